@@ -1,0 +1,3 @@
+from arclean.cli import main
+
+main()

@@ -1,0 +1,215 @@
+"""Arabic character classes, names for display, and the search folding.
+
+Characters are written by their Unicode names, never pasted: most of the
+ones that matter here are invisible or look like another character.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+# ---------------------------------------------------------------------------
+# Regex building blocks (use with regex VERSION1).  `\p{Arabic}` alone leaves
+# out the Arabic comma, semicolon, question mark, tatweel and the marks, so the
+# classes below are spelled out.
+# ---------------------------------------------------------------------------
+
+#: An Arabic letter (script Arabic and a letter, tatweel excluded).
+LETTER = r"[\p{sc=Arabic}&&\p{L}--\N{ARABIC TATWEEL}]"
+#: A combining mark of any script (harakat, shadda, superscript alef ...).
+MARK = r"\p{Mn}"
+#: Tatweel (kashida), the stretching character: a modifier letter, not a letter.
+TATWEEL = "\N{ARABIC TATWEEL}"
+#: Any letter of any script, or a mark: what a word is made of.
+WORD_CHAR = r"[\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}]"
+
+ARABIC_COMMA = "\N{ARABIC COMMA}"
+ARABIC_SEMICOLON = "\N{ARABIC SEMICOLON}"
+ARABIC_QUESTION_MARK = "\N{ARABIC QUESTION MARK}"
+
+ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
+ZWJ = "\N{ZERO WIDTH JOINER}"
+LRM = "\N{LEFT-TO-RIGHT MARK}"
+RLM = "\N{RIGHT-TO-LEFT MARK}"
+ALM = "\N{ARABIC LETTER MARK}"
+BOM = "\N{ZERO WIDTH NO-BREAK SPACE}"
+
+_ARABIC_LETTER_RE = regex.compile(LETTER, regex.VERSION1)
+
+
+def has_arabic_letter(text: str) -> bool:
+    """Return True when `text` holds at least one Arabic letter."""
+    return _ARABIC_LETTER_RE.search(text) is not None
+
+
+# ---------------------------------------------------------------------------
+# Language of a paragraph, from its letters.  Persian, Urdu and Kurdish share
+# the script but not the orthography, and Arabic rules must leave them alone.
+# ---------------------------------------------------------------------------
+
+#: Letters used by Persian, Urdu, Kurdish and friends but not by Arabic.
+NON_ARABIC_LETTERS = frozenset(
+    "\N{ARABIC LETTER PEH}"
+    "\N{ARABIC LETTER TCHEH}"
+    "\N{ARABIC LETTER JEH}"
+    "\N{ARABIC LETTER GAF}"
+    "\N{ARABIC LETTER TTEH}"
+    "\N{ARABIC LETTER DDAL}"
+    "\N{ARABIC LETTER RREH}"
+    "\N{ARABIC LETTER NOON GHUNNA}"
+    "\N{ARABIC LETTER HEH DOACHASHMEE}"
+    "\N{ARABIC LETTER YEH BARREE}"
+    "\N{ARABIC LETTER HEH GOAL}"
+    "\N{ARABIC LETTER AE}"
+    "\N{ARABIC LETTER REH WITH SMALL V BELOW}"
+    "\N{ARABIC LETTER LAM WITH SMALL V}"
+    "\N{ARABIC LETTER OE}"
+    "\N{ARABIC LETTER YEH WITH SMALL V}"
+)
+#: Letters only Arabic orthography uses in running text.
+ARABIC_ONLY_LETTERS = frozenset(
+    "\N{ARABIC LETTER TEH MARBUTA}\N{ARABIC LETTER YEH}\N{ARABIC LETTER ALEF MAKSURA}"
+    "\N{ARABIC LETTER KAF}"
+)
+FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
+KEHEH = "\N{ARABIC LETTER KEHEH}"
+
+
+def paragraph_language(text: str) -> str:
+    """Guess whether a paragraph is Arabic (``"ar"``), another language in the
+    Arabic script (``"other-arabic-script"``) or has no Arabic letters (``""``).
+
+    Arabic text typed on a Persian keyboard uses ی and ک but none of پ چ ژ گ,
+    and keeps ة and Arabic yeh elsewhere; that still counts as Arabic.
+    """
+    arabic_only = 0
+    foreign = 0
+    farsi_forms = 0
+    letters = 0
+    for ch in text:
+        if ch in NON_ARABIC_LETTERS:
+            foreign += 1
+        elif ch in ARABIC_ONLY_LETTERS:
+            arabic_only += 1
+        elif ch == FARSI_YEH or ch == KEHEH:
+            farsi_forms += 1
+        elif "\N{ARABIC LETTER HAMZA}" <= ch <= "\N{ARABIC LETTER YEH}":
+            letters += 1
+    if not (letters or arabic_only or foreign or farsi_forms):
+        return ""
+    if foreign and foreign * 4 >= arabic_only:
+        return "other-arabic-script"
+    if farsi_forms and not arabic_only:
+        return "other-arabic-script"
+    return "ar"
+
+
+# ---------------------------------------------------------------------------
+# Display: which characters must be named when a change is shown.
+# ---------------------------------------------------------------------------
+
+#: Look-alikes: letters that differ from another letter by a dot, a hamza or a
+#: seat, and that a reader cannot tell apart in a diff.
+LOOKALIKES = frozenset(
+    "\N{ARABIC LETTER YEH}\N{ARABIC LETTER FARSI YEH}\N{ARABIC LETTER ALEF MAKSURA}"
+    "\N{ARABIC LETTER KAF}\N{ARABIC LETTER KEHEH}"
+    "\N{ARABIC LETTER HEH}\N{ARABIC LETTER TEH MARBUTA}\N{ARABIC LETTER AE}"
+    "\N{ARABIC LETTER HEH GOAL}\N{ARABIC LETTER HEH WITH YEH ABOVE}"
+    "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}"
+    "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}\N{ARABIC LETTER ALEF WITH MADDA ABOVE}"
+    "\N{ARABIC LETTER ALEF WASLA}\N{ARABIC LETTER WAW WITH HAMZA ABOVE}"
+    "\N{ARABIC LETTER YEH WITH HAMZA ABOVE}\N{ARABIC LETTER HAMZA}"
+    "\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}"
+    ",;?\"'"
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+    "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
+)
+
+
+def needs_names(old: str, new: str) -> bool:
+    """True when a change from `old` to `new` cannot be read off the glyphs:
+    it involves an invisible character, a mark, a look-alike, a kind of space,
+    or only reorders characters."""
+    if sorted(old) == sorted(new) and old != new:
+        return True
+    for ch in set(old) ^ set(new):
+        category = unicodedata.category(ch)
+        if category in ("Mn", "Me", "Cf", "Zs", "Cc", "Lm") or ch in LOOKALIKES:
+            return True
+        if ch == TATWEEL:
+            return True
+    return False
+
+
+def char_name(ch: str) -> str:
+    """``U+0640 ARABIC TATWEEL`` for one character."""
+    name = unicodedata.name(ch, "")
+    if not name:
+        name = {"\t": "CHARACTER TABULATION", "\n": "LINE FEED", "\r": "CARRIAGE RETURN"}.get(
+            ch, "<unnamed>"
+        )
+    return f"U+{ord(ch):04X} {name}"
+
+
+def visible(text: str) -> str:
+    """Replace characters that do not show in a terminal by ``<NAME>`` tags,
+    so a change to them can be seen."""
+    out = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if ch == " ":
+            out.append("\N{MIDDLE DOT}")
+        elif category in ("Cf", "Cc", "Zs", "Zl", "Zp") or ch == "\t":
+            out.append(f"<U+{ord(ch):04X}>")
+        elif category == "Mn":
+            # A lone mark renders on whatever precedes it; show it on a
+            # dotted circle so it can be seen in isolation.
+            out.append("\N{DOTTED CIRCLE}" + ch if not out else ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------
+# Search folding: what the `search` profile writes and what name matching
+# compares on.  Lossy by design; never applied to text an editor will read.
+# ---------------------------------------------------------------------------
+
+_FOLD_TABLE: dict[int, str | None] = {
+    ord("\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}"): "\N{ARABIC LETTER ALEF}",
+    ord("\N{ARABIC LETTER ALEF WITH HAMZA BELOW}"): "\N{ARABIC LETTER ALEF}",
+    ord("\N{ARABIC LETTER ALEF WITH MADDA ABOVE}"): "\N{ARABIC LETTER ALEF}",
+    ord("\N{ARABIC LETTER ALEF WASLA}"): "\N{ARABIC LETTER ALEF}",
+    ord("\N{ARABIC LETTER ALEF MAKSURA}"): "\N{ARABIC LETTER YEH}",
+    ord("\N{ARABIC LETTER FARSI YEH}"): "\N{ARABIC LETTER YEH}",
+    ord("\N{ARABIC LETTER TEH MARBUTA}"): "\N{ARABIC LETTER HEH}",
+    ord("\N{ARABIC LETTER WAW WITH HAMZA ABOVE}"): "\N{ARABIC LETTER WAW}",
+    ord("\N{ARABIC LETTER YEH WITH HAMZA ABOVE}"): "\N{ARABIC LETTER YEH}",
+    ord("\N{ARABIC LETTER KEHEH}"): "\N{ARABIC LETTER KAF}",
+    ord(TATWEEL): None,
+    **{cp: None for cp in range(0x064B, 0x0660)},  # harakat, shadda, sukun, hamza marks
+    ord("\N{ARABIC LETTER SUPERSCRIPT ALEF}"): None,
+    **{cp: None for cp in range(0x0610, 0x061B)},  # honorific and Quranic marks
+    **{cp: None for cp in range(0x06D6, 0x06DD)},  # Quranic annotation marks
+    **{cp: None for cp in range(0x06DF, 0x06E5)},
+    **{cp: None for cp in range(0x06E7, 0x06E9)},
+    **{cp: None for cp in range(0x06EA, 0x06EE)},
+    **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
+    **{0x06F0 + i: str(i) for i in range(10)},  # Persian digits
+}
+
+
+def fold(text: str) -> str:
+    """Fold Arabic text for matching: no marks or tatweel, one alef, ى→ي,
+    ة→ه, ؤ→و, ئ→ي, ک→ك, digits 0-9, presentation forms to letters.
+
+    >>> fold("إِسْطَنْبُول") == fold("اسطنبول")
+    True
+    """
+    if any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff" for ch in text):
+        text = "".join(
+            unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufeff" else ch for ch in text
+        )
+    return text.translate(_FOLD_TABLE)

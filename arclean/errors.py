@@ -1,0 +1,37 @@
+"""The errors arclean reports to a user.  Every one of them exits with code 2
+from the command line; none of them prints anything itself."""
+
+from __future__ import annotations
+
+
+class ArcleanError(Exception):
+    """Base of every error meant for a user: the message says what went wrong,
+    where, and how to fix it."""
+
+
+class RuleFileError(ArcleanError):
+    """A rule file cannot be read or does not validate."""
+
+    def __init__(self, path: str, message: str, line: int | None = None, code: str | None = None):
+        self.path = path
+        self.line = line
+        self.code = code
+        where = f"{path}:{line}" if line else path
+        rule = f" (rule {code})" if code else ""
+        super().__init__(f"{where}{rule}: {message}")
+
+
+class SelectorError(ArcleanError):
+    """A --select/--ignore entry names no rule, prefix or group."""
+
+
+class ConfigError(ArcleanError):
+    """A configuration file or value is invalid."""
+
+
+class InputError(ArcleanError):
+    """A file cannot be read or decoded."""
+
+
+class ConvergenceError(ArcleanError):
+    """Fixes kept changing the text: two rules undo each other."""

@@ -1,0 +1,131 @@
+"""The Python API: `Cleaner` is what the command line, the tests and Dask use.
+
+>>> cleaner = Cleaner()
+>>> cleaner("قال ، ثم")
+'قال، ثم'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from arclean.edits import Finding
+from arclean.engine import Engine, Outcome
+from arclean.formats import Format, get_format
+from arclean.ruleset import Rule, RuleSet
+
+
+class Cleaner:
+    """Cleans Arabic text with a fixed choice of rules.
+
+    Build one and reuse it: rules are loaded and compiled once.
+
+    - `profile`: ``"default"`` (what an editor accepts) or ``"search"`` (folds
+      hard for indexes and NLP; implies `unsafe_fixes`).
+    - `select` replaces the profile's choice; `extend_select` adds to it;
+      `ignore` removes from it.  Each entry is a code (``AR101``), a code
+      prefix (``AR1``), a group (``punct``) or ``ALL``.
+    - `rule_files`: extra rule files in arclean's TOML format.
+    - `unsafe_fixes`: also apply fixes marked unsafe (otherwise they are
+      only reported).
+    - `format`: ``plain``, or another format name: rules then run only
+      inside its prose.
+    """
+
+    def __init__(
+        self,
+        *,
+        profile: str = "default",
+        select: Sequence[str] | None = None,
+        extend_select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        rule_files: Sequence[str | Path] = (),
+        unsafe_fixes: bool | None = None,
+        format: str = "plain",
+        ruleset: RuleSet | None = None,
+    ) -> None:
+        self.settings: dict[str, Any] = {
+            "profile": profile,
+            "select": tuple(select) if select is not None else None,
+            "extend_select": tuple(extend_select),
+            "ignore": tuple(ignore),
+            "rule_files": tuple(str(p) for p in rule_files),
+            "unsafe_fixes": unsafe_fixes,
+            "format": format,
+        }
+        self._rebuildable = ruleset is None
+        self.ruleset = ruleset if ruleset is not None else RuleSet.load(rule_files)
+        self.rules: list[Rule] = self.ruleset.select(
+            profile=profile, select=select, extend_select=extend_select, ignore=ignore
+        )
+        if unsafe_fixes is None:
+            unsafe_fixes = profile == "search"
+        self.unsafe_fixes = unsafe_fixes
+        self.format: Format = get_format(format)
+        self.engine = Engine(self.rules, unsafe_fixes=unsafe_fixes)
+        self._by_code = {r.code: r for r in self.ruleset.rules}
+
+    @classmethod
+    def from_rules(cls, rules: Iterable[Rule], **kwargs: Any) -> Cleaner:
+        """A cleaner that runs exactly `rules` (all of them)."""
+        ruleset = RuleSet()
+        for rule in rules:
+            ruleset.add(rule)
+        return cls(ruleset=ruleset, select=["ALL"] if ruleset.rules else [], **kwargs)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuild from settings on the other side (Dask workers, processes):
+        # compiled patterns are cheaper to rebuild than to ship.
+        if not self._rebuildable:
+            return (_restore, (self.__dict__,))
+        return (_rebuild, (self.settings,))
+
+    def rule(self, code: str) -> Rule:
+        return self._by_code[code]
+
+    def __call__(self, text: str) -> str:
+        """The cleaned text, and nothing else."""
+        return self.fix(text).text
+
+    def fix(self, text: str) -> Outcome:
+        """Apply the fixes to `text`.  The result carries the new text, every
+        change (in the coordinates of `text`) and the findings that remain."""
+        spans = self.format.prose_spans(text)
+        outcome = self.engine.fix(text, spans)
+        if outcome.changed:
+            self.format.verify(text, outcome.text)
+        return outcome
+
+    def check(self, text: str) -> list[Finding]:
+        """Everything the rules report on `text`, without changing it: each
+        change a fix would make, and the check-only findings."""
+        outcome = self.fix(text)
+        findings = [
+            Finding(
+                change.start,
+                change.end,
+                code,
+                self._by_code[code].message if code in self._by_code else code,
+                self._by_code[code].level if code in self._by_code else "info",
+                fixable=True,
+                old=change.old,
+                new=change.new,
+            )
+            for change in outcome.changes
+            for code in change.codes
+        ]
+        findings.extend(self.engine.report(text, self.format.prose_spans(text)))
+        findings.sort(key=lambda f: (f.start, f.code))
+        return findings
+
+
+def _rebuild(settings: dict[str, Any]) -> Cleaner:
+    return Cleaner(**settings)
+
+
+def _restore(state: dict[str, Any]) -> Cleaner:
+    cleaner = Cleaner.__new__(Cleaner)
+    cleaner.__dict__.update(state)
+    return cleaner

@@ -1,0 +1,203 @@
+"""What changed, where, and by which rule.
+
+Rules run one after another, each on the text the previous one left, so the
+positions a rule sees drift away from the original text.  `ChangeMap` keeps
+the changed regions of the current text together with the region of the
+original text each one replaced, so that every change can be reported at its
+line and column in the text the user gave us.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """Replace ``text[start:end]`` by `new`; made by rule `code`."""
+
+    start: int
+    end: int
+    new: str
+    code: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed region: ``original[start:end]`` became `new`."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a rule reports at ``text[start:end]`` (positions in the text
+    that was checked)."""
+
+    start: int
+    end: int
+    code: str
+    message: str
+    level: str = "warning"
+    fixable: bool = False
+    old: str = ""
+    new: str | None = None
+
+
+@dataclass
+class _Region:
+    cur_start: int
+    cur_end: int
+    orig_start: int
+    orig_end: int
+    codes: list[str] = field(default_factory=list)
+
+
+class ChangeMap:
+    """Changed regions of the current text, each mapped to the original."""
+
+    def __init__(self) -> None:
+        self._regions: list[_Region] = []
+
+    def __bool__(self) -> bool:
+        return bool(self._regions)
+
+    def apply(self, text: str, replacements: Sequence[Replacement]) -> str:
+        """Apply sorted, non-overlapping `replacements` to `text` (the current
+        text), record them, and return the new current text."""
+        if not replacements:
+            return text
+        regions = self._regions
+        out: list[_Region] = []
+        pieces: list[str] = []
+        i = 0
+        cursor = 0  # position in the current text up to which pieces are built
+        delta = 0  # new position minus current position, after what is done
+        last: _Region | None = None  # last region (current coordinates) before the cursor
+        for rep in replacements:
+            # Regions wholly before this replacement keep their extent.
+            while i < len(regions) and regions[i].cur_end < rep.start:
+                region = regions[i]
+                out.append(
+                    _Region(
+                        region.cur_start + delta,
+                        region.cur_end + delta,
+                        region.orig_start,
+                        region.orig_end,
+                        region.codes,
+                    )
+                )
+                last = region
+                i += 1
+            start, end = rep.start, rep.end
+            codes: list[str] = []
+            group_first: _Region | None = None
+            group_last: _Region | None = None
+            # Regions that overlap or touch this replacement merge with it.
+            while i < len(regions) and regions[i].cur_start <= rep.end:
+                region = regions[i]
+                group_first = group_first or region
+                group_last = region
+                start = min(start, region.cur_start)
+                end = max(end, region.cur_end)
+                codes.extend(c for c in region.codes if c not in codes)
+                i += 1
+            if rep.code not in codes:
+                codes.append(rep.code)
+            if group_first is not None and group_first.cur_start == start:
+                orig_start = group_first.orig_start
+            else:
+                orig_start = _to_original(start, last)
+            if group_last is not None and group_last.cur_end == end:
+                orig_end = group_last.orig_end
+            else:
+                orig_end = _to_original(end, group_last or last)
+            if group_last is not None:
+                last = group_last
+            pieces.append(text[cursor : rep.start])
+            pieces.append(rep.new)
+            cursor = rep.end
+            new_start = start + delta
+            delta += len(rep.new) - (rep.end - rep.start)
+            new_end = end + delta
+            if out and out[-1].cur_end >= new_start:
+                # Touches the region made by the previous replacement: one region.
+                prev = out.pop()
+                for c in prev.codes:
+                    if c not in codes:
+                        codes.insert(0, c)
+                new_start, orig_start = prev.cur_start, prev.orig_start
+            out.append(_Region(new_start, new_end, orig_start, orig_end, codes))
+        pieces.append(text[cursor:])
+        for region in regions[i:]:
+            out.append(
+                _Region(
+                    region.cur_start + delta,
+                    region.cur_end + delta,
+                    region.orig_start,
+                    region.orig_end,
+                    region.codes,
+                )
+            )
+        self._regions = out
+        return "".join(pieces)
+
+    def changes(self, original: str, current: str) -> list[Change]:
+        """The changes from `original` to `current`, in order.  Regions whose
+        text came back to what it was (a rule undid another) are dropped."""
+        result = []
+        for region in self._regions:
+            old = original[region.orig_start : region.orig_end]
+            new = current[region.cur_start : region.cur_end]
+            if old != new:
+                result.append(
+                    Change(region.orig_start, region.orig_end, old, new, tuple(region.codes))
+                )
+        return result
+
+
+def _to_original(position: int, last: _Region | None) -> int:
+    """Map a current position outside every region to the original text,
+    using the last region before it."""
+    if last is None:
+        return position
+    return last.orig_end + (position - last.cur_end)
+
+
+class LineIndex:
+    """Turns offsets into 1-based line and column (columns count code points)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        position = text.find("\n")
+        while position != -1:
+            self.starts.append(position + 1)
+            position = text.find("\n", position + 1)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+
+def merge_sorted(replacements: Iterable[Replacement]) -> list[Replacement]:
+    """Sort replacements and drop any that overlap an earlier one."""
+    result: list[Replacement] = []
+    for rep in sorted(replacements, key=lambda r: (r.start, r.end)):
+        if result and rep.start < result[-1].end:
+            continue
+        if result and rep.start == result[-1].end == rep.end == result[-1].start:
+            continue  # two insertions at one point: keep the first
+        result.append(rep)
+    return result

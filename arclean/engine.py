@@ -1,0 +1,344 @@
+"""The rule engine: applies compiled rules inside prose spans, records every
+change with the rule that made it, and repeats until nothing changes."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from arclean.chars import paragraph_language
+from arclean.edits import Change, ChangeMap, Finding, Replacement, merge_sorted
+from arclean.errors import ConvergenceError
+from arclean.formats import ALL_RULES, Span
+from arclean.ruleset import REGEX_FLAGS, Rule
+
+#: How many rounds of fixes before we call it a loop.
+MAX_ROUNDS = 10
+
+# URLs and e-mail addresses are never prose, whatever the format: a URL may
+# follow a proclitic (وhttps://...), so only Latin letters and digits may not
+# precede it.
+_PROTECTED_RE = regex.compile(
+    r"""
+    (?<![\p{Latin}\d])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'«»\u201c\u201d]*[^\s<>"'«»\u201c\u201d.,;:!?،؛؟)\]]
+    | [\p{Latin}\d._%+-]+@[\p{Latin}\d.-]+\.[\p{Latin}]{2,}
+    """,
+    REGEX_FLAGS | regex.VERBOSE | regex.IGNORECASE,
+)
+# Lines that hold a letter from Persian, Urdu or Kurdish orthography (or the
+# Farsi forms of yeh and kaf) may not be Arabic; only those lines are examined.
+_MAYBE_OTHER_RE = regex.compile(
+    r"^.*[\N{ARABIC LETTER PEH}\N{ARABIC LETTER TCHEH}\N{ARABIC LETTER JEH}"
+    r"\N{ARABIC LETTER GAF}\N{ARABIC LETTER TTEH}\N{ARABIC LETTER DDAL}\N{ARABIC LETTER RREH}"
+    r"\N{ARABIC LETTER NOON GHUNNA}\N{ARABIC LETTER HEH DOACHASHMEE}"
+    r"\N{ARABIC LETTER YEH BARREE}\N{ARABIC LETTER HEH GOAL}\N{ARABIC LETTER AE}"
+    r"\N{ARABIC LETTER FARSI YEH}\N{ARABIC LETTER KEHEH}].*$",
+    REGEX_FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of running rules over a text."""
+
+    text: str
+    changes: list[Change]
+    findings: list[Finding]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+def _subtract(spans: Sequence[Span], holes: Sequence[tuple[int, int]]) -> list[Span]:
+    """`spans` minus the `holes` (both sorted)."""
+    if not holes:
+        return list(spans)
+    result: list[Span] = []
+    j = 0
+    for span in spans:
+        start = span.start
+        while j < len(holes) and holes[j][1] <= start:
+            j += 1
+        k = j
+        while k < len(holes) and holes[k][0] < span.end:
+            hole_start, hole_end = holes[k]
+            if hole_start > start:
+                result.append(Span(start, hole_start, span.disabled))
+            start = max(start, hole_end)
+            k += 1
+        if start < span.end:
+            result.append(Span(start, span.end, span.disabled))
+    return result
+
+
+def _other_language_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that are not Arabic but use the Arabic script (Persian, Urdu,
+    Kurdish...): Arabic-only rules leave them alone."""
+    return [
+        (m.start(), m.end())
+        for m in _MAYBE_OTHER_RE.finditer(text)
+        if paragraph_language(m.group()) == "other-arabic-script"
+    ]
+
+
+def _disabled_for(span: Span, rule: Rule) -> bool:
+    if not span.disabled:
+        return False
+    return any(
+        key == ALL_RULES or key == rule.group or rule.code.startswith(key.upper())
+        for key in span.disabled
+    )
+
+
+def _shift_spans(spans: Sequence[Span], reps: Sequence[Replacement]) -> list[Span]:
+    """Move span boundaries past `reps` (sorted, each inside one span)."""
+    result = []
+    j = 0
+    delta = 0
+    for span in spans:
+        while j < len(reps) and reps[j].start < span.start:
+            delta += len(reps[j].new) - (reps[j].end - reps[j].start)
+            j += 1
+        start = span.start + delta
+        while j < len(reps) and reps[j].end <= span.end:
+            delta += len(reps[j].new) - (reps[j].end - reps[j].start)
+            j += 1
+        result.append(Span(start, span.end + delta, span.disabled))
+    return result
+
+
+def _overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Does [start, end) touch one of the sorted, disjoint `ranges`?"""
+    i = bisect_right(ranges, (start, len(ranges) and 1 << 62)) - 1
+    return any((lo < end and start < hi) or lo == start for lo, hi in ranges[max(i, 0) : i + 2])
+
+
+class CompiledRule:
+    """A rule ready to run: finds its matches inside spans and says what each
+    becomes."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.pattern = rule.compiled
+        self.exceptions = rule.compiled_exceptions
+        self._replace = self._make_replacer()
+
+    def _make_replacer(self) -> Callable[[regex.Match[str]], str] | None:
+        rule = self.rule
+        if rule.kind == "regex":
+            template = rule.replace or ""
+            if "\\" not in template:
+                return lambda m: template
+            return lambda m: m.expand(template)
+        if rule.kind == "map":
+            table = dict(rule.mapping)
+            return lambda m: table[m.group()]
+        if rule.kind == "words":
+            words = dict(rule.words)
+            return lambda m: (
+                (m.group("prefix") or "" if rule.prefixes else "") + words[m.group("word")]
+            )
+        return None
+
+    def matches(self, text: str, spans: Sequence[Span]) -> list[regex.Match[str]]:
+        found: list[regex.Match[str]] = []
+        pattern = self.pattern
+        if pattern is None:
+            return found
+        for span in spans:
+            if _disabled_for(span, self.rule):
+                continue
+            found.extend(pattern.finditer(text, span.start, span.end))
+        # A match overlapping a stretch that an exception pattern matches is
+        # vetoed; exceptions see the whole text, for context.
+        for exception in self.exceptions if found else ():
+            ranges = [(m.start(), m.end()) for m in exception.finditer(text)]
+            if ranges:
+                found = [m for m in found if not _overlaps_any(m.start(), m.end(), ranges)]
+        return found
+
+    def replacements(self, text: str, spans: Sequence[Span]) -> list[Replacement]:
+        assert self._replace is not None
+        code = self.rule.code
+        result = []
+        for m in self.matches(text, spans):
+            new = self._replace(m)
+            if new != m.group():
+                result.append(Replacement(m.start(), m.end(), new, code))
+        return result
+
+    def findings(self, text: str, spans: Sequence[Span]) -> list[Finding]:
+        rule = self.rule
+        if rule.check == "unbalanced-pairs":
+            return _unbalanced_pairs(text, spans, rule)
+        return [
+            Finding(m.start(), m.end(), rule.code, rule.message, rule.level, old=m.group())
+            for m in self.matches(text, spans)
+        ]
+
+
+_CURLY_PAIRS = (
+    "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}",
+    "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}",
+)
+
+
+def _unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Finding]:
+    """Quotes and brackets must pair up within a paragraph (a line).  A mark
+    whose opening and closing forms are the same (") must come an even number
+    of times.  Curly quotes may open with either form, as right-to-left text
+    often writes ”…“: the first one on the line decides."""
+    chars = "".join(sorted(set("".join(rule.pairs))))
+    if not chars:
+        return []
+    finder = regex.compile("[" + regex.escape(chars) + "]")
+    symmetric = {pair[0] for pair in rule.pairs if pair[0] == pair[1]}
+    asymmetric = [pair for pair in rule.pairs if pair[0] != pair[1]]
+    findings: list[Finding] = []
+
+    def report(position: int, char: str, what: str) -> None:
+        findings.append(
+            Finding(position, position + 1, rule.code, f"{rule.message}: {what} {char}", rule.level)
+        )
+
+    # Collect the marks per line, so a pair may cross markup but not a paragraph.
+    per_line: dict[int, list[tuple[int, str]]] = {}
+    for span in spans:
+        if _disabled_for(span, rule):
+            continue
+        for m in finder.finditer(text, span.start, span.end):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            per_line.setdefault(line_start, []).append((m.start(), m.group()))
+    for marks in per_line.values():
+        openers = {p[0]: p[1] for p in asymmetric}
+        for pair in _CURLY_PAIRS:
+            first = next((c for _, c in marks if c in pair), None)
+            if first == pair[1] and pair in asymmetric:
+                del openers[pair[0]]
+                openers[pair[1]] = pair[0]
+        closers = {closing: opening for opening, closing in openers.items()}
+        stack: list[tuple[str, int]] = []
+        counts: dict[str, list[int]] = {}
+        for position, char in marks:
+            if char in symmetric:
+                counts.setdefault(char, []).append(position)
+            elif char in openers:
+                stack.append((char, position))
+            elif stack and stack[-1][0] == closers[char]:
+                stack.pop()
+            elif any(opener == closers[char] for opener, _ in stack):
+                # Close the nearest matching opener; the ones above it are unclosed.
+                while stack[-1][0] != closers[char]:
+                    opener, where = stack.pop()
+                    report(where, opener, "unclosed")
+                stack.pop()
+            else:
+                report(position, char, "unopened")
+        for opener, where in stack:
+            report(where, opener, "unclosed")
+        for char, positions in counts.items():
+            if len(positions) % 2:
+                report(positions[-1], char, "unpaired")
+    findings.sort(key=lambda f: f.start)
+    return findings
+
+
+class Engine:
+    """Runs a fixed list of rules.  Build it once and reuse it: rules are
+    compiled here, not per text."""
+
+    def __init__(self, rules: Sequence[Rule], *, unsafe_fixes: bool = False) -> None:
+        self.rules = list(rules)
+        self.unsafe_fixes = unsafe_fixes
+        self.fixers = [
+            CompiledRule(r) for r in self.rules if r.fixes and (r.safety == "safe" or unsafe_fixes)
+        ]
+        # Unsafe fixes that may not be applied are still reported.
+        self.reporters = [
+            CompiledRule(r)
+            for r in self.rules
+            if not r.fixes or (r.safety == "unsafe" and not unsafe_fixes)
+        ]
+        self._needs_language = any(r.languages for r in self.rules)
+
+    # -- spans -------------------------------------------------------------
+
+    def _protect(self, text: str, spans: Sequence[Span]) -> list[Span]:
+        holes = [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(text)]
+        return _subtract(spans, holes)
+
+    def _rule_spans(self, text: str, spans: list[Span], rule: Rule, cache: dict) -> list[Span]:
+        if not rule.languages:
+            return spans
+        if "other" not in cache:
+            cache["other"] = _other_language_lines(text)
+        return _subtract(spans, cache["other"])
+
+    # -- running -------------------------------------------------------------
+
+    def fix(self, text: str, spans: Sequence[Span] | None = None) -> Outcome:
+        """Apply every fix until the text stops changing; report what remains.
+
+        `spans` are the prose regions of `text` (all of it by default); they
+        move with the text as rules change it.
+        """
+        original = text
+        base = list(spans) if spans is not None else ([Span(0, len(text))] if text else [])
+        changes = ChangeMap()
+        last_codes: list[str] = []
+        for _round in range(MAX_ROUNDS):
+            prose = self._protect(text, base)
+            cache: dict = {}
+            round_codes: list[str] = []
+            for fixer in self.fixers:
+                rule_spans = self._rule_spans(text, prose, fixer.rule, cache)
+                reps = merge_sorted(fixer.replacements(text, rule_spans))
+                if reps:
+                    text = changes.apply(text, reps)
+                    base = _shift_spans(base, reps)
+                    prose = self._protect(text, base)
+                    cache = {}
+                    round_codes.append(fixer.rule.code)
+            if not round_codes:
+                break
+            last_codes = round_codes
+        else:
+            raise ConvergenceError(
+                f"fixes did not settle after {MAX_ROUNDS} rounds; rules still changing the "
+                f"text: {', '.join(last_codes)}. They undo each other: --ignore one of them."
+            )
+        findings = self.report(text, base)
+        return Outcome(text, changes.changes(original, text), findings)
+
+    def report(self, text: str, spans: Sequence[Span] | None = None) -> list[Finding]:
+        """Findings of check-only rules (and of unsafe fixes not applied)."""
+        if spans is None:
+            spans = [Span(0, len(text))] if text else []
+        spans = self._protect(text, spans)
+        cache: dict = {}
+        findings: list[Finding] = []
+        for reporter in self.reporters:
+            rule = reporter.rule
+            rule_spans = self._rule_spans(text, spans, rule, cache)
+            if rule.fixes:
+                for rep in merge_sorted(reporter.replacements(text, rule_spans)):
+                    findings.append(
+                        Finding(
+                            rep.start,
+                            rep.end,
+                            rule.code,
+                            rule.message,
+                            rule.level,
+                            fixable=True,
+                            old=text[rep.start : rep.end],
+                            new=rep.new,
+                        )
+                    )
+            else:
+                findings.extend(reporter.findings(text, rule_spans))
+        findings.sort(key=lambda f: (f.start, f.code))
+        return findings

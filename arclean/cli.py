@@ -231,7 +231,9 @@ class Selection:
 
 
 def _selection(kwargs: dict[str, Any]) -> Selection:
-    return Selection(
+    """Read the selection options and validate them now, so that a bad
+    selector or rule file is one error, before any file is touched."""
+    selection = Selection(
         select=kwargs.pop("select"),
         extend_select=kwargs.pop("extend_select"),
         ignore=kwargs.pop("ignore"),
@@ -241,6 +243,8 @@ def _selection(kwargs: dict[str, Any]) -> Selection:
         format_name=kwargs.pop("format_name"),
         stdin_filename=kwargs.pop("stdin_filename"),
     )
+    selection.cleaner_for(selection.stdin_filename or "-")
+    return selection
 
 
 # ---------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from arclean.ruleset import REGEX_FLAGS, Rule
 
 #: How many rounds of fixes before we call it a loop.
 MAX_ROUNDS = 10
+#: How far past the end of a span lookaheads may look.
+_LOOKAHEAD = 64
 
 # URLs and e-mail addresses are never prose, whatever the format: a URL may
 # follow a proclitic (وhttps://...), so only Latin letters and digits may not
@@ -152,7 +154,14 @@ class CompiledRule:
         for span in spans:
             if _disabled_for(span, self.rule):
                 continue
-            found.extend(pattern.finditer(text, span.start, span.end))
+            # Lookarounds may see a little past the span (the real text, not an
+            # artificial end); a match may not extend past it.
+            limit = min(len(text), span.end + _LOOKAHEAD)
+            for m in pattern.finditer(text, span.start, limit):
+                if m.start() >= span.end:
+                    break
+                if m.end() <= span.end:
+                    found.append(m)
         # A match overlapping a stretch that an exception pattern matches is
         # vetoed; exceptions see the whole text, for context.
         for exception in self.exceptions if found else ():

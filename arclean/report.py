@@ -25,7 +25,7 @@ def unified_diff(old: str, new: str, path: str) -> str:
     ``\\ No newline at end of file`` marker where it applies."""
     old_lines = old.splitlines(keepends=True)
     new_lines = new.splitlines(keepends=True)
-    display = path.lstrip("/") if path != "-" else "<stdin>"
+    display = _diff_path(path)
     out: list[str] = []
     for line in difflib.unified_diff(
         old_lines, new_lines, fromfile=f"a/{display}", tofile=f"b/{display}", n=3
@@ -38,6 +38,20 @@ def unified_diff(old: str, new: str, path: str) -> str:
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _diff_path(path: str) -> str:
+    """The path as the diff names it: relative to the current folder when the
+    file is below it, so that `patch -p1` and `git apply` find it."""
+    if path == "-":
+        return "<stdin>"
+    import os
+
+    absolute = os.path.abspath(path)
+    here = os.getcwd()
+    if absolute.startswith(here + os.sep):
+        return os.path.relpath(absolute, here).replace(os.sep, "/")
+    return path.lstrip("/").replace(os.sep, "/")
 
 
 # ---------------------------------------------------------------------------

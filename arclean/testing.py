@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from arclean.ruleset import Rule
 
@@ -39,7 +40,12 @@ def check_rule(rule: Rule) -> Iterator[CaseResult]:
     (unsafe fixes included: the examples show what the fix does)."""
     from arclean.engine import Engine
 
-    engine = Engine([rule], unsafe_fixes=True)
+    yield from _cases(rule, Engine([rule], unsafe_fixes=True))
+
+
+def _cases(rule: Rule, engine: Any) -> Iterator[CaseResult]:
+    from arclean.errors import ConvergenceError
+
     for example in rule.examples:
         case = example.input
         if example.output is None:
@@ -48,7 +54,11 @@ def check_rule(rule: Rule) -> Iterator[CaseResult]:
             else:
                 yield CaseResult(rule, case, "missing", f"{_show(case)} was not reported")
             continue
-        result = engine.fix(case).text
+        try:
+            result = engine.fix(case).text
+        except ConvergenceError:
+            yield CaseResult(rule, case, "unstable", f"{_show(case)} never stops changing")
+            continue
         if result == case and example.output != case:
             yield CaseResult(rule, case, "missing", f"{_show(case)} was left unchanged")
         elif result != example.output:
@@ -66,7 +76,11 @@ def check_rule(rule: Rule) -> Iterator[CaseResult]:
         else:
             yield CaseResult(rule, case, "ok")
     for text in rule.keep:
-        outcome = engine.fix(text) if rule.fixes else None
+        try:
+            outcome = engine.fix(text) if rule.fixes else None
+        except ConvergenceError:
+            yield CaseResult(rule, text, "noisy", f"{_show(text)} must stay, keeps changing")
+            continue
         if outcome is not None and outcome.changed:
             yield CaseResult(
                 rule, text, "noisy", f"{_show(text)} must stay, became {_show(outcome.text)}"

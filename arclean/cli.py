@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
@@ -34,7 +34,9 @@ class ArcleanGroup(click.Group):
     it exits with 1) and arclean's errors all exit with 2, and no traceback
     ever reaches a user."""
 
-    lazy_subcommands = {"names": ("arclean.cli_names", "names")}
+    lazy_subcommands: ClassVar[dict[str, tuple[str, str]]] = {
+        "names": ("arclean.cli_names", "names")
+    }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self._available_lazy()])

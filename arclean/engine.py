@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
+from arclean.builtins import BUILTINS
 from arclean.chars import paragraph_language
 from arclean.edits import Change, ChangeMap, Finding, Replacement, merge_sorted
 from arclean.errors import ConvergenceError
@@ -170,7 +171,13 @@ class CompiledRule:
                 found = [m for m in found if not _overlaps_any(m.start(), m.end(), ranges)]
         return found
 
+    def _enabled(self, spans: Sequence[Span]) -> list[Span]:
+        return [span for span in spans if not _disabled_for(span, self.rule)]
+
     def replacements(self, text: str, spans: Sequence[Span]) -> list[Replacement]:
+        if self.rule.kind == "builtin":
+            assert self.rule.function is not None
+            return BUILTINS[self.rule.function].func(text, self._enabled(spans), self.rule)
         assert self._replace is not None
         code = self.rule.code
         result = []
@@ -182,78 +189,12 @@ class CompiledRule:
 
     def findings(self, text: str, spans: Sequence[Span]) -> list[Finding]:
         rule = self.rule
-        if rule.check == "unbalanced-pairs":
-            return _unbalanced_pairs(text, spans, rule)
+        if rule.check:
+            return BUILTINS[rule.check].func(text, self._enabled(spans), rule)
         return [
             Finding(m.start(), m.end(), rule.code, rule.message, rule.level, old=m.group())
             for m in self.matches(text, spans)
         ]
-
-
-_CURLY_PAIRS = (
-    "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}",
-    "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}",
-)
-
-
-def _unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Finding]:
-    """Quotes and brackets must pair up within a paragraph (a line).  A mark
-    whose opening and closing forms are the same (") must come an even number
-    of times.  Curly quotes may open with either form, as right-to-left text
-    often writes ”…“: the first one on the line decides."""
-    chars = "".join(sorted(set("".join(rule.pairs))))
-    if not chars:
-        return []
-    finder = regex.compile("[" + regex.escape(chars) + "]")
-    symmetric = {pair[0] for pair in rule.pairs if pair[0] == pair[1]}
-    asymmetric = [pair for pair in rule.pairs if pair[0] != pair[1]]
-    findings: list[Finding] = []
-
-    def report(position: int, char: str, what: str) -> None:
-        findings.append(
-            Finding(position, position + 1, rule.code, f"{rule.message}: {what} {char}", rule.level)
-        )
-
-    # Collect the marks per line, so a pair may cross markup but not a paragraph.
-    per_line: dict[int, list[tuple[int, str]]] = {}
-    for span in spans:
-        if _disabled_for(span, rule):
-            continue
-        for m in finder.finditer(text, span.start, span.end):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            per_line.setdefault(line_start, []).append((m.start(), m.group()))
-    for marks in per_line.values():
-        openers = {p[0]: p[1] for p in asymmetric}
-        for pair in _CURLY_PAIRS:
-            first = next((c for _, c in marks if c in pair), None)
-            if first == pair[1] and pair in asymmetric:
-                del openers[pair[0]]
-                openers[pair[1]] = pair[0]
-        closers = {closing: opening for opening, closing in openers.items()}
-        stack: list[tuple[str, int]] = []
-        counts: dict[str, list[int]] = {}
-        for position, char in marks:
-            if char in symmetric:
-                counts.setdefault(char, []).append(position)
-            elif char in openers:
-                stack.append((char, position))
-            elif stack and stack[-1][0] == closers[char]:
-                stack.pop()
-            elif any(opener == closers[char] for opener, _ in stack):
-                # Close the nearest matching opener; the ones above it are unclosed.
-                while stack[-1][0] != closers[char]:
-                    opener, where = stack.pop()
-                    report(where, opener, "unclosed")
-                stack.pop()
-            else:
-                report(position, char, "unopened")
-        for opener, where in stack:
-            report(where, opener, "unclosed")
-        for char, positions in counts.items():
-            if len(positions) % 2:
-                report(positions[-1], char, "unpaired")
-    findings.sort(key=lambda f: f.start)
-    return findings
 
 
 class Engine:

@@ -7,6 +7,7 @@ permissions all survive.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -50,7 +51,10 @@ def decode(data: bytes, name: str) -> Source:
         bad = data[offset : offset + 4].hex(" ")
         hint = ""
         if _looks_like_cp1256(body):
-            hint = " It looks like Windows-1256 (cp1256): convert it first, e.g. iconv -f CP1256 -t UTF-8."
+            hint = (
+                " It looks like Windows-1256 (cp1256): convert it first,"
+                " e.g. iconv -f CP1256 -t UTF-8."
+            )
         raise InputError(
             f"{name}: not valid UTF-8 at byte {offset} (line {line}): bytes {bad}; "
             f"the file was left untouched.{hint}"
@@ -111,7 +115,5 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         ) from None
     finally:
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass

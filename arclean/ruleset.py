@@ -37,12 +37,10 @@ GROUP_PREFIXES: dict[str, str] = {
     "digits": "AR7",
     "names": "AR8",
 }
-KINDS = ("map", "regex", "words", "check")
+KINDS = ("map", "regex", "words", "builtin", "check")
 SAFETY_LEVELS = ("safe", "unsafe")
 LEVELS = ("error", "warning", "info")
 PROFILES = ("default", "search")
-#: Built-in checks a ``kind = "check"`` rule may name with ``check = ...``.
-BUILTIN_CHECKS = ("unbalanced-pairs",)
 #: Paragraph languages a rule may be limited to.
 LANGUAGES = ("ar",)
 
@@ -81,7 +79,8 @@ _KIND_KEYS = {
     "map": {"map", "before", "after"},
     "regex": {"pattern", "replace"},
     "words": {"words", "words-file", "prefixes"},
-    "check": {"pattern", "check", "pairs"},
+    "builtin": {"function", "options"},
+    "check": {"pattern", "check", "options"},
 }
 _CODE_RE = regex.compile(r"\A[A-Z]{2,4}[0-9]{3,4}\Z")
 _SLUG_RE = regex.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -124,7 +123,8 @@ class Rule:
     words: tuple[tuple[str, str], ...] = ()
     prefixes: tuple[str, ...] = ()
     check: str | None = None
-    pairs: tuple[str, ...] = ()
+    function: str | None = None
+    options: tuple[tuple[str, Any], ...] = ()
     # provenance
     path: str = ""
     line: int = 0
@@ -132,6 +132,13 @@ class Rule:
     @property
     def fixes(self) -> bool:
         return self.kind != "check"
+
+    def option(self, name: str, default: Any = None) -> Any:
+        """A built-in's option, as written in the rule file (lists as tuples)."""
+        for key, value in self.options:
+            if key == name:
+                return value
+        return default
 
     @property
     def location(self) -> str:
@@ -304,19 +311,18 @@ def _parse_rule(
             raise fail("a words rule needs 'words' (a table) or 'words-file' (a TSV file)", "words")
         fields["words"] = tuple(words.items())
         fields["prefixes"] = string_list("prefixes")
+    elif kind == "builtin":
+        fields["function"] = want("function", str, required=True)
+        fields["options"] = _builtin_options(fields["function"], "fix", raw, fail)
     elif kind == "check":
         fields["pattern"] = want("pattern", str)
         fields["check"] = want("check", str)
-        fields["pairs"] = string_list("pairs")
         if bool(fields["pattern"]) == bool(fields["check"]):
             raise fail("a check rule needs exactly one of 'pattern' or 'check'")
-        if fields["check"] and fields["check"] not in BUILTIN_CHECKS:
-            raise fail(
-                f"check {fields['check']!r} is not one of: {', '.join(BUILTIN_CHECKS)}", "check"
-            )
-        for pair in fields["pairs"]:
-            if len(pair) != 2:
-                raise fail(f"pair {pair!r} must be two characters, opening then closing", "pairs")
+        if fields["check"]:
+            fields["options"] = _builtin_options(fields["check"], "check", raw, fail)
+        elif "options" in raw:
+            raise fail("'options' belong to a built-in check ('check = NAME')", "options")
 
     examples = []
     for entry in want("examples", list) or []:
@@ -372,6 +378,37 @@ def _check_template(pattern: regex.Pattern[str], template: str) -> str | None:
             elif name not in pattern.groupindex:
                 return f"replacement refers to group <{name}>, which the pattern does not define"
     return None
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _freeze(v)) for k, v in value.items())
+    return value
+
+
+def _builtin_options(name: str, kind: str, raw: dict[str, Any], fail: Any) -> tuple[Any, ...]:
+    """Check a built-in's name and options against what it declares."""
+    from arclean.builtins import BUILTINS
+
+    key = "function" if kind == "fix" else "check"
+    known = sorted(n for n, b in BUILTINS.items() if b.kind == kind)
+    if name not in BUILTINS or BUILTINS[name].kind != kind:
+        raise fail(f"{key} {name!r} is not one of: {', '.join(known)}", key)
+    options = raw.get("options", {})
+    if not isinstance(options, dict):
+        raise fail("'options' must be a table", "options")
+    declared = BUILTINS[name].options
+    for option, value in options.items():
+        if option not in declared:
+            allowed = ", ".join(sorted(declared)) or "none"
+            raise fail(f"{name} has no option '{option}' (allowed: {allowed})", "options")
+        if not isinstance(value, declared[option]):
+            raise fail(
+                f"option '{option}' of {name} must be {_type_name(declared[option]())}", "options"
+            )
+    return _freeze(options)
 
 
 def _read_word_file(name: str, base_dir: Path | None, fail: Any) -> dict[str, str]:

@@ -69,7 +69,9 @@ def test_rules_that_undo_each_other_are_an_error_naming_them():
 
 def test_spans_limit_rules_and_move_with_the_text():
     engine = Engine(
-        rules("[[rule]]\ncode='XX101'\nslug='x'\nkind='regex'\nmessage='m'\npattern='a'\nreplace='bb'\n")
+        rules(
+            "[[rule]]\ncode='XX101'\nslug='x'\nkind='regex'\nmessage='m'\npattern='a'\nreplace='bb'\n"
+        )
     )
     text = "a a `a` a"
     spans = [Span(0, 4), Span(7, 9)]

@@ -36,7 +36,9 @@ def test_codes_are_unique_and_in_their_group_range():
 def _rule(body: str):
     from arclean.ruleset import parse_rule_text
 
-    header = 'group = "punct"\n[[rule]]\ncode = "XX101"\nslug = "bad"\nkind = "regex"\nmessage = "m"\n'
+    header = (
+        'group = "punct"\n[[rule]]\ncode = "XX101"\nslug = "bad"\nkind = "regex"\nmessage = "m"\n'
+    )
     (rule,) = parse_rule_text(header + body, "mem.toml")
     return rule
 
@@ -50,5 +52,7 @@ def test_rule_self_test_reports_each_kind_of_failure():
         'keep = ["a", "q"]\n'
     )
     assert [r.kind for r in check_rule(rule)] == ["missing", "wrong", "ok", "noisy", "ok"]
-    growing = _rule("pattern = 'a'\nreplace = 'aa'\nexamples = [{ input = \"a\", output = \"aa\" }]\n")
+    growing = _rule(
+        "pattern = 'a'\nreplace = 'aa'\nexamples = [{ input = \"a\", output = \"aa\" }]\n"
+    )
     assert [r.kind for r in check_rule(growing)] == ["unstable"]

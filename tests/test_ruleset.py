@@ -50,11 +50,11 @@ def test_toml_syntax_error_has_a_line():
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (("kind = \"regex\"", "kind = \"magic\""), "kind 'magic' is not one of"),
-        (("code = \"HS101\"", "code = \"hs-1\""), "must be 2-4 capital letters"),
+        (('kind = "regex"', 'kind = "magic"'), "kind 'magic' is not one of"),
+        (('code = "HS101"', 'code = "hs-1"'), "must be 2-4 capital letters"),
         (("safety", "safety"), None),
-        (("message = \"m\"\n", ""), "missing required key 'message'"),
-        (("slug = \"no-foo\"", "slug = \"No Foo\""), "lower-case words"),
+        (('message = "m"\n', ""), "missing required key 'message'"),
+        (('slug = "no-foo"', 'slug = "No Foo"'), "lower-case words"),
     ],
 )
 def test_validation_messages(edit, message):

@@ -284,12 +284,12 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
 def read_stdin(name: str) -> Source:
     from arclean.files import decode
 
-    data = click.get_binary_stream("stdin").read()
+    data = sys.stdin.buffer.read()
     return decode(data, name)
 
 
 def write_stdout(data: bytes) -> None:
-    stream = click.get_binary_stream("stdout")
+    stream = sys.stdout.buffer
     stream.write(data)
     stream.flush()
 
@@ -354,7 +354,7 @@ def fix(
     changed_files = 0
     unchanged_files = 0
     remaining = 0
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     if show_changes is None:
         show_changes = bool(paths) and not (check or diff or quiet) and stderr.isatty()
     printer = _ChangePrinter(color, quiet) if show_changes else None
@@ -433,7 +433,7 @@ class _ChangePrinter:
     """Lists changes on stderr: rich with colour, git-word-diff markers without."""
 
     def __init__(self, color: str, quiet: bool) -> None:
-        self.stream = click.get_text_stream("stderr")
+        self.stream = sys.stderr
         self.color = use_color(color, self.stream)
         self.console: Any = None
 
@@ -490,7 +490,7 @@ def check(
     errors = 0
     total = 0
     json_entries: list[Any] = []
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     for name, problem in iter_inputs(paths):
         if problem:
             _error(problem)

@@ -56,7 +56,7 @@ def decode(data: bytes, name: str) -> Source:
                 " e.g. iconv -f CP1256 -t UTF-8."
             )
         raise InputError(
-            f"{name}: not valid UTF-8 at byte {offset} (line {line}): bytes {bad}; "
+            f"{name}: not valid UTF-8 at byte offset {offset} (line {line}): bytes {bad}; "
             f"the file was left untouched.{hint}"
         ) from None
     return Source(name, text, bom)

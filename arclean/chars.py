@@ -93,7 +93,7 @@ def paragraph_language(text: str) -> str:
             foreign += 1
         elif ch in ARABIC_ONLY_LETTERS:
             arabic_only += 1
-        elif ch == FARSI_YEH or ch == KEHEH:
+        elif ch in (FARSI_YEH, KEHEH):
             farsi_forms += 1
         elif "\N{ARABIC LETTER HAMZA}" <= ch <= "\N{ARABIC LETTER YEH}":
             letters += 1

@@ -98,9 +98,7 @@ def get_format(name: str) -> Format:
         from arclean.formats.subtitles import WebVtt
 
         return WebVtt()
-    raise ArcleanError(
-        f"unknown format {name!r}; choose one of: {', '.join(format_names())}"
-    )
+    raise ArcleanError(f"unknown format {name!r}; choose one of: {', '.join(format_names())}")
 
 
 def format_for_path(path: str, overrides: dict[str, str] | None = None) -> str:

@@ -94,11 +94,9 @@ class NewlineMap:
         # Normalised offsets after which one character (a CR) was dropped.
         cuts: list[int] = []
         parts: list[str] = []
-        removed = 0
         last = 0
-        for m in regex.finditer(r"\r\n", text):
+        for removed, m in enumerate(regex.finditer(r"\r\n", text), start=1):
             parts.append(text[last : m.start()])
-            removed += 1
             cuts.append(m.start() - removed + 1)
             last = m.start() + 1
         parts.append(text[last:])
@@ -240,15 +238,13 @@ def compare_frozen(fmt: str, before: str, b_spans: Sequence[Span], after: str, a
     a = frozen_pieces(after, a_spans)
     if a == b:
         return
-    offset = 0
-    for i, (x, y) in enumerate(zip(b, a)):
+    for i, (x, y) in enumerate(zip(b, a, strict=False)):
         if x != y:
             where = b_spans[i - 1].end if i else 0
             raise StructureChanged(
                 f"{fmt}: text outside prose changed near line {_line_of(before, where)}: "
                 f"{_short(x)} became {_short(y)}"
             )
-        offset += len(x)
     raise StructureChanged(
         f"{fmt}: the number of prose regions changed ({len(b_spans)} -> {len(a_spans)}); "
         "a change created or removed markup"

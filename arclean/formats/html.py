@@ -27,7 +27,6 @@ FROZEN_ELEMENTS = frozenset(
 )
 
 
-
 class _Scanner(HTMLParser):
     """Collects text ranges and a skeleton of everything else."""
 
@@ -123,7 +122,7 @@ class Html:
             return
         b_spans, b_skel = analyse(before)
         a_spans, a_skel = analyse(after)
-        for x, y in zip(b_skel, a_skel):
+        for x, y in zip(b_skel, a_skel, strict=False):
             if x != y:
                 raise StructureChanged(f"html: markup changed: {x!r} became {y!r}")
         if len(a_skel) != len(b_skel):

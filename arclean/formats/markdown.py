@@ -29,9 +29,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-FRONT_MATTER_RE = regex.compile(
-    r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)??\1[ \t]*(?:\n|\Z)", regex.DOTALL
-)
+FRONT_MATTER_RE = regex.compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)??\1[ \t]*(?:\n|\Z)", regex.DOTALL)
 # Container markers that may precede the first line of a block's inline text:
 # block quote markers, list markers, footnote labels, then an ATX heading mark.
 _PREFIX_RE = regex.compile(
@@ -266,16 +264,44 @@ class _Aligner:
 
 def _skeleton_entry(tok: Token) -> tuple[Any, ...]:
     """A token with its prose removed: what must survive a rewrite."""
-    if tok.type in ("text", "inline"):
-        content = ""
-    else:
-        content = tok.content
+    content = "" if tok.type in ("text", "inline") else tok.content
     attrs = tuple(sorted((k, str(v)) for k, v in (tok.attrs or {}).items()))
     meta = tuple(sorted((k, str(v)) for k, v in (tok.meta or {}).items()))
     return (tok.type, tok.tag, tok.nesting, tok.markup, tok.info, attrs, content, meta)
 
 
 _FIELDS = ("token type", "tag", "nesting", "markup", "info string", "attributes", "content")
+_ATTR_NAMES = {"href": "link destination", "src": "image source", "title": "link title"}
+_CONTENT_NAMES = {
+    "code_inline": "code span",
+    "code_block": "indented code",
+    "fence": "fenced code",
+    "html_block": "HTML block",
+    "html_inline": "inline HTML",
+    "text_special": "escape or entity",
+    "image": "image alt text",
+}
+
+
+def _describe(x: tuple[Any, ...], y: tuple[Any, ...]) -> str:
+    """Name the first difference between two skeleton entries, for a user."""
+    k = next(n for n in range(len(x)) if x[n] != y[n])
+    if k == 5:
+        old, new = dict(x[5]), dict(y[5])
+        key = next(key for key in sorted(set(old) | set(new)) if old.get(key) != new.get(key))
+        what = _ATTR_NAMES.get(key, f"attribute {key}")
+        return f"{what} ({old.get(key)!r} became {new.get(key)!r})"
+    if k == 6:
+        what = _CONTENT_NAMES.get(x[0], f"{x[0]} content")
+        return f"{what} content ({_clip(x[6])} became {_clip(y[6])})"
+    if k == 0:
+        return f"markup ({x[0]} became {y[0]})"
+    what = _FIELDS[k] if k < len(_FIELDS) else "footnote data"
+    return f"{what} of a {x[0]} ({x[k]!r} became {y[k]!r})"
+
+
+def _clip(s: str, limit: int = 50) -> str:
+    return repr(s if len(s) <= limit else s[: limit - 3] + "...")
 
 
 def analyse(text: str, with_skeleton: bool = False) -> Analysis:
@@ -381,13 +407,10 @@ class Markdown:
         line_offset = b.front_matter.count("\n")
         if a.front_matter != b.front_matter:
             raise StructureChanged("markdown: the front matter changed")
-        for i, (x, y) in enumerate(zip(b.skeleton, a.skeleton)):
+        for i, (x, y) in enumerate(zip(b.skeleton, a.skeleton, strict=False)):
             if x != y:
-                k = next(n for n in range(len(x)) if x[n] != y[n])
-                what = _FIELDS[k] if k < len(_FIELDS) else "footnote data"
                 raise StructureChanged(
-                    f"markdown: {what} of a {x[0]} token changed near line "
-                    f"{b.lines[i] + line_offset}: {x[k]!r} became {y[k]!r}"
+                    f"markdown: {_describe(x, y)} changed near line {b.lines[i] + line_offset}"
                 )
         if len(a.skeleton) != len(b.skeleton):
             raise StructureChanged(
@@ -396,7 +419,5 @@ class Markdown:
             )
         if a.references != b.references:
             changed = sorted(set(a.references.items()) ^ set(b.references.items()))
-            raise StructureChanged(
-                f"markdown: link reference definitions changed: {changed[0][0]!r}"
-            )
+            raise StructureChanged(f"markdown: link reference definition [{changed[0][0]}] changed")
         compare_frozen("markdown", before, b.spans, after, a.spans)

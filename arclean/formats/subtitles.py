@@ -92,7 +92,9 @@ class _Subtitles:
         b_ranges, b_kinds = scan(before, self.vtt)
         a_ranges, a_kinds = scan(after, self.vtt)
         if a_kinds != b_kinds:
-            i = next((n for n, (x, y) in enumerate(zip(b_kinds, a_kinds)) if x != y), None)
+            i = next(
+                (n for n, (x, y) in enumerate(zip(b_kinds, a_kinds, strict=False)) if x != y), None
+            )
             if i is None:
                 raise StructureChanged(
                     f"{self.name}: the number of lines changed ({len(b_kinds)} -> {len(a_kinds)})"

@@ -168,6 +168,8 @@ class Controls:
                     continue
                 line_end = text.find("\n", nl + 1)
                 line_end = len(text) if line_end < 0 else line_end
+                if line_end <= nl + 1:
+                    continue  # the next line is empty: nothing to disable
                 changes.append((nl + 1, 1, "push", codes))
                 changes.append((line_end, 0, "pop", codes))
             else:

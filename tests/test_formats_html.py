@@ -77,3 +77,12 @@ def test_verify() -> None:
     # Prose that grows into markup is refused too.
     with pytest.raises(StructureChanged):
         fmt.verify(PAGE, PAGE.replace("بعد الفاصل", "بعد <b>الفاصل"))
+
+
+def test_malformed_declaration_protects_everything() -> None:
+    text = "<p>نص</p><![ <!-- x -->"
+    fmt = get_format("html")
+    assert fmt.prose_spans(text) == [] or all(
+        text[s.start : s.end] == "نص" for s in fmt.prose_spans(text)
+    )
+    fmt.verify(text, text)

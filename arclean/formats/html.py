@@ -100,8 +100,13 @@ def analyse(text: str) -> tuple[list[Span], list[tuple[Any, ...]]]:
     """Prose spans and structure skeleton of an HTML text."""
     nl = NewlineMap(text)
     scanner = _Scanner(nl.text)
-    scanner.feed(nl.text)
-    scanner.close()
+    try:
+        scanner.feed(nl.text)
+        scanner.close()
+    except (AssertionError, ValueError):
+        # Older parsers give up on some malformed declarations (``<![``):
+        # then nothing is prose and any change at all is refused.
+        return [], [("unparsable", text)]
     ranges = subtract(scanner.ranges, mask_ranges(nl.text))
     spans = scanner.controls.spans(ranges)
     if not nl.identity:

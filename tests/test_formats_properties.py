@@ -3,10 +3,10 @@ rewrite of prose never changes Markdown structure."""
 
 from __future__ import annotations
 
+from _scramble import scramble
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _scramble import scramble
 from arclean.formats import Span, get_format
 
 PIECES = [
@@ -88,6 +88,8 @@ def test_markdown_spans_well_formed_and_verify_identity(text: str) -> None:
     fmt = get_format("markdown")
     spans = fmt.prose_spans(text)
     check_spans(text, spans)
+    # Markdown prose never runs across a line break.
+    assert not any("\n" in text[s.start : s.end] for s in spans)
     fmt.verify(text, text)
 
 

@@ -63,6 +63,13 @@ class PlainText:
 #: Format names and the file extensions that select them.
 EXTENSIONS: dict[str, str] = {
     ".txt": "plain",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".srt": "srt",
+    ".vtt": "vtt",
 }
 
 
@@ -71,9 +78,26 @@ def format_names() -> list[str]:
 
 
 def get_format(name: str) -> Format:
-    """The format called `name` (``plain``, ...)."""
+    """The format called `name` (``plain``, ``markdown``, ``html``, ``srt``, ``vtt``)."""
+    # Imports are local so that importing this package stays cheap.
     if name == "plain":
         return PlainText()
+    if name == "markdown":
+        from arclean.formats.markdown import Markdown
+
+        return Markdown()
+    if name == "html":
+        from arclean.formats.html import Html
+
+        return Html()
+    if name == "srt":
+        from arclean.formats.subtitles import Srt
+
+        return Srt()
+    if name == "vtt":
+        from arclean.formats.subtitles import WebVtt
+
+        return WebVtt()
     raise ArcleanError(f"unknown format {name!r}; choose one of: {', '.join(format_names())}")
 
 

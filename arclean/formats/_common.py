@@ -1,0 +1,257 @@
+"""Helpers shared by the formats: masks, span arithmetic, inline control
+comments and offset tables."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from arclean.formats import ALL_RULES, Span, StructureChanged
+
+# ---------------------------------------------------------------------------
+# Masks: things that may sit inside prose text but must never be edited.
+# ---------------------------------------------------------------------------
+
+# URL characters are ASCII only, so an Arabic letter glued after a URL is never
+# swallowed into it.  A URL may be glued to a preceding و/ب/ل (وhttps://...): the
+# lookbehind only refuses Latin letters, digits and dots, so the و stays prose.
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+_URL_TAIL = r"(?<![.,;:!?'\")\]])"  # trailing sentence punctuation is not the URL's
+MASK_RE = regex.compile(
+    r"(?V1)"
+    # scheme URLs and www. hosts
+    rf"(?<![\p{{Latin}}\d.+-])(?:[A-Za-z][A-Za-z0-9+.-]{{1,31}}://|www\.){_URL_CHARS}+{_URL_TAIL}"
+    # e-mail addresses
+    r"|(?<![\p{Latin}\d._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|mailto:[^\s<>]+"
+    # template syntax: {{ ... }}, {{< ... >}}, {{% ... %}}, {% ... %}, {# ... #}
+    r"|\{\{.{0,1000}?\}\}|\{%.{0,1000}?%\}|\{#.{0,1000}?#\}"
+    # attribute blocks such as a heading's {#id} or {.class}, with the space before
+    r"|[ \t]*\{[#.][\w:.-]+(?:[ \t][^{}\n]*)?\}"
+    # dollar math that the math plugin did not take
+    r"|\$\$.{1,1000}?\$\$|(?<![\\$])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\d)",
+    regex.DOTALL,
+)
+
+
+def mask_ranges(text: str) -> list[tuple[int, int]]:
+    """Frozen ranges (URLs, e-mail addresses, templates, math) found in `text`."""
+    return [m.span() for m in MASK_RE.finditer(text)]
+
+
+def subtract(
+    ranges: Iterable[tuple[int, int]], holes: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`ranges` minus `holes` (both sorted); empty pieces are dropped."""
+    out: list[tuple[int, int]] = []
+    starts = [h[0] for h in holes]
+    for start, end in ranges:
+        # Holes that may overlap [start, end): the ones starting before `end`.
+        i = max(bisect.bisect_right(starts, start) - 1, 0)
+        cur = start
+        while i < len(holes) and holes[i][0] < end:
+            hs, he = holes[i]
+            if he > cur:
+                if hs > cur:
+                    out.append((cur, hs))
+                cur = max(cur, he)
+            i += 1
+        if cur < end:
+            out.append((cur, end))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Offsets.
+# ---------------------------------------------------------------------------
+
+
+def line_starts(text: str) -> list[int]:
+    """Offset of the first character of every line (line 0 first)."""
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+class NewlineMap:
+    """Maps offsets in text with CR/CRLF turned into LF back to the original.
+
+    Parsers normalise line endings; spans must point into the original bytes.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        if "\r" not in text:
+            self.text = text
+            self._cuts: list[int] = []
+            return
+        # Normalised offsets after which one character (a CR) was dropped.
+        cuts: list[int] = []
+        parts: list[str] = []
+        last = 0
+        for removed, m in enumerate(regex.finditer(r"\r\n", text), start=1):
+            parts.append(text[last : m.start()])
+            cuts.append(m.start() - removed + 1)
+            last = m.start() + 1
+        parts.append(text[last:])
+        self.text = "".join(parts).replace("\r", "\n")
+        self._cuts = cuts
+
+    @property
+    def identity(self) -> bool:
+        """True when offsets need no mapping."""
+        return not self._cuts
+
+    def to_original(self, offset: int) -> int:
+        if not self._cuts:
+            return offset
+        return offset + bisect.bisect_right(self._cuts, offset - 1)
+
+
+# ---------------------------------------------------------------------------
+# Inline control comments.
+# ---------------------------------------------------------------------------
+
+CONTROL_RE = regex.compile(
+    r"<!--[ \t\n]*arclean-(disable-next-line|disable|enable)(?![\w-])([^>]*?)[ \t\n]*-->"
+)
+_CODE_SPLIT = regex.compile(r"[\s,]+")
+
+
+def parse_codes(raw: str) -> frozenset[str]:
+    codes = frozenset(c for c in _CODE_SPLIT.split(raw.strip()) if c)
+    return codes or frozenset({ALL_RULES})
+
+
+class Controls:
+    """The disable/enable comments of one document, as a timeline of
+    disabled-code sets, and the splitting of spans along it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._events: list[tuple[int, str, frozenset[str]]] = []
+        self._bounds: list[int] = []
+        self._sets: list[frozenset[str]] = []
+
+    def add(self, start: int, end: int) -> None:
+        """Record the control comment at ``text[start:end]`` (if it is one)."""
+        m = CONTROL_RE.fullmatch(self.text, start, end)
+        if m is None:
+            return
+        kind = m.group(1)
+        codes = parse_codes(m.group(2))
+        if kind == "enable" and not m.group(2).strip():
+            codes = frozenset()
+        self._events.append((end, kind, codes))
+
+    def add_all_in(self, start: int, end: int) -> None:
+        """Record every control comment inside ``text[start:end]``."""
+        for m in CONTROL_RE.finditer(self.text, start, end):
+            self.add(m.start(), m.end())
+
+    def _build(self) -> None:
+        text = self.text
+        state: frozenset[str] = frozenset()
+        # (offset, order, change): block changes apply at the comment's end;
+        # next-line changes cover the line after the comment's last line.
+        changes: list[tuple[int, int, str, frozenset[str]]] = []
+        for end, kind, codes in sorted(self._events, key=lambda e: e[0]):
+            if kind == "disable-next-line":
+                nl = text.find("\n", end)
+                if nl < 0:
+                    continue
+                line_end = text.find("\n", nl + 1)
+                line_end = len(text) if line_end < 0 else line_end
+                if line_end <= nl + 1:
+                    continue  # the next line is empty: nothing to disable
+                changes.append((nl + 1, 1, "push", codes))
+                changes.append((line_end, 0, "pop", codes))
+            else:
+                changes.append((end, 2, kind, codes))
+        changes.sort(key=lambda c: (c[0], c[1]))
+        overlays: list[frozenset[str]] = []
+        for offset, _, kind, codes in changes:
+            if kind == "disable":
+                state = state | codes
+            elif kind == "enable":
+                state = frozenset() if not codes or ALL_RULES in codes else state - codes
+            elif kind == "push":
+                overlays.append(codes)
+            elif kind == "pop":
+                overlays.remove(codes)
+            current = state.union(*overlays) if overlays else state
+            if self._bounds and self._bounds[-1] == offset:
+                self._sets[-1] = current
+            else:
+                self._bounds.append(offset)
+                self._sets.append(current)
+
+    def spans(self, ranges: Iterable[tuple[int, int]]) -> list[Span]:
+        """Turn sorted ranges into spans, split where the disabled set changes."""
+        if not self._events:
+            return [Span(s, e) for s, e in ranges if e > s]
+        if not self._bounds:
+            self._build()
+        bounds, sets = self._bounds, self._sets
+        out: list[Span] = []
+        for s, e in ranges:
+            i = bisect.bisect_right(bounds, s) - 1
+            cur = s
+            while cur < e:
+                disabled = sets[i] if i >= 0 else frozenset()
+                nxt = bounds[i + 1] if i + 1 < len(bounds) else e
+                stop = min(nxt, e)
+                if stop > cur:
+                    out.append(Span(cur, stop, disabled))
+                cur = stop
+                i += 1
+        return out
+
+
+# ---------------------------------------------------------------------------
+# Verification helpers.
+# ---------------------------------------------------------------------------
+
+
+def frozen_pieces(text: str, spans: Sequence[Span]) -> list[str]:
+    """The text between spans, in order: everything rules must not touch."""
+    pieces = []
+    pos = 0
+    for sp in spans:
+        pieces.append(text[pos : sp.start])
+        pos = sp.end
+    pieces.append(text[pos:])
+    return pieces
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def compare_frozen(fmt: str, before: str, b_spans: Sequence[Span], after: str, a_spans) -> None:
+    """Raise `StructureChanged` unless the non-prose bytes are identical."""
+    b = frozen_pieces(before, b_spans)
+    a = frozen_pieces(after, a_spans)
+    if a == b:
+        return
+    for i, (x, y) in enumerate(zip(b, a, strict=False)):
+        if x != y:
+            where = b_spans[i - 1].end if i else 0
+            raise StructureChanged(
+                f"{fmt}: text outside prose changed near line {_line_of(before, where)}: "
+                f"{_short(x)} became {_short(y)}"
+            )
+    raise StructureChanged(
+        f"{fmt}: the number of prose regions changed ({len(b_spans)} -> {len(a_spans)}); "
+        "a change created or removed markup"
+    )
+
+
+def _short(s: str, limit: int = 60) -> str:
+    return repr(s if len(s) <= limit else s[: limit - 3] + "...")

@@ -1,0 +1,138 @@
+"""HTML: prose is text data outside code-like elements.
+
+The standard library parser is used with ``convert_charrefs=False`` so that
+every piece of text data is the literal source and entities arrive on their
+own; `getpos()` plus a line-start table gives exact offsets.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+from arclean.formats import Span, StructureChanged
+from arclean.formats._common import (
+    CONTROL_RE,
+    Controls,
+    NewlineMap,
+    compare_frozen,
+    line_starts,
+    mask_ranges,
+    subtract,
+)
+
+#: Elements whose whole content is frozen.
+FROZEN_ELEMENTS = frozenset(
+    {"script", "style", "pre", "code", "kbd", "samp", "textarea", "svg", "math"}
+)
+
+
+class _Scanner(HTMLParser):
+    """Collects text ranges and a skeleton of everything else."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.starts = line_starts(text)
+        self.ranges: list[tuple[int, int]] = []
+        self.skeleton: list[tuple[Any, ...]] = []
+        self.controls = Controls(text)
+        self.frozen_stack: list[str] = []
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skeleton.append(("start", tag, tuple(attrs)))
+        if tag in FROZEN_ELEMENTS:
+            self.frozen_stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # A self-closed element has no content to freeze.
+        self.skeleton.append(("startend", tag, tuple(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skeleton.append(("end", tag))
+        if tag in self.frozen_stack:
+            # Close up to the matching element; unclosed inner ones end with it.
+            while self.frozen_stack and self.frozen_stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if self.frozen_stack:
+            self.skeleton.append(("frozen-data", data))
+            return
+        if data.isspace():
+            return  # layout whitespace between tags: nothing for a rule there
+        start = self._offset()
+        end = start + len(data)
+        if self.text[start:end] == data:
+            self.ranges.append((start, end))
+        else:  # never guess where text came from
+            self.skeleton.append(("unaligned-data", data))
+
+    def handle_entityref(self, name: str) -> None:
+        self.skeleton.append(("entity", name))
+
+    def handle_charref(self, name: str) -> None:
+        self.skeleton.append(("charref", name))
+
+    def handle_comment(self, data: str) -> None:
+        self.skeleton.append(("comment", data))
+        if "arclean-" in data:
+            start = self._offset()
+            m = CONTROL_RE.match(self.text, start)
+            if m is not None:
+                self.controls.add(m.start(), m.end())
+
+    def handle_decl(self, decl: str) -> None:
+        self.skeleton.append(("decl", decl))
+
+    def handle_pi(self, data: str) -> None:
+        self.skeleton.append(("pi", data))
+
+    def unknown_decl(self, data: str) -> None:
+        self.skeleton.append(("decl", data))
+
+
+def analyse(text: str) -> tuple[list[Span], list[tuple[Any, ...]]]:
+    """Prose spans and structure skeleton of an HTML text."""
+    nl = NewlineMap(text)
+    scanner = _Scanner(nl.text)
+    try:
+        scanner.feed(nl.text)
+        scanner.close()
+    except (AssertionError, ValueError):
+        # Older parsers give up on some malformed declarations (``<![``):
+        # then nothing is prose and any change at all is refused.
+        return [], [("unparsable", text)]
+    ranges = subtract(scanner.ranges, mask_ranges(nl.text))
+    spans = scanner.controls.spans(ranges)
+    if not nl.identity:
+        spans = [Span(nl.to_original(s.start), nl.to_original(s.end), s.disabled) for s in spans]
+    return spans, scanner.skeleton
+
+
+class Html:
+    """HTML documents and fragments."""
+
+    name = "html"
+
+    def prose_spans(self, text: str) -> list[Span]:
+        return analyse(text)[0]
+
+    def verify(self, before: str, after: str) -> None:
+        if before == after:
+            return
+        b_spans, b_skel = analyse(before)
+        a_spans, a_skel = analyse(after)
+        for x, y in zip(b_skel, a_skel, strict=False):
+            if x != y:
+                raise StructureChanged(f"html: markup changed: {x!r} became {y!r}")
+        if len(a_skel) != len(b_skel):
+            raise StructureChanged(
+                f"html: the number of tags, comments and entities changed "
+                f"({len(b_skel)} -> {len(a_skel)})"
+            )
+        compare_frozen("html", before, b_spans, after, a_spans)

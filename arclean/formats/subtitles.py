@@ -1,0 +1,125 @@
+"""SubRip (.srt) and WebVTT (.vtt) subtitles: prose is the cue text.
+
+A line scanner, not a subtitle library: those rewrite line endings, renumber
+cues and reformat timestamps (see the notes, §4).  Cue numbers and
+identifiers, timing lines, header and NOTE/STYLE/REGION blocks, tags, ASS
+overrides, entities, line endings and leading direction marks are frozen.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from arclean.formats import Span, StructureChanged
+from arclean.formats._common import compare_frozen, mask_ranges, subtract
+
+_LINE_RE = regex.compile(r"([^\r\n]*)(\r\n|\n|\r|\Z)")
+# SRT writes 00:00:01,000, WebVTT 00:01.000 (hours optional); settings follow.
+_TIME = r"(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}"
+TIMING_RE = regex.compile(rf"[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t].*)?")
+_VTT_BLOCK_RE = regex.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
+_VTT_HEADER_RE = regex.compile(r"\ufeff?WEBVTT(?:[ \t].*)?")
+# Direction marks (and a BOM) that players rely on at a line start.
+_LEADING_MARKS_RE = regex.compile(r"[\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
+# Tags (<i>, <font ...>, <v Name>, <c.x>, <00:01.000>), ASS overrides, entities.
+_MARKUP_RE = regex.compile(
+    r"<[^<>\r\n]*>|\{\\[^{}\r\n]*\}|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);"
+)
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end of content, end with line ending) for every line."""
+    out = []
+    for m in _LINE_RE.finditer(text):
+        if m.start() == len(text) and m.start() > 0:
+            break
+        out.append((m.start(), m.end(1), m.end()))
+        if m.end() == len(text):
+            break
+    return out
+
+
+def scan(text: str, vtt: bool) -> tuple[list[tuple[int, int]], list[str]]:
+    """Prose ranges and the kind of every line (``text`` lines hold the prose)."""
+    lines = _lines(text)
+    kinds: list[str] = []
+    ranges: list[tuple[int, int]] = []
+    state = "between"
+    for i, (start, end, _) in enumerate(lines):
+        line = text[start:end]
+        nxt = text[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
+        if i == 0 and vtt and _VTT_HEADER_RE.fullmatch(line):
+            kind, state = "header", "block"
+        elif not line.strip():
+            kind, state = "blank", "between"
+        elif TIMING_RE.fullmatch(line):
+            kind, state = "timing", "cue"
+        elif state == "block":
+            kind = "block"
+        elif TIMING_RE.fullmatch(nxt) and (state == "between" or line.strip().isdigit()):
+            # A cue number or identifier: the line right before a timing line.
+            kind = "id"
+        elif state == "cue":
+            kind = "text"
+        elif vtt and _VTT_BLOCK_RE.fullmatch(line):
+            kind, state = "block", "block"
+        else:
+            kind = "orphan"  # outside any cue: unknown, so frozen
+        kinds.append(kind)
+        if kind == "text":
+            lead = _LEADING_MARKS_RE.match(text, start, end)
+            pos = lead.end() if lead else start
+            for m in _MARKUP_RE.finditer(text, pos, end):
+                if m.start() > pos:
+                    ranges.append((pos, m.start()))
+                pos = m.end()
+            if end > pos:
+                ranges.append((pos, end))
+    return subtract(ranges, mask_ranges(text)), kinds
+
+
+class _Subtitles:
+    name = ""
+    vtt = False
+
+    def prose_spans(self, text: str) -> list[Span]:
+        ranges, _ = scan(text, self.vtt)
+        return [Span(s, e) for s, e in ranges if e > s]
+
+    def verify(self, before: str, after: str) -> None:
+        if before == after:
+            return
+        b_ranges, b_kinds = scan(before, self.vtt)
+        a_ranges, a_kinds = scan(after, self.vtt)
+        if a_kinds != b_kinds:
+            i = next(
+                (n for n, (x, y) in enumerate(zip(b_kinds, a_kinds, strict=False)) if x != y), None
+            )
+            if i is None:
+                raise StructureChanged(
+                    f"{self.name}: the number of lines changed ({len(b_kinds)} -> {len(a_kinds)})"
+                )
+            raise StructureChanged(
+                f"{self.name}: line {i + 1} was a {b_kinds[i]} line and became a {a_kinds[i]} line"
+            )
+        compare_frozen(
+            self.name,
+            before,
+            [Span(s, e) for s, e in b_ranges],
+            after,
+            [Span(s, e) for s, e in a_ranges],
+        )
+
+
+class Srt(_Subtitles):
+    """SubRip subtitles."""
+
+    name = "srt"
+    vtt = False
+
+
+class WebVtt(_Subtitles):
+    """WebVTT subtitles."""
+
+    name = "vtt"
+    vtt = True

@@ -109,6 +109,16 @@ def _error(message: str) -> None:
     click.echo(f"arclean: error: {message}", err=True)
 
 
+def _about(label: str, exc: Exception) -> str:
+    """An error message that names the file it is about."""
+    from arclean.formats import StructureChanged
+
+    message = str(exc)
+    if isinstance(exc, StructureChanged):
+        message = f"refused: a fix would change more than prose ({message}); left untouched"
+    return message if message.startswith(label + ":") else f"{label}: {message}"
+
+
 def _warn(message: str) -> None:
     click.echo(f"arclean: warning: {message}", err=True)
 
@@ -373,7 +383,7 @@ def fix(
             _warn(str(exc))
             continue
         except ArcleanError as exc:
-            _error(str(exc) if not stdin or label in str(exc) else f"{label}: {exc}")
+            _error(_about(label, exc))
             errors += 1
             continue
         remaining += len(outcome.findings)
@@ -505,7 +515,7 @@ def check(
             _warn(str(exc))
             continue
         except ArcleanError as exc:
-            _error(str(exc))
+            _error(_about(label, exc))
             errors += 1
             continue
         total += len(findings)

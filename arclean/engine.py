@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from arclean.builtins import BUILTINS
-from arclean.chars import paragraph_language
+from arclean.chars import LETTER, paragraph_language
 from arclean.edits import Change, ChangeMap, Finding, Replacement, merge_sorted
 from arclean.errors import ConvergenceError
 from arclean.formats import ALL_RULES, Span
@@ -86,6 +86,22 @@ def _other_language_lines(text: str) -> list[tuple[int, int]]:
         for m in _MAYBE_OTHER_RE.finditer(text)
         if paragraph_language(m.group()) == "other-arabic-script"
     ]
+
+
+_ARABIC_LINE_RE = regex.compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
+
+
+def _arabic_lines(text: str) -> list[tuple[int, int]]:
+    """Lines holding at least one Arabic-script letter."""
+    return [(m.start(), m.end()) for m in _ARABIC_LINE_RE.finditer(text)]
+
+
+def _whole(text: str) -> list[Span]:
+    return [Span(0, len(text))] if text else []
+
+
+def _pairs(spans: Sequence[Span]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in spans]
 
 
 def _disabled_for(span: Span, rule: Rule) -> bool:
@@ -213,7 +229,6 @@ class Engine:
             for r in self.rules
             if not r.fixes or (r.safety == "unsafe" and not unsafe_fixes)
         ]
-        self._needs_language = any(r.languages for r in self.rules)
 
     # -- spans -------------------------------------------------------------
 
@@ -222,11 +237,19 @@ class Engine:
         return _subtract(spans, holes)
 
     def _rule_spans(self, text: str, spans: list[Span], rule: Rule, cache: dict) -> list[Span]:
-        if not rule.languages:
+        """The spans a rule may act in: by default only lines that hold an
+        Arabic-script letter, so text in other scripts is never touched."""
+        languages = rule.languages or ("arabic-script",)
+        if "any" in languages:
             return spans
-        if "other" not in cache:
-            cache["other"] = _other_language_lines(text)
-        return _subtract(spans, cache["other"])
+        if "no-arabic" not in cache:
+            cache["no-arabic"] = _subtract(_whole(text), _arabic_lines(text))
+            cache["arabic-script"] = _subtract(spans, _pairs(cache["no-arabic"]))
+        if "ar" not in languages:
+            return cache["arabic-script"]
+        if "ar" not in cache:
+            cache["ar"] = _subtract(cache["arabic-script"], _other_language_lines(text))
+        return cache["ar"]
 
     # -- running -------------------------------------------------------------
 

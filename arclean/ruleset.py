@@ -41,8 +41,10 @@ KINDS = ("map", "regex", "words", "builtin", "check")
 SAFETY_LEVELS = ("safe", "unsafe")
 LEVELS = ("error", "warning", "info")
 PROFILES = ("default", "search")
-#: Paragraph languages a rule may be limited to.
-LANGUAGES = ("ar",)
+#: Where a rule acts, by line: "arabic-script" (the default: lines holding an
+#: Arabic-script letter), "ar" (such lines that are Arabic, not Persian, Urdu
+#: or Kurdish), or "any" (every line, Arabic or not).
+LANGUAGES = ("arabic-script", "ar", "any")
 
 #: Every pattern is compiled with these flags: VERSION1 so that set operations
 #: such as ``[\p{sc=Arabic}&&\p{L}]`` mean intersection, MULTILINE so that

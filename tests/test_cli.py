@@ -287,7 +287,7 @@ def test_rules_test_reports_failures(runner, tmp_path):
     rules = tmp_path / "house.toml"
     rules.write_text(
         'group = "house"\n[[rule]]\ncode = "HS101"\nslug = "x"\nkind = "regex"\n'
-        "message = \"m\"\npattern = 'a'\nreplace = 'b'\n"
+        "message = \"m\"\nlanguages = ['any']\npattern = 'a'\nreplace = 'b'\n"
         'examples = [{ input = "a", output = "c" }]\nkeep = ["a"]\n',
         encoding="utf-8",
     )

@@ -27,7 +27,7 @@ def every_letter_rule() -> Cleaner:
     table = ", ".join(f'"{k}" = "{chr(0xE000 + ord(v) % 0x1000)}"' for k, v in pairs.items())
     text = (
         'group = "test"\n[[rule]]\ncode = "TT101"\nslug = "every-letter"\nkind = "map"\n'
-        f'message = "m"\nmap = {{ {table} }}\n'
+        f'message = "m"\nlanguages = ["any"]\nmap = {{ {table} }}\n'
     )
     return parse_rule_text(text, "every-letter.toml")
 

@@ -38,6 +38,7 @@ def _rule(body: str):
 
     header = (
         'group = "punct"\n[[rule]]\ncode = "XX101"\nslug = "bad"\nkind = "regex"\nmessage = "m"\n'
+        'languages = ["any"]\n'
     )
     (rule,) = parse_rule_text(header + body, "mem.toml")
     return rule

@@ -107,4 +107,5 @@ def test_nothing_in_a_rule_file_is_executed(tmp_path):
     (rule,) = parse_rule_text(text, "x.toml")
     from arclean.engine import Engine
 
-    assert Engine([rule]).fix("foo").text == '__import__("os")'
+    assert Engine([rule]).fix("foo").text == "foo"  # not an Arabic line: untouched
+    assert Engine([rule]).fix("foo ب").text == '__import__("os") ب'

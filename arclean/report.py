@@ -186,18 +186,27 @@ def context(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def name_lines(old: str, new: str) -> list[str]:
-    """``- U+0640 ARABIC TATWEEL`` / ``+ ...`` lines: the characters removed and
-    added, or every character of both sides when the change only reorders."""
+    """``- U+0640 ARABIC TATWEEL ×3`` / ``+ ...`` lines: the characters removed
+    and added, or every character of both sides when the change only reorders."""
     if sorted(old) == sorted(new):
-        return [f"- {char_name(c)}" for c in old] + [f"+ {char_name(c)}" for c in new]
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    lines = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        lines.extend(f"- {char_name(c)}" for c in old[i1:i2])
-        lines.extend(f"+ {char_name(c)}" for c in new[j1:j2])
-    return lines
+        lines = [f"- {char_name(c)}" for c in old] + [f"+ {char_name(c)}" for c in new]
+    else:
+        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+        lines = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            lines.extend(f"- {char_name(c)}" for c in old[i1:i2])
+            lines.extend(f"+ {char_name(c)}" for c in new[j1:j2])
+    # Runs of the same line (three tatweels) are shown once, with a count.
+    grouped: list[str] = []
+    count = 0
+    for i, line in enumerate(lines):
+        count += 1
+        if i + 1 == len(lines) or lines[i + 1] != line:
+            grouped.append(f"{line} ×{count}" if count > 1 else line)
+            count = 0
+    return grouped
 
 
 def change_rows(path: str, text: str, changes: Sequence[Change]) -> list[dict[str, Any]]:

@@ -1,0 +1,82 @@
+"""Build the wheel, install it into a fresh virtual environment, and run the
+installed `arclean` from outside the source tree: the rule files must ship
+inside the package and be found there."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SEEDS
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    if os.environ.get("ARCLEAN_SKIP_WHEEL"):
+        pytest.skip("ARCLEAN_SKIP_WHEEL is set")
+    work = tmp_path_factory.mktemp("wheel")
+    build = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(work / "dist"), str(REPO)],
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    (wheel,) = (work / "dist").glob("arclean-*.whl")
+    env_dir = work / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        capture_output=True,
+        text=True,
+    )
+    assert install.returncode == 0, install.stdout + install.stderr
+    return env_dir / "bin"
+
+
+def run(bin_dir: Path, args, cwd: Path, input: bytes | None = None):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    return subprocess.run(
+        [str(bin_dir / "arclean"), *args], input=input, capture_output=True, cwd=cwd, env=env
+    )
+
+
+def test_installed_wheel_runs_outside_the_source_tree(installed, tmp_path):
+    where = subprocess.run(
+        [
+            str(installed / "python"),
+            "-c",
+            "import arclean, arclean.ruleset as r; print(arclean.__file__); print(r.builtin_rules_dir())",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    package_file, rules_dir = where.stdout.split()
+    assert "site-packages" in package_file and "site-packages" in rules_dir
+    assert not package_file.startswith(str(REPO))
+
+    listed = run(installed, ["rules", "list"], tmp_path)
+    assert listed.returncode == 0 and b"AR101" in listed.stdout
+
+    tested = run(installed, ["rules", "test"], tmp_path)
+    assert tested.returncode == 0, tested.stdout
+    assert tested.stdout.strip().endswith(b" passed, 0 failed")
+
+    seed = SEEDS / "000_1e98b3542325010d.txt"
+    fixed = run(installed, ["fix"], tmp_path, input=seed.read_bytes())
+    assert fixed.returncode == 0
+    assert fixed.stdout == (SEEDS / "000_1e98b3542325010d.clean.txt").read_bytes()
+
+    copy = tmp_path / "seed.txt"
+    copy.write_bytes(seed.read_bytes())
+    check = run(installed, ["fix", "--check", str(copy)], tmp_path)
+    assert check.returncode == 1
+    assert copy.read_bytes() == seed.read_bytes()
+    bad = run(installed, ["fix", "--select", "NOPE1"], tmp_path, input=b"x")
+    assert bad.returncode == 2 and b"Traceback" not in bad.stderr

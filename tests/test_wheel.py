@@ -11,7 +11,6 @@ import venv
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SEEDS
 
 
@@ -51,7 +50,8 @@ def test_installed_wheel_runs_outside_the_source_tree(installed, tmp_path):
         [
             str(installed / "python"),
             "-c",
-            "import arclean, arclean.ruleset as r; print(arclean.__file__); print(r.builtin_rules_dir())",
+            "import arclean, arclean.ruleset as r;"
+            "print(arclean.__file__); print(r.builtin_rules_dir())",
         ],
         capture_output=True,
         text=True,

@@ -32,6 +32,9 @@ class Cleaner:
       only reported).
     - `format`: ``plain``, or another format name: rules then run only
       inside its prose.
+    - `glossaries`: name glossaries (TOML) whose rewrites are applied.
+    - `options`: options of built-in rules by name (``{"tanween": "majority"}``);
+      each applies to every active rule that declares it.
     """
 
     def __init__(
@@ -44,6 +47,8 @@ class Cleaner:
         rule_files: Sequence[str | Path] = (),
         unsafe_fixes: bool | None = None,
         format: str = "plain",
+        glossaries: Sequence[str | Path] = (),
+        options: dict[str, Any] | None = None,
         ruleset: RuleSet | None = None,
     ) -> None:
         self.settings: dict[str, Any] = {
@@ -54,12 +59,16 @@ class Cleaner:
             "rule_files": tuple(str(p) for p in rule_files),
             "unsafe_fixes": unsafe_fixes,
             "format": format,
+            "glossaries": tuple(str(p) for p in glossaries),
+            "options": dict(options or {}),
         }
         self._rebuildable = ruleset is None
         self.ruleset = ruleset if ruleset is not None else RuleSet.load(rule_files)
         self.rules: list[Rule] = self.ruleset.select(
             profile=profile, select=select, extend_select=extend_select, ignore=ignore
         )
+        if options:
+            self.rules = [with_options(rule, options) for rule in self.rules]
         if unsafe_fixes is None:
             unsafe_fixes = profile == "search"
         self.unsafe_fixes = unsafe_fixes
@@ -129,3 +138,30 @@ def _restore(state: dict[str, Any]) -> Cleaner:
     cleaner = Cleaner.__new__(Cleaner)
     cleaner.__dict__.update(state)
     return cleaner
+
+
+def with_options(rule: Rule, options: dict[str, Any]) -> Rule:
+    """`rule` with the given options where its built-in function declares them."""
+    import dataclasses
+
+    from arclean.builtins import BUILTINS
+    from arclean.errors import ConfigError
+
+    name = rule.function or rule.check
+    if not name or name not in BUILTINS:
+        return rule
+    declared = BUILTINS[name].options
+    current = dict(rule.options)
+    changed = False
+    for key, value in options.items():
+        if key in declared:
+            if not isinstance(value, declared[key]):
+                raise ConfigError(
+                    f"option '{key}' of {rule.code} ({name}) must be a "
+                    f"{declared[key].__name__}, not {value!r}"
+                )
+            current[key] = tuple(value) if isinstance(value, list) else value
+            changed = True
+    if not changed:
+        return rule
+    return dataclasses.replace(rule, options=tuple(current.items()))

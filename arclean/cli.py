@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
@@ -20,13 +18,12 @@ import click
 from arclean import __version__
 
 if TYPE_CHECKING:
-    from arclean.api import Cleaner
+    from arclean.batch import FileResult, Resolver
     from arclean.files import Source
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
+OUTPUT_FORMATS = ("full", "concise", "json", "github", "sarif")
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-#: Extensions `arclean fix DIR` picks up when walking a folder.
-TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".mdx", ".html", ".htm", ".srt", ".vtt")
 
 
 class ArcleanGroup(click.Group):
@@ -109,16 +106,6 @@ def _error(message: str) -> None:
     click.echo(f"arclean: error: {message}", err=True)
 
 
-def _about(label: str, exc: Exception) -> str:
-    """An error message that names the file it is about."""
-    from arclean.formats import StructureChanged
-
-    message = str(exc)
-    if isinstance(exc, StructureChanged):
-        message = f"refused: a fix would change more than prose ({message}); left untouched"
-    return message if message.startswith(label + ":") else f"{label}: {message}"
-
-
 def _warn(message: str) -> None:
     click.echo(f"arclean: warning: {message}", err=True)
 
@@ -128,12 +115,8 @@ def _warn(message: str) -> None:
 # ---------------------------------------------------------------------------
 
 
-def _split_codes(values: Sequence[str]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
 def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--select/--extend-select/--ignore/--rules/--profile/--unsafe-fixes."""
+    """Rule selection, configuration and input options shared by fix and check."""
     options = [
         click.option(
             "--select",
@@ -155,12 +138,19 @@ def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="An extra rule file (TOML); repeatable.",
         ),
         click.option(
+            "--glossary",
+            "glossaries",
+            multiple=True,
+            type=click.Path(dir_okay=False),
+            metavar="PATH",
+            help="A name glossary (TOML) whose rewrites apply; repeatable.",
+        ),
+        click.option(
             "--profile",
             type=click.Choice(["default", "search"]),
-            default="default",
-            show_default=True,
-            help="default: what an editor accepts. search: fold hard for indexes and NLP "
-            "(implies --unsafe-fixes).",
+            default=None,
+            help="default: what an editor accepts (the default). search: fold hard for "
+            "indexes and NLP (implies --unsafe-fixes).",
         ),
         click.option(
             "--unsafe-fixes", is_flag=True, help="Also apply fixes that may change meaning."
@@ -169,12 +159,36 @@ def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--format",
             "format_name",
             metavar="NAME",
-            help="Treat input as this format (plain, ...); default: from the file extension.",
+            help="Treat input as this format (plain, markdown, html, srt, vtt); "
+            "default: from the file extension.",
         ),
         click.option(
             "--stdin-filename",
             metavar="NAME",
-            help="File name for text read from stdin: picks its format and labels output.",
+            help="File name for text read from stdin: picks its format and configuration, "
+            "labels output.",
+        ),
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False),
+            metavar="PATH",
+            help="Use this configuration file instead of looking for one.",
+        ),
+        click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+        click.option(
+            "--force-exclude",
+            is_flag=True,
+            help="Apply exclusions (.gitignore, config exclude) to files named on the "
+            "command line too (for pre-commit).",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
+            help="Process files in parallel; output stays in order.",
         ),
     ]
     for option in reversed(options):
@@ -206,102 +220,82 @@ def use_color(choice: str, stream: Any) -> bool:
     return bool(isatty and isatty())
 
 
-@dataclass
-class Selection:
-    select: tuple[str, ...]
-    extend_select: tuple[str, ...]
-    ignore: tuple[str, ...]
-    rule_files: tuple[str, ...]
-    profile: str
-    unsafe_fixes: bool
-    format_name: str | None
-    stdin_filename: str | None
-    _cleaners: dict[str, Cleaner] = field(default_factory=dict)
-    _ruleset: Any = None
+def _resolver(kwargs: dict[str, Any]) -> tuple[Resolver, int]:
+    """Read the shared options and validate them now, so that a bad selector,
+    rule file or configuration is one error, before any file is touched."""
+    from arclean.batch import Resolver, RunOptions
 
-    def cleaner_for(self, name: str) -> Cleaner:
-        """The cleaner for a file name (its format decides where prose is)."""
-        from arclean.api import Cleaner
-        from arclean.formats import format_for_path
-        from arclean.ruleset import RuleSet
-
-        fmt = self.format_name or format_for_path(name)
-        if fmt not in self._cleaners:
-            if self._ruleset is None:
-                self._ruleset = RuleSet.load(self.rule_files)
-            self._cleaners[fmt] = Cleaner(
-                profile=self.profile,
-                select=_split_codes(self.select) if self.select else None,
-                extend_select=_split_codes(self.extend_select),
-                ignore=_split_codes(self.ignore),
-                unsafe_fixes=self.unsafe_fixes or None,
-                format=fmt,
-                ruleset=self._ruleset,
-            )
-            self._cleaners[fmt].settings["rule_files"] = self.rule_files
-        return self._cleaners[fmt]
-
-
-def _selection(kwargs: dict[str, Any]) -> Selection:
-    """Read the selection options and validate them now, so that a bad
-    selector or rule file is one error, before any file is touched."""
-    selection = Selection(
+    options = RunOptions(
         select=kwargs.pop("select"),
         extend_select=kwargs.pop("extend_select"),
         ignore=kwargs.pop("ignore"),
         rule_files=kwargs.pop("rule_files"),
+        glossaries=kwargs.pop("glossaries"),
         profile=kwargs.pop("profile"),
         unsafe_fixes=kwargs.pop("unsafe_fixes"),
         format_name=kwargs.pop("format_name"),
         stdin_filename=kwargs.pop("stdin_filename"),
+        config=kwargs.pop("config_file"),
+        isolated=kwargs.pop("isolated"),
+        force_exclude=kwargs.pop("force_exclude"),
     )
-    selection.cleaner_for(selection.stdin_filename or "-")
-    return selection
-
-
-# ---------------------------------------------------------------------------
-# Inputs
-# ---------------------------------------------------------------------------
-
-
-def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
-    """(name, error) for every input: ``-`` is stdin, folders are walked for
-    text files (hidden folders skipped), in a stable order."""
-    if not paths:
-        yield "-", None
-        return
-    for path in paths:
-        if path == "-":
-            yield "-", None
-            continue
-        target = Path(path)
-        if target.is_dir():
-            found = sorted(
-                p
-                for p in target.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in TEXT_EXTENSIONS
-                and not any(part.startswith(".") for part in p.relative_to(target).parts)
-            )
-            for file in found:
-                yield str(file), None
-        elif target.exists() or target.is_symlink():
-            yield path, None
-        else:
-            yield path, f"{path}: no such file or directory"
+    jobs = kwargs.pop("jobs")
+    resolver = Resolver(options)
+    resolver.cleaner_for("-")
+    return resolver, jobs
 
 
 def read_stdin(name: str) -> Source:
     from arclean.files import decode
 
-    data = sys.stdin.buffer.read()
-    return decode(data, name)
+    return decode(sys.stdin.buffer.read(), name)
 
 
 def write_stdout(data: bytes) -> None:
     stream = sys.stdout.buffer
     stream.write(data)
     stream.flush()
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _summary(changed: int, unchanged: int, errors: int, dry_run: bool) -> str:
+    parts = []
+    if changed:
+        parts.append(f"{_plural(changed, 'file')} {'would be fixed' if dry_run else 'fixed'}")
+    if unchanged:
+        parts.append(f"{_plural(unchanged, 'file')} left unchanged")
+    if errors:
+        parts.append(f"{_plural(errors, 'error')}")
+    return ", ".join(parts) or "no files"
+
+
+class _ChangePrinter:
+    """Lists changes on stderr: rich with colour, git-word-diff markers without."""
+
+    def __init__(self, color: str) -> None:
+        self.stream = sys.stderr
+        self.color = use_color(color, self.stream)
+        self.console: Any = None
+
+    def show(self, label: str, text: str, changes: Sequence[Any]) -> None:
+        from arclean.report import change_rows, render_changes_plain, render_changes_rich
+
+        rows = change_rows(label, text, changes)
+        if not self.color:
+            self.stream.write(render_changes_plain(rows))
+            self.stream.flush()
+            return
+        if self.console is None:
+            from rich.console import Console
+
+            self.console = Console(
+                file=self.stream, force_terminal=True, highlight=False, soft_wrap=True
+            )
+        for line in render_changes_rich(rows):
+            self.console.print(line)
 
 
 # ---------------------------------------------------------------------------
@@ -353,68 +347,55 @@ def fix(
     With no PATH, or with -, reads stdin and writes the fixed text to stdout.
     With paths, rewrites each file that changes, atomically, keeping its byte
     order mark, line endings and permissions. Folders are walked for text
-    files.
+    files, leaving out what git ignores and the configuration excludes.
     """
-    from arclean.errors import ArcleanError
-    from arclean.files import BinaryFile, read_source, write_atomic
+    from arclean.batch import discover, process_files
     from arclean.report import unified_diff
 
-    selection = _selection(kwargs)
-    errors = 0
-    changed_files = 0
-    unchanged_files = 0
-    remaining = 0
-    stderr = sys.stderr
+    resolver, jobs = _resolver(kwargs)
     if show_changes is None:
-        show_changes = bool(paths) and not (check or diff or quiet) and stderr.isatty()
-    printer = _ChangePrinter(color, quiet) if show_changes else None
-    for name, problem in iter_inputs(paths):
+        show_changes = bool(paths) and not (check or diff or quiet) and sys.stderr.isatty()
+    printer = _ChangePrinter(color) if show_changes else None
+    errors = changed_files = unchanged_files = remaining = 0
+    inputs = discover(paths, resolver)
+    names = [name for name, problem in inputs if not problem and name != "-"]
+    mode = "preview" if (check or diff) else "fix"
+    results = iter(process_files(names, mode, resolver, keep_text=bool(diff or printer), jobs=jobs))
+    for name, problem in inputs:
         if problem:
             _error(problem)
             errors += 1
             continue
-        stdin = name == "-"
-        label = (selection.stdin_filename or "-") if stdin else name
-        try:
-            source = read_stdin(label) if stdin else read_source(name)
-            cleaner = selection.cleaner_for(label)
-            outcome = cleaner.fix(source.text)
-        except BinaryFile as exc:
-            _warn(str(exc))
+        result = _fix_stdin(resolver, mode) if name == "-" else next(results)
+        label = result.name
+        if result.warning:
+            _warn(result.warning)
             continue
-        except ArcleanError as exc:
-            _error(_about(label, exc))
+        if result.error and not result.changed:
+            _error(result.error)
             errors += 1
             continue
-        remaining += len(outcome.findings)
-        if printer and outcome.changes:
-            printer.show(label, source.text, outcome.changes)
-        if outcome.changed:
+        remaining += len(result.findings)
+        if printer and result.changes and result.text is not None:
+            printer.show(label, result.text, result.changes)
+        if result.error:  # could not write
+            _error(result.error)
+            errors += 1
+            continue
+        if result.changed:
             changed_files += 1
         else:
             unchanged_files += 1
-        if diff:
-            if outcome.changed:
-                write_stdout(unified_diff(source.text, outcome.text, label).encode("utf-8"))
-        elif check:
-            if outcome.changed and not quiet:
-                click.echo(f"would fix {label}", err=True)
-        elif stdin:
-            write_stdout(source.encode(outcome.text))
-        elif outcome.changed:
-            try:
-                write_atomic(name, source.encode(outcome.text))
-            except ArcleanError as exc:
-                _error(str(exc))
-                errors += 1
-                changed_files -= 1
-                continue
+        if diff and result.changed and result.text is not None and result.new_text is not None:
+            write_stdout(unified_diff(result.text, result.new_text, label).encode("utf-8"))
+        elif check and result.changed and not quiet:
+            click.echo(f"would fix {label}", err=True)
     if not quiet and paths and not (len(paths) == 1 and paths[0] == "-"):
         click.echo(_summary(changed_files, unchanged_files, errors, check or diff), err=True)
     if not quiet and remaining and not diff:
         click.echo(
-            f"{remaining} finding{'s' if remaining != 1 else ''} left that fix cannot "
-            "change; `arclean check` lists them.",
+            f"{_plural(remaining, 'finding')} left that fix cannot change; "
+            "`arclean check` lists them.",
             err=True,
         )
     if errors:
@@ -424,52 +405,40 @@ def fix(
     ctx.exit(EXIT_OK)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _fix_stdin(resolver: Resolver, mode: str) -> FileResult:
+    """Fix stdin; in fix mode the text goes to stdout."""
+    from arclean.batch import FileResult, structure_message
+    from arclean.errors import ArcleanError
+    from arclean.files import BinaryFile
 
-
-def _summary(changed: int, unchanged: int, errors: int, dry_run: bool) -> str:
-    parts = []
-    if changed:
-        parts.append(f"{_plural(changed, 'file')} {'would be fixed' if dry_run else 'fixed'}")
-    if unchanged:
-        parts.append(f"{_plural(unchanged, 'file')} left unchanged")
-    if errors:
-        parts.append(f"{_plural(errors, 'error')}")
-    return ", ".join(parts) or "no files"
-
-
-class _ChangePrinter:
-    """Lists changes on stderr: rich with colour, git-word-diff markers without."""
-
-    def __init__(self, color: str, quiet: bool) -> None:
-        self.stream = sys.stderr
-        self.color = use_color(color, self.stream)
-        self.console: Any = None
-
-    def show(self, label: str, text: str, changes: Sequence[Any]) -> None:
-        from arclean.report import change_rows, render_changes_plain, render_changes_rich
-
-        rows = change_rows(label, text, changes)
-        if not self.color:
-            self.stream.write(render_changes_plain(rows))
-            self.stream.flush()
-            return
-        if self.console is None:
-            from rich.console import Console
-
-            self.console = Console(
-                file=self.stream, force_terminal=True, highlight=False, soft_wrap=True
-            )
-        for line in render_changes_rich(rows):
-            self.console.print(line)
+    label = resolver.options.stdin_filename or "-"
+    try:
+        source = read_stdin(label)
+        outcome = resolver.cleaner_for("-").fix(source.text)
+    except BinaryFile as exc:
+        return FileResult(label, warning=str(exc))
+    except ArcleanError as exc:
+        message = structure_message(exc)
+        return FileResult(
+            label, error=message if message.startswith(label) else f"{label}: {message}"
+        )
+    if mode == "fix":
+        write_stdout(source.encode(outcome.text))
+    return FileResult(
+        label,
+        changed=outcome.changed,
+        changes=outcome.changes,
+        findings=outcome.findings,
+        text=source.text,
+        new_text=outcome.text,
+    )
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @click.option(
     "--output-format",
-    type=click.Choice(["full", "concise", "json", "github"]),
+    type=click.Choice(list(OUTPUT_FORMATS)),
     default="concise",
     show_default=True,
     help="How findings are printed.",
@@ -492,48 +461,55 @@ def check(
     only a person can fix, such as an unbalanced quote. One finding a line:
     path:line:col: CODE message. Exits 1 while findings remain.
     """
+    from arclean.batch import FileResult, discover, process_files
     from arclean.errors import ArcleanError
-    from arclean.files import BinaryFile, read_source
-    from arclean.report import findings_json, format_concise, format_full, format_github
+    from arclean.files import BinaryFile
+    from arclean.report import render_findings
 
-    selection = _selection(kwargs)
-    errors = 0
-    total = 0
-    json_entries: list[Any] = []
+    resolver, jobs = _resolver(kwargs)
+    errors = total = 0
+    collected: list[tuple[str, str, Any]] = []
     out = sys.stdout
-    for name, problem in iter_inputs(paths):
+    inputs = discover(paths, resolver)
+    names = [name for name, problem in inputs if not problem and name != "-"]
+    results = iter(process_files(names, "check", resolver, keep_text=True, jobs=jobs))
+    for name, problem in inputs:
         if problem:
             _error(problem)
             errors += 1
             continue
-        stdin = name == "-"
-        label = (selection.stdin_filename or "-") if stdin else name
-        try:
-            source = read_stdin(label) if stdin else read_source(name)
-            findings = selection.cleaner_for(label).check(source.text)
-        except BinaryFile as exc:
-            _warn(str(exc))
+        if name == "-":
+            label = resolver.options.stdin_filename or "-"
+            try:
+                source = read_stdin(label)
+                result = FileResult(
+                    label, text=source.text, findings=resolver.cleaner_for("-").check(source.text)
+                )
+            except BinaryFile as exc:
+                result = FileResult(label, warning=str(exc))
+            except ArcleanError as exc:
+                result = FileResult(label, error=f"{label}: {exc}")
+        else:
+            result = next(results)
+        if result.warning:
+            _warn(result.warning)
             continue
-        except ArcleanError as exc:
-            _error(_about(label, exc))
+        if result.error:
+            _error(result.error)
             errors += 1
             continue
-        total += len(findings)
-        if output_format == "json":
-            json_entries.extend((label, source.text, f) for f in findings)
-        elif output_format == "github":
-            out.write(format_github(label, source.text, findings))
-        elif output_format == "full":
-            out.write(format_full(label, source.text, findings))
+        total += len(result.findings)
+        assert result.text is not None
+        if output_format in ("json", "sarif"):
+            collected.extend((result.name, result.text, f) for f in result.findings)
         else:
-            out.write(format_concise(label, source.text, findings))
-    if output_format == "json":
-        out.write(findings_json(json_entries))
+            out.write(render_findings(output_format, result.name, result.text, result.findings))
+    if output_format in ("json", "sarif"):
+        out.write(render_findings(output_format, "", "", collected))
     out.flush()
     if not quiet and output_format in ("full", "concise"):
-        fixable = ""
         click.echo(
-            f"Found {_plural(total, 'finding')}{fixable}."
+            f"Found {_plural(total, 'finding')}."
             + (" Run `arclean fix` to fix those marked [*]." if total else ""),
             err=True,
         )
@@ -767,6 +743,80 @@ def rules_test(ctx: click.Context, path: str | None, quiet: bool) -> None:
         )
     click.echo(f"{passed} passed, {failed} failed")
     ctx.exit(EXIT_CHANGES if failed else EXIT_OK)
+
+
+# ---------------------------------------------------------------------------
+# config
+# ---------------------------------------------------------------------------
+
+
+@cli.group("config", context_settings=CONTEXT_SETTINGS)
+def config_group() -> None:
+    """Inspect configuration."""
+
+
+@config_group.command("show", context_settings=CONTEXT_SETTINGS)
+@click.argument("path", required=False, default=".")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="Use this configuration file instead of looking for one.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+def config_show(path: str, config_file: str | None, isolated: bool) -> None:
+    """The settings that apply to PATH (a file or folder; default: here), and
+    where each one comes from: a configuration file or arclean's default."""
+    from pathlib import Path
+
+    from arclean.batch import Resolver, RunOptions
+    from arclean.config import KEYS
+
+    resolver = Resolver(RunOptions(config=config_file, isolated=isolated))
+    probe = str(Path(path) / "_") if Path(path).is_dir() else path
+    config = resolver.config_for(probe)
+    settings = resolver.settings_for(probe)
+    where = str(config.path) if config.path else "none (arclean's defaults)"
+    click.echo(f"configuration: {where}")
+    shown = {
+        "profile": settings["profile"],
+        "select": list(settings["select"]) if settings["select"] is not None else "(profile)",
+        "extend-select": list(settings["extend_select"]),
+        "ignore": list(settings["ignore"]),
+        "unsafe-fixes": settings["unsafe_fixes"],
+        "rules": list(settings["rule_files"]),
+        "glossaries": list(settings["glossaries"]),
+        "exclude": config.get("exclude", []),
+        "per-file-ignores": config.get("per-file-ignores", {}),
+        "formats": config.get("formats", {}),
+        "options": dict(settings["options"]),
+    }
+    if not Path(path).is_dir():
+        shown["format"] = settings["format"]
+    width = max(len(k) for k in shown)
+    for key, value in shown.items():
+        origin = config.source(key) if key in KEYS else "default"
+        if key == "options" and any(
+            config.source(k) != "default" for k in ("quote-style", "tanween", "digits")
+        ):
+            origin = str(config.path)
+        if key == "format":
+            origin = "formats" if config.get("formats") else "file extension"
+        click.echo(f"{key.ljust(width)} = {_toml_value(value)}    # {origin}")
+
+
+def _toml_value(value: Any) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        inner = ", ".join(
+            f"{json.dumps(k, ensure_ascii=False)} = {_toml_value(v)}" for k, v in value.items()
+        )
+        return "{ " + inner + " }" if inner else "{}"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ import regex
 from arclean.chars import char_name, needs_names, visible
 from arclean.edits import Change, Finding, LineIndex
 
-OUTPUT_FORMATS = ("full", "concise", "json", "github")
+OUTPUT_FORMATS = ("full", "concise", "json", "github", "sarif")
 
 
 def unified_diff(old: str, new: str, path: str) -> str:
@@ -264,3 +264,86 @@ def render_changes_rich(rows: Sequence[dict[str, Any]]) -> list[Any]:
         for name in row["names"]:
             lines.append(Text("    " + name, style="red" if name.startswith("-") else "green"))
     return lines
+
+
+def findings_sarif(entries: Iterable[tuple[str, str, Finding]], rules: dict[str, Any]) -> str:
+    """SARIF 2.1.0, for code-scanning dashboards."""
+    from arclean import __version__
+
+    results = []
+    used: dict[str, dict[str, Any]] = {}
+    indexes: dict[str, LineIndex] = {}
+    for path, text, finding in entries:
+        index = indexes.get(path)
+        if index is None or index.text is not text:
+            index = indexes[path] = LineIndex(text)
+        line, col, end_line, end_col = _location(index, finding)
+        rule = rules.get(finding.code)
+        used.setdefault(
+            finding.code,
+            {
+                "id": finding.code,
+                "name": getattr(rule, "slug", finding.code),
+                "shortDescription": {"text": getattr(rule, "message", finding.message)},
+                "fullDescription": {
+                    "text": (getattr(rule, "description", "") or "").strip()
+                    or getattr(rule, "message", finding.message)
+                },
+            },
+        )
+        results.append(
+            {
+                "ruleId": finding.code,
+                "level": {"error": "error", "warning": "warning"}.get(finding.level, "note"),
+                "message": {"text": finding.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": path},
+                            "region": {
+                                "startLine": line,
+                                "startColumn": col,
+                                "endLine": end_line,
+                                "endColumn": end_col,
+                            },
+                        }
+                    }
+                ],
+            }
+        )
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "arclean",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/arclean/",
+                        "rules": list(used.values()),
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_findings(output_format: str, path: str, text: str, findings: Sequence[Any]) -> str:
+    """Findings of one file (or, for json and sarif, (path, text, finding)
+    entries of all files) in the chosen output format."""
+    if output_format == "json":
+        return findings_json(findings)
+    if output_format == "sarif":
+        from arclean.ruleset import RuleSet
+
+        rules = {r.code: r for r in RuleSet.load().rules}
+        return findings_sarif(findings, rules)
+    if output_format == "github":
+        return format_github(path, text, findings)
+    if output_format == "full":
+        return format_full(path, text, findings)
+    return format_concise(path, text, findings)

@@ -1,0 +1,196 @@
+"""Configuration files: ``.arclean.toml``, ``arclean.toml``, or
+``[tool.arclean]`` in ``pyproject.toml``.
+
+For each file arclean works on, the nearest configuration up from its folder
+wins (no merging between files, as in ruff). Paths inside a configuration are
+relative to the file that names them. Command-line options override it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from arclean.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = (".arclean.toml", "arclean.toml", "pyproject.toml")
+
+#: Every key a configuration may hold, with its type and what it means.
+KEYS: dict[str, tuple[type, str]] = {
+    "select": (list, "rules to run, replacing the profile's choice (codes, prefixes, groups)"),
+    "extend-select": (list, "rules to add to the selection"),
+    "ignore": (list, "rules to leave out"),
+    "profile": (str, "default or search"),
+    "unsafe-fixes": (bool, "also apply fixes that may change meaning"),
+    "rules": (list, "extra rule files, relative to this configuration"),
+    "glossaries": (list, "name glossaries, relative to this configuration"),
+    "exclude": (list, "glob patterns of paths to skip, relative to this configuration"),
+    "per-file-ignores": (dict, "glob pattern → rules to leave out for matching files"),
+    "formats": (dict, "file extension → format (plain, markdown, html, srt, vtt)"),
+    "options": (dict, "options of built-in rules, by option name, e.g. tanween = 'majority'"),
+    "quote-style": (str, "shorthand for options.quote-style"),
+    "tanween": (str, "shorthand for options.tanween"),
+    "digits": (str, "shorthand for options.digits"),
+}
+_SHORTHANDS = ("quote-style", "tanween", "digits")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved settings of one configuration file (or the defaults)."""
+
+    path: Path | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def paths(self, key: str) -> list[str]:
+        return [str(self.root / p) for p in self.values.get(key, [])]
+
+    @property
+    def options(self) -> dict[str, Any]:
+        options = dict(self.values.get("options", {}))
+        for key in _SHORTHANDS:
+            if key in self.values:
+                options[key] = self.values[key]
+        return options
+
+    def source(self, key: str) -> str:
+        if key in self.values and self.path is not None:
+            return str(self.path)
+        return "default"
+
+    def is_excluded(self, path: str | Path) -> bool:
+        patterns = self.values.get("exclude", [])
+        return bool(patterns) and _matches(path, patterns, self.root)
+
+    def ignores_for(self, path: str | Path) -> list[str]:
+        result: list[str] = []
+        for pattern, codes in self.values.get("per-file-ignores", {}).items():
+            if _matches(path, [pattern], self.root):
+                result.extend(codes)
+        return result
+
+
+def _matches(path: str | Path, patterns: list[str], root: Path) -> bool:
+    """Does `path` (or one of its parent folders) match a glob, relative to
+    `root`?  ``docs/**``, ``*.srt`` and ``vendor`` all work."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        relative = absolute.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        try:
+            relative = absolute.relative_to(Path(os.path.abspath(root))).as_posix()
+        except ValueError:
+            relative = absolute.as_posix()
+    parts = relative.split("/")
+    candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        for candidate in candidates:
+            if fnmatch.fnmatchcase(candidate, pattern) or fnmatch.fnmatchcase(
+                candidate, pattern.removesuffix("/**")
+            ):
+                return True
+        if "/" not in pattern and any(fnmatch.fnmatchcase(p, pattern) for p in parts):
+            return True
+    return False
+
+
+def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in KEYS:
+            known = ", ".join(sorted(KEYS))
+            raise ConfigError(f"{path}: unknown key '{key}' (known keys: {known})")
+        kind, _ = KEYS[key]
+        if not isinstance(value, kind):
+            raise ConfigError(f"{path}: '{key}' must be a {kind.__name__}, not {value!r}")
+        if kind is list and not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{path}: '{key}' must be a list of strings")
+        values[key] = value
+    if values.get("profile", "default") not in ("default", "search"):
+        raise ConfigError(
+            f"{path}: 'profile' must be 'default' or 'search', not {values['profile']!r}"
+        )
+    for pattern, codes in values.get("per-file-ignores", {}).items():
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise ConfigError(f"{path}: per-file-ignores '{pattern}' must be a list of rule codes")
+    from arclean.formats import format_names
+
+    for ext, name in values.get("formats", {}).items():
+        if name not in format_names():
+            raise ConfigError(
+                f"{path}: formats '{ext}' = {name!r} is not a format "
+                f"(choose from: {', '.join(format_names())})"
+            )
+    return values
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate one configuration file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("arclean")
+        if data is None:
+            return Config()
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.arclean] must be a table")
+    return Config(path, _validate(data, path))
+
+
+class ConfigFinder:
+    """Finds the configuration for each file: the nearest one up from its
+    folder. Results are cached per folder."""
+
+    def __init__(self, explicit: str | None = None, isolated: bool = False) -> None:
+        self._cache: dict[Path, Config] = {}
+        self._explicit = load_config(Path(explicit)) if explicit else None
+        if self._explicit is not None and self._explicit.path is None:
+            raise ConfigError(f"{explicit}: holds no [tool.arclean] table")
+        self._isolated = isolated
+
+    def for_path(self, path: str | Path | None) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        if self._isolated:
+            return Config()
+        folder = Path(os.path.abspath(path)).parent if path not in (None, "-") else Path.cwd()
+        return self._for_folder(folder)
+
+    def _for_folder(self, folder: Path) -> Config:
+        if folder in self._cache:
+            return self._cache[folder]
+        found = Config()
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                config = load_config(candidate)
+                if config.path is not None:
+                    found = config
+                    break
+        else:
+            parent = folder.parent
+            if parent != folder:
+                found = self._for_folder(parent)
+        self._cache[folder] = found
+        return found

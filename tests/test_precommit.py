@@ -67,7 +67,7 @@ def test_hook_manifest_is_valid():
 
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     ids = {hook["id"] for hook in hooks}
-    assert ids == {"arclean", "arclean-check", "arclean-names"}
+    assert {"arclean", "arclean-check"} <= ids
     for hook in hooks:
         assert hook["language"] == "python"
         assert hook["types"] == ["text"]

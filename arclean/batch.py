@@ -8,7 +8,6 @@ command line to report, in the order the files were given.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +125,8 @@ class Resolver:
 def _git_files(folder: Path) -> list[Path] | None:
     """Files under `folder` that git does not ignore, or None outside a
     repository (or without git)."""
+    import subprocess
+
     try:
         result = subprocess.run(
             [
@@ -160,6 +161,8 @@ def _git_files(folder: Path) -> list[Path] | None:
 
 def _git_ignored(paths: Sequence[str]) -> set[str]:
     """Which of `paths` git ignores (empty outside a repository)."""
+    import subprocess
+
     if not paths:
         return set()
     try:

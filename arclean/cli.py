@@ -350,7 +350,6 @@ def fix(
     files, leaving out what git ignores and the configuration excludes.
     """
     from arclean.batch import discover, process_files
-    from arclean.report import unified_diff
 
     resolver, jobs = _resolver(kwargs)
     if show_changes is None:
@@ -387,6 +386,8 @@ def fix(
         else:
             unchanged_files += 1
         if diff and result.changed and result.text is not None and result.new_text is not None:
+            from arclean.report import unified_diff
+
             write_stdout(unified_diff(result.text, result.new_text, label).encode("utf-8"))
         elif check and result.changed and not quiet:
             click.echo(f"would fix {label}", err=True)

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -486,10 +485,16 @@ def load_rule_file(path: str | Path) -> list[Rule]:
 def builtin_rules_dir() -> Path:
     """Where the shipped rule files are: inside the installed package, or the
     top-level ``rules/`` folder of a source checkout."""
-    packaged = resources.files("arclean") / "rules"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "rules"
+    installed = Path(__file__).resolve().parent / "rules"
+    if installed.is_dir():
+        return installed
+    checkout = Path(__file__).resolve().parent.parent / "rules"
+    if checkout.is_dir():
+        return checkout
+    # Installed in a form that is not a plain folder (a zip): ask importlib.
+    from importlib import resources
+
+    return Path(str(resources.files("arclean") / "rules"))
 
 
 def load_builtin_rules() -> list[Rule]:

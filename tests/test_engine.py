@@ -144,3 +144,20 @@ def test_empty_and_non_arabic_text_untouched(cleaner):
     assert cleaner("") == ""
     text = "Hello ,  world ? 3 , 4  \n"
     assert cleaner(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "protected"),
+    [
+        ("انظر https://example.com/a,b، ثم", ["https://example.com/a,b"]),
+        ("وhttps://x.org/ص?x=1 هنا", ["https://x.org/ص?x=1"]),
+        ("زر WWW.Example.com/p,q.", ["WWW.Example.com/p,q"]),
+        ("راسل ali.omar+x@mail.example.org أو", ["ali.omar+x@mail.example.org"]),
+        ("abchttps://x.org", []),  # glued to a Latin word: not a URL start
+        ("نص بلا روابط @ و:// فقط", []),
+    ],
+)
+def test_protected_ranges(text, protected):
+    from arclean.engine import protected_ranges
+
+    assert [text[a:b] for a, b in protected_ranges(text)] == protected

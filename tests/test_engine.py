@@ -153,7 +153,7 @@ def test_empty_and_non_arabic_text_untouched(cleaner):
         ("وhttps://x.org/ص?x=1 هنا", ["https://x.org/ص?x=1"]),
         ("زر WWW.Example.com/p,q.", ["WWW.Example.com/p,q"]),
         ("راسل ali.omar+x@mail.example.org أو", ["ali.omar+x@mail.example.org"]),
-        ("abchttps://x.org", []),  # glued to a Latin word: not a URL start
+        ("كلمةhttps://x.org/a،ب", ["https://x.org/a،ب"]),
         ("نص بلا روابط @ و:// فقط", []),
     ],
 )

@@ -16,6 +16,8 @@ from arclean.errors import ConvergenceError
 from arclean.formats import ALL_RULES, Span
 from arclean.ruleset import REGEX_FLAGS, Rule
 
+_LETTER_RE = regex.compile(LETTER, regex.VERSION1)
+
 #: How many rounds of fixes before we call it a loop.
 MAX_ROUNDS = 10
 #: How far past the end of a span lookaheads may look.
@@ -183,6 +185,84 @@ def _overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any((lo < end and start < hi) or lo == start for lo, hi in ranges[max(i, 0) : i + 2])
 
 
+def _shift_ranges(
+    ranges: Sequence[tuple[int, int]], reps: Sequence[Replacement]
+) -> list[tuple[int, int]]:
+    """Move protected ranges past `reps` (which never overlap them)."""
+    if not ranges:
+        return []
+    result = []
+    j = 0
+    delta = 0
+    for start, end in ranges:
+        while j < len(reps) and reps[j].start < start:
+            delta += len(reps[j].new) - (reps[j].end - reps[j].start)
+            j += 1
+        result.append((start + delta, end + delta))
+    return result
+
+
+class _Guard:
+    """Decides, per match, whether a rule may act there: not on a URL or an
+    e-mail address, and only on lines of the script and language the rule
+    asks for. Checking the few matches is much cheaper than cutting the text
+    into a span per line."""
+
+    def __init__(self, text: str, protected: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.protected = protected
+        self._line_script: dict[int, bool] = {}
+        self._line_arabic: dict[int, bool] = {}
+
+    def _line(self, position: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, position) + 1
+        end = self.text.find("\n", position)
+        return start, (len(self.text) if end == -1 else end)
+
+    def has_script(self, position: int) -> bool:
+        start, end = self._line(position)
+        known = self._line_script.get(start)
+        if known is None:
+            known = self._line_script[start] = _LETTER_RE.search(self.text, start, end) is not None
+        return known
+
+    def is_arabic(self, position: int) -> bool:
+        start, end = self._line(position)
+        known = self._line_arabic.get(start)
+        if known is None:
+            known = paragraph_language(self.text[start:end]) == "ar"
+            self._line_arabic[start] = known
+        return known
+
+    def allows(self, rule: Rule, start: int, end: int) -> bool:
+        if self.protected and _overlaps_any(start, end, self.protected):
+            return False
+        languages = rule.languages or ("arabic-script",)
+        if "any" in languages:
+            return True
+        # A match spanning lines must satisfy the line it starts and ends on.
+        last = max(start, end - 1)
+        if not (self.has_script(start) and self.has_script(last)):
+            return False
+        if "ar" in languages:
+            return self.is_arabic(start) and self.is_arabic(last)
+        return True
+
+    def spans_for(self, rule: Rule, spans: Sequence[Span]) -> list[Span]:
+        """Spans cut down to where the rule may act, for built-in functions
+        that work on spans rather than on matches."""
+        spans = _subtract(spans, self.protected)
+        languages = rule.languages or ("arabic-script",)
+        if "any" in languages:
+            return spans
+        whole = [Span(0, len(self.text))] if self.text else []
+        no_script = _pairs(_subtract(whole, _arabic_lines(self.text)))
+        spans = _subtract(spans, no_script)
+        if "ar" in languages:
+            spans = _subtract(spans, _other_language_lines(self.text))
+        return spans
+
+
 class CompiledRule:
     """A rule ready to run: finds its matches inside spans and says what each
     becomes."""
@@ -192,6 +272,13 @@ class CompiledRule:
         self.pattern = rule.compiled
         self.exceptions = rule.compiled_exceptions
         self._replace = self._make_replacer()
+        self.trigger = rule.trigger_chars
+
+    def may_match(self, text: str) -> bool:
+        """A cheap test first: a rule that needs one of a few characters
+        cannot match a text that has none of them."""
+        trigger = self.trigger
+        return trigger is None or any(ch in text for ch in trigger)
 
     def _make_replacer(self) -> Callable[[regex.Match[str]], str] | None:
         rule = self.rule
@@ -210,13 +297,14 @@ class CompiledRule:
             )
         return None
 
-    def matches(self, text: str, spans: Sequence[Span]) -> list[regex.Match[str]]:
+    def matches(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[regex.Match[str]]:
         found: list[regex.Match[str]] = []
         pattern = self.pattern
         if pattern is None:
             return found
+        rule = self.rule
         for span in spans:
-            if _disabled_for(span, self.rule):
+            if _disabled_for(span, rule):
                 continue
             # Lookarounds may see a little past the span (the real text, not an
             # artificial end); a match may not extend past it.
@@ -224,7 +312,7 @@ class CompiledRule:
             for m in pattern.finditer(text, span.start, limit):
                 if m.start() >= span.end:
                     break
-                if m.end() <= span.end:
+                if m.end() <= span.end and guard.allows(rule, m.start(), m.end()):
                     found.append(m)
         # A match overlapping a stretch that an exception pattern matches is
         # vetoed; exceptions see the whole text, for context.
@@ -237,26 +325,32 @@ class CompiledRule:
     def _enabled(self, spans: Sequence[Span]) -> list[Span]:
         return [span for span in spans if not _disabled_for(span, self.rule)]
 
-    def replacements(self, text: str, spans: Sequence[Span]) -> list[Replacement]:
-        if self.rule.kind == "builtin":
-            assert self.rule.function is not None
-            return BUILTINS[self.rule.function].func(text, self._enabled(spans), self.rule)
+    def replacements(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[Replacement]:
+        rule = self.rule
+        if rule.kind == "builtin":
+            assert rule.function is not None
+            reps = BUILTINS[rule.function].func(
+                text, self._enabled(guard.spans_for(rule, spans)), rule
+            )
+            return [r for r in reps if not _overlaps_any(r.start, r.end, guard.protected)]
         assert self._replace is not None
-        code = self.rule.code
+        code = rule.code
         result = []
-        for m in self.matches(text, spans):
+        for m in self.matches(text, spans, guard):
             new = self._replace(m)
             if new != m.group():
                 result.append(Replacement(m.start(), m.end(), new, code))
         return result
 
-    def findings(self, text: str, spans: Sequence[Span]) -> list[Finding]:
+    def findings(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[Finding]:
         rule = self.rule
         if rule.check:
-            return BUILTINS[rule.check].func(text, self._enabled(spans), rule)
+            return BUILTINS[rule.check].func(
+                text, self._enabled(guard.spans_for(rule, spans)), rule
+            )
         return [
             Finding(m.start(), m.end(), rule.code, rule.message, rule.level, old=m.group())
-            for m in self.matches(text, spans)
+            for m in self.matches(text, spans, guard)
         ]
 
 
@@ -279,26 +373,6 @@ class Engine:
 
     # -- spans -------------------------------------------------------------
 
-    def _protect(self, text: str, spans: Sequence[Span]) -> list[Span]:
-        return _subtract(spans, protected_ranges(text))
-
-    def _rule_spans(self, text: str, spans: list[Span], rule: Rule, cache: dict) -> list[Span]:
-        """The spans a rule may act in: by default only lines that hold an
-        Arabic-script letter, so text in other scripts is never touched."""
-        languages = rule.languages or ("arabic-script",)
-        if "any" in languages:
-            return spans
-        if "no-arabic" not in cache:
-            cache["no-arabic"] = _subtract(_whole(text), _arabic_lines(text))
-            cache["arabic-script"] = _subtract(spans, _pairs(cache["no-arabic"]))
-        if "ar" not in languages:
-            return cache["arabic-script"]
-        if "ar" not in cache:
-            cache["ar"] = _subtract(cache["arabic-script"], _other_language_lines(text))
-        return cache["ar"]
-
-    # -- running -------------------------------------------------------------
-
     def fix(self, text: str, spans: Sequence[Span] | None = None) -> Outcome:
         """Apply every fix until the text stops changing; report what remains.
 
@@ -308,19 +382,20 @@ class Engine:
         original = text
         base = list(spans) if spans is not None else ([Span(0, len(text))] if text else [])
         changes = ChangeMap()
+        protected = protected_ranges(text)
+        guard = _Guard(text, protected)
         last_codes: list[str] = []
         for _round in range(MAX_ROUNDS):
-            prose = self._protect(text, base)
-            cache: dict = {}
             round_codes: list[str] = []
             for fixer in self.fixers:
-                rule_spans = self._rule_spans(text, prose, fixer.rule, cache)
-                reps = merge_sorted(fixer.replacements(text, rule_spans))
+                if not fixer.may_match(text):
+                    continue
+                reps = merge_sorted(fixer.replacements(text, base, guard))
                 if reps:
                     text = changes.apply(text, reps)
                     base = _shift_spans(base, reps)
-                    prose = self._protect(text, base)
-                    cache = {}
+                    protected = _shift_ranges(protected, reps)
+                    guard = _Guard(text, protected)
                     round_codes.append(fixer.rule.code)
             if not round_codes:
                 break
@@ -330,21 +405,23 @@ class Engine:
                 f"fixes did not settle after {MAX_ROUNDS} rounds; rules still changing the "
                 f"text: {', '.join(last_codes)}. They undo each other: --ignore one of them."
             )
-        findings = self.report(text, base)
+        findings = self._report(text, base, guard)
         return Outcome(text, changes.changes(original, text), findings)
 
     def report(self, text: str, spans: Sequence[Span] | None = None) -> list[Finding]:
         """Findings of check-only rules (and of unsafe fixes not applied)."""
         if spans is None:
             spans = [Span(0, len(text))] if text else []
-        spans = self._protect(text, spans)
-        cache: dict = {}
+        return self._report(text, spans, _Guard(text, protected_ranges(text)))
+
+    def _report(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[Finding]:
         findings: list[Finding] = []
         for reporter in self.reporters:
             rule = reporter.rule
-            rule_spans = self._rule_spans(text, spans, rule, cache)
+            if not reporter.may_match(text):
+                continue
             if rule.fixes:
-                for rep in merge_sorted(reporter.replacements(text, rule_spans)):
+                for rep in merge_sorted(reporter.replacements(text, spans, guard)):
                     findings.append(
                         Finding(
                             rep.start,
@@ -358,6 +435,6 @@ class Engine:
                         )
                     )
             else:
-                findings.extend(reporter.findings(text, rule_spans))
+                findings.extend(reporter.findings(text, spans, guard))
         findings.sort(key=lambda f: (f.start, f.code))
         return findings

@@ -75,6 +75,7 @@ _COMMON_KEYS = {
     "examples",
     "keep",
     "group",
+    "trigger",
 }
 _KIND_KEYS = {
     "map": {"map", "before", "after"},
@@ -115,6 +116,7 @@ class Rule:
     exceptions: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     keep: tuple[str, ...] = ()
+    trigger: str | None = None
     # kind-specific
     pattern: str | None = None
     replace: str | None = None
@@ -133,6 +135,19 @@ class Rule:
     @property
     def fixes(self) -> bool:
         return self.kind != "check"
+
+    @cached_property
+    def trigger_chars(self) -> str | None:
+        """Characters of which a match needs at least one: the engine skips
+        the rule on a text that has none. Declared with `trigger`, or derived
+        from the keys of a map or word list; None means "always run"."""
+        if self.trigger:
+            return "".join(sorted(set(self.trigger)))
+        if self.kind == "map":
+            return "".join(sorted({key[0] for key, _ in self.mapping}))
+        if self.kind == "words":
+            return "".join(sorted({word[0] for word, _ in self.words}))
+        return None
 
     def option(self, name: str, default: Any = None) -> Any:
         """A built-in's option, as written in the rule file (lists as tuples)."""
@@ -325,6 +340,10 @@ def _parse_rule(
         elif "options" in raw:
             raise fail("'options' belong to a built-in check ('check = NAME')", "options")
 
+    trigger = want("trigger", str)
+    if trigger is not None and not trigger:
+        raise fail("'trigger' must list at least one character", "trigger")
+
     examples = []
     for entry in want("examples", list) or []:
         if not isinstance(entry, dict) or not isinstance(entry.get("input"), str):
@@ -353,6 +372,7 @@ def _parse_rule(
         exceptions=string_list("exceptions"),
         examples=tuple(examples),
         keep=string_list("keep"),
+        trigger=trigger,
         path=path,
         line=line,
         **fields,

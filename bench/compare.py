@@ -97,7 +97,7 @@ def main() -> int:
         if not text.exists():
             continue
         size = text.stat().st_size / 1e6
-        ours, code = timed([arclean, "fix", "--isolated"], args.runs, stdin=text)
+        ours, _ = timed([arclean, "fix", "--isolated"], args.runs, stdin=text)
         label = f"{text.name} ({size:.1f} MB)"
         if camel:
             theirs, _ = timed([camel], args.runs, stdin=text)

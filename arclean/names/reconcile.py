@@ -49,6 +49,7 @@ class Settings:
     context_cost: float = 1.0  # auto merge when context supports it
     context_ratio: float = 2.0  # ... and the canonical is this much more frequent
     review_cost: float = 1.2
+    split_cost: float = 0.5  # a rare clitic-glued word splits if its core is this close to a core
     max_block: int = 60  # blocks larger than this are skipped (too generic a key)
 
 
@@ -171,9 +172,12 @@ class Judge:
         and often with the article, or often with the article in the text."""
         if f in STOPWORDS:
             return True
-        if text_count >= 3 and text_definite / text_count >= self.s.text_al_ratio:
-            if not f.startswith("ال"):
-                return True
+        if (
+            text_count >= 3
+            and text_definite / text_count >= self.s.text_al_ratio
+            and not f.startswith("ال")
+        ):
+            return True
         n = self.lex.count(f)
         if n < self.s.common_count:
             return False
@@ -294,10 +298,44 @@ def count_texts(texts: Iterable[str], base: Counts | None = None) -> Counts:
     return counts
 
 
+def _fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
+    """Split a proclitic off a rare word whose core is not attested as such
+    but is a cheap variant of an attested core (بترمب when ترامب occurs):
+    the variant itself is what we are looking for."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for core in counts.core:
+        f = fold(core)
+        if len(f) >= s.min_letters and f not in STOPWORDS:
+            index[phonetic_key(f)].append(f)
+    moves: list[tuple[str, str, str]] = []
+    for w, (prefix, _core) in counts.analysis.items():
+        if prefix:
+            continue
+        fw = fold(w)
+        if len(fw) <= s.min_letters or judge.lex.count(fw) or judge.gaz.count(fw):
+            continue
+        for p, c in prefix_splits(w, s.min_letters):
+            fc = fold(c)
+            targets = index.get(phonetic_key(fc), ())
+            if len(targets) > s.max_block:
+                continue
+            if any(t != fw and weighted_distance(fc, t) <= s.split_cost for t in targets):
+                moves.append((w, p, c))
+                break
+    for w, p, c in moves:
+        n = counts.surface[w]
+        counts.analysis[w] = (p, c)
+        counts.core[w] -= n
+        if counts.core[w] <= 0:
+            del counts.core[w]
+        counts.core[c] += n
+
+
 def _cluster(
     texts: Iterable[str], counts: Counts, glossary: Glossary, s: Settings, want_kwic: bool
 ) -> list[Cluster]:
     judge = Judge(counts, glossary, s)
+    _fuzzy_splits(counts, judge, s)
 
     # 1. fold groups of candidate cores
     groups: dict[str, _Group] = {}
@@ -540,27 +578,24 @@ class Reconciler:
     def rewrite(self, text: str) -> tuple[str, list[Replacement]]:
         """The text with variants rewritten, and the replacements made."""
         fuzzy_map: dict[str, tuple[str, str]] = {}
-        attested: Counter[str] = Counter()
+        analysis: dict[str, tuple[str, str]] = {}
         if self.fuzzy:
             if self._prepared is None:
                 counts = count_texts([text])
                 clusters = _cluster([text], counts, self.glossary, self.settings, False)
                 fuzzy_map = self._variant_map(clusters)
-                attested = counts.surface
+                analysis = counts.analysis
             else:
                 fuzzy_map = self._prepared
-                attested = self._corpus.surface if self._corpus else Counter()
+                analysis = self._corpus.analysis if self._corpus else {}
         if not fuzzy_map and not self._gloss_map:
             return text, []
         tokens = list(iter_tokens(text))
-        if not self._prepared:
-            local = Counter(strip_marks(t.text) for t in tokens)
-            attested = attested + local if attested else local
         folded_tokens: list[str] | None = None
         out: list[Replacement] = []
         for idx, tok in enumerate(tokens):
             sw = strip_marks(tok.text)
-            hit = self._match(sw, fuzzy_map, attested)
+            hit = self._match(sw, fuzzy_map, analysis)
             if hit is None:
                 continue
             prefix_len, new_core, code, message, entry = hit
@@ -584,23 +619,29 @@ class Reconciler:
         return "".join(pieces), out
 
     def _match(
-        self, sw: str, fuzzy_map: dict[str, tuple[str, str]], attested: Counter[str]
+        self,
+        sw: str,
+        fuzzy_map: dict[str, tuple[str, str]],
+        analysis: dict[str, tuple[str, str]],
     ) -> tuple[int, str, str, str, int | None] | None:
         """(prefix length in letters, new core, code, message, glossary entry)."""
-        candidates = [("", sw)] + list(prefix_splits(sw))
-        for prefix, core in candidates:
-            if prefix and not (attested.get(core) or core in self._gloss_map):
-                continue
-            if prefix and (fuzzy_map.get(sw) or sw in self._gloss_map):
-                break  # the whole word is itself a variant: handled above
+        known = analysis.get(sw)
+        # the corpus analysis decides the split; a word it never saw may be
+        # split when it is not a known word itself (وفيان, بترمب)
+        candidates: list[tuple[str, str]] = [("", sw)]
+        if known is not None and known[0]:
+            candidates.append(known)
+        extra = prefix_splits(sw) if (not known or not known[0]) and not _lexical(sw) else []
+        for prefix, core in candidates + extra:
             entry = self._gloss_map.get(core)
             if entry is not None:
                 e = self.glossary.entries[entry]
                 msg = f"{core} → {e.canonical} (glossary)"
-                return (_letters(prefix), e.canonical, CODE_GLOSSARY, msg, entry)
+                return (len(prefix), e.canonical, CODE_GLOSSARY, msg, entry)
+        for prefix, core in candidates + (extra if known is None else []):
             hit = fuzzy_map.get(core)
             if hit is not None:
-                return (_letters(prefix), hit[0], CODE_FUZZY, hit[1], None)
+                return (len(prefix), hit[0], CODE_FUZZY, hit[1], None)
         return None
 
     def _context_ok(self, entry: int, folded_tokens: list[str], idx: int) -> bool:
@@ -620,8 +661,10 @@ _PROCLITIC_FOLDS = frozenset(
 )  # fmt: skip
 
 
-def _letters(prefix: str) -> int:
-    return len(prefix)
+def _lexical(word: str) -> bool:
+    """The word is known as a whole (lexicon or gazetteer): do not split it."""
+    f = fold(word)
+    return bool(lexicon().count(f) or gazetteer().count(f))
 
 
 def _surface_prefix(token: str, stripped_len: int) -> str:

@@ -49,6 +49,7 @@ class Settings:
     context_cost: float = 1.0  # auto merge when context supports it
     context_ratio: float = 2.0  # ... and the canonical is this much more frequent
     review_cost: float = 1.2
+    known_count: int = 3  # lexicon count of a spelling that is a real word
     split_cost: float = 0.5  # a rare clitic-glued word splits if its core is this close to a core
     max_block: int = 60  # blocks larger than this are skipped (too generic a key)
 
@@ -181,10 +182,19 @@ class Judge:
         n = self.lex.count(f)
         if n < self.s.common_count:
             return False
-        ratio = self.lex.al_ratio(f)
+        if self.gaz.count(f) >= self.s.common_count:
+            return False  # a frequent name (سعيد, محمد)
         if f.startswith("ال") and len(f) > 4:
-            return ratio is not None and ratio < self.s.bound_al_ratio
+            # definite forms: names with an intrinsic article (القاهرة) look
+            # like definite nouns (التالية); only the gazetteer tells them apart
+            return True
+        ratio = self.lex.al_ratio(f)
         return ratio is not None and ratio >= self.s.common_al_ratio
+
+    def known_spelling(self, surface: str) -> int:
+        """How often this exact spelling (hamza, ة, ى kept) is in the lexicon
+        or the gazetteer."""
+        return self.lex.surface.get(surface, 0) + self.gaz.surface.get(surface, 0)
 
     def attested(self, f: str) -> bool:
         """A well-attested word or name: two such words are never merged."""
@@ -219,7 +229,13 @@ def _canonical_form(group: _Group, judge: Judge) -> str:
             return e.canonical
     return max(
         group.forms,
-        key=lambda w: (orthographic_weight(w), judge.gaz.surface.get(w, 0) > 0, group.forms[w], w),
+        key=lambda w: (
+            orthographic_weight(w),
+            judge.known_spelling(w),
+            group.forms[w],
+            w.endswith("ى"),
+            w,
+        ),
     )
 
 
@@ -382,14 +398,19 @@ def _cluster(
         if glossary.rejected(v, c) or inflection_only(v, c):
             continue
         if judge.attested(v) and judge.attested(c):
-            continue  # two real words or two well-known names (سعيد/سعد)
+            continue  # two well-known words or names (سعيد/سعد)
+        if judge.lex.count(v) >= s.known_count and judge.lex.count(c) >= s.known_count:
+            continue  # both are real words of the lexicon (أحرز/إحراز)
         cost = weighted_distance(v, c)
         if cost > s.review_cost and phonetic_key(v) != phonetic_key(c):
             continue
         evidence = [f"cost {cost:g}"]
         if judge.gaz.count(c):
             evidence.append("canonical in gazetteer")
-        if cost <= s.auto_cost and candidates[c].count >= candidates[v].count:
+        if cost <= s.auto_cost and (
+            candidates[c].count > candidates[v].count
+            or (judge.gaz.count(c) and not judge.gaz.count(v))
+        ):
             scored.append((v, c, cost, [*evidence, "auto: cheap edit"]))
         elif cost <= s.context_cost:
             need_context.append((v, c, cost))
@@ -446,10 +467,9 @@ def _cluster(
         members: list[Member] = []
         # spellings equal after folding to the canonical
         members.append(Member(canonical, group_c.forms[canonical]))
-        fold_tier = "auto"
         for form, n in group_c.forms.items():
             if form != canonical:
-                members.append(Member(form, n, fold_tier, 0.0, ["same after folding"]))
+                members.append(_fold_member(form, n, canonical, judge))
         for v, cost, tier, evidence in members_info:
             if v in root_set:
                 continue
@@ -463,7 +483,7 @@ def _cluster(
         canonical = _canonical_form(g, judge)
         members = [Member(canonical, g.forms[canonical])]
         members += [
-            Member(form, n, "auto", 0.0, ["same after folding"])
+            _fold_member(form, n, canonical, judge)
             for form, n in g.forms.items()
             if form != canonical
         ]
@@ -477,6 +497,18 @@ def _cluster(
                 m.kwic = lines.get(m.form, "")
     clusters.sort(key=lambda cl: (cl.tier != "auto", -cl.count, cl.canonical))
     return clusters
+
+
+def _fold_member(form: str, n: int, canonical: str, judge: Judge) -> Member:
+    """A spelling equal to the canonical after folding: auto unless it is a
+    real word of its own (آثاره beside إثارة) or the user rejected the pair."""
+    if judge.glossary.rejected(form, canonical):
+        return Member(form, n, None, 0.0, ["rejected"])
+    if judge.lex.surface.get(form, 0) >= judge.s.known_count:
+        return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
+    if judge.known_spelling(form) > judge.known_spelling(canonical):
+        return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
+    return Member(form, n, "auto", 0.0, ["same after folding"])
 
 
 def _make_cluster(canonical: str, members: list[Member], judge: Judge) -> Cluster:

@@ -401,15 +401,25 @@ def _cluster(
             continue  # two well-known words or names (سعيد/سعد)
         if judge.lex.count(v) >= s.known_count and judge.lex.count(c) >= s.known_count:
             continue  # both are real words of the lexicon (أحرز/إحراز)
+        if _inflected(v) or _inflected(c):
+            continue  # a pronoun or plural suffix: an ordinary word (بداياتها/بدايتها)
         cost = weighted_distance(v, c)
         if cost > s.review_cost and phonetic_key(v) != phonetic_key(c):
             continue
         evidence = [f"cost {cost:g}"]
         if judge.gaz.count(c):
             evidence.append("canonical in gazetteer")
-        if cost <= s.auto_cost and (
-            candidates[c].count > candidates[v].count
-            or (judge.gaz.count(c) and not judge.gaz.count(v))
+        unknown = judge.lex.count(v) == 0 and judge.lex.count(c) < s.common_count
+        name_evidence = (
+            judge.gaz.count(c) > 0
+            or judge.known_spelling(_canonical_form(candidates[c], judge)) > 0
+        )
+        if (
+            cost <= s.auto_cost
+            and unknown
+            and candidates[c].count >= 2
+            and candidates[c].count > candidates[v].count
+            and (name_evidence or not judge.gaz.count(v))
         ):
             scored.append((v, c, cost, [*evidence, "auto: cheap edit"]))
         elif cost <= s.context_cost:
@@ -428,7 +438,8 @@ def _cluster(
             if (
                 shared
                 and candidates[c].count >= s.context_ratio * candidates[v].count
-                and judge.lex.count(v) < s.common_count
+                and judge.lex.count(v) == 0
+                and judge.lex.count(c) < s.common_count
             ):
                 support[(v, c)] = "shared neighbour " + ", ".join(sorted(x[2:] for x in shared)[:3])
 
@@ -508,7 +519,12 @@ def _fold_member(form: str, n: int, canonical: str, judge: Judge) -> Member:
         return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
     if judge.known_spelling(form) > judge.known_spelling(canonical):
         return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
-    return Member(form, n, "auto", 0.0, ["same after folding"])
+    if judge.known_spelling(canonical):
+        return Member(form, n, "auto", 0.0, ["same after folding", "known spelling"])
+    if form[:-1] == canonical[:-1] and canonical.endswith("ة"):
+        return Member(form, n, "auto", 0.0, ["same after folding", "ة written ه"])
+    # an unknown hamza (انشطار is right without one) or ى/ي: report only
+    return Member(form, n, "review", 0.0, ["same after folding"])
 
 
 def _make_cluster(canonical: str, members: list[Member], judge: Judge) -> Cluster:
@@ -691,6 +707,15 @@ _PROCLITIC_FOLDS = frozenset(
     {"و", "ف", "ب", "ك", "ل", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل",
      "وبال", "وكال", "ولل", "فلل"}
 )  # fmt: skip
+
+
+_SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
+
+
+def _inflected(f: str) -> bool:
+    """A folded word ending with a pronoun or feminine plural suffix: names
+    do not (الإمارات keeps its article and is exempt)."""
+    return not f.startswith("ال") and f.endswith(_SUFFIXES) and len(f) > 5
 
 
 def _lexical(word: str) -> bool:

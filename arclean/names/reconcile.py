@@ -409,7 +409,7 @@ def _cluster(
         evidence = [f"cost {cost:g}"]
         if judge.gaz.count(c):
             evidence.append("canonical in gazetteer")
-        unknown = judge.lex.count(v) == 0 and judge.lex.count(c) < s.common_count
+        unknown = judge.lex.count(v) < s.known_count and judge.lex.count(c) < s.common_count
         name_evidence = (
             judge.gaz.count(c) > 0
             or judge.known_spelling(_canonical_form(candidates[c], judge)) > 0
@@ -438,7 +438,7 @@ def _cluster(
             if (
                 shared
                 and candidates[c].count >= s.context_ratio * candidates[v].count
-                and judge.lex.count(v) == 0
+                and judge.lex.count(v) < s.known_count
                 and judge.lex.count(c) < s.common_count
             ):
                 support[(v, c)] = "shared neighbour " + ", ".join(sorted(x[2:] for x in shared)[:3])

@@ -74,9 +74,7 @@ def get_format(name: str) -> Format:
     """The format called `name` (``plain``, ...)."""
     if name == "plain":
         return PlainText()
-    raise ArcleanError(
-        f"unknown format {name!r}; choose one of: {', '.join(format_names())}"
-    )
+    raise ArcleanError(f"unknown format {name!r}; choose one of: {', '.join(format_names())}")
 
 
 def format_for_path(path: str, overrides: dict[str, str] | None = None) -> str:

@@ -51,7 +51,7 @@ class Settings:
     review_cost: float = 1.2
     known_count: int = 3  # lexicon count of a spelling that is a real word
     split_cost: float = 0.5  # a rare clitic-glued word splits if its core is this close to a core
-    max_block: int = 60  # blocks larger than this are skipped (too generic a key)
+    max_block: int = 30  # blocks larger than this are skipped (too generic a key)
 
 
 DEFAULT_SETTINGS = Settings()
@@ -371,13 +371,15 @@ def _cluster(
     for f in candidates:
         for key in blocking_keys(f):
             blocks[key].append(f)
+    from rapidfuzz.distance import Levenshtein  # C speed prefilter before the weighted DP
+
     pairs: set[tuple[str, str]] = set()
     for members in blocks.values():
         if len(members) < 2 or len(members) > s.max_block:
             continue
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if abs(len(a) - len(b)) <= 2:
+                if abs(len(a) - len(b)) <= 2 and Levenshtein.distance(a, b, score_cutoff=2) <= 2:
                     pairs.add((a, b) if a < b else (b, a))
 
     # 3. score and guard each pair
@@ -404,7 +406,7 @@ def _cluster(
         if _inflected(v) or _inflected(c):
             continue  # a pronoun or plural suffix: an ordinary word (بداياتها/بدايتها)
         cost = weighted_distance(v, c)
-        if cost > s.review_cost and phonetic_key(v) != phonetic_key(c):
+        if cost > s.review_cost:
             continue
         evidence = [f"cost {cost:g}"]
         if judge.gaz.count(c):
@@ -451,7 +453,7 @@ def _cluster(
         elif (v, c) in support:
             tier = "auto"
             evidence = [*evidence, "auto: " + support[(v, c)]]
-        elif cost <= s.review_cost or phonetic_key(v) == phonetic_key(c):
+        elif cost <= s.review_cost:
             tier = "review"
         else:
             continue

@@ -50,6 +50,9 @@ class Settings:
     context_ratio: float = 2.0  # ... and the canonical is this much more frequent
     review_cost: float = 1.2
     known_count: int = 3  # lexicon count of a spelling that is a real word
+    name_count: int = 10  # lexicon count from which an ال-word is judged by its ال-share
+    gaz_count: int = 1  # gazetteer count that is evidence of a name
+    fold_ratio: float = 2.0  # a same-after-folding variant is auto only this much rarer
     split_cost: float = 0.5  # a rare clitic-glued word splits if its core is this close to a core
     max_block: int = 30  # blocks larger than this are skipped (too generic a key)
 
@@ -185,11 +188,57 @@ class Judge:
         if self.gaz.count(f) >= self.s.common_count:
             return False  # a frequent name (سعيد, محمد)
         if f.startswith("ال") and len(f) > 4:
-            # definite forms: names with an intrinsic article (القاهرة) look
-            # like definite nouns (التالية); only the gazetteer tells them apart
-            return True
+            # definite forms: names with an intrinsic article (القاهرة, اليونان)
+            # are almost never written without it; definite nouns (التالية) are
+            ratio = self.lex.al_ratio(f)
+            return ratio is None or ratio < self.s.bound_al_ratio
         ratio = self.lex.al_ratio(f)
         return ratio is not None and ratio >= self.s.common_al_ratio
+
+    def name_evidence(self, f: str) -> str | None:
+        """Positive evidence that the folded form `f` is a name, or None:
+        the glossary; a gazetteer entry that the lexicon does not contradict
+        (a common noun with ال-uses, a verb, a pronoun suffix: the Wikidata
+        tokens hold a few ordinary words); or a frequent lexicon word that
+        (almost) never goes without the article (اليونان).  A word that
+        merely never takes the article is not enough: verbs never do."""
+        if f in self.glossary_forms:
+            return "glossary"
+        if self.suffixed(f) or self.verb_like(f):
+            return None
+        ratio = self.lex.al_ratio(f)
+        if f.startswith("ال") and len(f) > 4:
+            if self.lex.count(f) >= self.s.name_count and ratio is not None:
+                return "name with the article" if ratio >= self.s.bound_al_ratio else None
+            return "gazetteer" if self.gaz.count(f) >= self.s.gaz_count else None
+        if self.gaz.count(f) >= self.s.gaz_count and (
+            ratio is None or ratio < self.s.common_al_ratio
+        ):
+            return "gazetteer"
+        return None
+
+    def verb_like(self, f: str) -> bool:
+        """A verb (or verb-like word) in the lexicon: it takes the past-tense
+        endings ت / وا (أطلق → أطلقت, أطلقوا), which names do not."""
+        n = self.lex.count(f + "ت") + self.lex.count(f + "وا")
+        return n >= max(3, 0.05 * self.lex.count(f))
+
+    def suffixed(self, f: str) -> bool:
+        """An ordinary word with a pronoun suffix (أثره = أثر + ه): the stem is
+        a common word of the lexicon."""
+        if _inflected(f):
+            return True
+        for suf in _PRONOUNS:
+            stem = f[: len(f) - len(suf)]
+            if f.endswith(suf) and len(stem) >= 3:
+                ratio = self.lex.al_ratio(stem)
+                if (
+                    self.lex.count(stem) >= self.s.common_count
+                    and ratio is not None
+                    and ratio >= self.s.common_al_ratio
+                ):
+                    return True
+        return False
 
     def known_spelling(self, surface: str) -> int:
         """How often this exact spelling (hamza, ة, ى kept) is in the lexicon
@@ -227,10 +276,12 @@ def _canonical_form(group: _Group, judge: Judge) -> str:
     for e in judge.glossary.entries:
         if e.canonical in group.forms:
             return e.canonical
+    # final ى/ي is a convention (مصطفى, but الرازي): the known spelling wins,
+    # then the more frequent one; hamza and ة always carry information
     return max(
         group.forms,
         key=lambda w: (
-            orthographic_weight(w),
+            orthographic_weight(w) - w.endswith("ى"),
             judge.known_spelling(w),
             group.forms[w],
             w.endswith("ى"),
@@ -411,19 +462,19 @@ def _cluster(
         evidence = [f"cost {cost:g}"]
         if judge.gaz.count(c):
             evidence.append("canonical in gazetteer")
-        unknown = judge.lex.count(v) < s.known_count and judge.lex.count(c) < s.common_count
-        name_evidence = (
-            judge.gaz.count(c) > 0
-            or judge.known_spelling(_canonical_form(candidates[c], judge)) > 0
+        unknown = (
+            judge.lex.count(v) < s.known_count and judge.gaz.count(v) <= judge.gaz.count(c) // 10
         )
+        why = judge.name_evidence(c)
         if (
             cost <= s.auto_cost
             and unknown
+            and why is not None
+            and not judge.suffixed(v)
             and candidates[c].count >= 2
             and candidates[c].count > candidates[v].count
-            and (name_evidence or not judge.gaz.count(v))
         ):
-            scored.append((v, c, cost, [*evidence, "auto: cheap edit"]))
+            scored.append((v, c, cost, [*evidence, f"auto: cheap edit, {why}"]))
         elif cost <= s.context_cost:
             need_context.append((v, c, cost))
             scored.append((v, c, cost, evidence))
@@ -436,12 +487,21 @@ def _cluster(
         wanted = {x for v, c, _ in need_context for x in (v, c)}
         nbs = _neighbours(texts, counts, wanted)
         for v, c, _cost in need_context:
-            shared = set(nbs.get(v, ())) & set(nbs.get(c, ()))
+            # the shared neighbour must itself be a name (هاكان فيدان / هاكان فيان)
+            # or a cue (أضاف فيدان / وأضاف فيان): an ordinary word (نظام) says nothing
+            shared = {
+                x
+                for x in set(nbs.get(v, ())) & set(nbs.get(c, ()))
+                if x[2:] in CUES or judge.name_evidence(x[2:]) is not None
+            }
             if (
                 shared
                 and candidates[c].count >= s.context_ratio * candidates[v].count
                 and judge.lex.count(v) < s.known_count
                 and judge.lex.count(c) < s.common_count
+                and not judge.suffixed(v)
+                and not judge.suffixed(c)
+                and judge.name_evidence(c) is not None
             ):
                 support[(v, c)] = "shared neighbour " + ", ".join(sorted(x[2:] for x in shared)[:3])
 
@@ -482,7 +542,7 @@ def _cluster(
         members.append(Member(canonical, group_c.forms[canonical]))
         for form, n in group_c.forms.items():
             if form != canonical:
-                members.append(_fold_member(form, n, canonical, judge))
+                members.append(_fold_member(form, n, canonical, judge, group_c.forms[canonical]))
         for v, cost, tier, evidence in members_info:
             if v in root_set:
                 continue
@@ -496,7 +556,7 @@ def _cluster(
         canonical = _canonical_form(g, judge)
         members = [Member(canonical, g.forms[canonical])]
         members += [
-            _fold_member(form, n, canonical, judge)
+            _fold_member(form, n, canonical, judge, g.forms[canonical])
             for form, n in g.forms.items()
             if form != canonical
         ]
@@ -512,7 +572,7 @@ def _cluster(
     return clusters
 
 
-def _fold_member(form: str, n: int, canonical: str, judge: Judge) -> Member:
+def _fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -> Member:
     """A spelling equal to the canonical after folding: auto unless it is a
     real word of its own (آثاره beside إثارة) or the user rejected the pair."""
     if judge.glossary.rejected(form, canonical):
@@ -521,10 +581,17 @@ def _fold_member(form: str, n: int, canonical: str, judge: Judge) -> Member:
         return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
     if judge.known_spelling(form) > judge.known_spelling(canonical):
         return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
+    why = judge.name_evidence(fold(canonical))
+    if why is None:
+        # not known as a name: an ordinary word written two ways (اثره/أثره)
+        return Member(form, n, "review", 0.0, ["same after folding", "not known as a name"])
+    if cn < judge.s.fold_ratio * n:
+        # both spellings in common use here: the writer's choice, not a slip
+        return Member(form, n, "review", 0.0, ["same after folding", "both spellings frequent"])
     if judge.known_spelling(canonical):
-        return Member(form, n, "auto", 0.0, ["same after folding", "known spelling"])
+        return Member(form, n, "auto", 0.0, ["same after folding", "known spelling", why])
     if form[:-1] == canonical[:-1] and canonical.endswith("ة"):
-        return Member(form, n, "auto", 0.0, ["same after folding", "ة written ه"])
+        return Member(form, n, "auto", 0.0, ["same after folding", "ة written ه", why])
     # an unknown hamza (انشطار is right without one) or ى/ي: report only
     return Member(form, n, "review", 0.0, ["same after folding"])
 
@@ -711,6 +778,7 @@ _PROCLITIC_FOLDS = frozenset(
 )  # fmt: skip
 
 
+_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
 _SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
 
 

@@ -151,9 +151,16 @@ def inflection_only(a: str, b: str) -> bool:
         if len(stem) < 3:
             continue
         for sb in INFLECTION_SUFFIXES:
-            if sb != sa and b == stem + sb:
+            if sb != sa and b == stem + sb and not _vowel_only(sa, sb):
                 return True
     return False
+
+
+def _vowel_only(sa: str, sb: str) -> bool:
+    """Endings that differ only by a long vowel before ن (طولون/طولن,
+    تشرين/تشرن): a transliteration difference, not an inflection."""
+    x, y = sorted((sa, sb), key=len)
+    return x == "ن" and len(y) == 2 and y[0] in LONG_VOWELS and y[1] == "ن"
 
 
 def orthographic_weight(surface: str) -> int:

@@ -13,6 +13,7 @@ Steps (see docs/names.md):
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -48,13 +49,14 @@ class Settings:
     auto_cost: float = 0.35  # auto merge with string evidence only
     context_cost: float = 1.0  # auto merge when context supports it
     context_ratio: float = 2.0  # ... and the canonical is this much more frequent
-    review_cost: float = 1.2
+    review_cost: float = 0.7  # two cheap edits; dearer pairs only with a shared name or cue
     known_count: int = 3  # lexicon count of a spelling that is a real word
     name_count: int = 10  # lexicon count from which an ال-word is judged by its ال-share
     gaz_count: int = 1  # gazetteer count that is evidence of a name
     fold_ratio: float = 2.0  # a same-after-folding variant is auto only this much rarer
     split_cost: float = 0.5  # a rare clitic-glued word splits if its core is this close to a core
     max_block: int = 30  # blocks larger than this are skipped (too generic a key)
+    big_corpus: int = 100_000  # from this many tokens, only forms seen twice anchor a pair
 
 
 DEFAULT_SETTINGS = Settings()
@@ -294,10 +296,11 @@ def _neighbours(texts: Iterable[str], counts: Counts, wanted: set[str]) -> dict[
     """Folded left/right neighbour cores of each wanted folded core."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
     analysis = counts.analysis
+    hits = {w for w, (_p, core) in analysis.items() if fold(core) in wanted}
     for text in texts:
         for line in text.splitlines():
             ws = words(line)
-            if not ws:
+            if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):
                 continue
             cores = []
             for w in ws:
@@ -318,10 +321,14 @@ def _kwic(texts: Iterable[str], counts: Counts, forms: set[str], width: int = 35
     """One keyword-in-context line for each wanted (stripped) core."""
     out: dict[str, str] = {}
     remaining = set(forms)
+    hits = {w for w, (_p, core) in counts.analysis.items() if core in remaining}
     for text in texts:
         if not remaining:
             break
         for line in text.splitlines():
+            ws = words(line)
+            if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):
+                continue
             for tok in iter_tokens(line):
                 sw = strip_marks(tok.text)
                 core = counts.analysis.get(sw, ("", sw))[1]
@@ -424,13 +431,25 @@ def _cluster(
             blocks[key].append(f)
     from rapidfuzz.distance import Levenshtein  # C speed prefilter before the weighted DP
 
+    # On a large corpus a pair of two one-off spellings is never worth a
+    # rewrite (the canonical must be seen at least twice): pair every member
+    # of a block only with the block's anchors.
+    min_anchor = 2 if counts.tokens > s.big_corpus else 1
     pairs: set[tuple[str, str]] = set()
+    lev = Levenshtein.distance
     for members in blocks.values():
         if len(members) < 2 or len(members) > s.max_block:
             continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if abs(len(a) - len(b)) <= 2 and Levenshtein.distance(a, b, score_cutoff=2) <= 2:
+        anchors = [a for a in members if candidates[a].count >= min_anchor]
+        for a in anchors:
+            la = len(a)
+            for b in members:
+                if (
+                    b != a
+                    and abs(la - len(b)) <= 2
+                    and (candidates[b].count < min_anchor or a < b)
+                    and lev(a, b, score_cutoff=2) <= 2
+                ):
                     pairs.add((a, b) if a < b else (b, a))
 
     # 3. score and guard each pair
@@ -448,16 +467,16 @@ def _cluster(
             c, v = a, b
         else:
             c, v = b, a
-        if glossary.rejected(v, c) or inflection_only(v, c):
-            continue
-        if judge.attested(v) and judge.attested(c):
-            continue  # two well-known words or names (سعيد/سعد)
         if judge.lex.count(v) >= s.known_count and judge.lex.count(c) >= s.known_count:
             continue  # both are real words of the lexicon (أحرز/إحراز)
+        if judge.attested(v) and judge.attested(c):
+            continue  # two well-known words or names (سعيد/سعد)
         if _inflected(v) or _inflected(c):
             continue  # a pronoun or plural suffix: an ordinary word (بداياتها/بدايتها)
+        if glossary.rejected(v, c) or inflection_only(v, c):
+            continue
         cost = weighted_distance(v, c)
-        if cost > s.review_cost:
+        if cost > max(s.review_cost, s.context_cost):
             continue
         evidence = [f"cost {cost:g}"]
         if judge.gaz.count(c):
@@ -483,6 +502,7 @@ def _cluster(
 
     # 4. context support for the dearer pairs
     support: dict[tuple[str, str], str] = {}
+    near: set[tuple[str, str]] = set()
     if need_context:
         wanted = {x for v, c, _ in need_context for x in (v, c)}
         nbs = _neighbours(texts, counts, wanted)
@@ -494,6 +514,8 @@ def _cluster(
                 for x in set(nbs.get(v, ())) & set(nbs.get(c, ()))
                 if x[2:] in CUES or judge.name_evidence(x[2:]) is not None
             }
+            if shared:
+                near.add((v, c))  # at least worth a review
             if (
                 shared
                 and candidates[c].count >= s.context_ratio * candidates[v].count
@@ -513,7 +535,7 @@ def _cluster(
         elif (v, c) in support:
             tier = "auto"
             evidence = [*evidence, "auto: " + support[(v, c)]]
-        elif cost <= s.review_cost:
+        elif cost <= s.review_cost or (v, c) in near:
             tier = "review"
         else:
             continue
@@ -778,6 +800,7 @@ _PROCLITIC_FOLDS = frozenset(
 )  # fmt: skip
 
 
+_MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640\ufb50-\ufeff]")
 _PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
 _SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
 

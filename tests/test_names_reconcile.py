@@ -111,3 +111,25 @@ def test_prefix_splits_and_attach() -> None:
 def test_short_words_untouched() -> None:
     text = "عمر قال. عمر ذهب. عمر عاد. عمرو جاء."
     assert Reconciler().rewrite(text) == (text, [])
+
+
+def test_long_vowel_before_final_nun_is_not_an_inflection() -> None:
+    # طولون/طولن, تشرين/تشرن differ by a vowel, not by a suffix
+    assert not inflection_only("طولون", "طولن")
+    assert not inflection_only("تشرين", "تشرن")
+    assert inflection_only("لبنانيون", "لبنانيين")
+
+
+def test_name_evidence_rejects_verbs_and_suffixed_words() -> None:
+    from arclean.names.glossary import merge
+    from arclean.names.reconcile import Counts, Judge
+
+    judge = Judge(Counts(), merge([]))
+    assert judge.name_evidence("فرنسا") == "gazetteer"
+    assert judge.name_evidence("اطلق") is None  # a verb: أطلقت, أطلقوا
+    assert judge.name_evidence("اثره") is None  # أثر + ه
+
+
+def test_ordinary_word_spelled_two_ways_is_not_auto() -> None:
+    text = "ترك أثره في الناس. كان أثره كبيرا. بقي أثره. زال اثره."
+    assert Reconciler().rewrite(text) == (text, [])

@@ -1,0 +1,230 @@
+"""Name glossaries: TOML files of canonical spellings, their variants,
+context conditions and remembered rejections.
+
+    version = 1
+    fold = "arclean-fold-v1"
+
+    [[entity]]
+    canonical = "كييف"
+    variants = ["كيف"]
+    type = "LOC"
+    context_any = ["أوكرانيا", "الأوكرانية"]   # rewrite only near one of these
+
+    [[reject]]
+    pair = ["حسن", "حسين"]                     # never merge these two
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from arclean.chars import fold
+from arclean.errors import ArcleanError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+FOLD_VERSION = "arclean-fold-v1"
+ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
+_ENTITY_KEYS = {"canonical", "variants", "type", "context_any", "note"}
+
+
+class GlossaryError(ArcleanError):
+    """A glossary file cannot be read or does not validate."""
+
+    def __init__(self, path: str, message: str, line: int | None = None, entry: int | None = None):
+        self.path, self.line, self.entry = path, line, entry
+        where = f"{path}:{line}" if line else path
+        what = f" (entity #{entry})" if entry else ""
+        super().__init__(f"{where}{what}: {message}")
+
+
+@dataclass
+class Entry:
+    """One name: its canonical spelling and the spellings to rewrite."""
+
+    canonical: str
+    variants: list[str] = field(default_factory=list)
+    type: str | None = None
+    context_any: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass
+class Glossary:
+    """Entries and rejected pairs, from one file (or built in memory)."""
+
+    entries: list[Entry] = field(default_factory=list)
+    rejections: list[tuple[str, str]] = field(default_factory=list)
+    path: str | None = None
+
+    def rejected(self, a: str, b: str) -> bool:
+        """True when the user said `a` and `b` are different names."""
+        fa, fb = fold(a), fold(b)
+        return any({fold(x), fold(y)} == {fa, fb} for x, y in self.rejections)
+
+    def add_rejection(self, a: str, b: str) -> None:
+        if not self.rejected(a, b):
+            self.rejections.append((a, b))
+
+    def entry_for(self, canonical: str) -> Entry | None:
+        for e in self.entries:
+            if e.canonical == canonical:
+                return e
+        return None
+
+    def save(self, path: str | Path) -> None:
+        """Write the glossary as TOML (written by hand: no extra dependency)."""
+        Path(path).write_text(self.dumps(), encoding="utf-8")
+
+    def dumps(self) -> str:
+        lines = ["version = 1", f"fold = {_q(FOLD_VERSION)}", ""]
+        for e in self.entries:
+            lines.append("[[entity]]")
+            lines.append(f"canonical = {_q(e.canonical)}")
+            if e.type:
+                lines.append(f"type = {_q(e.type)}")
+            lines.append(f"variants = {_qlist(e.variants)}")
+            if e.context_any:
+                lines.append(f"context_any = {_qlist(e.context_any)}")
+            if e.note:
+                lines.append(f"note = {_q(e.note)}")
+            lines.append("")
+        for a, b in self.rejections:
+            lines.append("[[reject]]")
+            lines.append(f"pair = {_qlist([a, b])}")
+            lines.append("")
+        return "\n".join(lines)
+
+
+def _q(s: str) -> str:
+    """A TOML basic string."""
+    out = ['"']
+    for ch in s:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or ch == "\x7f":
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def _qlist(items: Iterable[str]) -> str:
+    return "[" + ", ".join(_q(s) for s in items) + "]"
+
+
+def _header_lines(text: str, table: str) -> list[int]:
+    """Line numbers (1-based) of each ``[[table]]`` header, to point errors
+    at the entry (tomllib does not keep positions)."""
+    out = []
+    for i, raw in enumerate(text.splitlines(), 1):
+        s = raw.strip()
+        if s.startswith("[[") and s[2:].split("]]", 1)[0].strip() == table:
+            out.append(i)
+    return out
+
+
+def _str_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def loads_glossary(text: str, path: str = "<glossary>") -> Glossary:
+    """Parse and validate glossary TOML text."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # the message ends with "(at line L, column C)"
+        raise GlossaryError(path, f"invalid TOML: {exc}") from None
+    version = data.get("version", 1)
+    if version != 1:
+        raise GlossaryError(path, f"unsupported glossary version {version!r} (expected 1)")
+    fold_name = data.get("fold", FOLD_VERSION)
+    if fold_name != FOLD_VERSION:
+        raise GlossaryError(path, f"glossary was made for fold {fold_name!r}, not {FOLD_VERSION!r}")
+    unknown = set(data) - {"version", "fold", "entity", "reject"}
+    if unknown:
+        raise GlossaryError(path, f"unknown top-level key(s): {', '.join(sorted(unknown))}")
+
+    glossary = Glossary(path=path)
+    ent_lines = _header_lines(text, "entity")
+    entities = data.get("entity", [])
+    if not isinstance(entities, list):
+        raise GlossaryError(path, "`entity` must be an array of tables ([[entity]])")
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(entities, 1):
+        line = ent_lines[i - 1] if i - 1 < len(ent_lines) else None
+
+        def bad(msg: str, _line: int | None = line, _i: int = i) -> GlossaryError:
+            return GlossaryError(path, msg, line=_line, entry=_i)
+
+        extra = set(raw) - _ENTITY_KEYS
+        if extra:
+            raise bad(f"unknown key(s) {', '.join(sorted(extra))}")
+        canonical = raw.get("canonical")
+        if not isinstance(canonical, str) or not canonical.strip():
+            raise bad("`canonical` must be a non-empty string")
+        variants = raw.get("variants", [])
+        if not _str_list(variants):
+            raise bad("`variants` must be a list of non-empty strings")
+        context = raw.get("context_any", [])
+        if not _str_list(context):
+            raise bad("`context_any` must be a list of non-empty strings")
+        etype = raw.get("type")
+        if etype is not None and etype not in ENTITY_TYPES:
+            raise bad(f"`type` must be one of {', '.join(ENTITY_TYPES)}, not {etype!r}")
+        if canonical in variants:
+            raise bad(f"{canonical!r} is both the canonical form and a variant")
+        for v in variants:
+            if v in seen and seen[v] != i:
+                raise bad(f"variant {v!r} is already a variant of entity #{seen[v]}")
+            seen[v] = i
+        note = raw.get("note")
+        glossary.entries.append(
+            Entry(
+                canonical=canonical.strip(),
+                variants=[v.strip() for v in variants],
+                type=etype,
+                context_any=[c.strip() for c in context],
+                note=note if isinstance(note, str) else None,
+            )
+        )
+    rej_lines = _header_lines(text, "reject")
+    for i, raw in enumerate(data.get("reject", []), 1):
+        pair = raw.get("pair")
+        if not (_str_list(pair) and len(pair) == 2):
+            line = rej_lines[i - 1] if i - 1 < len(rej_lines) else None
+            raise GlossaryError(path, f"reject #{i}: `pair` must list two spellings", line=line)
+        glossary.rejections.append((pair[0], pair[1]))
+    return glossary
+
+
+def load_glossary(path: str | Path) -> Glossary:
+    """Read and validate a glossary file."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GlossaryError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise GlossaryError(str(path), "not UTF-8 text") from None
+    return loads_glossary(text, str(path))
+
+
+def merge(glossaries: Sequence[Glossary]) -> Glossary:
+    """One glossary from several; earlier files win on a conflicting variant."""
+    out = Glossary()
+    taken: set[str] = set()
+    for g in glossaries:
+        for e in g.entries:
+            variants = [v for v in e.variants if v not in taken]
+            taken.update(variants)
+            out.entries.append(Entry(e.canonical, variants, e.type, list(e.context_any), e.note))
+        out.rejections.extend(g.rejections)
+    return out

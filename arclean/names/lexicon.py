@@ -1,0 +1,115 @@
+"""The shipped word-frequency lexicon and name gazetteer, loaded lazily.
+
+- ``data/lexicon.tsv.gz``: word counts from Hindawi books in the public domain.
+- ``data/gazetteer.tsv.gz``: Arabic tokens of person names from Wikidata (CC0).
+
+Both are keyed by the surface form without harakat; folded totals are derived
+on load.  See ``data/README.md`` and ``scripts/build_names_data.py``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+
+from arclean.chars import fold
+
+
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in text.split())
+
+
+#: Function words and very frequent forms that are never names, whatever the
+#: lexicon says (compared folded, except where a fold collision matters).
+STOPWORDS = _folded_words(
+    """
+    على إلى الى في من عن مع بين حتى منذ عند لدى لكن ولكن إن أن ان إذا اذا ذلك تلك هذا هذه
+    هؤلاء أولئك الذي التي الذين اللذين اللتين اللاتي اللواتي حيث بينما عندما كيف كيفما
+    أيضا ايضا أيضًا كان كانت يكون تكون كانوا ليس ليست غير سوى كل بعض أي أو ثم قد لقد
+    لم لن لا ما ماذا لماذا متى أين هنا هناك هنالك جدا فقط دون نحو خلال قبل بعد فوق تحت
+    أمام وراء حول ضد عبر لدي إنه انه إنها انها أنه أنها الآن اليوم أمس غدا عليه عليها إليه
+    اليه إليها منه منها فيه فيها عنه عنها بها به لها له لهم لهن عليهم إليهم منهم فيهم
+    قال قالت يقول تقول وقال وقالت أضاف أكد أعلن أشار ذكر كما مثل لأن لان بأن بان
+    """
+)
+
+#: Words that announce a name next to them: titles, speech verbs, place words.
+CUES = _folded_words(
+    """
+    الرئيس رئيس الوزير وزير نظيره نظيرته الملك الأمير الشيخ السيد السيدة الدكتور
+    المستشار الجنرال العقيد الزعيم المتحدث مدينة المدينة العاصمة بلدة قرية ولاية
+    قال قالت أكد أكدت أعلن أعلنت أضاف أضافت صرح صرحت أوضح أوضحت ذكر ذكرت
+    """
+)
+
+
+def strip_marks(word: str) -> str:
+    """Surface form without harakat or tatweel (hamza seats, ة and ى kept)."""
+    if any("\ufb50" <= ch <= "\ufeff" for ch in word):
+        word = unicodedata.normalize("NFKC", word)
+    if word.isalpha() and "\u0640" not in word:
+        return word
+    return "".join(ch for ch in word if unicodedata.category(ch) != "Mn" and ch != "\u0640")
+
+
+def _read(name: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    ref = resources.files("arclean.names") / "data" / name
+    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            word, _, rest = line.rstrip("\n").partition("\t")
+            if word.startswith("#"):
+                if word == "#total":
+                    out["#total"] = int(rest)
+                continue
+            out[word] = int(rest.split("\t", 1)[0])
+    return out
+
+
+class Lexicon:
+    """Word counts (surface and folded) with a few derived measures."""
+
+    def __init__(self, counts: Mapping[str, int], total: int | None = None) -> None:
+        self.surface = dict(counts)
+        self.total = total or max(1, sum(counts.values()))
+        self.folded: dict[str, int] = {}
+        for w, n in self.surface.items():
+            f = fold(w)
+            self.folded[f] = self.folded.get(f, 0) + n
+
+    def count(self, form: str) -> int:
+        """Count of a folded form."""
+        return self.folded.get(form, 0)
+
+    def per_million(self, form: str) -> float:
+        return self.count(form) * 1e6 / self.total
+
+    def al_ratio(self, form: str) -> float | None:
+        """Share of a folded form's uses that carry the article: near 0 for
+        foreign names (ترامب), 0.2-0.7 for common nouns.  For a form that
+        starts with ال, the share of the bare form that is definite.  None
+        when the lexicon has not seen the word."""
+        if form.startswith("ال") and len(form) > 4:
+            bare, definite = self.count(form[2:]), self.count(form)
+        else:
+            bare, definite = self.count(form), self.count("ال" + form)
+        if bare + definite == 0:
+            return None
+        return definite / (bare + definite)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Hindawi word frequencies (public domain), loaded once."""
+    counts = _read("lexicon.tsv.gz")
+    total = counts.pop("#total", None)
+    return Lexicon(counts, total)
+
+
+@cache
+def gazetteer() -> Lexicon:
+    """Wikidata person-name tokens (CC0), loaded once."""
+    return Lexicon(_read("gazetteer.tsv.gz"))

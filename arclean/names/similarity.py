@@ -1,0 +1,169 @@
+"""How far apart two spellings of a name are, in Arabic transliteration terms.
+
+Everything here works on folded forms (`arclean.chars.fold`).  The weighted
+edit distance knows that transliterators disagree on long vowels (ترامب/ترمب),
+on the letter for a g sound (غوتيريش/جوتيريش) and on emphatic/plain pairs
+(ت/ط, س/ص), so those edits cost less than an arbitrary letter change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+#: Letters that stand for the same foreign sound in some transliteration.
+SUBSTITUTION_GROUPS: tuple[str, ...] = (
+    "تط",
+    "سصثش",
+    "دضذ",
+    "زظذ",
+    "كقغج",
+    "هحخ",
+    "اعء",
+    "فڤ",
+    "بپ",
+)
+LONG_VOWELS = frozenset("اوي")
+
+CHEAP = 0.35  # a long vowel in the middle, a letter of the same sound group
+FINAL = 0.5  # a final ا or ه added or dropped (أوباما/أوبام is rare, سوريا/سوريه not)
+FULL = 1.0
+
+_GROUP_OF: dict[str, set[str]] = {}
+for _group in SUBSTITUTION_GROUPS:
+    for _ch in _group:
+        _GROUP_OF.setdefault(_ch, set()).update(_group)
+
+
+def sub_cost(a: str, b: str) -> float:
+    """Cost of writing `b` where `a` was written."""
+    if a == b:
+        return 0.0
+    if b in _GROUP_OF.get(a, ()):
+        return CHEAP
+    return FULL
+
+
+def _indel_cost(word: str, i: int) -> float:
+    """Cost of inserting or deleting word[i]."""
+    ch = word[i]
+    if 0 < i < len(word) - 1 and ch in LONG_VOWELS:
+        return CHEAP
+    if i == len(word) - 1 and ch in "اه":
+        return FINAL
+    return FULL
+
+
+@lru_cache(maxsize=65536)
+def weighted_distance(a: str, b: str) -> float:
+    """Weighted Levenshtein distance between two folded words.
+
+    >>> weighted_distance("ترامب", "ترمب")
+    0.35
+    """
+    if a == b:
+        return 0.0
+    n, m = len(a), len(b)
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + _indel_cost(b, j - 1)
+    for i in range(1, n + 1):
+        cur = [prev[0] + _indel_cost(a, i - 1)] + [0.0] * m
+        ca = a[i - 1]
+        for j in range(1, m + 1):
+            cur[j] = min(
+                prev[j] + _indel_cost(a, i - 1),
+                cur[j - 1] + _indel_cost(b, j - 1),
+                prev[j - 1] + sub_cost(ca, b[j - 1]),
+            )
+        prev = cur
+    return round(prev[m], 4)
+
+
+# ---------------------------------------------------------------------------
+# Blocking keys: forms that may be variants share at least one key.
+# ---------------------------------------------------------------------------
+
+_PHONETIC_TABLE = str.maketrans(
+    {"ط": "ت", "ص": "س", "ث": "س", "ش": "س", "ض": "د", "ذ": "د", "ظ": "ز",
+     "ق": "ك", "غ": "ك", "ج": "ك", "ح": "ه", "خ": "ه", "ع": "ا", "ء": "ا"}
+)  # fmt: skip
+
+
+def phonetic_key(folded: str) -> str:
+    """Consonant skeleton: sound groups merged, medial long vowels dropped.
+    Used to block candidates, never to decide."""
+    s = folded.translate(_PHONETIC_TABLE)
+    if len(s) <= 2:
+        return s
+    middle = "".join(ch for ch in s[1:-1] if ch not in LONG_VOWELS and ch != "ه")
+    return s[0] + middle + s[-1]
+
+
+def deletion_keys(folded: str) -> Iterable[str]:
+    """The form and each one-letter deletion (SymSpell): any two forms at
+    Levenshtein distance 1 share a key."""
+    yield folded
+    seen = {folded}
+    for i in range(len(folded)):
+        key = folded[:i] + folded[i + 1 :]
+        if key not in seen:
+            seen.add(key)
+            yield key
+
+
+def blocking_keys(folded: str) -> set[str]:
+    """All keys of a folded form: deletion neighbourhood + phonetic key."""
+    keys = {"d:" + k for k in deletion_keys(folded)}
+    keys.add("p:" + phonetic_key(folded))
+    return keys
+
+
+# ---------------------------------------------------------------------------
+# Guards: differences that are grammar, not spelling.
+# ---------------------------------------------------------------------------
+
+#: Suffixes whose presence or absence changes the word (قال/قالت, لبنان/لبناني).
+INFLECTION_SUFFIXES = (
+    "ه", "ت", "ي", "و", "ا", "ن", "ون", "ين", "ان", "ات", "يه", "ها", "هم", "هما",
+    "كم", "نا", "ني", "يون", "يين", "تا", "تان", "تين", "وا",
+)  # fmt: skip
+#: Prefixes of verbs, nouns and clitics (يقول/تقول, معلم/علم).
+INFLECTION_PREFIXES = ("ي", "ت", "ن", "ا", "م", "ال", "و", "ف", "ب", "ل", "ك", "س", "است")
+
+
+def inflection_only(a: str, b: str) -> bool:
+    """True when two folded forms differ only by an affix (or by an affix
+    swap at the same end: لبنانيه/لبنانيون)."""
+    if len(a) > len(b):
+        a, b = b, a
+    for suf in INFLECTION_SUFFIXES:
+        if b == a + suf:
+            return True
+    for pre in INFLECTION_PREFIXES:
+        if b == pre + a:
+            return True
+    # same stem, different endings from the suffix list
+    for sa in ("", *INFLECTION_SUFFIXES):
+        if sa and not a.endswith(sa):
+            continue
+        stem = a[: len(a) - len(sa)] if sa else a
+        if len(stem) < 3:
+            continue
+        for sb in INFLECTION_SUFFIXES:
+            if sb != sa and b == stem + sb and not _vowel_only(sa, sb):
+                return True
+    return False
+
+
+def _vowel_only(sa: str, sb: str) -> bool:
+    """Endings that differ only by a long vowel before ن (طولون/طولن,
+    تشرين/تشرن): a transliteration difference, not an inflection."""
+    x, y = sorted((sa, sb), key=len)
+    return x == "ن" and len(y) == 2 and y[0] in LONG_VOWELS and y[1] == "ن"
+
+
+def orthographic_weight(surface: str) -> int:
+    """How much orthographic information a spelling carries that folding
+    erases: hamza seats, madda, ة, ى.  More is a better canonical."""
+    return sum(surface.count(ch) for ch in "أإآؤئءةى")

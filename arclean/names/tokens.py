@@ -1,0 +1,122 @@
+"""Word tokens and proclitic analysis for name matching.
+
+Only the `regex` module is used (Unicode properties, set operations).  A
+proclitic (و ف ب ك ل ال and their chains) is split off only when the bare form
+is attested, because names often begin with those letters (فيدان, بوتين,
+لافروف) and a stemmer would mangle them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from arclean.chars import fold
+
+#: An Arabic word: Arabic letters, with marks and tatweel inside.
+WORD_RE = regex.compile(
+    r"[\p{sc=Arabic}&&\p{L}--\N{ARABIC TATWEEL}][\p{sc=Arabic}&&\p{L}\p{Mn}\N{ARABIC TATWEEL}]*",
+    regex.VERSION1,
+)
+
+_MARKS = r"[\p{Mn}\N{ARABIC TATWEEL}]*"
+# conjunction, then a preposition, then the article; ل + ال is written لل.
+_PREFIX_RE = regex.compile(
+    rf"(?:[وف]{_MARKS})?(?:(?:ل{_MARKS}ل{_MARKS})|(?:[بك]{_MARKS})?(?:ا{_MARKS}ل{_MARKS})|[بكل]{_MARKS})?",
+    regex.VERSION1,
+)
+_PREFIX_PIECES = regex.compile(
+    rf"[وف]{_MARKS}|ل{_MARKS}ل{_MARKS}|ا{_MARKS}ل{_MARKS}|[بكل]{_MARKS}", regex.VERSION1
+)
+
+#: Folded proclitic chains, for a quick check.
+PROCLITICS = frozenset(
+    {
+        "و", "ف", "ب", "ك", "ل", "ال", "وال", "فال", "بال", "كال", "لل",
+        "وب", "وك", "ول", "فب", "فك", "فل", "وبال", "وكال", "فبال", "فكال", "ولل", "فلل",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word in a text, with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Arabic word tokens of `text` with their offsets."""
+    for m in WORD_RE.finditer(text):
+        yield Token(m.start(), m.end(), m.group())
+
+
+def words(text: str) -> list[str]:
+    """The Arabic words of `text` (no offsets): the fast path for counting."""
+    return WORD_RE.findall(text)
+
+
+def prefix_splits(word: str, min_core: int = 3) -> list[tuple[str, str]]:
+    """Every (proclitic, core) split of `word`, shortest proclitic first; the
+    core keeps at least `min_core` letters.  ``لل`` is ل + ال with the alef
+    elided: للرياض also yields ("ل", "الرياض"), a core that is not a substring
+    (see `core_span`)."""
+    out: list[tuple[str, str]] = []
+    m = _PREFIX_RE.match(word)
+    if not m or not m.group():
+        return out
+    for piece in _PREFIX_PIECES.finditer(m.group()):
+        pos = piece.end()
+        if pos >= len(word):
+            break
+        core = word[pos:]
+        if len(fold(core)) < min_core:
+            continue
+        if fold(piece.group()) == "لل":
+            # ل + (ال + core): the article's alef is not written after ل.
+            out.append((word[: piece.start() + 1], "ا" + word[piece.start() + 1 :]))
+        out.append((word[:pos], core))
+    return out
+
+
+def attach(prefix: str, core: str) -> str | None:
+    """Put a proclitic back on a (new) core.  After ل, the article's alef is
+    dropped (ل + الرياض = للرياض); ل before a core without the article is kept.
+    Returns None when the pair cannot be written (a core that lost its article
+    after an elided prefix)."""
+    folded = fold(prefix)
+    if folded.endswith(("ال", "لل")) and fold(core).startswith("ال"):
+        return None
+    if folded[-1:] == "ل" and fold(core).startswith("ال"):
+        # ل + ال... : write لل..., dropping the alef (and its marks).
+        i = 1
+        while i < len(core) and not fold(core[i]):
+            i += 1
+        return prefix + core[i:]
+    return prefix + core
+
+
+def analyse(
+    word: str,
+    attested: Callable[[str], int],
+    whole_count: int | None = None,
+    min_core: int = 3,
+) -> tuple[str, str]:
+    """Split `word` into (proclitic, core) when the core is attested.
+
+    `attested(form)` returns how often `form` occurs standalone.  The longest
+    proclitic whose core is attested wins, unless the whole word occurs more
+    often than the core (وزير is not و+زير when زير is rarer than وزير).
+    """
+    best = ("", word)
+    if whole_count is None:
+        whole_count = attested(word)
+    for prefix, core in prefix_splits(word, min_core):
+        n = attested(core)
+        if n and n >= whole_count:
+            best = (prefix, core)
+    return best

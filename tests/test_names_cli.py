@@ -1,0 +1,45 @@
+"""`names scan` output formats, glossary writing, stdin."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from arclean.cli_names import names_group
+from arclean.names import load_glossary
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_1e98b3542325010d.txt"
+
+
+def test_scan_json() -> None:
+    r = CliRunner().invoke(names_group, ["scan", "--output-format", "json", str(SEED)])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    fidan = next(c for c in data if c["canonical"] == "فيدان")
+    assert fidan["tier"] == "auto"
+    forms = {m["form"]: m for m in fidan["members"]}
+    assert forms["فيان"]["count"] == 2 and "[فيان]" in forms["فيان"]["kwic"]
+
+
+def test_scan_table_and_toml(tmp_path: Path) -> None:
+    out = tmp_path / "g.toml"
+    r = CliRunner().invoke(names_group, ["scan", str(SEED), "--write-glossary", str(out)])
+    assert r.exit_code == 0 and "فيدان" in r.output
+    g = load_glossary(out)
+    assert any(e.canonical == "فيدان" and "فيان" in e.variants for e in g.entries)
+    r = CliRunner().invoke(names_group, ["scan", "--output-format", "toml", str(SEED)])
+    assert r.exit_code == 0 and 'canonical = "فيدان"' in r.output
+
+
+def test_scan_stdin() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    r = CliRunner().invoke(names_group, ["scan", "--output-format", "json", "-"], input=text)
+    assert r.exit_code == 0
+    assert any(c["canonical"] == "فيدان" for c in json.loads(r.output))
+
+
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    r = CliRunner().invoke(names_group, ["scan", str(tmp_path / "nope.txt")])
+    assert r.exit_code != 0

@@ -1,0 +1,92 @@
+"""Glossary TOML: load/save, validation, context conditions, rejections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from arclean.errors import ArcleanError
+from arclean.names import CODE_GLOSSARY, Entry, Glossary, Reconciler, load_glossary, scan
+
+GLOSSARY = """version = 1
+fold = "arclean-fold-v1"
+
+[[entity]]
+canonical = "كييف"
+variants = ["كيف"]
+type = "LOC"
+context_any = ["أوكرانيا", "الأوكرانية"]
+
+[[entity]]
+canonical = "ترامب"
+variants = ["ترمب"]
+type = "PER"
+
+[[reject]]
+pair = ["حسن", "حسين"]
+"""
+
+
+@pytest.fixture
+def glossary(tmp_path: Path) -> Glossary:
+    p = tmp_path / "g.toml"
+    p.write_text(GLOSSARY, encoding="utf-8")
+    return load_glossary(p)
+
+
+def test_load_and_roundtrip(glossary: Glossary, tmp_path: Path) -> None:
+    assert [e.canonical for e in glossary.entries] == ["كييف", "ترامب"]
+    assert glossary.rejected("حسين", "حسن")
+    out = tmp_path / "out.toml"
+    glossary.save(out)
+    again = load_glossary(out)
+    assert again.entries == glossary.entries
+    assert again.rejections == glossary.rejections
+
+
+def test_save_escapes_quotes(tmp_path: Path) -> None:
+    g = Glossary([Entry('ا"ب\\ج', ["ابج"], note="line\nbreak")])
+    g.save(tmp_path / "q.toml")
+    assert load_glossary(tmp_path / "q.toml").entries == g.entries
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ('[[entity]]\nvariants = ["x"]\n', ":4 (entity #1): `canonical`"),
+        ('[[entity]]\ncanonical = "ا"\nvariants = "x"\n', "`variants` must be a list"),
+        ('[[entity]]\ncanonical = "ا"\ntype = "CITY"\n', "`type` must be one of"),
+        ('[[entity]]\ncanonical = "ا"\nvariants = ["ا"]\n', "both the canonical"),
+        ("[[entity]\n", "invalid TOML"),
+        ('[[reject]]\npair = ["ا"]\n', "reject #1"),
+    ],
+)
+def test_validation_names_file_line_entry(tmp_path: Path, body: str, fragment: str) -> None:
+    p = tmp_path / "bad.toml"
+    p.write_text('version = 1\nfold = "arclean-fold-v1"\n\n' + body, encoding="utf-8")
+    with pytest.raises(ArcleanError) as err:
+        load_glossary(p)
+    assert str(p) in str(err.value)
+    assert fragment in str(err.value)
+
+
+def test_glossary_rewrite_is_safe_and_keeps_proclitics(glossary: Glossary) -> None:
+    text = "قال ترمب إن بترمب وبترمب"
+    new, reps = Reconciler([glossary], fuzzy=False).rewrite(text)
+    assert new == "قال ترامب إن بترامب وبترامب"
+    assert {r.code for r in reps} == {CODE_GLOSSARY}
+
+
+def test_context_condition(glossary: Glossary) -> None:
+    rec = Reconciler([glossary], fuzzy=False)
+    assert rec.rewrite("كيف حالك اليوم؟")[1] == []
+    new, _ = rec.rewrite("وصل الوفد إلى كيف عاصمة أوكرانيا")
+    assert "كييف" in new
+
+
+def test_rejection_blocks_fuzzy_merge() -> None:
+    text = " ".join(["غوتيريش قال"] * 3 + ["غوتيريس قال"])
+    g = Glossary(rejections=[("غوتيريش", "غوتيريس")])
+    for cl in scan([text], glossaries=[g]):
+        assert not ({"غوتيريش", "غوتيريس"} <= {m.form for m in cl.members})

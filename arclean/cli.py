@@ -32,7 +32,7 @@ class ArcleanGroup(click.Group):
     ever reaches a user."""
 
     lazy_subcommands: ClassVar[dict[str, tuple[str, str]]] = {
-        "names": ("arclean.cli_names", "names")
+        "names": ("arclean.cli_names", "names_group")
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -405,7 +405,9 @@ class Engine:
                 f"fixes did not settle after {MAX_ROUNDS} rounds; rules still changing the "
                 f"text: {', '.join(last_codes)}. They undo each other: --ignore one of them."
             )
-        findings = self._report(text, base, guard)
+        # After fixing, only what no fix can change is left to report; unsafe
+        # fixes that were not applied are for `check` to list.
+        findings = self._report(text, base, guard, include_unsafe=False)
         return Outcome(text, changes.changes(original, text), findings)
 
     def report(self, text: str, spans: Sequence[Span] | None = None) -> list[Finding]:
@@ -414,11 +416,13 @@ class Engine:
             spans = [Span(0, len(text))] if text else []
         return self._report(text, spans, _Guard(text, protected_ranges(text)))
 
-    def _report(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[Finding]:
+    def _report(
+        self, text: str, spans: Sequence[Span], guard: _Guard, include_unsafe: bool = True
+    ) -> list[Finding]:
         findings: list[Finding] = []
         for reporter in self.reporters:
             rule = reporter.rule
-            if not reporter.may_match(text):
+            if (rule.fixes and not include_unsafe) or not reporter.may_match(text):
                 continue
             if rule.fixes:
                 for rep in merge_sorted(reporter.replacements(text, spans, guard)):

@@ -1,0 +1,64 @@
+"""Name reconciliation as rules of the engine (AR801, AR802), so that
+selection, ``--unsafe-fixes``, spans, change tracking and reports work for
+names as for every other rule.
+
+- AR801 rewrites the variants listed in the glossaries (a safe fix).
+- AR802 merges the variants the reconciler finds in the text itself at the
+  ``auto`` tier (an unsafe fix: a guess, however well supported).
+
+Glossaries reach the rules through the ``glossaries`` option, which the
+configuration and ``--glossary`` fill in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from arclean.edits import Replacement
+
+if TYPE_CHECKING:
+    from arclean.formats import Span
+    from arclean.names.glossary import Glossary
+    from arclean.ruleset import Rule
+
+
+@lru_cache(maxsize=32)
+def _glossaries(paths: tuple[str, ...]) -> tuple[Glossary, ...]:
+    from arclean.names.glossary import load_glossary
+
+    return tuple(load_glossary(path) for path in paths)
+
+
+def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
+    return any(span.start <= start and end <= span.end for span in spans)
+
+
+def _rewrites(text: str, spans: Sequence[Span], rule: Rule, fuzzy: bool) -> list[Replacement]:
+    from arclean.names.reconcile import CODE_FUZZY, CODE_GLOSSARY, Reconciler
+
+    glossaries = _glossaries(tuple(rule.option("glossaries", ())))
+    if not fuzzy and not glossaries:
+        return []
+    reconciler = Reconciler(glossaries=glossaries, fuzzy=fuzzy, tier="auto")
+    if fuzzy:
+        reconciler.prepare([text])
+    wanted = CODE_FUZZY if fuzzy else CODE_GLOSSARY
+    _, replacements = reconciler.rewrite(text)
+    return [
+        Replacement(r.start, r.end, r.new, rule.code)
+        for r in replacements
+        if r.code == wanted and _inside(r.start, r.end, spans)
+    ]
+
+
+def glossary_rewrites(text: str, spans: Sequence[Span], rule: Rule) -> list[Replacement]:
+    """Variants listed in the glossaries become their canonical spelling."""
+    return _rewrites(text, spans, rule, fuzzy=False)
+
+
+def fuzzy_rewrites(text: str, spans: Sequence[Span], rule: Rule) -> list[Replacement]:
+    """Rare spellings of a name the text spells otherwise become the
+    well-attested spelling (auto tier only)."""
+    return _rewrites(text, spans, rule, fuzzy=True)

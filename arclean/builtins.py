@@ -382,15 +382,16 @@ def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]
     from arclean.edits import Replacement
 
     matches = list(_finditer(_HAMZA_WORD_RE, text, spans))
-    seats: dict[tuple[str, str], set[str]] = {}
+    seats: dict[tuple[bool, str], set[str]] = {}
     for m in matches:
         if m.group(2) in _HAMZA_FORMS:
-            seats.setdefault((m.group(1) or "", m.group(3)), set()).add(m.group(2))
+            seats.setdefault((bool(m.group(1)), m.group(3)), set()).add(m.group(2))
     reps = []
     for m in matches:
         if m.group(2) != _ALEF:
             continue
-        forms = seats.get((m.group(1) or "", m.group(3)), set())
+        # Keyed on the article, not on و ب ف before it: والامم is الأمم.
+        forms = seats.get((bool(m.group(1)), m.group(3)), set())
         rest = m.group(3)
         # Form VII, VIII and X verbs and nouns start with hamzat wasl.
         if len(forms) != 1 or rest.startswith(("ست", "نت", "نف", "نك", "نق", "نط", "نس")):

@@ -458,6 +458,9 @@ _NUMBER_RE = regex.compile(
     r"(?![\p{Latin}\d_-]|[.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}]\d)",
     _FLAGS,
 )
+# A number next to a Latin word (Windows 10, page 3 of) belongs to that text.
+_LATIN_BEFORE_RE = regex.compile(r"\p{Latin}[\p{Latin}\d.]*[ \t\N{NO-BREAK SPACE}]*\Z")
+_LATIN_AFTER_RE = regex.compile(r"[ \t\N{NO-BREAK SPACE}]*\p{Latin}")
 _ISBN_RE = regex.compile(r"(?i)(?:isbn|ردمك)[\s:\N{NO-BREAK SPACE}-]*\Z")
 
 
@@ -497,6 +500,10 @@ def unify_digits(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
         if len(regex.findall(r"[.\N{ARABIC DECIMAL SEPARATOR}]", number)) > 1:
             continue  # a version or a date, not a decimal
         if _ISBN_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if _LATIN_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) or (
+            _LATIN_AFTER_RE.match(text, m.end())
+        ):
             continue
         if indic and regex.search(r",(?!\d{3}(?!\d))", number):
             continue  # 3,5 may be a decimal comma: ambiguous

@@ -424,6 +424,28 @@ _KEEP_FORMS = frozenset(
 _FORMS_RE = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
 
 
+_TATWEEL = "\N{ARABIC TATWEEL}"
+_JOINS_RE = regex.compile(r"[\p{sc=Arabic}&&\p{L}\N{ARABIC TATWEEL}]", _FLAGS)
+_HARAKAT = "".join(chr(cp) for cp in range(0x064B, 0x0653))
+
+
+def _keep_joining(text: str, start: int, end: int, form: str, letter: str) -> str:
+    """An initial or medial form with no letter after it shows a joining
+    stroke that the bare letter loses: ٦٣٣ﻫ is the Hijri ٦٣٣هـ, and ﺑ «مرلي» is
+    بـ «مرلي».  Tatweel keeps that look, as an editor would write it; likewise
+    for a final or medial form with no letter before it (ـﺔ)."""
+    import unicodedata
+
+    name = unicodedata.name(form, "")
+    after = text[end : end + 8].lstrip(_HARAKAT)[:1]
+    before = text[max(0, start - 8) : start].rstrip(_HARAKAT)[-1:]
+    if name.endswith(("INITIAL FORM", "MEDIAL FORM")) and not _JOINS_RE.match(after or " "):
+        letter += _TATWEEL
+    if name.endswith(("FINAL FORM", "MEDIAL FORM")) and not _JOINS_RE.match(before or " "):
+        letter = _TATWEEL + letter
+    return letter
+
+
 @builtin("presentation-forms", "fix")
 def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Arabic presentation forms (glyph codes PDF extraction leaves behind)
@@ -442,6 +464,8 @@ def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
         new = unicodedata.normalize("NFKC", ch)
         if "\ufe70" <= ch <= "\ufe7f":
             new = new.lstrip(" ")  # spacing harakat decompose to SPACE + mark
+        elif len(new) == 1:
+            new = _keep_joining(text, m.start(), m.end(), ch, new)
         if new and new != ch:
             reps.append(Replacement(m.start(), m.end(), new, rule.code))
     return reps

@@ -556,9 +556,12 @@ _UTF8_AS_CP1256_RE = regex.compile(
     rf"[{regex.escape(_CP1256_CONT)}])+",
     _FLAGS,
 )
-# cp1256 bytes read as Latin-1/cp1252: words made only of characters 0xC0-0xFF.
+# cp1256 bytes read as Latin-1/cp1252: words made only of characters 0xC0-0xFF,
+# separated by spaces and by ¡ º ¿ (the bytes of ، ؛ ؟).
 _CP1256_AS_LATIN1_RE = regex.compile(
-    r"(?<![\p{L}\p{M}])[\u00C0-\u00FF]{2,}(?:[ \t]+[\u00C0-\u00FF]{2,})*(?![\p{L}\p{M}])", _FLAGS
+    r"(?<![\p{L}\p{M}])[\u00C0-\u00FF]+(?:[ \t\u00A1\u00BA\u00BF]+[\u00C0-\u00FF]+)*"
+    r"[\u00A1\u00BA\u00BF]?(?![\p{L}\p{M}])",
+    _FLAGS,
 )
 
 
@@ -598,7 +601,7 @@ def cp1256_read_as_latin1(text: str, spans: Sequence[Span], rule: Rule) -> list[
     reps = []
     for m in _finditer(_CP1256_AS_LATIN1_RE, text, spans):
         run = m.group()
-        if sum(1 for ch in run if not ch.isspace()) < 4:
+        if sum(1 for ch in run if ch.isalpha()) < 4:
             continue
         try:
             new = run.encode("latin-1").decode("cp1256")

@@ -44,10 +44,13 @@ def test_search_profile_equals_fold_on_words(word):
             "محمد",
         ),
         ("جمـــيل", "جميل"),
+        ("محمد \N{ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM}", "محمد صلي الله عليه وسلم"),
+        ("\N{ARABIC LIGATURE ALLAH ISOLATED FORM}", "الله"),
     ],
 )
 def test_search_profile_folds(text, folded):
     assert SEARCH(text) == folded
+    assert fold(text) == folded
 
 
 def test_default_profile_never_folds():

@@ -497,7 +497,7 @@ def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
 # ---------------------------------------------------------------------------
 
 _NUMBER_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\d_#/\\.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}-])"
+    r"(?<![\p{L}\p{M}\d_#.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}-])"
     r"\d+(?:[.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}]\d+)*"
     r"[%\N{ARABIC PERCENT SIGN}]?"
     r"(?![\p{Latin}\d_-]|[.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}]\d)",

@@ -210,6 +210,9 @@ def fold(text: str) -> str:
     """
     if any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff" for ch in text):
         text = "".join(
-            unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufeff" else ch for ch in text
+            # The spacing harakat (U+FE70-FE7F) decompose to SPACE + mark:
+            # the space is not part of the text.
+            unicodedata.normalize("NFKC", ch).lstrip(" ") if "\ufb50" <= ch <= "\ufeff" else ch
+            for ch in text
         )
     return text.translate(_FOLD_TABLE)

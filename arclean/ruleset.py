@@ -27,6 +27,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 #: Rule groups shipped with arclean, in the order `fix` applies them, with the
 #: code prefix each one owns.
 GROUP_PREFIXES: dict[str, str] = {
+    # Encoding repair runs first: the other rules need real letters to see.
+    "encoding": "AR90",
     "invisible": "AR6",
     "letters": "AR4",
     "alef": "AR3",
@@ -35,6 +37,7 @@ GROUP_PREFIXES: dict[str, str] = {
     "space": "AR5",
     "digits": "AR7",
     "names": "AR8",
+    "boilerplate": "AR95",
 }
 KINDS = ("map", "regex", "words", "builtin", "check")
 SAFETY_LEVELS = ("safe", "unsafe")

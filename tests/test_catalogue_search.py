@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arclean.api import Cleaner
-from arclean.chars import fold
+from arclean.chars import fold, has_arabic_letter
 
 SEARCH = Cleaner(profile="search")
 DEFAULT = Cleaner()
@@ -25,8 +25,10 @@ ALPHABET = (
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=ALPHABET, min_size=1, max_size=12))
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=12).filter(has_arabic_letter))
 def test_search_profile_equals_fold_on_words(word):
+    # Rules act only on lines holding an Arabic letter (a lone mark or a
+    # digit run is not Arabic text), so the property is about such words.
     assert SEARCH(word) == fold(word)
 
 

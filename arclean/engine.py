@@ -273,12 +273,22 @@ class CompiledRule:
         self.exceptions = rule.compiled_exceptions
         self._replace = self._make_replacer()
         self.trigger = rule.trigger_chars
+        # A few characters: one `in` test each (a memchr). Many: one class search.
+        self._trigger_re = (
+            regex.compile("[" + regex.escape(self.trigger) + "]")
+            if self.trigger is not None and len(self.trigger) > 16
+            else None
+        )
 
     def may_match(self, text: str) -> bool:
         """A cheap test first: a rule that needs one of a few characters
         cannot match a text that has none of them."""
         trigger = self.trigger
-        return trigger is None or any(ch in text for ch in trigger)
+        if trigger is None:
+            return True
+        if self._trigger_re is not None:
+            return self._trigger_re.search(text) is not None
+        return any(ch in text for ch in trigger)
 
     def _make_replacer(self) -> Callable[[regex.Match[str]], str] | None:
         rule = self.rule

@@ -141,11 +141,13 @@ class Rule:
 
     @cached_property
     def trigger_chars(self) -> str | None:
-        """Characters of which a match needs at least one: the engine skips
-        the rule on a text that has none. Declared with `trigger`, or derived
-        from the keys of a map or word list; None means "always run"."""
+        """Characters of which the text must hold at least one for the rule
+        to find anything: the engine skips the rule on a text that has none.
+        Declared with `trigger` (``X-Y`` is a range; a literal ``-`` goes
+        first or last), or derived from the keys of a map or word list; None
+        means "always run"."""
         if self.trigger:
-            return "".join(sorted(set(self.trigger)))
+            return expand_trigger(self.trigger)
         if self.kind == "map":
             return "".join(sorted({key[0] for key, _ in self.mapping}))
         if self.kind == "words":
@@ -175,6 +177,20 @@ class Rule:
     @cached_property
     def compiled_exceptions(self) -> tuple[regex.Pattern[str], ...]:
         return tuple(regex.compile(expand_macros(p), REGEX_FLAGS) for p in self.exceptions)
+
+
+def expand_trigger(trigger: str) -> str:
+    """The characters a `trigger` names, ranges (``\ufb50-\ufdff``) expanded."""
+    chars: set[str] = set()
+    i = 0
+    while i < len(trigger):
+        if i + 2 < len(trigger) and trigger[i + 1] == "-":
+            chars.update(chr(c) for c in range(ord(trigger[i]), ord(trigger[i + 2]) + 1))
+            i += 3
+        else:
+            chars.add(trigger[i])
+            i += 1
+    return "".join(sorted(chars))
 
 
 def expand_macros(pattern: str) -> str:

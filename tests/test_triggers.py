@@ -4,6 +4,7 @@ the rule must do exactly the same on real text."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
@@ -27,7 +28,7 @@ def sample_text(corpus) -> str:
         path = corpus / name
         if path.exists():
             with path.open(encoding="utf-8") as handle:
-                lines.extend(line for _, line in zip(range(400), handle))
+                lines.extend(itertools.islice(handle, 400))
     return "".join(lines)
 
 

@@ -67,6 +67,14 @@ class Cleaner:
         self.rules: list[Rule] = self.ruleset.select(
             profile=profile, select=select, extend_select=extend_select, ignore=ignore
         )
+        options = dict(options or {})
+        if glossaries:
+            import os
+
+            options["glossaries"] = [os.path.abspath(p) for p in glossaries]
+            from arclean.names.rules import load_glossaries
+
+            load_glossaries(tuple(options["glossaries"]))  # bad glossaries fail now, once
         if options:
             self.rules = [with_options(rule, options) for rule in self.rules]
         if unsafe_fixes is None:

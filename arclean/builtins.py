@@ -719,3 +719,22 @@ def remove_boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> li
             start -= 1
         reps.append(Replacement(start, end, "", rule.code))
     return reps
+
+
+@builtin("names-glossary", "fix", glossaries=list)
+def names_glossary(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """Spellings of names listed in the glossaries become the canonical one
+    (proclitics kept: وفيان → وفيدان). A safe fix: a person wrote the list."""
+    from arclean.names.rules import glossary_rewrites
+
+    return glossary_rewrites(text, spans, rule)
+
+
+@builtin("names-fuzzy", "fix", glossaries=list)
+def names_fuzzy(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """A rare spelling of a name that the same text spells otherwise, merged
+    into the well-attested spelling when the evidence reaches the ``auto``
+    tier. An unsafe fix: it is inferred, not listed."""
+    from arclean.names.rules import fuzzy_rewrites
+
+    return fuzzy_rewrites(text, spans, rule)

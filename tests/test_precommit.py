@@ -66,7 +66,7 @@ def test_hook_manifest_is_valid():
 
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     ids = {hook["id"] for hook in hooks}
-    assert {"arclean", "arclean-check"} <= ids
+    assert ids == {"arclean", "arclean-check", "arclean-names"}
     for hook in hooks:
         assert hook["language"] == "python"
         assert hook["types"] == ["text"]

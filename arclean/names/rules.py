@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=32)
-def _glossaries(paths: tuple[str, ...]) -> tuple[Glossary, ...]:
+def load_glossaries(paths: tuple[str, ...]) -> tuple[Glossary, ...]:
+    """The glossaries at `paths`, loaded and validated once per process."""
     from arclean.names.glossary import load_glossary
 
     return tuple(load_glossary(path) for path in paths)
@@ -38,7 +39,7 @@ def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
 def _rewrites(text: str, spans: Sequence[Span], rule: Rule, fuzzy: bool) -> list[Replacement]:
     from arclean.names.reconcile import CODE_FUZZY, CODE_GLOSSARY, Reconciler
 
-    glossaries = _glossaries(tuple(rule.option("glossaries", ())))
+    glossaries = load_glossaries(tuple(rule.option("glossaries", ())))
     if not fuzzy and not glossaries:
         return []
     reconciler = Reconciler(glossaries=glossaries, fuzzy=fuzzy, tier="auto")

@@ -1,0 +1,67 @@
+"""Names through the engine: glossary rewrites are a safe fix (AR801) that
+`fix` always applies; inferred merges (AR802) need --unsafe-fixes."""
+
+from __future__ import annotations
+
+from conftest import SEEDS
+
+from arclean.cli import cli
+
+SEED = SEEDS / "000_1e98b3542325010d.txt"
+GLOSSARY = """version = 1
+fold = "arclean-fold-v1"
+
+[[entity]]
+canonical = "فيدان"
+variants = ["فيان"]
+type = "PER"
+"""
+
+
+def test_fix_applies_the_glossary_from_the_command_line(runner, tmp_path):
+    glossary = tmp_path / "names.toml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    text = "قال هاكان فيان إن وفيان وصل.\n"
+    result = runner.invoke(
+        cli, ["fix", "--isolated", "--glossary", str(glossary)], input=text.encode()
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "قال هاكان فيدان إن وفيدان وصل.\n"
+    without = runner.invoke(cli, ["fix", "--isolated"], input=text.encode())
+    assert without.stdout == text
+
+
+def test_glossary_from_configuration_and_only_in_prose(runner, tmp_path, monkeypatch):
+    (tmp_path / "names.toml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / ".arclean.toml").write_text('glossaries = ["names.toml"]\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    page = tmp_path / "sub" / "a.md"
+    page.write_text("قال فيان `فيان` و[فيان](https://x.org/فيان)\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "sub")
+    result = runner.invoke(cli, ["fix", "a.md"])
+    assert result.exit_code == 0, result.stderr
+    assert page.read_text(encoding="utf-8") == ("قال فيدان `فيان` و[فيدان](https://x.org/فيان)\n")
+
+
+def test_seed_names_need_unsafe_fixes(runner):
+    text = SEED.read_bytes()
+    safe = runner.invoke(cli, ["fix", "--isolated", "--select", "names"], input=text)
+    assert safe.stdout_bytes == text
+    unsafe = runner.invoke(
+        cli, ["fix", "--isolated", "--select", "names", "--unsafe-fixes"], input=text
+    )
+    assert unsafe.exit_code == 0
+    original = text.decode()
+    fixed = unsafe.stdout
+    assert original.count("فيان") == 2 and "فيان" not in fixed
+    assert fixed == original.replace("فيان", "فيدان")
+    check = runner.invoke(cli, ["check", "--isolated", "--select", "AR802"], input=text)
+    assert check.exit_code == 1
+    assert check.stdout.count("AR802 [*]") == 2
+
+
+def test_pipe_names_step_on_the_seed(runner):
+    text = SEED.read_text(encoding="utf-8")
+    result = runner.invoke(cli, ["pipe", "names"], input=text.encode())
+    assert result.exit_code == 0
+    assert result.stdout == text.replace("فيان", "فيدان")

@@ -33,6 +33,8 @@ class Cleaner:
     - `format`: ``plain``, or another format name: rules then run only
       inside its prose.
     - `glossaries`: name glossaries (TOML) whose rewrites are applied.
+    - `front_matter_keys`: in Markdown, front-matter keys (``title``) whose
+      one-line values are prose; front matter is otherwise never touched.
     - `options`: options of built-in rules by name (``{"tanween": "majority"}``);
       each applies to every active rule that declares it.
     """
@@ -49,6 +51,7 @@ class Cleaner:
         format: str = "plain",
         glossaries: Sequence[str | Path] = (),
         options: dict[str, Any] | None = None,
+        front_matter_keys: Sequence[str] = (),
         ruleset: RuleSet | None = None,
     ) -> None:
         self.settings: dict[str, Any] = {
@@ -61,6 +64,7 @@ class Cleaner:
             "format": format,
             "glossaries": tuple(str(p) for p in glossaries),
             "options": dict(options or {}),
+            "front_matter_keys": tuple(front_matter_keys),
         }
         self._rebuildable = ruleset is None
         self.ruleset = ruleset if ruleset is not None else RuleSet.load(rule_files)
@@ -80,7 +84,7 @@ class Cleaner:
         if unsafe_fixes is None:
             unsafe_fixes = profile == "search"
         self.unsafe_fixes = unsafe_fixes
-        self.format: Format = get_format(format)
+        self.format: Format = get_format(format, tuple(front_matter_keys))
         self.engine = Engine(self.rules, unsafe_fixes=unsafe_fixes)
         self._by_code = {r.code: r for r in self.ruleset.rules}
 

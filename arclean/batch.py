@@ -85,6 +85,7 @@ class Resolver:
             "unsafe_fixes": opts.unsafe_fixes or bool(config.get("unsafe-fixes", False)),
             "format": opts.format_name or format_for_path(label, config.get("formats")),
             "options": tuple(sorted(config.options.items())),
+            "front_matter_keys": tuple(config.get("front-matter-keys", [])),
         }
 
     def cleaner_for(self, name: str) -> Cleaner:
@@ -108,6 +109,7 @@ class Resolver:
                 unsafe_fixes=settings["unsafe_fixes"] or None,
                 format=settings["format"],
                 options=dict(settings["options"]),
+                front_matter_keys=settings["front_matter_keys"],
                 ruleset=self._rulesets[files],
             )
             self._cleaners[key] = cleaner

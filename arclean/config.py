@@ -36,6 +36,7 @@ KEYS: dict[str, tuple[type, str]] = {
     "exclude": (list, "glob patterns of paths to skip, relative to this configuration"),
     "per-file-ignores": (dict, "glob pattern → rules to leave out for matching files"),
     "formats": (dict, "file extension → format (plain, markdown, html, srt, vtt)"),
+    "front-matter-keys": (list, "Markdown front-matter keys whose one-line values are prose"),
     "options": (dict, "options of built-in rules, by option name, e.g. tanween = 'majority'"),
     "quote-style": (str, "shorthand for options.quote-style"),
     "tanween": (str, "shorthand for options.tanween"),

@@ -154,3 +154,27 @@ def test_structure_changed_is_an_arclean_error():
     from arclean.errors import ArcleanError
 
     assert issubclass(StructureChanged, ArcleanError)
+
+
+def test_front_matter_keys_are_opt_in_prose(runner, tmp_path, monkeypatch):
+    from arclean.cli import cli
+
+    page = tmp_path / "p.md"
+    source = (
+        '---\ntitle: "عنوان , هنا"\ndescription: وصف , هنا\ntags: [أ, ب]\n'
+        "url: https://x.org/a,b\n---\n\nنص , هنا\n"
+    )
+    page.write_text(source, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(cli, ["fix", "p.md"]).exit_code == 0
+    assert page.read_text(encoding="utf-8") == source.replace("نص , هنا", "نص، هنا")
+    (tmp_path / ".arclean.toml").write_text(
+        'front-matter-keys = ["title", "description"]\n', encoding="utf-8"
+    )
+    page.write_text(source, encoding="utf-8")
+    assert runner.invoke(cli, ["fix", "p.md"]).exit_code == 0
+    assert page.read_text(encoding="utf-8") == (
+        source.replace("نص , هنا", "نص، هنا")
+        .replace("عنوان , هنا", "عنوان، هنا")
+        .replace("وصف , هنا", "وصف، هنا")
+    )

@@ -77,7 +77,7 @@ def format_names() -> list[str]:
     return sorted({"plain", *EXTENSIONS.values()})
 
 
-def get_format(name: str) -> Format:
+def get_format(name: str, front_matter_keys: tuple[str, ...] = ()) -> Format:
     """The format called `name` (``plain``, ``markdown``, ``html``, ``srt``, ``vtt``)."""
     # Imports are local so that importing this package stays cheap.
     if name == "plain":
@@ -85,7 +85,7 @@ def get_format(name: str) -> Format:
     if name == "markdown":
         from arclean.formats.markdown import Markdown
 
-        return Markdown()
+        return Markdown(front_matter_keys)
     if name == "html":
         from arclean.formats.html import Html
 

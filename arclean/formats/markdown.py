@@ -10,6 +10,7 @@ editing markup is not.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -304,8 +305,48 @@ def _clip(s: str, limit: int = 50) -> str:
     return repr(s if len(s) <= limit else s[: limit - 3] + "...")
 
 
-def analyse(text: str, with_skeleton: bool = False) -> Analysis:
-    """Find the prose spans (and optionally the structure) of a Markdown text."""
+# One-line scalar values of front-matter keys: YAML `key: value` (quoted or
+# plain) and TOML `key = "value"`.  Block scalars, lists and flow values are
+# never prose.
+_FRONT_KEY_RE = regex.compile(
+    r"""^(?P<key>[A-Za-z_][\w-]*)[ \t]*(?P<sep>:|=)[ \t]*
+        (?: "(?P<dq>[^"\\\n]*)" | '(?P<sq>[^'\n]*)' | (?P<plain>[^\s"'\[\]{}>|&*!%@`#][^\n#]*?) )
+        [ \t]*$""",
+    regex.MULTILINE | regex.VERBOSE,
+)
+
+
+def front_matter_values(front: str, keys: Sequence[str]) -> list[tuple[int, int]]:
+    """Offsets of the one-line values of `keys` in a front-matter block."""
+    if not keys:
+        return []
+    found = []
+    for m in _FRONT_KEY_RE.finditer(front):
+        if m.group("key") not in keys:
+            continue
+        if front.startswith("+++") and m.group("sep") != "=":
+            continue
+        if front.startswith("---") and m.group("sep") != ":":
+            continue
+        group = next(g for g in ("dq", "sq", "plain") if m.group(g) is not None)
+        if m.end(group) > m.start(group):
+            found.append((m.start(group), m.end(group)))
+    return found
+
+
+def _mask_front_values(front: str, keys: Sequence[str]) -> str:
+    """The front matter with the editable values blanked, for comparison."""
+    for start, end in reversed(front_matter_values(front, keys)):
+        front = front[:start] + "\0" + front[end:]
+    return front
+
+
+def analyse(
+    text: str, with_skeleton: bool = False, front_matter_keys: Sequence[str] = ()
+) -> Analysis:
+    """Find the prose spans (and optionally the structure) of a Markdown text.
+    `front_matter_keys` names front-matter keys whose one-line values are
+    prose (none by default: front matter is data)."""
     nl = NewlineMap(text)
     norm = nl.text.replace("\0", "\ufffd")
     fm = FRONT_MATTER_RE.match(norm)
@@ -361,6 +402,11 @@ def analyse(text: str, with_skeleton: bool = False) -> Analysis:
     ranges.sort()
     ranges = subtract(ranges, mask_ranges(src))
     spans = controls.spans(ranges)
+    if front and front_matter_keys:
+        values = [
+            Span(a - base, b - base) for a, b in front_matter_values(front, front_matter_keys)
+        ]
+        spans = values + spans
     if base or not nl.identity:
         spans = [
             Span(nl.to_original(s.start + base), nl.to_original(s.end + base), s.disabled)
@@ -392,20 +438,25 @@ def _fill_skeleton(result: Analysis, tokens: list[Token], env: dict[str, Any]) -
 
 
 class Markdown:
-    """CommonMark with tables, strikethrough, footnotes and dollar math."""
+    """CommonMark with tables, strikethrough, footnotes and dollar math.
+    `front_matter_keys`: front-matter keys whose one-line values are prose."""
 
     name = "markdown"
 
+    def __init__(self, front_matter_keys: Sequence[str] = ()) -> None:
+        self.front_matter_keys = tuple(front_matter_keys)
+
     def prose_spans(self, text: str) -> list[Span]:
-        return analyse(text).spans
+        return analyse(text, front_matter_keys=self.front_matter_keys).spans
 
     def verify(self, before: str, after: str) -> None:
         if before == after:
             return
-        b = analyse(before, with_skeleton=True)
-        a = analyse(after, with_skeleton=True)
+        keys = self.front_matter_keys
+        b = analyse(before, with_skeleton=True, front_matter_keys=keys)
+        a = analyse(after, with_skeleton=True, front_matter_keys=keys)
         line_offset = b.front_matter.count("\n")
-        if a.front_matter != b.front_matter:
+        if _mask_front_values(a.front_matter, keys) != _mask_front_values(b.front_matter, keys):
             raise StructureChanged("markdown: the front matter changed")
         for i, (x, y) in enumerate(zip(b.skeleton, a.skeleton, strict=False)):
             if x != y:

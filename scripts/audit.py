@@ -229,6 +229,42 @@ def write_audit(tally: Tally, used: list[str], seconds: float, args: argparse.Na
     return "\n".join(out) + findings
 
 
+README_START = "<!-- audit:rules -->"
+README_END = "<!-- /audit:rules -->"
+
+
+def readme_table(tally: Tally, used: list[str]) -> str:
+    """The README's table of the default profile's rules with audited rates."""
+    ruleset = RuleSet.load()
+    total_words = sum(tally.words[label] for label in used)
+    lines = [
+        "| code | group | fix or check | audited rate /10k words | what it does |",
+        "|---|---|---|---:|---|",
+    ]
+    for rule in ruleset.select(profile="default"):
+        if rule.fixes and rule.safety != "safe":
+            continue  # unsafe fixes are not applied by default
+        hits = sum(tally.hits.get(rule.code, Counter()).values())
+        kind = "fix" if rule.fixes else "check"
+        message = rule.message.replace("|", "\\|")
+        lines.append(
+            f"| {rule.code} | {rule.group} | {kind} | {rate(hits, total_words)} | {message} |"
+        )
+    return "\n".join(lines)
+
+
+def update_readme(table: str) -> bool:
+    """Replace the README's audited table (between markers); False if absent."""
+    path = REPO / "README.md"
+    text = path.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return False
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    path.write_text(f"{head}{README_START}\n{table}\n{README_END}{tail}", encoding="utf-8")
+    return True
+
+
 def rules_doc(tally: Tally | None, used: list[str]) -> str:
     ruleset = RuleSet.load()
     total_words = sum(tally.words[label] for label in used) if tally else 0
@@ -325,6 +361,7 @@ def main() -> int:
         (REPO / "docs").mkdir(exist_ok=True)
         (REPO / "docs" / "audit.md").write_text(write_audit(tally, used, seconds, args), "utf-8")
         (REPO / "docs" / "rules.md").write_text(rules_doc(tally, used), encoding="utf-8")
+        update_readme(readme_table(tally, used))
     return 0
 
 

@@ -725,6 +725,8 @@ def remove_boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> li
 def names_glossary(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Spellings of names listed in the glossaries become the canonical one
     (proclitics kept: وفيان → وفيدان). A safe fix: a person wrote the list."""
+    if not rule.option("glossaries"):
+        return []  # nothing to do, and no need to load the names machinery
     from arclean.names.rules import glossary_rewrites
 
     return glossary_rewrites(text, spans, rule)

@@ -269,8 +269,6 @@ class CompiledRule:
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
-        self.pattern = rule.compiled
-        self.exceptions = rule.compiled_exceptions
         self._replace = self._make_replacer()
         self.trigger = rule.trigger_chars
         # A few characters: one `in` test each (a memchr). Many: one class search.
@@ -309,10 +307,10 @@ class CompiledRule:
 
     def matches(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[regex.Match[str]]:
         found: list[regex.Match[str]] = []
-        pattern = self.pattern
+        rule = self.rule
+        pattern = rule.compiled  # compiled on first use, then cached on the rule
         if pattern is None:
             return found
-        rule = self.rule
         for span in spans:
             if _disabled_for(span, rule):
                 continue
@@ -326,7 +324,7 @@ class CompiledRule:
                     found.append(m)
         # A match overlapping a stretch that an exception pattern matches is
         # vetoed; exceptions see the whole text, for context.
-        for exception in self.exceptions if found else ():
+        for exception in rule.compiled_exceptions if found else ():
             ranges = [(m.start(), m.end()) for m in exception.finditer(text)]
             if ranges:
                 found = [m for m in found if not _overlaps_any(m.start(), m.end(), ranges)]

@@ -267,6 +267,7 @@ def _parse_rule(
     path: str,
     finder: _LineFinder,
     base_dir: Path | None,
+    compile_patterns: bool = True,
 ) -> Rule:
     code = raw.get("code") if isinstance(raw.get("code"), str) else None
     line = finder.rule_line(index)
@@ -396,6 +397,8 @@ def _parse_rule(
         line=line,
         **fields,
     )
+    if not compile_patterns:
+        return rule
     try:
         rule.compiled  # noqa: B018 - validate now so errors name the rule
         rule.compiled_exceptions  # noqa: B018
@@ -471,8 +474,14 @@ def _read_word_file(name: str, base_dir: Path | None, fail: Any) -> dict[str, st
     return words
 
 
-def parse_rule_text(text: str, path: str, base_dir: Path | None = None) -> list[Rule]:
-    """Parse and validate the rules of one rule file's text."""
+def parse_rule_text(
+    text: str, path: str, base_dir: Path | None = None, compile_patterns: bool = True
+) -> list[Rule]:
+    """Parse and validate the rules of one rule file's text.  With
+    `compile_patterns` false, patterns are compiled (and so checked) only
+    when first used: for the shipped rules, which the test suite and `arclean
+    rules test` check, so that start-up does not compile rules a text never
+    needs."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -497,9 +506,15 @@ def parse_rule_text(text: str, path: str, base_dir: Path | None = None) -> list[
     rules = []
     for index, raw in enumerate(raw_rules):
         rule = _parse_rule(
-            raw, index=index, file_group=file_group, path=path, finder=finder, base_dir=base_dir
+            raw,
+            index=index,
+            file_group=file_group,
+            path=path,
+            finder=finder,
+            base_dir=base_dir,
+            compile_patterns=compile_patterns,
         )
-        if rule.kind == "regex":
+        if rule.kind == "regex" and compile_patterns:
             problem = _check_template(rule.compiled, rule.replace or "")  # type: ignore[arg-type]
             if problem:
                 raise RuleFileError(
@@ -536,12 +551,17 @@ def builtin_rules_dir() -> Path:
     return Path(str(resources.files("arclean") / "rules"))
 
 
-def load_builtin_rules() -> list[Rule]:
+def load_builtin_rules(lazy: bool = False) -> list[Rule]:
+    """The shipped rules; with `lazy`, patterns compile on first use."""
     directory = builtin_rules_dir()
     rules: list[Rule] = []
     for file in sorted(directory.glob("*.toml")):
         text = file.read_text(encoding="utf-8")
-        rules.extend(parse_rule_text(text, f"rules/{file.name}", base_dir=directory))
+        rules.extend(
+            parse_rule_text(
+                text, f"rules/{file.name}", base_dir=directory, compile_patterns=not lazy
+            )
+        )
     return rules
 
 
@@ -558,7 +578,7 @@ class RuleSet:
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = (), builtin: bool = True) -> RuleSet:
-        rules = load_builtin_rules() if builtin else []
+        rules = load_builtin_rules(lazy=True) if builtin else []
         for path in extra_files:
             rules.extend(load_rule_file(path))
         ruleset = cls()

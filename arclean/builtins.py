@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from arclean.chars import lazy_compile
 from arclean.edits import Finding
 from arclean.errors import RuleFileError
 
@@ -126,7 +127,7 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
 _ARABIC_LETTER = r"[\p{sc=Arabic}&&\p{L}--\N{ARABIC TATWEEL}]"
 _WORD = r"[\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}]"
 _FLAGS = regex.VERSION1 | regex.MULTILINE
-_HAS_ARABIC_RE = regex.compile(_ARABIC_LETTER, _FLAGS)
+_HAS_ARABIC_RE = lazy_compile(_ARABIC_LETTER, _FLAGS)
 
 
 def _finditer(pattern: regex.Pattern[str], text: str, spans: Sequence[Span]) -> Any:
@@ -191,7 +192,7 @@ def _quote_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------
 
 _BRACKETS = {"(": ")", "[": "]", _LAQ: _RAQ}
-_PAIR_CHARS_RE = regex.compile(
+_PAIR_CHARS_RE = lazy_compile(
     r'[()\[\]"\N{LEFT DOUBLE QUOTATION MARK}'
     r"\N{RIGHT DOUBLE QUOTATION MARK}"
     r"\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
@@ -244,7 +245,7 @@ _QUOTE_STYLES = {
     "curly-rtl": (_RDQ, _LDQ),  # curly quotes do not mirror: in RTL ” opens
     "straight": ('"', '"'),
 }
-_QUOTES_RE = regex.compile(
+_QUOTES_RE = lazy_compile(
     '["\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}'
     "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}]"
 )
@@ -278,11 +279,11 @@ def quote_style(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
 _FATHATAN = "\N{ARABIC FATHATAN}"
 _ALEF = "\N{ARABIC LETTER ALEF}"
 # letter + marks + fathatan + marks + alef at the end of a word  (كتابًا)
-_TANWEEN_BEFORE_RE = regex.compile(
+_TANWEEN_BEFORE_RE = lazy_compile(
     rf"(?<={_ARABIC_LETTER})(\p{{Mn}}*){_FATHATAN}(\p{{Mn}}*){_ALEF}(?!{_WORD})", _FLAGS
 )
 # letter + marks + alef + fathatan at the end of a word  (كتاباً)
-_TANWEEN_ON_RE = regex.compile(
+_TANWEEN_ON_RE = lazy_compile(
     rf"(?<={_ARABIC_LETTER})(\p{{Mn}}*){_ALEF}{_FATHATAN}(?!{_WORD})", _FLAGS
 )
 
@@ -329,10 +330,10 @@ _DAGGER_DROP_WORDS = (
     "إله الإله اله الرحمن رحمن الله لله بالله والله تالله اللهم طه يس"
 )
 _DAGGER_DROP = frozenset(_DAGGER_DROP_WORDS.split())
-_DAGGER_WORD_RE = regex.compile(
+_DAGGER_WORD_RE = lazy_compile(
     rf"(?<!{_WORD})[\p{{L}}\p{{M}}]*{_DAGGER}[\p{{L}}\p{{M}}]*(?!{_WORD})", _FLAGS
 )
-_MARKS_RE = regex.compile(r"\p{Mn}", _FLAGS)
+_MARKS_RE = lazy_compile(r"\p{Mn}", _FLAGS)
 
 
 @builtin("dagger-alef", "fix")
@@ -366,7 +367,7 @@ def dagger_alef(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
 # alef
 # ---------------------------------------------------------------------------
 
-_HAMZA_WORD_RE = regex.compile(
+_HAMZA_WORD_RE = lazy_compile(
     rf"(?<!{_WORD})(ال|وال|بال|فال|كال|لل)?([اأإآ])({_ARABIC_LETTER}{{3,}})(?!{_WORD})", _FLAGS
 )
 _HAMZA_FORMS = "أإآ"
@@ -442,11 +443,11 @@ _KEEP_FORMS = frozenset(
     + "".join(chr(cp) for cp in range(0xFD40, 0xFD50))
     + "".join(chr(cp) for cp in (0xFDCF, 0xFDFE, 0xFDFF))
 )
-_FORMS_RE = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
+_FORMS_RE = lazy_compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
 
 
 _TATWEEL = "\N{ARABIC TATWEEL}"
-_JOINS_RE = regex.compile(r"[\p{sc=Arabic}&&\p{L}\N{ARABIC TATWEEL}]", _FLAGS)
+_JOINS_RE = lazy_compile(r"[\p{sc=Arabic}&&\p{L}\N{ARABIC TATWEEL}]", _FLAGS)
 _HARAKAT = "".join(chr(cp) for cp in range(0x064B, 0x0653))
 
 
@@ -496,7 +497,7 @@ def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
 # digits
 # ---------------------------------------------------------------------------
 
-_NUMBER_RE = regex.compile(
+_NUMBER_RE = lazy_compile(
     r"(?<![\p{L}\p{M}\d_#.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}-])"
     r"\d+(?:[.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}]\d+)*"
     r"[%\N{ARABIC PERCENT SIGN}]?"
@@ -504,9 +505,9 @@ _NUMBER_RE = regex.compile(
     _FLAGS,
 )
 # A number next to a Latin word (Windows 10, page 3 of) belongs to that text.
-_LATIN_BEFORE_RE = regex.compile(r"\p{Latin}[\p{Latin}\d.]*[ \t\N{NO-BREAK SPACE}]*\Z")
-_LATIN_AFTER_RE = regex.compile(r"[ \t\N{NO-BREAK SPACE}]*\p{Latin}")
-_ISBN_RE = regex.compile(r"(?i)(?:isbn|ردمك)[\s:\N{NO-BREAK SPACE}-]*\Z")
+_LATIN_BEFORE_RE = lazy_compile(r"\p{Latin}[\p{Latin}\d.]*[ \t\N{NO-BREAK SPACE}]*\Z")
+_LATIN_AFTER_RE = lazy_compile(r"[ \t\N{NO-BREAK SPACE}]*\p{Latin}")
+_ISBN_RE = lazy_compile(r"(?i)(?:isbn|ردمك)[\s:\N{NO-BREAK SPACE}-]*\Z")
 
 
 def _digit_value(ch: str) -> int | None:
@@ -638,7 +639,7 @@ def cp1256_read_as_latin1(text: str, spans: Sequence[Span], rule: Rule) -> list[
 # ---------------------------------------------------------------------------
 
 _BOILERPLATE_CACHE: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
-_TRIM_RE = regex.compile(
+_TRIM_RE = lazy_compile(
     r"\A[\s\p{Pd}*•·|>]*|[\s.:!\N{ARABIC QUESTION MARK}\N{ARABIC COMMA}"
     r"\N{HORIZONTAL ELLIPSIS}\p{Pd}|>«»]*\Z"
 )
@@ -680,7 +681,7 @@ def _boilerplate_list(rule: Rule) -> tuple[frozenset[str], tuple[str, ...]]:
     return _BOILERPLATE_CACHE[key]
 
 
-_LINE_RE = regex.compile(r"^[^\n]*\S[^\n]*$", _FLAGS)
+_LINE_RE = lazy_compile(r"^[^\n]*\S[^\n]*$", _FLAGS)
 
 
 def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tuple[int, int]]:

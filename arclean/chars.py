@@ -36,7 +36,28 @@ RLM = "\N{RIGHT-TO-LEFT MARK}"
 ALM = "\N{ARABIC LETTER MARK}"
 BOM = "\N{ZERO WIDTH NO-BREAK SPACE}"
 
-_ARABIC_LETTER_RE = regex.compile(LETTER, regex.VERSION1)
+
+class LazyPattern:
+    """A pattern compiled on first use: importing a module full of patterns
+    costs nothing until one of them is needed (start-up time matters to hooks)."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: regex.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._compiled is None:
+            self._compiled = regex.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    return LazyPattern(pattern, flags)  # type: ignore[return-value]
+
+
+_ARABIC_LETTER_RE = lazy_compile(LETTER, regex.VERSION1)
 
 
 def has_arabic_letter(text: str) -> bool:

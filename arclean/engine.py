@@ -10,13 +10,13 @@ from dataclasses import dataclass
 import regex
 
 from arclean.builtins import BUILTINS
-from arclean.chars import LETTER, paragraph_language
+from arclean.chars import LETTER, lazy_compile, paragraph_language
 from arclean.edits import Change, ChangeMap, Finding, Replacement, merge_sorted
 from arclean.errors import ConvergenceError
 from arclean.formats import ALL_RULES, Span
 from arclean.ruleset import REGEX_FLAGS, Rule
 
-_LETTER_RE = regex.compile(LETTER, regex.VERSION1)
+_LETTER_RE = lazy_compile(LETTER, regex.VERSION1)
 
 #: How many rounds of fixes before we call it a loop.
 MAX_ROUNDS = 10
@@ -28,11 +28,11 @@ _LOOKAHEAD = 64
 # precede it.  They are found from their anchors (://, www., @) with str.find,
 # which is far faster than scanning every position with one big pattern.
 _URL_BODY = r"""[^\s<>"'«»\u201c\u201d]*[^\s<>"'«»\u201c\u201d.,;:!?،؛؟)\]]"""
-_URL_RE = regex.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)" + _URL_BODY, REGEX_FLAGS | regex.I)
+_URL_RE = lazy_compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)" + _URL_BODY, REGEX_FLAGS | regex.I)
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
-_EMAIL_RE = regex.compile(r"[\p{Latin}\d._%+-]+@[\p{Latin}\d.-]+\.[\p{Latin}]{2,}", REGEX_FLAGS)
-_EMAIL_LOCAL = regex.compile(r"[\p{Latin}\d._%+-]+\Z", REGEX_FLAGS)
-_LATIN_OR_DIGIT = regex.compile(r"[\p{Latin}\d]", REGEX_FLAGS)
+_EMAIL_RE = lazy_compile(r"[\p{Latin}\d._%+-]+@[\p{Latin}\d.-]+\.[\p{Latin}]{2,}", REGEX_FLAGS)
+_EMAIL_LOCAL = lazy_compile(r"[\p{Latin}\d._%+-]+\Z", REGEX_FLAGS)
+_LATIN_OR_DIGIT = lazy_compile(r"[\p{Latin}\d]", REGEX_FLAGS)
 
 
 def protected_ranges(text: str) -> list[tuple[int, int]]:
@@ -82,7 +82,7 @@ def protected_ranges(text: str) -> list[tuple[int, int]]:
 
 # Lines that hold a letter from Persian, Urdu or Kurdish orthography (or the
 # Farsi forms of yeh and kaf) may not be Arabic; only those lines are examined.
-_MAYBE_OTHER_RE = regex.compile(
+_MAYBE_OTHER_RE = lazy_compile(
     r"^.*[\N{ARABIC LETTER PEH}\N{ARABIC LETTER TCHEH}\N{ARABIC LETTER JEH}"
     r"\N{ARABIC LETTER GAF}\N{ARABIC LETTER TTEH}\N{ARABIC LETTER DDAL}\N{ARABIC LETTER RREH}"
     r"\N{ARABIC LETTER NOON GHUNNA}\N{ARABIC LETTER HEH DOACHASHMEE}"
@@ -137,7 +137,7 @@ def _other_language_lines(text: str) -> list[tuple[int, int]]:
     ]
 
 
-_ARABIC_LINE_RE = regex.compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
+_ARABIC_LINE_RE = lazy_compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
 
 
 def _arabic_lines(text: str) -> list[tuple[int, int]]:

@@ -126,7 +126,7 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
 
 _ARABIC_LETTER = r"[\p{sc=Arabic}&&\p{L}--\N{ARABIC TATWEEL}]"
 _WORD = r"[\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}]"
-_FLAGS = regex.VERSION1 | regex.MULTILINE
+_FLAGS = int(regex.VERSION1 | regex.MULTILINE)
 _HAS_ARABIC_RE = lazy_compile(_ARABIC_LETTER, _FLAGS)
 
 

@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from arclean._toml import toml
 from arclean.errors import ConfigError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_NAMES = (".arclean.toml", "arclean.toml", "pyproject.toml")
 
@@ -145,8 +140,8 @@ def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
 def load_config(path: Path) -> Config:
     """Read and validate one configuration file."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+        data = toml().loads(path.read_text(encoding="utf-8"))
+    except toml().TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None

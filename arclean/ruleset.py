@@ -8,7 +8,7 @@ what it writes, when it is on, and examples that prove it.  See
 
 from __future__ import annotations
 
-import sys
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,12 +17,8 @@ from typing import Any
 
 import regex
 
+from arclean._toml import toml
 from arclean.errors import RuleFileError, SelectorError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 #: Rule groups shipped with arclean, in the order `fix` applies them, with the
 #: code prefix each one owns.
@@ -51,7 +47,7 @@ LANGUAGES = ("arabic-script", "ar", "any")
 #: Every pattern is compiled with these flags: VERSION1 so that set operations
 #: such as ``[\p{sc=Arabic}&&\p{L}]`` mean intersection, MULTILINE so that
 #: ``^`` and ``$`` are line boundaries.
-REGEX_FLAGS = regex.VERSION1 | regex.MULTILINE
+REGEX_FLAGS = int(regex.VERSION1 | regex.MULTILINE)  # an int: enum flag arithmetic is slow
 
 #: Named character classes rule patterns may use as ``{letter}``, ``{mark}`` ...
 PATTERN_MACROS: dict[str, str] = {
@@ -230,7 +226,7 @@ def compile_rule_pattern(rule: Rule) -> regex.Pattern[str] | None:
 
 class _LineFinder:
     """Finds the line of a rule or of one of its keys in the raw TOML text;
-    tomllib keeps no positions, and errors must name a line."""
+    TOML parsers keep no positions, and errors must name a line."""
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
@@ -475,7 +471,11 @@ def _read_word_file(name: str, base_dir: Path | None, fail: Any) -> dict[str, st
 
 
 def parse_rule_text(
-    text: str, path: str, base_dir: Path | None = None, compile_patterns: bool = True
+    text: str,
+    path: str,
+    base_dir: Path | None = None,
+    compile_patterns: bool = True,
+    data: dict[str, Any] | None = None,
 ) -> list[Rule]:
     """Parse and validate the rules of one rule file's text.  With
     `compile_patterns` false, patterns are compiled (and so checked) only
@@ -483,8 +483,9 @@ def parse_rule_text(
     rules test` check, so that start-up does not compile rules a text never
     needs."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        if data is None:
+            data = toml().loads(text)
+    except toml().TOMLDecodeError as exc:
         line = None
         match = regex.search(r"line (\d+)", str(exc))
         if match:
@@ -559,10 +560,48 @@ def load_builtin_rules(lazy: bool = False) -> list[Rule]:
         text = file.read_text(encoding="utf-8")
         rules.extend(
             parse_rule_text(
-                text, f"rules/{file.name}", base_dir=directory, compile_patterns=not lazy
+                text,
+                f"rules/{file.name}",
+                base_dir=directory,
+                compile_patterns=not lazy,
+                data=_cached_toml(text) if lazy else None,
             )
         )
     return rules
+
+
+def _cache_dir() -> Path:
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "arclean"
+
+
+def _cached_toml(text: str) -> dict[str, Any] | None:
+    """The parsed TOML of a shipped rule file from a cache keyed by its
+    content (marshal loads in a fraction of tomllib's parse). None when the
+    cache cannot be used; the caller then parses."""
+    import hashlib
+    import marshal
+
+    key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    path = _cache_dir() / f"rules-{key}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    try:
+        data = toml().loads(text)
+    except toml().TOMLDecodeError:
+        return None  # let the caller report it with its line
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(data))
+        tmp.replace(path)
+    except (OSError, ValueError):
+        pass  # a read-only home: no cache, no harm
+    return data
 
 
 # ---------------------------------------------------------------------------

@@ -240,6 +240,8 @@ class Judge:
         other = self.lex.count(bare) + sum(self.lex.count(bare + p) for p in _PRONOUNS)
         if not f.endswith("ه"):
             other += self.lex.count(f + "ه")  # الثانية beside الثاني
+        elif f.endswith("يه"):
+            other += self.lex.count(f[:-1])  # العربي beside العربية
         return other < self.s.bound_share * n
 
     def verb_like(self, f: str) -> bool:
@@ -528,11 +530,12 @@ def _cluster(
             or judge.suffixed(f)
         ):
             return None
-        if f.startswith("ال"):
-            return None if f[2:] in candidates or judge.lex_count(f[2:]) else "unknown, ال-name"
-        return None if g.definite else "unknown, never with ال"
+        if f.startswith("ال") or g.definite or f.endswith(_COMMON_ENDINGS):
+            return None  # الهيليوم, عالميا, يشغلون: ordinary words new to the lexicon
+        return "unknown word, never with ال"
 
     limit = max(s.review_cost, s.context_cost)
+    need_name_nb: list[tuple[str, str, float, list[str]]] = []
     for a, b in pairs:
         if rank(a) >= rank(b):
             c, v = a, b
@@ -563,29 +566,45 @@ def _cluster(
         # names without the article never take it, and vice versa: شبكة is
         # not شابكة when only the latter is written الشابكة
         agree = abs(definite_share(v) - definite_share(c)) < 0.5
-        why = judge.name_evidence(c) or text_name(c)
-        if (
+        why = judge.name_evidence(c)
+        cheap_ok = (
             cost <= s.auto_cost
             and unknown
             and agree
-            and why is not None
             and not judge.suffixed(v)
             and candidates[c].count >= 2
             and candidates[c].count > candidates[v].count
-        ):
+        )
+        if cheap_ok and why is not None:
             scored.append((v, c, cost, [*evidence, f"auto: cheap edit, {why}"]))
+        elif cheap_ok and text_name(c) is not None:
+            # an unknown word is a name only next to a name or a cue
+            # (ريتشارد ستولمان): decided after the neighbour pass
+            need_name_nb.append((v, c, cost, evidence))
         elif cost <= s.context_cost:
             need_context.append((v, c, cost))
             scored.append((v, c, cost, evidence))
         else:
             scored.append((v, c, cost, evidence))
 
-    # 4. context support for the dearer pairs
+    # 4. context support for the dearer pairs and for unknown words
     support: dict[tuple[str, str], str] = {}
     near: set[tuple[str, str]] = set()
-    if need_context:
+    if need_context or need_name_nb:
         wanted = {x for v, c, _ in need_context for x in (v, c)}
+        wanted |= {c for _v, c, _cost, _ev in need_name_nb}
         nbs = _neighbours(texts, counts, wanted)
+        for v, c, cost, evidence in need_name_nb:
+            named = sorted(
+                x[2:]
+                for x in nbs.get(c, ())
+                if x[2:] in CUES or judge.name_evidence(x[2:]) is not None
+            )
+            if named:
+                why = f"unknown word next to {', '.join(named[:3])}"
+                scored.append((v, c, cost, [*evidence, f"auto: cheap edit, {why}"]))
+            else:
+                scored.append((v, c, cost, evidence))
         for v, c, _cost in need_context:
             # the shared neighbour must itself be a name (هاكان فيدان / هاكان فيان)
             # or a cue (أضاف فيدان / وأضاف فيان): an ordinary word (نظام) says nothing
@@ -883,6 +902,8 @@ _PROCLITIC_FOLDS = frozenset(
 
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640\ufb50-\ufeff]")
 _PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
+#: Endings of ordinary words (plurals, nisba adjectives and adverbs, verbs).
+_COMMON_ENDINGS = ("ات", "ون", "ين", "يا", "يه", "ي", "وا", "ها", "هم")
 _SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
 
 

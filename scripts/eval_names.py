@@ -459,31 +459,39 @@ def table(res: dict, title: str) -> str:
     return "\n".join(lines)
 
 
+TUNE_GRID: dict[str, list] = {
+    "auto_cost": [0.35, 0.5],
+    "variant_gaz": [3, 1_000_000],
+    "gaz_lex_ratio": [50.0, 500.0],
+    "fold_ratio": [2.0, 3.0],
+    "bound_share": [0.1, 0.15],
+}
+
+
 def tune(seeds: list[int], corpus: Path) -> Settings:
-    """Grid search on the train split: highest recall with precision ≥ 0.98
-    and false rewrites ≤ 0.5 per 10k tokens."""
+    """Grid search on the train split only.  Feasible settings meet the bar
+    with the lead's counting (precision ≥ 0.98, false rewrites ≤ 0.5 per
+    10k); among them the highest recall wins.  When none is feasible, the
+    fewest false rewrites (lead's counting) win, then recall."""
     planted = prepare_split("train", seeds, corpus)
-    grid = {
-        "auto_cost": [0.35, 0.5, 0.7],
-        "common_count": [3, 5, 10, 20],
-        "attested_count": [10, 20, 50],
-        "context_cost": [0.7, 1.0],
-    }
-    best: tuple[float, Settings, dict] | None = None
+    grid = TUNE_GRID
+    best: tuple[tuple, Settings, dict] | None = None
     for values in itertools.product(*grid.values()):
         s = dataclasses.replace(DEFAULT_SETTINGS, **dict(zip(grid, values, strict=True)))
         res = combine([evaluate(p, sp, s) for p, sp in planted])
-        ok = res["precision"] >= 0.98 and res["false_per_10k"] <= 0.5
-        score = res["recall"] if ok else res["recall"] - 1.0
+        ok = res["precision_decision"] >= 0.98 and res["false_per_10k_decision"] <= 0.5
+        key = (ok, res["recall"] if ok else -res["false_per_10k_decision"], res["recall"])
         print(
             f"{dict(zip(grid, values, strict=True))}: recall {res['recall']:.3f} precision"
-            f" {res['precision']:.3f} false/10k {res['false_per_10k']:.2f}",
+            f" {res['precision']:.3f}/{res['precision_decision']:.3f} false/10k"
+            f" {res['false_per_10k']:.2f}/{res['false_per_10k_decision']:.2f}",
             file=sys.stderr,
+            flush=True,
         )
-        if best is None or score > best[0]:
-            best = (score, s, res)
+        if best is None or key > best[0]:
+            best = (key, s, res)
     assert best is not None
-    print(table(best[2], "train (best settings)"))
+    print(table(best[2], f"train (best settings), seeds {seeds}"))
     print({k: getattr(best[1], k) for k in grid})
     return best[1]
 

@@ -10,6 +10,7 @@ on load.  See ``data/README.md`` and ``scripts/build_names_data.py``.
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 from collections.abc import Mapping
 from functools import cache
@@ -50,9 +51,12 @@ CUES = _folded_words(
 )
 
 
+_PRESENTATION = re.compile("[\ufb50-\ufeff]")
+
+
 def strip_marks(word: str) -> str:
     """Surface form without harakat or tatweel (hamza seats, ة and ى kept)."""
-    if any("\ufb50" <= ch <= "\ufeff" for ch in word):
+    if _PRESENTATION.search(word):
         word = unicodedata.normalize("NFKC", word)
     if word.isalpha() and "\u0640" not in word:
         return word

@@ -60,12 +60,18 @@ G_LETTERS = "جغك"  # ق is a q in Arabic names, not a g
 # ---------------------------------------------------------------------------
 
 
-def _aqmar_sentences(split: str, corpus: Path) -> tuple[list[str], set[str], set[str]]:
-    """Sentences (tokens joined by spaces), name tokens and other tokens."""
+@cache
+def _aqmar_sentences(
+    split: str, corpus: Path
+) -> tuple[list[str], set[str], set[str], list[frozenset[str]]]:
+    """Sentences (tokens joined by spaces), name tokens, other tokens, and
+    per sentence the (stripped) tokens gold-tagged B-/I- PER/LOC/ORG."""
     sentences: list[str] = []
+    gold: list[frozenset[str]] = []
     names: set[str] = set()
     other: set[str] = set()
     cur: list[str] = []
+    cur_names: set[str] = set()
     with open(corpus / "ner" / f"aqmar_{split}.tsv", encoding="utf-8") as fh:
         next(fh)
         for line in fh:
@@ -73,15 +79,21 @@ def _aqmar_sentences(split: str, corpus: Path) -> tuple[list[str], set[str], set
             if not line.strip():
                 if cur:
                     sentences.append(" ".join(cur))
-                    cur = []
+                    gold.append(frozenset(cur_names))
+                    cur, cur_names = [], set()
                 continue
             tok, _, tag = line.partition("\t")
             cur.append(tok)
             # MISC is mostly common words (النسبية الخاصة, العربية): not a name
-            (names if tag[2:] in NAME_TYPES else other).add(strip_marks(tok))
+            if tag[2:] in NAME_TYPES:
+                names.add(strip_marks(tok))
+                cur_names.add(strip_marks(tok))
+            else:
+                other.add(strip_marks(tok))
     if cur:
         sentences.append(" ".join(cur))
-    return sentences, names, other
+        gold.append(frozenset(cur_names))
+    return sentences, names, other, gold
 
 
 def _pud_rows(corpus: Path) -> list[tuple[int, str, bool]]:
@@ -105,27 +117,40 @@ def _pud_bounds(split: str, n: int) -> tuple[int, int]:
     }[split]
 
 
-def load_split(split: str, corpus: Path = CORPUS) -> tuple[list[str], set[str]]:
-    """Sentences of a split and its name words.
+@dataclasses.dataclass
+class Split:
+    sentences: list[str]
+    names: set[str]  # name words (never used outside a name in any split)
+    gold: list[frozenset[str]]  # per sentence: stripped forms gold-tagged as names
+
+
+def load_split(split: str, corpus: Path = CORPUS) -> Split:
+    """Sentences of a split, its name words, and per sentence the forms
+    gold-tagged as names (AQMAR B-/I- PER/LOC/ORG tokens; the PUD PROPN
+    words of that sentence).
 
     A name word is a gold name token (AQMAR PER/LOC/ORG, PUD PROPN) that is
     never used outside a name in *any* split of either corpus: البحر in
     «البحر المتوسط» or جامعة in «جامعة القاهرة» are ordinary words, and
     nobody respells them as a name.
     """
-    s1, names1, _ = _aqmar_sentences(split, corpus)
+    s1, names1, _, gold1 = _aqmar_sentences(split, corpus)
     other: set[str] = set()
     for sp in ("train", "dev", "test"):
         other |= _aqmar_sentences(sp, corpus)[2]
     lines = (corpus / "ud" / "pud_ar_test.text.txt").read_text(encoding="utf-8").splitlines()
     lo, hi = _pud_bounds(split, len(lines))
     names2: set[str] = set()
+    gold2: list[set[str]] = [set() for _ in range(hi - lo)]
     for si, form, propn in _pud_rows(corpus):
         if not propn:
             other.add(form)
         elif lo <= si < hi:
             names2.add(form)
-    return s1 + lines[lo:hi], (names1 | names2) - other
+            gold2[si - lo].add(form)
+    return Split(
+        s1 + lines[lo:hi], (names1 | names2) - other, gold1 + [frozenset(g) for g in gold2]
+    )
 
 
 @cache
@@ -288,14 +313,28 @@ def _same_word(old: str, new: str) -> bool:
     )
 
 
-def evaluate(p: Planted, settings: Settings, tier: str = "auto") -> dict:
-    """Raw counts for one planted split (pool with `combine`)."""
+def _gold_name(word: str, gold: frozenset[str] | set[str]) -> bool:
+    """The (stripped) word is gold-tagged as a name, itself or after a
+    proclitic (PUD tags ل + أوباما; AQMAR tags the whole token)."""
+    return word in gold or any(c in gold for _p, c in prefix_splits(word))
+
+
+def evaluate(p: Planted, split: Split, settings: Settings, tier: str = "auto") -> dict:
+    """Raw counts for one planted split (pool with `combine`).
+
+    A rewrite of a token that was not planted is a false rewrite (strict).
+    It is *also* counted as a pre-existing inconsistency unified (the lead's
+    rule, docs/names.md) when the old token is gold-tagged as a name in its
+    sentence, the new spelling is gold-tagged as a name elsewhere in the
+    split, and the two are spellings of one word (equal after folding, or one
+    medial long vowel apart: اسبانيا/إسبانيا, أينشتين/أينشتاين).
+    """
     rec = Reconciler(fuzzy=True, tier=tier, settings=settings)
     rec.prepare(p.sentences)
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     false_examples: list[str] = []
-    source_examples: list[str] = []
-    surfaces = {strip_marks(w) for s in p.sentences for w in s.split()}
+    unified_examples: list[str] = []
+    all_gold = frozenset().union(*split.gold)
     for (_si, _st), (_o, _n, kind) in p.planted.items():
         by_kind[kind]["planted"] += 1
     for si, s in enumerate(p.sentences):
@@ -303,14 +342,14 @@ def evaluate(p: Planted, settings: Settings, tier: str = "auto") -> dict:
         for r in reps:
             hit = p.planted.get((si, r.start))
             if hit is None:
-                new = strip_marks(r.new)
-                cores = [new] + [c for _p, c in prefix_splits(new)]
-                if _same_word(strip_marks(r.old), new) and any(
-                    c in surfaces and c not in p.planted_forms for c in cores
+                old, new = strip_marks(r.old), strip_marks(r.new)
+                if (
+                    _same_word(old, new)
+                    and _gold_name(old, split.gold[si])
+                    and _gold_name(new, all_gold)
                 ):
-                    # both spellings were already in the gold text (لينوكس/لينكس)
-                    by_kind["untouched"]["source"] += 1
-                    source_examples.append(f"{r.old} → {r.new}")
+                    by_kind["untouched"]["unified"] += 1
+                    unified_examples.append(f"{r.old} → {r.new}")
                 else:
                     false_examples.append(f"{r.old} → {r.new}")
                 by_kind["untouched"]["false"] += 1
@@ -325,27 +364,31 @@ def evaluate(p: Planted, settings: Settings, tier: str = "auto") -> dict:
         "by_kind": by_kind,
         "tokens": p.tokens,
         "false_examples": false_examples,
-        "source_examples": source_examples,
+        "unified_examples": unified_examples,
     }
 
 
+def prepare_split(split: str, seeds: list[int], corpus: Path) -> list[tuple[Planted, Split]]:
+    sp = load_split(split, corpus)
+    return [(plant(sp.sentences, sp.names, seed, corpus=corpus), sp) for seed in seeds]
+
+
 def run(split: str, seeds: list[int], settings: Settings, tier: str, corpus: Path) -> dict:
-    sentences, names = load_split(split, corpus)
-    planted = [plant(sentences, names, seed, corpus=corpus) for seed in seeds]
-    return combine([evaluate(p, settings, tier) for p in planted])
+    planted = prepare_split(split, seeds, corpus)
+    return combine([evaluate(p, sp, settings, tier) for p, sp in planted])
 
 
 def combine(results: list[dict]) -> dict:
     """Pool raw counts over seeds (micro-average) and compute the figures.
 
     - recall: planted variants rewritten to the original spelling / planted;
-    - precision (strict, the bar): those / all rewrites, every other rewrite
-      counting as wrong;
-    - false rewrites per 10k tokens (strict, the bar): rewrites of tokens that
-      were not planted;
-    - the same two with the rewrites that merge two spellings both present in
-      the gold text before planting (لينوكس → لينكس) left out, reported
-      separately because they may be right, but not hidden.
+    - strict precision: those / all rewrites, every other rewrite counting
+      as wrong; strict false rewrites per 10k tokens: every rewrite of a
+      token that was not planted;
+    - with the lead's rule ("decision"): the same two with the pre-existing
+      inconsistencies unified (both spellings gold-tagged names, see
+      `evaluate`) left out of the false rewrites and of the precision
+      denominator; reported beside the strict figures, never instead.
     """
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     for r in results:
@@ -364,7 +407,7 @@ def combine(results: list[dict]) -> dict:
             "precision": c["correct"] / c["rewrites"] if c["rewrites"] else None,
         }
     untouched = by_kind.get("untouched", Counter())
-    false, source = untouched["false"], untouched["source"]
+    false, unified = untouched["false"], untouched["unified"]
     rewrites = tot["rewrites"] + false
 
     def ratio(a: float, b: float, empty: float = 1.0) -> float:
@@ -379,12 +422,13 @@ def combine(results: list[dict]) -> dict:
         "precision": ratio(tot["correct"], rewrites),
         "false_rewrites": false,
         "false_per_10k": false * 10_000 / tokens if tokens else 0.0,
-        "source_inconsistency_rewrites": source,
-        "precision_excl_source": ratio(tot["correct"], rewrites - source),
-        "false_per_10k_excl_source": (false - source) * 10_000 / tokens if tokens else 0.0,
+        "unified": unified,
+        "precision_decision": ratio(tot["correct"], rewrites - unified),
+        "false_rewrites_decision": false - unified,
+        "false_per_10k_decision": (false - unified) * 10_000 / tokens if tokens else 0.0,
         "kinds": rows,
         "false_examples": sorted({e for r in results for e in r["false_examples"]})[:40],
-        "source_examples": sorted({e for r in results for e in r["source_examples"]})[:40],
+        "unified_examples": sorted({e for r in results for e in r["unified_examples"]})[:40],
     }
 
 
@@ -395,52 +439,59 @@ def table(res: dict, title: str) -> str:
     lines = [
         f"## {title}",
         "",
-        "| variant kind | planted | recall | precision |",
+        "| variant kind | planted | recall | precision on planted |",
         "|---|---:|---:|---:|",
     ]
     for kind, row in res["kinds"].items():
         lines.append(f"| {kind} | {row['planted']} | {f(row['recall'])} | {f(row['precision'])} |")
-    lines.append(f"| **all** | {res['planted']} | {f(res['recall'])} | {f(res['precision'])} |")
-    lines.append("")
-    lines.append(
-        f"false rewrites on untouched text: {res['false_rewrites']} in {res['tokens']} tokens"
-        f" = {res['false_per_10k']:.2f} per 10,000 tokens"
-    )
-    lines.append(
-        f"of which merge two spellings already in the gold text: "
-        f"{res['source_inconsistency_rewrites']}; without them precision "
-        f"{res['precision_excl_source']:.3f}, false rewrites "
-        f"{res['false_per_10k_excl_source']:.2f} per 10,000 tokens"
-    )
+    lines += [
+        "",
+        f"tokens {res['tokens']}, planted {res['planted']}, recall {f(res['recall'])}",
+        "",
+        "| counting | precision | false rewrites | per 10k tokens |",
+        "|---|---:|---:|---:|",
+        f"| strict | {f(res['precision'])} | {res['false_rewrites']} |"
+        f" {res['false_per_10k']:.2f} |",
+        f"| decision (gold-name inconsistencies unified: {res['unified']}) |"
+        f" {f(res['precision_decision'])} | {res['false_rewrites_decision']} |"
+        f" {res['false_per_10k_decision']:.2f} |",
+    ]
     return "\n".join(lines)
 
 
+TUNE_GRID: dict[str, list] = {
+    "auto_cost": [0.35, 0.5],
+    "variant_gaz": [3, 1_000_000],
+    "gaz_lex_ratio": [50.0, 500.0],
+    "fold_ratio": [2.0, 3.0],
+    "bound_share": [0.1, 0.15],
+}
+
+
 def tune(seeds: list[int], corpus: Path) -> Settings:
-    """Grid search on the train split: highest recall with precision ≥ 0.98
-    and false rewrites ≤ 0.5 per 10k tokens."""
-    sentences, names = load_split("train", corpus)
-    planted = [plant(sentences, names, seed, corpus=corpus) for seed in seeds]
-    grid = {
-        "auto_cost": [0.35, 0.5, 0.7],
-        "common_count": [3, 5, 10, 20],
-        "attested_count": [10, 20, 50],
-        "context_cost": [0.7, 1.0],
-    }
-    best: tuple[float, Settings, dict] | None = None
+    """Grid search on the train split only.  Feasible settings meet the bar
+    with the lead's counting (precision ≥ 0.98, false rewrites ≤ 0.5 per
+    10k); among them the highest recall wins.  When none is feasible, the
+    fewest false rewrites (lead's counting) win, then recall."""
+    planted = prepare_split("train", seeds, corpus)
+    grid = TUNE_GRID
+    best: tuple[tuple, Settings, dict] | None = None
     for values in itertools.product(*grid.values()):
         s = dataclasses.replace(DEFAULT_SETTINGS, **dict(zip(grid, values, strict=True)))
-        res = combine([evaluate(p, s) for p in planted])
-        ok = res["precision"] >= 0.98 and res["false_per_10k"] <= 0.5
-        score = res["recall"] if ok else res["recall"] - 1.0
+        res = combine([evaluate(p, sp, s) for p, sp in planted])
+        ok = res["precision_decision"] >= 0.98 and res["false_per_10k_decision"] <= 0.5
+        key = (ok, res["recall"] if ok else -res["false_per_10k_decision"], res["recall"])
         print(
             f"{dict(zip(grid, values, strict=True))}: recall {res['recall']:.3f} precision"
-            f" {res['precision']:.3f} false/10k {res['false_per_10k']:.2f}",
+            f" {res['precision']:.3f}/{res['precision_decision']:.3f} false/10k"
+            f" {res['false_per_10k']:.2f}/{res['false_per_10k_decision']:.2f}",
             file=sys.stderr,
+            flush=True,
         )
-        if best is None or score > best[0]:
-            best = (score, s, res)
+        if best is None or key > best[0]:
+            best = (key, s, res)
     assert best is not None
-    print(table(best[2], "train (best settings)"))
+    print(table(best[2], f"train (best settings), seeds {seeds}"))
     print({k: getattr(best[1], k) for k in grid})
     return best[1]
 
@@ -468,8 +519,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(res, f"{args.split} split, tier {args.tier}, seeds {seeds}"))
     if res["false_examples"]:
         print("\nfalse rewrites (examples): " + "; ".join(res["false_examples"][:20]))
-    if res["source_examples"]:
-        print("\ngold-text inconsistencies merged: " + "; ".join(res["source_examples"][:20]))
+    if res["unified_examples"]:
+        print("\ngold-name inconsistencies unified: " + "; ".join(res["unified_examples"][:20]))
     if args.json:
         args.json.write_text(json.dumps(res, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0

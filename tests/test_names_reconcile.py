@@ -133,3 +133,67 @@ def test_name_evidence_rejects_verbs_and_suffixed_words() -> None:
 def test_ordinary_word_spelled_two_ways_is_not_auto() -> None:
     text = "ترك أثره في الناس. كان أثره كبيرا. بقي أثره. زال اثره."
     assert Reconciler().rewrite(text) == (text, [])
+
+
+def test_article_disagreement_is_not_auto() -> None:
+    # شبكة (bare) and الشابكة (only with the article) are different words
+    text = "شبكة واسعة. شبكة كبيرة. شبكة جديدة. شبكة قديمة. الشابكة العالمية. الشابكة اليوم."
+    new, reps = Reconciler().rewrite(text)
+    assert reps == [] and new == text
+
+
+def test_variant_known_as_a_name_is_not_auto() -> None:
+    # أنتونيو is a Wikidata name spelling of its own: maybe another person
+    text = "قال أنطونيو ذلك. وأكد أنطونيو أنه. ثم عاد أنطونيو. وجاء أنتونيو."
+    _new, reps = Reconciler().rewrite(text)
+    assert ("أنتونيو", "أنطونيو") not in [(r.old, r.new) for r in reps]
+
+
+def test_common_word_with_article_is_not_a_variant() -> None:
+    # صعيد is known to the lexicon as الصعيد: not a misspelling of سعيد
+    text = "قال سعيد إن سعيد سيأتي. وأكد سعيد ذلك. على صعيد آخر."
+    new, reps = Reconciler().rewrite(text)
+    assert reps == [] and new == text
+
+
+def test_function_words_are_not_names() -> None:
+    from arclean.names.glossary import merge
+    from arclean.names.reconcile import Counts, Judge
+
+    judge = Judge(Counts(), merge([]))
+    for w in ("احدي", "الينا", "اولا", "امرا"):
+        assert judge.name_evidence(w) is None
+    assert judge.name_evidence("اسبانيا") == "gazetteer"
+
+
+def test_definite_names_and_adjectives() -> None:
+    from arclean.names.glossary import merge
+    from arclean.names.reconcile import Counts, Judge
+
+    judge = Judge(Counts(), merge([]))
+    assert judge.definite_name("القاهره")  # ة folded: not the pronoun ه
+    assert judge.definite_name("الشام")
+    assert not judge.definite_name("الثاني")  # الثانية: an adjective
+    assert not judge.definite_name("العربيه")  # العربي: an adjective
+
+
+def test_unknown_word_needs_a_name_neighbour() -> None:
+    named = "قال ريتشارد ستولمان. كتب ريتشارد ستولمان. أكد ريتشارد ستولمان. ورد ستولامان."
+    _new, reps = Reconciler().rewrite(named)
+    assert ("ستولامان", "ستولمان") in [(r.old, r.new) for r in reps]
+    bare = "كان تشكيلة. رأيت تشكيلة. هذه تشكيلة. عن تشغيله."
+    assert Reconciler().rewrite(bare) == (bare, [])
+
+
+def test_banded_distance_matches_full() -> None:
+    for a, b in [
+        ("ترامب", "ترمب"),
+        ("فيدان", "فيان"),
+        ("كاراباخ", "كربخ"),
+        ("ستولمان", "ستولامان"),
+    ]:
+        full = weighted_distance(a, b)
+        if full <= 1.0:
+            assert weighted_distance(a, b, 1.0) == full
+        else:
+            assert weighted_distance(a, b, 1.0) > 1.0

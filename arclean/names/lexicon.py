@@ -10,6 +10,7 @@ on load.  See ``data/README.md`` and ``scripts/build_names_data.py``.
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 from collections.abc import Mapping
 from functools import cache
@@ -33,6 +34,10 @@ STOPWORDS = _folded_words(
     أمام وراء حول ضد عبر لدي إنه انه إنها انها أنه أنها الآن اليوم أمس غدا عليه عليها إليه
     اليه إليها منه منها فيه فيها عنه عنها بها به لها له لهم لهن عليهم إليهم منهم فيهم
     قال قالت يقول تقول وقال وقالت أضاف أكد أعلن أشار ذكر كما مثل لأن لان بأن بان
+    إحدى أحد إلينا إليكم إليك إليكما إليهما إليهن إلي علينا عليكم عليك منا منكم
+    أولا ثانيا ثالثا رابعا أخيرا آخر أخرى الأخرى أمرا أمر إذن إذ إما أما إلا ألا
+    أنا أنت أنتم أنتما أنتن نحن هو هي هم هن إني إنني أنني لأنه لأنها إنما أنما
+    أيها أيتها أكثر أقل أول أولى الأولى الأول أحيانا أبدا أمامه أمامها وراءه
     """
 )
 
@@ -46,9 +51,12 @@ CUES = _folded_words(
 )
 
 
+_PRESENTATION = re.compile("[\ufb50-\ufeff]")
+
+
 def strip_marks(word: str) -> str:
     """Surface form without harakat or tatweel (hamza seats, ة and ى kept)."""
-    if any("\ufb50" <= ch <= "\ufeff" for ch in word):
+    if _PRESENTATION.search(word):
         word = unicodedata.normalize("NFKC", word)
     if word.isalpha() and "\u0640" not in word:
         return word
@@ -76,9 +84,12 @@ class Lexicon:
         self.surface = dict(counts)
         self.total = total or max(1, sum(counts.values()))
         self.folded: dict[str, int] = {}
+        self.ta_marbuta: dict[str, int] = {}  # folded form → count of spellings ending in ة
         for w, n in self.surface.items():
             f = fold(w)
             self.folded[f] = self.folded.get(f, 0) + n
+            if w.endswith("ة"):
+                self.ta_marbuta[f] = self.ta_marbuta.get(f, 0) + n
 
     def count(self, form: str) -> int:
         """Count of a folded form."""

@@ -54,9 +54,20 @@ def _indel_cost(word: str, i: int) -> float:
     return FULL
 
 
+def _indel_costs(word: str) -> list[float]:
+    return [_indel_cost(word, i) for i in range(len(word))]
+
+
+_SUB: dict[tuple[str, str], float] = {
+    (x, y): CHEAP for g in SUBSTITUTION_GROUPS for x in g for y in g if x != y
+}
+
+
 @lru_cache(maxsize=65536)
-def weighted_distance(a: str, b: str) -> float:
-    """Weighted Levenshtein distance between two folded words.
+def weighted_distance(a: str, b: str, limit: float = 99.0) -> float:
+    """Weighted Levenshtein distance between two folded words.  When the
+    distance is certainly above `limit`, some value above `limit` is
+    returned early (not the exact distance).
 
     >>> weighted_distance("ترامب", "ترمب")
     0.35
@@ -64,18 +75,40 @@ def weighted_distance(a: str, b: str) -> float:
     if a == b:
         return 0.0
     n, m = len(a), len(b)
-    prev = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + _indel_cost(b, j - 1)
+    # every edit costs at least CHEAP, so an alignment leaving the diagonal by
+    # more than `band` cells costs more than `limit`: only the band is computed
+    band = int(limit / CHEAP) if limit < 10 else max(n, m)
+    if abs(n - m) > band:
+        return round(abs(n - m) * CHEAP, 4)
+    ia, ib = _indel_costs(a), _indel_costs(b)
+    sub = _SUB.get
+    inf = float("inf")
+    prev = [inf] * (m + 1)
+    prev[0] = 0.0
+    for j in range(1, min(m, band) + 1):
+        prev[j] = prev[j - 1] + ib[j - 1]
     for i in range(1, n + 1):
-        cur = [prev[0] + _indel_cost(a, i - 1)] + [0.0] * m
+        da = ia[i - 1]
         ca = a[i - 1]
-        for j in range(1, m + 1):
-            cur[j] = min(
-                prev[j] + _indel_cost(a, i - 1),
-                cur[j - 1] + _indel_cost(b, j - 1),
-                prev[j - 1] + sub_cost(ca, b[j - 1]),
-            )
+        cur = [inf] * (m + 1)
+        lo = max(1, i - band)
+        if lo == 1:
+            cur[0] = prev[0] + da
+        best = cur[0] if lo == 1 else inf
+        for j in range(lo, min(m, i + band) + 1):
+            cb = b[j - 1]
+            x = prev[j - 1] + (0.0 if ca == cb else sub((ca, cb), FULL))
+            y = prev[j] + da
+            if y < x:
+                x = y
+            y = cur[j - 1] + ib[j - 1]
+            if y < x:
+                x = y
+            cur[j] = x
+            if x < best:
+                best = x
+        if best > limit + 1e-9:
+            return round(best, 4)
         prev = cur
     return round(prev[m], 4)
 

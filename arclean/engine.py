@@ -140,9 +140,18 @@ def _other_language_lines(text: str) -> list[tuple[int, int]]:
 _ARABIC_LINE_RE = lazy_compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
 
 
-def _arabic_lines(text: str) -> list[tuple[int, int]]:
-    """Lines holding at least one Arabic-script letter."""
-    return [(m.start(), m.end()) for m in _ARABIC_LINE_RE.finditer(text)]
+def _non_arabic_holes(text: str) -> list[tuple[int, int]]:
+    """Runs of lines with no Arabic-script letter (with their line breaks):
+    consecutive Arabic lines stay one stretch, not a span per line."""
+    holes = []
+    position = 0
+    for m in _ARABIC_LINE_RE.finditer(text):
+        if m.start() > position:
+            holes.append((position, m.start()))
+        position = m.end() + (1 if text.startswith("\n", m.end()) else 0)
+    if position < len(text):
+        holes.append((position, len(text)))
+    return holes
 
 
 def _whole(text: str) -> list[Span]:
@@ -212,6 +221,7 @@ class _Guard:
         self.text = text
         self.protected = protected
         self._line_script: dict[int, bool] = {}
+        self._spans_cache: dict[tuple[int, str], list[Span]] = {}
         self._line_arabic: dict[int, bool] = {}
 
     def _line(self, position: int) -> tuple[int, int]:
@@ -250,17 +260,20 @@ class _Guard:
 
     def spans_for(self, rule: Rule, spans: Sequence[Span]) -> list[Span]:
         """Spans cut down to where the rule may act, for built-in functions
-        that work on spans rather than on matches."""
-        spans = _subtract(spans, self.protected)
+        that work on spans rather than on matches (cached until the text
+        changes, when a new guard is made)."""
         languages = rule.languages or ("arabic-script",)
-        if "any" in languages:
-            return spans
-        whole = [Span(0, len(self.text))] if self.text else []
-        no_script = _pairs(_subtract(whole, _arabic_lines(self.text)))
-        spans = _subtract(spans, no_script)
-        if "ar" in languages:
-            spans = _subtract(spans, _other_language_lines(self.text))
-        return spans
+        key = (id(spans), "any" if "any" in languages else "ar" if "ar" in languages else "")
+        cached = self._spans_cache.get(key)
+        if cached is not None:
+            return cached
+        result = _subtract(spans, self.protected)
+        if key[1] != "any":
+            result = _subtract(result, _non_arabic_holes(self.text))
+        if key[1] == "ar":
+            result = _subtract(result, _other_language_lines(self.text))
+        self._spans_cache[key] = result
+        return result
 
 
 class CompiledRule:
@@ -392,27 +405,34 @@ class Engine:
         changes = ChangeMap()
         protected = protected_ranges(text)
         guard = _Guard(text, protected)
-        last_codes: list[str] = []
-        for _round in range(MAX_ROUNDS):
-            round_codes: list[str] = []
-            for fixer in self.fixers:
-                if not fixer.may_match(text):
-                    continue
-                reps = merge_sorted(fixer.replacements(text, base, guard))
-                if reps:
-                    text = changes.apply(text, reps)
-                    base = _shift_spans(base, reps)
-                    protected = _shift_ranges(protected, reps)
-                    guard = _Guard(text, protected)
-                    round_codes.append(fixer.rule.code)
-            if not round_codes:
-                break
-            last_codes = round_codes
-        else:
-            raise ConvergenceError(
-                f"fixes did not settle after {MAX_ROUNDS} rounds; rules still changing the "
-                f"text: {', '.join(last_codes)}. They undo each other: --ignore one of them."
+        # Rules run in order, round after round, until every rule has seen
+        # the current text and left it alone; a rule that already saw the
+        # final text is not run again for nothing.
+        fixers = self.fixers
+        quiet = 0  # rules in a row that saw the current text and changed nothing
+        applied = 0
+        recent: list[str] = []
+        while fixers and quiet < len(fixers):
+            fixer = fixers[applied % len(fixers)]
+            applied += 1
+            if applied > MAX_ROUNDS * len(fixers):
+                raise ConvergenceError(
+                    f"fixes did not settle after {MAX_ROUNDS} rounds; rules still changing "
+                    f"the text: {', '.join(sorted(set(recent)))}. They undo each other: "
+                    "--ignore one of them."
+                )
+            reps = (
+                merge_sorted(fixer.replacements(text, base, guard)) if fixer.may_match(text) else []
             )
+            if not reps:
+                quiet += 1
+                continue
+            text = changes.apply(text, reps)
+            base = _shift_spans(base, reps)
+            protected = _shift_ranges(protected, reps)
+            guard = _Guard(text, protected)
+            quiet = 0  # every rule, this one included, must see the new text
+            recent = [*recent[-len(fixers) :], fixer.rule.code]
         # After fixing, only what no fix can change is left to report; unsafe
         # fixes that were not applied are for `check` to list.
         findings = self._report(text, base, guard, include_unsafe=False)

@@ -365,7 +365,7 @@ def fix(
             _error(problem)
             errors += 1
             continue
-        result = _fix_stdin(resolver, mode) if name == "-" else next(results)
+        result = _stdin_result(resolver, mode) if name == "-" else next(results)
         label = result.name
         if result.warning:
             _warn(result.warning)
@@ -406,8 +406,9 @@ def fix(
     ctx.exit(EXIT_OK)
 
 
-def _fix_stdin(resolver: Resolver, mode: str) -> FileResult:
-    """Fix stdin; in fix mode the text goes to stdout."""
+def _stdin_result(resolver: Resolver, mode: str) -> FileResult:
+    """Fix or check stdin, as `process_file` does a file; in fix mode the
+    text goes to stdout."""
     from arclean.batch import FileResult, structure_message
     from arclean.errors import ArcleanError
     from arclean.files import BinaryFile
@@ -415,7 +416,10 @@ def _fix_stdin(resolver: Resolver, mode: str) -> FileResult:
     label = resolver.options.stdin_filename or "-"
     try:
         source = read_stdin(label)
-        outcome = resolver.cleaner_for("-").fix(source.text)
+        cleaner = resolver.cleaner_for("-")
+        if mode == "check":
+            return FileResult(label, text=source.text, findings=cleaner.check(source.text))
+        outcome = cleaner.fix(source.text)
     except BinaryFile as exc:
         return FileResult(label, warning=str(exc))
     except ArcleanError as exc:
@@ -462,9 +466,7 @@ def check(
     only a person can fix, such as an unbalanced quote. One finding a line:
     path:line:col: CODE message. Exits 1 while findings remain.
     """
-    from arclean.batch import FileResult, discover, process_files
-    from arclean.errors import ArcleanError
-    from arclean.files import BinaryFile
+    from arclean.batch import discover, process_files
     from arclean.report import render_findings
 
     resolver, jobs = _resolver(kwargs)
@@ -479,19 +481,7 @@ def check(
             _error(problem)
             errors += 1
             continue
-        if name == "-":
-            label = resolver.options.stdin_filename or "-"
-            try:
-                source = read_stdin(label)
-                result = FileResult(
-                    label, text=source.text, findings=resolver.cleaner_for("-").check(source.text)
-                )
-            except BinaryFile as exc:
-                result = FileResult(label, warning=str(exc))
-            except ArcleanError as exc:
-                result = FileResult(label, error=f"{label}: {exc}")
-        else:
-            result = next(results)
+        result = _stdin_result(resolver, "check") if name == "-" else next(results)
         if result.warning:
             _warn(result.warning)
             continue

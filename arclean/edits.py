@@ -58,6 +58,12 @@ class _Region:
     orig_end: int
     codes: list[str] = field(default_factory=list)
 
+    def moved(self, delta: int) -> _Region:
+        """The same region, `delta` further along the current text."""
+        return _Region(
+            self.cur_start + delta, self.cur_end + delta, self.orig_start, self.orig_end, self.codes
+        )
+
 
 class ChangeMap:
     """Changed regions of the current text, each mapped to the original."""
@@ -84,15 +90,7 @@ class ChangeMap:
             # Regions wholly before this replacement keep their extent.
             while i < len(regions) and regions[i].cur_end < rep.start:
                 region = regions[i]
-                out.append(
-                    _Region(
-                        region.cur_start + delta,
-                        region.cur_end + delta,
-                        region.orig_start,
-                        region.orig_end,
-                        region.codes,
-                    )
-                )
+                out.append(region.moved(delta))
                 last = region
                 i += 1
             start, end = rep.start, rep.end
@@ -136,15 +134,7 @@ class ChangeMap:
             out.append(_Region(new_start, new_end, orig_start, orig_end, codes))
         pieces.append(text[cursor:])
         for region in regions[i:]:
-            out.append(
-                _Region(
-                    region.cur_start + delta,
-                    region.cur_end + delta,
-                    region.orig_start,
-                    region.orig_end,
-                    region.codes,
-                )
-            )
+            out.append(region.moved(delta))
         self._regions = out
         return "".join(pieces)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import regex
@@ -99,15 +99,22 @@ def format_full(path: str, text: str, findings: Sequence[Finding]) -> str:
     return "".join(line + "\n" for line in out)
 
 
-def findings_json(entries: Iterable[tuple[str, str, Finding]]) -> str:
-    """JSON array with ruff's field names; columns are 1-based code points."""
-    items: list[dict[str, Any]] = []
+def _located(
+    entries: Iterable[tuple[str, str, Finding]],
+) -> Iterator[tuple[str, Finding, tuple[int, int, int, int]]]:
+    """Each finding with its line and column span, one line index per text."""
     indexes: dict[str, LineIndex] = {}
     for path, text, finding in entries:
         index = indexes.get(path)
         if index is None or index.text is not text:
             index = indexes[path] = LineIndex(text)
-        line, col, end_line, end_col = _location(index, finding)
+        yield path, finding, _location(index, finding)
+
+
+def findings_json(entries: Iterable[tuple[str, str, Finding]]) -> str:
+    """JSON array with ruff's field names; columns are 1-based code points."""
+    items: list[dict[str, Any]] = []
+    for path, finding, (line, col, end_line, end_col) in _located(entries):
         items.append(
             {
                 "code": finding.code,
@@ -272,12 +279,7 @@ def findings_sarif(entries: Iterable[tuple[str, str, Finding]], rules: dict[str,
 
     results = []
     used: dict[str, dict[str, Any]] = {}
-    indexes: dict[str, LineIndex] = {}
-    for path, text, finding in entries:
-        index = indexes.get(path)
-        if index is None or index.text is not text:
-            index = indexes[path] = LineIndex(text)
-        line, col, end_line, end_col = _location(index, finding)
+    for path, finding, (line, col, end_line, end_col) in _located(entries):
         rule = rules.get(finding.code)
         used.setdefault(
             finding.code,

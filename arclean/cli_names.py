@@ -176,6 +176,7 @@ def review_cmd(paths: tuple[str, ...], glossary_path: str) -> None:
     """Decide each cluster interactively: accept, exclude a member, edit the
     canonical, reject (remembered), skip.  Saves the glossary."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.prompt import Prompt
 
     from arclean.names.glossary import Entry, Glossary, load_glossary
@@ -190,12 +191,13 @@ def review_cmd(paths: tuple[str, ...], glossary_path: str) -> None:
         members = [m for m in cl.members if m.tier or m.form == cl.canonical]
         canonical = cl.canonical
         while True:
-            console.print(f"\n[bold]{canonical}[/bold] ({cl.tier})")
+            console.print(f"\n[bold]{escape(canonical)}[/bold] ({cl.tier})")
             for i, m in enumerate(members, 1):
                 mark = "*" if m.form == canonical else " "
-                console.print(f" {mark}{i}. {m.form} ×{m.count}  {m.kwic}")
+                console.print(f" {mark}{i}. {escape(m.form)} ×{m.count}  {escape(m.kwic)}")
+            # Brackets are rich markup: escaped, so the keys show.
             choice = Prompt.ask(
-                "[a]ccept, e[x]clude N, [e]dit canonical, [r]eject, [s]kip, [q]uit",
+                escape("[a]ccept, e[x]clude N, [e]dit canonical, [r]eject, [s]kip, [q]uit"),
                 default="s",
             )
             cmd, _, arg = choice.strip().partition(" ")

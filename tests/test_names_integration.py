@@ -65,3 +65,34 @@ def test_pipe_names_step_on_the_seed(runner):
     result = runner.invoke(cli, ["pipe", "names"], input=text.encode())
     assert result.exit_code == 0
     assert result.stdout == text.replace("فيان", "فيدان")
+
+
+def test_names_review_accepts_and_writes_the_glossary(runner, tmp_path):
+    from arclean.names import load_glossary
+
+    glossary = tmp_path / "g.toml"
+    result = runner.invoke(
+        cli, ["names", "review", "--glossary", str(glossary), str(SEED)], input="a\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "[a]ccept" in result.output  # the keys are shown, not eaten as markup
+    (entry,) = load_glossary(glossary).entries
+    assert entry.canonical == "فيدان" and list(entry.variants) == ["فيان"]
+    # The saved glossary is what `fix` then applies, as a safe fix.
+    fixed = runner.invoke(
+        cli, ["fix", "--isolated", "--glossary", str(glossary)], input="وأضاف فيان".encode()
+    )
+    assert fixed.stdout == "وأضاف فيدان"
+
+
+def test_names_review_reject_is_remembered(runner, tmp_path):
+    from arclean.names import load_glossary
+
+    glossary = tmp_path / "g.toml"
+    runner.invoke(cli, ["names", "review", "--glossary", str(glossary), str(SEED)], input="r\n")
+    assert not load_glossary(glossary).entries
+    again = runner.invoke(
+        cli, ["names", "review", "--glossary", str(glossary), str(SEED)], input="a\n"
+    )
+    assert again.exit_code == 0
+    assert "فيان" not in again.output  # a rejected pair is not asked again

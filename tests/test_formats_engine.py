@@ -178,3 +178,19 @@ def test_front_matter_keys_are_opt_in_prose(runner, tmp_path, monkeypatch):
         .replace("عنوان , هنا", "عنوان، هنا")
         .replace("وصف , هنا", "وصف، هنا")
     )
+
+
+def test_mdx_jsx_esm_and_expressions_are_code():
+    source = (
+        "import Chart from '../components/Chart'\n\n"
+        "# العنوان , الرئيسي\n\n"
+        '<Chart data={[1, 2, 3]} title="مخطط , هنا" />\n\n'
+        'نص {props.name , x} عادي , هنا <Note kind="أ , ب">داخل , الوسم</Note>\n'
+    )
+    fixed = Cleaner(format="mdx")(source)
+    assert fixed == (
+        "import Chart from '../components/Chart'\n\n"
+        "# العنوان، الرئيسي\n\n"
+        '<Chart data={[1, 2, 3]} title="مخطط , هنا" />\n\n'
+        'نص {props.name , x} عادي، هنا <Note kind="أ , ب">داخل، الوسم</Note>\n'
+    )

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ("a.txt", "plain"),
         ("a.md", "markdown"),
         ("A.MARKDOWN", "markdown"),
-        ("x/y.mdx", "markdown"),
+        ("x/y.mdx", "mdx"),
         ("a.html", "html"),
         ("a.htm", "html"),
         ("a.srt", "srt"),
@@ -35,7 +35,7 @@ def test_format_for_path(path: str, name: str) -> None:
 
 def test_overrides_and_unknown() -> None:
     assert format_for_path("a.qmd", {"qmd": "markdown"}) == "markdown"
-    assert set(EXTENSIONS.values()) == {"plain", "markdown", "html", "srt", "vtt"}
+    assert set(EXTENSIONS.values()) == {"plain", "markdown", "mdx", "html", "srt", "vtt"}
     with pytest.raises(ArcleanError):
         get_format("docx")
 

@@ -65,7 +65,7 @@ EXTENSIONS: dict[str, str] = {
     ".txt": "plain",
     ".md": "markdown",
     ".markdown": "markdown",
-    ".mdx": "markdown",
+    ".mdx": "mdx",
     ".html": "html",
     ".htm": "html",
     ".srt": "srt",
@@ -78,7 +78,7 @@ def format_names() -> list[str]:
 
 
 def get_format(name: str, front_matter_keys: tuple[str, ...] = ()) -> Format:
-    """The format called `name` (``plain``, ``markdown``, ``html``, ``srt``, ``vtt``)."""
+    """The format called `name` (``plain``, ``markdown``, ``mdx``, ``html``, ``srt``, ``vtt``)."""
     # Imports are local so that importing this package stays cheap.
     if name == "plain":
         return PlainText()
@@ -86,6 +86,10 @@ def get_format(name: str, front_matter_keys: tuple[str, ...] = ()) -> Format:
         from arclean.formats.markdown import Markdown
 
         return Markdown(front_matter_keys)
+    if name == "mdx":
+        from arclean.formats.markdown import Markdown
+
+        return Markdown(front_matter_keys, mdx=True)
     if name == "html":
         from arclean.formats.html import Html
 

@@ -316,6 +316,18 @@ _FRONT_KEY_RE = regex.compile(
 )
 
 
+# MDX: ESM lines, JSX tags (attributes may hold {expressions} with spaces) and
+# {expressions} are code, wherever markdown-it took them for text.
+_MDX_RE = regex.compile(
+    r"""
+      ^(?:import|export)\b[^\n]*$
+    | </?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)?/?>
+    | \{(?:[^{}]|\{[^{}]*\})*\}
+    """,
+    regex.MULTILINE | regex.VERBOSE,
+)
+
+
 def front_matter_values(front: str, keys: Sequence[str]) -> list[tuple[int, int]]:
     """Offsets of the one-line values of `keys` in a front-matter block."""
     if not keys:
@@ -342,7 +354,10 @@ def _mask_front_values(front: str, keys: Sequence[str]) -> str:
 
 
 def analyse(
-    text: str, with_skeleton: bool = False, front_matter_keys: Sequence[str] = ()
+    text: str,
+    with_skeleton: bool = False,
+    front_matter_keys: Sequence[str] = (),
+    mdx: bool = False,
 ) -> Analysis:
     """Find the prose spans (and optionally the structure) of a Markdown text.
     `front_matter_keys` names front-matter keys whose one-line values are
@@ -401,6 +416,8 @@ def analyse(
         ranges.extend(found)
     ranges.sort()
     ranges = subtract(ranges, mask_ranges(src))
+    if mdx:
+        ranges = subtract(ranges, [m.span() for m in _MDX_RE.finditer(src)])
     spans = controls.spans(ranges)
     if front and front_matter_keys:
         values = [
@@ -443,18 +460,21 @@ class Markdown:
 
     name = "markdown"
 
-    def __init__(self, front_matter_keys: Sequence[str] = ()) -> None:
+    def __init__(self, front_matter_keys: Sequence[str] = (), mdx: bool = False) -> None:
         self.front_matter_keys = tuple(front_matter_keys)
+        self.mdx = mdx
+        if mdx:
+            self.name = "mdx"
 
     def prose_spans(self, text: str) -> list[Span]:
-        return analyse(text, front_matter_keys=self.front_matter_keys).spans
+        return analyse(text, front_matter_keys=self.front_matter_keys, mdx=self.mdx).spans
 
     def verify(self, before: str, after: str) -> None:
         if before == after:
             return
         keys = self.front_matter_keys
-        b = analyse(before, with_skeleton=True, front_matter_keys=keys)
-        a = analyse(after, with_skeleton=True, front_matter_keys=keys)
+        b = analyse(before, with_skeleton=True, front_matter_keys=keys, mdx=self.mdx)
+        a = analyse(after, with_skeleton=True, front_matter_keys=keys, mdx=self.mdx)
         line_offset = b.front_matter.count("\n")
         if _mask_front_values(a.front_matter, keys) != _mask_front_values(b.front_matter, keys):
             raise StructureChanged("markdown: the front matter changed")

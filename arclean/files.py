@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +91,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     in the same folder, flushed to disk, then renamed over the original.  The
     original's permissions are kept, and a symbolic link stays a link (its
     target is rewritten).  On any error the original is untouched."""
+    import tempfile
+
     target = Path(os.path.realpath(path))
     try:
         mode = stat.S_IMODE(target.stat().st_mode)

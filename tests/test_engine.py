@@ -163,3 +163,15 @@ def test_protected_ranges(text, protected):
     from arclean.engine import protected_ranges
 
     assert [text[a:b] for a, b in protected_ranges(text)] == protected
+
+
+def test_crlf_text_is_fixed_like_lf_text(cleaner):
+    """Windows line endings change nothing about what the rules do."""
+    from conftest import CORPUS, SEEDS
+
+    texts = [(SEEDS / "000_1e98b3542325010d.txt").read_text(encoding="utf-8")]
+    wiki = CORPUS / "plain" / "arcd_wikipedia_paragraphs.txt"
+    if wiki.exists():
+        texts.append(wiki.read_text(encoding="utf-8")[:300_000])
+    for text in texts:
+        assert cleaner(text.replace("\n", "\r\n")) == cleaner(text).replace("\n", "\r\n")

@@ -280,7 +280,8 @@ def process_file(name: str, mode: str, resolver: Resolver, keep_text: bool) -> F
             return FileResult(
                 name, findings=findings, text=source.text, changed=any(f.fixable for f in findings)
             )
-        outcome = cleaner.fix(source.text)
+        # Changes are recorded only when someone will look at them.
+        outcome = cleaner.fix(source.text, track=keep_text)
     except BinaryFile as exc:
         return FileResult(name, warning=str(exc))
     except ArcleanError as exc:

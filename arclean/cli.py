@@ -365,7 +365,11 @@ def fix(
             _error(problem)
             errors += 1
             continue
-        result = _stdin_result(resolver, mode) if name == "-" else next(results)
+        result = (
+            _stdin_result(resolver, mode, track=bool(diff or printer))
+            if name == "-"
+            else next(results)
+        )
         label = result.name
         if result.warning:
             _warn(result.warning)
@@ -406,7 +410,7 @@ def fix(
     ctx.exit(EXIT_OK)
 
 
-def _stdin_result(resolver: Resolver, mode: str) -> FileResult:
+def _stdin_result(resolver: Resolver, mode: str, track: bool = True) -> FileResult:
     """Fix or check stdin, as `process_file` does a file; in fix mode the
     text goes to stdout."""
     from arclean.batch import FileResult, structure_message
@@ -419,7 +423,7 @@ def _stdin_result(resolver: Resolver, mode: str) -> FileResult:
         cleaner = resolver.cleaner_for("-")
         if mode == "check":
             return FileResult(label, text=source.text, findings=cleaner.check(source.text))
-        outcome = cleaner.fix(source.text)
+        outcome = cleaner.fix(source.text, track=track)
     except BinaryFile as exc:
         return FileResult(label, warning=str(exc))
     except ArcleanError as exc:

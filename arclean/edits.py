@@ -59,10 +59,13 @@ class _Region:
     codes: list[str] = field(default_factory=list)
 
     def moved(self, delta: int) -> _Region:
-        """The same region, `delta` further along the current text."""
-        return _Region(
-            self.cur_start + delta, self.cur_end + delta, self.orig_start, self.orig_end, self.codes
-        )
+        """This region, moved `delta` further along the current text (in
+        place: regions belong to one map, and copying them made long texts
+        with many changes quadratic in allocations)."""
+        if delta:
+            self.cur_start += delta
+            self.cur_end += delta
+        return self
 
 
 class ChangeMap:
@@ -85,13 +88,15 @@ class ChangeMap:
         i = 0
         cursor = 0  # position in the current text up to which pieces are built
         delta = 0  # new position minus current position, after what is done
-        last: _Region | None = None  # last region (current coordinates) before the cursor
+        # (current end, original end) of the last region before the cursor,
+        # taken before the region moves into new coordinates.
+        last: tuple[int, int] | None = None
         for rep in replacements:
             # Regions wholly before this replacement keep their extent.
             while i < len(regions) and regions[i].cur_end < rep.start:
                 region = regions[i]
+                last = (region.cur_end, region.orig_end)
                 out.append(region.moved(delta))
-                last = region
                 i += 1
             start, end = rep.start, rep.end
             codes: list[str] = []
@@ -112,12 +117,12 @@ class ChangeMap:
                 orig_start = group_first.orig_start
             else:
                 orig_start = _to_original(start, last)
+            if group_last is not None:
+                last = (group_last.cur_end, group_last.orig_end)
             if group_last is not None and group_last.cur_end == end:
                 orig_end = group_last.orig_end
             else:
-                orig_end = _to_original(end, group_last or last)
-            if group_last is not None:
-                last = group_last
+                orig_end = _to_original(end, last)
             pieces.append(text[cursor : rep.start])
             pieces.append(rep.new)
             cursor = rep.end
@@ -152,12 +157,13 @@ class ChangeMap:
         return result
 
 
-def _to_original(position: int, last: _Region | None) -> int:
+def _to_original(position: int, last: tuple[int, int] | None) -> int:
     """Map a current position outside every region to the original text,
-    using the last region before it."""
+    using the (current end, original end) of the last region before it."""
     if last is None:
         return position
-    return last.orig_end + (position - last.cur_end)
+    cur_end, orig_end = last
+    return orig_end + (position - cur_end)
 
 
 class LineIndex:

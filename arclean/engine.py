@@ -99,10 +99,8 @@ class Outcome:
     text: str
     changes: list[Change]
     findings: list[Finding]
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.changes)
+    #: The text differs from the input (true even when changes were not tracked).
+    changed: bool = False
 
 
 def _subtract(spans: Sequence[Span], holes: Sequence[tuple[int, int]]) -> list[Span]:
@@ -171,6 +169,18 @@ def _disabled_for(span: Span, rule: Rule) -> bool:
     )
 
 
+def _apply(text: str, reps: Sequence[Replacement]) -> str:
+    """Apply sorted, non-overlapping replacements without recording them."""
+    pieces = []
+    cursor = 0
+    for rep in reps:
+        pieces.append(text[cursor : rep.start])
+        pieces.append(rep.new)
+        cursor = rep.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
 def _shift_spans(spans: Sequence[Span], reps: Sequence[Replacement]) -> list[Span]:
     """Move span boundaries past `reps` (sorted, each inside one span)."""
     result = []
@@ -220,29 +230,27 @@ class _Guard:
     def __init__(self, text: str, protected: list[tuple[int, int]]) -> None:
         self.text = text
         self.protected = protected
-        self._line_script: dict[int, bool] = {}
         self._spans_cache: dict[tuple[int, str], list[Span]] = {}
-        self._line_arabic: dict[int, bool] = {}
+        # Computed on first need, once per text: one scan of the text is far
+        # cheaper than finding the line of every match.
+        self._no_script: list[tuple[int, int]] | None = None
+        self._other: list[tuple[int, int]] | None = None
 
-    def _line(self, position: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, position) + 1
-        end = self.text.find("\n", position)
-        return start, (len(self.text) if end == -1 else end)
+    def _in(self, position: int, ranges: list[tuple[int, int]]) -> bool:
+        i = bisect_right(ranges, (position, 1 << 62)) - 1
+        return i >= 0 and ranges[i][0] <= position < ranges[i][1]
 
     def has_script(self, position: int) -> bool:
-        start, end = self._line(position)
-        known = self._line_script.get(start)
-        if known is None:
-            known = self._line_script[start] = _LETTER_RE.search(self.text, start, end) is not None
-        return known
+        """Is `position` on a line holding an Arabic-script letter?"""
+        if self._no_script is None:
+            self._no_script = _non_arabic_holes(self.text)
+        return not (self._no_script and self._in(position, self._no_script))
 
     def is_arabic(self, position: int) -> bool:
-        start, end = self._line(position)
-        known = self._line_arabic.get(start)
-        if known is None:
-            known = paragraph_language(self.text[start:end]) == "ar"
-            self._line_arabic[start] = known
-        return known
+        """...and is that line Arabic rather than Persian, Urdu or Kurdish?"""
+        if self._other is None:
+            self._other = _other_language_lines(self.text)
+        return self.has_script(position) and not (self._other and self._in(position, self._other))
 
     def allows(self, rule: Rule, start: int, end: int) -> bool:
         if self.protected and _overlaps_any(start, end, self.protected):
@@ -252,11 +260,9 @@ class _Guard:
             return True
         # A match spanning lines must satisfy the line it starts and ends on.
         last = max(start, end - 1)
-        if not (self.has_script(start) and self.has_script(last)):
-            return False
         if "ar" in languages:
             return self.is_arabic(start) and self.is_arabic(last)
-        return True
+        return self.has_script(start) and self.has_script(last)
 
     def spans_for(self, rule: Rule, spans: Sequence[Span]) -> list[Span]:
         """Spans cut down to where the rule may act, for built-in functions
@@ -269,9 +275,13 @@ class _Guard:
             return cached
         result = _subtract(spans, self.protected)
         if key[1] != "any":
-            result = _subtract(result, _non_arabic_holes(self.text))
+            if self._no_script is None:
+                self._no_script = _non_arabic_holes(self.text)
+            result = _subtract(result, self._no_script)
         if key[1] == "ar":
-            result = _subtract(result, _other_language_lines(self.text))
+            if self._other is None:
+                self._other = _other_language_lines(self.text)
+            result = _subtract(result, self._other)
         self._spans_cache[key] = result
         return result
 
@@ -394,7 +404,7 @@ class Engine:
 
     # -- spans -------------------------------------------------------------
 
-    def fix(self, text: str, spans: Sequence[Span] | None = None) -> Outcome:
+    def fix(self, text: str, spans: Sequence[Span] | None = None, *, track: bool = True) -> Outcome:
         """Apply every fix until the text stops changing; report what remains.
 
         `spans` are the prose regions of `text` (all of it by default); they
@@ -402,7 +412,7 @@ class Engine:
         """
         original = text
         base = list(spans) if spans is not None else ([Span(0, len(text))] if text else [])
-        changes = ChangeMap()
+        changes = ChangeMap() if track else None
         protected = protected_ranges(text)
         guard = _Guard(text, protected)
         # Rules run in order, round after round, until every rule has seen
@@ -427,7 +437,7 @@ class Engine:
             if not reps:
                 quiet += 1
                 continue
-            text = changes.apply(text, reps)
+            text = changes.apply(text, reps) if changes is not None else _apply(text, reps)
             base = _shift_spans(base, reps)
             protected = _shift_ranges(protected, reps)
             guard = _Guard(text, protected)
@@ -436,7 +446,8 @@ class Engine:
         # After fixing, only what no fix can change is left to report; unsafe
         # fixes that were not applied are for `check` to list.
         findings = self._report(text, base, guard, include_unsafe=False)
-        return Outcome(text, changes.changes(original, text), findings)
+        tracked = changes.changes(original, text) if changes is not None else []
+        return Outcome(text, tracked, findings, changed=text != original)
 
     def report(self, text: str, spans: Sequence[Span] | None = None) -> list[Finding]:
         """Findings of check-only rules (and of unsafe fixes not applied)."""

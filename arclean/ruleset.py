@@ -75,6 +75,7 @@ _COMMON_KEYS = {
     "keep",
     "group",
     "trigger",
+    "off-in",
 }
 _KIND_KEYS = {
     "map": {"map", "before", "after"},
@@ -109,6 +110,7 @@ class Rule:
     safety: str = "safe"
     default: bool = False
     profiles: tuple[str, ...] = ()
+    off_in: tuple[str, ...] = ()
     level: str = "warning"
     description: str = ""
     languages: tuple[str, ...] = ()
@@ -162,7 +164,10 @@ class Rule:
         return f"{self.path}:{self.line}"
 
     def enabled_in(self, profile: str) -> bool:
-        """On in `profile`?  Every profile builds on the default one."""
+        """On in `profile`?  Every profile builds on the default one, except
+        where a rule says it is `off-in` that profile."""
+        if profile in self.off_in:
+            return False
         return self.default or profile in self.profiles
 
     @cached_property
@@ -318,6 +323,10 @@ def _parse_rule(
     for profile in profiles:
         if profile not in PROFILES:
             raise fail(f"profile {profile!r} is not one of: {', '.join(PROFILES)}", "profiles")
+    off_in = string_list("off-in")
+    for profile in off_in:
+        if profile not in PROFILES:
+            raise fail(f"profile {profile!r} is not one of: {', '.join(PROFILES)}", "off-in")
     languages = string_list("languages")
     for language in languages:
         if language not in LANGUAGES:
@@ -382,6 +391,7 @@ def _parse_rule(
         safety=safety,
         default=bool(default),
         profiles=profiles,
+        off_in=off_in,
         level=level,
         description=want("description", str) or "",
         languages=languages,

@@ -286,6 +286,22 @@ class _Guard:
         return result
 
 
+def _char_class(chars: str) -> str:
+    """A character class for `chars`, written as ranges: a class of a thousand
+    single characters is far slower to match than three ranges."""
+    codes = sorted({ord(c) for c in chars})
+    parts = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = regex.escape(chr(codes[i])), regex.escape(chr(codes[j]))
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
 class CompiledRule:
     """A rule ready to run: finds its matches inside spans and says what each
     becomes."""
@@ -296,7 +312,7 @@ class CompiledRule:
         self.trigger = rule.trigger_chars
         # A few characters: one `in` test each (a memchr). Many: one class search.
         self._trigger_re = (
-            regex.compile("[" + regex.escape(self.trigger) + "]")
+            regex.compile(_char_class(self.trigger))
             if self.trigger is not None and len(self.trigger) > 16
             else None
         )

@@ -205,9 +205,10 @@ def _overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _shift_ranges(
-    ranges: Sequence[tuple[int, int]], reps: Sequence[Replacement]
+    ranges: Sequence[tuple[int, int]], reps: Sequence[Replacement], inside: bool = False
 ) -> list[tuple[int, int]]:
-    """Move protected ranges past `reps` (which never overlap them)."""
+    """Move ranges past `reps`. Protected ranges never hold a replacement;
+    line ranges (`inside`) may, and then grow or shrink with it."""
     if not ranges:
         return []
     result = []
@@ -217,7 +218,12 @@ def _shift_ranges(
         while j < len(reps) and reps[j].start < start:
             delta += len(reps[j].new) - (reps[j].end - reps[j].start)
             j += 1
-        result.append((start + delta, end + delta))
+        new_start = start + delta
+        if inside:
+            while j < len(reps) and reps[j].start < end:
+                delta += len(reps[j].new) - (reps[j].end - reps[j].start)
+                j += 1
+        result.append((new_start, end + delta))
     return result
 
 
@@ -235,6 +241,19 @@ class _Guard:
         # cheaper than finding the line of every match.
         self._no_script: list[tuple[int, int]] | None = None
         self._other: list[tuple[int, int]] | None = None
+
+    def moved(
+        self, text: str, protected: list[tuple[int, int]], reps: Sequence[Replacement]
+    ) -> _Guard:
+        """A guard for the text after `reps`: line maps already computed are
+        shifted, not recomputed (rules do not make lines Arabic or not,
+        except encoding repair, which the next round's fresh guard sees)."""
+        guard = _Guard(text, protected)
+        if self._no_script is not None:
+            guard._no_script = _shift_ranges(self._no_script, reps, inside=True)
+        if self._other is not None:
+            guard._other = _shift_ranges(self._other, reps, inside=True)
+        return guard
 
     def _in(self, position: int, ranges: list[tuple[int, int]]) -> bool:
         i = bisect_right(ranges, (position, 1 << 62)) - 1
@@ -439,6 +458,10 @@ class Engine:
         applied = 0
         recent: list[str] = []
         while fixers and quiet < len(fixers):
+            if applied % len(fixers) == 0 and guard._no_script is not None:
+                # Lines may have become Arabic (encoding repair): look again
+                # once a round; within a round the line map only moves.
+                guard = _Guard(text, protected)
             fixer = fixers[applied % len(fixers)]
             applied += 1
             if applied > MAX_ROUNDS * len(fixers):
@@ -456,7 +479,7 @@ class Engine:
             text = changes.apply(text, reps) if changes is not None else _apply(text, reps)
             base = _shift_spans(base, reps)
             protected = _shift_ranges(protected, reps)
-            guard = _Guard(text, protected)
+            guard = guard.moved(text, protected, reps)
             quiet = 0  # every rule, this one included, must see the new text
             recent = [*recent[-len(fixers) :], fixer.rule.code]
         # After fixing, only what no fix can change is left to report; unsafe

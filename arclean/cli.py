@@ -534,13 +534,25 @@ class PipeGroup(click.Group):
             return _rules_step
         if cmd_name == "names":
             return _names_step
-        if cmd_name in GROUP_PREFIXES:
-            return click.Command(
-                cmd_name,
-                callback=lambda: ("group", cmd_name),
-                help=f"Apply the {cmd_name} rules of the profile.",
-            )
-        return None
+        if cmd_name.startswith("-"):
+            return None
+        # A shipped group, or one from a --rules file (checked when the pipe runs).
+        known = cmd_name in GROUP_PREFIXES
+        return click.Command(
+            cmd_name,
+            callback=lambda all_rules: ("group", (cmd_name, all_rules)),
+            params=[
+                click.Option(
+                    ["--all", "all_rules"],
+                    is_flag=True,
+                    help="Every fixing rule of the group, opt-in ones included.",
+                )
+            ],
+            help=f"Apply the {cmd_name} rules on in the profile (--all: every one)."
+            if known
+            else f"Apply the rules of group {cmd_name} from a --rules file.",
+            context_settings=CONTEXT_SETTINGS,
+        )
 
 
 @click.command("rules", context_settings=CONTEXT_SETTINGS)
@@ -603,14 +615,23 @@ def _run_pipe(
     active = ruleset.select(profile=profile)
     for kind, value in steps:
         if kind == "group":
-            rules = [r for r in active if r.group == value]
-            cleaner = Cleaner.from_rules(rules, unsafe_fixes=unsafe_fixes or profile == "search")
+            group, all_rules = value
+            if group not in {r.group for r in ruleset.rules}:
+                raise click.UsageError(
+                    f"no rule group {group!r}; groups: {', '.join(ruleset.groups)}, "
+                    "or `rules FILE`, or `names`"
+                )
+            pool = ruleset.rules if all_rules else active
+            rules = [r for r in pool if r.group == group and (r.fixes or not all_rules)]
+            cleaner = Cleaner.from_rules(
+                rules, unsafe_fixes=unsafe_fixes or all_rules or profile == "search"
+            )
         elif kind == "file":
             cleaner = Cleaner.from_rules(load_rule_file(value), unsafe_fixes=True)
         else:
             text = _apply_names(text, value)
             continue
-        text = cleaner.fix(text).text
+        text = cleaner.fix(text, track=False).text
     write_stdout(source.encode(text))
     ctx.exit(EXIT_OK)
 

@@ -338,3 +338,21 @@ def test_installed_entry_point_runs_as_a_subprocess(tmp_path):
         [sys.executable, "-m", "arclean", "fix"], input=DIRTY.encode(), capture_output=True
     )
     assert (result.returncode, result.stdout.decode()) == (0, CLEAN)
+
+
+def test_pipe_group_all_and_user_groups(runner, tmp_path):
+    mojibake = "ط§ظ„ط¹ط±ط¨ظٹط© ، نص\n".encode()
+    # The encoding group has no rule on by default: --all takes its opt-in fixes.
+    assert run(runner, ["pipe", "encoding"], input=mojibake).stdout_bytes == mojibake
+    result = run(runner, ["pipe", "encoding", "--all", "punct"], input=mojibake)
+    assert result.stdout == "العربية، نص\n"
+    rules = tmp_path / "house.toml"
+    rules.write_text(
+        'group = "house"\n[[rule]]\ncode = "HS101"\nslug = "x"\nkind = "words"\n'
+        'message = "m"\ndefault = true\nwords = { "موسكوفا" = "موسكو" }\n',
+        encoding="utf-8",
+    )
+    result = run(runner, ["pipe", "--rules", str(rules), "house"], input="في موسكوفا".encode())
+    assert result.stdout == "في موسكو"
+    unknown = run(runner, ["pipe", "nosuch"], input=b"x")
+    assert unknown.exit_code == 2 and "no rule group 'nosuch'" in unknown.stderr

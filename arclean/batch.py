@@ -76,6 +76,7 @@ class Resolver:
             "profile": opts.profile or config.get("profile", "default"),
             "select": tuple(select) if select is not None else None,
             "extend_select": tuple(config.get("extend-select", []))
+            + tuple(config.implied_select)
             + tuple(split_codes(opts.extend_select)),
             "ignore": tuple(config.get("ignore", []))
             + tuple(config.ignores_for(label))

@@ -813,7 +813,7 @@ def config_show(path: str, config_file: str | None, isolated: bool) -> None:
     width = max(len(k) for k in shown)
     for key, value in shown.items():
         origin = config.source(key) if key in KEYS else "default"
-        if key == "options" and any(
+        if key in ("options", "extend-select") and any(
             config.source(k) != "default" for k in ("quote-style", "tanween", "digits")
         ):
             origin = str(config.path)

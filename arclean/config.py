@@ -33,11 +33,16 @@ KEYS: dict[str, tuple[type, str]] = {
     "formats": (dict, "file extension → format (plain, markdown, html, srt, vtt)"),
     "front-matter-keys": (list, "Markdown front-matter keys whose one-line values are prose"),
     "options": (dict, "options of built-in rules, by option name, e.g. tanween = 'majority'"),
-    "quote-style": (str, "shorthand for options.quote-style"),
-    "tanween": (str, "shorthand for options.tanween"),
-    "digits": (str, "shorthand for options.digits"),
+    "quote-style": (str, "unify quotes (turns AR110 on): guillemets, curly-rtl or straight"),
+    "tanween": (str, "tanween-fatha position (AR205): majority, before-alef or on-alef"),
+    "digits": (str, "unify digits (turns AR702 on): western or arabic-indic"),
 }
-_SHORTHANDS = ("quote-style", "tanween", "digits")
+#: Shorthand key → (built-in option it sets, rule it turns on or None, allowed values).
+_SHORTHANDS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
+    "quote-style": ("style", "AR110", ("guillemets", "curly-rtl", "straight")),
+    "tanween": ("convention", None, ("majority", "before-alef", "on-alef")),
+    "digits": ("target", "AR702", ("western", "arabic-indic")),
+}
 
 
 @dataclass(frozen=True)
@@ -60,10 +65,15 @@ class Config:
     @property
     def options(self) -> dict[str, Any]:
         options = dict(self.values.get("options", {}))
-        for key in _SHORTHANDS:
+        for key, (option, _, _) in _SHORTHANDS.items():
             if key in self.values:
-                options[key] = self.values[key]
+                options[option] = self.values[key]
         return options
+
+    @property
+    def implied_select(self) -> list[str]:
+        """Rules that a shorthand such as `quote-style` turns on."""
+        return [rule for key, (_, rule, _) in _SHORTHANDS.items() if rule and key in self.values]
 
     def source(self, key: str) -> str:
         if key in self.values and self.path is not None:
@@ -119,6 +129,11 @@ def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
         if kind is list and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: '{key}' must be a list of strings")
         values[key] = value
+    for key, (_, _, allowed) in _SHORTHANDS.items():
+        if key in values and values[key] not in allowed:
+            raise ConfigError(
+                f"{path}: '{key}' must be one of {', '.join(allowed)}, not {values[key]!r}"
+            )
     if values.get("profile", "default") not in ("default", "search"):
         raise ConfigError(
             f"{path}: 'profile' must be 'default' or 'search', not {values['profile']!r}"

@@ -141,3 +141,19 @@ def test_config_show_names_the_source_of_each_setting(runner, site):
     assert f"configuration: {site / 'pyproject.toml'}" in result.stdout
     assert f'ignore           = ["AR102"]    # {site / "pyproject.toml"}' in result.stdout
     assert 'profile          = "default"    # default' in result.stdout
+
+
+def test_style_shorthands(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "arclean.toml").write_text(
+        'quote-style = "guillemets"\ndigits = "arabic-indic"\ntanween = "before-alef"\n',
+        encoding="utf-8",
+    )
+    text = 'قال "نعم" في عام 2024 شكراً وأيضًا\n'
+    result = run(runner, ["fix"], input=text.encode())
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "قال «نعم» في عام ٢٠٢٤ شكرًا وأيضًا\n"
+    (tmp_path / "arclean.toml").write_text('tanween = "sideways"\n', encoding="utf-8")
+    bad = run(runner, ["fix"], input=text.encode())
+    assert bad.exit_code == 2
+    assert "'tanween' must be one of majority, before-alef, on-alef" in bad.stderr

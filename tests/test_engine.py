@@ -175,3 +175,17 @@ def test_crlf_text_is_fixed_like_lf_text(cleaner):
         texts.append(wiki.read_text(encoding="utf-8")[:300_000])
     for text in texts:
         assert cleaner(text.replace("\n", "\r\n")) == cleaner(text).replace("\n", "\r\n")
+
+
+def test_cleaner_pickles_and_works_in_worker_processes():
+    """The API promise for corpus jobs: a Cleaner ships to other processes."""
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    cleaner = Cleaner(select=["punct"], ignore=["AR102"])
+    clone = pickle.loads(pickle.dumps(cleaner))
+    assert [r.code for r in clone.rules] == [r.code for r in cleaner.rules]
+    texts = ["قال ، ثم", "مصر, الأردن", "كيف حالك ?"]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        assert list(pool.map(cleaner, texts)) == [cleaner(t) for t in texts]
+    assert cleaner("مصر, الأردن") == "مصر, الأردن"  # AR102 stayed ignored

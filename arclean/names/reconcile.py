@@ -22,7 +22,10 @@ from arclean.chars import fold
 from arclean.names.glossary import Glossary, merge
 from arclean.names.lexicon import CUES, STOPWORDS, Lexicon, gazetteer, lexicon, strip_marks
 from arclean.names.similarity import (
+    CHEAP,
+    FULL,
     blocking_keys,
+    cheap_skeleton,
     inflection_only,
     orthographic_weight,
     phonetic_key,
@@ -496,7 +499,14 @@ def _cluster(
     # rewrite (the canonical must be seen at least twice): pair every member
     # of a block only with the block's anchors.
     min_anchor = 2 if counts.tokens > s.big_corpus else 1
+    limit = max(s.review_cost, s.context_cost)
+    # A pair within `limit` < FULL + CHEAP is either one plain edit apart or
+    # reached by cheap and final edits only, and then shares its skeleton
+    # (`cheap_skeleton`): every other pair is skipped before the DP.
+    skeleton = {f: cheap_skeleton(f) for f in candidates} if limit < FULL + CHEAP else None
+    max_lev = 1 if skeleton is not None else 2
     pairs: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str]] = set()
     lev = Levenshtein.distance
     for members in blocks.values():
         if len(members) < 2 or len(members) > s.max_block:
@@ -504,14 +514,19 @@ def _cluster(
         anchors = [a for a in members if candidates[a].count >= min_anchor]
         for a in anchors:
             la = len(a)
+            ka = skeleton[a] if skeleton is not None else None
             for b in members:
-                if (
-                    b != a
-                    and abs(la - len(b)) <= 2
-                    and (candidates[b].count < min_anchor or a < b)
-                    and lev(a, b, score_cutoff=2) <= 2
-                ):
-                    pairs.add((a, b) if a < b else (b, a))
+                if b == a or abs(la - len(b)) > 2:
+                    continue
+                if candidates[b].count >= min_anchor and a > b:
+                    continue  # both anchors: taken once, from the smaller
+                pair = (a, b) if a < b else (b, a)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                d = lev(a, b, score_cutoff=2)
+                if d <= max_lev or (d <= 2 and ka == skeleton[b]):  # type: ignore[index]
+                    pairs.add(pair)
 
     # 3. score and guard each pair
     scored: list[tuple[str, str, float, list[str]]] = []  # (variant, canonical, cost, evidence)
@@ -552,9 +567,8 @@ def _cluster(
             return None  # الهيليوم, عالميا, يشغلون: ordinary words new to the lexicon
         return "unknown word, never with ال"
 
-    limit = max(s.review_cost, s.context_cost)
     need_name_nb: list[tuple[str, str, float, list[str]]] = []
-    for a, b in pairs:
+    for a, b in sorted(pairs):
         if rank(a) >= rank(b):
             c, v = a, b
         else:

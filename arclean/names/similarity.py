@@ -133,6 +133,27 @@ def phonetic_key(folded: str) -> str:
     return s[0] + middle + s[-1]
 
 
+#: Letters a cheap substitution may swap, merged into one class (ذ is in two
+#: groups, so د ض ذ ز ظ are one class here).
+_SKELETON_TABLE = str.maketrans(
+    {"ط": "ت", "ص": "س", "ث": "س", "ش": "س", "ض": "د", "ذ": "د", "ز": "د", "ظ": "د",
+     "ق": "ك", "غ": "ك", "ج": "ك", "ح": "ه", "خ": "ه", "ع": "ا", "ء": "ا", "ڤ": "ف",
+     "پ": "ب"}
+)  # fmt: skip
+
+
+def cheap_skeleton(folded: str) -> str:
+    """The form with every letter a cheap or final edit can touch erased:
+    sound groups merged, long vowels after the first letter dropped, final
+    ا/ه stripped.  Two forms whose weighted distance is reached by cheap and
+    final edits only have the same skeleton; a pair under `FULL + CHEAP` that
+    does not is at most one plain edit apart (Levenshtein distance 1).  Used
+    to skip pairs before the weighted DP, never to decide."""
+    s = folded.translate(_SKELETON_TABLE)
+    s = s[:1] + "".join(ch for ch in s[1:] if ch not in LONG_VOWELS)
+    return s.rstrip("اه")
+
+
 def deletion_keys(folded: str) -> Iterable[str]:
     """The form and each one-letter deletion (SymSpell): any two forms at
     Levenshtein distance 1 share a key."""

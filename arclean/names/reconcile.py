@@ -17,6 +17,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import repeat
 
 from arclean.chars import fold
 from arclean.names.glossary import Glossary, merge
@@ -134,24 +136,38 @@ def _reiterable(texts: Iterable[str]) -> Iterable[str]:
 class Counts:
     """Word statistics of the scanned texts."""
 
-    def __init__(self) -> None:
+    def __init__(self, track_lines: bool = False) -> None:
         self.surface: Counter[str] = Counter()  # stripped surface word → count
         self.core: Counter[str] = Counter()  # stripped core → count (clitics split)
         self.definite: Counter[str] = Counter()  # core → uses with the article
         self.analysis: dict[str, tuple[str, str]] = {}  # surface → (prefix, core)
         self.tokens = 0
+        # with `track_lines`: surface word → number of a line that holds it
+        # (the last one), so that the KWIC pass tokenises only those lines
+        self.track_lines = track_lines
+        self.line_of: dict[str, int] = {}
+        self.lines = 0
 
     def add_text(self, text: str) -> None:
+        track = self.track_lines
         for line in text.splitlines():
             ws = words(line)
-            self.tokens += len(ws)
-            self.surface.update(ws)
+            if ws:
+                self.tokens += len(ws)
+                self.surface.update(ws)
+                if track:
+                    self.line_of.update(zip(ws, repeat(self.lines)))
+            self.lines += 1
 
     def finish(self) -> None:
         """Strip marks, then split proclitics whose core is attested."""
         merged: Counter[str] = Counter()
+        line_of = self.line_of
         for w, n in self.surface.items():
-            merged[strip_marks(w)] += n
+            sw = strip_marks(w)
+            merged[sw] += n
+            if line_of and sw != w and w in line_of:
+                line_of.setdefault(sw, line_of[w])
         self.surface = merged
         get = merged.get
         for w, n in merged.items():
@@ -186,6 +202,8 @@ class Judge:
         self.lex = lex or lexicon()
         self.gaz = gaz or gazetteer()
         self.glossary_forms = {fold(e.canonical) for e in glossary.entries}
+        self._evidence: dict[str, str | None] = {}
+        self._suffixed: dict[str, bool] = {}
 
     def common(self, f: str, text_definite: int = 0, text_count: int = 0) -> bool:
         """A common word (noun, verb ...), not a name: frequent in the lexicon
@@ -212,6 +230,14 @@ class Judge:
         return ratio is not None and ratio >= self.s.common_al_ratio
 
     def name_evidence(self, f: str) -> str | None:
+        """Memoised `_name_evidence`."""
+        try:
+            return self._evidence[f]
+        except KeyError:
+            r = self._evidence[f] = self._name_evidence(f)
+            return r
+
+    def _name_evidence(self, f: str) -> str | None:
         """Positive evidence that the folded form `f` is a name, or None:
         the glossary; a gazetteer entry that the lexicon does not contradict
         (a common noun with ال-uses, a verb, a pronoun suffix: the Wikidata
@@ -263,6 +289,13 @@ class Judge:
         return n >= max(3, 0.05 * self.lex.count(f))
 
     def suffixed(self, f: str) -> bool:
+        """Memoised `_suffixed`."""
+        r = self._suffixed.get(f)
+        if r is None:
+            r = self._suffixed[f] = self._is_suffixed(f)
+        return r
+
+    def _is_suffixed(self, f: str) -> bool:
         """An ordinary word with a pronoun suffix (أثره = أثر + ه): the stem is
         a common word of the lexicon."""
         if _inflected(f):
@@ -318,8 +351,9 @@ class _Group:
     forms: Counter[str]
     definite: int = 0
 
-    @property
+    @cached_property
     def count(self) -> int:
+        """Total count; read only once the group is complete."""
         return sum(self.forms.values())
 
 
@@ -377,6 +411,21 @@ def _kwic(texts: Iterable[str], counts: Counts, forms: set[str], width: int = 35
     out: dict[str, str] = {}
     remaining = set(forms)
     hits = {w for w, (_p, core) in counts.analysis.items() if core in remaining}
+    if counts.line_of:
+        # only the lines known to hold a wanted word are tokenised
+        targets = {counts.line_of[w] for w in hits if w in counts.line_of}
+        n = 0
+        for text in texts:
+            if not targets:
+                break
+            for line in text.splitlines():
+                if n in targets:
+                    targets.discard(n)
+                    _kwic_line(line, counts, remaining, out, width)
+                n += 1
+        if not remaining:
+            return out
+        hits = {w for w in hits if counts.analysis[w][1] in remaining}
     for text in texts:
         if not remaining:
             break
@@ -389,17 +438,29 @@ def _kwic(texts: Iterable[str], counts: Counts, forms: set[str], width: int = 35
                 counts.analysis[w][1] in remaining for w in hits.intersection(ws)
             ):
                 continue
-            for tok in iter_tokens(line):
-                sw = strip_marks(tok.text) if marked else tok.text
-                core = counts.analysis.get(sw, ("", sw))[1]
-                if core in remaining:
-                    left = line[max(0, tok.start - width) : tok.start]
-                    right = line[tok.end : tok.end + width]
-                    out[core] = f"…{left}[{tok.text}]{right}…".replace("\t", " ")
-                    remaining.discard(core)
+            _kwic_line(line, counts, remaining, out, width, marked)
             if not remaining:
                 break
     return out
+
+
+def _kwic_line(
+    line: str,
+    counts: Counts,
+    remaining: set[str],
+    out: dict[str, str],
+    width: int,
+    marked: bool = True,
+) -> None:
+    """KWIC lines from one line for the wanted cores it holds."""
+    for tok in iter_tokens(line):
+        sw = strip_marks(tok.text) if marked else tok.text
+        core = counts.analysis.get(sw, ("", sw))[1]
+        if core in remaining:
+            left = line[max(0, tok.start - width) : tok.start]
+            right = line[tok.end : tok.end + width]
+            out[core] = f"…{left}[{tok.text}]{right}…".replace("\t", " ")
+            remaining.discard(core)
 
 
 def scan(
@@ -416,13 +477,15 @@ def scan(
     its words attest proclitic splits and count towards frequencies.
     """
     texts = _reiterable(texts)
-    counts = count_texts(texts, corpus_counts)
+    counts = count_texts(texts, corpus_counts, track_lines=kwic)
     return _cluster(texts, counts, merge(glossaries), settings, kwic)
 
 
-def count_texts(texts: Iterable[str], base: Counts | None = None) -> Counts:
+def count_texts(
+    texts: Iterable[str], base: Counts | None = None, track_lines: bool = False
+) -> Counts:
     """Word statistics of `texts` (plus those of `base`)."""
-    counts = Counts()
+    counts = Counts(track_lines)
     for text in texts:
         counts.add_text(text)
     if base is not None:
@@ -505,21 +568,30 @@ def _cluster(
     # (`cheap_skeleton`): every other pair is skipped before the DP.
     skeleton = {f: cheap_skeleton(f) for f in candidates} if limit < FULL + CHEAP else None
     max_lev = 1 if skeleton is not None else 2
+    # the pair guards that look at one form at a time (step 3), decided once
+    # per form: a pronoun/plural suffix rules a form out; two lexicon words
+    # or two well-attested words never pair
+    inflected = {f for f in candidates if _inflected(f)}
+    word = {f for f in candidates if judge.lex.count(f) >= s.known_count}
+    well_known = {f for f in candidates if judge.attested(f)}
     pairs: set[tuple[str, str]] = set()
     seen: set[tuple[str, str]] = set()
     lev = Levenshtein.distance
     for members in blocks.values():
         if len(members) < 2 or len(members) > s.max_block:
             continue
-        anchors = [a for a in members if candidates[a].count >= min_anchor]
+        anchors = [a for a in members if candidates[a].count >= min_anchor and a not in inflected]
         for a in anchors:
             la = len(a)
             ka = skeleton[a] if skeleton is not None else None
+            a_word, a_known = a in word, a in well_known
             for b in members:
-                if b == a or abs(la - len(b)) > 2:
+                if b == a or abs(la - len(b)) > 2 or b in inflected:
                     continue
                 if candidates[b].count >= min_anchor and a > b:
                     continue  # both anchors: taken once, from the smaller
+                if (a_word and b in word) or (a_known and b in well_known):
+                    continue
                 pair = (a, b) if a < b else (b, a)
                 if pair in seen:
                     continue

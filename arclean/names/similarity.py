@@ -54,8 +54,9 @@ def _indel_cost(word: str, i: int) -> float:
     return FULL
 
 
-def _indel_costs(word: str) -> list[float]:
-    return [_indel_cost(word, i) for i in range(len(word))]
+@lru_cache(maxsize=65536)
+def _indel_costs(word: str) -> tuple[float, ...]:
+    return tuple(_indel_cost(word, i) for i in range(len(word)))
 
 
 _SUB: dict[tuple[str, str], float] = {
@@ -186,27 +187,33 @@ INFLECTION_SUFFIXES = (
 INFLECTION_PREFIXES = ("ي", "ت", "ن", "ا", "م", "ال", "و", "ف", "ب", "ل", "ك", "س", "است")
 
 
+_SUFFIX_SET = frozenset(INFLECTION_SUFFIXES)
+_PREFIX_SET = frozenset(INFLECTION_PREFIXES)
+_MAX_SUFFIX = max(map(len, INFLECTION_SUFFIXES))
+
+
 def inflection_only(a: str, b: str) -> bool:
     """True when two folded forms differ only by an affix (or by an affix
     swap at the same end: لبنانيه/لبنانيون)."""
     if len(a) > len(b):
         a, b = b, a
-    for suf in INFLECTION_SUFFIXES:
-        if b == a + suf:
+    la, lb = len(a), len(b)
+    if b.startswith(a) and b[la:] in _SUFFIX_SET:
+        return True
+    if b.endswith(a) and b[: lb - la] in _PREFIX_SET:
+        return True
+    # same stem (≥ 3 letters), endings from the suffix list (a's may be none)
+    for k in range(max(3, la - _MAX_SUFFIX), la + 1):
+        if a[:k] != b[:k]:
+            break
+        sa, sb = a[k:], b[k:]
+        if (
+            (not sa or sa in _SUFFIX_SET)
+            and sb in _SUFFIX_SET
+            and sb != sa
+            and (not sa or not _vowel_only(sa, sb))
+        ):
             return True
-    for pre in INFLECTION_PREFIXES:
-        if b == pre + a:
-            return True
-    # same stem, different endings from the suffix list
-    for sa in ("", *INFLECTION_SUFFIXES):
-        if sa and not a.endswith(sa):
-            continue
-        stem = a[: len(a) - len(sa)] if sa else a
-        if len(stem) < 3:
-            continue
-        for sb in INFLECTION_SUFFIXES:
-            if sb != sa and b == stem + sb and not _vowel_only(sa, sb):
-                return True
     return False
 
 

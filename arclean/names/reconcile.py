@@ -284,9 +284,26 @@ class Judge:
 
     def verb_like(self, f: str) -> bool:
         """A verb (or verb-like word) in the lexicon: it takes the past-tense
-        endings ت / وا (أطلق → أطلقت, أطلقوا), which names do not."""
+        endings ت / وا (أطلق → أطلقت, أطلقوا), or it is a past plural (قالوا:
+        قال, قالت) or an imperfect whose other persons are in the lexicon
+        (أرجو: يرجو, نرجو; تأتي: يأتي).  Names do not inflect so; a
+        well-attested name of the gazetteer (أحمد: يحمد) is exempt."""
         n = self.lex.count(f + "ت") + self.lex.count(f + "وا")
-        return n >= max(3, 0.05 * self.lex.count(f))
+        if n >= max(3, 0.05 * self.lex.count(f)):
+            return True
+        if len(f) < 4 or self.gaz.count(f) >= self.s.attested_count:
+            return False
+        floor = max(self.s.known_count, 0.05 * self.lex.count(f))
+        if f.endswith("وا"):
+            stem = f[:-2]
+            if self.lex.count(stem) + self.lex.count(stem + "ت") >= floor:
+                return True
+        if f[0] in "اتين":
+            # two other persons in use (not تونس/يونس, إيران/نيران)
+            others = [self.lex.count(p + f[1:]) for p in "اتين" if p != f[0]]
+            if sum(n >= self.s.known_count for n in others) >= 2 and sum(others) >= floor:
+                return True
+        return False
 
     def suffixed(self, f: str) -> bool:
         """Memoised `_suffixed`."""
@@ -304,6 +321,15 @@ class Judge:
             stem = f[: len(f) - len(suf)]
             if suf == "ه" and self.ta_marbuta(f):
                 continue  # سورية, القسطنطينية: ة folded to ه, not a pronoun
+            if (
+                suf == "ه"
+                and f.endswith("ه")
+                and len(stem) >= 3
+                and self.lex.count(f) - self.lex.ta_marbuta.get(f, 0) >= self.s.known_count
+                and self.lex.count(stem) >= self.s.attested_count
+                and self.gaz.count(f) < self.s.attested_count
+            ):
+                return True  # أخيه, بينه: a frequent stem + the pronoun ه
             if f.endswith(suf) and len(stem) >= 3:
                 ratio = self.lex.al_ratio(stem)
                 if (
@@ -618,6 +644,13 @@ def _cluster(
             )
         return r
 
+    def adds_hamza(v: str, c: str) -> bool:
+        """Every spelling of the variant writes a hamza that no spelling of
+        the canonical has (سأعيد beside سعيد, إمائه beside أمية): a word of
+        its own, not a transliteration (which drops hamzas, never adds)."""
+        hv = min(_hamzas(x) for x in candidates[v].forms)
+        return hv > 0 and hv > max(_hamzas(x) for x in candidates[c].forms)
+
     def definite_share(f: str) -> float:
         g = candidates[f]
         return g.definite / g.count if g.count else 0.0
@@ -675,6 +708,8 @@ def _cluster(
             cost <= s.auto_cost
             and unknown
             and agree
+            and not adds_hamza(v, c)
+            and not _future_verb(v, judge)
             and not judge.suffixed(v)
             and candidates[c].count >= 2
             and candidates[c].count > candidates[v].count
@@ -727,6 +762,7 @@ def _cluster(
                 near.add((v, c))  # at least worth a review
             if (
                 shared
+                and not adds_hamza(v, c)
                 and candidates[c].count >= s.context_ratio * candidates[v].count
                 and judge.lex_count(v) < s.known_count
                 and abs(definite_share(v) - definite_share(c)) < 0.5
@@ -809,6 +845,15 @@ def _fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -
     real word of its own (آثاره beside إثارة) or the user rejected the pair."""
     if judge.glossary.rejected(form, canonical):
         return Member(form, n, None, 0.0, ["rejected"])
+    if (
+        canonical.endswith("ة")
+        and form == canonical[:-1] + "ه"
+        and judge.lex.surface.get(form, 0) >= judge.s.known_count
+        and judge.lex.surface.get(form, 0) > judge.lex.surface.get(canonical, 0)
+    ):
+        # أخيه (his brother) beside أخية, بينه beside بينة: the usual ه
+        # spelling is the pronoun, another word
+        return Member(form, n, None, 0.0, [_OTHER_WORD])
     if judge.lex.surface.get(form, 0) >= judge.s.known_count:
         return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
     if judge.known_spelling(form) > judge.known_spelling(canonical):
@@ -828,7 +873,11 @@ def _fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -
     return Member(form, n, "review", 0.0, ["same after folding"])
 
 
+_OTHER_WORD = "another word (pronoun ه)"
+
+
 def _make_cluster(canonical: str, members: list[Member], judge: Judge) -> Cluster:
+    members = [m for m in members if _OTHER_WORD not in m.evidence]
     tiers = {m.tier for m in members if m.form != canonical}
     tier = "auto" if "auto" in tiers else ("review" if "review" in tiers else None)
     evidence = []
@@ -1015,6 +1064,22 @@ _PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
 #: Endings of ordinary words (plurals, nisba adjectives and adverbs, verbs).
 _COMMON_ENDINGS = ("ات", "ون", "ين", "يا", "يه", "ي", "وا", "ها", "هم")
 _SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
+
+
+def _future_verb(f: str, judge: Judge) -> bool:
+    """س + an imperfect verb of the lexicon (سيعيد = س + يعيد, سأعيد):
+    not a spelling of سعيد."""
+    return (
+        len(f) >= 5
+        and f[0] == "س"
+        and f[1] in "اتين"
+        and judge.lex_count(f[1:]) >= judge.s.known_count
+    )
+
+
+def _hamzas(surface: str) -> int:
+    """Hamza letters (with or without a seat) in a spelling."""
+    return sum(surface.count(ch) for ch in "أإآؤئء")
 
 
 def _inflected(f: str) -> bool:

@@ -710,6 +710,7 @@ def _cluster(
             and agree
             and not adds_hamza(v, c)
             and not _future_verb(v, judge)
+            and not (judge.lex.count(v) and judge.verb_like(v))
             and not judge.suffixed(v)
             and candidates[c].count >= 2
             and candidates[c].count > candidates[v].count

@@ -263,3 +263,27 @@ def test_pronoun_h_is_not_a_ta_marbuta_variant() -> None:
         forms = {m.form for m in cl.members}
         assert not {"أخيه", "أخية"} <= forms
     assert Reconciler().rewrite(text) == (text, [])
+
+
+def test_bare_lexicon_name_evidence() -> None:
+    from arclean.chars import fold
+    from arclean.names.glossary import merge
+    from arclean.names.reconcile import Counts, Judge
+
+    judge = Judge(Counts(), merge([]))
+    # place names and months the person-name gazetteer lacks
+    for w in ("هولندا", "حزيران", "ديسمبر"):
+        assert judge.bare_name(fold(w)), w
+    # adverbs, function words with a pronoun, verbs: not names
+    for w in ("شيئا", "أننا", "معها", "كيلا", "تدور"):
+        assert not judge.bare_name(fold(w)), w
+    # ى written ا before a pronoun: سواه = سوى + ه
+    for w in ("سواه", "أتاه"):
+        assert judge.suffixed(fold(w)), w
+        assert judge.name_evidence(fold(w)) is None, w
+
+
+def test_place_name_variant_is_merged() -> None:
+    text = "زار هولندا. وفي هولندا قال. من هولندا جاء. ثم عاد إلى هوليندا."
+    _new, reps = Reconciler().rewrite(text)
+    assert ("هوليندا", "هولندا") in [(r.old, r.new) for r in reps]

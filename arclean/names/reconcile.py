@@ -69,6 +69,7 @@ class Settings:
     gaz_lex_ratio: float = 500.0  # ... unless the lexicon has the word this many times more
     variant_gaz: int = 3  # a variant this often in the gazetteer is a name of its own
     text_name_count: int = 3  # an unknown word seen this often, never with ال: a name
+    bare_al_share: float = 0.01  # a lexicon word this rarely with ال or an ending: a name
     fold_ratio: float = 2.0  # a same-after-folding variant is auto only this much rarer
     split_cost: float = 0.5  # a rare clitic-glued word splits if its core is this close to a core
     max_block: int = 30  # blocks larger than this are skipped (too generic a key)
@@ -256,7 +257,43 @@ class Judge:
             return "gazetteer" if self.gazetteer_name(f, 2) else None
         if self.gazetteer_name(f) and (ratio is None or ratio < self.s.common_al_ratio):
             return "gazetteer"
+        if self.bare_name(f):
+            return "lexicon: never with ال, a suffix or an ending"
         return None
+
+    def bare_name(self, f: str) -> bool:
+        """A word the lexicon uses often and never inflects: never with ال,
+        (almost) never with a pronoun suffix, a plural or verb ending, and not
+        an adverb in -ا (كثيرا: كثير takes ال).  Place names missing from the
+        person-name gazetteer pass (تركيا, هولندا, حزيران); verbs, nouns and
+        function words (stoplist) do not."""
+        n = self.lex.count(f)
+        if n < self.s.name_count or len(f) < self.s.min_letters:
+            return False
+        if self.lex.count("ال" + f) > self.s.bare_al_share * n:
+            return False
+        inflected = sum(self.lex.count(f + p) for p in _BARE_ENDINGS)
+        if inflected > self.s.bare_al_share * n:
+            return False
+        if f.endswith("ا"):
+            # an adverb in -ا: كثيرا (كثير takes ال), شيئا (شيء)
+            stem = f[:-1]
+            r = self.lex.al_ratio(stem)
+            if self.lex.count(stem) >= self.s.known_count and r is not None and r >= 0.05:
+                return False
+            if f[-2] == "ي" and self.lex.count(f[:-2] + "ء") >= self.s.known_count:
+                return False  # شيئا (folded شييا): شيء + ا
+        if f.endswith("ته") and self.lex.count(f[:-2] + "ه") >= self.s.known_count:
+            return False  # فنيته: فنية + ه
+        if any(f.endswith(p) and f[: len(f) - len(p)] in STOPWORDS for p in _PRONOUNS):
+            return False  # أننا, معها: a function word with a pronoun
+        if any(f[:i] in STOPWORDS and f[i:] in STOPWORDS for i in range(2, len(f) - 1)):
+            return False  # كيلا = كي + لا
+        # تدور beside يدور: maybe a verb
+        return not (
+            f[0] in "اتين"
+            and any(self.lex.count(p + f[1:]) >= self.s.known_count for p in "اتين" if p != f[0])
+        )
 
     def gazetteer_name(self, f: str, at_least: int = 1) -> bool:
         """In the gazetteer often enough, and not a far more frequent word
@@ -315,6 +352,17 @@ class Judge:
     def _is_suffixed(self, f: str) -> bool:
         """An ordinary word with a pronoun suffix (أثره = أثر + ه): the stem is
         a common word of the lexicon."""
+        for suf in ("ه", "ها", "هم", "هما", "ك", "كم", "نا"):
+            stem = f[: len(f) - len(suf)]
+            if (
+                f.endswith(suf)
+                and len(stem) >= 3
+                and stem.endswith("ا")
+                and not self.ta_marbuta(f)
+                and self.lex.count(stem[:-1] + "ي") >= self.s.attested_count
+                and self.gaz.count(f) < self.s.attested_count
+            ):
+                return True  # ى written ا before a pronoun: سواه = سوى + ه, أتاه = أتى + ه
         if _inflected(f):
             return True
         for suf in _PRONOUNS:
@@ -710,6 +758,7 @@ def _cluster(
             and agree
             and not adds_hamza(v, c)
             and not _future_verb(v, judge)
+            and not (c.endswith("ا") and v == c[:-1] + "يا")  # أوروبا/أوروبيا
             and not (judge.lex.count(v) and judge.verb_like(v))
             and not judge.suffixed(v)
             and candidates[c].count >= 2
@@ -1061,6 +1110,8 @@ _PROCLITIC_FOLDS = frozenset(
 
 
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640\ufb50-\ufeff]")
+#: Endings a common word takes and a name does not (pronoun suffixes, plurals, verbs).
+_BARE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ات", "ون", "ين", "وا", "ت")
 _PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
 #: Endings of ordinary words (plurals, nisba adjectives and adverbs, verbs).
 _COMMON_ENDINGS = ("ات", "ون", "ين", "يا", "يه", "ي", "وا", "ها", "هم")

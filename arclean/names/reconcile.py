@@ -268,8 +268,12 @@ class Judge:
         person-name gazetteer pass (تركيا, هولندا, حزيران); verbs, nouns and
         function words (stoplist) do not."""
         n = self.lex.count(f)
-        if n < self.s.name_count or len(f) < self.s.min_letters:
+        if n < self.s.name_count or len(f) < self.s.min_letters or f.startswith("ال"):
             return False
+        if f.endswith("ت") and self.lex.count(f[:-1]) >= self.s.known_count:
+            return False  # خرجت, كادت: a verb in the past (خرج, كاد)
+        if f.endswith("تي") and self.lex.count(f[:-2] + "ه") >= self.s.known_count:
+            return False  # سيدتي, مولاتي: a noun in ة + my
         if self.lex.count("ال" + f) > self.s.bare_al_share * n:
             return False
         inflected = sum(self.lex.count(f + p) for p in _BARE_ENDINGS)

@@ -490,17 +490,36 @@ def _kwic(texts: Iterable[str], counts: Counts, forms: set[str], width: int = 35
     remaining = set(forms)
     hits = {w for w, (_p, core) in counts.analysis.items() if core in remaining}
     if counts.line_of:
-        # only the lines known to hold a wanted word are tokenised
-        targets = {counts.line_of[w] for w in hits if w in counts.line_of}
+        # one line known to hold each wanted core; the word is found by a
+        # plain search (a line with marks is tokenised)
+        targets: dict[int, list[str]] = defaultdict(list)
+        placed: set[str] = set()
+        for w in sorted(hits):
+            core = counts.analysis[w][1]
+            n = counts.line_of.get(w)
+            if n is not None and core not in placed:
+                placed.add(core)
+                targets[n].append(w)
         n = 0
         for text in texts:
             if not targets:
                 break
             for line in text.splitlines():
-                if n in targets:
-                    targets.discard(n)
-                    _kwic_line(line, counts, remaining, out, width)
+                ws = targets.pop(n, None)
                 n += 1
+                if ws is None:
+                    continue
+                if _MARKS_RE.search(line):
+                    _kwic_line(line, counts, remaining, out, width)
+                    continue
+                for w in ws:
+                    core = counts.analysis[w][1]
+                    i = _find_word(line, w)
+                    if core in remaining and i >= 0:
+                        left = line[max(0, i - width) : i]
+                        right = line[i + len(w) : i + len(w) + width]
+                        out[core] = f"…{left}[{w}]{right}…".replace("\t", " ")
+                        remaining.discard(core)
         if not remaining:
             return out
         hits = {w for w in hits if counts.analysis[w][1] in remaining}
@@ -520,6 +539,21 @@ def _kwic(texts: Iterable[str], counts: Counts, forms: set[str], width: int = 35
             if not remaining:
                 break
     return out
+
+
+def _find_word(line: str, w: str) -> int:
+    """Offset of `w` as a whole word in `line`, or -1."""
+    i = line.find(w)
+    while i >= 0:
+        j = i + len(w)
+        if (i == 0 or not _is_letter(line[i - 1])) and (j == len(line) or not _is_letter(line[j])):
+            return i
+        i = line.find(w, i + 1)
+    return -1
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"
 
 
 def _kwic_line(

@@ -737,6 +737,19 @@ def _cluster(
         hv = min(_hamzas(x) for x in candidates[v].forms)
         return hv > 0 and hv > max(_hamzas(x) for x in candidates[c].forms)
 
+    def may_support(v: str, c: str) -> bool:
+        """Everything but the shared neighbour that context support needs."""
+        return (
+            not adds_hamza(v, c)
+            and candidates[c].count >= s.context_ratio * candidates[v].count
+            and judge.lex_count(v) < s.known_count
+            and abs(definite_share(v) - definite_share(c)) < 0.5
+            and judge.lex.count(c) < s.common_count
+            and not judge.suffixed(v)
+            and not judge.suffixed(c)
+            and judge.name_evidence(c) is not None
+        )
+
     def definite_share(f: str) -> float:
         g = candidates[f]
         return g.definite / g.count if g.count else 0.0
@@ -764,12 +777,9 @@ def _cluster(
             c, v = a, b
         else:
             c, v = b, a
-        if judge.lex.count(v) >= s.known_count and judge.lex.count(c) >= s.known_count:
-            continue  # both are real words of the lexicon (أحرز/إحراز)
-        if judge.attested(v) and judge.attested(c):
-            continue  # two well-known words or names (سعيد/سعد)
-        if _inflected(v) or _inflected(c):
-            continue  # a pronoun or plural suffix: an ordinary word (بداياتها/بدايتها)
+        # already ruled out when pairing (step 2): two real words of the
+        # lexicon (أحرز/إحراز), two well-known words or names (سعيد/سعد), a
+        # pronoun or plural suffix (بداياتها/بدايتها)
         if glossary.rejected(v, c) or inflection_only(v, c):
             continue
         cost = weighted_distance(v, c, limit)
@@ -818,6 +828,11 @@ def _cluster(
     support: dict[tuple[str, str], str] = {}
     near: set[tuple[str, str]] = set()
     if need_context or need_name_nb:
+        # neighbours matter when they can make a pair auto, or decide whether
+        # a dearer pair is reviewed at all; a cheap pair is reviewed anyway
+        need_context = [
+            (v, c, cost) for v, c, cost in need_context if cost > s.review_cost or may_support(v, c)
+        ]
         wanted = {x for v, c, _ in need_context for x in (v, c)}
         wanted |= {c for _v, c, _cost, _ev in need_name_nb}
         nbs = _neighbours(texts, counts, wanted)
@@ -848,17 +863,7 @@ def _cluster(
             }
             if shared:
                 near.add((v, c))  # at least worth a review
-            if (
-                shared
-                and not adds_hamza(v, c)
-                and candidates[c].count >= s.context_ratio * candidates[v].count
-                and judge.lex_count(v) < s.known_count
-                and abs(definite_share(v) - definite_share(c)) < 0.5
-                and judge.lex.count(c) < s.common_count
-                and not judge.suffixed(v)
-                and not judge.suffixed(c)
-                and judge.name_evidence(c) is not None
-            ):
+            if shared and may_support(v, c):
                 support[(v, c)] = "shared neighbour " + ", ".join(sorted(x[2:] for x in shared)[:3])
 
     # 5. clusters: greedy from the best-ranked canonical, no chaining

@@ -12,10 +12,12 @@ Steps (see docs/names.md):
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
@@ -589,8 +591,23 @@ def scan(
     its words attest proclitic splits and count towards frequencies.
     """
     texts = _reiterable(texts)
-    counts = count_texts(texts, corpus_counts, track_lines=kwic)
-    return _cluster(texts, counts, merge(glossaries), settings, kwic)
+    with _no_gc():
+        counts = count_texts(texts, corpus_counts, track_lines=kwic)
+        return _cluster(texts, counts, merge(glossaries), settings, kwic)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a scan builds millions of small
+    acyclic objects (pairs, counts) and the collector's full passes over them
+    cost about 15 % of a large scan.  Reference counting still frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def count_texts(
@@ -882,16 +899,17 @@ def _cluster(
 
     assigned: dict[str, str] = {}  # variant → canonical key
     roots: list[str] = []
+    root_set: set[str] = set()
+    order = {"auto": 0, "review": 1}
     for c in sorted(by_canonical, key=rank, reverse=True):
         if c in assigned:
             continue
         roots.append(c)
-        order = {"auto": 0, "review": 1}
+        root_set.add(c)
         for v, _cost, _tier, _ev in sorted(by_canonical[c], key=lambda t: (order[t[2]], t[1])):
-            if v not in assigned and v not in roots:
+            if v not in assigned and v not in root_set:
                 assigned[v] = c
     # a form that became a root after being assigned stays a variant only
-    root_set = set(roots)
 
     clusters: list[Cluster] = []
     for c in roots:
@@ -1051,8 +1069,9 @@ class Reconciler:
     def prepare(self, texts: Iterable[str]) -> list[Cluster]:
         """Scan a whole corpus once; `rewrite` then applies its clusters."""
         texts = _reiterable(texts)
-        self._corpus = count_texts(texts)
-        clusters = _cluster(texts, self._corpus, self.glossary, self.settings, False)
+        with _no_gc():
+            self._corpus = count_texts(texts)
+            clusters = _cluster(texts, self._corpus, self.glossary, self.settings, False)
         self._prepared = self._variant_map(clusters)
         return clusters
 

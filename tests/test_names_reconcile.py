@@ -287,3 +287,10 @@ def test_place_name_variant_is_merged() -> None:
     text = "زار هولندا. وفي هولندا قال. من هولندا جاء. ثم عاد إلى هوليندا."
     _new, reps = Reconciler().rewrite(text)
     assert ("هوليندا", "هولندا") in [(r.old, r.new) for r in reps]
+
+
+def test_article_word_is_not_a_hamza_variant() -> None:
+    # الحق (the truth) is not a hamza-less spelling of ألحق (he attached)
+    text = "قال الحق. إن الحق واضح. هذا الحق. ثم ألحق به. وألحق الأمر."
+    for cl in scan([text]):
+        assert not {"الحق", "ألحق"} <= {m.form for m in cl.members}

@@ -965,6 +965,14 @@ def _fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -
         # أخيه (his brother) beside أخية, بينه beside بينة: the usual ه
         # spelling is the pronoun, another word
         return Member(form, n, None, 0.0, [_OTHER_WORD])
+    if (
+        form.startswith("ال")
+        and canonical[:2] in ("أل", "إل", "آل")
+        and judge.lex.surface.get(form, 0) >= judge.s.known_count
+        and judge.lex.count(fold(form)[2:]) >= judge.s.attested_count
+    ):
+        # الحق (the truth) beside ألحق (he attached): the article, another word
+        return Member(form, n, None, 0.0, [_OTHER_WORD])
     if judge.lex.surface.get(form, 0) >= judge.s.known_count:
         return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
     if judge.known_spelling(form) > judge.known_spelling(canonical):
@@ -984,7 +992,7 @@ def _fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -
     return Member(form, n, "review", 0.0, ["same after folding"])
 
 
-_OTHER_WORD = "another word (pronoun ه)"
+_OTHER_WORD = "another word (pronoun ه or the article)"
 
 
 def _make_cluster(canonical: str, members: list[Member], judge: Judge) -> Cluster:

@@ -6,6 +6,7 @@ ones that matter here are invisible or look like another character.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -222,6 +223,9 @@ _FOLD_TABLE: dict[int, str | None] = {
 }
 
 
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def fold(text: str) -> str:
     """Fold Arabic text for matching: no marks or tatweel, one alef, ى→ي,
     ة→ه, ؤ→و, ئ→ي, ک→ك, digits 0-9, presentation forms to letters.
@@ -229,7 +233,7 @@ def fold(text: str) -> str:
     >>> fold("إِسْطَنْبُول") == fold("اسطنبول")
     True
     """
-    if any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff" for ch in text):
+    if _PRESENTATION_RE.search(text):
         text = "".join(
             # The spacing harakat (U+FE70-FE7F) decompose to SPACE + mark:
             # the space is not part of the text.

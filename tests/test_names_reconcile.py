@@ -197,3 +197,100 @@ def test_banded_distance_matches_full() -> None:
             assert weighted_distance(a, b, 1.0) == full
         else:
             assert weighted_distance(a, b, 1.0) > 1.0
+
+
+def test_cheap_skeleton_keeps_every_pair_within_one() -> None:
+    """A pair within weighted distance 1.0 is one plain edit apart or shares
+    its cheap-edit skeleton (the prefilter of the scan must not lose it)."""
+    import random
+
+    from rapidfuzz.distance import Levenshtein
+
+    from arclean.names.similarity import cheap_skeleton
+
+    rng = random.Random(7)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهويء"
+    for _ in range(20000):
+        a = "".join(rng.choice(letters) for _ in range(rng.randint(4, 8)))
+        b = list(a)
+        for _ in range(rng.randint(1, 3)):
+            i = rng.randrange(len(b) + 1)
+            op = rng.random()
+            if op < 0.4:
+                b.insert(i, rng.choice("اويه"))
+            elif op < 0.7 and len(b) > 2:
+                del b[min(i, len(b) - 1)]
+            else:
+                b[min(i, len(b) - 1)] = rng.choice(letters)
+        w = "".join(b)
+        if weighted_distance(a, w) <= 1.0:
+            assert Levenshtein.distance(a, w) <= 1 or cheap_skeleton(a) == cheap_skeleton(w)
+
+
+def test_inflection_only_cases() -> None:
+    assert inflection_only("لبنانيه", "لبنانيون")
+    assert inflection_only("سر", "سرا")
+    assert inflection_only("يقول", "قول")
+    assert not inflection_only("طولون", "طولن")
+    assert not inflection_only("ترامب", "ترمب")
+
+
+def test_verbs_are_not_names() -> None:
+    from arclean.chars import fold
+    from arclean.names.glossary import merge
+    from arclean.names.reconcile import Counts, Judge
+
+    judge = Judge(Counts(), merge([]))
+    for w in ("أرجو", "تأتي", "أدري", "قالوا"):
+        assert judge.name_evidence(fold(w)) is None, w
+    for w in ("أحمد", "يونس", "تونس", "إسماعيل", "أثينا"):
+        assert not judge.verb_like(fold(w)), w
+
+
+def test_added_hamza_or_future_prefix_is_not_a_name_variant() -> None:
+    # سأعيد (I will repeat) and سيعيد (he will repeat) are not spellings of سعيد
+    text = "قال سعيد ذلك. وأكد سعيد أنه. ثم عاد سعيد. سأعيد الكرة. سيعيد الكرة."
+    new, reps = Reconciler().rewrite(text)
+    assert reps == [] and new == text
+    cl = next(c for c in scan([text]) if c.canonical == "سعيد")
+    assert all(m.tier != "auto" for m in cl.variants)
+
+
+def test_pronoun_h_is_not_a_ta_marbuta_variant() -> None:
+    # أخيه (his brother) is another word than أخية: not listed under it
+    text = "قال أخيه. رأى أخيه. جاء أخيه. مع أخيه. عن أخية."
+    for cl in scan([text]):
+        forms = {m.form for m in cl.members}
+        assert not {"أخيه", "أخية"} <= forms
+    assert Reconciler().rewrite(text) == (text, [])
+
+
+def test_bare_lexicon_name_evidence() -> None:
+    from arclean.chars import fold
+    from arclean.names.glossary import merge
+    from arclean.names.reconcile import Counts, Judge
+
+    judge = Judge(Counts(), merge([]))
+    # place names and months the person-name gazetteer lacks
+    for w in ("هولندا", "حزيران", "ديسمبر"):
+        assert judge.bare_name(fold(w)), w
+    # adverbs, function words with a pronoun, verbs: not names
+    for w in ("شيئا", "أننا", "معها", "تدور"):
+        assert not judge.bare_name(fold(w)), w
+    # ى written ا before a pronoun: سواه = سوى + ه
+    for w in ("سواه", "أتاه"):
+        assert judge.suffixed(fold(w)), w
+        assert judge.name_evidence(fold(w)) is None, w
+
+
+def test_place_name_variant_is_merged() -> None:
+    text = "زار هولندا. وفي هولندا قال. من هولندا جاء. ثم عاد إلى هوليندا."
+    _new, reps = Reconciler().rewrite(text)
+    assert ("هوليندا", "هولندا") in [(r.old, r.new) for r in reps]
+
+
+def test_article_word_is_not_a_hamza_variant() -> None:
+    # الحق (the truth) is not a hamza-less spelling of ألحق (he attached)
+    text = "قال الحق. إن الحق واضح. هذا الحق. ثم ألحق به. وألحق الأمر."
+    for cl in scan([text]):
+        assert not {"الحق", "ألحق"} <= {m.form for m in cl.members}

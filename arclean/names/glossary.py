@@ -65,6 +65,8 @@ class Glossary:
 
     def rejected(self, a: str, b: str) -> bool:
         """True when the user said `a` and `b` are different names."""
+        if not self.rejections:
+            return False
         fa, fb = fold(a), fold(b)
         return any({fold(x), fold(y)} == {fa, fb} for x, y in self.rejections)
 

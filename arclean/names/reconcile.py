@@ -12,17 +12,24 @@ Steps (see docs/names.md):
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import repeat
 
 from arclean.chars import fold
 from arclean.names.glossary import Glossary, merge
 from arclean.names.lexicon import CUES, STOPWORDS, Lexicon, gazetteer, lexicon, strip_marks
 from arclean.names.similarity import (
+    CHEAP,
+    FULL,
     blocking_keys,
+    cheap_skeleton,
     inflection_only,
     orthographic_weight,
     phonetic_key,
@@ -64,6 +71,7 @@ class Settings:
     gaz_lex_ratio: float = 500.0  # ... unless the lexicon has the word this many times more
     variant_gaz: int = 3  # a variant this often in the gazetteer is a name of its own
     text_name_count: int = 3  # an unknown word seen this often, never with ال: a name
+    bare_al_share: float = 0.01  # a lexicon word this rarely with ال or an ending: a name
     fold_ratio: float = 2.0  # a same-after-folding variant is auto only this much rarer
     split_cost: float = 0.5  # a rare clitic-glued word splits if its core is this close to a core
     max_block: int = 30  # blocks larger than this are skipped (too generic a key)
@@ -131,24 +139,38 @@ def _reiterable(texts: Iterable[str]) -> Iterable[str]:
 class Counts:
     """Word statistics of the scanned texts."""
 
-    def __init__(self) -> None:
+    def __init__(self, track_lines: bool = False) -> None:
         self.surface: Counter[str] = Counter()  # stripped surface word → count
         self.core: Counter[str] = Counter()  # stripped core → count (clitics split)
         self.definite: Counter[str] = Counter()  # core → uses with the article
         self.analysis: dict[str, tuple[str, str]] = {}  # surface → (prefix, core)
         self.tokens = 0
+        # with `track_lines`: surface word → number of a line that holds it
+        # (the last one), so that the KWIC pass tokenises only those lines
+        self.track_lines = track_lines
+        self.line_of: dict[str, int] = {}
+        self.lines = 0
 
     def add_text(self, text: str) -> None:
+        track = self.track_lines
         for line in text.splitlines():
             ws = words(line)
-            self.tokens += len(ws)
-            self.surface.update(ws)
+            if ws:
+                self.tokens += len(ws)
+                self.surface.update(ws)
+                if track:
+                    self.line_of.update(zip(ws, repeat(self.lines)))
+            self.lines += 1
 
     def finish(self) -> None:
         """Strip marks, then split proclitics whose core is attested."""
         merged: Counter[str] = Counter()
+        line_of = self.line_of
         for w, n in self.surface.items():
-            merged[strip_marks(w)] += n
+            sw = strip_marks(w)
+            merged[sw] += n
+            if line_of and sw != w and w in line_of:
+                line_of.setdefault(sw, line_of[w])
         self.surface = merged
         get = merged.get
         for w, n in merged.items():
@@ -183,6 +205,8 @@ class Judge:
         self.lex = lex or lexicon()
         self.gaz = gaz or gazetteer()
         self.glossary_forms = {fold(e.canonical) for e in glossary.entries}
+        self._evidence: dict[str, str | None] = {}
+        self._suffixed: dict[str, bool] = {}
 
     def common(self, f: str, text_definite: int = 0, text_count: int = 0) -> bool:
         """A common word (noun, verb ...), not a name: frequent in the lexicon
@@ -209,6 +233,14 @@ class Judge:
         return ratio is not None and ratio >= self.s.common_al_ratio
 
     def name_evidence(self, f: str) -> str | None:
+        """Memoised `_name_evidence`."""
+        try:
+            return self._evidence[f]
+        except KeyError:
+            r = self._evidence[f] = self._name_evidence(f)
+            return r
+
+    def _name_evidence(self, f: str) -> str | None:
         """Positive evidence that the folded form `f` is a name, or None:
         the glossary; a gazetteer entry that the lexicon does not contradict
         (a common noun with ال-uses, a verb, a pronoun suffix: the Wikidata
@@ -227,7 +259,47 @@ class Judge:
             return "gazetteer" if self.gazetteer_name(f, 2) else None
         if self.gazetteer_name(f) and (ratio is None or ratio < self.s.common_al_ratio):
             return "gazetteer"
+        if self.bare_name(f):
+            return "lexicon: never with ال, a suffix or an ending"
         return None
+
+    def bare_name(self, f: str) -> bool:
+        """A word the lexicon uses often and never inflects: never with ال,
+        (almost) never with a pronoun suffix, a plural or verb ending, and not
+        an adverb in -ا (كثيرا: كثير takes ال).  Place names missing from the
+        person-name gazetteer pass (تركيا, هولندا, حزيران); verbs, nouns and
+        function words (stoplist) do not."""
+        n = self.lex.count(f)
+        if n < self.s.name_count or len(f) < self.s.min_letters or f.startswith("ال"):
+            return False
+        if f.endswith("ت") and self.lex.count(f[:-1]) >= self.s.known_count:
+            return False  # خرجت, كادت: a verb in the past (خرج, كاد)
+        if f.endswith("تي") and self.lex.count(f[:-2] + "ه") >= self.s.known_count:
+            return False  # سيدتي, مولاتي: a noun in ة + my
+        if self.lex.count("ال" + f) > self.s.bare_al_share * n:
+            return False
+        inflected = sum(self.lex.count(f + p) for p in _BARE_ENDINGS)
+        if inflected > self.s.bare_al_share * n:
+            return False
+        if f.endswith("ا"):
+            # an adverb in -ا: كثيرا (كثير takes ال), شيئا (شيء)
+            stem = f[:-1]
+            r = self.lex.al_ratio(stem)
+            if self.lex.count(stem) >= self.s.known_count and r is not None and r >= 0.05:
+                return False
+            if f[-2] == "ي" and self.lex.count(f[:-2] + "ء") >= self.s.known_count:
+                return False  # شيئا (folded شييا): شيء + ا
+        if f.endswith("ته") and self.lex.count(f[:-2] + "ه") >= self.s.known_count:
+            return False  # فنيته: فنية + ه
+        if any(f.endswith(p) and f[: len(f) - len(p)] in STOPWORDS for p in _PRONOUNS):
+            return False  # أننا, معها: a function word with a pronoun
+        if any(f[:i] in STOPWORDS and f[i:] in STOPWORDS for i in range(2, len(f) - 1)):
+            return False  # كيلا = كي + لا
+        # تدور beside يدور: maybe a verb
+        return not (
+            f[0] in "اتين"
+            and any(self.lex.count(p + f[1:]) >= self.s.known_count for p in "اتين" if p != f[0])
+        )
 
     def gazetteer_name(self, f: str, at_least: int = 1) -> bool:
         """In the gazetteer often enough, and not a far more frequent word
@@ -255,19 +327,63 @@ class Judge:
 
     def verb_like(self, f: str) -> bool:
         """A verb (or verb-like word) in the lexicon: it takes the past-tense
-        endings ت / وا (أطلق → أطلقت, أطلقوا), which names do not."""
+        endings ت / وا (أطلق → أطلقت, أطلقوا), or it is a past plural (قالوا:
+        قال, قالت) or an imperfect whose other persons are in the lexicon
+        (أرجو: يرجو, نرجو; تأتي: يأتي).  Names do not inflect so; a
+        well-attested name of the gazetteer (أحمد: يحمد) is exempt."""
         n = self.lex.count(f + "ت") + self.lex.count(f + "وا")
-        return n >= max(3, 0.05 * self.lex.count(f))
+        if n >= max(3, 0.05 * self.lex.count(f)):
+            return True
+        if len(f) < 4 or self.gaz.count(f) >= self.s.attested_count:
+            return False
+        floor = max(self.s.known_count, 0.05 * self.lex.count(f))
+        if f.endswith("وا"):
+            stem = f[:-2]
+            if self.lex.count(stem) + self.lex.count(stem + "ت") >= floor:
+                return True
+        if f[0] in "اتين":
+            # two other persons in use (not تونس/يونس, إيران/نيران)
+            others = [self.lex.count(p + f[1:]) for p in "اتين" if p != f[0]]
+            if sum(n >= self.s.known_count for n in others) >= 2 and sum(others) >= floor:
+                return True
+        return False
 
     def suffixed(self, f: str) -> bool:
+        """Memoised `_suffixed`."""
+        r = self._suffixed.get(f)
+        if r is None:
+            r = self._suffixed[f] = self._is_suffixed(f)
+        return r
+
+    def _is_suffixed(self, f: str) -> bool:
         """An ordinary word with a pronoun suffix (أثره = أثر + ه): the stem is
         a common word of the lexicon."""
+        for suf in ("ه", "ها", "هم", "هما", "ك", "كم", "نا"):
+            stem = f[: len(f) - len(suf)]
+            if (
+                f.endswith(suf)
+                and len(stem) >= 3
+                and stem.endswith("ا")
+                and not self.ta_marbuta(f)
+                and self.lex.count(stem[:-1] + "ي") >= self.s.attested_count
+                and self.gaz.count(f) < self.s.attested_count
+            ):
+                return True  # ى written ا before a pronoun: سواه = سوى + ه, أتاه = أتى + ه
         if _inflected(f):
             return True
         for suf in _PRONOUNS:
             stem = f[: len(f) - len(suf)]
             if suf == "ه" and self.ta_marbuta(f):
                 continue  # سورية, القسطنطينية: ة folded to ه, not a pronoun
+            if (
+                suf == "ه"
+                and f.endswith("ه")
+                and len(stem) >= 3
+                and self.lex.count(f) - self.lex.ta_marbuta.get(f, 0) >= self.s.known_count
+                and self.lex.count(stem) >= self.s.attested_count
+                and self.gaz.count(f) < self.s.attested_count
+            ):
+                return True  # أخيه, بينه: a frequent stem + the pronoun ه
             if f.endswith(suf) and len(stem) >= 3:
                 ratio = self.lex.al_ratio(stem)
                 if (
@@ -315,8 +431,9 @@ class _Group:
     forms: Counter[str]
     definite: int = 0
 
-    @property
+    @cached_property
     def count(self) -> int:
+        """Total count; read only once the group is complete."""
         return sum(self.forms.values())
 
 
@@ -374,6 +491,40 @@ def _kwic(texts: Iterable[str], counts: Counts, forms: set[str], width: int = 35
     out: dict[str, str] = {}
     remaining = set(forms)
     hits = {w for w, (_p, core) in counts.analysis.items() if core in remaining}
+    if counts.line_of:
+        # one line known to hold each wanted core; the word is found by a
+        # plain search (a line with marks is tokenised)
+        targets: dict[int, list[str]] = defaultdict(list)
+        placed: set[str] = set()
+        for w in sorted(hits):
+            core = counts.analysis[w][1]
+            n = counts.line_of.get(w)
+            if n is not None and core not in placed:
+                placed.add(core)
+                targets[n].append(w)
+        n = 0
+        for text in texts:
+            if not targets:
+                break
+            for line in text.splitlines():
+                ws = targets.pop(n, None)
+                n += 1
+                if ws is None:
+                    continue
+                if _MARKS_RE.search(line):
+                    _kwic_line(line, counts, remaining, out, width)
+                    continue
+                for w in ws:
+                    core = counts.analysis[w][1]
+                    i = _find_word(line, w)
+                    if core in remaining and i >= 0:
+                        left = line[max(0, i - width) : i]
+                        right = line[i + len(w) : i + len(w) + width]
+                        out[core] = f"…{left}[{w}]{right}…".replace("\t", " ")
+                        remaining.discard(core)
+        if not remaining:
+            return out
+        hits = {w for w in hits if counts.analysis[w][1] in remaining}
     for text in texts:
         if not remaining:
             break
@@ -386,17 +537,44 @@ def _kwic(texts: Iterable[str], counts: Counts, forms: set[str], width: int = 35
                 counts.analysis[w][1] in remaining for w in hits.intersection(ws)
             ):
                 continue
-            for tok in iter_tokens(line):
-                sw = strip_marks(tok.text) if marked else tok.text
-                core = counts.analysis.get(sw, ("", sw))[1]
-                if core in remaining:
-                    left = line[max(0, tok.start - width) : tok.start]
-                    right = line[tok.end : tok.end + width]
-                    out[core] = f"…{left}[{tok.text}]{right}…".replace("\t", " ")
-                    remaining.discard(core)
+            _kwic_line(line, counts, remaining, out, width, marked)
             if not remaining:
                 break
     return out
+
+
+def _find_word(line: str, w: str) -> int:
+    """Offset of `w` as a whole word in `line`, or -1."""
+    i = line.find(w)
+    while i >= 0:
+        j = i + len(w)
+        if (i == 0 or not _is_letter(line[i - 1])) and (j == len(line) or not _is_letter(line[j])):
+            return i
+        i = line.find(w, i + 1)
+    return -1
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"
+
+
+def _kwic_line(
+    line: str,
+    counts: Counts,
+    remaining: set[str],
+    out: dict[str, str],
+    width: int,
+    marked: bool = True,
+) -> None:
+    """KWIC lines from one line for the wanted cores it holds."""
+    for tok in iter_tokens(line):
+        sw = strip_marks(tok.text) if marked else tok.text
+        core = counts.analysis.get(sw, ("", sw))[1]
+        if core in remaining:
+            left = line[max(0, tok.start - width) : tok.start]
+            right = line[tok.end : tok.end + width]
+            out[core] = f"…{left}[{tok.text}]{right}…".replace("\t", " ")
+            remaining.discard(core)
 
 
 def scan(
@@ -413,13 +591,30 @@ def scan(
     its words attest proclitic splits and count towards frequencies.
     """
     texts = _reiterable(texts)
-    counts = count_texts(texts, corpus_counts)
-    return _cluster(texts, counts, merge(glossaries), settings, kwic)
+    with _no_gc():
+        counts = count_texts(texts, corpus_counts, track_lines=kwic)
+        return _cluster(texts, counts, merge(glossaries), settings, kwic)
 
 
-def count_texts(texts: Iterable[str], base: Counts | None = None) -> Counts:
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a scan builds millions of small
+    acyclic objects (pairs, counts) and the collector's full passes over them
+    cost about 15 % of a large scan.  Reference counting still frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def count_texts(
+    texts: Iterable[str], base: Counts | None = None, track_lines: bool = False
+) -> Counts:
     """Word statistics of `texts` (plus those of `base`)."""
-    counts = Counts()
+    counts = Counts(track_lines)
     for text in texts:
         counts.add_text(text)
     if base is not None:
@@ -496,22 +691,43 @@ def _cluster(
     # rewrite (the canonical must be seen at least twice): pair every member
     # of a block only with the block's anchors.
     min_anchor = 2 if counts.tokens > s.big_corpus else 1
+    limit = max(s.review_cost, s.context_cost)
+    # A pair within `limit` < FULL + CHEAP is either one plain edit apart or
+    # reached by cheap and final edits only, and then shares its skeleton
+    # (`cheap_skeleton`): every other pair is skipped before the DP.
+    skeleton = {f: cheap_skeleton(f) for f in candidates} if limit < FULL + CHEAP else None
+    max_lev = 1 if skeleton is not None else 2
+    # the pair guards that look at one form at a time (step 3), decided once
+    # per form: a pronoun/plural suffix rules a form out; two lexicon words
+    # or two well-attested words never pair
+    inflected = {f for f in candidates if _inflected(f)}
+    word = {f for f in candidates if judge.lex.count(f) >= s.known_count}
+    well_known = {f for f in candidates if judge.attested(f)}
     pairs: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str]] = set()
     lev = Levenshtein.distance
     for members in blocks.values():
         if len(members) < 2 or len(members) > s.max_block:
             continue
-        anchors = [a for a in members if candidates[a].count >= min_anchor]
+        anchors = [a for a in members if candidates[a].count >= min_anchor and a not in inflected]
         for a in anchors:
             la = len(a)
+            ka = skeleton[a] if skeleton is not None else None
+            a_word, a_known = a in word, a in well_known
             for b in members:
-                if (
-                    b != a
-                    and abs(la - len(b)) <= 2
-                    and (candidates[b].count < min_anchor or a < b)
-                    and lev(a, b, score_cutoff=2) <= 2
-                ):
-                    pairs.add((a, b) if a < b else (b, a))
+                if b == a or abs(la - len(b)) > 2 or b in inflected:
+                    continue
+                if candidates[b].count >= min_anchor and a > b:
+                    continue  # both anchors: taken once, from the smaller
+                if (a_word and b in word) or (a_known and b in well_known):
+                    continue
+                pair = (a, b) if a < b else (b, a)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                d = lev(a, b, score_cutoff=2)
+                if d <= max_lev or (d <= 2 and ka == skeleton[b]):  # type: ignore[index]
+                    pairs.add(pair)
 
     # 3. score and guard each pair
     scored: list[tuple[str, str, float, list[str]]] = []  # (variant, canonical, cost, evidence)
@@ -530,6 +746,26 @@ def _cluster(
                 judge.lex.count(f),
             )
         return r
+
+    def adds_hamza(v: str, c: str) -> bool:
+        """Every spelling of the variant writes a hamza that no spelling of
+        the canonical has (سأعيد beside سعيد, إمائه beside أمية): a word of
+        its own, not a transliteration (which drops hamzas, never adds)."""
+        hv = min(_hamzas(x) for x in candidates[v].forms)
+        return hv > 0 and hv > max(_hamzas(x) for x in candidates[c].forms)
+
+    def may_support(v: str, c: str) -> bool:
+        """Everything but the shared neighbour that context support needs."""
+        return (
+            not adds_hamza(v, c)
+            and candidates[c].count >= s.context_ratio * candidates[v].count
+            and judge.lex_count(v) < s.known_count
+            and abs(definite_share(v) - definite_share(c)) < 0.5
+            and judge.lex.count(c) < s.common_count
+            and not judge.suffixed(v)
+            and not judge.suffixed(c)
+            and judge.name_evidence(c) is not None
+        )
 
     def definite_share(f: str) -> float:
         g = candidates[f]
@@ -552,19 +788,15 @@ def _cluster(
             return None  # الهيليوم, عالميا, يشغلون: ordinary words new to the lexicon
         return "unknown word, never with ال"
 
-    limit = max(s.review_cost, s.context_cost)
     need_name_nb: list[tuple[str, str, float, list[str]]] = []
-    for a, b in pairs:
+    for a, b in sorted(pairs):
         if rank(a) >= rank(b):
             c, v = a, b
         else:
             c, v = b, a
-        if judge.lex.count(v) >= s.known_count and judge.lex.count(c) >= s.known_count:
-            continue  # both are real words of the lexicon (أحرز/إحراز)
-        if judge.attested(v) and judge.attested(c):
-            continue  # two well-known words or names (سعيد/سعد)
-        if _inflected(v) or _inflected(c):
-            continue  # a pronoun or plural suffix: an ordinary word (بداياتها/بدايتها)
+        # already ruled out when pairing (step 2): two real words of the
+        # lexicon (أحرز/إحراز), two well-known words or names (سعيد/سعد), a
+        # pronoun or plural suffix (بداياتها/بدايتها)
         if glossary.rejected(v, c) or inflection_only(v, c):
             continue
         cost = weighted_distance(v, c, limit)
@@ -589,6 +821,10 @@ def _cluster(
             cost <= s.auto_cost
             and unknown
             and agree
+            and not adds_hamza(v, c)
+            and not _future_verb(v, judge)
+            and not (c.endswith("ا") and v == c[:-1] + "يا")  # أوروبا/أوروبيا
+            and not (judge.lex.count(v) and judge.verb_like(v))
             and not judge.suffixed(v)
             and candidates[c].count >= 2
             and candidates[c].count > candidates[v].count
@@ -609,6 +845,11 @@ def _cluster(
     support: dict[tuple[str, str], str] = {}
     near: set[tuple[str, str]] = set()
     if need_context or need_name_nb:
+        # neighbours matter when they can make a pair auto, or decide whether
+        # a dearer pair is reviewed at all; a cheap pair is reviewed anyway
+        need_context = [
+            (v, c, cost) for v, c, cost in need_context if cost > s.review_cost or may_support(v, c)
+        ]
         wanted = {x for v, c, _ in need_context for x in (v, c)}
         wanted |= {c for _v, c, _cost, _ev in need_name_nb}
         nbs = _neighbours(texts, counts, wanted)
@@ -639,16 +880,7 @@ def _cluster(
             }
             if shared:
                 near.add((v, c))  # at least worth a review
-            if (
-                shared
-                and candidates[c].count >= s.context_ratio * candidates[v].count
-                and judge.lex_count(v) < s.known_count
-                and abs(definite_share(v) - definite_share(c)) < 0.5
-                and judge.lex.count(c) < s.common_count
-                and not judge.suffixed(v)
-                and not judge.suffixed(c)
-                and judge.name_evidence(c) is not None
-            ):
+            if shared and may_support(v, c):
                 support[(v, c)] = "shared neighbour " + ", ".join(sorted(x[2:] for x in shared)[:3])
 
     # 5. clusters: greedy from the best-ranked canonical, no chaining
@@ -667,16 +899,17 @@ def _cluster(
 
     assigned: dict[str, str] = {}  # variant → canonical key
     roots: list[str] = []
+    root_set: set[str] = set()
+    order = {"auto": 0, "review": 1}
     for c in sorted(by_canonical, key=rank, reverse=True):
         if c in assigned:
             continue
         roots.append(c)
-        order = {"auto": 0, "review": 1}
+        root_set.add(c)
         for v, _cost, _tier, _ev in sorted(by_canonical[c], key=lambda t: (order[t[2]], t[1])):
-            if v not in assigned and v not in roots:
+            if v not in assigned and v not in root_set:
                 assigned[v] = c
     # a form that became a root after being assigned stays a variant only
-    root_set = set(roots)
 
     clusters: list[Cluster] = []
     for c in roots:
@@ -723,6 +956,23 @@ def _fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -
     real word of its own (آثاره beside إثارة) or the user rejected the pair."""
     if judge.glossary.rejected(form, canonical):
         return Member(form, n, None, 0.0, ["rejected"])
+    if (
+        canonical.endswith("ة")
+        and form == canonical[:-1] + "ه"
+        and judge.lex.surface.get(form, 0) >= judge.s.known_count
+        and judge.lex.surface.get(form, 0) > judge.lex.surface.get(canonical, 0)
+    ):
+        # أخيه (his brother) beside أخية, بينه beside بينة: the usual ه
+        # spelling is the pronoun, another word
+        return Member(form, n, None, 0.0, [_OTHER_WORD])
+    if (
+        form.startswith("ال")
+        and canonical[:2] in ("أل", "إل", "آل")
+        and judge.lex.surface.get(form, 0) >= judge.s.known_count
+        and judge.lex.count(fold(form)[2:]) >= judge.s.attested_count
+    ):
+        # الحق (the truth) beside ألحق (he attached): the article, another word
+        return Member(form, n, None, 0.0, [_OTHER_WORD])
     if judge.lex.surface.get(form, 0) >= judge.s.known_count:
         return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
     if judge.known_spelling(form) > judge.known_spelling(canonical):
@@ -742,7 +992,11 @@ def _fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -
     return Member(form, n, "review", 0.0, ["same after folding"])
 
 
+_OTHER_WORD = "another word (pronoun ه or the article)"
+
+
 def _make_cluster(canonical: str, members: list[Member], judge: Judge) -> Cluster:
+    members = [m for m in members if _OTHER_WORD not in m.evidence]
     tiers = {m.tier for m in members if m.form != canonical}
     tier = "auto" if "auto" in tiers else ("review" if "review" in tiers else None)
     evidence = []
@@ -823,8 +1077,9 @@ class Reconciler:
     def prepare(self, texts: Iterable[str]) -> list[Cluster]:
         """Scan a whole corpus once; `rewrite` then applies its clusters."""
         texts = _reiterable(texts)
-        self._corpus = count_texts(texts)
-        clusters = _cluster(texts, self._corpus, self.glossary, self.settings, False)
+        with _no_gc():
+            self._corpus = count_texts(texts)
+            clusters = _cluster(texts, self._corpus, self.glossary, self.settings, False)
         self._prepared = self._variant_map(clusters)
         return clusters
 
@@ -925,10 +1180,28 @@ _PROCLITIC_FOLDS = frozenset(
 
 
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640\ufb50-\ufeff]")
+#: Endings a common word takes and a name does not (pronoun suffixes, plurals, verbs).
+_BARE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ات", "ون", "ين", "وا", "ت")
 _PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
 #: Endings of ordinary words (plurals, nisba adjectives and adverbs, verbs).
 _COMMON_ENDINGS = ("ات", "ون", "ين", "يا", "يه", "ي", "وا", "ها", "هم")
 _SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
+
+
+def _future_verb(f: str, judge: Judge) -> bool:
+    """س + an imperfect verb of the lexicon (سيعيد = س + يعيد, سأعيد):
+    not a spelling of سعيد."""
+    return (
+        len(f) >= 5
+        and f[0] == "س"
+        and f[1] in "اتين"
+        and judge.lex_count(f[1:]) >= judge.s.known_count
+    )
+
+
+def _hamzas(surface: str) -> int:
+    """Hamza letters (with or without a seat) in a spelling."""
+    return sum(surface.count(ch) for ch in "أإآؤئء")
 
 
 def _inflected(f: str) -> bool:

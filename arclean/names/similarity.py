@@ -54,8 +54,9 @@ def _indel_cost(word: str, i: int) -> float:
     return FULL
 
 
-def _indel_costs(word: str) -> list[float]:
-    return [_indel_cost(word, i) for i in range(len(word))]
+@lru_cache(maxsize=65536)
+def _indel_costs(word: str) -> tuple[float, ...]:
+    return tuple(_indel_cost(word, i) for i in range(len(word)))
 
 
 _SUB: dict[tuple[str, str], float] = {
@@ -133,6 +134,27 @@ def phonetic_key(folded: str) -> str:
     return s[0] + middle + s[-1]
 
 
+#: Letters a cheap substitution may swap, merged into one class (ذ is in two
+#: groups, so د ض ذ ز ظ are one class here).
+_SKELETON_TABLE = str.maketrans(
+    {"ط": "ت", "ص": "س", "ث": "س", "ش": "س", "ض": "د", "ذ": "د", "ز": "د", "ظ": "د",
+     "ق": "ك", "غ": "ك", "ج": "ك", "ح": "ه", "خ": "ه", "ع": "ا", "ء": "ا", "ڤ": "ف",
+     "پ": "ب"}
+)  # fmt: skip
+
+
+def cheap_skeleton(folded: str) -> str:
+    """The form with every letter a cheap or final edit can touch erased:
+    sound groups merged, long vowels after the first letter dropped, final
+    ا/ه stripped.  Two forms whose weighted distance is reached by cheap and
+    final edits only have the same skeleton; a pair under `FULL + CHEAP` that
+    does not is at most one plain edit apart (Levenshtein distance 1).  Used
+    to skip pairs before the weighted DP, never to decide."""
+    s = folded.translate(_SKELETON_TABLE)
+    s = s[:1] + "".join(ch for ch in s[1:] if ch not in LONG_VOWELS)
+    return s.rstrip("اه")
+
+
 def deletion_keys(folded: str) -> Iterable[str]:
     """The form and each one-letter deletion (SymSpell): any two forms at
     Levenshtein distance 1 share a key."""
@@ -165,27 +187,33 @@ INFLECTION_SUFFIXES = (
 INFLECTION_PREFIXES = ("ي", "ت", "ن", "ا", "م", "ال", "و", "ف", "ب", "ل", "ك", "س", "است")
 
 
+_SUFFIX_SET = frozenset(INFLECTION_SUFFIXES)
+_PREFIX_SET = frozenset(INFLECTION_PREFIXES)
+_MAX_SUFFIX = max(map(len, INFLECTION_SUFFIXES))
+
+
 def inflection_only(a: str, b: str) -> bool:
     """True when two folded forms differ only by an affix (or by an affix
     swap at the same end: لبنانيه/لبنانيون)."""
     if len(a) > len(b):
         a, b = b, a
-    for suf in INFLECTION_SUFFIXES:
-        if b == a + suf:
+    la, lb = len(a), len(b)
+    if b.startswith(a) and b[la:] in _SUFFIX_SET:
+        return True
+    if b.endswith(a) and b[: lb - la] in _PREFIX_SET:
+        return True
+    # same stem (≥ 3 letters), endings from the suffix list (a's may be none)
+    for k in range(max(3, la - _MAX_SUFFIX), la + 1):
+        if a[:k] != b[:k]:
+            break
+        sa, sb = a[k:], b[k:]
+        if (
+            (not sa or sa in _SUFFIX_SET)
+            and sb in _SUFFIX_SET
+            and sb != sa
+            and (not sa or not _vowel_only(sa, sb))
+        ):
             return True
-    for pre in INFLECTION_PREFIXES:
-        if b == pre + a:
-            return True
-    # same stem, different endings from the suffix list
-    for sa in ("", *INFLECTION_SUFFIXES):
-        if sa and not a.endswith(sa):
-            continue
-        stem = a[: len(a) - len(sa)] if sa else a
-        if len(stem) < 3:
-            continue
-        for sb in INFLECTION_SUFFIXES:
-            if sb != sa and b == stem + sb and not _vowel_only(sa, sb):
-                return True
     return False
 
 

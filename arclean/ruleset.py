@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -485,7 +485,6 @@ def parse_rule_text(
     path: str,
     base_dir: Path | None = None,
     compile_patterns: bool = True,
-    data: dict[str, Any] | None = None,
 ) -> list[Rule]:
     """Parse and validate the rules of one rule file's text.  With
     `compile_patterns` false, patterns are compiled (and so checked) only
@@ -493,8 +492,7 @@ def parse_rule_text(
     rules test` check, so that start-up does not compile rules a text never
     needs."""
     try:
-        if data is None:
-            data = toml().loads(text)
+        data = toml().loads(text)
     except toml().TOMLDecodeError as exc:
         line = None
         match = regex.search(r"line (\d+)", str(exc))
@@ -563,47 +561,76 @@ def builtin_rules_dir() -> Path:
 
 
 def load_builtin_rules(lazy: bool = False) -> list[Rule]:
-    """The shipped rules; with `lazy`, patterns compile on first use."""
+    """The shipped rules; with `lazy`, patterns compile on first use and the
+    validated rules come from a cache keyed by the rule files' content."""
     directory = builtin_rules_dir()
+    key = _rules_key(directory) if lazy else None
+    if key is not None:
+        cached = _cached_rules(key)
+        if cached is not None:
+            return cached
     rules: list[Rule] = []
     for file in sorted(directory.glob("*.toml")):
         text = file.read_text(encoding="utf-8")
         rules.extend(
             parse_rule_text(
-                text,
-                f"rules/{file.name}",
-                base_dir=directory,
-                compile_patterns=not lazy,
-                data=_cached_toml(text) if lazy else None,
+                text, f"rules/{file.name}", base_dir=directory, compile_patterns=not lazy
             )
         )
+    if key is not None:
+        _store_rules(key, rules)
     return rules
 
 
-def _cache_dir() -> Path:
-    import os
-
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "arclean"
+_RULE_FIELDS = tuple(f.name for f in fields(Rule))
+_EXAMPLES_AT = _RULE_FIELDS.index("examples")
 
 
-def _cached_toml(text: str) -> dict[str, Any] | None:
-    """The parsed TOML of a shipped rule file from a cache keyed by its
-    content (marshal loads in a fraction of tomllib's parse). None when the
-    cache cannot be used; the caller then parses."""
+def _rules_key(directory: Path) -> str:
     import hashlib
+
+    from arclean import __version__
+
+    digest = hashlib.sha1(__version__.encode())
+    for file in sorted(directory.iterdir()):
+        if file.is_file():
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
+
+
+def _cached_rules(key: str) -> list[Rule] | None:
+    """Rules validated by an earlier run, stored with marshal (plain data:
+    nothing in the cache is executed)."""
     import marshal
 
-    key = hashlib.sha1(text.encode("utf-8")).hexdigest()
-    path = _cache_dir() / f"rules-{key}.marshal"
     try:
-        return marshal.loads(path.read_bytes())
+        data = marshal.loads((_cache_dir() / f"rules-{key}.marshal").read_bytes())
+        return [
+            Rule(
+                **{
+                    **dict(zip(_RULE_FIELDS, values, strict=True)),
+                    "examples": tuple(Example(*e) for e in values[_EXAMPLES_AT]),
+                }
+            )
+            for values in data
+        ]
     except (OSError, ValueError, EOFError, TypeError):
-        pass
-    try:
-        data = toml().loads(text)
-    except toml().TOMLDecodeError:
-        return None  # let the caller report it with its line
+        return None
+
+
+def _store_rules(key: str, rules: list[Rule]) -> None:
+    import marshal
+
+    data = [
+        tuple(
+            tuple((e.input, e.output) for e in rule.examples)
+            if name == "examples"
+            else getattr(rule, name)
+            for name in _RULE_FIELDS
+        )
+        for rule in rules
+    ]
+    path = _cache_dir() / f"rules-{key}.marshal"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -611,7 +638,13 @@ def _cached_toml(text: str) -> dict[str, Any] | None:
         tmp.replace(path)
     except (OSError, ValueError):
         pass  # a read-only home: no cache, no harm
-    return data
+
+
+def _cache_dir() -> Path:
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "arclean"
 
 
 # ---------------------------------------------------------------------------

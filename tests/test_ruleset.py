@@ -109,3 +109,17 @@ def test_nothing_in_a_rule_file_is_executed(tmp_path):
 
     assert Engine([rule]).fix("foo").text == "foo"  # not an Arabic line: untouched
     assert Engine([rule]).fix("foo ب").text == '__import__("os") ب'
+
+
+def test_rule_cache_gives_the_same_rules(tmp_path, monkeypatch):
+    from arclean.ruleset import load_builtin_rules
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = load_builtin_rules(lazy=True)  # parses, validates, stores
+    assert list((tmp_path / "arclean").glob("rules-*.marshal"))
+    cached = load_builtin_rules(lazy=True)  # from the cache
+    assert cached == fresh == load_builtin_rules()
+    # A damaged cache is ignored, not trusted.
+    for path in (tmp_path / "arclean").glob("rules-*.marshal"):
+        path.write_bytes(b"garbage")
+    assert load_builtin_rules(lazy=True) == fresh

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
@@ -349,27 +349,13 @@ def fix(
     order mark, line endings and permissions. Folders are walked for text
     files, leaving out what git ignores and the configuration excludes.
     """
-    from arclean.batch import discover, process_files
-
     resolver, jobs = _resolver(kwargs)
     if show_changes is None:
         show_changes = bool(paths) and not (check or diff or quiet) and sys.stderr.isatty()
     printer = _ChangePrinter(color) if show_changes else None
     errors = changed_files = unchanged_files = remaining = 0
-    inputs = discover(paths, resolver)
-    names = [name for name, problem in inputs if not problem and name != "-"]
     mode = "preview" if (check or diff) else "fix"
-    results = iter(process_files(names, mode, resolver, keep_text=bool(diff or printer), jobs=jobs))
-    for name, problem in inputs:
-        if problem:
-            _error(problem)
-            errors += 1
-            continue
-        result = (
-            _stdin_result(resolver, mode, track=bool(diff or printer))
-            if name == "-"
-            else next(results)
-        )
+    for result in _each_result(paths, resolver, mode, jobs, keep_text=bool(diff or printer)):
         label = result.name
         if result.warning:
             _warn(result.warning)
@@ -408,6 +394,25 @@ def fix(
     if (check or diff) and changed_files:
         ctx.exit(EXIT_CHANGES)
     ctx.exit(EXIT_OK)
+
+
+def _each_result(
+    paths: Sequence[str], resolver: Resolver, mode: str, jobs: int, keep_text: bool
+) -> Iterator[FileResult]:
+    """What happened to each input, in the order given: files (in parallel
+    with `jobs`), stdin, and paths that do not exist (as errors)."""
+    from arclean.batch import FileResult, discover, process_files
+
+    inputs = discover(paths, resolver)
+    names = [name for name, problem in inputs if not problem and name != "-"]
+    results = iter(process_files(names, mode, resolver, keep_text=keep_text, jobs=jobs))
+    for name, problem in inputs:
+        if problem:
+            yield FileResult(name, error=problem)
+        elif name == "-":
+            yield _stdin_result(resolver, mode, track=keep_text)
+        else:
+            yield next(results)
 
 
 def _stdin_result(resolver: Resolver, mode: str, track: bool = True) -> FileResult:
@@ -470,22 +475,13 @@ def check(
     only a person can fix, such as an unbalanced quote. One finding a line:
     path:line:col: CODE message. Exits 1 while findings remain.
     """
-    from arclean.batch import discover, process_files
     from arclean.report import render_findings
 
     resolver, jobs = _resolver(kwargs)
     errors = total = 0
     collected: list[tuple[str, str, Any]] = []
     out = sys.stdout
-    inputs = discover(paths, resolver)
-    names = [name for name, problem in inputs if not problem and name != "-"]
-    results = iter(process_files(names, "check", resolver, keep_text=True, jobs=jobs))
-    for name, problem in inputs:
-        if problem:
-            _error(problem)
-            errors += 1
-            continue
-        result = _stdin_result(resolver, "check") if name == "-" else next(results)
+    for result in _each_result(paths, resolver, "check", jobs, keep_text=True):
         if result.warning:
             _warn(result.warning)
             continue

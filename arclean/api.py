@@ -11,10 +11,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from arclean.edits import Finding
 from arclean.engine import Engine, Outcome
 from arclean.formats import Format, get_format
 from arclean.ruleset import Rule, RuleSet
+from arclean.text.edits import Finding
 
 
 class Cleaner:

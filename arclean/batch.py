@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from arclean.errors import ArcleanError
+from arclean.formats.base import EXTENSIONS
 
 if TYPE_CHECKING:
     from arclean.api import Cleaner
     from arclean.config import Config
-    from arclean.edits import Change, Finding
+    from arclean.text.edits import Change, Finding
 
 #: Extensions picked up when walking a folder.
-TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".mdx", ".html", ".htm", ".srt", ".vtt")
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,7 @@ def discover(paths: Sequence[str], resolver: Resolver) -> list[tuple[str, str | 
                 base = Path(os.path.abspath(target))
                 files = [base / os.path.relpath(p, base) for p in files]
             names = sorted(
-                _display(p, target, path) for p in files if p.suffix.lower() in TEXT_EXTENSIONS
+                _display(p, target, path) for p in files if p.suffix.lower() in EXTENSIONS
             )
             found.extend((n, None) for n in names if not resolver.is_excluded(n))
         elif target.exists() or target.is_symlink():

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from arclean.chars import lazy_compile
-from arclean.edits import Finding
 from arclean.errors import RuleFileError
+from arclean.text.edits import Finding
 
 if TYPE_CHECKING:
-    from arclean.formats import Span
     from arclean.ruleset import Rule
+    from arclean.text.spans import Span
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
     Only pairs that close on the same line and enclose Arabic text are
     touched; quotes are paired as `_quote_pairs` explains, so a quote whose
     partner is unknown (and so whether it opens or closes) is left alone."""
-    from arclean.edits import Replacement
+    from arclean.text.edits import Replacement
 
     reps: list[Replacement] = []
     for marks in _marks_per_line(text, spans, _PAIR_CHARS_RE).values():
@@ -256,7 +256,7 @@ def quote_style(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Double quotes around Arabic text in one style: ``guillemets`` («…»,
     the default), ``curly-rtl`` (”…“) or ``straight`` ("…").  Quotes are
     paired within a line; unpaired or ambiguous ones are left for AR190."""
-    from arclean.edits import Replacement
+    from arclean.text.edits import Replacement
 
     style = _option_choice(rule, "style", "guillemets", tuple(_QUOTE_STYLES))
     opener, closer = _QUOTE_STYLES[style]
@@ -299,7 +299,7 @@ def tanween_fatha_position(text: str, spans: Sequence[Span], rule: Rule) -> list
     """Put tanween fatha in one place: ``before-alef`` (كتابًا, on the letter
     before the alef) or ``on-alef`` (كتاباً).  With ``majority`` (the
     default) the form the text uses most wins; on a tie nothing changes."""
-    from arclean.edits import Replacement
+    from arclean.text.edits import Replacement
 
     convention = _option_choice(
         rule, "convention", "majority", ("majority", "before-alef", "on-alef")
@@ -341,7 +341,7 @@ def dagger_alef(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """The superscript (dagger) alef in today's spelling: dropped where
     modern Arabic writes no alef (هٰذا → هذا, ذٰلك, لٰكن, الرحمٰن, ٱللّٰه, and on
     ى: علىٰ → على), written as a full alef elsewhere (السمٰوات → السماوات)."""
-    from arclean.edits import Replacement
+    from arclean.text.edits import Replacement
 
     reps = []
     for m in _finditer(_DAGGER_WORD_RE, text, spans):
@@ -396,7 +396,7 @@ def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]
     writes it with one hamza form only.  Hamzat-wasl words (استقبال, انتخاب,
     اسم, ابن ...) are never given a hamza, nor a bare word of four letters
     (اذهب, go! is not أذهب, I go) or one that may start with the article."""
-    from arclean.edits import Replacement
+    from arclean.text.edits import Replacement
 
     matches = list(_finditer(_HAMZA_WORD_RE, text, spans))
     seats: dict[tuple[bool, str], set[str]] = {}
@@ -476,7 +476,7 @@ def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
     … into ... and the no-break space into a space."""
     import unicodedata
 
-    from arclean.edits import Replacement
+    from arclean.text.edits import Replacement
 
     reps = []
     for m in _finditer(_FORMS_RE, text, spans):
@@ -522,7 +522,7 @@ def unify_digits(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     %) or ``arabic-indic`` (٠-٩, with ٫ ٬ ٪).  Numbers glued to Latin text
     (code, units, v2), versions (1.2.3), ISBNs and hyphenated numbers are
     left alone; so is a comma that is not a thousands separator."""
-    from arclean.edits import Replacement
+    from arclean.text.edits import Replacement
 
     target = _option_choice(rule, "target", "western", ("western", "arabic-indic"))
     indic = target == "arabic-indic"
@@ -598,7 +598,7 @@ def utf8_read_as_cp1256(text: str, spans: Sequence[Span], rule: Rule) -> list[An
     """Repair UTF-8 that was decoded as Windows-1256 (``ط§ظ„ط¹ط±ط¨ظٹط©`` →
     العربية).  A run is repaired only when encoding it back to cp1256 and
     decoding it as UTF-8 succeeds strictly and gives Arabic text."""
-    from arclean.edits import Replacement
+    from arclean.text.edits import Replacement
 
     reps = []
     for m in _finditer(_UTF8_AS_CP1256_RE, text, spans):
@@ -618,7 +618,7 @@ def cp1256_read_as_latin1(text: str, spans: Sequence[Span], rule: Rule) -> list[
     """Repair Windows-1256 text that was decoded as Latin-1 or cp1252
     (``ÇáÚÑÈíÉ`` → العربية).  A run of words made only of Latin-1 letters is
     repaired when it re-encodes strictly and decodes to Arabic letters."""
-    from arclean.edits import Replacement
+    from arclean.text.edits import Replacement
 
     reps = []
     for m in _finditer(_CP1256_AS_LATIN1_RE, text, spans):
@@ -710,7 +710,7 @@ def boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[Find
 @builtin("remove-boilerplate-lines", "fix", list=str)
 def remove_boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Remove the lines `boilerplate-lines` reports, with their line break."""
-    from arclean.edits import Replacement
+    from arclean.text.edits import Replacement
 
     reps = []
     for start, end in _boilerplate_lines(text, spans, rule):

@@ -26,6 +26,28 @@ TATWEEL = "\N{ARABIC TATWEEL}"
 #: Any letter of any script, or a mark: what a word is made of.
 WORD_CHAR = r"[\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}]"
 
+#: A horizontal space of the kinds rules treat alike (not a line break).
+HSPACE = r"[ \t\N{NO-BREAK SPACE}]"
+#: A Latin letter.
+LATIN = r"\p{sc=Latin}"
+#: A decimal digit of any script.
+DIGIT = r"\p{Nd}"
+
+#: Every rule pattern is compiled with these flags: VERSION1 so that set
+#: operations such as ``[\p{sc=Arabic}&&\p{L}]`` mean intersection, MULTILINE
+#: so that ``^`` and ``$`` are line boundaries.
+REGEX_FLAGS = int(regex.VERSION1 | regex.MULTILINE)  # an int: enum flag arithmetic is slow
+
+#: Named character classes rule patterns may use as ``{letter}``, ``{mark}`` ...
+PATTERN_MACROS: dict[str, str] = {
+    "letter": LETTER,
+    "mark": MARK,
+    "word": WORD_CHAR,
+    "latin": LATIN,
+    "digit": DIGIT,
+    "hspace": HSPACE,
+}
+
 ARABIC_COMMA = "\N{ARABIC COMMA}"
 ARABIC_SEMICOLON = "\N{ARABIC SEMICOLON}"
 ARABIC_QUESTION_MARK = "\N{ARABIC QUESTION MARK}"
@@ -67,8 +89,8 @@ def has_arabic_letter(text: str) -> bool:
 
 
 # ---------------------------------------------------------------------------
-# Language of a paragraph, from its letters.  Persian, Urdu and Kurdish share
-# the script but not the orthography, and Arabic rules must leave them alone.
+# Letters by orthography.  Persian, Urdu and Kurdish share the script but not
+# the orthography (arclean.text.language counts them per paragraph).
 # ---------------------------------------------------------------------------
 
 #: Letters used by Persian, Urdu, Kurdish and friends but not by Arabic.
@@ -97,35 +119,25 @@ ARABIC_ONLY_LETTERS = frozenset(
 )
 FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"
 KEHEH = "\N{ARABIC LETTER KEHEH}"
+#: The Persian-keyboard forms of yeh and kaf: common in Arabic text typed on
+#: a Persian keyboard, so they alone do not make a paragraph foreign.
+FARSI_FORMS = frozenset(FARSI_YEH + KEHEH)
 
 
-def paragraph_language(text: str) -> str:
-    """Guess whether a paragraph is Arabic (``"ar"``), another language in the
-    Arabic script (``"other-arabic-script"``) or has no Arabic letters (``""``).
-
-    Arabic text typed on a Persian keyboard uses ی and ک but none of پ چ ژ گ,
-    and keeps ة and Arabic yeh elsewhere; that still counts as Arabic.
-    """
-    arabic_only = 0
-    foreign = 0
-    farsi_forms = 0
-    letters = 0
-    for ch in text:
-        if ch in NON_ARABIC_LETTERS:
-            foreign += 1
-        elif ch in ARABIC_ONLY_LETTERS:
-            arabic_only += 1
-        elif ch in (FARSI_YEH, KEHEH):
-            farsi_forms += 1
-        elif "\N{ARABIC LETTER HAMZA}" <= ch <= "\N{ARABIC LETTER YEH}":
-            letters += 1
-    if not (letters or arabic_only or foreign or farsi_forms):
-        return ""
-    if foreign and foreign * 4 >= arabic_only:
-        return "other-arabic-script"
-    if farsi_forms and not arabic_only:
-        return "other-arabic-script"
-    return "ar"
+def char_class(chars: str | frozenset[str]) -> str:
+    """A regex character class for `chars`, written as ranges: a class of a
+    thousand single characters is far slower to match than three ranges."""
+    codes = sorted({ord(c) for c in chars})
+    parts = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = regex.escape(chr(codes[i])), regex.escape(chr(codes[j]))
+        parts.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
 
 
 # ---------------------------------------------------------------------------

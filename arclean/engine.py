@@ -3,93 +3,40 @@ change with the rule that made it, and repeats until nothing changes."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from arclean.builtins import BUILTINS
-from arclean.chars import LETTER, lazy_compile, paragraph_language
-from arclean.edits import Change, ChangeMap, Finding, Replacement, merge_sorted
+from arclean.chars import char_class
 from arclean.errors import ConvergenceError
-from arclean.formats import ALL_RULES, Span
-from arclean.ruleset import REGEX_FLAGS, Rule
-
-_LETTER_RE = lazy_compile(LETTER, regex.VERSION1)
+from arclean.ruleset import Rule
+from arclean.text.edits import (
+    Change,
+    ChangeMap,
+    Finding,
+    Replacement,
+    apply_replacements,
+    merge_sorted,
+)
+from arclean.text.language import non_arabic_holes, other_language_lines
+from arclean.text.masks import protected_ranges
+from arclean.text.spans import (
+    ALL_RULES,
+    Range,
+    Span,
+    contains,
+    overlaps_any,
+    shift_ranges,
+    shift_spans,
+    subtract_spans,
+)
 
 #: How many rounds of fixes before we call it a loop.
 MAX_ROUNDS = 10
 #: How far past the end of a span lookaheads may look.
 _LOOKAHEAD = 64
-
-# URLs and e-mail addresses are never prose, whatever the format.  A URL may
-# follow a proclitic (وhttps://...), so only Latin letters and digits may not
-# precede it.  They are found from their anchors (://, www., @) with str.find,
-# which is far faster than scanning every position with one big pattern.
-_URL_BODY = r"""[^\s<>"'«»\u201c\u201d]*[^\s<>"'«»\u201c\u201d.,;:!?،؛؟)\]]"""
-_URL_RE = lazy_compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)" + _URL_BODY, REGEX_FLAGS | regex.I)
-_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
-_EMAIL_RE = lazy_compile(r"[\p{Latin}\d._%+-]+@[\p{Latin}\d.-]+\.[\p{Latin}]{2,}", REGEX_FLAGS)
-_EMAIL_LOCAL = lazy_compile(r"[\p{Latin}\d._%+-]+\Z", REGEX_FLAGS)
-_LATIN_OR_DIGIT = lazy_compile(r"[\p{Latin}\d]", REGEX_FLAGS)
-
-
-def protected_ranges(text: str) -> list[tuple[int, int]]:
-    """Sorted, merged ranges of URLs and e-mail addresses in `text`."""
-    found: list[tuple[int, int]] = []
-    position = text.find("://")
-    while position != -1:
-        start = position
-        while start > 0 and text[start - 1] in _SCHEME_CHARS:
-            start -= 1
-        while start < position and not text[start].isalpha():
-            start += 1  # a scheme starts with a letter
-        if start < position and not (start and _LATIN_OR_DIGIT.match(text, start - 1)):
-            m = _URL_RE.match(text, start)
-            if m:
-                found.append((m.start(), m.end()))
-        position = text.find("://", position + 3)
-    lower = text.lower() if "WWW." in text or "Www." in text else text
-    position = lower.find("www.")
-    while position != -1:
-        if not (
-            position and (_LATIN_OR_DIGIT.match(text, position - 1) or text[position - 1] in "/.")
-        ):
-            m = _URL_RE.match(text, position)
-            if m:
-                found.append((m.start(), m.end()))
-        position = lower.find("www.", position + 4)
-    position = text.find("@")
-    while position != -1:
-        local = _EMAIL_LOCAL.search(text, max(0, position - 64), position)
-        if local:
-            m = _EMAIL_RE.match(text, local.start())
-            if m:
-                found.append((m.start(), m.end()))
-        position = text.find("@", position + 1)
-    if not found:
-        return found
-    found.sort()
-    merged = [found[0]]
-    for start, end in found[1:]:
-        if start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-# Lines that hold a letter from Persian, Urdu or Kurdish orthography (or the
-# Farsi forms of yeh and kaf) may not be Arabic; only those lines are examined.
-_MAYBE_OTHER_RE = lazy_compile(
-    r"^.*[\N{ARABIC LETTER PEH}\N{ARABIC LETTER TCHEH}\N{ARABIC LETTER JEH}"
-    r"\N{ARABIC LETTER GAF}\N{ARABIC LETTER TTEH}\N{ARABIC LETTER DDAL}\N{ARABIC LETTER RREH}"
-    r"\N{ARABIC LETTER NOON GHUNNA}\N{ARABIC LETTER HEH DOACHASHMEE}"
-    r"\N{ARABIC LETTER YEH BARREE}\N{ARABIC LETTER HEH GOAL}\N{ARABIC LETTER AE}"
-    r"\N{ARABIC LETTER FARSI YEH}\N{ARABIC LETTER KEHEH}].*$",
-    REGEX_FLAGS,
-)
 
 
 @dataclass(frozen=True)
@@ -103,63 +50,6 @@ class Outcome:
     changed: bool = False
 
 
-def _subtract(spans: Sequence[Span], holes: Sequence[tuple[int, int]]) -> list[Span]:
-    """`spans` minus the `holes` (both sorted)."""
-    if not holes:
-        return list(spans)
-    result: list[Span] = []
-    j = 0
-    for span in spans:
-        start = span.start
-        while j < len(holes) and holes[j][1] <= start:
-            j += 1
-        k = j
-        while k < len(holes) and holes[k][0] < span.end:
-            hole_start, hole_end = holes[k]
-            if hole_start > start:
-                result.append(Span(start, hole_start, span.disabled))
-            start = max(start, hole_end)
-            k += 1
-        if start < span.end:
-            result.append(Span(start, span.end, span.disabled))
-    return result
-
-
-def _other_language_lines(text: str) -> list[tuple[int, int]]:
-    """Lines that are not Arabic but use the Arabic script (Persian, Urdu,
-    Kurdish...): Arabic-only rules leave them alone."""
-    return [
-        (m.start(), m.end())
-        for m in _MAYBE_OTHER_RE.finditer(text)
-        if paragraph_language(m.group()) == "other-arabic-script"
-    ]
-
-
-_ARABIC_LINE_RE = lazy_compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
-
-
-def _non_arabic_holes(text: str) -> list[tuple[int, int]]:
-    """Runs of lines with no Arabic-script letter (with their line breaks):
-    consecutive Arabic lines stay one stretch, not a span per line."""
-    holes = []
-    position = 0
-    for m in _ARABIC_LINE_RE.finditer(text):
-        if m.start() > position:
-            holes.append((position, m.start()))
-        position = m.end() + (1 if text.startswith("\n", m.end()) else 0)
-    if position < len(text):
-        holes.append((position, len(text)))
-    return holes
-
-
-def _whole(text: str) -> list[Span]:
-    return [Span(0, len(text))] if text else []
-
-
-def _pairs(spans: Sequence[Span]) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in spans]
-
-
 def _disabled_for(span: Span, rule: Rule) -> bool:
     if not span.disabled:
         return False
@@ -169,110 +59,46 @@ def _disabled_for(span: Span, rule: Rule) -> bool:
     )
 
 
-def _apply(text: str, reps: Sequence[Replacement]) -> str:
-    """Apply sorted, non-overlapping replacements without recording them."""
-    pieces = []
-    cursor = 0
-    for rep in reps:
-        pieces.append(text[cursor : rep.start])
-        pieces.append(rep.new)
-        cursor = rep.end
-    pieces.append(text[cursor:])
-    return "".join(pieces)
-
-
-def _shift_spans(spans: Sequence[Span], reps: Sequence[Replacement]) -> list[Span]:
-    """Move span boundaries past `reps` (sorted, each inside one span)."""
-    result = []
-    j = 0
-    delta = 0
-    for span in spans:
-        while j < len(reps) and reps[j].start < span.start:
-            delta += len(reps[j].new) - (reps[j].end - reps[j].start)
-            j += 1
-        start = span.start + delta
-        while j < len(reps) and reps[j].end <= span.end:
-            delta += len(reps[j].new) - (reps[j].end - reps[j].start)
-            j += 1
-        result.append(Span(start, span.end + delta, span.disabled))
-    return result
-
-
-def _overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    """Does [start, end) touch one of the sorted, disjoint `ranges`?"""
-    i = bisect_right(ranges, (start, len(ranges) and 1 << 62)) - 1
-    return any((lo < end and start < hi) or lo == start for lo, hi in ranges[max(i, 0) : i + 2])
-
-
-def _shift_ranges(
-    ranges: Sequence[tuple[int, int]], reps: Sequence[Replacement], inside: bool = False
-) -> list[tuple[int, int]]:
-    """Move ranges past `reps`. Protected ranges never hold a replacement;
-    line ranges (`inside`) may, and then grow or shrink with it."""
-    if not ranges:
-        return []
-    result = []
-    j = 0
-    delta = 0
-    for start, end in ranges:
-        while j < len(reps) and reps[j].start < start:
-            delta += len(reps[j].new) - (reps[j].end - reps[j].start)
-            j += 1
-        new_start = start + delta
-        if inside:
-            while j < len(reps) and reps[j].start < end:
-                delta += len(reps[j].new) - (reps[j].end - reps[j].start)
-                j += 1
-        result.append((new_start, end + delta))
-    return result
-
-
 class _Guard:
     """Decides, per match, whether a rule may act there: not on a URL or an
     e-mail address, and only on lines of the script and language the rule
     asks for. Checking the few matches is much cheaper than cutting the text
     into a span per line."""
 
-    def __init__(self, text: str, protected: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, protected: list[Range]) -> None:
         self.text = text
         self.protected = protected
         self._spans_cache: dict[tuple[int, str], list[Span]] = {}
         # Computed on first need, once per text: one scan of the text is far
         # cheaper than finding the line of every match.
-        self._no_script: list[tuple[int, int]] | None = None
-        self._other: list[tuple[int, int]] | None = None
+        self._no_script: list[Range] | None = None
+        self._other: list[Range] | None = None
 
-    def moved(
-        self, text: str, protected: list[tuple[int, int]], reps: Sequence[Replacement]
-    ) -> _Guard:
+    def moved(self, text: str, protected: list[Range], reps: Sequence[Replacement]) -> _Guard:
         """A guard for the text after `reps`: line maps already computed are
         shifted, not recomputed (rules do not make lines Arabic or not,
         except encoding repair, which the next round's fresh guard sees)."""
         guard = _Guard(text, protected)
         if self._no_script is not None:
-            guard._no_script = _shift_ranges(self._no_script, reps, inside=True)
+            guard._no_script = shift_ranges(self._no_script, reps, inside=True)
         if self._other is not None:
-            guard._other = _shift_ranges(self._other, reps, inside=True)
+            guard._other = shift_ranges(self._other, reps, inside=True)
         return guard
-
-    def _in(self, position: int, ranges: list[tuple[int, int]]) -> bool:
-        i = bisect_right(ranges, (position, 1 << 62)) - 1
-        return i >= 0 and ranges[i][0] <= position < ranges[i][1]
 
     def has_script(self, position: int) -> bool:
         """Is `position` on a line holding an Arabic-script letter?"""
         if self._no_script is None:
-            self._no_script = _non_arabic_holes(self.text)
-        return not (self._no_script and self._in(position, self._no_script))
+            self._no_script = non_arabic_holes(self.text)
+        return not (self._no_script and contains(self._no_script, position))
 
     def is_arabic(self, position: int) -> bool:
         """...and is that line Arabic rather than Persian, Urdu or Kurdish?"""
         if self._other is None:
-            self._other = _other_language_lines(self.text)
-        return self.has_script(position) and not (self._other and self._in(position, self._other))
+            self._other = other_language_lines(self.text)
+        return self.has_script(position) and not (self._other and contains(self._other, position))
 
     def allows(self, rule: Rule, start: int, end: int) -> bool:
-        if self.protected and _overlaps_any(start, end, self.protected):
+        if self.protected and overlaps_any(start, end, self.protected):
             return False
         languages = rule.languages or ("arabic-script",)
         if "any" in languages:
@@ -292,33 +118,17 @@ class _Guard:
         cached = self._spans_cache.get(key)
         if cached is not None:
             return cached
-        result = _subtract(spans, self.protected)
+        result = subtract_spans(spans, self.protected)
         if key[1] != "any":
             if self._no_script is None:
-                self._no_script = _non_arabic_holes(self.text)
-            result = _subtract(result, self._no_script)
+                self._no_script = non_arabic_holes(self.text)
+            result = subtract_spans(result, self._no_script)
         if key[1] == "ar":
             if self._other is None:
-                self._other = _other_language_lines(self.text)
-            result = _subtract(result, self._other)
+                self._other = other_language_lines(self.text)
+            result = subtract_spans(result, self._other)
         self._spans_cache[key] = result
         return result
-
-
-def _char_class(chars: str) -> str:
-    """A character class for `chars`, written as ranges: a class of a thousand
-    single characters is far slower to match than three ranges."""
-    codes = sorted({ord(c) for c in chars})
-    parts = []
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        first, last = regex.escape(chr(codes[i])), regex.escape(chr(codes[j]))
-        parts.append(first if i == j else f"{first}-{last}")
-        i = j + 1
-    return "[" + "".join(parts) + "]"
 
 
 class CompiledRule:
@@ -331,7 +141,7 @@ class CompiledRule:
         self.trigger = rule.trigger_chars
         # A few characters: one `in` test each (a memchr). Many: one class search.
         self._trigger_re = (
-            regex.compile(_char_class(self.trigger))
+            regex.compile(char_class(self.trigger))
             if self.trigger is not None and len(self.trigger) > 16
             else None
         )
@@ -385,7 +195,7 @@ class CompiledRule:
         for exception in rule.compiled_exceptions if found else ():
             ranges = [(m.start(), m.end()) for m in exception.finditer(text)]
             if ranges:
-                found = [m for m in found if not _overlaps_any(m.start(), m.end(), ranges)]
+                found = [m for m in found if not overlaps_any(m.start(), m.end(), ranges)]
         return found
 
     def _enabled(self, spans: Sequence[Span]) -> list[Span]:
@@ -398,7 +208,7 @@ class CompiledRule:
             reps = BUILTINS[rule.function].func(
                 text, self._enabled(guard.spans_for(rule, spans)), rule
             )
-            return [r for r in reps if not _overlaps_any(r.start, r.end, guard.protected)]
+            return [r for r in reps if not overlaps_any(r.start, r.end, guard.protected)]
         assert self._replace is not None
         code = rule.code
         result = []
@@ -476,9 +286,11 @@ class Engine:
             if not reps:
                 quiet += 1
                 continue
-            text = changes.apply(text, reps) if changes is not None else _apply(text, reps)
-            base = _shift_spans(base, reps)
-            protected = _shift_ranges(protected, reps)
+            text = (
+                changes.apply(text, reps) if changes is not None else apply_replacements(text, reps)
+            )
+            base = shift_spans(base, reps)
+            protected = shift_ranges(protected, reps)
             guard = guard.moved(text, protected, reps)
             quiet = 0  # every rule, this one included, must see the new text
             recent = [*recent[-len(fixers) :], fixer.rule.code]

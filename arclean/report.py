@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from arclean.chars import char_name, needs_names, visible
-from arclean.edits import Change, Finding, LineIndex
+from arclean.text.edits import Change, Finding, LineIndex
 
 OUTPUT_FORMATS = ("full", "concise", "json", "github", "sarif")
 

@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from arclean._toml import toml
+from arclean.chars import PATTERN_MACROS, REGEX_FLAGS
 from arclean.errors import RuleFileError, SelectorError
 
 #: Rule groups shipped with arclean, in the order `fix` applies them, with the
@@ -43,21 +44,6 @@ PROFILES = ("default", "search")
 #: Arabic-script letter), "ar" (such lines that are Arabic, not Persian, Urdu
 #: or Kurdish), or "any" (every line, Arabic or not).
 LANGUAGES = ("arabic-script", "ar", "any")
-
-#: Every pattern is compiled with these flags: VERSION1 so that set operations
-#: such as ``[\p{sc=Arabic}&&\p{L}]`` mean intersection, MULTILINE so that
-#: ``^`` and ``$`` are line boundaries.
-REGEX_FLAGS = int(regex.VERSION1 | regex.MULTILINE)  # an int: enum flag arithmetic is slow
-
-#: Named character classes rule patterns may use as ``{letter}``, ``{mark}`` ...
-PATTERN_MACROS: dict[str, str] = {
-    "letter": r"[\p{sc=Arabic}&&\p{L}--\N{ARABIC TATWEEL}]",
-    "mark": r"\p{Mn}",
-    "word": r"[\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}]",
-    "latin": r"\p{sc=Latin}",
-    "digit": r"\p{Nd}",
-    "hspace": r"[ \t\N{NO-BREAK SPACE}]",
-}
 
 _COMMON_KEYS = {
     "code",

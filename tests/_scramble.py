@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import codecs
 
-from arclean.formats import Span
+from arclean.text.spans import Span
 
 _ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 _ARABIC_MAP = str.maketrans(_ARABIC, _ARABIC[5:] + _ARABIC[:5])

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from arclean import Cleaner
-from arclean.edits import LineIndex
 from arclean.engine import Engine
 from arclean.errors import ConvergenceError
-from arclean.formats import ALL_RULES, Span
 from arclean.ruleset import parse_rule_text
+from arclean.text.edits import LineIndex
+from arclean.text.spans import ALL_RULES, Span
 
 TATWEEL = "\N{ARABIC TATWEEL}"
 
@@ -160,7 +160,7 @@ def test_empty_and_non_arabic_text_untouched(cleaner):
     ],
 )
 def test_protected_ranges(text, protected):
-    from arclean.engine import protected_ranges
+    from arclean.text.masks import protected_ranges
 
     assert [text[a:b] for a, b in protected_ranges(text)] == protected
 

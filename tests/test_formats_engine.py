@@ -123,7 +123,7 @@ def test_structure_change_refuses_the_file(runner, tmp_path, monkeypatch):
     path.write_text("قال ، ثم [رابط](https://x.org)\n", encoding="utf-8")
 
     def leaky(self, text):  # pretend the whole text is prose
-        from arclean.formats import Span
+        from arclean.text.spans import Span
 
         return [Span(0, len(text))]
 

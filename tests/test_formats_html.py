@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from arclean.formats import ALL_RULES, StructureChanged, get_format
+from arclean.formats import StructureChanged, get_format
+from arclean.text.spans import ALL_RULES
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>عنوان , الصفحة</title>

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from _scramble import scramble
 
-from arclean.formats import ALL_RULES, Span, StructureChanged, get_format
+from arclean.formats import StructureChanged, get_format
 from arclean.formats.markdown import Markdown, analyse, parser
+from arclean.text.spans import ALL_RULES, Span
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / ".." / "shared" / "corpus" / "markdown"

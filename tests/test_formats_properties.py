@@ -7,7 +7,8 @@ from _scramble import scramble
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from arclean.formats import Span, get_format
+from arclean.formats import get_format
+from arclean.text.spans import Span
 
 PIECES = [
     "نص",

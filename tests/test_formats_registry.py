@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from arclean.errors import ArcleanError
-from arclean.formats import EXTENSIONS, PlainText, Span, format_for_path, get_format
+from arclean.formats import EXTENSIONS, PlainText, format_for_path, get_format
+from arclean.text.spans import Span
 
 ROOT = Path(__file__).resolve().parents[1]
 

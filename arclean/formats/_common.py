@@ -1,5 +1,5 @@
-"""Helpers shared by the formats: masks, span arithmetic, inline control
-comments and offset tables."""
+"""Helpers shared by the formats: masks, inline control comments, offset
+tables and the structure check."""
 
 from __future__ import annotations
 
@@ -8,26 +8,20 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from arclean.formats import ALL_RULES, Span, StructureChanged
+from arclean.formats.base import StructureChanged
+from arclean.text.masks import protected_ranges
+from arclean.text.spans import ALL_RULES, Range, Span, merge_ranges
 
 # ---------------------------------------------------------------------------
 # Masks: things that may sit inside prose text but must never be edited.
 # ---------------------------------------------------------------------------
 
-# URL characters are ASCII only, so an Arabic letter glued after a URL is never
-# swallowed into it.  A URL may be glued to a preceding و/ب/ل (وhttps://...): the
-# lookbehind only refuses Latin letters, digits and dots, so the و stays prose.
-_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
-_URL_TAIL = r"(?<![.,;:!?'\")\]])"  # trailing sentence punctuation is not the URL's
+# Templates, attribute blocks and dollar math are frozen in Markdown and HTML;
+# URLs and e-mail addresses come from the one masker, `arclean.text.masks`.
 MASK_RE = regex.compile(
     r"(?V1)"
-    # scheme URLs and www. hosts
-    rf"(?<![\p{{Latin}}\d.+-])(?:[A-Za-z][A-Za-z0-9+.-]{{1,31}}://|www\.){_URL_CHARS}+{_URL_TAIL}"
-    # e-mail addresses
-    r"|(?<![\p{Latin}\d._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-    r"|mailto:[^\s<>]+"
     # template syntax: {{ ... }}, {{< ... >}}, {{% ... %}}, {% ... %}, {# ... #}
-    r"|\{\{.{0,1000}?\}\}|\{%.{0,1000}?%\}|\{#.{0,1000}?#\}"
+    r"\{\{.{0,1000}?\}\}|\{%.{0,1000}?%\}|\{#.{0,1000}?#\}"
     # attribute blocks such as a heading's {#id} or {.class}, with the space before
     r"|[ \t]*\{[#.][\w:.-]+(?:[ \t][^{}\n]*)?\}"
     # dollar math that the math plugin did not take
@@ -36,31 +30,10 @@ MASK_RE = regex.compile(
 )
 
 
-def mask_ranges(text: str) -> list[tuple[int, int]]:
-    """Frozen ranges (URLs, e-mail addresses, templates, math) found in `text`."""
-    return [m.span() for m in MASK_RE.finditer(text)]
-
-
-def subtract(
-    ranges: Iterable[tuple[int, int]], holes: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """`ranges` minus `holes` (both sorted); empty pieces are dropped."""
-    out: list[tuple[int, int]] = []
-    starts = [h[0] for h in holes]
-    for start, end in ranges:
-        # Holes that may overlap [start, end): the ones starting before `end`.
-        i = max(bisect.bisect_right(starts, start) - 1, 0)
-        cur = start
-        while i < len(holes) and holes[i][0] < end:
-            hs, he = holes[i]
-            if he > cur:
-                if hs > cur:
-                    out.append((cur, hs))
-                cur = max(cur, he)
-            i += 1
-        if cur < end:
-            out.append((cur, end))
-    return out
+def mask_ranges(text: str) -> list[Range]:
+    """Frozen ranges (URLs, e-mail addresses, templates, math) found in `text`,
+    sorted and merged."""
+    return merge_ranges([*protected_ranges(text), *(m.span() for m in MASK_RE.finditer(text))])
 
 
 # ---------------------------------------------------------------------------

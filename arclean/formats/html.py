@@ -10,7 +10,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from typing import Any
 
-from arclean.formats import Span, StructureChanged
 from arclean.formats._common import (
     CONTROL_RE,
     Controls,
@@ -18,8 +17,9 @@ from arclean.formats._common import (
     compare_frozen,
     line_starts,
     mask_ranges,
-    subtract,
 )
+from arclean.formats.base import StructureChanged
+from arclean.text.spans import Span, subtract
 
 #: Elements whose whole content is frozen.
 FROZEN_ELEMENTS = frozenset(

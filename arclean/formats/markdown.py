@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from arclean.formats import Span, StructureChanged
 from arclean.formats._common import (
     Controls,
     NewlineMap,
     compare_frozen,
     line_starts,
     mask_ranges,
-    subtract,
 )
+from arclean.formats.base import StructureChanged
+from arclean.text.spans import Span, subtract
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

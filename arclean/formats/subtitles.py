@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import regex
 
-from arclean.formats import Span, StructureChanged
-from arclean.formats._common import compare_frozen, mask_ranges, subtract
+from arclean.formats._common import compare_frozen, mask_ranges
+from arclean.formats.base import StructureChanged
+from arclean.text.spans import Span, subtract
 
 _LINE_RE = regex.compile(r"([^\r\n]*)(\r\n|\n|\r|\Z)")
 # SRT writes 00:00:01,000, WebVTT 00:01.000 (hours optional); settings follow.

@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from arclean.edits import Replacement
+from arclean.text.edits import Replacement
 
 if TYPE_CHECKING:
-    from arclean.formats import Span
     from arclean.names.glossary import Glossary
     from arclean.ruleset import Rule
+    from arclean.text.spans import Span
 
 
 @lru_cache(maxsize=32)

@@ -38,7 +38,8 @@ class Change:
 @dataclass(frozen=True)
 class Finding:
     """Something a rule reports at ``text[start:end]`` (positions in the text
-    that was checked)."""
+    that was checked, in code points).  `fixable` findings carry the fix's
+    replacement in `new`."""
 
     start: int
     end: int
@@ -185,6 +186,21 @@ class LineIndex:
         start = self.starts[line - 1]
         end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
         return self.text[start:end].rstrip("\r")
+
+
+def apply_replacements(text: str, replacements: Sequence[Replacement]) -> str:
+    """Apply sorted, non-overlapping `replacements` to `text` without
+    recording them (offsets are code points into `text`)."""
+    if not replacements:
+        return text
+    pieces = []
+    cursor = 0
+    for rep in replacements:
+        pieces.append(text[cursor : rep.start])
+        pieces.append(rep.new)
+        cursor = rep.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def merge_sorted(replacements: Iterable[Replacement]) -> list[Replacement]:

@@ -1,0 +1,85 @@
+"""The language of each paragraph, from its letters.
+
+Persian, Urdu and Kurdish share the Arabic script but not its orthography,
+and Arabic-only rules must leave them alone.  The letter tables live in
+`arclean.chars`; this module only counts.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from arclean.chars import (
+    ARABIC_ONLY_LETTERS,
+    FARSI_FORMS,
+    LETTER,
+    NON_ARABIC_LETTERS,
+    REGEX_FLAGS,
+    char_class,
+    lazy_compile,
+)
+from arclean.text.spans import Range
+
+Language = Literal["ar", "other-arabic-script", ""]
+
+
+def paragraph_language(text: str) -> Language:
+    """Guess whether a paragraph is Arabic (``"ar"``), another language in the
+    Arabic script (``"other-arabic-script"``) or has no Arabic letters (``""``).
+
+    Arabic text typed on a Persian keyboard uses ی and ک but none of پ چ ژ گ,
+    and keeps ة and Arabic yeh elsewhere; that still counts as Arabic.
+    """
+    arabic_only = 0
+    foreign = 0
+    farsi_forms = 0
+    letters = 0
+    for ch in text:
+        if ch in NON_ARABIC_LETTERS:
+            foreign += 1
+        elif ch in ARABIC_ONLY_LETTERS:
+            arabic_only += 1
+        elif ch in FARSI_FORMS:
+            farsi_forms += 1
+        elif "\N{ARABIC LETTER HAMZA}" <= ch <= "\N{ARABIC LETTER YEH}":
+            letters += 1
+    if not (letters or arabic_only or foreign or farsi_forms):
+        return ""
+    if foreign and foreign * 4 >= arabic_only:
+        return "other-arabic-script"
+    if farsi_forms and not arabic_only:
+        return "other-arabic-script"
+    return "ar"
+
+
+# Only lines holding a letter that `paragraph_language` counts as foreign or
+# Farsi can be anything but Arabic: the pre-filter is built from the same
+# tables, so the two can never disagree.
+_MAYBE_OTHER_RE = lazy_compile(
+    r"^.*" + char_class(NON_ARABIC_LETTERS | FARSI_FORMS) + r".*$", REGEX_FLAGS
+)
+_ARABIC_LINE_RE = lazy_compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
+
+
+def other_language_lines(text: str) -> list[Range]:
+    """Lines that are not Arabic but use the Arabic script (Persian, Urdu,
+    Kurdish...), as sorted ranges without their line breaks."""
+    return [
+        (m.start(), m.end())
+        for m in _MAYBE_OTHER_RE.finditer(text)
+        if paragraph_language(m.group()) == "other-arabic-script"
+    ]
+
+
+def non_arabic_holes(text: str) -> list[Range]:
+    """Runs of lines with no Arabic-script letter (with their line breaks):
+    consecutive Arabic lines stay one stretch, not a range per line."""
+    holes = []
+    position = 0
+    for m in _ARABIC_LINE_RE.finditer(text):
+        if m.start() > position:
+            holes.append((position, m.start()))
+        position = m.end() + (1 if text.startswith("\n", m.end()) else 0)
+    if position < len(text):
+        holes.append((position, len(text)))
+    return holes

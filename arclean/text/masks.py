@@ -1,0 +1,68 @@
+"""URLs and e-mail addresses: never prose, whatever the format.
+
+The one masker: the engine protects these ranges from every rule, and the
+formats freeze them in their structure check.  Offsets are code points.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from arclean.chars import REGEX_FLAGS, lazy_compile
+from arclean.text.spans import Range, merge_ranges
+
+# A URL may follow a proclitic (وhttps://...), so only Latin letters and digits
+# may not precede it.  They are found from their anchors (://, www., @) with
+# str.find, which is far faster than scanning every position with one pattern.
+# A URL's body stops at white space, quotes and angle brackets, and its last
+# character is not sentence punctuation (Latin or Arabic).
+_URL_BODY = r"""[^\s<>"'«»\u201c\u201d]*[^\s<>"'«»\u201c\u201d.,;:!?،؛؟)\]]"""
+_URL_RE = lazy_compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)" + _URL_BODY, REGEX_FLAGS | regex.I)
+_MAILTO_RE = lazy_compile(r"mailto:[^\s<>]+", REGEX_FLAGS)
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+_EMAIL_RE = lazy_compile(r"[\p{Latin}\d._%+-]+@[\p{Latin}\d.-]+\.[\p{Latin}]{2,}", REGEX_FLAGS)
+_EMAIL_LOCAL = lazy_compile(r"[\p{Latin}\d._%+-]+\Z", REGEX_FLAGS)
+_LATIN_OR_DIGIT = lazy_compile(r"[\p{Latin}\d]", REGEX_FLAGS)
+
+
+def protected_ranges(text: str) -> list[Range]:
+    """Sorted, merged ``(start, end)`` ranges of the URLs (scheme URLs,
+    ``www.`` hosts, ``mailto:``) and e-mail addresses in `text`."""
+    found: list[Range] = []
+    position = text.find("://")
+    while position != -1:
+        start = position
+        while start > 0 and text[start - 1] in _SCHEME_CHARS:
+            start -= 1
+        while start < position and not text[start].isalpha():
+            start += 1  # a scheme starts with a letter
+        if start < position and not (start and _LATIN_OR_DIGIT.match(text, start - 1)):
+            m = _URL_RE.match(text, start)
+            if m:
+                found.append((m.start(), m.end()))
+        position = text.find("://", position + 3)
+    lower = text.lower() if "WWW." in text or "Www." in text else text
+    position = lower.find("www.")
+    while position != -1:
+        if not (
+            position and (_LATIN_OR_DIGIT.match(text, position - 1) or text[position - 1] in "/.")
+        ):
+            m = _URL_RE.match(text, position)
+            if m:
+                found.append((m.start(), m.end()))
+        position = lower.find("www.", position + 4)
+    position = text.find("mailto:")
+    while position != -1:
+        m = _MAILTO_RE.match(text, position)
+        if m:
+            found.append((m.start(), m.end()))
+        position = text.find("mailto:", position + 7)
+    position = text.find("@")
+    while position != -1:
+        local = _EMAIL_LOCAL.search(text, max(0, position - 64), position)
+        if local:
+            m = _EMAIL_RE.match(text, local.start())
+            if m:
+                found.append((m.start(), m.end()))
+        position = text.find("@", position + 1)
+    return merge_ranges(found)

@@ -56,3 +56,20 @@ def test_waw_never_joins_numbers_latin_quotes_or_lines(text):
 def test_final_yeh_list_never_touches_ala_or_ila():
     rule = Cleaner(select=["AR410"], unsafe_fixes=True)
     assert rule("ذهب إلى على وعلي فى البيت") == "ذهب إلى على وعلي في البيت"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بۆ و من",  # ۆ (OE)
+        "گوڵ و دار",  # ڵ (LAM WITH SMALL V)
+        "ڕێگا و شار",  # ڕ (REH WITH SMALL V BELOW), ێ (YEH WITH SMALL V)
+    ],
+)
+def test_kurdish_letters_mark_the_line_as_not_arabic(cleaner, text):
+    """The engine's language pre-filter is built from the same letter table
+    as the paragraph language: a Kurdish line keeps its و apart."""
+    from arclean.text.language import paragraph_language
+
+    assert paragraph_language(text) == "other-arabic-script"
+    assert cleaner(text) == text

@@ -207,8 +207,11 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def compare_frozen(fmt: str, before: str, b_spans: Sequence[Span], after: str, a_spans) -> None:
-    """Raise `StructureChanged` unless the non-prose bytes are identical."""
+def compare_frozen(
+    fmt: str, before: str, b_spans: Sequence[Span], after: str, a_spans: Sequence[Span]
+) -> None:
+    """Raise `StructureChanged` unless the text outside `b_spans` in `before`
+    equals the text outside `a_spans` in `after`, piece by piece."""
     b = frozen_pieces(before, b_spans)
     a = frozen_pieces(after, a_spans)
     if a == b:

@@ -193,7 +193,9 @@ def analyse(
                 continue
             lo, gap = cursor, TABLE_GAP
         else:
-            lo, gap = PREFIX_RE.match(src, lo, hi).end(), GAP
+            prefix = PREFIX_RE.match(src, lo, hi)
+            assert prefix is not None  # the pattern matches the empty string
+            lo, gap = prefix.end(), GAP
         try:
             found, end = aligner.align(tok.children or [], lo, hi, gap, controls)
         except AlignError:

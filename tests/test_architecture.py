@@ -173,3 +173,81 @@ _EXTENSION_RE = re.compile(r"""["']\.(?:txt|md|markdown|mdx|html?|srt|vtt)["']""
 
 def test_file_extensions_are_listed_only_in_the_format_table():
     assert _offending(_EXTENSION_RE, {"arclean.formats.base"}) == []
+
+
+# ---------------------------------------------------------------------------
+# A thin shell: nothing below the CLI prints, exits or changes process state.
+# ---------------------------------------------------------------------------
+
+#: Calls only the command line may make.
+_SHELL_CALLS = {
+    "print",
+    "input",
+    "exit",
+    "quit",
+    "sys.exit",
+    "os._exit",
+    "os.chdir",
+    "os.umask",
+    "os.putenv",
+    "os.unsetenv",
+    "os.environ.update",
+    "os.environ.pop",
+    "os.environ.setdefault",
+    "sys.stdout.write",
+    "sys.stderr.write",
+    "sys.setrecursionlimit",
+    "gc.disable",
+    "gc.enable",
+    "gc.freeze",
+    "gc.set_threshold",
+    "signal.signal",
+    "locale.setlocale",
+    "warnings.simplefilter",
+    "warnings.filterwarnings",
+    "faulthandler.enable",
+}
+
+
+def _dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    return ""
+
+
+def _shell_calls(source: str) -> list[str]:
+    hits = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and _dotted(node.func) in _SHELL_CALLS:
+            hits.append(f"{node.lineno}: {_dotted(node.func)}()")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [a.name for a in node.names]
+            module = getattr(node, "module", None) or ""
+            if "click" in names or module == "click" or module.startswith("click."):
+                hits.append(f"{node.lineno}: imports click")
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Subscript) and _dotted(target.value) == "os.environ":
+                    hits.append(f"{node.lineno}: sets os.environ")
+    return hits
+
+
+def test_nothing_below_the_cli_prints_exits_or_changes_process_state():
+    below = {
+        name: path
+        for name, path in MODULES.items()
+        if not (
+            name == "arclean.cli" or name.startswith("arclean.cli.") or name == "arclean.__main__"
+        )
+    }
+    found = {name: hits for name, path in below.items() if (hits := _shell_calls(path.read_text()))}
+    assert found == {}
+
+
+def test_the_shell_check_catches_a_print_and_a_gc_switch():
+    assert _shell_calls("import gc\ngc.disable()\nprint('x')\n") == [
+        "2: gc.disable()",
+        "3: print()",
+    ]

@@ -121,7 +121,7 @@ def scan_cmd(
     tier: str,
 ) -> None:
     """Cluster name spellings across all PATHS together (- for stdin)."""
-    from arclean.names.reconcile import scan
+    from arclean.names import scan
 
     try:
         clusters = scan(_Inputs(paths), glossaries=_load_glossaries(glossaries))
@@ -179,8 +179,8 @@ def review_cmd(paths: tuple[str, ...], glossary_path: str) -> None:
     from rich.markup import escape
     from rich.prompt import Prompt
 
+    from arclean.names import scan
     from arclean.names.glossary import Entry, Glossary, load_glossary
-    from arclean.names.reconcile import scan
 
     glossary = load_glossary(glossary_path) if Path(glossary_path).exists() else Glossary()
     clusters = scan(_Inputs(paths), glossaries=[glossary])

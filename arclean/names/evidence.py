@@ -31,7 +31,12 @@ def inflected(f: str) -> bool:
 
 
 class Judge:
-    """Decides what may be a name and whether two spellings are one name."""
+    """Decides what may be a name and whether two spellings are one name.
+
+    `counts` are the scanned texts' statistics; `lex` and `gaz` default to
+    the shipped lexicon and gazetteer (loaded on first use).  Every method
+    takes a folded form unless its argument is called `surface`.
+    """
 
     def __init__(
         self,

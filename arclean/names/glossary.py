@@ -73,10 +73,12 @@ class Glossary:
         return any({fold(x), fold(y)} == {fa, fb} for x, y in self.rejections)
 
     def add_rejection(self, a: str, b: str) -> None:
+        """Remember that `a` and `b` are different names (once)."""
         if not self.rejected(a, b):
             self.rejections.append((a, b))
 
     def entry_for(self, canonical: str) -> Entry | None:
+        """The entry with this exact canonical spelling, or None."""
         for e in self.entries:
             if e.canonical == canonical:
                 return e

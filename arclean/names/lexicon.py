@@ -98,6 +98,7 @@ class Lexicon:
         return self.folded.get(form, 0)
 
     def per_million(self, form: str) -> float:
+        """Count of a folded form per million words of the lexicon."""
         return self.count(form) * 1e6 / self.total
 
     def al_ratio(self, form: str) -> float | None:

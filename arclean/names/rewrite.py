@@ -70,6 +70,8 @@ class Reconciler:
         return clusters
 
     def _variant_map(self, clusters: list[Cluster]) -> dict[str, tuple[str, str]]:
+        """{variant core: (canonical, message)} at the allowed tiers (glossary
+        members are left to the glossary map)."""
         allowed = {"auto"} if self.tier == "auto" else {"auto", "review"}
         out: dict[str, tuple[str, str]] = {}
         for cl in clusters:
@@ -150,6 +152,8 @@ class Reconciler:
         return None
 
     def _context_ok(self, entry: int, folded_tokens: list[str], idx: int) -> bool:
+        """A context word of glossary entry `entry` (bare or after a
+        proclitic) is within `window` tokens of token `idx`."""
         wanted = {fold(strip_marks(w)) for w in self.glossary.entries[entry].context_any}
         lo, hi = max(0, idx - self.window), idx + self.window + 1
         for f in folded_tokens[lo:hi]:

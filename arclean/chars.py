@@ -253,3 +253,36 @@ def fold(text: str) -> str:
             for ch in text
         )
     return text.translate(_FOLD_TABLE)
+
+
+# --- used by names ---
+# Character classes of `arclean.names`, kept exactly as that package has always
+# matched them (its output must not change); each one says how it differs from
+# the general classes at the top of this file.
+
+#: The Arabic harakat as a stdlib-`re` class body (no brackets), for hot paths:
+#: U+064B ARABIC FATHATAN .. U+065F ARABIC WAVY HAMZA BELOW (tanween, short
+#: vowels, shadda, sukun, hamza and other marks above/below) and U+0670 ARABIC
+#: LETTER SUPERSCRIPT ALEF.  A subset of `MARK`, which is every \p{Mn}.
+HARAKAT_RANGES = "\u064b-\u065f\u0670"
+#: The same characters as a set, for tests on one character.
+HARAKAT = frozenset(chr(cp) for cp in range(0x064B, 0x0660)) | {"\u0670"}
+#: U+FB50 .. U+FEFF as a stdlib-`re` class body: Arabic Presentation Forms-A
+#: and -B and everything between them (variation selectors, vertical, CJK
+#: compatibility, small forms), up to U+FEFF ZERO WIDTH NO-BREAK SPACE.  Wider
+#: than the span `fold` normalises (FB50-FDFF, FE70-FEFF): names only use it to
+#: decide that a word may need NFKC before marks are stripped.
+PRESENTATION_SPAN = "\ufb50-\ufeff"
+#: Letters and non-spacing marks whose Script property is Arabic: what the
+#: names tokenizer accepts after a word's first letter.  NOT `LETTER` + `MARK`
+#: + `TATWEEL`: the common harakat (U+064B-U+0655, U+0670) have Script=Inherited
+#: and tatweel has Script=Common, so none of them is in this class, and a word
+#: written with them ends before the first one.  Arabic-script marks (U+0610-
+#: U+061A, U+0656-U+065F, the Quranic marks in U+06D6-U+06ED) are in it.
+ARABIC_SCRIPT_LETTER_OR_MARK = r"[\p{sc=Arabic}&&[\p{L}\p{Mn}]]"
+#: `unicodedata.category` of a non-spacing mark: the stdlib's test for what
+#: `MARK` matches.  They are not the same set: `unicodedata` follows the
+#: Unicode version of the running Python (14.0 on 3.11) and the `regex`
+#: module its own, newer one, so marks encoded since (U+0897 ARABIC PEPET,
+#: U+10EFD-U+10EFF ARABIC SMALL LOW WORD ...) are only \p{Mn} for `regex`.
+MARK_CATEGORY = "Mn"

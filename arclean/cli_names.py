@@ -6,9 +6,11 @@ Mounted on the main CLI as ``arclean names``; runnable alone in tests through
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -94,6 +96,18 @@ def names_group() -> None:
     """Find and reconcile inconsistent spellings of names."""
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (process-wide: the CLI's call only)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @names_group.command("scan")
 @click.argument("paths", nargs=-1)
 @click.option(
@@ -121,10 +135,13 @@ def scan_cmd(
     tier: str,
 ) -> None:
     """Cluster name spellings across all PATHS together (- for stdin)."""
-    from arclean.names.reconcile import scan
+    from arclean.names import scan
 
     try:
-        clusters = scan(_Inputs(paths), glossaries=_load_glossaries(glossaries))
+        # The scan builds millions of small acyclic objects: the cyclic
+        # collector's passes over them cost about 15 % of a large scan.
+        with _gc_paused():
+            clusters = scan(_Inputs(paths), glossaries=_load_glossaries(glossaries))
     except ArcleanError:
         raise
     keep = {"auto"} if tier == "auto" else {"auto", "review"}
@@ -179,8 +196,8 @@ def review_cmd(paths: tuple[str, ...], glossary_path: str) -> None:
     from rich.markup import escape
     from rich.prompt import Prompt
 
+    from arclean.names import scan
     from arclean.names.glossary import Entry, Glossary, load_glossary
-    from arclean.names.reconcile import scan
 
     glossary = load_glossary(glossary_path) if Path(glossary_path).exists() else Glossary()
     clusters = scan(_Inputs(paths), glossaries=[glossary])

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from arclean.cli_names import _Inputs  # noqa: E402
-from arclean.names.reconcile import scan  # noqa: E402
+from arclean.names import scan  # noqa: E402
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ Reported, per kind of variant and overall, at the chosen tier:
 - false rewrites per 10,000 tokens: rewrites of tokens that were not planted.
 
 Thresholds are fitted with `--tune` on the train split only; the default run
-reports the test split with the settings in `arclean.names.reconcile.Settings`.
+reports the test split with the settings in `arclean.names.model.Settings`.
 
 Usage:
     python scripts/eval_names.py [--split test] [--seeds 3] [--json out.json]
@@ -45,7 +45,8 @@ sys.path.insert(0, str(ROOT))
 
 from arclean.chars import fold  # noqa: E402
 from arclean.names.lexicon import strip_marks  # noqa: E402
-from arclean.names.reconcile import DEFAULT_SETTINGS, Reconciler, Settings  # noqa: E402
+from arclean.names.model import DEFAULT_SETTINGS, Settings  # noqa: E402
+from arclean.names.rewrite import Reconciler  # noqa: E402
 from arclean.names.tokens import iter_tokens, prefix_splits  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -121,8 +121,9 @@ def test_long_vowel_before_final_nun_is_not_an_inflection() -> None:
 
 
 def test_name_evidence_rejects_verbs_and_suffixed_words() -> None:
+    from arclean.names.counting import Counts
+    from arclean.names.evidence import Judge
     from arclean.names.glossary import merge
-    from arclean.names.reconcile import Counts, Judge
 
     judge = Judge(Counts(), merge([]))
     assert judge.name_evidence("فرنسا") == "gazetteer"
@@ -157,8 +158,9 @@ def test_common_word_with_article_is_not_a_variant() -> None:
 
 
 def test_function_words_are_not_names() -> None:
+    from arclean.names.counting import Counts
+    from arclean.names.evidence import Judge
     from arclean.names.glossary import merge
-    from arclean.names.reconcile import Counts, Judge
 
     judge = Judge(Counts(), merge([]))
     for w in ("احدي", "الينا", "اولا", "امرا"):
@@ -167,8 +169,9 @@ def test_function_words_are_not_names() -> None:
 
 
 def test_definite_names_and_adjectives() -> None:
+    from arclean.names.counting import Counts
+    from arclean.names.evidence import Judge
     from arclean.names.glossary import merge
-    from arclean.names.reconcile import Counts, Judge
 
     judge = Judge(Counts(), merge([]))
     assert judge.definite_name("القاهره")  # ة folded: not the pronoun ه
@@ -237,8 +240,9 @@ def test_inflection_only_cases() -> None:
 
 def test_verbs_are_not_names() -> None:
     from arclean.chars import fold
+    from arclean.names.counting import Counts
+    from arclean.names.evidence import Judge
     from arclean.names.glossary import merge
-    from arclean.names.reconcile import Counts, Judge
 
     judge = Judge(Counts(), merge([]))
     for w in ("أرجو", "تأتي", "أدري", "قالوا"):
@@ -267,8 +271,9 @@ def test_pronoun_h_is_not_a_ta_marbuta_variant() -> None:
 
 def test_bare_lexicon_name_evidence() -> None:
     from arclean.chars import fold
+    from arclean.names.counting import Counts
+    from arclean.names.evidence import Judge
     from arclean.names.glossary import merge
-    from arclean.names.reconcile import Counts, Judge
 
     judge = Judge(Counts(), merge([]))
     # place names and months the person-name gazetteer lacks

@@ -2,21 +2,26 @@
 
 Public API: `scan`, `Reconciler`, `load_glossary`, `Glossary`, `Cluster`,
 `Replacement`.  Heavy pieces (lexicon, gazetteer) load on first use.
+
+The modules follow the pipeline (see docs/names.md): `model` (settings and
+result types), `tokens`, `counting`, `evidence` (the word judge), `pairing`,
+`context`, `scoring`, `clustering`, `scanning`; `rewrite` and `rules` on top;
+`lexicon`, `similarity` and `glossary` are the data and measures they use.
 """
 
 from __future__ import annotations
 
 from arclean.names.glossary import Entry, Glossary, GlossaryError, load_glossary
-from arclean.names.reconcile import (
+from arclean.names.model import (
     CODE_FUZZY,
     CODE_GLOSSARY,
     Cluster,
     Member,
-    Reconciler,
     Replacement,
     Settings,
-    scan,
 )
+from arclean.names.rewrite import Reconciler
+from arclean.names.scanning import scan
 
 __all__ = [
     "CODE_FUZZY",

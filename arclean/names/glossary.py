@@ -17,9 +17,11 @@ context conditions and remembered rejections.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import tomli_w
 
 from arclean.chars import fold
 from arclean.errors import ArcleanError
@@ -71,55 +73,41 @@ class Glossary:
         return any({fold(x), fold(y)} == {fa, fb} for x, y in self.rejections)
 
     def add_rejection(self, a: str, b: str) -> None:
+        """Remember that `a` and `b` are different names (once)."""
         if not self.rejected(a, b):
             self.rejections.append((a, b))
 
     def entry_for(self, canonical: str) -> Entry | None:
+        """The entry with this exact canonical spelling, or None."""
         for e in self.entries:
             if e.canonical == canonical:
                 return e
         return None
 
     def save(self, path: str | Path) -> None:
-        """Write the glossary as TOML (written by hand: no extra dependency)."""
+        """Write the glossary as TOML (UTF-8) to `path`; raises OSError."""
         Path(path).write_text(self.dumps(), encoding="utf-8")
 
     def dumps(self) -> str:
-        lines = ["version = 1", f"fold = {_q(FOLD_VERSION)}", ""]
+        """The glossary as TOML text that `loads_glossary` reads back to equal
+        entries and rejections (its `path` is not written)."""
+        entities: list[dict[str, object]] = []
         for e in self.entries:
-            lines.append("[[entity]]")
-            lines.append(f"canonical = {_q(e.canonical)}")
+            table: dict[str, object] = {"canonical": e.canonical}
             if e.type:
-                lines.append(f"type = {_q(e.type)}")
-            lines.append(f"variants = {_qlist(e.variants)}")
+                table["type"] = e.type
+            table["variants"] = list(e.variants)
             if e.context_any:
-                lines.append(f"context_any = {_qlist(e.context_any)}")
+                table["context_any"] = list(e.context_any)
             if e.note:
-                lines.append(f"note = {_q(e.note)}")
-            lines.append("")
-        for a, b in self.rejections:
-            lines.append("[[reject]]")
-            lines.append(f"pair = {_qlist([a, b])}")
-            lines.append("")
-        return "\n".join(lines)
-
-
-def _q(s: str) -> str:
-    """A TOML basic string."""
-    out = ['"']
-    for ch in s:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ord(ch) < 0x20 or ch == "\x7f":
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
-
-
-def _qlist(items: Iterable[str]) -> str:
-    return "[" + ", ".join(_q(s) for s in items) + "]"
+                table["note"] = e.note
+            entities.append(table)
+        data: dict[str, object] = {"version": 1, "fold": FOLD_VERSION}
+        if entities:
+            data["entity"] = entities
+        if self.rejections:
+            data["reject"] = [{"pair": [a, b]} for a, b in self.rejections]
+        return tomli_w.dumps(data)
 
 
 def _header_lines(text: str, table: str) -> list[int]:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
-from arclean.chars import fold
+from arclean.chars import MARK_CATEGORY, PRESENTATION_SPAN, TATWEEL, fold
 
 
 def _folded_words(text: str) -> frozenset[str]:
@@ -52,16 +52,17 @@ CUES = _folded_words(
 )
 
 
-_PRESENTATION = re.compile("[\ufb50-\ufeff]")
+_PRESENTATION = re.compile(f"[{PRESENTATION_SPAN}]")
 
 
 def strip_marks(word: str) -> str:
-    """Surface form without harakat or tatweel (hamza seats, ة and ى kept)."""
+    """Surface form without non-spacing marks or tatweel (hamza seats, ة and
+    ى kept); a word with a presentation form is NFKC-normalised first."""
     if _PRESENTATION.search(word):
         word = unicodedata.normalize("NFKC", word)
-    if word.isalpha() and "\u0640" not in word:
+    if word.isalpha() and TATWEEL not in word:
         return word
-    return "".join(ch for ch in word if unicodedata.category(ch) != "Mn" and ch != "\u0640")
+    return "".join(ch for ch in word if unicodedata.category(ch) != MARK_CATEGORY and ch != TATWEEL)
 
 
 def _read(name: str) -> dict[str, int]:
@@ -97,6 +98,7 @@ class Lexicon:
         return self.folded.get(form, 0)
 
     def per_million(self, form: str) -> float:
+        """Count of a folded form per million words of the lexicon."""
         return self.count(form) * 1e6 / self.total
 
     def al_ratio(self, form: str) -> float | None:

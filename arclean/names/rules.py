@@ -37,7 +37,8 @@ def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
 
 
 def _rewrites(text: str, spans: Sequence[Span], rule: Rule, fuzzy: bool) -> list[Replacement]:
-    from arclean.names.reconcile import CODE_FUZZY, CODE_GLOSSARY, Reconciler
+    from arclean.names.model import CODE_FUZZY, CODE_GLOSSARY
+    from arclean.names.rewrite import Reconciler
 
     glossaries = load_glossaries(tuple(rule.option("glossaries", ())))
     if not fuzzy and not glossaries:

@@ -13,15 +13,14 @@ from dataclasses import dataclass
 
 import regex
 
-from arclean.chars import fold
+from arclean.chars import ARABIC_SCRIPT_LETTER_OR_MARK, LETTER, MARK, TATWEEL, fold
 
-#: An Arabic word: Arabic letters, with marks and tatweel inside.
-WORD_RE = regex.compile(
-    r"[\p{sc=Arabic}&&\p{L}--\N{ARABIC TATWEEL}][\p{sc=Arabic}&&\p{L}\p{Mn}\N{ARABIC TATWEEL}]*",
-    regex.VERSION1,
-)
+#: An Arabic word: an Arabic letter, then Arabic-script letters and marks.
+#: The common harakat and tatweel are not Arabic-script characters (see
+#: `ARABIC_SCRIPT_LETTER_OR_MARK`): a word written with them ends there.
+WORD_RE = regex.compile(f"{LETTER}{ARABIC_SCRIPT_LETTER_OR_MARK}*", regex.VERSION1)
 
-_MARKS = r"[\p{Mn}\N{ARABIC TATWEEL}]*"
+_MARKS = f"[{MARK}{TATWEEL}]*"
 # conjunction, then a preposition, then the article; ل + ال is written لل.
 _PREFIX_RE = regex.compile(
     rf"(?:[وف]{_MARKS})?(?:(?:ل{_MARKS}ل{_MARKS})|(?:[بك]{_MARKS})?(?:ا{_MARKS}ل{_MARKS})|[بكل]{_MARKS})?",

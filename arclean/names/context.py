@@ -1,0 +1,151 @@
+"""Context passes over the texts: the words next to a name, and one
+keyword-in-context line per spelling for the report.
+
+Both passes read the texts again (after counting) and skip every line that
+holds none of the wanted words; a line with marks is always tokenised,
+because its words were counted with the marks stripped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from arclean.chars import HARAKAT, HARAKAT_RANGES, PRESENTATION_SPAN, TATWEEL, fold
+from arclean.names.counting import Counts
+from arclean.names.lexicon import CUES, STOPWORDS, strip_marks
+from arclean.names.tokens import iter_tokens, words
+
+#: A line that holds one of these may hold a word whose stripped form differs.
+_MARKS_RE = re.compile(f"[{HARAKAT_RANGES}{TATWEEL}{PRESENTATION_SPAN}]")
+
+
+def neighbours(texts: Iterable[str], counts: Counts, wanted: set[str]) -> dict[str, Counter[str]]:
+    """Folded left/right neighbour cores of each wanted folded core.
+
+    Returns {folded core: Counter({"L:" + neighbour or "R:" + neighbour:
+    count})}; neighbours shorter than three letters and function words
+    (but not cues such as قال) are left out."""
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    analysis = counts.analysis
+    cache: dict[str, str] = {}  # surface word → folded core
+    hits = {w for w, (_p, core) in analysis.items() if fold(core) in wanted}
+    for text in texts:
+        for line in text.splitlines():
+            ws = words(line)
+            if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):
+                continue
+            cores = []
+            for w in ws:
+                c = cache.get(w)
+                if c is None:
+                    sw = strip_marks(w)
+                    c = cache[w] = fold(analysis.get(sw, ("", sw))[1])
+                cores.append(c)
+            for i, c in enumerate(cores):
+                if c not in wanted:
+                    continue
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(cores):
+                        nb = cores[j]
+                        if len(nb) >= 3 and (nb not in STOPWORDS or nb in CUES):
+                            out[c][("L:" if j < i else "R:") + nb] += 1
+    return out
+
+
+def kwic(texts: Iterable[str], counts: Counts, forms: set[str], width: int = 35) -> dict[str, str]:
+    """One keyword-in-context line for each wanted (stripped) core.
+
+    Returns {core: "…left[word]right…"} with up to `width` code points of
+    context on each side (tabs shown as spaces); a core found in no line is
+    missing from the result."""
+    out: dict[str, str] = {}
+    remaining = set(forms)
+    hits = {w for w, (_p, core) in counts.analysis.items() if core in remaining}
+    if counts.line_of:
+        # one line known to hold each wanted core; the word is found by a
+        # plain search (a line with marks is tokenised)
+        targets: dict[int, list[str]] = defaultdict(list)
+        placed: set[str] = set()
+        for w in sorted(hits):
+            core = counts.analysis[w][1]
+            n = counts.line_of.get(w)
+            if n is not None and core not in placed:
+                placed.add(core)
+                targets[n].append(w)
+        n = 0
+        for text in texts:
+            if not targets:
+                break
+            for line in text.splitlines():
+                ws = targets.pop(n, None)
+                n += 1
+                if ws is None:
+                    continue
+                if _MARKS_RE.search(line):
+                    _kwic_line(line, counts, remaining, out, width)
+                    continue
+                for w in ws:
+                    core = counts.analysis[w][1]
+                    i = _find_word(line, w)
+                    if core in remaining and i >= 0:
+                        left = line[max(0, i - width) : i]
+                        right = line[i + len(w) : i + len(w) + width]
+                        out[core] = f"…{left}[{w}]{right}…".replace("\t", " ")
+                        remaining.discard(core)
+        if not remaining:
+            return out
+        hits = {w for w in hits if counts.analysis[w][1] in remaining}
+    for text in texts:
+        if not remaining:
+            break
+        for line in text.splitlines():
+            ws = words(line)
+            if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):
+                continue
+            marked = _MARKS_RE.search(line) is not None
+            if not marked and not any(
+                counts.analysis[w][1] in remaining for w in hits.intersection(ws)
+            ):
+                continue
+            _kwic_line(line, counts, remaining, out, width, marked)
+            if not remaining:
+                break
+    return out
+
+
+def _find_word(line: str, w: str) -> int:
+    """Offset of `w` as a whole word in `line`, or -1."""
+    i = line.find(w)
+    while i >= 0:
+        j = i + len(w)
+        if (i == 0 or not _is_letter(line[i - 1])) and (j == len(line) or not _is_letter(line[j])):
+            return i
+        i = line.find(w, i + 1)
+    return -1
+
+
+def _is_letter(ch: str) -> bool:
+    """A character that continues a word for `_find_word`: a letter (tatweel
+    included), a haraka or the superscript alef."""
+    return ch.isalpha() or ch in HARAKAT or ch == TATWEEL
+
+
+def _kwic_line(
+    line: str,
+    counts: Counts,
+    remaining: set[str],
+    out: dict[str, str],
+    width: int,
+    marked: bool = True,
+) -> None:
+    """KWIC lines from one line for the wanted cores it holds."""
+    for tok in iter_tokens(line):
+        sw = strip_marks(tok.text) if marked else tok.text
+        core = counts.analysis.get(sw, ("", sw))[1]
+        if core in remaining:
+            left = line[max(0, tok.start - width) : tok.start]
+            right = line[tok.end : tok.end + width]
+            out[core] = f"…{left}[{tok.text}]{right}…".replace("\t", " ")
+            remaining.discard(core)

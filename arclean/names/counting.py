@@ -1,0 +1,89 @@
+"""Step 1: count the word types of the scanned texts and split proclitics.
+
+A `Counts` holds, per stripped surface word and per core (proclitics split
+off when the core is attested, see `tokens.analyse`), how often it occurs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from itertools import repeat
+
+from arclean.chars import fold
+from arclean.names.lexicon import strip_marks
+from arclean.names.tokens import analyse, words
+
+
+def reiterable(texts: Iterable[str]) -> Iterable[str]:
+    """Texts that can be read twice (a one-shot iterator is buffered into a list)."""
+    if iter(texts) is texts:  # a one-shot iterator
+        return list(texts)
+    return texts
+
+
+class Counts:
+    """Word statistics of the scanned texts.
+
+    Fill with `add_text` for each text, then call `finish` once; only then
+    are `core`, `definite` and `analysis` set.
+    """
+
+    def __init__(self, track_lines: bool = False) -> None:
+        self.surface: Counter[str] = Counter()  # stripped surface word → count
+        self.core: Counter[str] = Counter()  # stripped core → count (clitics split)
+        self.definite: Counter[str] = Counter()  # core → uses with the article
+        self.analysis: dict[str, tuple[str, str]] = {}  # surface → (prefix, core)
+        self.tokens = 0
+        # with `track_lines`: surface word → number of a line that holds it
+        # (the last one), so that the KWIC pass tokenises only those lines
+        self.track_lines = track_lines
+        self.line_of: dict[str, int] = {}
+        self.lines = 0
+
+    def add_text(self, text: str) -> None:
+        """Count the Arabic words of `text`, line by line."""
+        track = self.track_lines
+        for line in text.splitlines():
+            ws = words(line)
+            if ws:
+                self.tokens += len(ws)
+                self.surface.update(ws)
+                if track:
+                    self.line_of.update(zip(ws, repeat(self.lines)))
+            self.lines += 1
+
+    def finish(self) -> None:
+        """Strip marks, then split proclitics whose core is attested."""
+        merged: Counter[str] = Counter()
+        line_of = self.line_of
+        for w, n in self.surface.items():
+            sw = strip_marks(w)
+            merged[sw] += n
+            if line_of and sw != w and w in line_of:
+                line_of.setdefault(sw, line_of[w])
+        self.surface = merged
+        get = merged.get
+        for w, n in merged.items():
+            prefix, core = analyse(w, lambda c: get(c, 0), n)
+            self.analysis[w] = (prefix, core)
+            self.core[core] += n
+            if fold(prefix).endswith(("ال", "لل")) or (
+                fold(core).startswith("ال") and prefix == ""
+            ):
+                self.definite[core] += n
+
+
+def count_texts(
+    texts: Iterable[str], base: Counts | None = None, track_lines: bool = False
+) -> Counts:
+    """Word statistics of `texts` (plus the surface counts of `base`, a
+    larger corpus counted before), finished."""
+    counts = Counts(track_lines)
+    for text in texts:
+        counts.add_text(text)
+    if base is not None:
+        counts.surface.update(base.surface)
+        counts.tokens += base.tokens
+    counts.finish()
+    return counts

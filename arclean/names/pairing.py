@@ -1,0 +1,156 @@
+"""Step 3: candidate cores and the pairs of them worth scoring.
+
+Cores equal after folding form a `Group`; groups of common words are
+dropped; the rest are blocked (deletion neighbourhood and phonetic key,
+`similarity.blocking_keys`) and paired within a block, with the guards that
+look at one form at a time applied before any distance is computed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from arclean.chars import fold
+from arclean.names.counting import Counts
+from arclean.names.evidence import Judge, inflected
+from arclean.names.lexicon import STOPWORDS
+from arclean.names.model import Settings
+from arclean.names.similarity import (
+    CHEAP,
+    FULL,
+    blocking_keys,
+    cheap_skeleton,
+    phonetic_key,
+    weighted_distance,
+)
+from arclean.names.tokens import prefix_splits
+
+
+@dataclass
+class Group:
+    """Cores equal after folding."""
+
+    key: str
+    forms: Counter[str]
+    definite: int = 0
+
+    @cached_property
+    def count(self) -> int:
+        """Total count; read only once the group is complete."""
+        return sum(self.forms.values())
+
+
+def max_cost(s: Settings) -> float:
+    """The dearest pair cost that can still give a tier (review or auto)."""
+    return max(s.review_cost, s.context_cost)
+
+
+def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
+    """Split a proclitic off a rare word whose core is not attested as such
+    but is a cheap variant of an attested core (بترمب when ترامب occurs):
+    the variant itself is what we are looking for."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for core in counts.core:
+        f = fold(core)
+        if len(f) >= s.min_letters and f not in STOPWORDS:
+            index[phonetic_key(f)].append(f)
+    moves: list[tuple[str, str, str]] = []
+    for w, (prefix, _core) in counts.analysis.items():
+        if prefix:
+            continue
+        fw = fold(w)
+        if len(fw) <= s.min_letters or judge.lex.count(fw) or judge.gaz.count(fw):
+            continue
+        for p, c in prefix_splits(w, s.min_letters):
+            fc = fold(c)
+            targets = index.get(phonetic_key(fc), ())
+            if len(targets) > s.max_block:
+                continue
+            if any(
+                t != fw and weighted_distance(fc, t, s.split_cost) <= s.split_cost for t in targets
+            ):
+                moves.append((w, p, c))
+                break
+    for w, p, c in moves:
+        n = counts.surface[w]
+        counts.analysis[w] = (p, c)
+        counts.core[w] -= n
+        if counts.core[w] <= 0:
+            del counts.core[w]
+        counts.core[c] += n
+        if fold(p).endswith(("ال", "لل")):
+            counts.definite[c] += n
+
+
+def fold_groups(counts: Counts, judge: Judge, s: Settings) -> dict[str, Group]:
+    """Groups of cores equal after folding, keyed by the folded form, that
+    may be names: long enough, no function word, not a common word."""
+    groups: dict[str, Group] = {}
+    for core, n in counts.core.items():
+        f = fold(core)
+        if len(f) < s.min_letters or f in STOPWORDS:
+            continue
+        g = groups.get(f)
+        if g is None:
+            g = groups[f] = Group(f, Counter())
+        g.forms[core] += n
+        g.definite += counts.definite.get(core, 0)
+    return {f: g for f, g in groups.items() if not judge.common(f, g.definite, g.count)}
+
+
+def candidate_pairs(
+    candidates: dict[str, Group], counts: Counts, judge: Judge, s: Settings
+) -> set[tuple[str, str]]:
+    """Pairs (a, b) of folded candidate forms, a < b, that share a blocking
+    key and are close enough by plain Levenshtein to be worth the weighted
+    distance."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for f in candidates:
+        for key in blocking_keys(f):
+            blocks[key].append(f)
+    from rapidfuzz.distance import Levenshtein  # C speed prefilter before the weighted DP
+
+    # On a large corpus a pair of two one-off spellings is never worth a
+    # rewrite (the canonical must be seen at least twice): pair every member
+    # of a block only with the block's anchors.
+    min_anchor = 2 if counts.tokens > s.big_corpus else 1
+    limit = max_cost(s)
+    # A pair within `limit` < FULL + CHEAP is either one plain edit apart or
+    # reached by cheap and final edits only, and then shares its skeleton
+    # (`cheap_skeleton`): every other pair is skipped before the DP.
+    skeleton = {f: cheap_skeleton(f) for f in candidates} if limit < FULL + CHEAP else None
+    max_lev = 1 if skeleton is not None else 2
+    # the pair guards that look at one form at a time (step 3), decided once
+    # per form: a pronoun/plural suffix rules a form out; two lexicon words
+    # or two well-attested words never pair
+    ruled_out = {f for f in candidates if inflected(f)}
+    word = {f for f in candidates if judge.lex.count(f) >= s.known_count}
+    well_known = {f for f in candidates if judge.attested(f)}
+    pairs: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str]] = set()
+    lev = Levenshtein.distance
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > s.max_block:
+            continue
+        anchors = [a for a in members if candidates[a].count >= min_anchor and a not in ruled_out]
+        for a in anchors:
+            la = len(a)
+            ka = skeleton[a] if skeleton is not None else None
+            a_word, a_known = a in word, a in well_known
+            for b in members:
+                if b == a or abs(la - len(b)) > 2 or b in ruled_out:
+                    continue
+                if candidates[b].count >= min_anchor and a > b:
+                    continue  # both anchors: taken once, from the smaller
+                if (a_word and b in word) or (a_known and b in well_known):
+                    continue
+                pair = (a, b) if a < b else (b, a)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                d = lev(a, b, score_cutoff=2)
+                if d <= max_lev or (d <= 2 and ka == skeleton[b]):  # type: ignore[index]
+                    pairs.add(pair)
+    return pairs

@@ -1,0 +1,198 @@
+"""Rewriting: variant spellings become their canonical spelling.
+
+A `Reconciler` rewrites glossary variants always (rule AR801, a safe fix) and,
+when `fuzzy` is on, the variants that a scan of the text (or of a corpus given
+to `prepare`) finds at the chosen tier (AR802, an unsafe fix).  A proclitic
+stays on the word (وترمب → وترامب) and marks on it are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from arclean.chars import fold
+from arclean.names.clustering import cluster
+from arclean.names.counting import Counts, count_texts, reiterable
+from arclean.names.glossary import Glossary, merge
+from arclean.names.lexicon import gazetteer, lexicon, strip_marks
+from arclean.names.model import (
+    CODE_FUZZY,
+    CODE_GLOSSARY,
+    DEFAULT_SETTINGS,
+    TIERS,
+    Cluster,
+    Replacement,
+    Settings,
+    Tier,
+)
+from arclean.names.tokens import attach, iter_tokens, prefix_splits
+
+
+class Reconciler:
+    """Rewrites variant spellings: glossary entries always (safe, AR801),
+    fuzzy clusters when `fuzzy` is on, at `tier` or better (unsafe, AR802).
+
+    A glossary entry with `context_any` is applied only when one of those
+    words is within `window` tokens of the variant.  Raises ValueError for a
+    `tier` that is not one of `TIERS`.
+    """
+
+    def __init__(
+        self,
+        glossaries: Sequence[Glossary] = (),
+        fuzzy: bool = True,
+        tier: Tier = "auto",
+        settings: Settings = DEFAULT_SETTINGS,
+        window: int = 50,
+    ) -> None:
+        if tier not in TIERS:
+            raise ValueError(f"tier must be one of {TIERS}, not {tier!r}")
+        self.glossary = merge(glossaries)
+        self.fuzzy = fuzzy
+        self.tier = tier
+        self.settings = settings
+        self.window = window
+        self._prepared: dict[str, tuple[str, str]] | None = None  # variant → (canonical, msg)
+        self._corpus: Counts | None = None
+        self._gloss_map: dict[str, int] = {}
+        for i, e in enumerate(self.glossary.entries):
+            for v in e.variants:
+                self._gloss_map.setdefault(strip_marks(v), i)
+
+    def prepare(self, texts: Iterable[str]) -> list[Cluster]:
+        """Scan a whole corpus once; `rewrite` then applies its clusters
+        (without it, each `rewrite` scans its own text).  Returns the
+        clusters found (no KWIC lines)."""
+        texts = reiterable(texts)
+        self._corpus = count_texts(texts)
+        clusters = cluster(texts, self._corpus, self.glossary, self.settings, False)
+        self._prepared = self._variant_map(clusters)
+        return clusters
+
+    def _variant_map(self, clusters: list[Cluster]) -> dict[str, tuple[str, str]]:
+        """{variant core: (canonical, message)} at the allowed tiers (glossary
+        members are left to the glossary map)."""
+        allowed = {"auto"} if self.tier == "auto" else {"auto", "review"}
+        out: dict[str, tuple[str, str]] = {}
+        for cl in clusters:
+            for m in cl.variants:
+                if m.tier in allowed and "glossary" not in m.evidence:
+                    why = "; ".join(m.evidence)
+                    out[m.form] = (cl.canonical, f"{m.form} → {cl.canonical} ({why})")
+        return out
+
+    def rewrite(self, text: str) -> tuple[str, list[Replacement]]:
+        """The text with variants rewritten, and the replacements made, in
+        text order (offsets in code points into `text`)."""
+        fuzzy_map: dict[str, tuple[str, str]] = {}
+        analysis: dict[str, tuple[str, str]] = {}
+        if self.fuzzy:
+            if self._prepared is None:
+                counts = count_texts([text])
+                clusters = cluster([text], counts, self.glossary, self.settings, False)
+                fuzzy_map = self._variant_map(clusters)
+                analysis = counts.analysis
+            else:
+                fuzzy_map = self._prepared
+                analysis = self._corpus.analysis if self._corpus else {}
+        if not fuzzy_map and not self._gloss_map:
+            return text, []
+        tokens = list(iter_tokens(text))
+        folded_tokens: list[str] | None = None
+        out: list[Replacement] = []
+        for idx, tok in enumerate(tokens):
+            sw = strip_marks(tok.text)
+            hit = self._match(sw, fuzzy_map, analysis)
+            if hit is None:
+                continue
+            prefix_len, new_core, code, message, entry = hit
+            if entry is not None and self.glossary.entries[entry].context_any:
+                if folded_tokens is None:
+                    folded_tokens = [fold(strip_marks(t.text)) for t in tokens]
+                if not self._context_ok(entry, folded_tokens, idx):
+                    continue
+            new = attach(_surface_prefix(tok.text, prefix_len), new_core)
+            if new is None or new == tok.text:
+                continue
+            out.append(Replacement(tok.start, tok.end, tok.text, new, code, message))
+        if not out:
+            return text, []
+        pieces, last = [], 0
+        for r in out:
+            pieces.append(text[last : r.start])
+            pieces.append(r.new)
+            last = r.end
+        pieces.append(text[last:])
+        return "".join(pieces), out
+
+    def _match(
+        self,
+        sw: str,
+        fuzzy_map: dict[str, tuple[str, str]],
+        analysis: dict[str, tuple[str, str]],
+    ) -> tuple[int, str, str, str, int | None] | None:
+        """(prefix length in letters, new core, code, message, glossary entry)."""
+        known = analysis.get(sw)
+        # the corpus analysis decides the split; a word it never saw may be
+        # split when it is not a known word itself (وفيان, بترمب)
+        candidates: list[tuple[str, str]] = [("", sw)]
+        if known is not None and known[0]:
+            candidates.append(known)
+        extra = prefix_splits(sw) if (not known or not known[0]) and not _lexical(sw) else []
+        for prefix, core in candidates + extra:
+            entry = self._gloss_map.get(core)
+            if entry is not None:
+                e = self.glossary.entries[entry]
+                msg = f"{core} → {e.canonical} (glossary)"
+                return (len(prefix), e.canonical, CODE_GLOSSARY, msg, entry)
+        for prefix, core in candidates + (extra if known is None else []):
+            hit = fuzzy_map.get(core)
+            if hit is not None:
+                return (len(prefix), hit[0], CODE_FUZZY, hit[1], None)
+        return None
+
+    def _context_ok(self, entry: int, folded_tokens: list[str], idx: int) -> bool:
+        """A context word of glossary entry `entry` (bare or after a
+        proclitic) is within `window` tokens of token `idx`."""
+        wanted = {fold(strip_marks(w)) for w in self.glossary.entries[entry].context_any}
+        lo, hi = max(0, idx - self.window), idx + self.window + 1
+        for f in folded_tokens[lo:hi]:
+            if f in wanted or any(
+                f.endswith(w) and fold(f[: len(f) - len(w)]) in _PROCLITIC_FOLDS for w in wanted
+            ):
+                return True
+        return False
+
+
+_PROCLITIC_FOLDS = frozenset(
+    {"و", "ف", "ب", "ك", "ل", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل",
+     "وبال", "وكال", "ولل", "فلل"}
+)  # fmt: skip
+
+
+def _lexical(word: str) -> bool:
+    """The word is known as a whole (lexicon or gazetteer): do not split it."""
+    f = fold(word)
+    return bool(lexicon().count(f) or gazetteer().count(f))
+
+
+def _surface_prefix(token: str, stripped_len: int) -> str:
+    """The part of the original token (marks included) that spells the first
+    `stripped_len` letters of its stripped form."""
+    if stripped_len == 0:
+        return ""
+    seen = 0
+    for i, ch in enumerate(token):
+        if strip_marks(ch):
+            seen += 1
+            if seen == stripped_len:
+                j = i + 1
+                while j < len(token) and not strip_marks(token[j]):
+                    j += 1
+                return token[:j]
+    return token
+
+
+def iter_replacements(text: str, reconciler: Reconciler) -> Iterator[Replacement]:
+    """Convenience: the replacements `reconciler` makes in `text`."""
+    yield from reconciler.rewrite(text)[1]

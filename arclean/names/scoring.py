@@ -1,0 +1,311 @@
+"""Step 4: score each candidate pair and give it a tier.
+
+`PairScorer` orients a pair (the better-ranked form is the canonical),
+weighs it (`similarity.weighted_distance`), applies the pair guards, then
+looks at the words around the dearer pairs (`context.neighbours`) and gives
+each pair a tier.  `fold_member` gives a tier to a spelling that is equal to
+the canonical after folding.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from arclean.chars import fold
+from arclean.names.context import neighbours
+from arclean.names.counting import Counts
+from arclean.names.evidence import COMMON_ENDINGS, Judge, future_verb
+from arclean.names.lexicon import CUES
+from arclean.names.model import Member, Settings, Tier
+from arclean.names.pairing import Group, max_cost
+from arclean.names.similarity import inflection_only, weighted_distance
+
+#: Evidence of a fold member that is another word: it is dropped from its cluster.
+OTHER_WORD = "another word (pronoun ه or the article)"
+
+
+class Scored(NamedTuple):
+    """A scored pair: folded variant and canonical, cost, reasons so far."""
+
+    variant: str
+    canonical: str
+    cost: float
+    evidence: list[str]
+
+
+class Merge(NamedTuple):
+    """A variant that may merge into a canonical, at `tier`."""
+
+    variant: str
+    cost: float
+    tier: Tier
+    evidence: list[str]
+
+
+def hamzas(surface: str) -> int:
+    """Hamza letters (with or without a seat) in a spelling."""
+    return sum(surface.count(ch) for ch in "أإآؤئء")
+
+
+class PairScorer:
+    """Scores the pairs of one scan's candidate fold groups.
+
+    `candidates` maps a folded form to its `Group`; every form given to a
+    method must be one of its keys (else KeyError).
+    """
+
+    def __init__(self, candidates: dict[str, Group], judge: Judge, settings: Settings) -> None:
+        self.candidates = candidates
+        self.judge = judge
+        self.s = settings
+        self._ranks: dict[str, tuple[bool, float, int]] = {}
+
+    def rank(self, f: str) -> tuple[bool, float, int]:
+        """Sort key of a canonical: in the glossary, count in the text (half
+        as much again when in the gazetteer), lexicon count.  Memoised."""
+        r = self._ranks.get(f)
+        if r is None:
+            g = self.candidates[f]
+            gaz = self.judge.gaz.count(f) > 0
+            r = self._ranks[f] = (
+                f in self.judge.glossary_forms,
+                g.count * (1.5 if gaz else 1.0),
+                self.judge.lex.count(f),
+            )
+        return r
+
+    def adds_hamza(self, v: str, c: str) -> bool:
+        """Every spelling of the variant writes a hamza that no spelling of
+        the canonical has (سأعيد beside سعيد, إمائه beside أمية): a word of
+        its own, not a transliteration (which drops hamzas, never adds)."""
+        hv = min(hamzas(x) for x in self.candidates[v].forms)
+        return hv > 0 and hv > max(hamzas(x) for x in self.candidates[c].forms)
+
+    def definite_share(self, f: str) -> float:
+        """Share (0-1) of the form's uses in the text with the article."""
+        g = self.candidates[f]
+        return g.definite / g.count if g.count else 0.0
+
+    def may_support(self, v: str, c: str) -> bool:
+        """Everything but the shared neighbour that context support needs."""
+        s, judge = self.s, self.judge
+        return (
+            not self.adds_hamza(v, c)
+            and self.candidates[c].count >= s.context_ratio * self.candidates[v].count
+            and judge.lex_count(v) < s.known_count
+            and abs(self.definite_share(v) - self.definite_share(c)) < 0.5
+            and judge.lex.count(c) < s.common_count
+            and not judge.suffixed(v)
+            and not judge.suffixed(c)
+            and judge.name_evidence(c) is not None
+        )
+
+    def text_name(self, f: str) -> str | None:
+        """An unknown word (not in the lexicon, with or without ال, nor in
+        the gazetteer) that the text uses several times, never with ال:
+        a foreign name (ستولمان, تورفالدز)."""
+        s, judge = self.s, self.judge
+        g = self.candidates[f]
+        if (
+            g.count < s.text_name_count
+            or len(f) < 5
+            or judge.lex_count(f) >= s.known_count
+            or judge.gaz.count(f)
+            or judge.suffixed(f)
+        ):
+            return None
+        if f.startswith("ال") or g.definite or f.endswith(COMMON_ENDINGS):
+            return None  # الهيليوم, عالميا, يشغلون: ordinary words new to the lexicon
+        return "unknown word, never with ال"
+
+    def score(
+        self, pairs: Iterable[tuple[str, str]]
+    ) -> tuple[list[Scored], list[tuple[str, str, float]], list[Scored]]:
+        """Orient, weigh and guard each pair (in sorted order).
+
+        Returns (scored, need_context, need_name): the pairs decided on the
+        strings alone (an ``auto: ...`` last reason when auto), the dearer
+        pairs (variant, canonical, cost) that context may support, and the
+        cheap pairs whose canonical is an unknown word that is a name only
+        next to a name or a cue.  Pairs over `max_cost` are dropped."""
+        s, judge = self.s, self.judge
+        limit = max_cost(s)
+        scored: list[Scored] = []
+        need_context: list[tuple[str, str, float]] = []
+        need_name: list[Scored] = []
+        for a, b in sorted(pairs):
+            if self.rank(a) >= self.rank(b):
+                c, v = a, b
+            else:
+                c, v = b, a
+            # already ruled out when pairing (step 2): two real words of the
+            # lexicon (أحرز/إحراز), two well-known words or names (سعيد/سعد), a
+            # pronoun or plural suffix (بداياتها/بدايتها)
+            if judge.glossary.rejected(v, c) or inflection_only(v, c):
+                continue
+            cost = weighted_distance(v, c, limit)
+            if cost > limit:
+                continue
+            evidence = [f"cost {cost:g}"]
+            if judge.gaz.count(c):
+                evidence.append("canonical in gazetteer")
+            gv = judge.gaz.count(v)
+            # the variant is no word of the lexicon (صعيد: الصعيد is) and no
+            # name of its own (أنتونيو beside أنطونيو: maybe another person)
+            unknown = (
+                judge.lex_count(v) < s.known_count
+                and gv <= judge.gaz.count(c) // 10
+                and gv < s.variant_gaz
+            )
+            # names without the article never take it, and vice versa: شبكة is
+            # not شابكة when only the latter is written الشابكة
+            agree = abs(self.definite_share(v) - self.definite_share(c)) < 0.5
+            why = judge.name_evidence(c)
+            cheap_ok = (
+                cost <= s.auto_cost
+                and unknown
+                and agree
+                and not self.adds_hamza(v, c)
+                and not future_verb(v, judge)
+                and not (c.endswith("ا") and v == c[:-1] + "يا")  # أوروبا/أوروبيا
+                and not (judge.lex.count(v) and judge.verb_like(v))
+                and not judge.suffixed(v)
+                and self.candidates[c].count >= 2
+                and self.candidates[c].count > self.candidates[v].count
+            )
+            if cheap_ok and why is not None:
+                scored.append(Scored(v, c, cost, [*evidence, f"auto: cheap edit, {why}"]))
+            elif cheap_ok and self.text_name(c) is not None:
+                # an unknown word is a name only next to a name or a cue
+                # (ريتشارد ستولمان): decided after the neighbour pass
+                need_name.append(Scored(v, c, cost, evidence))
+            elif cost <= s.context_cost:
+                need_context.append((v, c, cost))
+                scored.append(Scored(v, c, cost, evidence))
+            else:
+                scored.append(Scored(v, c, cost, evidence))
+        return scored, need_context, need_name
+
+    def context_support(
+        self,
+        texts: Iterable[str],
+        counts: Counts,
+        scored: list[Scored],
+        need_context: list[tuple[str, str, float]],
+        need_name: list[Scored],
+    ) -> tuple[dict[tuple[str, str], str], set[tuple[str, str]]]:
+        """Read the neighbours of the pairs that need them (one pass over
+        `texts`).  Appends the `need_name` pairs to `scored` (auto when the
+        canonical stands next to a name or a cue).  Returns (support, near):
+        the pairs (variant, canonical) that context makes auto, with the
+        reason, and those it makes worth a review."""
+        support: dict[tuple[str, str], str] = {}
+        near: set[tuple[str, str]] = set()
+        if not (need_context or need_name):
+            return support, near
+        judge = self.judge
+        # neighbours matter when they can make a pair auto, or decide whether
+        # a dearer pair is reviewed at all; a cheap pair is reviewed anyway
+        need_context = [
+            (v, c, cost)
+            for v, c, cost in need_context
+            if cost > self.s.review_cost or self.may_support(v, c)
+        ]
+        wanted = {x for v, c, _ in need_context for x in (v, c)}
+        wanted |= {p.canonical for p in need_name}
+        nbs = neighbours(texts, counts, wanted)
+        for v, c, cost, evidence in need_name:
+            # a cue, or a neighbour more often a name than a word (ريتشارد;
+            # not رأيت, folded رايت like Wright)
+            named = sorted(
+                x[2:]
+                for x in nbs.get(c, ())
+                if x[2:] in CUES
+                or (
+                    judge.name_evidence(x[2:]) is not None
+                    and judge.gaz.count(x[2:]) >= judge.lex.count(x[2:])
+                )
+            )
+            if named:
+                why = f"unknown word next to {', '.join(named[:3])}"
+                scored.append(Scored(v, c, cost, [*evidence, f"auto: cheap edit, {why}"]))
+            else:
+                scored.append(Scored(v, c, cost, evidence))
+        for v, c, _cost in need_context:
+            # the shared neighbour must itself be a name (هاكان فيدان / هاكان فيان)
+            # or a cue (أضاف فيدان / وأضاف فيان): an ordinary word (نظام) says nothing
+            shared = {
+                x
+                for x in set(nbs.get(v, ())) & set(nbs.get(c, ()))
+                if x[2:] in CUES or judge.name_evidence(x[2:]) is not None
+            }
+            if shared:
+                near.add((v, c))  # at least worth a review
+            if shared and self.may_support(v, c):
+                support[(v, c)] = "shared neighbour " + ", ".join(sorted(x[2:] for x in shared)[:3])
+        return support, near
+
+    def tiers(
+        self,
+        scored: list[Scored],
+        support: dict[tuple[str, str], str],
+        near: set[tuple[str, str]],
+    ) -> dict[str, list[Merge]]:
+        """The pairs that get a tier, by canonical; the others are dropped."""
+        by_canonical: dict[str, list[Merge]] = defaultdict(list)
+        for v, c, cost, evidence in scored:
+            tier: Tier
+            if evidence[-1].startswith("auto"):
+                tier = "auto"
+            elif (v, c) in support:
+                tier = "auto"
+                evidence = [*evidence, "auto: " + support[(v, c)]]
+            elif cost <= self.s.review_cost or (v, c) in near:
+                tier = "review"
+            else:
+                continue
+            by_canonical[c].append(Merge(v, cost, tier, evidence))
+        return by_canonical
+
+
+def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -> Member:
+    """A spelling equal to the canonical after folding: auto unless it is a
+    real word of its own (آثاره beside إثارة) or the user rejected the pair."""
+    if judge.glossary.rejected(form, canonical):
+        return Member(form, n, None, 0.0, ["rejected"])
+    if (
+        canonical.endswith("ة")
+        and form == canonical[:-1] + "ه"
+        and judge.lex.surface.get(form, 0) >= judge.s.known_count
+        and judge.lex.surface.get(form, 0) > judge.lex.surface.get(canonical, 0)
+    ):
+        # أخيه (his brother) beside أخية, بينه beside بينة: the usual ه
+        # spelling is the pronoun, another word
+        return Member(form, n, None, 0.0, [OTHER_WORD])
+    if (
+        form.startswith("ال")
+        and canonical[:2] in ("أل", "إل", "آل")
+        and judge.lex.surface.get(form, 0) >= judge.s.known_count
+        and judge.lex.count(fold(form)[2:]) >= judge.s.attested_count
+    ):
+        # الحق (the truth) beside ألحق (he attached): the article, another word
+        return Member(form, n, None, 0.0, [OTHER_WORD])
+    if judge.lex.surface.get(form, 0) >= judge.s.known_count:
+        return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
+    if judge.known_spelling(form) > judge.known_spelling(canonical):
+        return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
+    why = judge.name_evidence(fold(canonical))
+    if why is None:
+        # not known as a name: an ordinary word written two ways (اثره/أثره)
+        return Member(form, n, "review", 0.0, ["same after folding", "not known as a name"])
+    if cn < judge.s.fold_ratio * n:
+        # both spellings in common use here: the writer's choice, not a slip
+        return Member(form, n, "review", 0.0, ["same after folding", "both spellings frequent"])
+    if judge.known_spelling(canonical):
+        return Member(form, n, "auto", 0.0, ["same after folding", "known spelling", why])
+    if form[:-1] == canonical[:-1] and canonical.endswith("ة"):
+        return Member(form, n, "auto", 0.0, ["same after folding", "ة written ه", why])
+    # an unknown hamza (انشطار is right without one) or ى/ي: report only
+    return Member(form, n, "review", 0.0, ["same after folding"])

@@ -275,15 +275,16 @@ def _summary(changed: int, unchanged: int, errors: int, dry_run: bool) -> str:
 class _ChangePrinter:
     """Lists changes on stderr: rich with colour, git-word-diff markers without."""
 
-    def __init__(self, color: str) -> None:
+    def __init__(self, color: str, transliterate: bool = False) -> None:
         self.stream = sys.stderr
         self.color = use_color(color, self.stream)
         self.console: Any = None
+        self.transliterate = transliterate
 
     def show(self, label: str, text: str, changes: Sequence[Any]) -> None:
         from arclean.report import change_rows, render_changes_plain, render_changes_rich
 
-        rows = change_rows(label, text, changes)
+        rows = change_rows(label, text, changes, transliterate=self.transliterate)
         if not self.color:
             self.stream.write(render_changes_plain(rows))
             self.stream.flush()
@@ -328,6 +329,12 @@ def cli() -> None:
     default=None,
     help="List each change (on stderr). Default: on when rewriting files on a terminal.",
 )
+@click.option(
+    "--buckwalter",
+    is_flag=True,
+    help="List changes in Buckwalter transliteration, for terminals that cannot show "
+    "Arabic; implies --show-changes.",
+)
 @selection_options
 @color_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and the text).")
@@ -338,6 +345,7 @@ def fix(
     check: bool,
     diff: bool,
     show_changes: bool | None,
+    buckwalter: bool,
     color: str,
     quiet: bool,
     **kwargs: Any,
@@ -351,8 +359,10 @@ def fix(
     """
     resolver, jobs = _resolver(kwargs)
     if show_changes is None:
-        show_changes = bool(paths) and not (check or diff or quiet) and sys.stderr.isatty()
-    printer = _ChangePrinter(color) if show_changes else None
+        show_changes = buckwalter or (
+            bool(paths) and not (check or diff or quiet) and sys.stderr.isatty()
+        )
+    printer = _ChangePrinter(color, buckwalter) if show_changes else None
     errors = changed_files = unchanged_files = remaining = 0
     mode = "preview" if (check or diff) else "fix"
     for result in _each_result(paths, resolver, mode, jobs, keep_text=bool(diff or printer)):
@@ -698,6 +708,7 @@ def rules_list(rule_files: tuple[str, ...]) -> None:
 )
 def rules_show(code: str, rule_files: tuple[str, ...]) -> None:
     """Explain one rule: what it does, why, when it is on, and its examples."""
+    from arclean.report import change_names
     from arclean.ruleset import RuleSet
 
     rule = RuleSet.load(rule_files).get(code)
@@ -721,6 +732,7 @@ def rules_show(code: str, rule_files: tuple[str, ...]) -> None:
                 lines.append(f"  reported: {example.input!r}")
             else:
                 lines.append(f"  {example.input!r}\n    → {example.output!r}")
+                lines += [f"      {n}" for n in change_names(example.input, example.output)]
     if rule.keep:
         lines += ["", "Left alone:"]
         lines += [f"  {text!r}" for text in rule.keep]

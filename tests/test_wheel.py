@@ -56,6 +56,7 @@ def test_installed_wheel_runs_outside_the_source_tree(installed, tmp_path):
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
     package_file, rules_dir = where.stdout.split()
     assert "site-packages" in package_file and "site-packages" in rules_dir

@@ -1,0 +1,123 @@
+"""Findings for people and CI logs: one line each (`concise`), with the
+source line under it (`full`), or as GitHub Actions annotations (`github`).
+
+Positions are 1-based lines and 1-based columns counted in code points.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from arclean.report.changes import describe
+from arclean.text.edits import Finding, LineIndex
+
+#: ``(line, column, end_line, end_column)``, all 1-based; columns in code
+#: points, the end exclusive.
+Span = tuple[int, int, int, int]
+
+
+def locate(index: LineIndex, finding: Finding) -> Span:
+    """Where `finding` starts and ends in the text `index` was built on."""
+    line, col = index.line_col(finding.start)
+    end_line, end_col = index.line_col(finding.end)
+    return line, col, end_line, end_col
+
+
+def located(entries: Iterable[tuple[str, str, Finding]]) -> Iterator[tuple[str, Finding, Span]]:
+    """``(path, finding, span)`` for each ``(path, text, finding)`` entry,
+    building one line index per text (entries of one file come together)."""
+    indexes: dict[str, LineIndex] = {}
+    for path, text, finding in entries:
+        index = indexes.get(path)
+        if index is None or index.text is not text:
+            index = indexes[path] = LineIndex(text)
+        yield path, finding, locate(index, finding)
+
+
+def format_concise(path: str, text: str, findings: Sequence[Finding]) -> str:
+    """``path:line:col: CODE [*] message (old → new)``, one finding a line;
+    ``[*]`` marks what `arclean fix` would fix, and the parenthesis shows its
+    fix.  Empty for no findings."""
+    index = LineIndex(text)
+    lines = []
+    for finding in findings:
+        line, col, _, _ = locate(index, finding)
+        mark = " [*]" if finding.fixable else ""
+        detail = ""
+        if finding.fixable and finding.new is not None:
+            detail = f" ({describe(finding.old, finding.new)})"
+        lines.append(f"{path}:{line}:{col}: {finding.code}{mark} {finding.message}{detail}")
+    return "".join(line + "\n" for line in lines)
+
+
+def format_full(path: str, text: str, findings: Sequence[Finding]) -> str:
+    """Each concise line (without the fix), then ``  fix: old → new`` for a
+    fixable finding and ``  | `` with its source line (cut to about 120
+    characters around the spot when longer than 160)."""
+    index = LineIndex(text)
+    out = []
+    for finding in findings:
+        line, col, _, _ = locate(index, finding)
+        mark = " [*]" if finding.fixable else ""
+        out.append(f"{path}:{line}:{col}: {finding.code}{mark} {finding.message}")
+        if finding.fixable and finding.new is not None:
+            out.append(f"  fix: {describe(finding.old, finding.new)}")
+        source = index.line_text(line)
+        if len(source) > 160:
+            lo = max(0, col - 60)
+            source = ("…" if lo else "") + source[lo : lo + 120] + "…"
+        out.append(f"  | {source}")
+    return "".join(line + "\n" for line in out)
+
+
+def _escape_github(value: str, *, property: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def format_github(path: str, text: str, findings: Sequence[Finding]) -> str:
+    """GitHub Actions workflow commands, one ``::level ...::message``
+    annotation a line; levels error and warning are kept, others become
+    notice."""
+    index = LineIndex(text)
+    out = []
+    for finding in findings:
+        line, col, end_line, end_col = locate(index, finding)
+        level = {"error": "error", "warning": "warning"}.get(finding.level, "notice")
+        props = (
+            f"title={_escape_github(f'arclean ({finding.code})', property=True)},"
+            f"file={_escape_github(path, property=True)},line={line},col={col},"
+            f"endLine={end_line},endColumn={end_col}"
+        )
+        out.append(f"::{level} {props}::{_escape_github(f'{finding.code} {finding.message}')}")
+    return "".join(line + "\n" for line in out)
+
+
+def render_findings(output_format: str, path: str, text: str, findings: Sequence[Any]) -> str:
+    """Findings in `output_format` (one of `arclean.report.OUTPUT_FORMATS`).
+
+    For ``concise``, ``full`` and ``github``: the `Finding` objects of one
+    file, `path` and `text` being that file's label and text.  For ``json``
+    and ``sarif``: ``(path, text, finding)`` entries of every file at once
+    (`path` and `text` are then unused).  An unknown format is treated as
+    ``concise``.  ``sarif`` loads the built-in rule set for the rule
+    descriptions, and so may raise what `RuleSet.load` raises.
+    """
+    if output_format == "json":
+        from arclean.report.machine import findings_json
+
+        return findings_json(findings)
+    if output_format == "sarif":
+        from arclean.report.machine import findings_sarif
+        from arclean.ruleset import RuleSet
+
+        rules = {r.code: r for r in RuleSet.load().rules}
+        return findings_sarif(findings, rules)
+    if output_format == "github":
+        return format_github(path, text, findings)
+    if output_format == "full":
+        return format_full(path, text, findings)
+    return format_concise(path, text, findings)

@@ -1,0 +1,122 @@
+"""Findings for programs: JSON (ruff's field names) and SARIF 2.1.0.
+
+Rows and columns are 1-based; columns count code points.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from arclean.chars import buckwalter
+from arclean.report.findings import located
+from arclean.text.edits import Finding
+
+
+def findings_json(entries: Iterable[tuple[str, str, Finding]]) -> str:
+    """A JSON array, one object per ``(path, text, finding)`` entry, with
+    ruff's field names: ``code``, ``message``, ``level``, ``filename``,
+    ``location`` and ``end_location`` (``{"row", "column"}``), ``fix``
+    (``{"applicability", "edits": [{"content", "content_buckwalter",
+    "location", "end_location"}]}`` or null when `fix` cannot change it),
+    ``original_buckwalter`` and ``original`` (the text found).
+
+    The ``*_buckwalter`` fields repeat ``original`` and ``content`` in
+    Buckwalter transliteration (`arclean.chars.buckwalter`), an ASCII view
+    for tools and terminals that cannot show Arabic.  Ends with a newline.
+    """
+    items: list[dict[str, Any]] = []
+    for path, finding, (line, col, end_line, end_col) in located(entries):
+        fix: dict[str, Any] | None = None
+        if finding.fixable and finding.new is not None:
+            fix = {
+                "applicability": "safe",
+                "edits": [
+                    {
+                        "content": finding.new,
+                        "content_buckwalter": buckwalter(finding.new),
+                        "location": {"row": line, "column": col},
+                        "end_location": {"row": end_line, "column": end_col},
+                    }
+                ],
+            }
+        items.append(
+            {
+                "code": finding.code,
+                "message": finding.message,
+                "level": finding.level,
+                "filename": path,
+                "location": {"row": line, "column": col},
+                "end_location": {"row": end_line, "column": end_col},
+                "fix": fix,
+                "original_buckwalter": buckwalter(finding.old),
+                "original": finding.old,
+            }
+        )
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def findings_sarif(entries: Iterable[tuple[str, str, Finding]], rules: Mapping[str, Any]) -> str:
+    """A SARIF 2.1.0 log of one run, for code-scanning dashboards: one result
+    per ``(path, text, finding)`` entry, and a rule entry for each code used,
+    described from `rules` (code to `Rule`; a code missing there is
+    described by its finding's message).  ``columnKind`` is
+    ``unicodeCodePoints``.  Ends with a newline."""
+    from arclean import __version__
+
+    results = []
+    used: dict[str, dict[str, Any]] = {}
+    for path, finding, (line, col, end_line, end_col) in located(entries):
+        rule = rules.get(finding.code)
+        used.setdefault(
+            finding.code,
+            {
+                "id": finding.code,
+                "name": getattr(rule, "slug", finding.code),
+                "shortDescription": {"text": getattr(rule, "message", finding.message)},
+                "fullDescription": {
+                    "text": (getattr(rule, "description", "") or "").strip()
+                    or getattr(rule, "message", finding.message)
+                },
+            },
+        )
+        results.append(
+            {
+                "ruleId": finding.code,
+                "level": {"error": "error", "warning": "warning"}.get(finding.level, "note"),
+                "message": {"text": finding.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": path},
+                            "region": {
+                                "startLine": line,
+                                "startColumn": col,
+                                "endLine": end_line,
+                                "endColumn": end_col,
+                            },
+                        }
+                    }
+                ],
+            }
+        )
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "arclean",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/arclean/",
+                        "rules": list(used.values()),
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

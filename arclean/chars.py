@@ -253,3 +253,31 @@ def fold(text: str) -> str:
             for ch in text
         )
     return text.translate(_FOLD_TABLE)
+
+
+# --- used by rules ---
+# Characters the built-in rules (arclean.builtins) name, kept here so that the
+# rules and the pattern macros share one spelling of each.
+
+LEFT_DOUBLE_QUOTE = "\N{LEFT DOUBLE QUOTATION MARK}"
+RIGHT_DOUBLE_QUOTE = "\N{RIGHT DOUBLE QUOTATION MARK}"
+LEFT_GUILLEMET = "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+RIGHT_GUILLEMET = "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+#: The double quotes rules pair up: straight, curly and guillemets.
+DOUBLE_QUOTES = '"' + LEFT_DOUBLE_QUOTE + RIGHT_DOUBLE_QUOTE + LEFT_GUILLEMET + RIGHT_GUILLEMET
+
+#: The harakat from fathatan to sukun (U+064B-U+0652).
+HARAKAT = "".join(chr(cp) for cp in range(0x064B, 0x0653))
+
+#: One-letter proclitics a word may carry before its stem: wa-, fa-, bi-.
+PROCLITICS_WFB = "\N{ARABIC LETTER WAW}\N{ARABIC LETTER FEH}\N{ARABIC LETTER BEH}"
+#: The definite article and the proclitics fused with it (ال وال بال فال كال لل),
+#: in the order a regex alternation tries them.
+ARTICLE_FORMS = (
+    "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER WAW}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER BEH}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER FEH}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER KAF}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER LAM}\N{ARABIC LETTER LAM}",
+)

@@ -14,6 +14,7 @@ from typing import Any
 from arclean.engine import Engine, Outcome
 from arclean.formats import Format, get_format
 from arclean.ruleset import Rule, RuleSet
+from arclean.ruleset.selection import validate_options, with_options
 from arclean.text.edits import Finding
 
 
@@ -35,8 +36,10 @@ class Cleaner:
     - `glossaries`: name glossaries (TOML) whose rewrites are applied.
     - `front_matter_keys`: in Markdown, front-matter keys (``title``) whose
       one-line values are prose; front matter is otherwise never touched.
-    - `options`: options of built-in rules by name (``{"tanween": "majority"}``);
-      each applies to every active rule that declares it.
+    - `options`: options of built-in rules by name (``{"convention": "majority"}``);
+      each applies to every active rule that declares it.  They are checked
+      at once against what the built-ins declare: an unknown name or a bad
+      value raises `ConfigError`.
     """
 
     def __init__(
@@ -66,12 +69,12 @@ class Cleaner:
             "options": dict(options or {}),
             "front_matter_keys": tuple(front_matter_keys),
         }
+        options = validate_options(options or {}, "Cleaner(options=...)")
         self._rebuildable = ruleset is None
         self.ruleset = ruleset if ruleset is not None else RuleSet.load(rule_files)
         self.rules: list[Rule] = self.ruleset.select(
             profile=profile, select=select, extend_select=extend_select, ignore=ignore
         )
-        options = dict(options or {})
         if glossaries:
             import os
 
@@ -151,30 +154,3 @@ def _restore(state: dict[str, Any]) -> Cleaner:
     cleaner = Cleaner.__new__(Cleaner)
     cleaner.__dict__.update(state)
     return cleaner
-
-
-def with_options(rule: Rule, options: dict[str, Any]) -> Rule:
-    """`rule` with the given options where its built-in function declares them."""
-    import dataclasses
-
-    from arclean.builtins import BUILTINS
-    from arclean.errors import ConfigError
-
-    name = rule.function or rule.check
-    if not name or name not in BUILTINS:
-        return rule
-    declared = BUILTINS[name].options
-    current = dict(rule.options)
-    changed = False
-    for key, value in options.items():
-        if key in declared:
-            if not isinstance(value, declared[key]):
-                raise ConfigError(
-                    f"option '{key}' of {rule.code} ({name}) must be a "
-                    f"{declared[key].__name__}, not {value!r}"
-                )
-            current[key] = tuple(value) if isinstance(value, list) else value
-            changed = True
-    if not changed:
-        return rule
-    return dataclasses.replace(rule, options=tuple(current.items()))

@@ -300,13 +300,13 @@ def fold(text: str) -> str:
 # matched them (its output must not change); each one says how it differs from
 # the general classes at the top of this file.
 
-#: The Arabic harakat as a stdlib-`re` class body (no brackets), for hot paths:
-#: U+064B ARABIC FATHATAN .. U+065F ARABIC WAVY HAMZA BELOW (tanween, short
-#: vowels, shadda, sukun, hamza and other marks above/below) and U+0670 ARABIC
+#: The Arabic combining marks as a stdlib-`re` class body (no brackets), for
+#: hot paths: U+064B ARABIC FATHATAN .. U+065F ARABIC WAVY HAMZA BELOW (the
+#: `HARAKAT` below, then hamza and other marks above/below) and U+0670 ARABIC
 #: LETTER SUPERSCRIPT ALEF.  A subset of `MARK`, which is every \p{Mn}.
-HARAKAT_RANGES = "\u064b-\u065f\u0670"
+ARABIC_MARK_RANGES = "\u064b-\u065f\u0670"
 #: The same characters as a set, for tests on one character.
-HARAKAT = frozenset(chr(cp) for cp in range(0x064B, 0x0660)) | {"\u0670"}
+ARABIC_MARKS = frozenset(chr(cp) for cp in range(0x064B, 0x0660)) | {"\u0670"}
 #: U+FB50 .. U+FEFF as a stdlib-`re` class body: Arabic Presentation Forms-A
 #: and -B and everything between them (variation selectors, vertical, CJK
 #: compatibility, small forms), up to U+FEFF ZERO WIDTH NO-BREAK SPACE.  Wider
@@ -326,3 +326,30 @@ ARABIC_SCRIPT_LETTER_OR_MARK = r"[\p{sc=Arabic}&&[\p{L}\p{Mn}]]"
 #: module its own, newer one, so marks encoded since (U+0897 ARABIC PEPET,
 #: U+10EFD-U+10EFF ARABIC SMALL LOW WORD ...) are only \p{Mn} for `regex`.
 MARK_CATEGORY = "Mn"
+
+# --- used by rules ---
+# Characters the built-in rules (arclean.builtins) name, kept here so that the
+# rules and the pattern macros share one spelling of each.
+
+LEFT_DOUBLE_QUOTE = "\N{LEFT DOUBLE QUOTATION MARK}"
+RIGHT_DOUBLE_QUOTE = "\N{RIGHT DOUBLE QUOTATION MARK}"
+LEFT_GUILLEMET = "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+RIGHT_GUILLEMET = "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+#: The double quotes rules pair up: straight, curly and guillemets.
+DOUBLE_QUOTES = '"' + LEFT_DOUBLE_QUOTE + RIGHT_DOUBLE_QUOTE + LEFT_GUILLEMET + RIGHT_GUILLEMET
+
+#: The harakat from fathatan to sukun (U+064B-U+0652).
+HARAKAT = "".join(chr(cp) for cp in range(0x064B, 0x0653))
+
+#: One-letter proclitics a word may carry before its stem: wa-, fa-, bi-.
+PROCLITICS_WFB = "\N{ARABIC LETTER WAW}\N{ARABIC LETTER FEH}\N{ARABIC LETTER BEH}"
+#: The definite article and the proclitics fused with it (ال وال بال فال كال لل),
+#: in the order a regex alternation tries them.
+ARTICLE_FORMS = (
+    "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER WAW}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER BEH}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER FEH}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER KAF}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER LAM}\N{ARABIC LETTER LAM}",
+)

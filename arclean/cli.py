@@ -844,4 +844,7 @@ def _toml_value(value: Any) -> str:
 
 
 def main() -> None:
+    from arclean.ruleset import cache
+
+    cache.directory = cache.user_directory()  # the CLI, never the library, caches rules
     cli.main(prog_name="arclean")

@@ -16,6 +16,7 @@ from typing import Any
 
 from arclean._toml import toml
 from arclean.errors import ConfigError
+from arclean.ruleset.selection import PROFILES, SHORTHANDS, validate_options
 
 CONFIG_NAMES = (".arclean.toml", "arclean.toml", "pyproject.toml")
 
@@ -32,16 +33,14 @@ KEYS: dict[str, tuple[type, str]] = {
     "per-file-ignores": (dict, "glob pattern → rules to leave out for matching files"),
     "formats": (dict, "file extension → format (plain, markdown, html, srt, vtt)"),
     "front-matter-keys": (list, "Markdown front-matter keys whose one-line values are prose"),
-    "options": (dict, "options of built-in rules, by option name, e.g. tanween = 'majority'"),
+    "options": (dict, "options of built-in rules, by option name, e.g. convention = 'majority'"),
     "quote-style": (str, "unify quotes (turns AR110 on): guillemets, curly-rtl or straight"),
     "tanween": (str, "tanween-fatha position (AR205): majority, before-alef or on-alef"),
     "digits": (str, "unify digits (turns AR702 on): western or arabic-indic"),
 }
 #: Shorthand key → (built-in option it sets, rule it turns on or None, allowed values).
 _SHORTHANDS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
-    "quote-style": ("style", "AR110", ("guillemets", "curly-rtl", "straight")),
-    "tanween": ("convention", None, ("majority", "before-alef", "on-alef")),
-    "digits": ("target", "AR702", ("western", "arabic-indic")),
+    key: (short.option, short.turns_on, short.allowed) for key, short in SHORTHANDS.items()
 }
 
 
@@ -134,10 +133,12 @@ def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
             raise ConfigError(
                 f"{path}: '{key}' must be one of {', '.join(allowed)}, not {values[key]!r}"
             )
-    if values.get("profile", "default") not in ("default", "search"):
+    if values.get("profile", "default") not in PROFILES:
         raise ConfigError(
             f"{path}: 'profile' must be 'default' or 'search', not {values['profile']!r}"
         )
+    if "options" in values:
+        values["options"] = validate_options(values["options"], str(path))
     for pattern, codes in values.get("per-file-ignores", {}).items():
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise ConfigError(f"{path}: per-file-ignores '{pattern}' must be a list of rule codes")

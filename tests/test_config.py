@@ -157,3 +157,65 @@ def test_style_shorthands(runner, tmp_path, monkeypatch):
     bad = run(runner, ["fix"], input=text.encode())
     assert bad.exit_code == 2
     assert "'tanween' must be one of majority, before-alef, on-alef" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            'convention = "bogus"',
+            "[options] convention = 'bogus': must be one of majority, before-alef, on-alef",
+        ),
+        ('pairs = ["()", "[]"]', None),  # lists are allowed (and hashable once loaded)
+        ('pairs = ["(", "[]"]', "[options] pairs = ['(', '[]']: must be a list of two-character"),
+        ("style = 3", "[options] style = 3: must be one of guillemets, curly-rtl, straight"),
+        ('colour = "red"', "[options] unknown option 'colour' (known options: convention,"),
+    ],
+)
+def test_options_are_validated_when_the_configuration_loads(
+    runner, tmp_path, monkeypatch, options, message
+):
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / ".arclean.toml"
+    config.write_text(f"[options]\n{options}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("قال ، ثم\n", encoding="utf-8")
+    result = run(runner, ["fix", "--check", "a.txt"])
+    if message is None:
+        assert result.exit_code == 1, result.stderr  # a.txt would change
+        assert "internal error" not in result.stderr
+        return
+    assert result.exit_code == 2
+    assert f"{config}: {message}" in result.stderr
+    assert "a.txt" not in result.stdout + result.stderr.replace(str(config), "")  # at once
+
+
+def test_bad_option_is_blamed_on_the_configuration_for_every_file(runner, tmp_path, monkeypatch):
+    # It used to pass for a file whose rules did not use it, then fail on the
+    # next one, blamed on the shipped rule file.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".arclean.toml").write_text(
+        '[options]\nconvention = "bogus"\n', encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text("قال\n", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("كتاباً وكتابًا وبابًا\n", encoding="utf-8")
+    result = run(runner, ["check", "a.txt", "sub/b.txt"])
+    assert result.exit_code == 2
+    assert "rules/" not in result.stderr
+    assert "sub/.arclean.toml: [options] convention = 'bogus'" in result.stderr
+
+
+def test_cleaner_options_are_validated_with_the_same_message():
+    from arclean import Cleaner
+    from arclean.errors import ConfigError
+
+    with pytest.raises(ConfigError) as info:
+        Cleaner(options={"convention": "bogus"})
+    assert str(info.value) == (
+        "Cleaner(options=...): [options] convention = 'bogus': "
+        "must be one of majority, before-alef, on-alef"
+    )
+    with pytest.raises(ConfigError, match="unknown option 'tanween'"):
+        Cleaner(options={"tanween": "majority"})
+    cleaner = Cleaner(options={"convention": "on-alef", "pairs": ["()", "«»"]})
+    assert cleaner("كتابًا") == "كتاباً"

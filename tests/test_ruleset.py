@@ -112,14 +112,109 @@ def test_nothing_in_a_rule_file_is_executed(tmp_path):
 
 
 def test_rule_cache_gives_the_same_rules(tmp_path, monkeypatch):
-    from arclean.ruleset import load_builtin_rules
+    from arclean.ruleset import cache, load_builtin_rules
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(cache, "directory", tmp_path)
+    monkeypatch.delenv("ARCLEAN_NO_CACHE", raising=False)
     fresh = load_builtin_rules(lazy=True)  # parses, validates, stores
-    assert list((tmp_path / "arclean").glob("rules-*.marshal"))
+    assert list(tmp_path.glob("rules-*.marshal"))
     cached = load_builtin_rules(lazy=True)  # from the cache
     assert cached == fresh == load_builtin_rules()
     # A damaged cache is ignored, not trusted.
-    for path in (tmp_path / "arclean").glob("rules-*.marshal"):
+    for path in tmp_path.glob("rules-*.marshal"):
         path.write_bytes(b"garbage")
     assert load_builtin_rules(lazy=True) == fresh
+
+
+def test_library_calls_never_write_a_cache(tmp_path, monkeypatch):
+    from arclean import Cleaner
+    from arclean.ruleset import cache, load_builtin_rules
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.directory is None  # only the command line sets it
+    load_builtin_rules(lazy=True)
+    Cleaner()("قال ، ثم")
+    assert not list(tmp_path.rglob("*"))
+
+
+def test_no_cache_environment_variable(tmp_path, monkeypatch):
+    from arclean.ruleset import cache, load_builtin_rules
+
+    monkeypatch.setattr(cache, "directory", tmp_path)
+    monkeypatch.setenv("ARCLEAN_NO_CACHE", "1")
+    load_builtin_rules(lazy=True)
+    assert not list(tmp_path.iterdir())
+
+
+def test_cache_is_keyed_by_schema_and_stored_by_field_name(tmp_path, monkeypatch):
+    import marshal
+
+    from arclean.builtins import registry
+    from arclean.locations import builtin_rules_dir
+    from arclean.ruleset import cache, load_builtin_rules
+
+    monkeypatch.setattr(cache, "directory", tmp_path)
+    monkeypatch.delenv("ARCLEAN_NO_CACHE", raising=False)
+    key = cache.key_for(builtin_rules_dir())
+    fresh = load_builtin_rules(lazy=True)
+    stored = tmp_path / f"rules-{key}.marshal"
+    data = marshal.loads(stored.read_bytes())
+    assert data["fields"][0] == "code" and len(data["rules"]) == len(fresh)
+    # Values stored for other fields (a field renamed, added or moved) are not used.
+    data["fields"] = [data["fields"][1], data["fields"][0], *data["fields"][2:]]
+    stored.write_bytes(marshal.dumps(data))
+    assert cache.load(key) is None
+    assert load_builtin_rules(lazy=True) == fresh
+    # A change to the built-ins' declared options is a new key.
+    option = registry.BUILTINS["quote-style"].options["style"]
+    changed = dict(registry.BUILTINS)
+    changed["quote-style"] = registry.Builtin(
+        "quote-style",
+        "fix",
+        "arclean.builtins.punct",
+        "quote_style",
+        {"style": option, "x": option},
+    )
+    monkeypatch.setattr(registry, "BUILTINS", changed)
+    assert cache.key_for(builtin_rules_dir()) != key
+
+
+def test_duplicate_codes_are_found_in_linear_time():
+    from arclean.ruleset import Rule
+
+    ruleset = RuleSet()
+    for number in range(5000):
+        ruleset.add(Rule(code=f"XX{number:04d}", slug="x", group="g", kind="regex", message="m"))
+    with pytest.raises(RuleFileError, match="XX0042 is already used"):
+        ruleset.add(Rule(code="XX0042", slug="x", group="g", kind="regex", message="m"))
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            '{ convention = "bogus" }',
+            "option 'convention' of tanween-fatha-position must be one of",
+        ),
+        ("{ convention = 3 }", "option 'convention' of tanween-fatha-position must be one of"),
+        ('{ nope = "x" }', "tanween-fatha-position has no option 'nope'"),
+    ],
+)
+def test_builtin_options_are_checked_against_the_registry(options, message):
+    text = (
+        '[[rule]]\ncode = "XX201"\nslug = "t"\ngroup = "g"\nkind = "builtin"\n'
+        f'function = "tanween-fatha-position"\noptions = {options}\nmessage = "m"\n'
+    )
+    with pytest.raises(RuleFileError, match=message) as info:
+        parse_rule_text(text, "mine.toml")
+    assert str(info.value).startswith("mine.toml:7 (rule XX201): ")
+
+
+def test_pairs_must_be_two_characters():
+    text = (
+        '[[rule]]\ncode = "XX191"\nslug = "p"\ngroup = "g"\nkind = "check"\n'
+        'check = "unbalanced-pairs"\noptions = { pairs = ["()", "[[]"] }\nmessage = "m"\n'
+    )
+    with pytest.raises(RuleFileError, match="must be a list of two-character strings"):
+        parse_rule_text(text, "mine.toml")

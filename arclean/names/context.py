@@ -12,13 +12,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from arclean.chars import HARAKAT, HARAKAT_RANGES, PRESENTATION_SPAN, TATWEEL, fold
+from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL, fold
 from arclean.names.counting import Counts
 from arclean.names.lexicon import CUES, STOPWORDS, strip_marks
 from arclean.names.tokens import iter_tokens, words
 
 #: A line that holds one of these may hold a word whose stripped form differs.
-_MARKS_RE = re.compile(f"[{HARAKAT_RANGES}{TATWEEL}{PRESENTATION_SPAN}]")
+_MARKS_RE = re.compile(f"[{ARABIC_MARK_RANGES}{TATWEEL}{PRESENTATION_SPAN}]")
 
 
 def neighbours(texts: Iterable[str], counts: Counts, wanted: set[str]) -> dict[str, Counter[str]]:
@@ -129,7 +129,7 @@ def _find_word(line: str, w: str) -> int:
 def _is_letter(ch: str) -> bool:
     """A character that continues a word for `_find_word`: a letter (tatweel
     included), a haraka or the superscript alef."""
-    return ch.isalpha() or ch in HARAKAT or ch == TATWEEL
+    return ch.isalpha() or ch in ARABIC_MARKS or ch == TATWEEL
 
 
 def _kwic_line(

@@ -1,0 +1,75 @@
+"""Helpers shared by the built-in rule functions: matching inside spans,
+reading options against the registry, and pairing quotes on a line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from arclean.builtins.registry import BUILTINS
+from arclean.chars import LEFT_DOUBLE_QUOTE, LEFT_GUILLEMET, RIGHT_DOUBLE_QUOTE, RIGHT_GUILLEMET
+from arclean.errors import RuleFileError
+
+if TYPE_CHECKING:
+    from arclean.ruleset.model import Rule
+    from arclean.text.spans import Span
+
+
+def finditer(pattern: regex.Pattern[str], text: str, spans: Sequence[Span]) -> Iterator[Any]:
+    """Matches of `pattern` that lie inside one of `spans` (lookarounds see
+    the whole text)."""
+    for span in spans:
+        yield from pattern.finditer(text, span.start, span.end)
+
+
+def option_choice(rule: Rule, builtin: str, name: str) -> str:
+    """The value of a choice option of built-in `builtin` for `rule`: as the
+    rule file or configuration set it, else the registry's default.  Rules
+    are validated when loaded; a rule built by hand with a value outside the
+    declared choices raises `RuleFileError` here."""
+    declared = BUILTINS[builtin].options[name]
+    value = str(rule.option(name, declared.default))
+    if value not in declared.choices:
+        raise RuleFileError(
+            rule.path,
+            f"option '{name}' must be one of: {', '.join(declared.choices)} (not {value!r})",
+            rule.line,
+            rule.code,
+        )
+    return value
+
+
+def marks_per_line(
+    text: str, spans: Sequence[Span], finder: regex.Pattern[str]
+) -> dict[int, list[tuple[int, str]]]:
+    """Characters `finder` matches inside `spans`, grouped by the offset of
+    their line's start (a pair of quotes or brackets may cross markup but
+    never a paragraph).  Each mark is ``(offset, character)``."""
+    per_line: dict[int, list[tuple[int, str]]] = {}
+    for m in finditer(finder, text, spans):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        per_line.setdefault(line_start, []).append((m.start(), m.group()))
+    return per_line
+
+
+def quote_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Pair the quotes of one line, each family on its own: straight quotes
+    when their count is even, curly quotes and guillemets when they strictly
+    alternate (the first curly quote on the line decides which one opens).
+    Anything else is ambiguous and gives no pair.  Returns ``(opening
+    offset, closing offset)`` pairs, sorted."""
+    pairs: list[tuple[int, int]] = []
+    straight = [p for p, c in marks if c == '"']
+    if len(straight) % 2 == 0:
+        pairs.extend(zip(straight[::2], straight[1::2], strict=True))
+    for family in ((LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE), (LEFT_GUILLEMET, RIGHT_GUILLEMET)):
+        seq = [(p, c) for p, c in marks if c in family]
+        if not seq or len(seq) % 2:
+            continue
+        opener = seq[0][1] if family[0] == LEFT_DOUBLE_QUOTE else LEFT_GUILLEMET
+        closer = family[1] if opener == family[0] else family[0]
+        if all(c == (opener if i % 2 == 0 else closer) for i, (_, c) in enumerate(seq)):
+            pairs.extend((seq[i][0], seq[i + 1][0]) for i in range(0, len(seq), 2))
+    return sorted(pairs)

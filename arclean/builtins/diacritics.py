@@ -1,0 +1,97 @@
+"""Built-ins of the diacritics group: tanween fatha in one place
+(``tanween-fatha-position``) and the dagger alef in today's spelling
+(``dagger-alef``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from arclean.builtins._common import finditer, option_choice
+from arclean.chars import LETTER, MARK, PROCLITICS_WFB, REGEX_FLAGS, WORD_CHAR, lazy_compile
+
+if TYPE_CHECKING:
+    from arclean.ruleset.model import Rule
+    from arclean.text.spans import Span
+
+_FATHATAN = "\N{ARABIC FATHATAN}"
+_ALEF = "\N{ARABIC LETTER ALEF}"
+# letter + marks + fathatan + marks + alef at the end of a word  (كتابًا)
+_TANWEEN_BEFORE_RE = lazy_compile(
+    rf"(?<={LETTER})({MARK}*){_FATHATAN}({MARK}*){_ALEF}(?!{WORD_CHAR})", REGEX_FLAGS
+)
+# letter + marks + alef + fathatan at the end of a word  (كتاباً)
+_TANWEEN_ON_RE = lazy_compile(
+    rf"(?<={LETTER})({MARK}*){_ALEF}{_FATHATAN}(?!{WORD_CHAR})", REGEX_FLAGS
+)
+
+
+def _canonical_marks(marks: str) -> str:
+    import unicodedata
+
+    return "".join(sorted(marks, key=unicodedata.combining))
+
+
+def tanween_fatha_position(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """Put tanween fatha in one place: ``before-alef`` (كتابًا, on the letter
+    before the alef) or ``on-alef`` (كتاباً).  With ``majority`` (the
+    default) the form the text uses most wins; on a tie nothing changes."""
+    from arclean.text.edits import Replacement
+
+    convention = option_choice(rule, "tanween-fatha-position", "convention")
+    before = list(finditer(_TANWEEN_BEFORE_RE, text, spans))
+    on = list(finditer(_TANWEEN_ON_RE, text, spans))
+    if convention == "majority":
+        if len(before) == len(on):
+            return []
+        convention = "before-alef" if len(before) > len(on) else "on-alef"
+    if convention == "before-alef":
+        return [
+            Replacement(
+                m.start(), m.end(), _canonical_marks(m.group(1) + _FATHATAN) + _ALEF, rule.code
+            )
+            for m in on
+        ]
+    return [
+        Replacement(m.start(), m.end(), m.group(1) + m.group(2) + _ALEF + _FATHATAN, rule.code)
+        for m in before
+    ]
+
+
+_DAGGER = "\N{ARABIC LETTER SUPERSCRIPT ALEF}"
+#: Words whose modern spelling has no alef where the dagger alef stands.
+_DAGGER_DROP_WORDS = (
+    "هذا هذه هذان هذين هؤلاء ذلك ذلكم ذلكما لكن لكنه لكنها لكنهم هكذا أولئك "
+    "إله الإله اله الرحمن رحمن الله لله بالله والله تالله اللهم طه يس"
+)
+_DAGGER_DROP = frozenset(_DAGGER_DROP_WORDS.split())
+_DAGGER_WORD_RE = lazy_compile(
+    rf"(?<!{WORD_CHAR})[\p{{L}}\p{{M}}]*{_DAGGER}[\p{{L}}\p{{M}}]*(?!{WORD_CHAR})", REGEX_FLAGS
+)
+_MARKS_RE = lazy_compile(MARK, REGEX_FLAGS)
+
+
+def dagger_alef(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """The superscript (dagger) alef in today's spelling: dropped where
+    modern Arabic writes no alef (هٰذا → هذا, ذٰلك, لٰكن, الرحمٰن, ٱللّٰه, and on
+    ى: علىٰ → على), written as a full alef elsewhere (السمٰوات → السماوات)."""
+    from arclean.text.edits import Replacement
+
+    reps = []
+    for m in finditer(_DAGGER_WORD_RE, text, spans):
+        word = m.group()
+        bare = _MARKS_RE.sub("", word).replace("\N{ARABIC LETTER ALEF WASLA}", _ALEF)
+        drop = bare in _DAGGER_DROP or bare.lstrip(PROCLITICS_WFB) in _DAGGER_DROP
+        out = []
+        for i, ch in enumerate(word):
+            if ch != _DAGGER:
+                out.append(ch)
+                continue
+            base = next((c for c in reversed(word[:i]) if not _MARKS_RE.match(c)), "")
+            if drop or base in ("\N{ARABIC LETTER ALEF MAKSURA}", _ALEF, ""):
+                continue
+            out.append(_ALEF)
+        new = "".join(out)
+        if new != word:
+            reps.append(Replacement(m.start(), m.end(), new, rule.code))
+    return reps

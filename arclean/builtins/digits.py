@@ -1,0 +1,80 @@
+"""Built-in of the digits group: one digit system per text
+(``unify-digits``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from arclean.builtins._common import finditer, option_choice
+from arclean.chars import REGEX_FLAGS, lazy_compile
+
+if TYPE_CHECKING:
+    from arclean.ruleset.model import Rule
+    from arclean.text.spans import Span
+
+_NUMBER_RE = lazy_compile(
+    r"(?<![\p{L}\p{M}\d_#.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}-])"
+    r"\d+(?:[.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}]\d+)*"
+    r"[%\N{ARABIC PERCENT SIGN}]?"
+    r"(?![\p{Latin}\d_-]|[.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}]\d)",
+    REGEX_FLAGS,
+)
+# A number next to a Latin word (Windows 10, page 3 of) belongs to that text.
+_LATIN_BEFORE_RE = lazy_compile(r"\p{Latin}[\p{Latin}\d.]*[ \t\N{NO-BREAK SPACE}]*\Z")
+_LATIN_AFTER_RE = lazy_compile(r"[ \t\N{NO-BREAK SPACE}]*\p{Latin}")
+_ISBN_RE = lazy_compile(r"(?i)(?:isbn|ردمك)[\s:\N{NO-BREAK SPACE}-]*\Z")
+
+
+def _digit_value(ch: str) -> int | None:
+    import unicodedata
+
+    return unicodedata.digit(ch, None) if ch.isdigit() else None
+
+
+def unify_digits(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """Write every number with one digit system: ``western`` (0-9, with . ,
+    %) or ``arabic-indic`` (٠-٩, with ٫ ٬ ٪).  Numbers glued to Latin text
+    (code, units, v2), versions (1.2.3), ISBNs and hyphenated numbers are
+    left alone; so is a comma that is not a thousands separator."""
+    from arclean.text.edits import Replacement
+
+    target = option_choice(rule, "unify-digits", "target")
+    indic = target == "arabic-indic"
+    zero = ord("\N{ARABIC-INDIC DIGIT ZERO}") if indic else ord("0")
+    separators = (
+        {
+            ".": "\N{ARABIC DECIMAL SEPARATOR}",
+            ",": "\N{ARABIC THOUSANDS SEPARATOR}",
+            "%": "\N{ARABIC PERCENT SIGN}",
+        }
+        if indic
+        else {
+            "\N{ARABIC DECIMAL SEPARATOR}": ".",
+            "\N{ARABIC THOUSANDS SEPARATOR}": ",",
+            "\N{ARABIC PERCENT SIGN}": "%",
+        }
+    )
+    reps = []
+    for m in finditer(_NUMBER_RE, text, spans):
+        number = m.group()
+        if len(regex.findall(r"[.\N{ARABIC DECIMAL SEPARATOR}]", number)) > 1:
+            continue  # a version or a date, not a decimal
+        if _ISBN_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if _LATIN_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) or (
+            _LATIN_AFTER_RE.match(text, m.end())
+        ):
+            continue
+        if indic and regex.search(r",(?!\d{3}(?!\d))", number):
+            continue  # 3,5 may be a decimal comma: ambiguous
+        out = []
+        for ch in number:
+            value = _digit_value(ch)
+            out.append(chr(zero + value) if value is not None else separators.get(ch, ch))
+        new = "".join(out)
+        if new != number:
+            reps.append(Replacement(m.start(), m.end(), new, rule.code))
+    return reps

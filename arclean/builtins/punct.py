@@ -1,0 +1,173 @@
+"""Built-ins of the punct group: quotes and brackets that pair up
+(``unbalanced-pairs``), no space just inside them (``space-inside-pairs``)
+and one style of double quotes (``quote-style``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from arclean.builtins._common import marks_per_line, option_choice, quote_pairs
+from arclean.chars import (
+    DOUBLE_QUOTES,
+    LEFT_DOUBLE_QUOTE,
+    LEFT_GUILLEMET,
+    LETTER,
+    REGEX_FLAGS,
+    RIGHT_DOUBLE_QUOTE,
+    RIGHT_GUILLEMET,
+    lazy_compile,
+)
+from arclean.errors import RuleFileError
+from arclean.text.edits import Finding
+
+if TYPE_CHECKING:
+    from arclean.ruleset.model import Rule
+    from arclean.text.spans import Span
+
+_HAS_ARABIC_RE = lazy_compile(LETTER, REGEX_FLAGS)
+
+_CURLY_PAIRS = (
+    LEFT_DOUBLE_QUOTE + RIGHT_DOUBLE_QUOTE,
+    "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}",
+)
+
+
+def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Finding]:
+    """Quotes and brackets must pair up within a paragraph (a line).  A mark
+    whose opening and closing forms are the same (") must come an even number
+    of times.  Curly quotes may open with either form, as right-to-left text
+    often writes ”…“: the first one on the line decides."""
+    pairs = [str(p) for p in rule.option("pairs", ())]
+    for pair in pairs:
+        if len(pair) != 2:
+            raise RuleFileError(
+                rule.path, f"pair {pair!r} must be two characters", rule.line, rule.code
+            )
+    chars = "".join(sorted(set("".join(pairs))))
+    if not chars:
+        return []
+    finder = regex.compile("[" + regex.escape(chars) + "]")
+    symmetric = {pair[0] for pair in pairs if pair[0] == pair[1]}
+    asymmetric = [pair for pair in pairs if pair[0] != pair[1]]
+    findings: list[Finding] = []
+
+    def report(position: int, char: str, what: str) -> None:
+        findings.append(
+            Finding(position, position + 1, rule.code, f"{rule.message}: {what} {char}", rule.level)
+        )
+
+    # Collect the marks per line, so a pair may cross markup but not a paragraph.
+    per_line: dict[int, list[tuple[int, str]]] = {}
+    for span in spans:
+        for m in finder.finditer(text, span.start, span.end):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            per_line.setdefault(line_start, []).append((m.start(), m.group()))
+    for marks in per_line.values():
+        openers = {p[0]: p[1] for p in asymmetric}
+        for pair in _CURLY_PAIRS:
+            first = next((c for _, c in marks if c in pair), None)
+            if first == pair[1] and pair in asymmetric:
+                del openers[pair[0]]
+                openers[pair[1]] = pair[0]
+        closers = {closing: opening for opening, closing in openers.items()}
+        stack: list[tuple[str, int]] = []
+        counts: dict[str, list[int]] = {}
+        for position, char in marks:
+            if char in symmetric:
+                counts.setdefault(char, []).append(position)
+            elif char in openers:
+                stack.append((char, position))
+            elif stack and stack[-1][0] == closers[char]:
+                stack.pop()
+            elif any(opener == closers[char] for opener, _ in stack):
+                # Close the nearest matching opener; the ones above it are unclosed.
+                while stack[-1][0] != closers[char]:
+                    opener, where = stack.pop()
+                    report(where, opener, "unclosed")
+                stack.pop()
+            else:
+                report(position, char, "unopened")
+        for opener, where in stack:
+            report(where, opener, "unclosed")
+        for char, positions in counts.items():
+            if len(positions) % 2:
+                report(positions[-1], char, "unpaired")
+    findings.sort(key=lambda f: f.start)
+    return findings
+
+
+_BRACKETS = {"(": ")", "[": "]", LEFT_GUILLEMET: RIGHT_GUILLEMET}
+_PAIR_CHARS_RE = lazy_compile(r"[()\[\]" + DOUBLE_QUOTES + "]")
+
+
+def _bracket_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Brackets and guillemets of one line that close what they open."""
+    closers = {v: k for k, v in _BRACKETS.items()}
+    stack: list[tuple[str, int]] = []
+    pairs = []
+    for position, char in marks:
+        if char in _BRACKETS:
+            stack.append((char, position))
+        elif char in closers:
+            if stack and stack[-1][0] == closers[char]:
+                pairs.append((stack.pop()[1], position))
+            else:
+                stack.clear()  # broken nesting: trust nothing before it
+    return pairs
+
+
+def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """No space just inside brackets and quotes: ``( نص )`` → ``(نص)``.
+    Only pairs that close on the same line and enclose Arabic text are
+    touched; quotes are paired as `quote_pairs` explains, so a quote whose
+    partner is unknown (and so whether it opens or closes) is left alone."""
+    from arclean.text.edits import Replacement
+
+    reps: list[Replacement] = []
+    for marks in marks_per_line(text, spans, _PAIR_CHARS_RE).values():
+        pairs = _bracket_pairs(marks) + quote_pairs(marks)
+        for start, end in pairs:
+            inner = text[start + 1 : end]
+            if not _HAS_ARABIC_RE.search(inner) or not inner.strip(" \t"):
+                continue
+            lead = len(inner) - len(inner.lstrip(" \t"))
+            trail = len(inner) - len(inner.rstrip(" \t"))
+            if lead:
+                reps.append(Replacement(start + 1, start + 1 + lead, "", rule.code))
+            if trail:
+                reps.append(Replacement(end - trail, end, "", rule.code))
+    return reps
+
+
+_QUOTE_STYLES = {
+    "guillemets": (LEFT_GUILLEMET, RIGHT_GUILLEMET),
+    "curly-rtl": (
+        RIGHT_DOUBLE_QUOTE,
+        LEFT_DOUBLE_QUOTE,
+    ),  # curly quotes do not mirror: in RTL ” opens
+    "straight": ('"', '"'),
+}
+_QUOTES_RE = lazy_compile("[" + DOUBLE_QUOTES + "]")
+
+
+def quote_style(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """Double quotes around Arabic text in one style: ``guillemets`` («…»,
+    the default), ``curly-rtl`` (”…“) or ``straight`` ("…").  Quotes are
+    paired within a line; unpaired or ambiguous ones are left for AR190."""
+    from arclean.text.edits import Replacement
+
+    style = option_choice(rule, "quote-style", "style")
+    opener, closer = _QUOTE_STYLES[style]
+    reps = []
+    for marks in marks_per_line(text, spans, _QUOTES_RE).values():
+        for start, end in quote_pairs(marks):
+            if not _HAS_ARABIC_RE.search(text, start, end):
+                continue
+            if text[start] != opener:
+                reps.append(Replacement(start, start + 1, opener, rule.code))
+            if text[end] != closer:
+                reps.append(Replacement(end, end + 1, closer, rule.code))
+    return reps

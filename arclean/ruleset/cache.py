@@ -1,0 +1,138 @@
+"""A cache of the validated shipped rules, so that start-up does not parse
+and validate every rule file on each run.
+
+- **Off unless asked for.**  `directory` is None by default: a library or
+  API call never reads or writes the user's home.  The command line sets it
+  (`arclean.cli.main`).  ``ARCLEAN_NO_CACHE=1`` turns the cache off even then.
+- **Keyed by code as well as data.**  The key hashes arclean's version, the
+  schema (the fields of `Rule` and `Example` with their types, and the
+  built-ins' registry) and every shipped rule file's name and bytes: a
+  change to any of them is a new key, never a stale hit.
+- **Stored by field name.**  The file holds the field names next to the
+  values, and is used only when those names are exactly `Rule`'s fields.
+- **Plain data.**  Values are stored with `marshal`: nothing in the cache is
+  executed.  A damaged or unreadable file is ignored.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from arclean.ruleset.model import Rule
+
+#: Where the cache lives (a folder, created when first written); None, the
+#: default, means no cache.
+directory: str | os.PathLike[str] | None = None
+
+#: Bump when the layout of the stored data changes.
+_FORMAT = 2
+
+
+def user_directory() -> str:
+    """The per-user cache folder: ``$XDG_CACHE_HOME/arclean`` or
+    ``~/.cache/arclean``.  A string: the command line sets it at start-up,
+    where importing pathlib would cost `arclean --help` time."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "arclean")
+
+
+def active_directory() -> Path | None:
+    """`directory`, unless ``ARCLEAN_NO_CACHE`` is set (to anything but
+    ``""`` or ``0``)."""
+    if directory is None or os.environ.get("ARCLEAN_NO_CACHE", "") not in ("", "0"):
+        return None
+    from pathlib import Path
+
+    return Path(directory)
+
+
+def schema_fingerprint() -> str:
+    """The shape of what is cached: `Rule`'s and `Example`'s field names and
+    types, and the built-ins' registry."""
+    from dataclasses import fields
+
+    from arclean.builtins.registry import fingerprint
+    from arclean.ruleset.model import Example, Rule
+
+    shape = [
+        (cls.__name__, [(f.name, str(f.type)) for f in fields(cls)]) for cls in (Rule, Example)
+    ]
+    return f"{_FORMAT}:{shape!r}:{fingerprint()}"
+
+
+def key_for(rules_dir: Path) -> str:
+    """The cache key of the rule files in `rules_dir` (a hex digest)."""
+    import hashlib
+
+    from arclean import __version__
+
+    digest = hashlib.sha256(__version__.encode() + b"\0" + schema_fingerprint().encode())
+    for file in sorted(rules_dir.iterdir()):
+        if file.is_file():
+            digest.update(b"\0" + file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
+
+
+def _field_names() -> tuple[str, ...]:
+    from dataclasses import fields
+
+    from arclean.ruleset.model import Rule
+
+    return tuple(f.name for f in fields(Rule))
+
+
+def load(key: str) -> list[Rule] | None:
+    """The rules stored under `key`, or None: no cache, no entry, a damaged
+    file, or one stored for other fields."""
+    import marshal
+
+    from arclean.ruleset.model import Example, Rule
+
+    where = active_directory()
+    if where is None:
+        return None
+    try:
+        data = marshal.loads((where / f"rules-{key}.marshal").read_bytes())
+        names, rows = data["fields"], data["rules"]
+        if tuple(names) != _field_names():
+            return None
+        rules = []
+        for row in rows:
+            values: dict[str, Any] = dict(zip(names, row, strict=True))
+            values["examples"] = tuple(Example(*e) for e in values["examples"])
+            rules.append(Rule(**values))
+        return rules
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        return None
+
+
+def store(key: str, rules: list[Rule]) -> None:
+    """Store `rules` under `key`, if the cache is on; a folder that cannot be
+    written means no cache, not an error."""
+    import marshal
+
+    where = active_directory()
+    if where is None:
+        return
+    names = _field_names()
+    rows = [
+        tuple(
+            tuple((e.input, e.output) for e in rule.examples)
+            if name == "examples"
+            else getattr(rule, name)
+            for name in names
+        )
+        for rule in rules
+    ]
+    path = where / f"rules-{key}.marshal"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps({"fields": list(names), "rules": rows}))
+        tmp.replace(path)
+    except (OSError, ValueError):
+        pass  # a read-only home: no cache, no harm

@@ -1,0 +1,133 @@
+"""The rule data model: one validated rule (`Rule`), its examples, and the
+`Literal` types of its kind, level, safety and languages.
+
+A `Rule` is plain frozen data, built by the loader (`arclean.ruleset.loader`)
+from a rule file; only its patterns are compiled, on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal, get_args
+
+import regex
+
+from arclean.chars import REGEX_FLAGS
+from arclean.ruleset.patterns import compile_rule_pattern, expand_macros, expand_trigger
+
+#: What a rule does: a table of replacements, a regex with a replacement, a
+#: word list, a named built-in function, or a check that only reports.
+Kind = Literal["map", "regex", "words", "builtin", "check"]
+#: ``safe`` fixes keep meaning and run by default; ``unsafe`` ones are opt-in.
+Safety = Literal["safe", "unsafe"]
+#: How a finding is reported.
+Level = Literal["error", "warning", "info"]
+#: Where a rule acts, by line: "arabic-script" (the default: lines holding an
+#: Arabic-script letter), "ar" (such lines that are Arabic, not Persian, Urdu
+#: or Kurdish), or "any" (every line, Arabic or not).
+Language = Literal["arabic-script", "ar", "any"]
+
+KINDS: tuple[Kind, ...] = get_args(Kind)
+SAFETY_LEVELS: tuple[Safety, ...] = get_args(Safety)
+LEVELS: tuple[Level, ...] = get_args(Level)
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+
+
+@dataclass(frozen=True)
+class Example:
+    """``input`` must become ``output``; for a check rule, ``output`` is None
+    and ``input`` must raise a finding."""
+
+    input: str
+    output: str | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated rule.  Patterns are compiled on first use.
+
+    `path` and `line` say where it was written (line 0: unknown).  Options
+    of a built-in are ``(name, value)`` pairs, lists frozen as tuples.
+    """
+
+    code: str
+    slug: str
+    group: str
+    kind: Kind
+    message: str
+    safety: Safety = "safe"
+    default: bool = False
+    profiles: tuple[str, ...] = ()
+    off_in: tuple[str, ...] = ()
+    level: Level = "warning"
+    description: str = ""
+    languages: tuple[Language, ...] = ()
+    exceptions: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
+    keep: tuple[str, ...] = ()
+    trigger: str | None = None
+    # kind-specific
+    pattern: str | None = None
+    replace: str | None = None
+    mapping: tuple[tuple[str, str], ...] = ()
+    before: str | None = None
+    after: str | None = None
+    words: tuple[tuple[str, str], ...] = ()
+    prefixes: tuple[str, ...] = ()
+    check: str | None = None
+    function: str | None = None
+    options: tuple[tuple[str, Any], ...] = ()
+    # provenance
+    path: str = ""
+    line: int = 0
+
+    @property
+    def fixes(self) -> bool:
+        """True for a rule that changes text (every kind but ``check``)."""
+        return self.kind != "check"
+
+    @cached_property
+    def trigger_chars(self) -> str | None:
+        """Characters of which the text must hold at least one for the rule
+        to find anything: the engine skips the rule on a text that has none.
+        Declared with `trigger` (``X-Y`` is a range; a literal ``-`` goes
+        first or last), or derived from the keys of a map or word list; None
+        means "always run"."""
+        if self.trigger:
+            return expand_trigger(self.trigger)
+        if self.kind == "map":
+            return "".join(sorted({key[0] for key, _ in self.mapping}))
+        if self.kind == "words":
+            return "".join(sorted({word[0] for word, _ in self.words}))
+        return None
+
+    def option(self, name: str, default: Any = None) -> Any:
+        """A built-in's option, as written in the rule file (lists as tuples)."""
+        for key, value in self.options:
+            if key == name:
+                return value
+        return default
+
+    @property
+    def location(self) -> str:
+        """``path:line`` of the rule's ``[[rule]]`` table."""
+        return f"{self.path}:{self.line}"
+
+    def enabled_in(self, profile: str) -> bool:
+        """On in `profile`?  Every profile builds on the default one, except
+        where a rule says it is `off-in` that profile."""
+        if profile in self.off_in:
+            return False
+        return self.default or profile in self.profiles
+
+    @cached_property
+    def compiled(self) -> regex.Pattern[str] | None:
+        """The pattern that finds what this rule changes or reports (None for
+        a built-in).  Raises `regex.error` for an invalid pattern."""
+        return compile_rule_pattern(self)
+
+    @cached_property
+    def compiled_exceptions(self) -> tuple[regex.Pattern[str], ...]:
+        """The `exceptions` patterns, compiled: matches they overlap are kept."""
+        return tuple(regex.compile(expand_macros(p), REGEX_FLAGS) for p in self.exceptions)

@@ -1,0 +1,79 @@
+"""Rule patterns: the macros (``{letter}``, ``{mark}`` ...), triggers, and
+the one regex each rule compiles to.  Depends on `arclean.chars` only."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import regex
+
+from arclean.chars import PATTERN_MACROS, REGEX_FLAGS
+
+if TYPE_CHECKING:
+    from arclean.ruleset.model import Rule
+
+
+def expand_trigger(trigger: str) -> str:
+    """The characters a `trigger` names, ranges (``\\ufb50-\\ufdff``) expanded,
+    sorted and without repeats."""
+    chars: set[str] = set()
+    i = 0
+    while i < len(trigger):
+        if i + 2 < len(trigger) and trigger[i + 1] == "-":
+            chars.update(chr(c) for c in range(ord(trigger[i]), ord(trigger[i + 2]) + 1))
+            i += 3
+        else:
+            chars.add(trigger[i])
+            i += 1
+    return "".join(sorted(chars))
+
+
+def expand_macros(pattern: str) -> str:
+    """Replace ``{letter}``, ``{mark}`` ... by their classes.  Only these names
+    are touched, so ``{2,}`` and other braces keep their regex meaning."""
+    for name, cls in PATTERN_MACROS.items():
+        pattern = pattern.replace("{" + name + "}", cls)
+    return pattern
+
+
+def _alternation(strings: Iterable[str]) -> str:
+    # Longest first, so that a longer key wins over its own prefix.
+    return "|".join(regex.escape(s) for s in sorted(set(strings), key=lambda s: (-len(s), s)))
+
+
+def compile_rule_pattern(rule: Rule) -> regex.Pattern[str] | None:
+    """The pattern that finds what `rule` changes or reports: its own
+    pattern for a regex rule (or a pattern check), an alternation of the
+    keys for a map or words rule, None for a built-in.  Raises
+    `regex.error` for an invalid pattern."""
+    if rule.kind == "regex" or (rule.kind == "check" and rule.pattern):
+        assert rule.pattern is not None
+        return regex.compile(expand_macros(rule.pattern), REGEX_FLAGS)
+    if rule.kind == "map":
+        body = f"(?:{_alternation(k for k, _ in rule.mapping)})"
+        before = f"(?<={expand_macros(rule.before)})" if rule.before else ""
+        after = f"(?={expand_macros(rule.after)})" if rule.after else ""
+        return regex.compile(before + body + after, REGEX_FLAGS)
+    if rule.kind == "words":
+        word = PATTERN_MACROS["word"]
+        prefix = f"(?P<prefix>{_alternation(rule.prefixes)})?" if rule.prefixes else ""
+        body = f"(?P<word>{_alternation(k for k, _ in rule.words)})"
+        return regex.compile(f"(?<!{word}){prefix}{body}(?!{word})", REGEX_FLAGS)
+    return None
+
+
+def check_template(pattern: regex.Pattern[str], template: str) -> str | None:
+    """An error message if replacement `template` refers to a group
+    `pattern` lacks, else None."""
+    for ref in regex.finditer(r"\\(\d+)|\\g<(\w+)>", template):
+        number, name = ref.group(1), ref.group(2)
+        if number is not None and int(number) > pattern.groups:
+            return f"replacement refers to group {number}, the pattern has {pattern.groups}"
+        if name is not None:
+            if name.isdigit():
+                if int(name) > pattern.groups:
+                    return f"replacement refers to group {name}, the pattern has {pattern.groups}"
+            elif name not in pattern.groupindex:
+                return f"replacement refers to group <{name}>, which the pattern does not define"
+    return None

@@ -1,0 +1,231 @@
+"""Choosing rules: profiles, selectors, the order of groups, and options.
+
+This module is the one home of the profile names (`PROFILES`), of the rule
+groups and their code prefixes (`GROUP_PREFIXES`), and of the configuration
+shorthands (`SHORTHANDS`: ``quote-style``, ``tanween``, ``digits``).  Option
+values, from a configuration or from `Cleaner(options=...)`, are validated
+here against the built-ins' declared schema (`arclean.builtins.registry`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, NamedTuple, get_args
+
+import regex
+
+from arclean.builtins.registry import BUILTINS, option_schema
+from arclean.errors import ConfigError, RuleFileError, SelectorError
+from arclean.ruleset.model import Rule
+
+#: The profiles: ``default`` (what an editor accepts) and ``search`` (folds
+#: hard for indexes and NLP).
+Profile = Literal["default", "search"]
+PROFILES: tuple[Profile, ...] = get_args(Profile)
+
+#: Rule groups shipped with arclean, in the order `fix` applies them, with the
+#: code prefix each one owns.
+GROUP_PREFIXES: dict[str, str] = {
+    # Encoding repair runs first: the other rules need real letters to see.
+    "encoding": "AR90",
+    "invisible": "AR6",
+    "letters": "AR4",
+    "alef": "AR3",
+    "diacritics": "AR2",
+    "punct": "AR1",
+    "space": "AR5",
+    "digits": "AR7",
+    "names": "AR8",
+    "boilerplate": "AR95",
+}
+
+
+class Shorthand(NamedTuple):
+    """A configuration key that sets one built-in option: `option` of
+    built-in `builtin`, turning rule `turns_on` on (None: on already)."""
+
+    option: str
+    turns_on: str | None
+    builtin: str
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        """The values the option takes, from the built-in's declaration."""
+        return BUILTINS[self.builtin].options[self.option].choices
+
+
+#: Configuration shorthand key → the built-in option it sets.
+SHORTHANDS: dict[str, Shorthand] = {
+    "quote-style": Shorthand("style", "AR110", "quote-style"),
+    "tanween": Shorthand("convention", None, "tanween-fatha-position"),
+    "digits": Shorthand("target", "AR702", "unify-digits"),
+}
+
+
+def freeze(value: Any) -> Any:
+    """`value` with lists as tuples and tables as ``(key, value)`` tuples,
+    so that it can be hashed and stored in a frozen `Rule`."""
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, freeze(v)) for k, v in value.items())
+    return value
+
+
+def validate_options(options: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """Check options meant for every active built-in that declares them (a
+    configuration's ``[options]``, `Cleaner(options=...)`) against each
+    declaring built-in's schema; return them frozen (lists as tuples).
+
+    Raises `ConfigError` naming `source` (a file path, or how the API was
+    called) and the key: an unknown option, or a value of the wrong type or
+    outside the allowed values, e.g. ``.arclean.toml: [options] convention =
+    'bogus': must be one of majority, before-alef, on-alef``.
+    """
+    schema = option_schema()
+    frozen: dict[str, Any] = {}
+    for key, value in options.items():
+        declared = schema.get(key)
+        if declared is None:
+            known = ", ".join(sorted(schema))
+            raise ConfigError(
+                f"{source}: [options] unknown option '{key}' (known options: {known})"
+            )
+        for _, spec in declared:
+            problem = spec.problem(value)
+            if problem:
+                raise ConfigError(f"{source}: [options] {key} = {value!r}: {problem}")
+        frozen[key] = freeze(value)
+    return frozen
+
+
+def with_options(rule: Rule, options: Mapping[str, Any]) -> Rule:
+    """`rule` with the given options where its built-in declares them (the
+    others are left out); `options` are validated (`validate_options`)."""
+    name = rule.function or rule.check
+    if not name or name not in BUILTINS:
+        return rule
+    declared = BUILTINS[name].options
+    current = dict(rule.options)
+    changed = False
+    for key, value in options.items():
+        if key in declared:
+            current[key] = freeze(value)
+            changed = True
+    if not changed:
+        return rule
+    return dataclasses.replace(rule, options=tuple(current.items()))
+
+
+_CODE_PREFIX_RE = regex.compile(r"\A[A-Z]{1,4}[0-9]{0,4}\Z")
+
+
+@dataclass
+class RuleSet:
+    """All known rules, built-in and user-supplied, keyed by code."""
+
+    rules: list[Rule] = field(default_factory=list)
+    _by_code: dict[str, Rule] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for rule in self.rules:
+            self._by_code.setdefault(rule.code, rule)
+
+    @classmethod
+    def load(cls, extra_files: Sequence[str | Path] = (), builtin: bool = True) -> RuleSet:
+        """The shipped rules (unless `builtin` is false) and those of
+        `extra_files`.  Raises `RuleFileError` for a file that does not
+        validate or a code used twice."""
+        from arclean.ruleset.loader import load_builtin_rules, load_rule_file
+
+        rules = load_builtin_rules(lazy=True) if builtin else []
+        for path in extra_files:
+            rules.extend(load_rule_file(path))
+        ruleset = cls()
+        for rule in rules:
+            ruleset.add(rule)
+        return ruleset
+
+    def add(self, rule: Rule) -> None:
+        """Add `rule`; raises `RuleFileError` if its code is taken."""
+        existing = self._by_code.get(rule.code)
+        if existing is not None:
+            raise RuleFileError(
+                rule.path,
+                f"code {rule.code} is already used at {existing.location}",
+                line=rule.line,
+                code=rule.code,
+            )
+        self._by_code[rule.code] = rule
+        self.rules.append(rule)
+
+    @property
+    def groups(self) -> list[str]:
+        """The shipped groups in their order, then the user's groups."""
+        seen = dict.fromkeys(GROUP_PREFIXES)
+        seen.update(dict.fromkeys(r.group for r in self.rules))
+        return [g for g in seen if any(r.group == g for r in self.rules) or g in GROUP_PREFIXES]
+
+    def get(self, code: str) -> Rule:
+        """The rule with this code (any case) or slug; raises `SelectorError`."""
+        for rule in self.rules:
+            if rule.code == code.upper() or rule.slug == code:
+                return rule
+        raise SelectorError(f"no rule {code!r}; `arclean rules list` shows them all")
+
+    def matching(self, selector: str) -> list[Rule]:
+        """Rules a selector names: a code, a code prefix, a group or a slug.
+        ``ALL`` names every rule.  Raises `SelectorError` when none match."""
+        key = selector.strip()
+        if key.upper() == "ALL":
+            return list(self.rules)
+        by_group = [r for r in self.rules if r.group == key.lower()]
+        if by_group:
+            return by_group
+        by_slug = [r for r in self.rules if r.slug == key]
+        if by_slug:
+            return by_slug
+        upper = key.upper()
+        if _CODE_PREFIX_RE.match(upper):
+            by_prefix = [r for r in self.rules if r.code.startswith(upper)]
+            if by_prefix:
+                return by_prefix
+        raise SelectorError(
+            f"{selector!r} selects no rule: use a code (AR101), a code prefix (AR1), "
+            f"a group ({', '.join(self.groups)}) or ALL; `arclean rules list` shows them"
+        )
+
+    def select(
+        self,
+        *,
+        profile: str = "default",
+        select: Sequence[str] | None = None,
+        extend_select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+    ) -> list[Rule]:
+        """The active rules, in application order.
+
+        Without `select`, the profile decides; `select` replaces that choice,
+        `extend_select` adds to it and `ignore` removes from it.  Raises
+        `SelectorError` for an unknown profile or a selector naming no rule.
+        """
+        if profile not in PROFILES:
+            raise SelectorError(
+                f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}"
+            )
+        if select is not None:
+            chosen = {r.code for s in select for r in self.matching(s)}
+        else:
+            chosen = {r.code for r in self.rules if r.enabled_in(profile)}
+        chosen |= {r.code for s in extend_select for r in self.matching(s)}
+        chosen -= {r.code for s in ignore for r in self.matching(s)}
+        return order_rules(r for r in self.rules if r.code in chosen)
+
+
+def order_rules(rules: Iterable[Rule]) -> list[Rule]:
+    """Shipped groups in their fixed order, then user groups; by code within."""
+    group_rank = {g: i for i, g in enumerate(GROUP_PREFIXES)}
+    return sorted(rules, key=lambda r: (group_rank.get(r.group, len(group_rank)), r.group, r.code))

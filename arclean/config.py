@@ -9,17 +9,14 @@ relative to the file that names them. Command-line options override it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from arclean._toml import toml
 from arclean.errors import ConfigError
-from arclean.formats.base import format_names
-
-if TYPE_CHECKING:
-    import pathspec
 
 CONFIG_NAMES = (".arclean.toml", "arclean.toml", "pyproject.toml")
 
@@ -34,7 +31,7 @@ KEYS: dict[str, tuple[type[Any], str]] = {
     "glossaries": (list, "name glossaries, relative to this configuration"),
     "exclude": (list, "gitignore-style patterns of paths to skip, relative to this configuration"),
     "per-file-ignores": (dict, "gitignore-style pattern → rules to leave out for matching files"),
-    "formats": (dict, f"file extension → format ({', '.join(format_names())})"),
+    "formats": (dict, "file extension → format name (arclean.formats.format_names())"),
     "front-matter-keys": (list, "Markdown front-matter keys whose one-line values are prose"),
     "options": (dict, "options of built-in rules, by option name, e.g. tanween = 'majority'"),
     "quote-style": (str, "unify quotes (turns AR110 on): guillemets, curly-rtl or straight"),
@@ -97,11 +94,13 @@ class Config:
 
 
 @lru_cache(maxsize=256)
-def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
-    """`patterns` compiled once, with the semantics of lines of a .gitignore."""
+def _spec(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """`patterns` compiled once, with the semantics of lines of a .gitignore:
+    a test of a ``/``-separated path relative to the patterns' folder.
+    Raises `ValueError` for an invalid pattern."""
     import pathspec
 
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns).match_file
 
 
 def _matches(path: str | Path, patterns: list[str], root: Path) -> bool:
@@ -124,7 +123,7 @@ def _matches(path: str | Path, patterns: list[str], root: Path) -> bool:
             relative = absolute.relative_to(Path(os.path.abspath(root))).as_posix()
         except ValueError:
             return False
-    return _spec(tuple(patterns)).match_file(relative)
+    return _spec(tuple(patterns))(relative)
 
 
 def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:

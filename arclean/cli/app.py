@@ -114,7 +114,7 @@ class ArcleanGroup(click.Group):
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
-def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
     from arclean import __version__

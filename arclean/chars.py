@@ -27,6 +27,11 @@ TATWEEL = "\N{ARABIC TATWEEL}"
 #: Any letter of any script, or a mark: what a word is made of.
 WORD_CHAR = r"[\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}]"
 
+#: A letter or a mark of any script, as a class *body* to compose into a
+#: larger class: ``rf"(?<![{LETTERS_AND_MARKS}\d])"``.
+LETTERS_AND_MARKS = r"\p{L}\p{M}"
+#: An Arabic letter or tatweel: the characters that join to their neighbours.
+LETTER_OR_TATWEEL = r"[\p{sc=Arabic}&&\p{L}\N{ARABIC TATWEEL}]"
 #: A horizontal space of the kinds rules treat alike (not a line break).
 HSPACE = r"[ \t\N{NO-BREAK SPACE}]"
 #: A Latin letter.

@@ -8,20 +8,22 @@ relative to the file that names them. Command-line options override it.
 
 from __future__ import annotations
 
-import fnmatch
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from arclean._toml import toml
 from arclean.errors import ConfigError
-from arclean.ruleset.selection import PROFILES, SHORTHANDS, validate_options
+from arclean.ruleset.model import PROFILES
+from arclean.ruleset.selection import SHORTHANDS, validate_options
 
 CONFIG_NAMES = (".arclean.toml", "arclean.toml", "pyproject.toml")
 
 #: Every key a configuration may hold, with its type and what it means.
-KEYS: dict[str, tuple[type, str]] = {
+KEYS: dict[str, tuple[type[Any], str]] = {
     "select": (list, "rules to run, replacing the profile's choice (codes, prefixes, groups)"),
     "extend-select": (list, "rules to add to the selection"),
     "ignore": (list, "rules to leave out"),
@@ -29,9 +31,9 @@ KEYS: dict[str, tuple[type, str]] = {
     "unsafe-fixes": (bool, "also apply fixes that may change meaning"),
     "rules": (list, "extra rule files, relative to this configuration"),
     "glossaries": (list, "name glossaries, relative to this configuration"),
-    "exclude": (list, "glob patterns of paths to skip, relative to this configuration"),
-    "per-file-ignores": (dict, "glob pattern → rules to leave out for matching files"),
-    "formats": (dict, "file extension → format (plain, markdown, html, srt, vtt)"),
+    "exclude": (list, "gitignore-style patterns of paths to skip, relative to this configuration"),
+    "per-file-ignores": (dict, "gitignore-style pattern → rules to leave out for matching files"),
+    "formats": (dict, "file extension → format name (arclean.formats.format_names())"),
     "front-matter-keys": (list, "Markdown front-matter keys whose one-line values are prose"),
     "options": (dict, "options of built-in rules, by option name, e.g. convention = 'majority'"),
     "quote-style": (str, "unify quotes (turns AR110 on): guillemets, curly-rtl or straight"),
@@ -91,9 +93,28 @@ class Config:
         return result
 
 
+@lru_cache(maxsize=256)
+def _spec(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """`patterns` compiled once, with the semantics of lines of a .gitignore:
+    a test of a ``/``-separated path relative to the patterns' folder.
+    Raises `ValueError` for an invalid pattern."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns).match_file
+
+
 def _matches(path: str | Path, patterns: list[str], root: Path) -> bool:
-    """Does `path` (or one of its parent folders) match a glob, relative to
-    `root`?  ``docs/**``, ``*.srt`` and ``vendor`` all work."""
+    """Does `path` match `patterns`, read as the lines of a ``.gitignore``
+    file in the folder `root`?
+
+    As in git: ``*`` and ``?`` stop at ``/``; a pattern with a ``/`` at its
+    start or in its middle is anchored at `root` (``docs/*.md`` matches
+    ``docs/a.md`` but not ``docs/sub/a.md``; ``/docs`` only `root`'s own
+    ``docs``), one without (``vendor``, ``*.srt``) matches at any depth;
+    ``**`` spans folders; a trailing ``/`` matches folders only; matching a
+    folder matches everything in it; ``!`` re-includes.  A path outside
+    `root` never matches.
+    """
     absolute = Path(os.path.abspath(path))
     try:
         relative = absolute.relative_to(root.resolve()).as_posix()
@@ -101,19 +122,8 @@ def _matches(path: str | Path, patterns: list[str], root: Path) -> bool:
         try:
             relative = absolute.relative_to(Path(os.path.abspath(root))).as_posix()
         except ValueError:
-            relative = absolute.as_posix()
-    parts = relative.split("/")
-    candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        for candidate in candidates:
-            if fnmatch.fnmatchcase(candidate, pattern) or fnmatch.fnmatchcase(
-                candidate, pattern.removesuffix("/**")
-            ):
-                return True
-        if "/" not in pattern and any(fnmatch.fnmatchcase(p, pattern) for p in parts):
-            return True
-    return False
+            return False
+    return _spec(tuple(patterns))(relative)
 
 
 def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
@@ -142,6 +152,17 @@ def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     for pattern, codes in values.get("per-file-ignores", {}).items():
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise ConfigError(f"{path}: per-file-ignores '{pattern}' must be a list of rule codes")
+    for key, patterns in (
+        ("exclude", values.get("exclude", [])),
+        ("per-file-ignores", list(values.get("per-file-ignores", {}))),
+    ):
+        for pattern in patterns:
+            try:
+                _spec((pattern,))
+            except ValueError as exc:
+                raise ConfigError(
+                    f"{path}: {key} pattern {pattern!r} is not valid: {exc}"
+                ) from None
     from arclean.formats import format_names
 
     for ext, name in values.get("formats", {}).items():

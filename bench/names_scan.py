@@ -2,7 +2,7 @@
 """Benchmark: `arclean.names.scan` over the Hindawi books (21 MB).
 
 Reports wall time, peak RSS and the number of clusters by tier; streams the
-files in line blocks (see `arclean.cli_names._Inputs`).
+files in line blocks (see `arclean.cli.names._Inputs`).
 
 Usage: python bench/names_scan.py [--corpus ../shared/corpus] [--show 20]
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from arclean.cli_names import _Inputs  # noqa: E402
+from arclean.cli.names import _Inputs  # noqa: E402
 from arclean.names import scan  # noqa: E402
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from arclean.cli_names import names_group
+from arclean.cli.names import names_group
 from arclean.names import load_glossary
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_1e98b3542325010d.txt"

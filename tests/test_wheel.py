@@ -38,10 +38,18 @@ def installed(tmp_path_factory) -> Path:
     return env_dir / "bin"
 
 
+def clean_env() -> dict[str, str]:
+    """The environment without what would point Python at the checkout."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+
+
 def run(bin_dir: Path, args, cwd: Path, input: bytes | None = None):
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     return subprocess.run(
-        [str(bin_dir / "arclean"), *args], input=input, capture_output=True, cwd=cwd, env=env
+        [str(bin_dir / "arclean"), *args],
+        input=input,
+        capture_output=True,
+        cwd=cwd,
+        env=clean_env(),
     )
 
 
@@ -56,11 +64,21 @@ def test_installed_wheel_runs_outside_the_source_tree(installed, tmp_path):
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+        env=clean_env(),
     )
     package_file, rules_dir = where.stdout.split()
     assert "site-packages" in package_file and "site-packages" in rules_dir
     assert not package_file.startswith(str(REPO))
+
+    # The version is the one pyproject.toml gives, read from the installed metadata.
+    import re
+
+    from arclean._toml import toml
+
+    pyproject = toml().loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    version = run(installed, ["--version"], tmp_path)
+    assert version.stdout.decode() == f"arclean, version {pyproject['project']['version']}\n"
+    assert re.fullmatch(r"\d+\.\d+\.\d+\S*", pyproject["project"]["version"])
 
     listed = run(installed, ["rules", "list"], tmp_path)
     assert listed.returncode == 0 and b"AR101" in listed.stdout

@@ -9,14 +9,16 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from arclean.builtins._common import finditer, option_choice
-from arclean.chars import REGEX_FLAGS, lazy_compile
+from arclean.chars import LETTERS_AND_MARKS, REGEX_FLAGS, lazy_compile
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
     from arclean.text.spans import Span
 
 _NUMBER_RE = lazy_compile(
-    r"(?<![\p{L}\p{M}\d_#.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}-])"
+    "(?<!["
+    + LETTERS_AND_MARKS
+    + r"\d_#.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}-])"
     r"\d+(?:[.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}]\d+)*"
     r"[%\N{ARABIC PERCENT SIGN}]?"
     r"(?![\p{Latin}\d_-]|[.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}]\d)",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from arclean.builtins._common import finditer
-from arclean.chars import REGEX_FLAGS
+from arclean.chars import LETTERS_AND_MARKS, REGEX_FLAGS
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -30,8 +30,8 @@ _UTF8_AS_CP1256_RE = regex.compile(
 # cp1256 bytes read as Latin-1/cp1252: words made only of characters 0xC0-0xFF,
 # separated by spaces and by ¡ º ¿ (the bytes of ، ؛ ؟).
 _CP1256_AS_LATIN1_RE = regex.compile(
-    r"(?<![\p{L}\p{M}])[\u00C0-\u00FF]+(?:[ \t\u00A1\u00BA\u00BF]+[\u00C0-\u00FF]+)*"
-    r"[\u00A1\u00BA\u00BF]?(?![\p{L}\p{M}])",
+    rf"(?<![{LETTERS_AND_MARKS}])[\u00C0-\u00FF]+(?:[ \t\u00A1\u00BA\u00BF]+[\u00C0-\u00FF]+)*"
+    rf"[\u00A1\u00BA\u00BF]?(?![{LETTERS_AND_MARKS}])",
     REGEX_FLAGS,
 )
 

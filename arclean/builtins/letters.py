@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from arclean.builtins._common import finditer
-from arclean.chars import HARAKAT, REGEX_FLAGS, TATWEEL, lazy_compile
+from arclean.chars import HARAKAT, LETTER_OR_TATWEEL, REGEX_FLAGS, TATWEEL, lazy_compile
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -28,7 +28,7 @@ _KEEP_FORMS = frozenset(
 _FORMS_RE = lazy_compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
 
 
-_JOINS_RE = lazy_compile(r"[\p{sc=Arabic}&&\p{L}\N{ARABIC TATWEEL}]", REGEX_FLAGS)
+_JOINS_RE = lazy_compile(LETTER_OR_TATWEEL, REGEX_FLAGS)
 
 
 def _keep_joining(text: str, start: int, end: int, form: str, letter: str) -> str:

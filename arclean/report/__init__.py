@@ -36,9 +36,9 @@ if TYPE_CHECKING:
         format_concise,
         format_full,
         format_github,
-        render_findings,
     )
     from arclean.report.machine import findings_json, findings_sarif
+    from arclean.report.render import render_findings
 
 _LAZY = {
     "ChangeRow": "changes",
@@ -53,7 +53,7 @@ _LAZY = {
     "format_concise": "findings",
     "format_full": "findings",
     "format_github": "findings",
-    "render_findings": "findings",
+    "render_findings": "render",
     "findings_json": "machine",
     "findings_sarif": "machine",
 }

@@ -63,7 +63,7 @@ def findings_sarif(entries: Iterable[tuple[str, str, Finding]], rules: Mapping[s
     described from `rules` (code to `Rule`; a code missing there is
     described by its finding's message).  ``columnKind`` is
     ``unicodeCodePoints``.  Ends with a newline."""
-    from arclean import __version__
+    from arclean.version import version
 
     results = []
     used: dict[str, dict[str, Any]] = {}
@@ -109,7 +109,7 @@ def findings_sarif(entries: Iterable[tuple[str, str, Finding]], rules: Mapping[s
                 "tool": {
                     "driver": {
                         "name": "arclean",
-                        "version": __version__,
+                        "version": version(),
                         "informationUri": "https://pypi.org/project/arclean/",
                         "rules": list(used.values()),
                     }

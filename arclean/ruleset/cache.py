@@ -68,9 +68,9 @@ def key_for(rules_dir: Path) -> str:
     """The cache key of the rule files in `rules_dir` (a hex digest)."""
     import hashlib
 
-    from arclean import __version__
+    from arclean.version import version
 
-    digest = hashlib.sha256(__version__.encode() + b"\0" + schema_fingerprint().encode())
+    digest = hashlib.sha256(version().encode() + b"\0" + schema_fingerprint().encode())
     for file in sorted(rules_dir.iterdir()):
         if file.is_file():
             digest.update(b"\0" + file.name.encode() + b"\0" + file.read_bytes())

@@ -22,9 +22,18 @@ from arclean.builtins.registry import BUILTINS
 from arclean.errors import RuleFileError
 from arclean.locations import builtin_rules_dir
 from arclean.ruleset import cache
-from arclean.ruleset.model import KINDS, LANGUAGES, LEVELS, SAFETY_LEVELS, Example, Language, Rule
+from arclean.ruleset.model import (
+    KINDS,
+    LANGUAGES,
+    LEVELS,
+    PROFILES,
+    SAFETY_LEVELS,
+    Example,
+    Language,
+    Rule,
+    freeze,
+)
 from arclean.ruleset.patterns import check_template
-from arclean.ruleset.selection import PROFILES, freeze
 
 #: How the loader reports a problem: message, and the key it is about.
 Fail = Callable[..., RuleFileError]

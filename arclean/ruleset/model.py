@@ -131,3 +131,19 @@ class Rule:
     def compiled_exceptions(self) -> tuple[regex.Pattern[str], ...]:
         """The `exceptions` patterns, compiled: matches they overlap are kept."""
         return tuple(regex.compile(expand_macros(p), REGEX_FLAGS) for p in self.exceptions)
+
+
+#: The profiles: ``default`` (what an editor accepts) and ``search`` (folds
+#: hard for indexes and NLP).
+Profile = Literal["default", "search"]
+PROFILES: tuple[Profile, ...] = get_args(Profile)
+
+
+def freeze(value: Any) -> Any:
+    """`value` with lists as tuples and tables as ``(key, value)`` tuples,
+    so that it can be hashed and stored in a frozen `Rule`."""
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, freeze(v)) for k, v in value.items())
+    return value

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def expand_trigger(trigger: str) -> str:
-    """The characters a `trigger` names, ranges (``\\ufb50-\\ufdff``) expanded,
+    """The characters a `trigger` names, ranges (``a-z`` or escaped code points) expanded,
     sorted and without repeats."""
     chars: set[str] = set()
     i = 0

@@ -13,18 +13,16 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, get_args
+from typing import Any, NamedTuple
 
 import regex
 
 from arclean.builtins.registry import BUILTINS, option_schema
 from arclean.errors import ConfigError, RuleFileError, SelectorError
-from arclean.ruleset.model import Rule
+from arclean.ruleset.model import PROFILES, Rule, freeze
 
 #: The profiles: ``default`` (what an editor accepts) and ``search`` (folds
 #: hard for indexes and NLP).
-Profile = Literal["default", "search"]
-PROFILES: tuple[Profile, ...] = get_args(Profile)
 
 #: Rule groups shipped with arclean, in the order `fix` applies them, with the
 #: code prefix each one owns.
@@ -63,16 +61,6 @@ SHORTHANDS: dict[str, Shorthand] = {
     "tanween": Shorthand("convention", None, "tanween-fatha-position"),
     "digits": Shorthand("target", "AR702", "unify-digits"),
 }
-
-
-def freeze(value: Any) -> Any:
-    """`value` with lists as tuples and tables as ``(key, value)`` tuples,
-    so that it can be hashed and stored in a frozen `Rule`."""
-    if isinstance(value, list):
-        return tuple(freeze(v) for v in value)
-    if isinstance(value, dict):
-        return tuple((k, freeze(v)) for k, v in value.items())
-    return value
 
 
 def validate_options(options: Mapping[str, Any], source: str) -> dict[str, Any]:

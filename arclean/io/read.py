@@ -1,15 +1,13 @@
-"""Reading files byte for byte and writing them atomically.
+"""Reading files byte for byte and decoding them strictly.
 
-What comes in goes out unchanged except for the fixes: the byte order mark,
-line endings (LF, CRLF or a mix), a missing final newline and the file's
-permissions all survive.
+A `Source` remembers what is needed to write the text back as it came: the
+byte order mark; line endings (LF, CRLF or a mix) and a missing final newline
+survive because the text is never translated.  Nothing here prints or exits:
+problems are raised as `arclean.errors.InputError`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,25 +17,35 @@ UTF8_BOM = b"\xef\xbb\xbf"
 
 
 class BinaryFile(InputError):
-    """The file holds NUL bytes: not text; it is skipped."""
+    """The input holds NUL bytes: not text (or UTF-16); callers skip it with a warning."""
 
 
 @dataclass(frozen=True)
 class Source:
-    """A decoded text and what is needed to write it back as it was."""
+    """A decoded text and what is needed to write it back as it was.
+
+    `name` labels messages (a path, or ``-``/the ``--stdin-filename`` for
+    stdin); `text` is the whole document; `bom` is whether a UTF-8 byte order
+    mark preceded it.
+    """
 
     name: str
     text: str
     bom: bool = False
 
     def encode(self, text: str) -> bytes:
+        """`text` (this document, fixed) as UTF-8 bytes, with the BOM if it had one."""
         data = text.encode("utf-8")
         return UTF8_BOM + data if self.bom else data
 
 
 def decode(data: bytes, name: str) -> Source:
-    """Decode UTF-8 strictly.  A NUL byte means binary; invalid UTF-8 is an
-    error naming the byte offset and line, so the user can find it."""
+    """Decode the bytes of one document (`name` labels messages) as strict UTF-8.
+
+    Raises `BinaryFile` when `data` holds a NUL byte, and `InputError` for
+    invalid UTF-8, naming the byte offset and line (with a hint when the bytes
+    look like Windows-1256), so the user can find it.
+    """
     if b"\x00" in data:
         raise BinaryFile(f"{name}: contains NUL bytes, looks binary (or UTF-16); skipped")
     bom = data.startswith(UTF8_BOM)
@@ -72,6 +80,11 @@ def _looks_like_cp1256(data: bytes) -> bool:
 
 
 def read_source(path: str | Path) -> Source:
+    """Read and decode the file at `path` (see `decode`).
+
+    Raises `InputError` when it is missing, a folder, unreadable or not UTF-8,
+    and `BinaryFile` when it holds NUL bytes.
+    """
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -84,37 +97,3 @@ def read_source(path: str | Path) -> Source:
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     return decode(data, name)
-
-
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Replace the file's contents with `data`, all at once: a temporary file
-    in the same folder, flushed to disk, then renamed over the original.  The
-    original's permissions are kept, and a symbolic link stays a link (its
-    target is rewritten).  On any error the original is untouched."""
-    import tempfile
-
-    target = Path(os.path.realpath(path))
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".arclean", dir=target.parent
-        )
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
-        tmp_name = None
-    except OSError as exc:
-        raise InputError(
-            f"{path}: cannot write: {exc.strerror or exc}; the file was left untouched"
-        ) from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)

@@ -1,27 +1,32 @@
-"""Working through many files: finding them, choosing each one's settings,
-fixing or checking them (in parallel if asked), and writing them back.
+"""Working through the inputs of `fix` and `check`: choosing each one's
+settings, fixing or checking it (files in parallel if asked), and writing
+fixed files back.
 
-Nothing here prints: every outcome comes back as a `FileResult` for the
-command line to report, in the order the files were given.
+One function, `process_source`, handles a file and stdin alike.  Nothing
+here prints, exits, or writes anywhere but the files it was given: every
+outcome comes back as a `FileResult` for the command line to report, in the
+order the inputs were given, and the fixed text of stdin comes back as bytes
+for the command line to write.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from arclean.errors import ArcleanError
-from arclean.formats.base import EXTENSIONS
+from arclean.io.discover import STDIN, discover
 
 if TYPE_CHECKING:
     from arclean.api import Cleaner
     from arclean.config import Config
+    from arclean.ruleset import RuleSet
     from arclean.text.edits import Change, Finding
 
-#: Extensions picked up when walking a folder.
+#: ``fix`` writes files, ``preview`` computes fixes and writes nothing (for
+#: ``--check``/``--diff``), ``check`` only reports findings.
+Mode = Literal["fix", "preview", "check"]
 
 
 @dataclass(frozen=True)
@@ -43,12 +48,18 @@ class RunOptions:
 
 
 def split_codes(values: Sequence[str]) -> list[str]:
+    """Rule selectors as given (``("AR1,AR2", "AR3")``), one per item, blanks dropped."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 class Resolver:
     """Builds (and caches) the `Cleaner` for each file from the command line
-    and the file's nearest configuration."""
+    and the file's nearest configuration.
+
+    Raises `arclean.errors.ConfigError` when the explicit configuration file
+    is invalid; other configurations are read (and may raise) when a file
+    needs them.
+    """
 
     def __init__(self, options: RunOptions) -> None:
         from arclean.config import ConfigFinder
@@ -56,19 +67,24 @@ class Resolver:
         self.options = options
         self.finder = ConfigFinder(options.config, options.isolated)
         self._cleaners: dict[tuple[Any, ...], Cleaner] = {}
-        self._rulesets: dict[tuple[str, ...], Any] = {}
+        self._rulesets: dict[tuple[str, ...], RuleSet] = {}
 
     def config_for(self, name: str) -> Config:
-        if name == "-":
+        """The configuration for the file `name` (``-``: stdin, placed by
+        ``--stdin-filename``, else in the working folder)."""
+        if name == STDIN:
             name = self.options.stdin_filename or "-"
         return self.finder.for_path(name)
 
     def settings_for(self, name: str) -> dict[str, Any]:
-        """The effective settings for a file, each with where it came from."""
+        """The effective settings for the file `name` (``-``: stdin): command
+        line over configuration over defaults, keyed by `Cleaner` argument
+        (``profile``, ``select``, ``ignore``, ``format``...) plus ``config``,
+        the configuration file's path or None.  Values are hashable."""
         from arclean.formats import format_for_path
 
         opts = self.options
-        label = self.options.stdin_filename or "-" if name == "-" else name
+        label = self.options.stdin_filename or STDIN if name == STDIN else name
         config = self.config_for(name)
         select = split_codes(opts.select) or config.get("select")
         return {
@@ -90,6 +106,9 @@ class Resolver:
         }
 
     def cleaner_for(self, name: str) -> Cleaner:
+        """The cleaner for the file `name` (``-``: stdin), built once per
+        distinct settings.  Raises `ArcleanError` subclasses for a bad
+        selector, rule file, glossary or format."""
         from arclean.api import Cleaner
         from arclean.ruleset import RuleSet
 
@@ -117,121 +136,8 @@ class Resolver:
         return cleaner
 
     def is_excluded(self, name: str) -> bool:
+        """Does the configuration of `name` exclude it (its ``exclude`` globs)?"""
         return self.config_for(name).is_excluded(name)
-
-
-# ---------------------------------------------------------------------------
-# Finding files
-# ---------------------------------------------------------------------------
-
-
-def _git_files(folder: Path) -> list[Path] | None:
-    """Files under `folder` that git does not ignore, or None outside a
-    repository (or without git)."""
-    import subprocess
-
-    try:
-        result = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(folder),
-                "ls-files",
-                "-z",
-                "--cached",
-                "--others",
-                "--exclude-standard",
-                "--full-name",
-                ".",
-            ],
-            capture_output=True,
-            check=False,
-        )
-        top = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return None
-    if result.returncode != 0 or top.returncode != 0:
-        return None
-    root = Path(top.stdout.strip())
-    names = [n for n in result.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
-    return [root / n for n in names if (root / n).is_file()]
-
-
-def _git_ignored(paths: Sequence[str]) -> set[str]:
-    """Which of `paths` git ignores (empty outside a repository)."""
-    import subprocess
-
-    if not paths:
-        return set()
-    try:
-        result = subprocess.run(
-            ["git", "check-ignore", "--stdin", "-z"],
-            input="\0".join(paths).encode("utf-8", "surrogateescape"),
-            capture_output=True,
-            check=False,
-        )
-    except OSError:
-        return set()
-    if result.returncode not in (0, 1):
-        return set()
-    return {n for n in result.stdout.decode("utf-8", "surrogateescape").split("\0") if n}
-
-
-def discover(paths: Sequence[str], resolver: Resolver) -> list[tuple[str, str | None]]:
-    """(name, error) for every input, in a stable order. ``-`` is stdin.
-    Folders are walked for text files, leaving out what git ignores (inside a
-    repository), hidden folders and the configuration's `exclude`. Files
-    named on the command line are taken as given, unless `force_exclude`."""
-    if not paths:
-        return [("-", None)]
-    found: list[tuple[str, str | None]] = []
-    explicit: list[str] = []
-    for path in paths:
-        if path == "-":
-            found.append(("-", None))
-            continue
-        target = Path(path)
-        if target.is_dir():
-            files = _git_files(target)
-            if files is None:
-                files = [
-                    p
-                    for p in target.rglob("*")
-                    if p.is_file()
-                    and not any(part.startswith(".") for part in p.relative_to(target).parts)
-                ]
-            else:
-                base = Path(os.path.abspath(target))
-                files = [base / os.path.relpath(p, base) for p in files]
-            names = sorted(
-                _display(p, target, path) for p in files if p.suffix.lower() in EXTENSIONS
-            )
-            found.extend((n, None) for n in names if not resolver.is_excluded(n))
-        elif target.exists() or target.is_symlink():
-            explicit.append(path)
-            found.append((path, None))
-        else:
-            found.append((path, f"{path}: no such file or directory"))
-    if resolver.options.force_exclude and explicit:
-        ignored = _git_ignored(explicit)
-        drop = {n for n in explicit if n in ignored or resolver.is_excluded(n)}
-        found = [(n, e) for n, e in found if n not in drop]
-    return found
-
-
-def _display(path: Path, folder: Path, given: str) -> str:
-    """A walked file's name as the user would write it: under the folder
-    they named."""
-    try:
-        relative = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(folder)))
-    except ValueError:
-        return str(path)
-    return str(Path(given) / relative)
 
 
 # ---------------------------------------------------------------------------
@@ -241,7 +147,14 @@ def _display(path: Path, folder: Path, given: str) -> str:
 
 @dataclass
 class FileResult:
-    """What happened to one file."""
+    """What happened to one input.
+
+    `text`/`new_text` are the document before and after fixing (kept only
+    when asked, or for stdin); `output` is the fixed document encoded as it
+    came, set for stdin in ``fix`` mode only (files are written in place,
+    `written` says whether this one was).  `error` and `warning` are
+    messages that start with the input's name.
+    """
 
     name: str
     error: str | None = None
@@ -252,9 +165,11 @@ class FileResult:
     new_text: str | None = None
     changes: list[Change] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    output: bytes | None = None
 
 
 def structure_message(exc: Exception) -> str:
+    """The message for an error raised while cleaning, explaining a refused file."""
     from arclean.formats import StructureChanged
 
     message = str(exc)
@@ -268,34 +183,55 @@ def _about(name: str, exc: Exception) -> str:
     return message if message.startswith(name + ":") else f"{name}: {message}"
 
 
-def process_file(name: str, mode: str, resolver: Resolver, keep_text: bool) -> FileResult:
-    """Fix (``mode="fix"``), preview (``"preview"``: nothing written) or check
-    (``"check"``) one file."""
-    from arclean.files import BinaryFile, read_source, write_atomic
+def process_source(
+    name: str,
+    mode: Mode,
+    resolver: Resolver,
+    *,
+    keep_text: bool,
+    stdin: bytes | None = None,
+) -> FileResult:
+    """Fix (``mode="fix"``), preview (``"preview"``) or check (``"check"``)
+    one input, a file or stdin.
 
+    A file is read from the path `name`, and in ``fix`` mode written back
+    atomically when it changed.  For stdin, `name` is ``-`` and `stdin` holds
+    its bytes; the result is labelled with ``--stdin-filename`` (or ``-``),
+    and in ``fix`` mode carries the fixed bytes in `output` for the caller to
+    write.  Changes are recorded, and the texts kept, only with `keep_text`.
+    Never raises `ArcleanError`: a binary input is a warning, any other
+    problem (decoding, configuration, a refused structure, writing) an error
+    in the result.
+    """
+    from arclean.io.read import BinaryFile, decode, read_source
+    from arclean.io.write import write_atomic
+
+    label = (resolver.options.stdin_filename or STDIN) if stdin is not None else name
     try:
-        source = read_source(name)
-        cleaner = resolver.cleaner_for(name)
+        source = decode(stdin, label) if stdin is not None else read_source(name)
+        cleaner = resolver.cleaner_for(STDIN if stdin is not None else name)
         if mode == "check":
             findings = cleaner.check(source.text)
             return FileResult(
-                name, findings=findings, text=source.text, changed=any(f.fixable for f in findings)
+                label, findings=findings, text=source.text, changed=any(f.fixable for f in findings)
             )
         # Changes are recorded only when someone will look at them.
         outcome = cleaner.fix(source.text, track=keep_text)
     except BinaryFile as exc:
-        return FileResult(name, warning=str(exc))
+        return FileResult(label, warning=str(exc))
     except ArcleanError as exc:
-        return FileResult(name, error=_about(name, exc))
+        return FileResult(label, error=_about(label, exc))
     result = FileResult(
-        name,
+        label,
         changed=outcome.changed,
         changes=outcome.changes,
         findings=outcome.findings,
         text=source.text if keep_text else None,
         new_text=outcome.text if keep_text else None,
     )
-    if mode == "fix" and outcome.changed:
+    if mode == "fix" and stdin is not None:
+        result.output = source.encode(outcome.text)
+    elif mode == "fix" and outcome.changed:
         try:
             write_atomic(name, source.encode(outcome.text))
             result.written = True
@@ -312,20 +248,21 @@ def _init_worker(options: RunOptions) -> None:
     _WORKER = Resolver(options)
 
 
-def _work(args: tuple[str, str, bool]) -> FileResult:
+def _work(args: tuple[str, Mode, bool]) -> FileResult:
     assert _WORKER is not None
     name, mode, keep_text = args
-    return process_file(name, mode, _WORKER, keep_text)
+    return process_source(name, mode, _WORKER, keep_text=keep_text)
 
 
 def process_files(
-    names: Sequence[str], mode: str, resolver: Resolver, *, keep_text: bool, jobs: int = 1
+    names: Sequence[str], mode: Mode, resolver: Resolver, *, keep_text: bool, jobs: int = 1
 ) -> Iterator[FileResult]:
-    """Process files in order; with ``jobs > 1`` in worker processes, still
-    yielding results in the order given."""
+    """`process_source` over the files `names`, yielding results in the
+    order given; with ``jobs > 1`` the files are processed in that many
+    worker processes."""
     if jobs <= 1 or len(names) < 2:
         for name in names:
-            yield process_file(name, mode, resolver, keep_text)
+            yield process_source(name, mode, resolver, keep_text=keep_text)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -335,3 +272,28 @@ def process_files(
         initargs=(resolver.options,),
     ) as pool:
         yield from pool.map(_work, [(n, mode, keep_text) for n in names], chunksize=4)
+
+
+def run(
+    paths: Sequence[str],
+    mode: Mode,
+    resolver: Resolver,
+    *,
+    keep_text: bool,
+    read_stdin: Callable[[], bytes],
+    jobs: int = 1,
+) -> Iterator[FileResult]:
+    """What happened to each input of `paths` (none, or ``-``: stdin), in the
+    order given: folders are walked (`arclean.io.discover.discover`), files
+    processed (in parallel with `jobs`), stdin read with `read_stdin` when
+    its turn comes, and paths that do not exist reported as errors."""
+    inputs = discover(paths, resolver.is_excluded, force_exclude=resolver.options.force_exclude)
+    names = [name for name, problem in inputs if not problem and name != STDIN]
+    results = iter(process_files(names, mode, resolver, keep_text=keep_text, jobs=jobs))
+    for name, problem in inputs:
+        if problem:
+            yield FileResult(name, error=problem)
+        elif name == STDIN:
+            yield process_source(STDIN, mode, resolver, keep_text=keep_text, stdin=read_stdin())
+        else:
+            yield next(results)

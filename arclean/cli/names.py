@@ -12,10 +12,14 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from arclean.errors import ArcleanError, InputError
+
+if TYPE_CHECKING:
+    from arclean.names import Cluster, Glossary
 
 
 class _Inputs:
@@ -52,13 +56,13 @@ class _Inputs:
                 raise InputError(f"{p}: {exc.strerror or exc}") from None
 
 
-def _load_glossaries(paths: Sequence[str]) -> list:
+def _load_glossaries(paths: Sequence[str]) -> list[Glossary]:
     from arclean.names.glossary import load_glossary
 
     return [load_glossary(p) for p in paths]
 
 
-def _clusters_to_glossary(clusters: list) -> object:
+def _clusters_to_glossary(clusters: list[Cluster]) -> Glossary:
     from arclean.names.glossary import Entry, Glossary
 
     g = Glossary()
@@ -70,7 +74,7 @@ def _clusters_to_glossary(clusters: list) -> object:
     return g
 
 
-def _as_dict(cl: object) -> dict:
+def _as_dict(cl: Cluster) -> dict[str, Any]:
     return {
         "canonical": cl.canonical,
         "tier": cl.tier,
@@ -158,7 +162,7 @@ def scan_cmd(
         _print_table(clusters)
 
 
-def _print_table(clusters: list) -> None:
+def _print_table(clusters: list[Cluster]) -> None:
     from rich.console import Console
     from rich.table import Table
 

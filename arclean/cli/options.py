@@ -1,0 +1,163 @@
+"""Options that `fix` and `check` share, and turning them into a `Resolver`.
+
+Choices come from where each concept lives: profiles from `arclean.ruleset`,
+formats from `arclean.formats.base`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from arclean.formats.base import format_names
+from arclean.ruleset import PROFILES
+
+if TYPE_CHECKING:
+    from arclean.runner import Resolver
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def profile_option(**kwargs: Any) -> Callable[[F], F]:
+    """``--profile`` with the profiles of `arclean.ruleset.PROFILES`; `kwargs`
+    go to `click.option` (default, help)."""
+    return click.option("--profile", type=click.Choice(list(PROFILES)), **kwargs)
+
+
+def rule_files_option(help: str) -> Callable[[F], F]:
+    """``--rules PATH`` (repeatable), passed as ``rule_files``."""
+    return click.option(
+        "--rules",
+        "rule_files",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        metavar="PATH",
+        help=help,
+    )
+
+
+def unsafe_fixes_option(func: F) -> F:
+    """``--unsafe-fixes``."""
+    return click.option(
+        "--unsafe-fixes", is_flag=True, help="Also apply fixes that may change meaning."
+    )(func)
+
+
+def config_options(func: F) -> F:
+    """``--config PATH`` (passed as ``config_file``) and ``--isolated``."""
+    func = click.option("--isolated", is_flag=True, help="Ignore all configuration files.")(func)
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False),
+        metavar="PATH",
+        help="Use this configuration file instead of looking for one.",
+    )(func)
+
+
+def selection_options(func: F) -> F:
+    """Rule selection, configuration and input options shared by fix and
+    check; `resolver_from` consumes them."""
+    options: list[Callable[[F], F]] = [
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="CODES",
+            help="Only these rules: codes (AR101), prefixes (AR1), groups (punct) or ALL; "
+            "comma-separated or repeated.",
+        ),
+        click.option(
+            "--extend-select", multiple=True, metavar="CODES", help="Add rules to the selection."
+        ),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Leave these rules out."),
+        rule_files_option("An extra rule file (TOML); repeatable."),
+        click.option(
+            "--glossary",
+            "glossaries",
+            multiple=True,
+            type=click.Path(dir_okay=False),
+            metavar="PATH",
+            help="A name glossary (TOML) whose rewrites apply; repeatable.",
+        ),
+        profile_option(
+            default=None,
+            help="default: what an editor accepts (the default). search: fold hard for "
+            "indexes and NLP (implies --unsafe-fixes).",
+        ),
+        unsafe_fixes_option,
+        click.option(
+            "--format",
+            "format_name",
+            type=click.Choice(format_names()),
+            metavar="NAME",
+            help=f"Treat input as this format ({', '.join(format_names())}); "
+            "default: from the file extension.",
+        ),
+        click.option(
+            "--stdin-filename",
+            metavar="NAME",
+            help="File name for text read from stdin: picks its format and configuration, "
+            "labels output.",
+        ),
+        config_options,
+        click.option(
+            "--force-exclude",
+            is_flag=True,
+            help="Apply exclusions (.gitignore, config exclude) to files named on the "
+            "command line too (for pre-commit).",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=1,
+            show_default=True,
+            help="Process files in parallel; output stays in order.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def color_option(func: F) -> F:
+    """``--color auto|always|never``; `arclean.cli.output.use_color` decides."""
+    return click.option(
+        "--color",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Colour in output; auto honours NO_COLOR, FORCE_COLOR and whether it is a terminal.",
+    )(func)
+
+
+def resolver_from(kwargs: dict[str, Any]) -> tuple[Resolver, int]:
+    """Pop the `selection_options` values out of a command's `kwargs` and
+    return the `Resolver` they make and the number of jobs.
+
+    Validates them now (building stdin's cleaner), so that a bad selector,
+    rule file or configuration is one `ArcleanError` before any file is
+    touched.
+    """
+    from arclean.runner import Resolver, RunOptions
+
+    options = RunOptions(
+        select=kwargs.pop("select"),
+        extend_select=kwargs.pop("extend_select"),
+        ignore=kwargs.pop("ignore"),
+        rule_files=kwargs.pop("rule_files"),
+        glossaries=kwargs.pop("glossaries"),
+        profile=kwargs.pop("profile"),
+        unsafe_fixes=kwargs.pop("unsafe_fixes"),
+        format_name=kwargs.pop("format_name"),
+        stdin_filename=kwargs.pop("stdin_filename"),
+        config=kwargs.pop("config_file"),
+        isolated=kwargs.pop("isolated"),
+        force_exclude=kwargs.pop("force_exclude"),
+    )
+    jobs: int = kwargs.pop("jobs")
+    resolver = Resolver(options)
+    resolver.cleaner_for("-")
+    return resolver, jobs

@@ -1,0 +1,35 @@
+"""Findings in any output format: the one dispatch over `OUTPUT_FORMATS`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from arclean.report.findings import format_concise, format_full, format_github
+
+
+def render_findings(output_format: str, path: str, text: str, findings: Sequence[Any]) -> str:
+    """Findings in `output_format` (one of `arclean.report.OUTPUT_FORMATS`).
+
+    For ``concise``, ``full`` and ``github``: the `Finding` objects of one
+    file, `path` and `text` being that file's label and text.  For ``json``
+    and ``sarif``: ``(path, text, finding)`` entries of every file at once
+    (`path` and `text` are then unused).  An unknown format is treated as
+    ``concise``.  ``sarif`` loads the built-in rule set for the rule
+    descriptions, and so may raise what `RuleSet.load` raises.
+    """
+    if output_format == "json":
+        from arclean.report.machine import findings_json
+
+        return findings_json(findings)
+    if output_format == "sarif":
+        from arclean.report.machine import findings_sarif
+        from arclean.ruleset import RuleSet
+
+        rules = {r.code: r for r in RuleSet.load().rules}
+        return findings_sarif(findings, rules)
+    if output_format == "github":
+        return format_github(path, text, findings)
+    if output_format == "full":
+        return format_full(path, text, findings)
+    return format_concise(path, text, findings)

@@ -28,8 +28,9 @@ def test_other_languages_keep_their_letters(cleaner, text):
 
 def test_persian_paragraph_untouched_next_to_an_arabic_one(cleaner):
     text = f"ذهب إلی المدرسة فی الصباح الباکر مع أصدقائه.\n{PERSIAN}\n"
-    # Final ی becomes ى (its look); AR410 (opt-in) turns فى into في.
-    assert cleaner(text) == f"ذهب إلى المدرسة فى الصباح الباكر مع أصدقائه.\n{PERSIAN}\n"
+    # Final ی is resolved per word: ي in a word that always ends in ي (في),
+    # otherwise ى, its look (إلى).
+    assert cleaner(text) == f"ذهب إلى المدرسة في الصباح الباكر مع أصدقائه.\n{PERSIAN}\n"
 
 
 def test_kurdish_word_quoted_in_arabic_keeps_its_letters(cleaner):

@@ -20,8 +20,11 @@ _TIME = r"(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}"
 TIMING_RE = regex.compile(rf"[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t].*)?")
 _VTT_BLOCK_RE = regex.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
 _VTT_HEADER_RE = regex.compile(r"\ufeff?WEBVTT(?:[ \t].*)?")
-# Direction marks (and a BOM) that players rely on at a line start.
-_LEADING_MARKS_RE = regex.compile(r"[\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
+# Direction marks (and a BOM) that players rely on at a line start, and the
+# embeddings and isolates that open a line (LRE, RLE, LRI, RLI, FSI).  Not
+# overrides (LRO, RLO) nor closers (PDF, PDI): those stay in the prose, so
+# that AR602 reports them here as in every other format (Trojan Source).
+_LEADING_MARKS_RE = regex.compile(r"[\ufeff\u200e\u200f\u061c\u202a\u202b\u2066-\u2068]+")
 # Tags (<i>, <font ...>, <v Name>, <c.x>, <00:01.000>), ASS overrides, entities.
 _MARKUP_RE = regex.compile(
     r"<[^<>\r\n]*>|\{\\[^{}\r\n]*\}|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);"

@@ -325,6 +325,13 @@ PRESENTATION_SPAN = "\ufb50-\ufeff"
 #: written with them ends before the first one.  Arabic-script marks (U+0610-
 #: U+061A, U+0656-U+065F, the Quranic marks in U+06D6-U+06ED) are in it.
 ARABIC_SCRIPT_LETTER_OR_MARK = r"[\p{sc=Arabic}&&[\p{L}\p{Mn}]]"
+#: What continues a word for the names tokenizer (issue 9): an Arabic-script
+#: letter or mark (`ARABIC_SCRIPT_LETTER_OR_MARK`), a haraka (`ARABIC_MARK_RANGES`,
+#: Script=Inherited) or tatweel (Script=Common), so that a diacritized or
+#: stretched name (مُحَمَّد, محـــمد) is one word.
+NAME_WORD_CONTINUE = (
+    rf"(?:{ARABIC_SCRIPT_LETTER_OR_MARK}|[{ARABIC_MARK_RANGES}\N{{ARABIC TATWEEL}}])"
+)
 #: `unicodedata.category` of a non-spacing mark: the stdlib's test for what
 #: `MARK` matches.  They are not the same set: `unicodedata` follows the
 #: Unicode version of the running Python (14.0 on 3.11) and the `regex`

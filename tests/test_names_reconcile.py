@@ -48,10 +48,12 @@ NEWS = (
 def test_transliteration_variants_and_proclitic_restore() -> None:
     new, reps = Reconciler().rewrite(NEWS)
     pairs = {(r.old, r.new) for r in reps}
-    assert ("بترمب", "بترامب") in pairs
+    # بترمب: ترمب never stands alone here, so ب + ترمب is a guessed split,
+    # which is not evidence enough for an automatic rewrite (issue 9: فكريا
+    # is not ف + كريا, بايرن is not ب + ايرن)
+    assert ("بترمب", "بترامب") not in pairs
     assert ("اردوغان", "أردوغان") in pairs
-    assert ("زيلنسكي", "زيلينسكي") in pairs
-    assert "ترامب" in new and "ترمب" not in new
+    assert "أردوغان الوفد" in new and "بترمب" in new
 
 
 @pytest.mark.parametrize(
@@ -86,7 +88,12 @@ def test_inflection_guard() -> None:
 
 def test_weighted_distance_knows_transliteration() -> None:
     assert weighted_distance("ترامب", "ترمب") < 0.5
-    assert weighted_distance("غوتيريش", "غوتيريس") < 0.5
+    assert weighted_distance("ميرتز", "ميرتس") < 0.5  # a foreign z (issue 9)
+    assert weighted_distance("ماككين", "ماكين") < 0.5  # a doubled letter
+    # ش/س, ع/ا, ح/ه made real words of each other (شاقني/ساقني, ألعب/الأب,
+    # محتما/مهتما): a full edit now
+    assert weighted_distance("غوتيريش", "غوتيريس") == 1.0
+    assert weighted_distance("العب", "الاب") == 1.0
     assert weighted_distance("فيدان", "فيان") == 1.0
     assert weighted_distance("فيدان", "فيدان") == 0.0
 
@@ -181,7 +188,9 @@ def test_definite_names_and_adjectives() -> None:
 
 
 def test_unknown_word_needs_a_name_neighbour() -> None:
-    named = "قال ريتشارد ستولمان. كتب ريتشارد ستولمان. أكد ريتشارد ستولمان. ورد ستولامان."
+    # both spellings next to the same name (issue 9: the canonical alone next
+    # to a name or a cue made تحفيز into تحفيظ beside رئيس)
+    named = "قال ريتشارد ستولمان. كتب ريتشارد ستولمان. أكد ريتشارد ستولمان. ورد ريتشارد ستولامان."
     _new, reps = Reconciler().rewrite(named)
     assert ("ستولامان", "ستولمان") in [(r.old, r.new) for r in reps]
     bare = "كان تشكيلة. رأيت تشكيلة. هذه تشكيلة. عن تشغيله."
@@ -288,10 +297,14 @@ def test_bare_lexicon_name_evidence() -> None:
         assert judge.name_evidence(fold(w)) is None, w
 
 
-def test_place_name_variant_is_merged() -> None:
+def test_place_name_variant_is_reviewed_not_rewritten() -> None:
+    # lexicon evidence alone (a word never inflected) is no longer enough for
+    # the auto tier (issue 9: it also admitted أسابيع, ينبغى, يتناقل)
     text = "زار هولندا. وفي هولندا قال. من هولندا جاء. ثم عاد إلى هوليندا."
     _new, reps = Reconciler().rewrite(text)
-    assert ("هوليندا", "هولندا") in [(r.old, r.new) for r in reps]
+    assert reps == []
+    tiers = {m.form: m.tier for cl in scan([text]) for m in cl.members}
+    assert tiers.get("هوليندا") == "review"
 
 
 def test_article_word_is_not_a_hamza_variant() -> None:

@@ -62,18 +62,6 @@ def _load_glossaries(paths: Sequence[str]) -> list[Glossary]:
     return [load_glossary(p) for p in paths]
 
 
-def _clusters_to_glossary(clusters: list[Cluster]) -> Glossary:
-    from arclean.names.glossary import Entry, Glossary
-
-    g = Glossary()
-    for cl in clusters:
-        variants = [m.form for m in cl.variants if m.tier]
-        if variants:
-            note = f"tier {cl.tier}; " + ", ".join(f"{m.form}:{m.count}" for m in cl.members)
-            g.entries.append(Entry(cl.canonical, variants, cl.type, [], note))
-    return g
-
-
 def _as_dict(cl: Cluster) -> dict[str, Any]:
     return {
         "canonical": cl.canonical,
@@ -151,7 +139,9 @@ def scan_cmd(
     keep = {"auto"} if tier == "auto" else {"auto", "review"}
     if tier != "all":
         clusters = [cl for cl in clusters if cl.tier in keep]
-    glossary = _clusters_to_glossary(clusters)
+    from arclean.names.glossary import glossary_from_clusters
+
+    glossary = glossary_from_clusters(clusters, tier)
     if write_glossary:
         glossary.save(write_glossary)
     if output_format == "json":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from arclean.chars import fold
 from arclean.names.counting import Counts
 from arclean.names.glossary import Glossary
-from arclean.names.lexicon import STOPWORDS, Lexicon, gazetteer, lexicon
+from arclean.names.lexicon import CUES, STOPWORDS, Lexicon, gazetteer, lexicon
 from arclean.names.model import DEFAULT_SETTINGS, Settings
 
 #: Endings a common word takes and a name does not (pronoun suffixes, plurals, verbs).
@@ -20,6 +20,24 @@ BARE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "�
 PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
 #: Endings of ordinary words (plurals, nisba adjectives and adverbs, verbs).
 COMMON_ENDINGS = ("ات", "ون", "ين", "يا", "يه", "ي", "وا", "ها", "هم")
+#: Endings of an inflected word (pronouns, dual, plurals, verb persons).
+WORD_SUFFIXES = (
+    "ك",
+    "كم",
+    "كما",
+    "ني",
+    "نا",
+    "ها",
+    "هم",
+    "هما",
+    "ه",
+    "ين",
+    "ان",
+    "ون",
+    "ات",
+    "وا",
+    "تم",
+)
 #: Pronoun and feminine plural suffixes that rule a form out of pairing.
 SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
 
@@ -54,6 +72,7 @@ class Judge:
         self.glossary_forms = {fold(e.canonical) for e in glossary.entries}
         self._evidence: dict[str, str | None] = {}
         self._suffixed: dict[str, bool] = {}
+        self._text_folded: set[str] | None = None
 
     def common(self, f: str, text_definite: int = 0, text_count: int = 0) -> bool:
         """A common word (noun, verb ...), not a name: frequent in the lexicon
@@ -109,6 +128,59 @@ class Judge:
         if self.bare_name(f):
             return "lexicon: never with ال, a suffix or an ending"
         return None
+
+    def auto_evidence(self, f: str, min_gaz: int | None = None) -> str | None:
+        """Name evidence strong enough for an automatic rewrite into `f`, or
+        None.  The glossary; or a gazetteer name that is at least as much a
+        name as a word (gazetteer count x `name_lex_ratio` >= lexicon count:
+        ترامب, not نظيف or أجمل) and seen there at least `min_gaz` times
+        (default `auto_gaz`; a merge with much context support asks for 1).
+        Lexicon evidence alone (a definite noun: الأخيرة, الأربعاء; a word
+        never inflected: أسابيع, ينبغى) is never enough: the auto tier is for
+        names, common words' hamza belongs to the alef rules."""
+        if f in self.glossary_forms:
+            return "glossary"
+        why = self.name_evidence(f)
+        if why is None or why == "name with the article" or self.text_verb(f):
+            return None
+        g = self.gaz.count(f)
+        floor = self.s.auto_gaz if min_gaz is None else min_gaz
+        if g >= floor and g * self.s.name_lex_ratio >= self.lex.count(f):
+            return "gazetteer name, more often a name than a word"
+        return None
+
+    def text_verb(self, f: str) -> bool:
+        """The scanned text itself conjugates the word (أدان: أدانت, أدانوا),
+        which the old books of the lexicon may not show: a verb, no name."""
+        if self._text_folded is None:
+            self._text_folded = {fold(w) for w in self.counts.core}
+        return f + "ت" in self._text_folded or f + "وا" in self._text_folded
+
+    def name_word(self, f: str) -> bool:
+        """A neighbour that is a name: in the gazetteer at least as often as
+        in the lexicon, and no function word (هاكان, not نظام)."""
+        g = self.gaz.count(f)
+        return g > 0 and g >= self.lex.count(f) and f not in STOPWORDS and f not in CUES
+
+    def wordlike(self, f: str) -> bool:
+        """The folded form reads as an inflected word of the lexicon: a
+        stem of it with a pronoun, dual or plural suffix (حياتك, أسبوعين,
+        أعدائنا), a proclitic glued to a word (لوقفه), or a verb whose other
+        persons are known (ألعب: يلعب, نلعب).  Names rarely do."""
+        known = self.s.known_count
+        if self.gaz.count(f) >= self.s.attested_count:
+            return False  # a well-attested name (سلمان: سلم + ان)
+        for suf in WORD_SUFFIXES:
+            stem = f[: len(f) - len(suf)]
+            if f.endswith(suf) and len(stem) >= 3 and self.lex_count(stem) >= known:
+                return True
+        if f[0] in "وفبلك" and len(f) > 4 and self.lex_count(f[1:]) >= known:
+            return True
+        if f[0] in "اتين" and len(f) >= 4:
+            others = sum(self.lex.count(p + f[1:]) >= known for p in "اتين" if p != f[0])
+            if others >= 2:
+                return True
+        return len(f) >= 5 and f[0] == "س" and f[1] in "اتين" and self.lex_count(f[1:]) >= known
 
     def bare_name(self, f: str) -> bool:
         """A word the lexicon uses often and never inflects: never with ال,

@@ -20,11 +20,15 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
 
 from arclean.chars import fold
 from arclean.errors import ArcleanError
+
+if TYPE_CHECKING:
+    from arclean.names.model import Cluster
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -185,6 +189,7 @@ def loads_glossary(text: str, path: str = "<glossary>") -> Glossary:
                 note=note if isinstance(note, str) else None,
             )
         )
+    _check_chains(glossary.entries, path, ent_lines)
     rej_lines = _header_lines(text, "reject")
     for i, raw in enumerate(data.get("reject", []), 1):
         pair = raw.get("pair")
@@ -193,6 +198,46 @@ def loads_glossary(text: str, path: str = "<glossary>") -> Glossary:
             raise GlossaryError(path, f"reject #{i}: `pair` must list two spellings", line=line)
         glossary.rejections.append((pair[0], pair[1]))
     return glossary
+
+
+def _check_chains(entries: Sequence[Entry], path: str, lines: Sequence[int] = ()) -> None:
+    """A canonical spelling that another entry lists as a variant makes the
+    rewrites contradict each other (فيدان → فيان and فيان → فيدان) or chain
+    (a fix that needs a second pass): refused, naming both entries."""
+    variant_of: dict[str, int] = {}
+    for i, e in enumerate(entries, 1):
+        for v in e.variants:
+            variant_of.setdefault(v, i)
+    for i, e in enumerate(entries, 1):
+        j = variant_of.get(e.canonical)
+        if j is not None and j != i:
+            other = entries[j - 1]
+            kind = "contradicts" if other.canonical in e.variants else "chains with"
+            where = f" (line {lines[j - 1]})" if j - 1 < len(lines) else ""
+            raise GlossaryError(
+                path,
+                f"entity #{i} ({e.canonical} ← {', '.join(e.variants)}) {kind} entity #{j}"
+                f"{where} ({other.canonical} ← {', '.join(other.variants)}):"
+                f" {e.canonical!r} is a canonical spelling here and a variant there",
+                line=lines[i - 1] if i - 1 < len(lines) else None,
+                entry=i,
+            )
+
+
+def glossary_from_clusters(clusters: Sequence[Cluster], tier: str = "review") -> Glossary:
+    """A glossary of the clusters' members at `tier` or better: with
+    ``"auto"`` only the auto members (a review-tier guess such as جزأين in
+    the جازان cluster never reaches a glossary written with ``--tier auto``);
+    with ``"review"`` or ``"all"`` the auto and review members.  Members
+    without a tier (rejected, another word) are never written."""
+    keep = {"auto"} if tier == "auto" else {"auto", "review"}
+    g = Glossary()
+    for cl in clusters:
+        variants = [m.form for m in cl.variants if m.tier in keep]
+        if variants:
+            note = f"tier {cl.tier}; " + ", ".join(f"{m.form}:{m.count}" for m in cl.members)
+            g.entries.append(Entry(cl.canonical, variants, cl.type, [], note))
+    return g
 
 
 def load_glossary(path: str | Path) -> Glossary:
@@ -217,4 +262,7 @@ def merge(glossaries: Sequence[Glossary]) -> Glossary:
             taken.update(variants)
             out.entries.append(Entry(e.canonical, variants, e.type, list(e.context_any), e.note))
         out.rejections.extend(g.rejections)
+    if len(glossaries) > 1:
+        names = ", ".join(g.path or "<glossary>" for g in glossaries)
+        _check_chains(out.entries, f"glossaries {names}")
     return out

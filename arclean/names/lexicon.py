@@ -2,7 +2,6 @@
 
 - ``data/lexicon.tsv.gz``: word counts from Hindawi books in the public domain.
 - ``data/gazetteer.tsv.gz``: Arabic tokens of person names from Wikidata (CC0).
-- ``data/modern_names.tsv``: standard spellings of places and people in current news (CC0, our own).
 
 Both are keyed by the surface form without harakat; folded totals are derived
 on load.  See ``data/README.md`` and ``scripts/build_names_data.py``.
@@ -123,29 +122,8 @@ def lexicon() -> Lexicon:
     return Lexicon(counts, total)
 
 
-#: Weight of a hand-listed modern name: the standard spelling, as if many
-#: Wikidata names used it, so a rarer listed spelling (غوتيريس) reads as its variant.
-MODERN_NAME_WEIGHT = 50
-
-
-def _read_modern_names() -> dict[str, int]:
-    """Places and people of current news (`data/modern_names.tsv`, CC0),
-    one word each (multi-word entries give each word)."""
-    ref = resources.files("arclean.names") / "data" / "modern_names.tsv"
-    out: dict[str, int] = {}
-    for line in ref.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        for word in line.split("\t", 1)[0].split():
-            out[word] = out.get(word, 0) + MODERN_NAME_WEIGHT
-    return out
-
-
 @cache
 def gazetteer() -> Lexicon:
-    """Wikidata person-name tokens (CC0) and the hand-listed modern places and
-    people of current news, loaded once."""
-    counts = _read("gazetteer.tsv.gz")
-    for word, weight in _read_modern_names().items():
-        counts[word] = counts.get(word, 0) + weight
-    return Lexicon(counts)
+    """Wikidata person-name tokens (CC0), loaded once.  Nothing hand-written:
+    every shipped name comes from a public-domain or CC0 source (issue 9)."""
+    return Lexicon(_read("gazetteer.tsv.gz"))

@@ -55,6 +55,11 @@ class Settings:
     split_cost: float = 0.5  # a rare clitic-glued word splits if its core is this close to a core
     max_block: int = 30  # blocks larger than this are skipped (too generic a key)
     big_corpus: int = 100_000  # from this many tokens, only forms seen twice anchor a pair
+    # --- issue 9: no meaning changed (set by hand from the news/book audits, see docs) ---
+    name_lex_ratio: float = 2.0  # auto evidence: gazetteer count x this >= lexicon count
+    auto_gaz: int = 3  # ... and at least this often in the gazetteer (محسوب 2, بقنة 1: no)
+    sub_letters: int = 5  # a letter substitution is auto only in words this long (جوبا/كوبا)
+    context_pieces: int = 2  # pieces of context a dearer (> auto_cost) merge needs
 
 
 DEFAULT_SETTINGS = Settings()

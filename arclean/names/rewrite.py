@@ -145,7 +145,9 @@ class Reconciler:
                 e = self.glossary.entries[entry]
                 msg = f"{core} → {e.canonical} (glossary)"
                 return (len(prefix), e.canonical, CODE_GLOSSARY, msg, entry)
-        for prefix, core in candidates + (extra if known is None else []):
+        # a fuzzy merge follows the corpus's own analysis only: a split
+        # guessed here (فكريا = ف + كريا, بايرن = ب + ايرن) is not evidence
+        for prefix, core in candidates:
             hit = fuzzy_map.get(core)
             if hit is not None:
                 return (len(prefix), hit[0], CODE_FUZZY, hit[1], None)

@@ -20,7 +20,12 @@ from arclean.names.evidence import COMMON_ENDINGS, Judge, future_verb
 from arclean.names.lexicon import CUES
 from arclean.names.model import Member, Settings, Tier
 from arclean.names.pairing import Group, max_cost
-from arclean.names.similarity import inflection_only, weighted_distance
+from arclean.names.similarity import (
+    inflection_only,
+    pattern_change,
+    vowel_by_vowel,
+    weighted_distance,
+)
 
 #: Evidence of a fold member that is another word: it is dropped from its cluster.
 OTHER_WORD = "another word (pronoun ه or the article)"
@@ -99,8 +104,20 @@ class PairScorer:
             and judge.lex.count(c) < s.common_count
             and not judge.suffixed(v)
             and not judge.suffixed(c)
-            and judge.name_evidence(c) is not None
+            and not judge.wordlike(v)
+            and self.standalone(v)
+            and not pattern_change(v, c)
+            and (len(v) != len(c) or len(c) >= s.sub_letters)  # عزام/عصام
+            and not judge.attested(v)  # جونز (Dow Jones) is no slip for جوبز
+            and judge.auto_evidence(c, min_gaz=1) is not None
         )
+
+    def standalone(self, f: str) -> bool:
+        """Some spelling of the form occurs in the text as a word of its own
+        (or with the article): not only a core guessed off a glued word
+        (فكريا is not ف + كريا, بايرن is not ب + ايرن)."""
+        surface = self.judge.counts.surface
+        return any(surface.get(x, 0) or surface.get("ال" + x, 0) for x in self.candidates[f].forms)
 
     def text_name(self, f: str) -> str | None:
         """An unknown word (not in the lexicon, with or without ال, nor in
@@ -162,7 +179,7 @@ class PairScorer:
             # names without the article never take it, and vice versa: شبكة is
             # not شابكة when only the latter is written الشابكة
             agree = abs(self.definite_share(v) - self.definite_share(c)) < 0.5
-            why = judge.name_evidence(c)
+            why = judge.auto_evidence(c)
             cheap_ok = (
                 cost <= s.auto_cost
                 and unknown
@@ -172,6 +189,11 @@ class PairScorer:
                 and not (c.endswith("ا") and v == c[:-1] + "يا")  # أوروبا/أوروبيا
                 and not (judge.lex.count(v) and judge.verb_like(v))
                 and not judge.suffixed(v)
+                and not judge.wordlike(v)
+                and self.standalone(v)
+                # a letter swapped in a short word is another word (جوبا/كوبا)
+                and (len(v) != len(c) or len(c) >= s.sub_letters)
+                and not vowel_by_vowel(v, c)
                 and self.candidates[c].count >= 2
                 and self.candidates[c].count > self.candidates[v].count
             )
@@ -214,37 +236,44 @@ class PairScorer:
             if cost > self.s.review_cost or self.may_support(v, c)
         ]
         wanted = {x for v, c, _ in need_context for x in (v, c)}
-        wanted |= {p.canonical for p in need_name}
+        wanted |= {x for p in need_name for x in (p.variant, p.canonical)}
         nbs = neighbours(texts, counts, wanted)
         for v, c, cost, evidence in need_name:
-            # a cue, or a neighbour more often a name than a word (ريتشارد;
-            # not رأيت, folded رايت like Wright)
+            # both spellings next to the same name (ريتشارد ستولمان /
+            # ريتشارد ستولمن); a cue (رئيس) or the canonical alone next to a
+            # name is not enough (تحفيظ/تحفيز beside رئيس)
             named = sorted(
-                x[2:]
-                for x in nbs.get(c, ())
-                if x[2:] in CUES
-                or (
-                    judge.name_evidence(x[2:]) is not None
-                    and judge.gaz.count(x[2:]) >= judge.lex.count(x[2:])
-                )
+                x[2:] for x in set(nbs.get(c, ())) & set(nbs.get(v, ())) if judge.name_word(x[2:])
             )
             if named:
-                why = f"unknown word next to {', '.join(named[:3])}"
+                why = f"unknown word, both spellings next to {', '.join(named[:3])}"
                 scored.append(Scored(v, c, cost, [*evidence, f"auto: cheap edit, {why}"]))
             else:
                 scored.append(Scored(v, c, cost, evidence))
-        for v, c, _cost in need_context:
+        for v, c, cost in need_context:
             # the shared neighbour must itself be a name (هاكان فيدان / هاكان فيان)
             # or a cue (أضاف فيدان / وأضاف فيان): an ordinary word (نظام) says nothing
             shared = {
                 x
                 for x in set(nbs.get(v, ())) & set(nbs.get(c, ()))
-                if x[2:] in CUES or judge.name_evidence(x[2:]) is not None
+                if x[2:] in CUES or judge.name_word(x[2:])
             }
             if shared:
                 near.add((v, c))  # at least worth a review
-            if shared and self.may_support(v, c):
-                support[(v, c)] = "shared neighbour " + ", ".join(sorted(x[2:] for x in shared)[:3])
+            # evidence in proportion to the cost: each shared cue or name is
+            # one piece, a name next to the variant alone (هاكان فيان) another;
+            # one cue word (الأمير نواف / الأمير نايف) is never enough
+            pieces = sorted(x[2:] for x in shared)
+            pieces += sorted(
+                "next to " + x[2:] for x in set(nbs.get(v, ())) - shared if judge.name_word(x[2:])
+            )[:1]
+            # a cheap edit (a vowel, a sound-group letter) needs one shared
+            # name (فولوديمير زيلنسكي / فولوديمير زيلينسكي), not a cue
+            need = self.s.context_pieces if cost > self.s.auto_cost else 1
+            if cost <= self.s.auto_cost and not any(judge.name_word(x[2:]) for x in shared):
+                need = len(pieces) + 1
+            if len(pieces) >= need and self.may_support(v, c):
+                support[(v, c)] = "shared context " + ", ".join(pieces[:3])
         return support, near
 
     def tiers(
@@ -294,9 +323,16 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         return Member(form, n, None, 0.0, [OTHER_WORD])
     if judge.lex.surface.get(form, 0) >= judge.s.known_count:
         return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
+    if (
+        canonical.endswith("ة")
+        and form.endswith("ه")
+        and judge.lex_count(fold(form)[:-1]) >= judge.s.known_count
+    ):
+        # سماحه = سماح + ه (its allowing), not سماحة: maybe the pronoun ه
+        return Member(form, n, "review", 0.0, ["same after folding", "maybe a pronoun ه"])
     if judge.known_spelling(form) > judge.known_spelling(canonical):
         return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
-    why = judge.name_evidence(fold(canonical))
+    why = judge.auto_evidence(fold(canonical))
     if why is None:
         # not known as a name: an ordinary word written two ways (اثره/أثره)
         return Member(form, n, "review", 0.0, ["same after folding", "not known as a name"])

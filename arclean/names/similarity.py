@@ -12,14 +12,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 #: Letters that stand for the same foreign sound in some transliteration.
+#: Only the groups transliterations really mix (issue 9): ج/غ/ك/ق for g, ت/ط,
+#: س/ص/ث/ز (a foreign z or tz: ميرتز/ميرتس), ذ/ز/ظ.  ش/س, د/ض, ه/ح/خ and ا/ع/ء
+#: made real words of each other (شاقني/ساقني, أضنى/أدنى, محتما/مهتما,
+#: ألعب/الأب) and now cost a full edit.
 SUBSTITUTION_GROUPS: tuple[str, ...] = (
     "تط",
-    "سصثش",
-    "دضذ",
+    "سصثز",
     "زظذ",
     "كقغج",
-    "هحخ",
-    "اعء",
     "فڤ",
     "بپ",
 )
@@ -49,6 +50,8 @@ def _indel_cost(word: str, i: int) -> float:
     ch = word[i]
     if 0 < i < len(word) - 1 and ch in LONG_VOWELS:
         return CHEAP
+    if i > 0 and ch == word[i - 1] and ch not in LONG_VOWELS:
+        return CHEAP  # a doubled letter (ماككين/ماكين): the shadda written out
     if i == len(word) - 1 and ch in "اه":
         return FINAL
     return FULL
@@ -134,10 +137,11 @@ def phonetic_key(folded: str) -> str:
     return s[0] + middle + s[-1]
 
 
-#: Letters a cheap substitution may swap, merged into one class (ذ is in two
-#: groups, so د ض ذ ز ظ are one class here).
+#: Letters a cheap substitution may swap, merged into one class (ز is in two
+#: groups, so س ص ث ز ذ ظ are one class here; merging more letters than the
+#: groups do only keeps more pairs).
 _SKELETON_TABLE = str.maketrans(
-    {"ط": "ت", "ص": "س", "ث": "س", "ش": "س", "ض": "د", "ذ": "د", "ز": "د", "ظ": "د",
+    {"ط": "ت", "ص": "س", "ث": "س", "ش": "س", "ض": "د", "ذ": "س", "ز": "س", "ظ": "س",
      "ق": "ك", "غ": "ك", "ج": "ك", "ح": "ه", "خ": "ه", "ع": "ا", "ء": "ا", "ڤ": "ف",
      "پ": "ب"}
 )  # fmt: skip
@@ -152,6 +156,7 @@ def cheap_skeleton(folded: str) -> str:
     to skip pairs before the weighted DP, never to decide."""
     s = folded.translate(_SKELETON_TABLE)
     s = s[:1] + "".join(ch for ch in s[1:] if ch not in LONG_VOWELS)
+    s = "".join(ch for i, ch in enumerate(s) if i == 0 or ch != s[i - 1])  # doubled letters
     return s.rstrip("اه")
 
 
@@ -222,6 +227,38 @@ def _vowel_only(sa: str, sb: str) -> bool:
     تشرين/تشرن): a transliteration difference, not an inflection."""
     x, y = sorted((sa, sb), key=len)
     return x == "ن" and len(y) == 2 and y[0] in LONG_VOWELS and y[1] == "ن"
+
+
+def pattern_change(a: str, b: str) -> bool:
+    """Two folded forms that differ by a long vowel moved (one dropped, one
+    added elsewhere): another word pattern of the same root (كامل/كميل,
+    خالد/خليد: فاعل/فعيل), not a spelling variant."""
+    if len(a) != len(b) or a == b:
+        return False
+    for i in range(1, len(a) - 1):
+        if a[i] in LONG_VOWELS:
+            x = a[:i] + a[i + 1 :]
+            for j in range(1, len(b) - 1):
+                if j != i and b[j] in LONG_VOWELS and b[:j] + b[j + 1 :] == x:
+                    return True
+    return False
+
+
+def vowel_by_vowel(a: str, b: str) -> bool:
+    """The two folded forms differ by one long vowel next to another vowel
+    letter (خوالد/خالد, هانوي/هاني): a different word shape (a plural, a
+    nisba), not a vowel a transliteration dropped between two consonants."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    for i in range(1, len(long) - 1):
+        if (
+            long[i] in LONG_VOWELS
+            and long[:i] + long[i + 1 :] == short
+            and (long[i - 1] in LONG_VOWELS or long[i + 1] in LONG_VOWELS)
+        ):
+            return True
+    return False
 
 
 def orthographic_weight(surface: str) -> int:

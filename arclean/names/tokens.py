@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 import regex
 
-from arclean.chars import ARABIC_SCRIPT_LETTER_OR_MARK, LETTER, MARK, TATWEEL, fold
+from arclean.chars import LETTER, MARK, NAME_WORD_CONTINUE, TATWEEL, fold
 
-#: An Arabic word: an Arabic letter, then Arabic-script letters and marks.
-#: The common harakat and tatweel are not Arabic-script characters (see
-#: `ARABIC_SCRIPT_LETTER_OR_MARK`): a word written with them ends there.
-WORD_RE = regex.compile(f"{LETTER}{ARABIC_SCRIPT_LETTER_OR_MARK}*", regex.VERSION1)
+#: An Arabic word: an Arabic letter, then Arabic-script letters and marks,
+#: harakat and tatweel (`NAME_WORD_CONTINUE`): مُحَمَّد and محـــمد are one word
+#: each (the harakat are Script=Inherited and tatweel Script=Common, so an
+#: Arabic-script class alone would end the word at the first of them).
+WORD_RE = regex.compile(f"{LETTER}{NAME_WORD_CONTINUE}*", regex.VERSION1)
 
 _MARKS = f"[{MARK}{TATWEEL}]*"
 # conjunction, then a preposition, then the article; ل + ال is written لل.

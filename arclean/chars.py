@@ -350,6 +350,15 @@ RIGHT_GUILLEMET = "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
 #: The double quotes rules pair up: straight, curly and guillemets.
 DOUBLE_QUOTES = '"' + LEFT_DOUBLE_QUOTE + RIGHT_DOUBLE_QUOTE + LEFT_GUILLEMET + RIGHT_GUILLEMET
 
+#: The separators that may stand between the digits of one number, as a
+#: class *body*: . , and the Arabic decimal and thousands separators ٫ ٬, and
+#: the Arabic comma ، (٢٦،٠١٣: used as either mark).  Between two digits they
+#: belong to the number, which digit rules convert whole or not at all.
+NUMBER_SEPARATORS = ".,\N{ARABIC COMMA}\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}"
+#: What turns a digit (or # and *) into a keycap emoji, as a class *body*:
+#: U+FE0F VARIATION SELECTOR-16 and U+20E3 COMBINING ENCLOSING KEYCAP (1️⃣).
+KEYCAP_MARKS = "\N{VARIATION SELECTOR-16}\N{COMBINING ENCLOSING KEYCAP}"
+
 #: The harakat from fathatan to sukun (U+064B-U+0652).
 HARAKAT = "".join(chr(cp) for cp in range(0x064B, 0x0653))
 

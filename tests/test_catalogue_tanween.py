@@ -1,5 +1,6 @@
-"""Tanween fatha position: the text's majority wins; a tie changes nothing;
-a fixed convention can be chosen with the rule's option."""
+"""Tanween fatha position: the text's majority wins; a tie goes to
+before-alef (the documented default), so a text never keeps both; a fixed
+convention can be chosen with the rule's option."""
 
 from __future__ import annotations
 
@@ -25,8 +26,14 @@ def test_majority_on_alef(cleaner):
     assert cleaner(f"{ON} ودفترًا") == f"{ON} ودفتراً"
 
 
-def test_tie_changes_nothing(cleaner):
-    assert cleaner("كتابًا ودفتراً") == "كتابًا ودفتراً"
+def test_tie_goes_to_before_alef(cleaner):
+    assert cleaner("كتابًا ودفتراً") == "كتابًا ودفترًا"
+    assert cleaner("كتاباً ودفترًا") == "كتابًا ودفترًا"
+
+
+@pytest.mark.parametrize("text", [BEFORE, ON, "كتابًا", "كتاباً"])
+def test_one_form_only_changes_nothing(cleaner, text):
+    assert cleaner(text) == text
 
 
 def test_shadda_stays_in_canonical_order(cleaner):

@@ -2,10 +2,6 @@
 each reduced to a small input (see CHANGELOG, "Unreleased").  Each report is
 a *kind* of input: its sample is here with the right output, beside new
 cases of the same kind and counter-examples that must stay unchanged.
-
-Tests marked ``xfail(strict=True)`` need a change in a built-in function
-(`arclean/builtins.py`, planned in PENDING_BUILTINS.md while that module
-moves); they flip, and fail loudly, when the change lands.
 """
 
 from __future__ import annotations
@@ -211,7 +207,7 @@ def test_comma_beside_a_number_counter_examples(text):
 
 
 # ---------------------------------------------------------------------------
-# 5. Numbers are atomic in every digit rule (AR191 here; AR702/AR703 pending)
+# 5. Numbers are atomic in every digit rule (AR191, AR702, AR703)
 # ---------------------------------------------------------------------------
 
 ARABIC_INDIC = Cleaner(extend_select=["AR703"])
@@ -234,12 +230,6 @@ def test_mixed_digits_counter_examples(text):
     assert "AR191" not in codes(DEFAULT, text)
 
 
-PENDING_DIGITS = (
-    "needs builtin change: unify-digits treats a number as atomic (PENDING_BUILTINS.md)"
-)
-
-
-@pytest.mark.xfail(reason=PENDING_DIGITS, strict=True)
 @pytest.mark.parametrize(
     ("cleaner", "text", "expected"),
     [
@@ -254,8 +244,77 @@ PENDING_DIGITS = (
         ),
     ],
 )
-def test_numbers_are_atomic_pending(cleaner, text, expected):
+def test_numbers_are_atomic(cleaner, text, expected):
     assert cleaner(text) == expected
+
+
+KEYCAP_HASH = "#\N{VARIATION SELECTOR-16}\N{COMBINING ENCLOSING KEYCAP}"
+
+
+@pytest.mark.parametrize(
+    ("cleaner", "text", "expected"),
+    [
+        # mixed separators: a number converted whole, each separator mapped
+        (ARABIC_INDIC, "بلغ 1,234.56 دولارا", "بلغ ١٬٢٣٤٫٥٦ دولارا"),
+        (WESTERN, "بلغ ١٬٢٣٤٫٥٦ دولارا", "بلغ 1,234.56 دولارا"),
+        # ، between digits belongs to the number and is kept as written
+        (ARABIC_INDIC, "بلغ عدد السكان 12،500،000 نسمة", "بلغ عدد السكان ١٢،٥٠٠،٠٠٠ نسمة"),
+        (WESTERN, "بلغ عدد السكان ١٢،٥٠٠،٠٠٠ نسمة", "بلغ عدد السكان 12،500،000 نسمة"),
+        (ARABIC_INDIC, "بنسبة 3،5% فقط", "بنسبة ٣،٥٪ فقط"),
+        # ، after a word, glued to the number: punctuation, the number converts
+        (ARABIC_INDIC, "قتل المسلحون،200 شخص", "قتل المسلحون،٢٠٠ شخص"),
+        (WESTERN, "قتل المسلحون،٢٠٠ شخص", "قتل المسلحون،200 شخص"),
+        # decimals and percentages in both directions
+        (ARABIC_INDIC, "ارتفع بنسبة 3.5 في المئة", "ارتفع بنسبة ٣٫٥ في المئة"),
+        (WESTERN, "ارتفع بنسبة ٣٫٥ في المئة", "ارتفع بنسبة 3.5 في المئة"),
+        (WESTERN, "النسبة ٥٠٪ تقريبا", "النسبة 50% تقريبا"),
+        (ARABIC_INDIC, "النسبة 50% تقريبا", "النسبة ٥٠٪ تقريبا"),
+        # a keycap beside a plain number: only the number changes
+        (
+            ARABIC_INDIC,
+            f"اضغط {KEYCAP_ONE} ثم انتظر 10 ثوان",
+            f"اضغط {KEYCAP_ONE} ثم انتظر ١٠ ثوان",
+        ),
+        (WESTERN, f"اضغط {KEYCAP_HASH} ثم ٢", f"اضغط {KEYCAP_HASH} ثم 2"),
+    ],
+)
+def test_numbers_converted_whole(cleaner, text, expected):
+    result = cleaner.fix(text)
+    assert result.text == expected
+    assert "AR191" not in codes(DEFAULT, result.text)
+
+
+@pytest.mark.parametrize("cleaner", [ARABIC_INDIC, WESTERN], ids=["arabic-indic", "western"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بلغ المبلغ 1.234,56 يورو",  # a decimal comma: ambiguous for arabic-indic
+        "من 1-2 مارس",  # a range written with a hyphen
+        "الإصدار v1.2.3 متاح",  # a version
+        "الإصدار 1.2.3 متاح",
+        "ISBN 978-3-16-148410-0",
+        "ردمك 978-9953-0-1234-5",
+        f"اضغط {KEYCAP_ONE}",
+        f"اضغط {KEYCAP_HASH} أو 2\N{COMBINING ENCLOSING KEYCAP}",
+        "اضغط ١\N{VARIATION SELECTOR-16}\N{COMBINING ENCLOSING KEYCAP}",
+        "Windows 10 و iOS 17",
+    ],
+)
+def test_digit_counter_examples_stay_unchanged(cleaner, text):
+    assert cleaner(text) == text
+
+
+def test_a_number_is_never_left_in_two_digit_systems():
+    """Whatever either digit rule does to a number holding ، it never
+    splits it: the result is all one digit system or unchanged."""
+    for text in ("بلغ 26،013,94 دولارا", "بلغ ٢٦،٠١٣٫٥ دولارا", "بلغ 26،٠١٣ دولارا"):
+        for cleaner in (ARABIC_INDIC, WESTERN):
+            out = cleaner(text)
+            western = any(c in "0123456789" for c in out)
+            indic = any(
+                "\N{ARABIC-INDIC DIGIT ZERO}" <= c <= "\N{ARABIC-INDIC DIGIT NINE}" for c in out
+            )
+            assert not (western and indic) or out == text, (text, out)
 
 
 @pytest.mark.parametrize(
@@ -378,13 +437,10 @@ def test_visual_order_opt_in_fix(line, expected):
 
 
 # ---------------------------------------------------------------------------
-# 8. Tanween convention tie (AR205; pending)
+# 8. Tanween convention tie (AR205)
 # ---------------------------------------------------------------------------
 
-PENDING_TIE = "needs builtin change: tanween-fatha-position resolves a tie (PENDING_BUILTINS.md)"
 
-
-@pytest.mark.xfail(reason=PENDING_TIE, strict=True)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -398,6 +454,52 @@ PENDING_TIE = "needs builtin change: tanween-fatha-position resolves a tie (PEND
 )
 def test_tanween_tie_resolves_to_the_documented_default(text, expected):
     assert DEFAULT(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tie over several lines: the whole text goes one way
+        ("قرأ كتاباً\nوكتب درسًا\n", "قرأ كتابًا\nوكتب درسًا\n"),
+        # marks beside the tanween travel with it
+        ("جدّاً وحقًّا", "جدًّا وحقًّا"),
+        # a tie of two against two, interleaved
+        ("أهلاً وسهلًا، شكراً وعفوًا", "أهلًا وسهلًا، شكرًا وعفوًا"),
+    ],
+)
+def test_tanween_tie_more_cases(text, expected):
+    assert DEFAULT(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كتابًا وقلمًا",  # one convention only
+        "كتاباً وقلماً",
+        "شكراً",
+        "مساءً سماءً",  # tanween on hamza: neither form
+        "رأيت فتًى وعصًا",  # on alef maksura / alef of the stem: neither form
+        "كتبت كتابا",  # no tanween at all
+    ],
+)
+def test_tanween_without_a_mix_stays_unchanged(text):
+    assert DEFAULT(text) == text
+
+
+@pytest.mark.parametrize(
+    ("style", "text", "expected"),
+    [
+        (
+            "on-alef",
+            "وأكد أيضًا أن الوضع كان صعباً جداً، لكنه أصبح مستقرًا.",
+            "وأكد أيضاً أن الوضع كان صعباً جداً، لكنه أصبح مستقراً.",
+        ),
+        ("on-alef", "كتابًا وقلمًا ودفتراً", "كتاباً وقلماً ودفتراً"),  # against the majority
+        ("before-alef", "كتاباً وقلماً ودفترًا", "كتابًا وقلمًا ودفترًا"),
+    ],
+)
+def test_configured_tanween_style_wins_over_tie_and_majority(style, text, expected):
+    assert Cleaner(options={"convention": style})(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,11 @@ _TANWEEN_ON_RE = lazy_compile(
 )
 
 
+#: The convention a tie goes to under ``majority`` (documented in AR205): the
+#: Quranic spelling, with the mark on the letter that carries the case ending.
+_TANWEEN_TIE = "before-alef"
+
+
 def _canonical_marks(marks: str) -> str:
     import unicodedata
 
@@ -35,16 +40,21 @@ def _canonical_marks(marks: str) -> str:
 def tanween_fatha_position(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Put tanween fatha in one place: ``before-alef`` (كتابًا, on the letter
     before the alef) or ``on-alef`` (كتاباً).  With ``majority`` (the
-    default) the form the text uses most wins; on a tie nothing changes."""
+    default) the form the text uses most wins; a tie goes to ``before-alef``
+    (the Quranic spelling, and the letter that carries the case ending), so
+    a text never keeps both.  A configured convention wins outright."""
     from arclean.text.edits import Replacement
 
     convention = option_choice(rule, "tanween-fatha-position", "convention")
     before = list(finditer(_TANWEEN_BEFORE_RE, text, spans))
     on = list(finditer(_TANWEEN_ON_RE, text, spans))
     if convention == "majority":
+        if not before or not on:
+            return []  # one form only: nothing to unify
         if len(before) == len(on):
-            return []
-        convention = "before-alef" if len(before) > len(on) else "on-alef"
+            convention = _TANWEEN_TIE
+        else:
+            convention = "before-alef" if len(before) > len(on) else "on-alef"
     if convention == "before-alef":
         return [
             Replacement(

@@ -9,19 +9,31 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from arclean.builtins._common import finditer, option_choice
-from arclean.chars import LETTERS_AND_MARKS, REGEX_FLAGS, lazy_compile
+from arclean.chars import (
+    KEYCAP_MARKS,
+    LETTERS_AND_MARKS,
+    NUMBER_SEPARATORS,
+    REGEX_FLAGS,
+    lazy_compile,
+)
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
     from arclean.text.spans import Span
 
+# A number is atomic: its digits with every separator between them, the
+# Arabic comma included (٢٦،٠١٣ writes it as a decimal or thousands mark).
+# A comma with no digit on one side is punctuation, not part of the number
+# (1945، قال; بلطجية،200).  A keycap (a digit, VS16, U+20E3 COMBINING
+# ENCLOSING KEYCAP: the 1️⃣ emoji) is a symbol, not a number.
 _NUMBER_RE = lazy_compile(
     "(?<!["
     + LETTERS_AND_MARKS
     + r"\d_#.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}-])"
-    r"\d+(?:[.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}]\d+)*"
+    r"(?<!\d\N{ARABIC COMMA})"
+    r"\d+(?:[" + NUMBER_SEPARATORS + r"]\d+)*"
     r"[%\N{ARABIC PERCENT SIGN}]?"
-    r"(?![\p{Latin}\d_-]|[.,\N{ARABIC DECIMAL SEPARATOR}\N{ARABIC THOUSANDS SEPARATOR}]\d)",
+    r"(?![\p{Latin}\d_-]|[" + NUMBER_SEPARATORS + r"]\d|[" + KEYCAP_MARKS + "])",
     REGEX_FLAGS,
 )
 # A number next to a Latin word (Windows 10, page 3 of) belongs to that text.
@@ -38,9 +50,12 @@ def _digit_value(ch: str) -> int | None:
 
 def unify_digits(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Write every number with one digit system: ``western`` (0-9, with . ,
-    %) or ``arabic-indic`` (٠-٩, with ٫ ٬ ٪).  Numbers glued to Latin text
-    (code, units, v2), versions (1.2.3), ISBNs and hyphenated numbers are
-    left alone; so is a comma that is not a thousands separator."""
+    %) or ``arabic-indic`` (٠-٩, with ٫ ٬ ٪).  A number is converted whole
+    or not at all: its separators, the Arabic comma ، included (kept as
+    written: whether it is a decimal or a thousands mark is unknown), belong
+    to it.  Numbers glued to Latin text (code, units, v2), versions (1.2.3),
+    ISBNs, hyphenated numbers and keycap emoji (1️⃣) are left alone; so is a
+    number holding a comma that is not a thousands separator."""
     from arclean.text.edits import Replacement
 
     target = option_choice(rule, "unify-digits", "target")
@@ -71,7 +86,7 @@ def unify_digits(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
         ):
             continue
         if indic and regex.search(r",(?!\d{3}(?!\d))", number):
-            continue  # 3,5 may be a decimal comma: ambiguous
+            continue  # 3,5 may be a decimal comma: ambiguous, so the whole number stays
         out = []
         for ch in number:
             value = _digit_value(ch)

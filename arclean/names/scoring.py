@@ -367,11 +367,14 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     if cn < judge.s.fold_ratio * n:
         # both spellings in common use here: the writer's choice, not a slip
         return Member(form, n, "review", 0.0, ["same after folding", "both spellings frequent"])
-    if form[:-1] == canonical[:-1] and {form[-1], canonical[-1]} == {"ى", "ي"}:
+    if (
+        form[:-1] == canonical[:-1]
+        and {form[-1], canonical[-1]} == {"ى", "ي"}
+        and judge.known_spelling(canonical) < judge.s.attested_count
+    ):
         # final ى/ي alone: old books write either; only a well-attested
         # spelling (موسى, سيرجي) is evidence, not a rare one (أسلى/أسلي)
-        if judge.known_spelling(canonical) < judge.s.attested_count:
-            return Member(form, n, "review", 0.0, ["same after folding", "ى or ي, rare spelling"])
+        return Member(form, n, "review", 0.0, ["same after folding", "ى or ي, rare spelling"])
     if judge.known_spelling(canonical):
         return Member(form, n, "auto", 0.0, ["same after folding", "known spelling", why])
     if form[:-1] == canonical[:-1] and canonical.endswith("ة"):

@@ -96,3 +96,31 @@ def test_names_review_reject_is_remembered(runner, tmp_path):
     )
     assert again.exit_code == 0
     assert "فيان" not in again.output  # a rejected pair is not asked again
+
+
+def test_ar802_is_off_by_default_and_still_selectable(runner):
+    """Issue 9, item 5: `check` does not pay for clustering unless names are
+    selected (AR802 is off by default); selected, the seed's فيان → فيدان
+    still happens."""
+    text = SEED.read_text(encoding="utf-8")
+    plain = runner.invoke(cli, ["check", "--isolated"], input=text.encode())
+    assert "AR802" not in plain.stdout
+    fixed = runner.invoke(
+        cli,
+        ["fix", "--isolated", "--unsafe-fixes", "--extend-select", "AR802"],
+        input=text.encode(),
+    )
+    assert "فيان" in text and "فيان" not in fixed.stdout and "فيدان" in fixed.stdout
+
+
+def test_check_does_not_load_the_names_lexicon():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from arclean import Cleaner; "
+        f"Cleaner().check(open({str(SEED)!r}, encoding='utf-8').read()); "
+        "print('arclean.names.lexicon' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -8,32 +8,43 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from arclean.errors import ArcleanError, InputError
+from arclean.errors import InputError
 
 if TYPE_CHECKING:
     from arclean.names import Cluster, Glossary
 
 
 class _Inputs:
-    """Re-iterable texts from files and/or stdin (``-``): a scan reads them
-    twice, streaming line blocks so memory stays bounded."""
+    """Re-iterable texts from files, folders (walked as `fix` walks them) and
+    stdin (``-``): a scan reads them two or three times, streaming line
+    blocks so memory stays bounded.  `progress(done, total)` is called with
+    bytes read in the current pass."""
 
     def __init__(self, paths: Sequence[str]) -> None:
-        self.paths = list(paths) or ["-"]
+        from arclean.io.discover import discover
+
+        found = discover(list(paths), lambda _name: False)
+        problems = [p for _n, p in found if p]
+        if problems:
+            raise InputError(problems[0])
+        self.paths = [n for n, _p in found]
+        if not self.paths:
+            raise InputError(f"{', '.join(paths)}: no text files found")
         self._stdin: str | None = None
-        for p in self.paths:
-            if p != "-" and not Path(p).is_file():
-                raise InputError(f"{p}: no such file")
+        self.progress: Callable[[int, int], None] | None = None
+        self.total = sum(Path(p).stat().st_size for p in self.paths if p != "-")
 
     def __iter__(self) -> Iterator[str]:
+        done = 0
         for p in self.paths:
             if p == "-":
                 if self._stdin is None:
@@ -41,19 +52,61 @@ class _Inputs:
                 yield self._stdin
                 continue
             try:
-                with open(p, encoding="utf-8") as fh:
-                    block: list[str] = []
+                with open(p, "rb") as fh:
+                    block: list[bytes] = []
                     for line in fh:
                         block.append(line)
                         if len(block) >= 2000:
-                            yield "".join(block)
+                            done += sum(map(len, block))
+                            yield self._text(block, done)
                             block = []
                     if block:
-                        yield "".join(block)
+                        done += sum(map(len, block))
+                        yield self._text(block, done)
             except UnicodeDecodeError:
                 raise InputError(f"{p}: not UTF-8 text") from None
             except OSError as exc:
                 raise InputError(f"{p}: {exc.strerror or exc}") from None
+
+    def _text(self, block: list[bytes], done: int) -> str:
+        if self.progress is not None:
+            self.progress(done, self.total)
+        return b"".join(block).decode("utf-8")
+
+
+@contextmanager
+def _progress(inputs: _Inputs) -> Iterator[None]:
+    """A progress bar on stderr for a long scan: only on a terminal, not
+    under CI, and only for more than a megabyte."""
+    if inputs.total < 1_000_000 or os.environ.get("CI") or not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    passes = {"n": 0, "last": -1}
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("scanning", total=inputs.total)
+
+        def update(done: int, total: int) -> None:
+            if done < passes["last"]:
+                passes["n"] += 1
+            passes["last"] = done
+            bar.update(task, completed=done, description=f"scanning, pass {passes['n'] + 1}")
+
+        inputs.progress = update
+        try:
+            yield
+        finally:
+            inputs.progress = None
+
+
+def _writable(path: str, option: str) -> None:
+    """A file we are about to write: its folder must exist (exit 2, not a
+    traceback after a long scan)."""
+    parent = Path(path).parent
+    if not parent.is_dir():
+        raise InputError(f"{option} {path}: folder {parent} does not exist")
 
 
 def _load_glossaries(paths: Sequence[str]) -> list[Glossary]:
@@ -119,26 +172,36 @@ def _gc_paused() -> Iterator[None]:
     show_default=True,
     help="Lowest tier to list.",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    help="Show only the N clusters that would change the most.",
+)
 def scan_cmd(
     paths: tuple[str, ...],
     output_format: str,
     glossaries: tuple[str, ...],
     write_glossary: str | None,
     tier: str,
+    limit: int | None,
 ) -> None:
-    """Cluster name spellings across all PATHS together (- for stdin)."""
+    """Cluster name spellings across all PATHS together (files, folders,
+    - for stdin), the clusters that would change the most first."""
     from arclean.names import scan
+    from arclean.names.report import ranked, render
 
-    try:
-        # The scan builds millions of small acyclic objects: the cyclic
-        # collector's passes over them cost about 15 % of a large scan.
-        with _gc_paused():
-            clusters = scan(_Inputs(paths), glossaries=_load_glossaries(glossaries))
-    except ArcleanError:
-        raise
+    if write_glossary:
+        _writable(write_glossary, "--write-glossary")
+    inputs = _Inputs(paths)
+    loaded = _load_glossaries(glossaries)
+    # The scan builds millions of small acyclic objects: the cyclic
+    # collector's passes over them cost about 15 % of a large scan.
+    with _gc_paused(), _progress(inputs):
+        clusters = scan(inputs, glossaries=loaded)
     keep = {"auto"} if tier == "auto" else {"auto", "review"}
     if tier != "all":
         clusters = [cl for cl in clusters if cl.tier in keep]
+    clusters = ranked(clusters)[:limit]
     from arclean.names.glossary import glossary_from_clusters
 
     glossary = glossary_from_clusters(clusters, tier)
@@ -149,92 +212,71 @@ def scan_cmd(
     elif output_format == "toml":
         click.echo(glossary.dumps(), nl=False)
     else:
-        _print_table(clusters)
-
-
-def _print_table(clusters: list[Cluster]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(soft_wrap=True, highlight=False)
-    if not clusters:
-        console.print("no name variants found")
-        return
-    for cl in clusters:
-        table = Table(
-            title=f"{cl.canonical}  [{cl.tier or '-'}]  {cl.count}×  ({'; '.join(cl.evidence)})",
-            title_justify="left",
-            show_lines=False,
-        )
-        for col in ("form", "count", "tier", "evidence", "in context"):
-            table.add_column(col)
-        for m in cl.members:
-            table.add_row(
-                m.form,
-                str(m.count),
-                m.tier or ("canonical" if m.form == cl.canonical else "-"),
-                "; ".join(m.evidence),
-                m.kwic,
-            )
-        console.print(table)
+        # plain lines: rich tables cost twice the scan on a book-sized corpus
+        click.echo("\n".join(render(clusters)))
 
 
 @names_group.command("review")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--glossary", "glossary_path", required=True, type=click.Path(dir_okay=False),
               help="Glossary to update (created if missing).")  # fmt: skip
-def review_cmd(paths: tuple[str, ...], glossary_path: str) -> None:
-    """Decide each cluster interactively: accept, exclude a member, edit the
-    canonical, reject (remembered), skip.  Saves the glossary."""
+@click.option("--limit", type=click.IntRange(min=1),
+              help="Ask about at most N clusters this time.")  # fmt: skip
+@click.option("--restart", is_flag=True, help="Ask again about the clusters skipped before.")
+def review_cmd(
+    paths: tuple[str, ...], glossary_path: str, limit: int | None, restart: bool
+) -> None:
+    """Decide each cluster, the ones that would change the most first:
+    accept, exclude a member, edit the kept spelling, reject (remembered),
+    skip.  Every decision is saved at once; Ctrl-C or the end of input
+    stops, and the next run resumes where this one stopped."""
     from rich.console import Console
     from rich.markup import escape
     from rich.prompt import Prompt
 
     from arclean.names import scan
-    from arclean.names.glossary import Entry, Glossary, load_glossary
+    from arclean.names.glossary import Glossary, load_glossary
+    from arclean.names.report import ranked
+    from arclean.names.review import Session, Stop
 
+    _writable(glossary_path, "--glossary")
     glossary = load_glossary(glossary_path) if Path(glossary_path).exists() else Glossary()
-    clusters = scan(_Inputs(paths), glossaries=[glossary])
+    state = Path(glossary_path + ".skipped")
+    skipped: set[str] = set()
+    if state.exists() and not restart:
+        skipped = set(state.read_text(encoding="utf-8").split())
+    inputs = _Inputs(paths)
+    with _progress(inputs):
+        clusters = ranked(scan(inputs, glossaries=[glossary]))
     console = Console(highlight=False)
-    for cl in clusters:
-        if cl.tier is None or "glossary" in cl.evidence:
-            continue
-        members = [m for m in cl.members if m.tier or m.form == cl.canonical]
-        canonical = cl.canonical
-        while True:
-            console.print(f"\n[bold]{escape(canonical)}[/bold] ({cl.tier})")
-            for i, m in enumerate(members, 1):
-                mark = "*" if m.form == canonical else " "
-                console.print(f" {mark}{i}. {escape(m.form)} ×{m.count}  {escape(m.kwic)}")
-            # Brackets are rich markup: escaped, so the keys show.
-            choice = Prompt.ask(
-                escape("[a]ccept, e[x]clude N, [e]dit canonical, [r]eject, [s]kip, [q]uit"),
-                default="s",
-            )
-            cmd, _, arg = choice.strip().partition(" ")
-            if cmd == "a":
-                variants = [m.form for m in members if m.form != canonical]
-                if variants:
-                    glossary.entries.append(Entry(canonical, variants, cl.type))
-                break
-            if cmd == "x" and arg.isdigit() and 1 <= int(arg) <= len(members):
-                gone = members.pop(int(arg) - 1)
-                glossary.add_rejection(gone.form, canonical)
-                continue
-            if cmd == "e":
-                canonical = arg or Prompt.ask("canonical spelling", default=canonical)
-                continue
-            if cmd == "r":
-                for m in members:
-                    if m.form != canonical:
-                        glossary.add_rejection(m.form, canonical)
-                break
-            if cmd == "q":
-                glossary.save(glossary_path)
-                return
-            if cmd == "s":
-                break
-    glossary.save(glossary_path)
+
+    def save() -> None:
+        glossary.save(glossary_path)
+        state.write_text("".join(f"{w}\n" for w in sorted(session.skipped)), encoding="utf-8")
+
+    session = Session(
+        glossary,
+        save,
+        # brackets are rich markup: escaped, so the keys show
+        ask=lambda prompt, default: Prompt.ask(escape(prompt), default=default),
+        say=lambda text: console.print(escape(text)),
+        skipped=skipped,
+    )
+    # decided clusters (now glossary clusters) and skipped ones count as done
+    every = [cl for cl in clusters if cl.tier is not None]
+    pending = session.pending(clusters)
+    done = len(every) - len(pending)
+    try:
+        session.run(pending[:limit], len(every), done)
+    except (Stop, KeyboardInterrupt, EOFError):
+        save()
+        click.echo(
+            f"\nstopped: {session.decided} decision(s) saved to {glossary_path}; "
+            "run the same command to continue",
+            err=True,
+        )
+        return
+    save()
 
 
 __all__ = ["names_group"]

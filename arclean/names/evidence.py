@@ -73,6 +73,7 @@ class Judge:
         self._evidence: dict[str, str | None] = {}
         self._suffixed: dict[str, bool] = {}
         self._text_folded: set[str] | None = None
+        self._text_words: set[str] | None = None
 
     def common(self, f: str, text_definite: int = 0, text_count: int = 0) -> bool:
         """A common word (noun, verb ...), not a name: frequent in the lexicon
@@ -181,6 +182,30 @@ class Judge:
             if others >= 2:
                 return True
         return len(f) >= 5 and f[0] == "س" and f[1] in "اتين" and self.lex_count(f[1:]) >= known
+
+    def own_word(self, v: str, c: str) -> str | None:
+        """Why the variant `v` reads as a word of its own beside the
+        canonical `c` (issue 9, second round), or None.  The lexicon has
+        the variant at all while the canonical is a word of it too (صفيا
+        beside صوفيا, النجر: نجر beside النجار); or the scanned text uses
+        its stem as a noun, with the article or a plural ending (مصطافي
+        beside المصطافين: the plural in construct, not مصطفى)."""
+        known = self.s.known_count
+        bare = v[2:] if v.startswith("ال") and len(v) > 4 else v
+        if self.lex_count(c) >= known and (self.lex_count(v) or self.lex.count(bare)):
+            return "the variant is a word of the lexicon too"
+        if v.startswith("ال"):
+            return None
+        stem = v[:-1] if v.endswith(("ي", "ا", "ه")) else v
+        if len(stem) < 3:
+            return None
+        if self._text_words is None:
+            self._text_words = {fold(w) for w in self.counts.surface} | {
+                fold(w) for w in self.counts.core
+            }
+        family = ("ال" + stem, stem + "ين", stem + "ون", "ال" + stem + "ين", "ال" + stem + "ون")
+        hit = next((x for x in family if x != c and x in self._text_words), None)
+        return None if hit is None else f"the text uses its stem as a word ({hit})"
 
     def bare_name(self, f: str) -> bool:
         """A word the lexicon uses often and never inflects: never with ال,

@@ -60,6 +60,10 @@ class Settings:
     auto_gaz: int = 3  # ... and at least this often in the gazetteer (محسوب 2, بقنة 1: no)
     sub_letters: int = 5  # a letter substitution is auto only in words this long (جوبا/كوبا)
     context_pieces: int = 2  # pieces of context a dearer (> auto_cost) merge needs
+    # --- issue 9, second round (set by hand from the same audits) ---
+    clear_count: int = 3  # a cheap merge without a shared name: canonical seen this often
+    # (and context_ratio times the variant); ميليس 2 / ميلس 1 are two names
+    thin_gaz: int = 10  # ... or less often when the gazetteer has it this often
 
 
 DEFAULT_SETTINGS = Settings()

@@ -54,6 +54,23 @@ def hamzas(surface: str) -> int:
     return sum(surface.count(ch) for ch in "أإآؤئء")
 
 
+#: Letters Arabic writers use interchangeably for a foreign g.
+G_SOUND = frozenset("جغكق")
+
+
+def text_only_edit(v: str, c: str) -> bool:
+    """An edit safe enough into a canonical that only the scanned text
+    attests (no glossary, gazetteer or lexicon): a g-sound letter
+    (فينغر/فينجر), or a letter the rewrite drops.  A letter it would add
+    (جورجوس → جوريجوس) or another sound-group swap (جوميس/جوميز: Gomis
+    and Gomez are two names) is left for review: no source says which
+    spelling is right."""
+    if len(v) == len(c):
+        diff = [(a, b) for a, b in zip(v, c, strict=True) if a != b]
+        return len(diff) == 1 and diff[0][0] in G_SOUND and diff[0][1] in G_SOUND
+    return len(v) == len(c) + 1
+
+
 class PairScorer:
     """Scores the pairs of one scan's candidate fold groups.
 
@@ -105,6 +122,7 @@ class PairScorer:
             and not judge.suffixed(v)
             and not judge.suffixed(c)
             and not judge.wordlike(v)
+            and judge.own_word(v, c) is None
             and self.standalone(v)
             and not pattern_change(v, c)
             and (len(v) != len(c) or len(c) >= s.sub_letters)  # عزام/عصام
@@ -190,6 +208,7 @@ class PairScorer:
                 and not (judge.lex.count(v) and judge.verb_like(v))
                 and not judge.suffixed(v)
                 and not judge.wordlike(v)
+                and judge.own_word(v, c) is None
                 and self.standalone(v)
                 # a letter swapped in a short word is another word (جوبا/كوبا)
                 and (len(v) != len(c) or len(c) >= s.sub_letters)
@@ -197,9 +216,16 @@ class PairScorer:
                 and self.candidates[c].count >= 2
                 and self.candidates[c].count > self.candidates[v].count
             )
-            if cheap_ok and why is not None:
+            cn = self.candidates[c].count
+            clear = cn >= s.context_ratio * self.candidates[v].count and (
+                cn >= s.clear_count or judge.gaz.count(c) >= s.thin_gaz
+            )
+            if cheap_ok and why is not None and clear:
                 scored.append(Scored(v, c, cost, [*evidence, f"auto: cheap edit, {why}"]))
-            elif cheap_ok and self.text_name(c) is not None:
+            elif cheap_ok and (why is not None or self.text_name(c) is not None):
+                # a canonical barely more frequent (ميليس 2, ميلس 1: the river
+                # Meles and Mr Mills), or one only the text attests: two names
+                # as often as one, unless both stand next to the same name
                 # an unknown word is a name only next to a name or a cue
                 # (ريتشارد ستولمان): decided after the neighbour pass
                 need_name.append(Scored(v, c, cost, evidence))
@@ -245,8 +271,10 @@ class PairScorer:
             named = sorted(
                 x[2:] for x in set(nbs.get(c, ())) & set(nbs.get(v, ())) if judge.name_word(x[2:])
             )
-            if named:
-                why = f"unknown word, both spellings next to {', '.join(named[:3])}"
+            sourced = judge.auto_evidence(c)
+            if named and (sourced is not None or text_only_edit(v, c)):
+                what = sourced or "unknown word"
+                why = f"{what}, both spellings next to {', '.join(named[:3])}"
                 scored.append(Scored(v, c, cost, [*evidence, f"auto: cheap edit, {why}"]))
             else:
                 scored.append(Scored(v, c, cost, evidence))
@@ -339,6 +367,14 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     if cn < judge.s.fold_ratio * n:
         # both spellings in common use here: the writer's choice, not a slip
         return Member(form, n, "review", 0.0, ["same after folding", "both spellings frequent"])
+    if (
+        form[:-1] == canonical[:-1]
+        and {form[-1], canonical[-1]} == {"ى", "ي"}
+        and judge.known_spelling(canonical) < judge.s.attested_count
+    ):
+        # final ى/ي alone: old books write either; only a well-attested
+        # spelling (موسى, سيرجي) is evidence, not a rare one (أسلى/أسلي)
+        return Member(form, n, "review", 0.0, ["same after folding", "ى or ي, rare spelling"])
     if judge.known_spelling(canonical):
         return Member(form, n, "auto", 0.0, ["same after folding", "known spelling", why])
     if form[:-1] == canonical[:-1] and canonical.endswith("ة"):

@@ -1,0 +1,119 @@
+"""What a person reads of a scan: clusters ranked by what they would change,
+their evidence in plain words, and a text rendering that costs next to
+nothing beside the scan (issue 9, item 6).
+
+The library's evidence strings (`Member.evidence`) stay as they are for the
+JSON output; `explain` turns them into sentences for the table and review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from arclean.names.model import Cluster, Member
+
+#: How much of a member's occurrences a tier is expected to change.
+CONFIDENCE = {"auto": 1.0, "review": 0.5}
+
+TIER_WORDS = {
+    "auto": "automatic (rewritten by `pipe names` and AR802)",
+    "review": "needs a person (only reported)",
+}
+
+_COST = re.compile(r"^cost ([0-9.]+)$")
+_LEXICON = re.compile(r"^lexicon (\d+)(?:, ال-share ([0-9.]+))?$")
+_GAZETTEER = re.compile(r"^gazetteer \((\d+)\)$")
+
+
+def impact(cl: Cluster) -> float:
+    """What accepting the cluster would change: its variants' occurrences,
+    each weighed by the confidence of its tier (0 for a member with none)."""
+    return sum(m.count * CONFIDENCE.get(m.tier or "", 0.0) for m in cl.variants)
+
+
+def ranked(clusters: Iterable[Cluster]) -> list[Cluster]:
+    """Clusters by `impact`, largest first (ties by canonical, stable)."""
+    return sorted(clusters, key=lambda cl: (-impact(cl), cl.canonical))
+
+
+def _cost_words(cost: float) -> str:
+    if cost == 0:
+        return "the same letters once hamza, final ى/ي and ة/ه are set aside"
+    if cost <= 0.35:
+        return "one long vowel, doubled letter or similar-sounding letter differs"
+    if cost <= 0.5:
+        return "a final ا or ه differs"
+    if cost <= 0.7:
+        return "two small differences (vowels or similar-sounding letters)"
+    return "a letter is dropped, added or changed (a bigger change)"
+
+
+def _one(e: str) -> str:
+    m = _COST.match(e)
+    if m:
+        return _cost_words(float(m.group(1)))
+    m = _LEXICON.match(e)
+    if m:
+        words = f"{m.group(1)} times in the reference books"
+        if m.group(2) is not None:
+            words += f", {round(float(m.group(2)) * 100)} % of them with the article ال"
+        return words
+    m = _GAZETTEER.match(e)
+    if m:
+        return f"a known name ({m.group(1)} times in the Wikidata name list)"
+    if e.startswith("auto: "):
+        return "rewritten automatically because: " + _one(e[len("auto: ") :])
+    if e.startswith("cheap edit, "):
+        return "a small change, " + _one(e[len("cheap edit, ") :])
+    if e.startswith("shared context "):
+        return "both spellings stand next to " + e[len("shared context ") :]
+    return {
+        "canonical in gazetteer": "the kept spelling is a known name (Wikidata)",
+        "same after folding": "the same letters apart from hamza, final ى/ي or ة/ه",
+        "glossary": "listed in a glossary",
+        "rejected": "rejected earlier by a person",
+        "gazetteer name, more often a name than a word": (
+            "the kept spelling is a known name, more often a name than a word"
+        ),
+        "spelling in lexicon": "this spelling is itself used in the reference books",
+        "both spellings frequent": "both spellings are common in this text",
+        "not known as a name": "the word is not known as a name",
+        "more usual spelling": "this spelling is the more usual one in the reference books",
+        "maybe a pronoun ه": "the final ه may be the pronoun (his/its)",
+    }.get(e, e)
+
+
+def explain(evidence: Iterable[str]) -> list[str]:
+    """Each evidence string as words a person understands."""
+    return [_one(e) for e in evidence]
+
+
+def member_line(m: Member, canonical: str) -> str:
+    """One member: form, count, tier in words, evidence in words."""
+    if m.form == canonical:
+        return f"{m.form} ×{m.count}: kept spelling"
+    tier = TIER_WORDS.get(m.tier or "", "not merged")
+    why = "; ".join(explain(m.evidence))
+    return f"{m.form} ×{m.count}: {tier}; {why}"
+
+
+def render(clusters: list[Cluster]) -> Iterator[str]:
+    """The table output as plain lines (one block per cluster, numbered)."""
+    if not clusters:
+        yield "no name variants found"
+        return
+    total = len(clusters)
+    for i, cl in enumerate(clusters, 1):
+        change = impact(cl)
+        yield (
+            f"cluster {i} of {total}: {cl.canonical}  [{cl.tier or '-'}]  "
+            f"{cl.count}×, would change about {change:g}"
+        )
+        if cl.evidence:
+            yield "  kept spelling: " + "; ".join(explain(cl.evidence))
+        for m in cl.members:
+            yield "  " + ("* " if m.form == cl.canonical else "- ") + member_line(m, cl.canonical)
+            if m.kwic:
+                yield "      " + m.kwic
+        yield ""

@@ -1,0 +1,133 @@
+"""The `names review` loop, apart from the terminal: a person decides each
+cluster in turn; every decision is saved at once, so an interrupted review
+(Ctrl-C, end of input) keeps what was decided and the next run resumes
+where it stopped (decided clusters no longer come up; skipped ones are
+remembered in `Session.skipped`, kept by the CLI beside the glossary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from arclean.names.glossary import Entry, Glossary
+from arclean.names.model import Cluster, Member
+from arclean.names.report import TIER_WORDS, explain, impact
+
+KEYS = (
+    "a accept the automatic spellings (review-tier ones are asked for), "
+    "x N exclude member N, e edit the kept spelling, r reject the cluster, "
+    "s skip, q quit (decisions are saved)"
+)
+PROMPT = "[a]ccept, e[x]clude N, [e]dit canonical, [r]eject, [s]kip, [q]uit"
+
+
+class Stop(Exception):
+    """The person quit (q, Ctrl-C or end of input); decisions are saved."""
+
+
+@dataclass
+class Session:
+    """One review: the glossary it writes, `save` (called after every
+    decision), `ask(prompt, default) -> str` and `say(text)` for the
+    terminal, and the canonicals skipped so far."""
+
+    glossary: Glossary
+    save: Callable[[], None]
+    ask: Callable[[str, str], str]
+    say: Callable[[str], None]
+    skipped: set[str] = field(default_factory=set)
+    decided: int = 0
+
+    def pending(self, clusters: Sequence[Cluster]) -> list[Cluster]:
+        """The clusters still to decide: not from the glossary, not skipped."""
+        return [
+            cl
+            for cl in clusters
+            if cl.tier is not None
+            and "glossary" not in cl.evidence
+            and cl.canonical not in self.skipped
+        ]
+
+    def run(self, clusters: Sequence[Cluster], total: int, done: int = 0) -> None:
+        """Ask about each cluster ("cluster N of M" counts from `done`)."""
+        for i, cl in enumerate(clusters, done + 1):
+            self.one(cl, i, total)
+
+    def one(self, cl: Cluster, i: int, total: int) -> None:
+        members = [m for m in cl.members if m.tier or m.form == cl.canonical]
+        canonical = cl.canonical
+        while True:
+            self.say(
+                f"\ncluster {i} of {total}: {canonical} ({TIER_WORDS.get(cl.tier or '', '-')}; "
+                f"would change about {impact(cl):g} words)"
+            )
+            for n, m in enumerate(members, 1):
+                self.say(" " + _line(n, m, canonical))
+            choice = self.ask(PROMPT, "s").strip()
+            cmd, _, arg = choice.partition(" ")
+            arg = arg.strip()
+            if cmd == "a":
+                self._accept(cl, members, canonical)
+                return
+            if cmd == "x":
+                if not (arg.isdigit() and 1 <= int(arg) <= len(members)):
+                    self.say(f"x needs a member number from 1 to {len(members)} (x 2)")
+                    continue
+                if members[int(arg) - 1].form == canonical:
+                    self.say(
+                        f"{canonical} is the kept spelling: it cannot be excluded "
+                        "(e edits it, r rejects the whole cluster)"
+                    )
+                    continue
+                gone = members.pop(int(arg) - 1)
+                self.glossary.add_rejection(gone.form, canonical)
+                self._saved()
+                continue
+            if cmd == "e":
+                canonical = arg or self.ask("kept spelling", canonical).strip() or canonical
+                continue
+            if cmd == "r":
+                for m in members:
+                    if m.form != canonical:
+                        self.glossary.add_rejection(m.form, canonical)
+                self._saved()
+                return
+            if cmd == "s" or cmd == "":
+                self.skipped.add(cl.canonical)
+                self.save()
+                return
+            if cmd == "q":
+                raise Stop
+            self.say(f"unknown choice {choice!r}: {KEYS}")
+
+    def _accept(self, cl: Cluster, members: list[Member], canonical: str) -> None:
+        variants = [m.form for m in members if m.form != canonical and m.tier == "auto"]
+        unsure = [m.form for m in members if m.form != canonical and m.tier != "auto"]
+        if unsure:
+            answer = self.ask(
+                f"also accept {', '.join(unsure)}, which need a person "
+                "(not known as one name)? [y/N]",
+                "n",
+            )
+            if answer.strip().lower() in ("y", "yes"):
+                variants += unsure
+        if variants:
+            entry = Entry(canonical, variants, cl.type)
+            self.glossary.entries.append(entry)
+        else:
+            self.say("nothing accepted")
+        self._saved()
+
+    def _saved(self) -> None:
+        self.decided += 1
+        self.save()
+
+
+def _line(n: int, m: Member, canonical: str) -> str:
+    if m.form == canonical:
+        head = f"*{n}. {m.form} ×{m.count}  kept spelling"
+    else:
+        tier = TIER_WORDS.get(m.tier or "", "not merged")
+        head = f" {n}. {m.form} ×{m.count}  {tier}: {'; '.join(explain(m.evidence))}"
+    return head + (f"\n       {m.kwic}" if m.kwic else "")

@@ -1,0 +1,104 @@
+"""Issue 9, item 6: a review a person can finish, through `arclean.cli:cli`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from arclean.cli import cli
+from arclean.names import load_glossary
+from arclean.names.model import Cluster, Member
+from arclean.names.report import explain, ranked
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_1e98b3542325010d.txt"
+EXTRA = (
+    "\nقال الرئيس ترامب إن الاقتصاد قوي. وأكد ترامب أن الوظائف كثيرة. وقال ترامب إنه "
+    "سيفوز. وقال ترمب إن الانتخابات قريبة. وقالت سارة بيلين إن بالين مرشحة.\n"
+)
+
+
+def _corpus(tmp_path: Path) -> Path:
+    p = tmp_path / "texts" / "a.txt"
+    p.parent.mkdir()
+    p.write_text(SEED.read_text(encoding="utf-8") + EXTRA, encoding="utf-8")
+    return p
+
+
+def _review(tmp_path: Path, text: Path, keys: str, *extra: str):
+    g = tmp_path / "g.toml"
+    args = ["names", "review", "--glossary", str(g), *extra, str(text)]
+    return CliRunner().invoke(cli, args, input=keys), g
+
+
+def test_clusters_are_ranked_by_what_they_would_change() -> None:
+    small = Cluster("ب", [Member("ب", 9), Member("بب", 1, "auto")], "auto")
+    big = Cluster("ا", [Member("ا", 2), Member("اا", 4, "review")], "review")
+    assert [c.canonical for c in ranked([small, big])] == ["ا", "ب"]  # 4 × 0.5 > 1 × 1
+
+
+def test_scan_limit_folder_and_plain_words(tmp_path: Path) -> None:
+    text = _corpus(tmp_path)
+    r = CliRunner().invoke(cli, ["names", "scan", str(text.parent)])  # a folder
+    assert r.exit_code == 0, r.output
+    assert "cluster 1 of 3: فيدان" in r.output and "cluster 3 of 3" in r.output
+    assert "cost 0.35" not in r.output and "share" not in r.output
+    r = CliRunner().invoke(
+        cli, ["names", "scan", "--limit", "1", "--output-format", "json", str(text)]
+    )
+    assert [c["canonical"] for c in json.loads(r.output)] == ["فيدان"]
+
+
+def test_evidence_in_words() -> None:
+    words = explain(["cost 0.35", "lexicon 12, ال-share 0.00", "auto: shared context هاكان"])
+    assert words[0].startswith("one long vowel")
+    assert words[1] == "12 times in the reference books, 0 % of them with the article ال"
+    assert words[2] == "rewritten automatically because: both spellings stand next to هاكان"
+
+
+def test_write_glossary_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    out = tmp_path / "nope" / "g.toml"
+    r = CliRunner().invoke(cli, ["names", "scan", str(SEED), "--write-glossary", str(out)])
+    assert r.exit_code == 2
+    assert "does not exist" in r.output and "Traceback" not in r.output
+
+
+def test_review_stops_at_end_of_input_and_resumes(tmp_path: Path) -> None:
+    text = _corpus(tmp_path)
+    r, g = _review(tmp_path, text, "a\n")  # accept the first, then end of input
+    assert r.exit_code == 0, r.output
+    assert "cluster 1 of 3" in r.output and "run the same command to continue" in r.output
+    assert [e.canonical for e in load_glossary(g).entries] == ["فيدان"]
+    r, g = _review(tmp_path, text, "s\n")
+    assert "cluster 1 of" not in r.output and "cluster 2 of 3: ترامب" in r.output
+    r, g = _review(tmp_path, text, "q\n")  # the skipped cluster stays skipped
+    assert "cluster 3 of 3: بالين" in r.output and "ترامب (" not in r.output
+    r, g = _review(tmp_path, text, "q\n", "--restart")
+    assert "cluster 2 of 3: ترامب" in r.output
+
+
+def test_accept_asks_before_taking_review_tier_members(tmp_path: Path) -> None:
+    text = _corpus(tmp_path)
+    r, g = _review(tmp_path, text, "s\ns\na\nn\n")
+    assert "also accept بيلين" in r.output
+    assert not load_glossary(g).entries  # "n": nothing of the review tier is taken
+    r, g = _review(tmp_path, text, "a\ny\n", "--restart", "--limit", "1")
+    assert r.exit_code == 0
+
+
+def test_review_refuses_to_exclude_the_canonical_and_explains_keys(tmp_path: Path) -> None:
+    text = _corpus(tmp_path)
+    r, g = _review(tmp_path, text, "x 1\nz\nq\n")
+    assert "cannot be excluded" in r.output
+    assert "unknown choice 'z'" in r.output and "x N exclude member N" in r.output
+    assert not load_glossary(g).rejections
+
+
+def test_kwic_keeps_the_marks_inside_the_brackets() -> None:
+    from arclean.names.context import kwic
+    from arclean.names.counting import count_texts
+
+    text = "لاعب مصرياً هنا"
+    lines = kwic([text], count_texts([text], None, track_lines=True), {"مصريا"})
+    assert "[مصرياً]" in lines["مصريا"]

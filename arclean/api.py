@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -137,13 +138,33 @@ class Cleaner:
                 fixable=True,
                 old=change.old,
                 new=change.new,
+                applicability=self._safety(code),
             )
             for change in outcome.changes
             for code in change.codes
         ]
-        findings.extend(self.engine.report(text, self.format.prose_spans(text)))
+        for finding in self.engine.report(text, self.format.prose_spans(text)):
+            if finding.new is not None:  # an unsafe fix `fix` does not apply
+                safety = self._safety(finding.code)
+                finding = dataclasses.replace(
+                    finding,
+                    applicability=safety,
+                    fixable=safety == "safe" or self.unsafe_fixes,
+                )
+            findings.append(finding)
         findings.sort(key=lambda f: (f.start, f.code))
         return findings
+
+    def _safety(self, code: str) -> str:
+        rule = self._by_code.get(code)
+        return rule.safety if rule is not None else "safe"
+
+    def hidden_fixes(self) -> list[Rule]:
+        """The active rules whose fixes are not applied (unsafe, without
+        `unsafe_fixes`): `check` reports them, `fix` leaves them."""
+        if self.unsafe_fixes:
+            return []
+        return [r for r in self.rules if r.fixes and r.safety == "unsafe"]
 
 
 def _rebuild(settings: dict[str, Any]) -> Cleaner:

@@ -28,7 +28,12 @@ class Cleaner:
       hard for indexes and NLP; implies `unsafe_fixes`).
     - `select` replaces the profile's choice; `extend_select` adds to it;
       `ignore` removes from it.  Each entry is a code (``AR101``), a code
-      prefix (``AR1``), a group (``punct``) or ``ALL``.
+      prefix (``AR1``), a group (``punct``), a slug or ``ALL``; a string is
+      one selector or several, comma-separated (``"AR101,AR102"``).  ``ALL``
+      and other broad selectors leave out the search profile's folds (unless
+      the profile is ``search``) and, of two rules that undo each other (a
+      rule file's ``conflicts``), keep one; naming both raises
+      `SelectorError`.
     - `rule_files`: extra rule files in arclean's TOML format.
     - `unsafe_fixes`: also apply fixes marked unsafe (otherwise they are
       only reported).
@@ -47,9 +52,9 @@ class Cleaner:
         self,
         *,
         profile: str = "default",
-        select: Sequence[str] | None = None,
-        extend_select: Sequence[str] = (),
-        ignore: Sequence[str] = (),
+        select: str | Sequence[str] | None = None,
+        extend_select: str | Sequence[str] = (),
+        ignore: str | Sequence[str] = (),
         rule_files: Sequence[str | Path] = (),
         unsafe_fixes: bool | None = None,
         format: str = "plain",
@@ -58,6 +63,8 @@ class Cleaner:
         front_matter_keys: Sequence[str] = (),
         ruleset: RuleSet | None = None,
     ) -> None:
+        select = _selectors(select) if select is not None else None
+        extend_select, ignore = _selectors(extend_select), _selectors(ignore)
         self.settings: dict[str, Any] = {
             "profile": profile,
             "select": tuple(select) if select is not None else None,
@@ -165,6 +172,13 @@ class Cleaner:
         if self.unsafe_fixes:
             return []
         return [r for r in self.rules if r.fixes and r.safety == "unsafe"]
+
+
+def _selectors(value: str | Sequence[str]) -> list[str]:
+    """Selectors given as a list, or as one string (``"punct"``, ``"AR101,AR102"``)."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return list(value)
 
 
 def _rebuild(settings: dict[str, Any]) -> Cleaner:

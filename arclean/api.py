@@ -135,20 +135,26 @@ class Cleaner:
         """Everything the rules report on `text`, without changing it: each
         change a fix would make, and the check-only findings."""
         outcome = self.fix(text)
+        # One finding per change: when several rules made one change, the
+        # first is reported and the others are named in its message.
         findings = [
             Finding(
                 change.start,
                 change.end,
-                code,
-                self._by_code[code].message if code in self._by_code else code,
-                self._by_code[code].level if code in self._by_code else "info",
+                change.codes[0],
+                self._message(change.codes),
+                self._by_code[change.codes[0]].level
+                if change.codes[0] in self._by_code
+                else "info",
                 fixable=True,
                 old=change.old,
                 new=change.new,
-                applicability=self._safety(code),
+                applicability="unsafe"
+                if any(self._safety(c) == "unsafe" for c in change.codes)
+                else "safe",
             )
             for change in outcome.changes
-            for code in change.codes
+            if change.codes
         ]
         for finding in self.engine.report(text, self.format.prose_spans(text)):
             if finding.new is not None:  # an unsafe fix `fix` does not apply
@@ -161,6 +167,11 @@ class Cleaner:
             findings.append(finding)
         findings.sort(key=lambda f: (f.start, f.code))
         return findings
+
+    def _message(self, codes: Sequence[str]) -> str:
+        first = self._by_code.get(codes[0])
+        message = first.message if first is not None else codes[0]
+        return message + (f" (with {', '.join(codes[1:])})" if len(codes) > 1 else "")
 
     def _safety(self, code: str) -> str:
         rule = self._by_code.get(code)

@@ -119,11 +119,17 @@ def test_unsafe_findings_are_not_marked_and_are_counted_as_hidden():
     assert "AR902 " in result.stdout and "[*]" not in result.stdout
     assert "1 hidden fix can be enabled with `--unsafe-fixes`." in result.stderr
     assert "fixable with" not in result.stderr
-    data = json.loads(invoke(["check", "--isolated", "--select", "AR902", "--output-format",
-                              "json"], mojibake).stdout)
+    data = json.loads(
+        invoke(
+            ["check", "--isolated", "--select", "AR902", "--output-format", "json"], mojibake
+        ).stdout
+    )
     assert data[0]["fix"]["applicability"] == "unsafe"
-    sarif = json.loads(invoke(["check", "--isolated", "--select", "AR902", "--output-format",
-                               "sarif"], mojibake).stdout)
+    sarif = json.loads(
+        invoke(
+            ["check", "--isolated", "--select", "AR902", "--output-format", "sarif"], mojibake
+        ).stdout
+    )
     assert sarif["runs"][0]["results"][0]["properties"]["fixApplicability"] == "unsafe"
     unsafe = invoke(["check", "--isolated", "--select", "AR902", "--unsafe-fixes"], mojibake)
     assert "AR902 [*]" in unsafe.stdout and "[*] 1 fixable with `arclean fix`." in unsafe.stderr
@@ -165,7 +171,7 @@ def test_check_without_a_path_and_empty_stdin_checks_the_folder(tmp_path, monkey
 
 
 def test_fix_without_a_path_on_a_terminal_is_a_usage_error(monkeypatch):
-    import arclean.cli.output as output
+    import arclean.cli.inputs as output
 
     class Tty:
         def isatty(self):
@@ -185,8 +191,9 @@ def test_pipe_leaves_markdown_code_alone():
     text = "قال ، ثم `a ,b` و\n"
     plain = invoke(["pipe", "--isolated", "punct"], text)
     assert plain.stdout == text.replace(" ،", "،")
-    assert invoke(["pipe", "--stdin-filename", "x.md", "punct"], text).stdout == "قال، ثم `a ,b` و\n"
-    assert invoke(["pipe", "--format", "markdown", "punct"], text).stdout == "قال، ثم `a ,b` و\n"
+    fixed = "قال، ثم `a ,b` و\n"
+    assert invoke(["pipe", "--stdin-filename", "x.md", "punct"], text).stdout == fixed
+    assert invoke(["pipe", "--format", "markdown", "punct"], text).stdout == fixed
 
 
 def test_pipe_honours_the_configuration(tmp_path, monkeypatch):

@@ -7,13 +7,14 @@ from typing import Any
 import click
 
 from arclean.cli.app import CONTEXT_SETTINGS, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, error, warn
+from arclean.cli.inputs import refuse_unknown, resolve_inputs, stdin_excluded
 from arclean.cli.options import (
     color_option,
     resolver_from,
     selection_options,
     verbose_option,
 )
-from arclean.cli.output import plural, resolve_inputs, statistics, use_color
+from arclean.cli.output import plural, statistics, use_color
 from arclean.report import OUTPUT_FORMATS
 
 #: Formats that print all findings as one document at the end.
@@ -68,9 +69,16 @@ def check(
     started = time.perf_counter()
     resolver, jobs = resolver_from(kwargs)
     paths, read_stdin = resolve_inputs(paths, folder_by_default=True)
+    paths, refused = refuse_unknown(paths, resolver)
+    for message in refused:
+        error(message)
+    if not paths:
+        ctx.exit(EXIT_ERROR)
+    if paths == ("-",) and stdin_excluded(resolver):
+        ctx.exit(EXIT_ERROR if refused else EXIT_OK)
     if verbose:
         describe_run(resolver, paths)
-    errors: list[str] = []
+    errors: list[str] = list(refused)
     total = fixable = hidden = files = 0
     counts: dict[str, int] = {}
     fixable_codes: set[str] = set()

@@ -8,12 +8,12 @@ from typing import Any
 import click
 
 from arclean.cli.app import CONTEXT_SETTINGS, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, error, warn
+from arclean.cli.inputs import refuse_unknown, resolve_inputs, stdin_excluded
 from arclean.cli.options import color_option, resolver_from, selection_options, verbose_option
 from arclean.cli.output import (
     ChangePrinter,
     display_name,
     plural,
-    resolve_inputs,
     screenful,
     statistics,
     summary,
@@ -81,6 +81,15 @@ def fix(
     started = time.perf_counter()
     resolver, jobs = resolver_from(kwargs)
     paths, read_stdin = resolve_inputs(paths, folder_by_default=check or diff)
+    paths, refused = refuse_unknown(paths, resolver)
+    for message in refused:
+        error(message)
+    if not paths:
+        ctx.exit(EXIT_ERROR)
+    if paths == ("-",) and stdin_excluded(resolver):
+        if not (check or diff):  # excluded: passed through as it came
+            write_stdout(read_stdin())
+        ctx.exit(EXIT_ERROR if refused else EXIT_OK)
     if verbose:
         describe_run(resolver, paths)
     on_files = paths != ("-",)
@@ -94,7 +103,8 @@ def fix(
         if show_changes
         else None
     )
-    errors = changed_files = unchanged_files = remaining = 0
+    changed_files = unchanged_files = remaining = 0
+    errors = len(refused)
     skipped: list[str] = []
     counts: dict[str, int] = {}
     mode: Mode = "preview" if (check or diff) else "fix"
@@ -147,9 +157,11 @@ def fix(
     if show_statistics:
         slugs = {r.code: r.slug for r in resolver.cleaner_for("-").ruleset.rules}
         click.echo(statistics(counts, set(counts), slugs), err=True, nl=False)
+    # With --force-exclude (pre-commit), excluded files are not named.
+    named = () if resolver.options.force_exclude else paths
     if not quiet and on_files:
         click.echo(
-            summary(changed_files, unchanged_files, errors, check or diff, skipped), err=True
+            summary(changed_files, unchanged_files, errors, check or diff, skipped, named), err=True
         )
     if not quiet and remaining and not diff:
         click.echo(

@@ -119,8 +119,16 @@ def _gc_paused() -> Iterator[None]:
     type=click.Choice(["table", "json", "toml"]),
     default="table",
     show_default=True,
+    help="table: for people; json: for programs; toml: a glossary to review.",
 )
-@click.option("--glossary", "glossaries", multiple=True, help="Glossary TOML file (repeatable).")
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Glossary TOML file (repeatable).",
+)
 @click.option(
     "--write-glossary", type=click.Path(dir_okay=False), help="Write clusters as a glossary."
 )
@@ -192,7 +200,7 @@ def _print_table(clusters: list[Cluster]) -> None:
 @names_group.command("review")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--glossary", "glossary_path", required=True, type=click.Path(dir_okay=False),
-              help="Glossary to update (created if missing).")  # fmt: skip
+              metavar="FILE", help="Glossary to update (created if missing).")  # fmt: skip
 def review_cmd(paths: tuple[str, ...], glossary_path: str) -> None:
     """Decide each cluster interactively: accept, exclude a member, edit the
     canonical, reject (remembered), skip.  Saves the glossary."""

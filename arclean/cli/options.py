@@ -51,7 +51,7 @@ def config_options(func: F) -> F:
     return click.option(
         "--config",
         "config_file",
-        type=click.Path(dir_okay=False),
+        type=click.Path(dir_okay=False, exists=True),
         metavar="PATH",
         help="Use this configuration file instead of looking for one.",
     )(func)
@@ -96,7 +96,7 @@ def selection_options(func: F) -> F:
             "glossaries",
             multiple=True,
             type=click.Path(dir_okay=False),
-            metavar="PATH",
+            metavar="FILE",
             help="A name glossary (TOML) whose rewrites apply; repeatable.",
         ),
         profile_option(

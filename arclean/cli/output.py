@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -29,40 +29,9 @@ def read_stdin(name: str) -> Source:
     return decode(read_stdin_bytes(), name)
 
 
-def resolve_inputs(
-    paths: tuple[str, ...], *, folder_by_default: bool
-) -> tuple[tuple[str, ...], Callable[[], bytes]]:
-    """The inputs to work on, and how to read stdin.
-
-    Paths given are used as they are (``-`` is stdin).  With none, text piped
-    in is read; on a terminal, or when what is piped in is empty, the current
-    folder is checked when `folder_by_default` (``check``, ``fix --check``,
-    ``fix --diff``: as ruff does), and otherwise there is nothing to do:
-    `click.UsageError` (exit 2).
-    """
-    import click
-
-    if paths:
-        return paths, read_stdin_bytes
-    stream = sys.stdin
-    interactive = stream is None or bool(getattr(stream, "isatty", lambda: False)())
-    data = b"" if interactive else read_stdin_bytes()
-    if data or (not interactive and not folder_by_default):
-        return (STDIN_NAME,), lambda: data
-    if folder_by_default:
-        return (".",), read_stdin_bytes
-    raise click.UsageError(
-        "nothing to fix: give a PATH (`.` for the current folder), or pipe text in "
-        "(`-` reads stdin)"
-    )
-
-
-STDIN_NAME = "-"
-
-
 def display_name(label: str) -> str:
     """An input's name in status messages: ``<stdin>`` for ``-``."""
-    return "<stdin>" if label == STDIN_NAME else label
+    return "<stdin>" if label == "-" else label
 
 
 def write_stdout(data: bytes) -> None:
@@ -93,7 +62,12 @@ def plural(count: int, word: str) -> str:
 
 
 def summary(
-    changed: int, unchanged: int, errors: int, dry_run: bool, skipped: Sequence[str] = ()
+    changed: int,
+    unchanged: int,
+    errors: int,
+    dry_run: bool,
+    skipped: Sequence[str] = (),
+    paths: Sequence[str] = (),
 ) -> str:
     """The last line of `fix` on files: ``2 files fixed, 1 file left unchanged``;
     with no file at all, why (`skipped`: what was left out and why)."""
@@ -108,7 +82,13 @@ def summary(
         return ", ".join(parts)
     if skipped:
         return "no files fixed: " + "; ".join(skipped)
-    return "no files to fix: no file with a known extension (.txt, .md, ...) was found"
+    from arclean.formats.base import EXTENSIONS
+
+    where = f" in {', '.join(paths)}" if paths else ""
+    return (
+        f"no files to fix{where}: no file with a known extension ({' '.join(EXTENSIONS)}) "
+        "that git does not ignore and the configuration does not exclude"
+    )
 
 
 class ChangePrinter:

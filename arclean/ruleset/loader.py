@@ -180,6 +180,8 @@ def _parse_rule(
     fields: dict[str, Any] = {}
     if kind == "regex":
         fields["pattern"] = want("pattern", str, required=True)
+        if not fields["pattern"]:
+            raise fail("'pattern' is empty: it would match everywhere", "pattern")
         fields["replace"] = want("replace", str, required=True)
     elif kind == "map":
         mapping = want("map", dict, required=True)

@@ -79,8 +79,11 @@ def validate_options(options: Mapping[str, Any], source: str) -> dict[str, Any]:
         declared = schema.get(key)
         if declared is None:
             known = ", ".join(sorted(schema))
+            hint = ""
+            if key in SHORTHANDS:
+                hint = f"; '{key}' is a configuration key, the option is '{SHORTHANDS[key].option}'"
             raise ConfigError(
-                f"{source}: [options] unknown option '{key}' (known options: {known})"
+                f"{source}: [options] unknown option '{key}' (known options: {known}){hint}"
             )
         for _, spec in declared:
             problem = spec.problem(value)

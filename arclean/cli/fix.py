@@ -16,6 +16,7 @@ from arclean.cli.output import (
     plural,
     screenful,
     statistics,
+    stderr_isatty,
     summary,
     use_color,
     write_stdout,
@@ -95,9 +96,7 @@ def fix(
     on_files = paths != ("-",)
     auto_listing = show_changes is None and not buckwalter
     if show_changes is None:
-        show_changes = buckwalter or (
-            on_files and not (check or diff or quiet) and sys.stderr.isatty()
-        )
+        show_changes = buckwalter or (on_files and not (check or diff or quiet) and stderr_isatty())
     printer = (
         ChangePrinter(color, buckwalter, limit=screenful() if auto_listing else None)
         if show_changes

@@ -29,6 +29,11 @@ def read_stdin(name: str) -> Source:
     return decode(read_stdin_bytes(), name)
 
 
+def stderr_isatty() -> bool:
+    """Is stderr a terminal (where change listings go)?"""
+    return bool(sys.stderr.isatty())
+
+
 def display_name(label: str) -> str:
     """An input's name in status messages: ``<stdin>`` for ``-``."""
     return "<stdin>" if label == "-" else label

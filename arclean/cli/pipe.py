@@ -158,8 +158,9 @@ def _step_cleaner(kind: str, value: Any, ruleset: RuleSet, settings: dict[str, A
         group, all_rules = value
         if group not in {r.group for r in ruleset.rules}:
             raise click.UsageError(
-                f"no rule group {group!r}; groups: {', '.join(ruleset.groups)}, "
-                "or `rules FILE`, or `names`"
+                f"no step {group!r}; steps: "
+                f"{', '.join(g for g in ruleset.groups if g != 'names')}, "
+                "`names`, or `rules FILE`"
             )
         ignore = settings["ignore"]
         if all_rules:

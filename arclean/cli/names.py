@@ -27,11 +27,16 @@ class _Inputs:
     twice, streaming line blocks so memory stays bounded."""
 
     def __init__(self, paths: Sequence[str]) -> None:
-        self.paths = list(paths) or ["-"]
+        from arclean.io.discover import discover
+
         self._stdin: str | None = None
-        for p in self.paths:
-            if p != "-" and not Path(p).is_file():
-                raise InputError(f"{p}: no such file")
+        # Folders are walked as `fix` walks them (known extensions, what git
+        # does not ignore, no hidden folders).
+        self.paths = []
+        for name, problem in discover(list(paths), lambda _name: False):
+            if problem:
+                raise InputError(problem)
+            self.paths.append(name)
 
     def __iter__(self) -> Iterator[str]:
         for p in self.paths:
@@ -146,7 +151,7 @@ def scan_cmd(
     write_glossary: str | None,
     tier: str,
 ) -> None:
-    """Cluster name spellings across all PATHS together (- for stdin)."""
+    """Cluster name spellings across all PATHS together (files or folders; - for stdin)."""
     from arclean.names import scan
 
     try:

@@ -168,6 +168,25 @@ class Cleaner:
         findings.sort(key=lambda f: (f.start, f.code))
         return findings
 
+    def unknown_control_codes(self, text: str) -> list[tuple[int, str]]:
+        """``(offset, selector)`` for each code in an ``arclean-disable``,
+        ``-enable`` or ``-disable-next-line`` comment of `text` that names no
+        rule, group or prefix (``AR9999``): such a comment disables nothing."""
+        if "arclean-" not in text:
+            return []
+        from arclean.errors import SelectorError
+        from arclean.formats._common import CONTROL_RE, parse_codes
+        from arclean.text.spans import ALL_RULES
+
+        unknown = []
+        for match in CONTROL_RE.finditer(text):
+            for code in sorted(parse_codes(match.group(2)) - {ALL_RULES}):
+                try:
+                    self.ruleset.matching(code)
+                except SelectorError:
+                    unknown.append((match.start(), code))
+        return unknown
+
     def _message(self, codes: Sequence[str]) -> str:
         first = self._by_code.get(codes[0])
         message = first.message if first is not None else codes[0]

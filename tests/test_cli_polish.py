@@ -197,3 +197,12 @@ def test_sarif_uri_is_percent_encoded_and_file_errors_are_reported(tmp_path, mon
     assert "bad.txt" in notes[0]["message"]["text"]
     github = invoke(["check", "--isolated", "--output-format", "github", "bad.txt"])
     assert github.stdout.startswith("::error title=arclean,file=bad.txt::")
+
+
+def test_unknown_code_in_a_control_comment_is_warned_about():
+    text = "<!-- arclean-disable-next-line AR9999 -->\nقال ، ثم\n"
+    result = invoke(["check", "--isolated", "--stdin-filename", "a.md"], text)
+    assert "a.md:1: the control comment names AR9999, which is no rule" in result.stderr
+    fine = "<!-- arclean-disable-next-line AR101 -->\nقال ، ثم\n"
+    quiet = invoke(["check", "--isolated", "--stdin-filename", "a.md"], fine)
+    assert "warning" not in quiet.stderr and quiet.exit_code == 0

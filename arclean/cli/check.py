@@ -97,6 +97,7 @@ def check(
             continue
         files += 1
         total += len(result.findings)
+        _warn_unknown_controls(resolver, result.name, result.text)
         for finding in result.findings:
             counts[finding.code] = counts.get(finding.code, 0) + 1
             if finding.fixable:
@@ -137,6 +138,22 @@ def check(
     if errors:
         ctx.exit(EXIT_ERROR)
     ctx.exit(EXIT_CHANGES if total else EXIT_OK)
+
+
+def _warn_unknown_controls(resolver: Any, name: str, text: str | None) -> None:
+    """Warn about control comments naming a code that is no rule."""
+    if not text or "arclean-" not in text:
+        return
+    from arclean.text.edits import LineIndex
+
+    index = LineIndex(text)
+    cleaner = resolver.cleaner_for(name if name != resolver.options.stdin_filename else "-")
+    for offset, code in cleaner.unknown_control_codes(text):
+        line, _ = index.line_col(offset)
+        warn(
+            f"{name}:{line}: the control comment names {code}, which is no rule; "
+            "it disables nothing"
+        )
 
 
 def _colour(rendered: str) -> str:

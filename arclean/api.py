@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,12 @@ class Cleaner:
       hard for indexes and NLP; implies `unsafe_fixes`).
     - `select` replaces the profile's choice; `extend_select` adds to it;
       `ignore` removes from it.  Each entry is a code (``AR101``), a code
-      prefix (``AR1``), a group (``punct``) or ``ALL``.
+      prefix (``AR1``), a group (``punct``), a slug or ``ALL``; a string is
+      one selector or several, comma-separated (``"AR101,AR102"``).  ``ALL``
+      and other broad selectors leave out the search profile's folds (unless
+      the profile is ``search``) and, of two rules that undo each other (a
+      rule file's ``conflicts``), keep one; naming both raises
+      `SelectorError`.
     - `rule_files`: extra rule files in arclean's TOML format.
     - `unsafe_fixes`: also apply fixes marked unsafe (otherwise they are
       only reported).
@@ -46,9 +52,9 @@ class Cleaner:
         self,
         *,
         profile: str = "default",
-        select: Sequence[str] | None = None,
-        extend_select: Sequence[str] = (),
-        ignore: Sequence[str] = (),
+        select: str | Sequence[str] | None = None,
+        extend_select: str | Sequence[str] = (),
+        ignore: str | Sequence[str] = (),
         rule_files: Sequence[str | Path] = (),
         unsafe_fixes: bool | None = None,
         format: str = "plain",
@@ -57,6 +63,8 @@ class Cleaner:
         front_matter_keys: Sequence[str] = (),
         ruleset: RuleSet | None = None,
     ) -> None:
+        select = _selectors(select) if select is not None else None
+        extend_select, ignore = _selectors(extend_select), _selectors(ignore)
         self.settings: dict[str, Any] = {
             "profile": profile,
             "select": tuple(select) if select is not None else None,
@@ -127,23 +135,80 @@ class Cleaner:
         """Everything the rules report on `text`, without changing it: each
         change a fix would make, and the check-only findings."""
         outcome = self.fix(text)
+        # One finding per change: when several rules made one change, the
+        # first is reported and the others are named in its message.
         findings = [
             Finding(
                 change.start,
                 change.end,
-                code,
-                self._by_code[code].message if code in self._by_code else code,
-                self._by_code[code].level if code in self._by_code else "info",
+                change.codes[0],
+                self._message(change.codes),
+                self._by_code[change.codes[0]].level
+                if change.codes[0] in self._by_code
+                else "info",
                 fixable=True,
                 old=change.old,
                 new=change.new,
+                applicability="unsafe"
+                if any(self._safety(c) == "unsafe" for c in change.codes)
+                else "safe",
             )
             for change in outcome.changes
-            for code in change.codes
+            if change.codes
         ]
-        findings.extend(self.engine.report(text, self.format.prose_spans(text)))
+        for finding in self.engine.report(text, self.format.prose_spans(text)):
+            if finding.new is not None:  # an unsafe fix `fix` does not apply
+                safety = self._safety(finding.code)
+                finding = dataclasses.replace(
+                    finding,
+                    applicability=safety,
+                    fixable=safety == "safe" or self.unsafe_fixes,
+                )
+            findings.append(finding)
         findings.sort(key=lambda f: (f.start, f.code))
         return findings
+
+    def unknown_control_codes(self, text: str) -> list[tuple[int, str]]:
+        """``(offset, selector)`` for each code in an ``arclean-disable``,
+        ``-enable`` or ``-disable-next-line`` comment of `text` that names no
+        rule, group or prefix (``AR9999``): such a comment disables nothing."""
+        if "arclean-" not in text:
+            return []
+        from arclean.errors import SelectorError
+        from arclean.formats._common import CONTROL_RE, parse_codes
+        from arclean.text.spans import ALL_RULES
+
+        unknown = []
+        for match in CONTROL_RE.finditer(text):
+            for code in sorted(parse_codes(match.group(2)) - {ALL_RULES}):
+                try:
+                    self.ruleset.matching(code)
+                except SelectorError:
+                    unknown.append((match.start(), code))
+        return unknown
+
+    def _message(self, codes: Sequence[str]) -> str:
+        first = self._by_code.get(codes[0])
+        message = first.message if first is not None else codes[0]
+        return message + (f" (with {', '.join(codes[1:])})" if len(codes) > 1 else "")
+
+    def _safety(self, code: str) -> str:
+        rule = self._by_code.get(code)
+        return rule.safety if rule is not None else "safe"
+
+    def hidden_fixes(self) -> list[Rule]:
+        """The active rules whose fixes are not applied (unsafe, without
+        `unsafe_fixes`): `check` reports them, `fix` leaves them."""
+        if self.unsafe_fixes:
+            return []
+        return [r for r in self.rules if r.fixes and r.safety == "unsafe"]
+
+
+def _selectors(value: str | Sequence[str]) -> list[str]:
+    """Selectors given as a list, or as one string (``"punct"``, ``"AR101,AR102"``)."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return list(value)
 
 
 def _rebuild(settings: dict[str, Any]) -> Cleaner:

@@ -355,4 +355,4 @@ def test_pipe_group_all_and_user_groups(runner, tmp_path):
     result = run(runner, ["pipe", "--rules", str(rules), "house"], input="في موسكوفا".encode())
     assert result.stdout == "في موسكو"
     unknown = run(runner, ["pipe", "nosuch"], input=b"x")
-    assert unknown.exit_code == 2 and "no rule group 'nosuch'" in unknown.stderr
+    assert unknown.exit_code == 2 and "no step 'nosuch'" in unknown.stderr

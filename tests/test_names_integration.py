@@ -57,7 +57,9 @@ def test_seed_names_need_unsafe_fixes(runner):
     assert fixed == original.replace("فيان", "فيدان")
     check = runner.invoke(cli, ["check", "--isolated", "--select", "AR802"], input=text)
     assert check.exit_code == 1
-    assert check.stdout.count("AR802 [*]") == 2
+    # Unsafe: not marked [*] (fix does not apply it), counted as hidden fixes.
+    assert check.stdout.count("AR802 ") == 2 and "[*]" not in check.stdout
+    assert "2 hidden fixes can be enabled with `--unsafe-fixes`" in check.stderr
 
 
 def test_pipe_names_step_on_the_seed(runner):

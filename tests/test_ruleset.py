@@ -185,9 +185,13 @@ def test_duplicate_codes_are_found_in_linear_time():
 
     ruleset = RuleSet()
     for number in range(5000):
-        ruleset.add(Rule(code=f"XX{number:04d}", slug="x", group="g", kind="regex", message="m"))
+        ruleset.add(
+            Rule(code=f"XX{number:04d}", slug=f"x{number}", group="g", kind="regex", message="m")
+        )
     with pytest.raises(RuleFileError, match="XX0042 is already used"):
-        ruleset.add(Rule(code="XX0042", slug="x", group="g", kind="regex", message="m"))
+        ruleset.add(Rule(code="XX0042", slug="y", group="g", kind="regex", message="m"))
+    with pytest.raises(RuleFileError, match="slug 'x42' is already used by XX0042"):
+        ruleset.add(Rule(code="XX9999", slug="x42", group="g", kind="regex", message="m"))
 
 
 @pytest.mark.parametrize(

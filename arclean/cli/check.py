@@ -7,8 +7,14 @@ from typing import Any
 import click
 
 from arclean.cli.app import CONTEXT_SETTINGS, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, error, warn
-from arclean.cli.options import resolver_from, selection_options
-from arclean.cli.output import plural, read_stdin_bytes
+from arclean.cli.inputs import refuse_unknown, resolve_inputs, stdin_excluded
+from arclean.cli.options import (
+    color_option,
+    resolver_from,
+    selection_options,
+    verbose_option,
+)
+from arclean.cli.output import plural, statistics, use_color
 from arclean.report import OUTPUT_FORMATS
 
 #: Formats that print all findings as one document at the end.
@@ -24,55 +30,141 @@ _WHOLE_DOCUMENT = ("json", "sarif")
     show_default=True,
     help="How findings are printed.",
 )
+@click.option(
+    "--statistics",
+    "show_statistics",
+    is_flag=True,
+    help="Print the number of findings per rule instead of the findings.",
+)
 @selection_options
+@color_option
+@verbose_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but findings and errors.")
 @click.pass_context
 def check(
     ctx: click.Context,
     paths: tuple[str, ...],
     output_format: str,
+    show_statistics: bool,
+    color: str,
+    verbose: bool,
     quiet: bool,
     **kwargs: Any,
 ) -> None:
     """Report findings, changing nothing.
 
-    Every change `fix` would make is a finding (marked [*]), and so is what
-    only a person can fix, such as an unbalanced quote. One finding a line:
-    path:line:col: CODE message. Exits 1 while findings remain.
+    Findings that `arclean fix` fixes are marked [*]; unsafe fixes (applied
+    only with --unsafe-fixes) and what only a person can fix (an unbalanced
+    quote) are not. One finding a line: path:line:col: CODE message. Exits 1
+    while findings remain. With no PATH, reads text piped in; on a terminal,
+    or when nothing is piped in, checks the current folder. `-` reads stdin.
     """
     import sys
+    import time
 
-    from arclean.report import render_findings
+    from arclean.cli.verbose import describe_run
+    from arclean.report import render_error, render_findings
     from arclean.runner import run
 
+    started = time.perf_counter()
     resolver, jobs = resolver_from(kwargs)
-    errors = total = 0
+    paths, read_stdin = resolve_inputs(paths, folder_by_default=True)
+    paths, refused = refuse_unknown(paths, resolver)
+    for message in refused:
+        error(message)
+    if not paths:
+        ctx.exit(EXIT_ERROR)
+    if paths == ("-",) and stdin_excluded(resolver):
+        ctx.exit(EXIT_ERROR if refused else EXIT_OK)
+    if verbose:
+        describe_run(resolver, paths)
+    errors: list[str] = list(refused)
+    total = fixable = hidden = files = 0
+    counts: dict[str, int] = {}
+    fixable_codes: set[str] = set()
     collected: list[tuple[str, str, Any]] = []
     out = sys.stdout
-    results = run(paths, "check", resolver, keep_text=True, read_stdin=read_stdin_bytes, jobs=jobs)
+    colored = use_color(color, out) and output_format in ("concise", "full")
+    results = run(paths, "check", resolver, keep_text=True, read_stdin=read_stdin, jobs=jobs)
     for result in results:
         if result.warning:
             warn(result.warning)
             continue
         if result.error:
             error(result.error)
-            errors += 1
+            errors.append(result.error)
+            out.write(render_error(output_format, result.error))
             continue
+        files += 1
         total += len(result.findings)
+        _warn_unknown_controls(resolver, result.name, result.text)
+        for finding in result.findings:
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+            if finding.fixable:
+                fixable += 1
+                fixable_codes.add(finding.code)
+            elif finding.new is not None:
+                hidden += 1
         assert result.text is not None
+        if show_statistics:
+            continue
         if output_format in _WHOLE_DOCUMENT:
             collected.extend((result.name, result.text, f) for f in result.findings)
         else:
-            out.write(render_findings(output_format, result.name, result.text, result.findings))
-    if output_format in _WHOLE_DOCUMENT:
-        out.write(render_findings(output_format, "", "", collected))
+            rendered = render_findings(output_format, result.name, result.text, result.findings)
+            out.write(_colour(rendered) if colored else rendered)
+    if show_statistics:
+        slugs = {r.code: r.slug for r in resolver.cleaner_for("-").ruleset.rules}
+        out.write(statistics(counts, fixable_codes, slugs))
+    elif output_format in _WHOLE_DOCUMENT:
+        out.write(render_findings(output_format, "", "", collected, errors))
     out.flush()
-    if not quiet and output_format in ("full", "concise"):
+    if not quiet and output_format in ("full", "concise") and (total or not errors):
+        lines = [f"Found {plural(total, 'finding')}."]
+        if fixable:
+            lines.append(f"[*] {fixable} fixable with `arclean fix`.")
+        if hidden:
+            lines.append(
+                f"{hidden} hidden fixes can be enabled with `--unsafe-fixes`."
+                if hidden != 1
+                else "1 hidden fix can be enabled with `--unsafe-fixes`."
+            )
+        click.echo("\n".join(lines), err=True)
+    if verbose:
         click.echo(
-            f"Found {plural(total, 'finding')}."
-            + (" Run `arclean fix` to fix those marked [*]." if total else ""),
+            f"arclean: {plural(files, 'file')} checked in {time.perf_counter() - started:.2f} s",
             err=True,
         )
     if errors:
         ctx.exit(EXIT_ERROR)
     ctx.exit(EXIT_CHANGES if total else EXIT_OK)
+
+
+def _warn_unknown_controls(resolver: Any, name: str, text: str | None) -> None:
+    """Warn about control comments naming a code that is no rule."""
+    if not text or "arclean-" not in text:
+        return
+    from arclean.text.edits import LineIndex
+
+    index = LineIndex(text)
+    cleaner = resolver.cleaner_for(name if name != resolver.options.stdin_filename else "-")
+    for offset, code in cleaner.unknown_control_codes(text):
+        line, _ = index.line_col(offset)
+        warn(
+            f"{name}:{line}: the control comment names {code}, which is no rule; "
+            "it disables nothing"
+        )
+
+
+def _colour(rendered: str) -> str:
+    """Concise and full lines with the location bold, the code red and [*] cyan."""
+    import regex
+
+    return regex.sub(
+        r"(?m)^(\S.*?:\d+:\d+:) ([A-Z]+\d+)( \[\*\])?",
+        lambda m: (
+            f"\x1b[1m{m[1]}\x1b[0m \x1b[31m{m[2]}\x1b[0m"
+            + (f" \x1b[36m{m[3].strip()}\x1b[0m" if m[3] else "")
+        ),
+        rendered,
+    )

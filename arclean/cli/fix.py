@@ -8,8 +8,19 @@ from typing import Any
 import click
 
 from arclean.cli.app import CONTEXT_SETTINGS, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, error, warn
-from arclean.cli.options import color_option, resolver_from, selection_options
-from arclean.cli.output import ChangePrinter, plural, read_stdin_bytes, summary, write_stdout
+from arclean.cli.inputs import refuse_unknown, resolve_inputs, stdin_excluded
+from arclean.cli.options import color_option, resolver_from, selection_options, verbose_option
+from arclean.cli.output import (
+    ChangePrinter,
+    display_name,
+    plural,
+    screenful,
+    statistics,
+    stderr_isatty,
+    summary,
+    use_color,
+    write_stdout,
+)
 
 
 @click.command("fix", context_settings=CONTEXT_SETTINGS)
@@ -21,7 +32,8 @@ from arclean.cli.output import ChangePrinter, plural, read_stdin_bytes, summary,
 @click.option(
     "--show-changes/--no-show-changes",
     default=None,
-    help="List each change (on stderr). Default: on when rewriting files on a terminal.",
+    help="List each change (on stderr). Default: on when rewriting files on a terminal, "
+    "summarised per rule past a screenful.",
 )
 @click.option(
     "--buckwalter",
@@ -29,8 +41,15 @@ from arclean.cli.output import ChangePrinter, plural, read_stdin_bytes, summary,
     help="List changes in Buckwalter transliteration, for terminals that cannot show "
     "Arabic; implies --show-changes.",
 )
+@click.option(
+    "--statistics",
+    "show_statistics",
+    is_flag=True,
+    help="Print the number of changes per rule (on stderr).",
+)
 @selection_options
 @color_option
+@verbose_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (and the text).")
 @click.pass_context
 def fix(
@@ -40,33 +59,66 @@ def fix(
     diff: bool,
     show_changes: bool | None,
     buckwalter: bool,
+    show_statistics: bool,
     color: str,
+    verbose: bool,
     quiet: bool,
     **kwargs: Any,
 ) -> None:
     """Fix files in place, or stdin to stdout.
 
-    With no PATH, or with -, reads stdin and writes the fixed text to stdout.
-    With paths, rewrites each file that changes, atomically, keeping its byte
-    order mark, line endings and permissions. Folders are walked for text
-    files, leaving out what git ignores and the configuration excludes.
+    With text piped in and no PATH, or with -, writes the fixed text to
+    stdout. With paths, rewrites each file that changes, atomically, keeping
+    its byte order mark, line endings and permissions. Folders are walked for
+    text files, leaving out what git ignores and the configuration excludes.
+    With --check or --diff and no PATH on a terminal (or nothing piped in),
+    the current folder is checked.
     """
+    import time
+
+    from arclean.cli.verbose import describe_run
     from arclean.runner import Mode, run
 
+    started = time.perf_counter()
     resolver, jobs = resolver_from(kwargs)
+    paths, read_stdin = resolve_inputs(paths, folder_by_default=check or diff)
+    paths, refused = refuse_unknown(paths, resolver)
+    for message in refused:
+        error(message)
+    if not paths:
+        ctx.exit(EXIT_ERROR)
+    if paths == ("-",) and stdin_excluded(resolver):
+        if not (check or diff):  # excluded: passed through as it came
+            write_stdout(read_stdin())
+        ctx.exit(EXIT_ERROR if refused else EXIT_OK)
+    if verbose:
+        describe_run(resolver, paths)
+    on_files = paths != ("-",)
+    auto_listing = show_changes is None and not buckwalter
     if show_changes is None:
-        show_changes = buckwalter or (
-            bool(paths) and not (check or diff or quiet) and sys.stderr.isatty()
-        )
-    printer = ChangePrinter(color, buckwalter) if show_changes else None
-    errors = changed_files = unchanged_files = remaining = 0
+        show_changes = buckwalter or (on_files and not (check or diff or quiet) and stderr_isatty())
+    printer = (
+        ChangePrinter(color, buckwalter, limit=screenful() if auto_listing else None)
+        if show_changes
+        else None
+    )
+    changed_files = unchanged_files = remaining = 0
+    errors = len(refused)
+    skipped: list[str] = []
+    counts: dict[str, int] = {}
     mode: Mode = "preview" if (check or diff) else "fix"
+    stdin_data: list[bytes] = []
+
+    def reading() -> bytes:
+        stdin_data.append(read_stdin())
+        return stdin_data[-1]
+
     results = run(
         paths,
         mode,
         resolver,
-        keep_text=bool(diff or printer),
-        read_stdin=read_stdin_bytes,
+        keep_text=bool(diff or printer or show_statistics),
+        read_stdin=reading,
         jobs=jobs,
     )
     for result in results:
@@ -75,12 +127,16 @@ def fix(
         label = result.name
         if result.warning:
             warn(result.warning)
+            skipped.append(result.warning)
             continue
         if result.error and not result.changed:
             error(result.error)
             errors += 1
             continue
         remaining += len(result.findings)
+        for change in result.changes:
+            for code in change.codes:
+                counts[code] = counts.get(code, 0) + 1
         if printer and result.changes and result.text is not None:
             printer.show(label, result.text, result.changes)
         if result.error:  # could not write
@@ -92,21 +148,70 @@ def fix(
         else:
             unchanged_files += 1
         if diff and result.changed and result.text is not None and result.new_text is not None:
-            from arclean.report import unified_diff
-
-            write_stdout(unified_diff(result.text, result.new_text, label).encode("utf-8"))
+            _print_diff(result, stdin_data, color)
         elif check and result.changed and not quiet:
-            click.echo(f"would fix {label}", err=True)
-    if not quiet and paths and not (len(paths) == 1 and paths[0] == "-"):
-        click.echo(summary(changed_files, unchanged_files, errors, check or diff), err=True)
+            click.echo(f"would fix {display_name(label)}", err=True)
+    if printer:
+        printer.finish()
+    if show_statistics:
+        slugs = {r.code: r.slug for r in resolver.cleaner_for("-").ruleset.rules}
+        click.echo(statistics(counts, set(counts), slugs), err=True, nl=False)
+    # With --force-exclude (pre-commit), excluded files are not named.
+    named = () if resolver.options.force_exclude else paths
+    if not quiet and on_files:
+        click.echo(
+            summary(changed_files, unchanged_files, errors, check or diff, skipped, named), err=True
+        )
     if not quiet and remaining and not diff:
         click.echo(
             f"{plural(remaining, 'finding')} left that fix cannot change; "
             "`arclean check` lists them.",
             err=True,
         )
+    if not quiet:
+        _hint_hidden_fixes(resolver, paths)
+    if verbose:
+        elapsed = time.perf_counter() - started
+        click.echo(f"arclean: done in {elapsed:.2f} s", err=True)
     if errors:
         ctx.exit(EXIT_ERROR)
     if (check or diff) and changed_files:
         ctx.exit(EXIT_CHANGES)
     ctx.exit(EXIT_OK)
+
+
+def _print_diff(result: Any, stdin_data: list[bytes], color: str) -> None:
+    """The unified diff of one input, with its byte order mark, on stdout."""
+    from arclean.io.read import UTF8_BOM
+    from arclean.report import unified_diff
+    from arclean.report.diff import color_diff
+
+    if result.name == "-":
+        bom = bool(stdin_data) and stdin_data[-1].startswith(UTF8_BOM)
+    else:
+        try:
+            with open(result.name, "rb") as handle:
+                bom = handle.read(3) == UTF8_BOM
+        except OSError:  # the --stdin-filename of stdin, not a file
+            bom = bool(stdin_data) and stdin_data[-1].startswith(UTF8_BOM)
+    text = unified_diff(result.text, result.new_text, result.name, bom=bom)
+    if use_color(color, sys.stdout):
+        text = color_diff(text)
+    write_stdout(text.encode("utf-8", "surrogatepass"))
+
+
+def _hint_hidden_fixes(resolver: Any, paths: tuple[str, ...]) -> None:
+    """Say which selected rules fix only with --unsafe-fixes, when the user
+    chose them (opt-in rules; the default profile's unsafe ones are left to
+    `check` to list)."""
+    try:
+        cleaner = resolver.cleaner_for(paths[0] if paths != (".",) else "-")
+    except Exception:  # a per-file configuration problem was reported already
+        return
+    opted_in = [r for r in cleaner.hidden_fixes() if not r.default]
+    if opted_in:
+        names = ", ".join(f"{r.code} ({r.slug})" for r in opted_in)
+        click.echo(
+            f"Unsafe fixes not applied (add `--unsafe-fixes` to apply them): {names}",
+            err=True,
+        )

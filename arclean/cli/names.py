@@ -160,8 +160,16 @@ def _gc_paused() -> Iterator[None]:
     type=click.Choice(["table", "json", "toml"]),
     default="table",
     show_default=True,
+    help="table: for people; json: for programs; toml: a glossary to review.",
 )
-@click.option("--glossary", "glossaries", multiple=True, help="Glossary TOML file (repeatable).")
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Glossary TOML file (repeatable).",
+)
 @click.option(
     "--write-glossary", type=click.Path(dir_okay=False), help="Write clusters as a glossary."
 )
@@ -219,7 +227,7 @@ def scan_cmd(
 @names_group.command("review")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--glossary", "glossary_path", required=True, type=click.Path(dir_okay=False),
-              help="Glossary to update (created if missing).")  # fmt: skip
+              metavar="FILE", help="Glossary to update (created if missing).")  # fmt: skip
 @click.option("--limit", type=click.IntRange(min=1),
               help="Ask about at most N clusters this time.")  # fmt: skip
 @click.option("--restart", is_flag=True, help="Ask again about the clusters skipped before.")

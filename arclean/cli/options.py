@@ -51,9 +51,27 @@ def config_options(func: F) -> F:
     return click.option(
         "--config",
         "config_file",
-        type=click.Path(dir_okay=False),
+        type=click.Path(dir_okay=False, exists=True),
         metavar="PATH",
         help="Use this configuration file instead of looking for one.",
+    )(func)
+
+
+def format_options(func: F) -> F:
+    """``--format NAME`` (passed as ``format_name``) and ``--stdin-filename NAME``."""
+    names = format_names()
+    func = click.option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="File name for text read from stdin: picks its format and configuration, "
+        "labels output.",
+    )(func)
+    return click.option(
+        "--format",
+        "format_name",
+        type=click.Choice(names),
+        metavar="NAME",
+        help=f"Treat input as this format ({', '.join(names)}); default: from the file extension.",
     )(func)
 
 
@@ -78,7 +96,7 @@ def selection_options(func: F) -> F:
             "glossaries",
             multiple=True,
             type=click.Path(dir_okay=False),
-            metavar="PATH",
+            metavar="FILE",
             help="A name glossary (TOML) whose rewrites apply; repeatable.",
         ),
         profile_option(
@@ -87,20 +105,7 @@ def selection_options(func: F) -> F:
             "indexes and NLP (implies --unsafe-fixes).",
         ),
         unsafe_fixes_option,
-        click.option(
-            "--format",
-            "format_name",
-            type=click.Choice(format_names()),
-            metavar="NAME",
-            help=f"Treat input as this format ({', '.join(format_names())}); "
-            "default: from the file extension.",
-        ),
-        click.option(
-            "--stdin-filename",
-            metavar="NAME",
-            help="File name for text read from stdin: picks its format and configuration, "
-            "labels output.",
-        ),
+        format_options,
         config_options,
         click.option(
             "--force-exclude",
@@ -122,6 +127,16 @@ def selection_options(func: F) -> F:
     return func
 
 
+def verbose_option(func: F) -> F:
+    """``-v/--verbose``: which configuration and rules, and timings, on stderr."""
+    return click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        help="Say which configuration and rules apply, and how long it took (on stderr).",
+    )(func)
+
+
 def color_option(func: F) -> F:
     """``--color auto|always|never``; `arclean.cli.output.use_color` decides."""
     return click.option(
@@ -129,7 +144,8 @@ def color_option(func: F) -> F:
         type=click.Choice(["auto", "always", "never"]),
         default="auto",
         show_default=True,
-        help="Colour in output; auto honours NO_COLOR, FORCE_COLOR and whether it is a terminal.",
+        help="Colour in output (findings, diffs, change listings); auto honours NO_COLOR, "
+        "FORCE_COLOR and whether it is a terminal.",
     )(func)
 
 

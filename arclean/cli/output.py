@@ -29,6 +29,16 @@ def read_stdin(name: str) -> Source:
     return decode(read_stdin_bytes(), name)
 
 
+def stderr_isatty() -> bool:
+    """Is stderr a terminal (where change listings go)?"""
+    return bool(sys.stderr.isatty())
+
+
+def display_name(label: str) -> str:
+    """An input's name in status messages: ``<stdin>`` for ``-``."""
+    return "<stdin>" if label == "-" else label
+
+
 def write_stdout(data: bytes) -> None:
     """Write `data` to stdout as is, and flush."""
     stream = sys.stdout.buffer
@@ -56,8 +66,16 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def summary(changed: int, unchanged: int, errors: int, dry_run: bool) -> str:
-    """The last line of `fix` on files: ``2 files fixed, 1 file left unchanged``."""
+def summary(
+    changed: int,
+    unchanged: int,
+    errors: int,
+    dry_run: bool,
+    skipped: Sequence[str] = (),
+    paths: Sequence[str] = (),
+) -> str:
+    """The last line of `fix` on files: ``2 files fixed, 1 file left unchanged``;
+    with no file at all, why (`skipped`: what was left out and why)."""
     parts = []
     if changed:
         parts.append(f"{plural(changed, 'file')} {'would be fixed' if dry_run else 'fixed'}")
@@ -65,27 +83,73 @@ def summary(changed: int, unchanged: int, errors: int, dry_run: bool) -> str:
         parts.append(f"{plural(unchanged, 'file')} left unchanged")
     if errors:
         parts.append(f"{plural(errors, 'error')}")
-    return ", ".join(parts) or "no files"
+    if parts:
+        return ", ".join(parts)
+    if skipped:
+        return "no files fixed: " + "; ".join(skipped)
+    from arclean.formats.base import EXTENSIONS
+
+    where = f" in {', '.join(paths)}" if paths else ""
+    return (
+        f"no files to fix{where}: no file with a known extension ({' '.join(EXTENSIONS)}) "
+        "that git does not ignore and the configuration does not exclude"
+    )
 
 
 class ChangePrinter:
     """Lists changes on stderr: rich with colour, git-word-diff markers without.
 
     `color` is a ``--color`` choice (``auto``, ``always`` or ``never``);
-    `transliterate` shows the text in Buckwalter transliteration.
+    `transliterate` shows the text in Buckwalter transliteration.  With
+    `limit`, rows are held back until they pass it: a longer listing is
+    replaced by a count per rule (`finish`).
     """
 
-    def __init__(self, color: str, transliterate: bool = False) -> None:
+    def __init__(self, color: str, transliterate: bool = False, limit: int | None = None) -> None:
         self.stream = sys.stderr
         self.color = use_color(color, self.stream)
         self.console: Any = None
         self.transliterate = transliterate
+        self.limit = limit
+        self.held: list[Any] = []
+        self.counts: dict[str, int] = {}
+        self.overflow = False
 
     def show(self, label: str, text: str, changes: Sequence[Change]) -> None:
         """List `changes` (made to `text`, the document before fixing) under `label`."""
-        from arclean.report import change_rows, render_changes_plain, render_changes_rich
+        from arclean.report import change_rows
 
+        for change in changes:
+            for code in change.codes:
+                self.counts[code] = self.counts.get(code, 0) + 1
+        if self.overflow:
+            return
         rows = change_rows(label, text, changes, transliterate=self.transliterate)
+        if self.limit is None:
+            self._print(rows)
+            return
+        self.held.extend(rows)
+        if len(self.held) > self.limit:
+            self.overflow = True
+            self.held = []
+
+    def finish(self) -> None:
+        """Print what was held back, or the count per rule if it was too long."""
+        if self.overflow:
+            total = sum(self.counts.values())
+            lines = [
+                f"{plural(total, 'change')} (more than a screenful; --show-changes lists each):"
+            ]
+            lines += [f"{n:>7}  {code}" for code, n in sorted(self.counts.items())]
+            self.stream.write("".join(line + "\n" for line in lines))
+            self.stream.flush()
+        elif self.held:
+            self._print(self.held)
+        self.held = []
+
+    def _print(self, rows: Sequence[Any]) -> None:
+        from arclean.report import render_changes_plain, render_changes_rich
+
         if not self.color:
             self.stream.write(render_changes_plain(rows))
             self.stream.flush()
@@ -93,8 +157,31 @@ class ChangePrinter:
         if self.console is None:
             from rich.console import Console
 
+            # Colour was decided (--color, NO_COLOR, FORCE_COLOR): TERM=dumb
+            # must not take it away, or old and new would run together.
             self.console = Console(
-                file=self.stream, force_terminal=True, highlight=False, soft_wrap=True
+                file=self.stream,
+                force_terminal=True,
+                color_system="standard",
+                no_color=False,
+                highlight=False,
+                soft_wrap=True,
             )
         for line in render_changes_rich(rows):
             self.console.print(line)
+
+
+def screenful() -> int:
+    """How many change lines fit on the terminal before a summary is better."""
+    import shutil
+
+    return max(20, shutil.get_terminal_size((80, 24)).lines - 4)
+
+
+def statistics(counts: dict[str, int], fixable: set[str], slugs: dict[str, str]) -> str:
+    """``  COUNT CODE [*] slug`` per rule, most frequent first (ruff's --statistics)."""
+    lines = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        mark = "[*]" if code in fixable else "   "
+        lines.append(f"{count:>7} {code} {mark} {slugs.get(code, '')}".rstrip())
+    return "".join(line + "\n" for line in lines)

@@ -1,18 +1,32 @@
 """`arclean pipe`: rule groups applied in the order written, stdin to stdout
-(click's chain mode: each step returns what it asks for, `_run_pipe` applies
-them)."""
+(click's chain mode: each step returns what it asks for, `_run_pipe` builds
+a `Cleaner` per step and applies them).
+
+Every step runs through `Cleaner`, as `fix` does: the input's format
+(``--format``, ``--stdin-filename``) decides what is prose, and the
+configuration found for it (``ignore``, ``[options]``, glossaries) applies.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from arclean.cli.app import CONTEXT_SETTINGS, EXIT_OK
-from arclean.cli.options import profile_option, rule_files_option, unsafe_fixes_option
+from arclean.cli.options import (
+    config_options,
+    format_options,
+    profile_option,
+    rule_files_option,
+    unsafe_fixes_option,
+)
 from arclean.cli.output import read_stdin, write_stdout
 from arclean.io.discover import STDIN
+
+if TYPE_CHECKING:
+    from arclean.api import Cleaner
+    from arclean.ruleset import RuleSet
 
 
 class PipeGroup(click.Group):
@@ -22,7 +36,7 @@ class PipeGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         from arclean.ruleset import GROUP_PREFIXES
 
-        return [*GROUP_PREFIXES, "rules"]
+        return [*(g for g in GROUP_PREFIXES if g != "names"), "names", "rules"]
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         from arclean.ruleset import GROUP_PREFIXES
@@ -42,10 +56,11 @@ class PipeGroup(click.Group):
                 click.Option(
                     ["--all", "all_rules"],
                     is_flag=True,
-                    help="Every fixing rule of the group, opt-in ones included.",
+                    help="Also the group's opt-in fixes (never another profile's folds; "
+                    "of two rules that undo each other, the first).",
                 )
             ],
-            help=f"Apply the {cmd_name} rules on in the profile (--all: every one)."
+            help=f"Apply the {cmd_name} rules on in the profile (--all: opt-in ones too)."
             if known
             else f"Apply the rules of group {cmd_name} from a --rules file.",
             context_settings=CONTEXT_SETTINGS,
@@ -60,9 +75,17 @@ def _rules_step(path: str) -> tuple[str, str]:
 
 
 @click.command("names", context_settings=CONTEXT_SETTINGS)
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="A name glossary (TOML) whose spellings apply; repeatable.",
+)
 def _names_step(glossaries: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """Reconcile name spellings (glossaries and the auto tier)."""
+    """Reconcile name spellings: the glossaries' (AR801) and the confident
+    merges found in the text (AR802), outside code, URLs and markup."""
     return ("names", glossaries)
 
 
@@ -73,66 +96,91 @@ def _names_step(glossaries: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     invoke_without_command=False,
     context_settings=CONTEXT_SETTINGS,
 )
-@profile_option(default="default", show_default=True, help="Which rules of each group run.")
+@profile_option(default=None, help="Which rules of each group run (default: the configuration's).")
 @unsafe_fixes_option
 @rule_files_option("Extra rule files whose groups steps may name.")
-def pipe(profile: str, unsafe_fixes: bool, rule_files: tuple[str, ...]) -> None:
+@format_options
+@config_options
+def pipe(**_kwargs: Any) -> None:
     """Apply rule groups in the order written, stdin to stdout.
 
     \b
       cat a.txt | arclean pipe punct alef > b.txt
       cat a.txt | arclean pipe space rules house.toml > b.txt
+      arclean pipe --stdin-filename a.md punct < a.md
     """
 
 
 @pipe.result_callback()
 @click.pass_context
-def _run_pipe(
-    ctx: click.Context,
-    steps: list[tuple[str, Any]],
-    profile: str,
-    unsafe_fixes: bool,
-    rule_files: tuple[str, ...],
-) -> None:
-    from arclean.api import Cleaner
-    from arclean.ruleset import RuleSet, load_rule_file
+def _run_pipe(ctx: click.Context, steps: list[tuple[str, Any]], **kwargs: Any) -> None:
+    from arclean.ruleset import RuleSet
+    from arclean.runner import Resolver, RunOptions
 
-    source = read_stdin(STDIN)
+    options = RunOptions(
+        profile=kwargs["profile"],
+        unsafe_fixes=kwargs["unsafe_fixes"],
+        rule_files=kwargs["rule_files"],
+        format_name=kwargs["format_name"],
+        stdin_filename=kwargs["stdin_filename"],
+        config=kwargs["config_file"],
+        isolated=kwargs["isolated"],
+    )
+    settings = Resolver(options).settings_for(STDIN)
+    ruleset = RuleSet.load(settings["rule_files"])
+    # Every step is built (and so checked) before stdin is read.
+    cleaners = [_step_cleaner(kind, value, ruleset, settings) for kind, value in steps]
+    source = read_stdin(options.stdin_filename or STDIN)
     text = source.text
-    ruleset = RuleSet.load(rule_files)
-    active = ruleset.select(profile=profile)
-    for kind, value in steps:
-        if kind == "group":
-            group, all_rules = value
-            if group not in {r.group for r in ruleset.rules}:
-                raise click.UsageError(
-                    f"no rule group {group!r}; groups: {', '.join(ruleset.groups)}, "
-                    "or `rules FILE`, or `names`"
-                )
-            pool = ruleset.rules if all_rules else active
-            rules = [r for r in pool if r.group == group and (r.fixes or not all_rules)]
-            cleaner = Cleaner.from_rules(
-                rules, unsafe_fixes=unsafe_fixes or all_rules or profile == "search"
-            )
-        elif kind == "file":
-            cleaner = Cleaner.from_rules(load_rule_file(value), unsafe_fixes=True)
-        else:
-            text = _apply_names(text, value)
-            continue
+    for cleaner in cleaners:
         text = cleaner.fix(text, track=False).text
     write_stdout(source.encode(text))
     ctx.exit(EXIT_OK)
 
 
-def _apply_names(text: str, glossaries: Sequence[str]) -> str:
-    from arclean.errors import ArcleanError
+def _step_cleaner(kind: str, value: Any, ruleset: RuleSet, settings: dict[str, Any]) -> Cleaner:
+    """The cleaner of one step, with the input's format and configuration."""
+    from arclean.api import Cleaner
+    from arclean.ruleset import RuleSet
 
-    try:
-        from arclean.names import Reconciler, load_glossary
-    except ImportError:
-        raise ArcleanError("the names step is not available in this version") from None
-    reconciler = Reconciler(
-        glossaries=[load_glossary(g) for g in glossaries], fuzzy=True, tier="auto"
+    profile = settings["profile"]
+    unsafe = bool(settings["unsafe_fixes"]) or profile == "search"
+    glossaries = settings["glossaries"]
+    if kind == "file":
+        ruleset = RuleSet.load([value], builtin=False)
+        codes = [r.code for r in ruleset.rules]
+        unsafe = True
+    elif kind == "names":
+        codes = [r.code for r in ruleset.select(profile=profile, select=["names"])]
+        glossaries = (*glossaries, *value)
+        unsafe = True
+    else:
+        group, all_rules = value
+        if group not in {r.group for r in ruleset.rules}:
+            raise click.UsageError(
+                f"no step {group!r}; steps: "
+                f"{', '.join(g for g in ruleset.groups if g != 'names')}, "
+                "`names`, or `rules FILE`"
+            )
+        ignore = settings["ignore"]
+        if all_rules:
+            chosen = ruleset.select(profile=profile, select=[group], ignore=ignore)
+            unsafe = True
+        else:
+            chosen = ruleset.select(
+                profile=profile,
+                select=settings["select"],
+                extend_select=settings["extend_select"],
+                ignore=ignore,
+            )
+        codes = [r.code for r in chosen if r.group == group and r.fixes]
+    return Cleaner(
+        ruleset=ruleset,
+        profile=profile,
+        select=codes,
+        unsafe_fixes=unsafe,
+        format=settings["format"],
+        glossaries=glossaries,
+        options=dict(settings["options"]) if kind != "file" else None,
+        front_matter_keys=settings["front_matter_keys"],
     )
-    reconciler.prepare([text])
-    return reconciler.rewrite(text)[0]

@@ -86,10 +86,20 @@ def rules_test(ctx: click.Context, path: str | None, quiet: bool) -> None:
     leave alone). Ends with `N passed, M failed` (with -q, that line is all
     it prints); exits 1 on any failure.
     """
-    from arclean.ruleset import load_builtin_rules, load_rule_file
+    from arclean.cli.app import warn
+    from arclean.ruleset import RuleSet, load_builtin_rules
     from arclean.testing import run_rule_examples
 
-    rules_to_test = load_rule_file(path) if path else load_builtin_rules()
+    if path:
+        # Loaded beside the shipped rules, as `fix --rules` loads it: a code
+        # or slug used twice is the same error here as there.
+        ruleset = RuleSet.load([path])
+        rules_to_test = [r for r in ruleset.rules if r.path == path]
+    else:
+        rules_to_test = load_builtin_rules()
+    for rule in rules_to_test:
+        if not rule.examples:
+            warn(f"{rule.location} {rule.code} has no examples: nothing proves it works")
     passed = failed = 0
     for result in run_rule_examples(rules_to_test):
         if result.ok:

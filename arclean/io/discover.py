@@ -74,8 +74,8 @@ def _git_ignored(paths: Sequence[str]) -> set[str]:
 
 
 def _walk(target: Path) -> list[Path]:
-    """Every file under the folder `target`: what git lists inside a
-    repository, else every file outside hidden folders."""
+    """Every file under the folder `target` outside hidden folders (and
+    hidden files): inside a repository, of those git lists."""
     files = _git_files(target)
     if files is None:
         return [
@@ -84,7 +84,8 @@ def _walk(target: Path) -> list[Path]:
             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(target).parts)
         ]
     base = Path(os.path.abspath(target))
-    return [base / os.path.relpath(p, base) for p in files]
+    inside = [Path(os.path.relpath(p, base)) for p in files]
+    return [base / p for p in inside if not any(part.startswith(".") for part in p.parts)]
 
 
 def discover(

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
         format_github,
     )
     from arclean.report.machine import findings_json, findings_sarif
-    from arclean.report.render import render_findings
+    from arclean.report.render import render_error, render_findings
 
 _LAZY = {
     "ChangeRow": "changes",
@@ -54,6 +54,7 @@ _LAZY = {
     "format_full": "findings",
     "format_github": "findings",
     "render_findings": "render",
+    "render_error": "render",
     "findings_json": "machine",
     "findings_sarif": "machine",
 }
@@ -73,6 +74,7 @@ __all__ = [
     "name_lines",
     "render_changes_plain",
     "render_changes_rich",
+    "render_error",
     "render_findings",
     "unified_diff",
 ]

@@ -6,14 +6,19 @@ import difflib
 import os
 
 
-def unified_diff(old: str, new: str, path: str) -> str:
+def unified_diff(old: str, new: str, path: str, *, bom: bool = False) -> str:
     """A unified diff of `old` against `new` that ``patch -p1`` and
     ``git apply`` accept: headers ``a/PATH`` and ``b/PATH`` (`path` relative
     to the current folder when it is below it, ``<stdin>`` for ``-``), three
     lines of context, and the ``\\ No newline at end of file`` marker where
-    it applies.  Empty when the texts are equal.  Raises nothing."""
-    old_lines = old.splitlines(keepends=True)
-    new_lines = new.splitlines(keepends=True)
+    it applies.  Lines end at ``\n`` only, as git and patch count them (a CR,
+    U+2028 or U+0085 stays inside its line); with `bom`, the file's byte
+    order mark starts the first line on both sides.  Empty when the texts
+    are equal.  Raises nothing."""
+    if bom:
+        old, new = "\ufeff" + old, "\ufeff" + new
+    old_lines = _lines(old)
+    new_lines = _lines(new)
     display = diff_path(path)
     out: list[str] = []
     for line in difflib.unified_diff(
@@ -26,6 +31,33 @@ def unified_diff(old: str, new: str, path: str) -> str:
             out.append(line)
         else:
             out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """`text` cut after each ``\n`` (and nowhere else)."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
+def color_diff(diff: str) -> str:
+    """`diff` with ANSI colours: removed lines red, added green, hunk headers cyan."""
+    out = []
+    for line in _lines(diff):
+        body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "")
+        if line.startswith(("+++", "---")):
+            out.append(f"\x1b[1m{body}\x1b[0m{end}")
+        elif line.startswith("@@"):
+            out.append(f"\x1b[36m{body}\x1b[0m{end}")
+        elif line.startswith("+"):
+            out.append(f"\x1b[32m{body}\x1b[0m{end}")
+        elif line.startswith("-"):
+            out.append(f"\x1b[31m{body}\x1b[0m{end}")
+        else:
+            out.append(line)
     return "".join(out)
 
 

@@ -8,8 +8,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from arclean.chars import char_name
 from arclean.report.changes import describe
 from arclean.text.edits import Finding, LineIndex
+
+#: Bidirectional controls: shown escaped (``<U+202E RIGHT-TO-LEFT
+#: OVERRIDE>``), never raw, since raw they reorder the output around them.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def escape_bidi(text: str) -> str:
+    """`text` with each bidi control replaced by ``<U+XXXX NAME>``."""
+    if not any(ch in BIDI_CONTROLS for ch in text):
+        return text
+    return "".join(f"<{char_name(ch)}>" if ch in BIDI_CONTROLS else ch for ch in text)
+
+
+def message_of(finding: Finding) -> str:
+    """The finding's message, naming the bidi controls it is about
+    (``... (U+202E RIGHT-TO-LEFT OVERRIDE)``), for every output format."""
+    controls = dict.fromkeys(ch for ch in finding.old if ch in BIDI_CONTROLS)
+    if not controls:
+        return finding.message
+    return f"{finding.message}: {', '.join(char_name(ch) for ch in controls)}"
+
 
 #: ``(line, column, end_line, end_column)``, all 1-based; columns in code
 #: points, the end exclusive.
@@ -44,29 +68,31 @@ def format_concise(path: str, text: str, findings: Sequence[Finding]) -> str:
         line, col, _, _ = locate(index, finding)
         mark = " [*]" if finding.fixable else ""
         detail = ""
-        if finding.fixable and finding.new is not None:
+        if finding.new is not None:
             detail = f" ({describe(finding.old, finding.new)})"
-        lines.append(f"{path}:{line}:{col}: {finding.code}{mark} {finding.message}{detail}")
+        lines.append(f"{path}:{line}:{col}: {finding.code}{mark} {message_of(finding)}{detail}")
     return "".join(line + "\n" for line in lines)
 
 
 def format_full(path: str, text: str, findings: Sequence[Finding]) -> str:
     """Each concise line (without the fix), then ``  fix: old → new`` for a
-    fixable finding and ``  | `` with its source line (cut to about 120
-    characters around the spot when longer than 160)."""
+    fixable finding (``  unsafe fix (--unsafe-fixes): ...`` for one `fix`
+    leaves) and ``  | `` with its source line (cut to about 120 characters
+    around the spot when longer than 160; bidi controls escaped)."""
     index = LineIndex(text)
     out = []
     for finding in findings:
         line, col, _, _ = locate(index, finding)
         mark = " [*]" if finding.fixable else ""
-        out.append(f"{path}:{line}:{col}: {finding.code}{mark} {finding.message}")
-        if finding.fixable and finding.new is not None:
-            out.append(f"  fix: {describe(finding.old, finding.new)}")
+        out.append(f"{path}:{line}:{col}: {finding.code}{mark} {message_of(finding)}")
+        if finding.new is not None:
+            label = "fix" if finding.fixable else "unsafe fix (--unsafe-fixes)"
+            out.append(f"  {label}: {describe(finding.old, finding.new)}")
         source = index.line_text(line)
         if len(source) > 160:
             lo = max(0, col - 60)
             source = ("…" if lo else "") + source[lo : lo + 120] + "…"
-        out.append(f"  | {source}")
+        out.append(f"  | {escape_bidi(source)}")
     return "".join(line + "\n" for line in out)
 
 
@@ -91,5 +117,5 @@ def format_github(path: str, text: str, findings: Sequence[Finding]) -> str:
             f"file={_escape_github(path, property=True)},line={line},col={col},"
             f"endLine={end_line},endColumn={end_col}"
         )
-        out.append(f"::{level} {props}::{_escape_github(f'{finding.code} {finding.message}')}")
+        out.append(f"::{level} {props}::{_escape_github(f'{finding.code} {message_of(finding)}')}")
     return "".join(line + "\n" for line in out)

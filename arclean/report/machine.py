@@ -6,11 +6,13 @@ Rows and columns are 1-based; columns count code points.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import quote
 
 from arclean.chars import buckwalter
-from arclean.report.findings import located
+from arclean.report.findings import located, message_of
 from arclean.text.edits import Finding
 
 
@@ -29,9 +31,9 @@ def findings_json(entries: Iterable[tuple[str, str, Finding]]) -> str:
     items: list[dict[str, Any]] = []
     for path, finding, (line, col, end_line, end_col) in located(entries):
         fix: dict[str, Any] | None = None
-        if finding.fixable and finding.new is not None:
+        if finding.new is not None:
             fix = {
-                "applicability": "safe",
+                "applicability": finding.applicability or "safe",
                 "edits": [
                     {
                         "content": finding.new,
@@ -44,7 +46,7 @@ def findings_json(entries: Iterable[tuple[str, str, Finding]]) -> str:
         items.append(
             {
                 "code": finding.code,
-                "message": finding.message,
+                "message": message_of(finding),
                 "level": finding.level,
                 "filename": path,
                 "location": {"row": line, "column": col},
@@ -57,14 +59,22 @@ def findings_json(entries: Iterable[tuple[str, str, Finding]]) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
-def findings_sarif(entries: Iterable[tuple[str, str, Finding]], rules: Mapping[str, Any]) -> str:
+def findings_sarif(
+    entries: Iterable[tuple[str, str, Finding]],
+    rules: Mapping[str, Any],
+    errors: Iterable[str] = (),
+) -> str:
     """A SARIF 2.1.0 log of one run, for code-scanning dashboards: one result
     per ``(path, text, finding)`` entry, and a rule entry for each code used,
     described from `rules` (code to `Rule`; a code missing there is
     described by its finding's message).  ``columnKind`` is
-    ``unicodeCodePoints``.  Ends with a newline."""
+    ``unicodeCodePoints``; URIs are percent-encoded; a result's
+    ``properties.fixApplicability`` is ``safe`` or ``unsafe`` when a rule can
+    fix it.  `errors` (files that could not be checked) become the
+    invocation's notifications.  Ends with a newline."""
     from arclean.version import version
 
+    problems = list(errors)
     results = []
     used: dict[str, dict[str, Any]] = {}
     for path, finding, (line, col, end_line, end_col) in located(entries):
@@ -85,11 +95,14 @@ def findings_sarif(entries: Iterable[tuple[str, str, Finding]], rules: Mapping[s
             {
                 "ruleId": finding.code,
                 "level": {"error": "error", "warning": "warning"}.get(finding.level, "note"),
-                "message": {"text": finding.message},
+                "properties": {"fixApplicability": finding.applicability}
+                if finding.new is not None
+                else {},
+                "message": {"text": message_of(finding)},
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": path},
+                            "artifactLocation": {"uri": quote(path.replace(os.sep, "/"))},
                             "region": {
                                 "startLine": line,
                                 "startColumn": col,
@@ -114,6 +127,14 @@ def findings_sarif(entries: Iterable[tuple[str, str, Finding]], rules: Mapping[s
                         "rules": list(used.values()),
                     }
                 },
+                "invocations": [
+                    {
+                        "executionSuccessful": not problems,
+                        "toolExecutionNotifications": [
+                            {"level": "error", "message": {"text": text}} for text in problems
+                        ],
+                    }
+                ],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }

@@ -8,7 +8,13 @@ from typing import Any
 from arclean.report.findings import format_concise, format_full, format_github
 
 
-def render_findings(output_format: str, path: str, text: str, findings: Sequence[Any]) -> str:
+def render_findings(
+    output_format: str,
+    path: str,
+    text: str,
+    findings: Sequence[Any],
+    errors: Sequence[str] = (),
+) -> str:
     """Findings in `output_format` (one of `arclean.report.OUTPUT_FORMATS`).
 
     For ``concise``, ``full`` and ``github``: the `Finding` objects of one
@@ -16,7 +22,8 @@ def render_findings(output_format: str, path: str, text: str, findings: Sequence
     and ``sarif``: ``(path, text, finding)`` entries of every file at once
     (`path` and `text` are then unused).  An unknown format is treated as
     ``concise``.  ``sarif`` loads the built-in rule set for the rule
-    descriptions, and so may raise what `RuleSet.load` raises.
+    descriptions, and so may raise what `RuleSet.load` raises; it lists
+    `errors` (messages of files that could not be checked) too.
     """
     if output_format == "json":
         from arclean.report.machine import findings_json
@@ -27,9 +34,22 @@ def render_findings(output_format: str, path: str, text: str, findings: Sequence
         from arclean.ruleset import RuleSet
 
         rules = {r.code: r for r in RuleSet.load().rules}
-        return findings_sarif(findings, rules)
+        return findings_sarif(findings, rules, errors)
     if output_format == "github":
         return format_github(path, text, findings)
     if output_format == "full":
         return format_full(path, text, findings)
     return format_concise(path, text, findings)
+
+
+def render_error(output_format: str, message: str) -> str:
+    """A file that could not be checked, for the ``github`` format (an
+    ``::error`` annotation naming the file); empty for the others, whose
+    errors go to stderr (and into the SARIF log)."""
+    if output_format != "github":
+        return ""
+    from arclean.report.findings import _escape_github
+
+    path, _, rest = message.partition(": ")
+    props = f"title=arclean,file={_escape_github(path, property=True)}" if rest else "title=arclean"
+    return f"::error {props}::{_escape_github(message)}\n"

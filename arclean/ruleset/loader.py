@@ -55,6 +55,7 @@ _COMMON_KEYS = {
     "group",
     "trigger",
     "off-in",
+    "conflicts",
 }
 _KIND_KEYS = {
     "map": {"map", "before", "after"},
@@ -179,6 +180,8 @@ def _parse_rule(
     fields: dict[str, Any] = {}
     if kind == "regex":
         fields["pattern"] = want("pattern", str, required=True)
+        if not fields["pattern"]:
+            raise fail("'pattern' is empty: it would match everywhere", "pattern")
         fields["replace"] = want("replace", str, required=True)
     elif kind == "map":
         mapping = want("map", dict, required=True)
@@ -213,6 +216,11 @@ def _parse_rule(
     if trigger is not None and not trigger:
         raise fail("'trigger' must list at least one character", "trigger")
 
+    conflicts = string_list("conflicts")
+    for other in conflicts:
+        if not _CODE_RE.match(other) or other == code:
+            raise fail(f"conflicts: {other!r} must be the code of another rule", "conflicts")
+
     examples = []
     for entry in want("examples", list) or []:
         if not isinstance(entry, dict) or not isinstance(entry.get("input"), str):
@@ -243,6 +251,7 @@ def _parse_rule(
         examples=tuple(examples),
         keep=string_list("keep"),
         trigger=trigger,
+        conflicts=conflicts,
         path=path,
         line=line,
         **fields,

@@ -67,6 +67,8 @@ class Rule:
     examples: tuple[Example, ...] = ()
     keep: tuple[str, ...] = ()
     trigger: str | None = None
+    #: Codes of rules this one must not run with (they undo each other).
+    conflicts: tuple[str, ...] = ()
     # kind-specific
     pattern: str | None = None
     replace: str | None = None
@@ -113,6 +115,12 @@ class Rule:
     def location(self) -> str:
         """``path:line`` of the rule's ``[[rule]]`` table."""
         return f"{self.path}:{self.line}"
+
+    def belongs_to_other_profile(self, profile: str) -> bool:
+        """Is this a rule of another profile only (a search fold seen from the
+        default profile)?  Broad selectors (``ALL``, a group, a prefix) leave
+        such rules out."""
+        return not self.default and bool(self.profiles) and profile not in self.profiles
 
     def enabled_in(self, profile: str) -> bool:
         """On in `profile`?  Every profile builds on the default one, except

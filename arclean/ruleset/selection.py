@@ -79,8 +79,11 @@ def validate_options(options: Mapping[str, Any], source: str) -> dict[str, Any]:
         declared = schema.get(key)
         if declared is None:
             known = ", ".join(sorted(schema))
+            hint = ""
+            if key in SHORTHANDS:
+                hint = f"; '{key}' is a configuration key, the option is '{SHORTHANDS[key].option}'"
             raise ConfigError(
-                f"{source}: [options] unknown option '{key}' (known options: {known})"
+                f"{source}: [options] unknown option '{key}' (known options: {known}){hint}"
             )
         for _, spec in declared:
             problem = spec.problem(value)
@@ -117,10 +120,12 @@ class RuleSet:
 
     rules: list[Rule] = field(default_factory=list)
     _by_code: dict[str, Rule] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_slug: dict[str, Rule] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for rule in self.rules:
             self._by_code.setdefault(rule.code, rule)
+            self._by_slug.setdefault(rule.slug, rule)
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = (), builtin: bool = True) -> RuleSet:
@@ -135,7 +140,21 @@ class RuleSet:
         ruleset = cls()
         for rule in rules:
             ruleset.add(rule)
+        ruleset.check_conflicts()
         return ruleset
+
+    def check_conflicts(self) -> None:
+        """Every code a rule's `conflicts` names must be a known rule; raises
+        `RuleFileError` naming the rule file otherwise."""
+        for rule in self.rules:
+            for other in rule.conflicts:
+                if other not in self._by_code:
+                    raise RuleFileError(
+                        rule.path,
+                        f"conflicts names {other}, which is not a known rule",
+                        line=rule.line,
+                        code=rule.code,
+                    )
 
     def add(self, rule: Rule) -> None:
         """Add `rule`; raises `RuleFileError` if its code is taken."""
@@ -147,6 +166,15 @@ class RuleSet:
                 line=rule.line,
                 code=rule.code,
             )
+        other = self._by_slug.get(rule.slug)
+        if other is not None:
+            raise RuleFileError(
+                rule.path,
+                f"slug {rule.slug!r} is already used by {other.code} at {other.location}",
+                line=rule.line,
+                code=rule.code,
+            )
+        self._by_slug[rule.slug] = rule
         self._by_code[rule.code] = rule
         self.rules.append(rule)
 
@@ -186,6 +214,12 @@ class RuleSet:
             f"a group ({', '.join(self.groups)}) or ALL; `arclean rules list` shows them"
         )
 
+    def names_one_rule(self, selector: str) -> bool:
+        """Does `selector` name one rule by its code or slug (rather than
+        sweep several: ``ALL``, a group, a code prefix)?"""
+        key = selector.strip()
+        return any(r.code == key.upper() or r.slug == key for r in self.rules)
+
     def select(
         self,
         *,
@@ -197,20 +231,73 @@ class RuleSet:
         """The active rules, in application order.
 
         Without `select`, the profile decides; `select` replaces that choice,
-        `extend_select` adds to it and `ignore` removes from it.  Raises
-        `SelectorError` for an unknown profile or a selector naming no rule.
+        `extend_select` adds to it and `ignore` removes from it.  A rule named
+        by its code or slug is always taken; a broad selector (``ALL``, a
+        group, a code prefix) leaves out the rules of another profile only
+        (the search folds, seen from the default profile), and of two rules
+        that conflict it keeps one (`resolve_conflicts`).  Raises
+        `SelectorError` for an unknown profile, a selector naming no rule, or
+        two conflicting rules both named by code.
         """
         if profile not in PROFILES:
             raise SelectorError(
                 f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}"
             )
+        named: set[str] = set()
+
+        def expand(selectors: Sequence[str]) -> set[str]:
+            codes: set[str] = set()
+            for selector in selectors:
+                rules = self.matching(selector)
+                if self.names_one_rule(selector):
+                    named.update(r.code for r in rules)
+                else:
+                    own = [r for r in rules if not r.belongs_to_other_profile(profile)]
+                    rules = own or rules  # `AR39`: the folds are what was asked for
+                codes.update(r.code for r in rules)
+            return codes
+
         if select is not None:
-            chosen = {r.code for s in select for r in self.matching(s)}
+            chosen = expand(select)
         else:
             chosen = {r.code for r in self.rules if r.enabled_in(profile)}
-        chosen |= {r.code for s in extend_select for r in self.matching(s)}
+        chosen |= expand(extend_select)
         chosen -= {r.code for s in ignore for r in self.matching(s)}
+        chosen = self.resolve_conflicts(chosen, named & chosen, profile)
         return order_rules(r for r in self.rules if r.code in chosen)
+
+    def resolve_conflicts(self, chosen: set[str], named: set[str], profile: str) -> set[str]:
+        """`chosen` with one rule of each conflicting pair left out: a rule
+        named by code beats one the profile turns on, which beats one a broad
+        selector swept in; between equals, the earlier code stays.  Raises
+        `SelectorError` when both were named."""
+        result = set(chosen)
+
+        def rank(rule: Rule) -> tuple[int, str]:
+            if rule.code in named:
+                return (0, rule.code)
+            return (1 if rule.enabled_in(profile) else 2, rule.code)
+
+        pairs = sorted(
+            {
+                tuple(sorted((rule.code, other)))
+                for rule in self.rules
+                if rule.code in chosen
+                for other in rule.conflicts
+                if other in chosen
+            }
+        )
+        for first, second in pairs:
+            if first not in result or second not in result:
+                continue
+            a, b = self._by_code[first], self._by_code[second]
+            if a.code in named and b.code in named:
+                raise SelectorError(
+                    f"{a.code} ({a.slug}) and {b.code} ({b.slug}) cannot run together: "
+                    "they undo each other's changes. Select one of them."
+                )
+            result.discard(max(a, b, key=rank).code)
+        return result
 
 
 def order_rules(rules: Iterable[Rule]) -> list[Rule]:

@@ -49,6 +49,9 @@ class Finding:
     fixable: bool = False
     old: str = ""
     new: str | None = None
+    #: ``safe`` or ``unsafe`` when a rule can fix it (`fixable`: `fix` would
+    #: apply it with the same settings), None for what only a person can fix.
+    applicability: str | None = None
 
 
 @dataclass

@@ -1,0 +1,87 @@
+"""Which inputs a command works on: no path, stdin, files the configuration
+or their extension rule out."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from arclean.cli.output import read_stdin_bytes
+
+if TYPE_CHECKING:
+    from arclean.runner import Resolver
+
+STDIN_NAME = "-"
+
+
+def resolve_inputs(
+    paths: tuple[str, ...], *, folder_by_default: bool
+) -> tuple[tuple[str, ...], Callable[[], bytes]]:
+    """The inputs to work on, and how to read stdin.
+
+    Paths given are used as they are (``-`` is stdin).  With none, text piped
+    in is read; on a terminal, or when what is piped in is empty, the current
+    folder is checked when `folder_by_default` (``check``, ``fix --check``,
+    ``fix --diff``: as ruff does), and otherwise there is nothing to do:
+    `click.UsageError` (exit 2).
+    """
+
+    if paths:
+        return paths, read_stdin_bytes
+    stream = sys.stdin
+    interactive = stream is None or bool(getattr(stream, "isatty", lambda: False)())
+    data = b"" if interactive else read_stdin_bytes()
+    if data or (not interactive and not folder_by_default):
+        return (STDIN_NAME,), lambda: data
+    if folder_by_default:
+        return (".",), read_stdin_bytes
+    raise click.UsageError(
+        "nothing to fix: give a PATH (`.` for the current folder), or pipe text in "
+        "(`-` reads stdin)"
+    )
+
+
+def refuse_unknown(paths: tuple[str, ...], resolver: Resolver) -> tuple[tuple[str, ...], list[str]]:
+    """`paths` without the files named explicitly whose extension arclean does
+    not know (``data.csv``, ``page.json``: not prose), unless ``--format``
+    says what they are or the configuration's ``[formats]`` maps the
+    extension; and the messages that refuse them.  Files without an
+    extension are plain text; folders are walked for known extensions only."""
+    from arclean.formats.base import EXTENSIONS
+
+    if resolver.options.format_name:
+        return paths, []
+    kept: list[str] = []
+    refused: list[str] = []
+    names = [*paths]
+    if paths == (STDIN_NAME,) and resolver.options.stdin_filename:
+        names = [resolver.options.stdin_filename]
+    for path, name in zip(paths, names, strict=True):
+        suffix = Path(name).suffix.lower()
+        if path != name or (path != STDIN_NAME and Path(path).is_file()):
+            mapped = resolver.config_for(path).get("formats") or {}
+            known = {*EXTENSIONS, *(k if k.startswith(".") else "." + k for k in mapped)}
+            if suffix and suffix not in known:
+                refused.append(
+                    f"{name}: not a format arclean knows ({suffix}): arclean edits prose "
+                    f"({', '.join(EXTENSIONS)}); pass --format plain (or another format) "
+                    "to treat it as one"
+                )
+                continue
+        kept.append(path)
+    return tuple(kept), refused
+
+
+def stdin_excluded(resolver: Resolver) -> bool:
+    """With ``--force-exclude``, is stdin's ``--stdin-filename`` excluded (by
+    the configuration, or ignored by git)?  Then it is passed through untouched."""
+    from arclean.io.discover import _git_ignored
+
+    name = resolver.options.stdin_filename
+    if not (resolver.options.force_exclude and name):
+        return False
+    return resolver.is_excluded(name) or name in _git_ignored([name])

@@ -232,6 +232,17 @@ def test_pipe_names_runs_through_the_engine(tmp_path):
     assert "https://x.org/فيان" in plain
 
 
+def test_inferred_names_count_spellings_in_prose_only():
+    """A name inside a URL or code is no evidence: the seed's merge still
+    happens with more فيان outside prose, and those stay as written."""
+    seed = SEED.read_text(encoding="utf-8")
+    doc = seed + "\n\nانظر https://x.org/فيان و `فيان`\n\n```\nفيان\nفيان\n```\n"
+    result = invoke(["pipe", "--isolated", "--stdin-filename", "x.md", "names"], doc)
+    assert result.exit_code == 0, result.stderr
+    expected = seed.replace("فيان", "فيدان") + doc[len(seed) :]
+    assert result.stdout == expected
+
+
 def test_cleaner_takes_a_string_selector():
     assert Cleaner(select="punct").rules == Cleaner(select=["punct"]).rules
     assert Cleaner(ignore="AR101,AR102").rules == Cleaner(ignore=["AR101", "AR102"]).rules

@@ -45,7 +45,9 @@ def _rewrites(text: str, spans: Sequence[Span], rule: Rule, fuzzy: bool) -> list
         return []
     reconciler = Reconciler(glossaries=glossaries, fuzzy=fuzzy, tier="auto")
     if fuzzy:
-        reconciler.prepare([text])
+        # Spellings are counted in prose only: a name inside a URL, code or
+        # markup is no evidence for or against a spelling.
+        reconciler.prepare(["\n".join(text[span.start : span.end] for span in spans)])
     wanted = CODE_FUZZY if fuzzy else CODE_GLOSSARY
     _, replacements = reconciler.rewrite(text)
     return [

@@ -332,20 +332,24 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     real word of its own (آثاره beside إثارة) or the user rejected the pair."""
     if judge.glossary.rejected(form, canonical):
         return Member(form, n, None, 0.0, ["rejected"])
+    h_form = next((x for x in (form, canonical) if x.endswith("ه")), "")
+    t_form = next((x for x in (form, canonical) if x.endswith("ة")), "")
     if (
-        canonical.endswith("ة")
-        and form == canonical[:-1] + "ه"
-        and judge.lex.surface.get(form, 0) >= judge.s.known_count
-        and judge.lex.surface.get(form, 0) > judge.lex.surface.get(canonical, 0)
+        h_form
+        and t_form
+        and h_form[:-1] == t_form[:-1]
+        and judge.lex.surface.get(h_form, 0) >= judge.s.known_count
+        and judge.lex.surface.get(h_form, 0) > judge.lex.surface.get(t_form, 0)
     ):
         # أخيه (his brother) beside أخية, بينه beside بينة: the usual ه
         # spelling is the pronoun, another word
         return Member(form, n, None, 0.0, [OTHER_WORD])
+    al_form = next((x for x in (form, canonical) if x.startswith("ال")), "")
     if (
-        form.startswith("ال")
-        and canonical[:2] in ("أل", "إل", "آل")
-        and judge.lex.surface.get(form, 0) >= judge.s.known_count
-        and judge.lex.count(fold(form)[2:]) >= judge.s.attested_count
+        al_form
+        and any(x[:2] in ("أل", "إل", "آل") for x in (form, canonical))
+        and judge.lex.surface.get(al_form, 0) >= judge.s.known_count
+        and judge.lex.count(fold(al_form)[2:]) >= judge.s.attested_count
     ):
         # الحق (the truth) beside ألحق (he attached): the article, another word
         return Member(form, n, None, 0.0, [OTHER_WORD])

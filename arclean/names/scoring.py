@@ -31,6 +31,10 @@ from arclean.names.similarity import (
 OTHER_WORD = "another word (pronoun ه or the article)"
 
 
+#: Marks a pair whose canonical the text attests, waiting for a shared neighbour.
+TEXT_MARK = "text: "
+
+
 class Scored(NamedTuple):
     """A scored pair: folded variant and canonical, cost, reasons so far."""
 
@@ -130,6 +134,24 @@ class PairScorer:
             and judge.auto_evidence(c, min_gaz=1) is not None
         )
 
+    def text_attested(self, v: str, c: str) -> str | None:
+        """The text's own evidence for a cheap edit (issue 9, fourth
+        round): the canonical is a name by the reference data (gazetteer,
+        or a lexicon word never inflected) that the text spells the same
+        way at least `text_count` times and `context_ratio` times as often
+        as the variant, and the variant is a word nowhere (not once in the
+        lexicon, with or without ال, nor in the gazetteer)."""
+        s, judge = self.s, self.judge
+        cn, vn = self.candidates[c].count, self.candidates[v].count
+        if cn < s.text_count or cn < s.context_ratio * vn:
+            return None
+        if judge.lex_count(v) or judge.gaz.count(v) or judge.text_verb(c) or judge.wordlike(c):
+            return None  # جازاك beside جزاك: a verb with a pronoun
+        why = judge.name_evidence(c)
+        if why is None:
+            return None
+        return f"{why}, spelled so {cn} times in the text"
+
     def standalone(self, f: str) -> bool:
         """Some spelling of the form occurs in the text as a word of its own
         (or with the article): not only a core guessed off a glued word
@@ -218,10 +240,20 @@ class PairScorer:
             )
             cn = self.candidates[c].count
             clear = cn >= s.context_ratio * self.candidates[v].count and (
-                cn >= s.clear_count or judge.gaz.count(c) >= s.thin_gaz
+                cn >= s.clear_count
+                # a thin count needs a variant the books never use (بايرن
+                # ميونخ, once in the lexicon, is no slip for بايرون)
+                or (judge.gaz.count(c) >= s.thin_gaz and not judge.lex_count(v))
             )
             if cheap_ok and why is not None and clear:
                 scored.append(Scored(v, c, cost, [*evidence, f"auto: cheap edit, {why}"]))
+            elif cheap_ok and (tw := self.text_attested(v, c)) is not None:
+                if judge.auto_evidence(c, min_gaz=1) is not None:
+                    scored.append(Scored(v, c, cost, [*evidence, f"auto: cheap edit, {tw}"]))
+                else:
+                    # lexicon evidence only (a word never inflected is also
+                    # a verb form or an adjective): a shared neighbour too
+                    need_name.append(Scored(v, c, cost, [*evidence, TEXT_MARK + tw]))
             elif cheap_ok and (why is not None or self.text_name(c) is not None):
                 # a canonical barely more frequent (ميليس 2, ميلس 1: the river
                 # Meles and Mr Mills), or one only the text attests: two names
@@ -265,6 +297,17 @@ class PairScorer:
         wanted |= {x for p in need_name for x in (p.variant, p.canonical)}
         nbs = neighbours(texts, counts, wanted)
         for v, c, cost, evidence in need_name:
+            if evidence[-1].startswith(TEXT_MARK):
+                # the canonical attested by the text: any shared content
+                # word next to both spellings (شمال أفريقيا / شمال افريكيا)
+                common = sorted(x[2:] for x in set(nbs.get(c, ())) & set(nbs.get(v, ())))
+                reason = evidence[-1][len(TEXT_MARK) :]
+                evidence = evidence[:-1]
+                if common:
+                    why = f"{reason}, both spellings next to {', '.join(common[:3])}"
+                    evidence = [*evidence, f"auto: cheap edit, {why}"]
+                scored.append(Scored(v, c, cost, evidence))
+                continue
             # both spellings next to the same name (ريتشارد ستولمان /
             # ريتشارد ستولمن); a cue (رئيس) or the canonical alone next to a
             # name is not enough (تحفيظ/تحفيز beside رئيس)
@@ -355,6 +398,11 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         return Member(form, n, None, 0.0, [OTHER_WORD])
     if judge.lex.surface.get(form, 0) >= judge.s.known_count:
         return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
+    if hamzas(form) > hamzas(canonical):
+        # the variant writes a hamza the kept spelling lacks (يؤنس, a verb,
+        # beside يونس; بؤنا beside بونا): transliterations drop hamzas,
+        # never add them, so it may be another word
+        return Member(form, n, "review", 0.0, ["same after folding", "writes a hamza"])
     if (
         canonical.endswith("ة")
         and form.endswith("ه")

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--out", type=Path, default=ROOT / "arclean" / "names" / "data")
-    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--min-count", type=int, default=1)
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 

@@ -312,3 +312,21 @@ def test_article_word_is_not_a_hamza_variant() -> None:
     text = "قال الحق. إن الحق واضح. هذا الحق. ثم ألحق به. وألحق الأمر."
     for cl in scan([text]):
         assert not {"الحق", "ألحق"} <= {m.form for m in cl.members}
+
+
+def test_canonical_is_the_attested_spelling_not_the_marked_one() -> None:
+    # issue 9, fourth round: among spellings equal after folding the text's
+    # frequent spelling wins, not the one carrying more marks (news
+    # 2015-08-10 kept عبداللة ×1 over عبدالله ×429)
+    text = " ".join(["قال عبدالله."] * 12) + " ثم قال عبداللة."
+    cls = [cl for cl in scan([text]) if any(m.form == "عبداللة" for m in cl.members)]
+    assert cls and all(cl.canonical == "عبدالله" for cl in cls)
+    new, _reps = Reconciler(tier="review").rewrite(text)
+    assert "عبدالله" in new and new.count("عبدالله") >= 12
+
+
+def test_canonical_ties_go_to_the_reference_spelling() -> None:
+    # equal counts in the text: the spelling the lexicon or gazetteer uses
+    text = "قال أحمد. وقال احمد. ثم جاء أحمد وجاء احمد."
+    cls = [cl for cl in scan([text]) if any(m.form == "احمد" for m in cl.members)]
+    assert cls and all(cl.canonical == "أحمد" for cl in cls)

@@ -121,19 +121,21 @@ def fold_only_clusters(
 
 
 def canonical_form(group: Group, judge: Judge) -> str:
-    """Among spellings equal after folding: glossary, then the one carrying
-    more orthographic information (hamza, ة, ى), then gazetteer, then count."""
+    """Among spellings equal after folding (they differ only by hamza seat,
+    ى/ي or ة/ه): the glossary's; then attestation, never a rare form over
+    a frequent one: the count in the text, then how often the reference
+    lexicon and gazetteer spell it so, then the one carrying more marks
+    (hamza, ة), then final ي over ى.  On news 2015-08-10 عبدالله ×429
+    is kept over عبداللة ×1 (before, the form with more marks won)."""
     for e in judge.glossary.entries:
         if e.canonical in group.forms:
             return e.canonical
-    # final ى/ي is a convention (مصطفى, but الرازي): the known spelling wins,
-    # then the more frequent one; hamza and ة always carry information
     return max(
         group.forms,
         key=lambda w: (
-            orthographic_weight(w) - w.endswith("ى"),
-            judge.known_spelling(w),
             group.forms[w],
+            judge.known_spelling(w),
+            orthographic_weight(w) - w.endswith("ى"),
             w.endswith("ى"),
             w,
         ),

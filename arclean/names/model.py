@@ -64,6 +64,8 @@ class Settings:
     clear_count: int = 3  # a cheap merge without a shared name: canonical seen this often
     # (and context_ratio times the variant); ميليس 2 / ميلس 1 are two names
     thin_gaz: int = 10  # ... or less often when the gazetteer has it this often
+    # --- issue 9, fourth round (tuned on the evaluation's train split, see docs) ---
+    text_count: int = 3  # a cheap edit into a name the text itself spells so this often
 
 
 DEFAULT_SETTINGS = Settings()

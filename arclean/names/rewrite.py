@@ -106,6 +106,10 @@ class Reconciler:
             if hit is None:
                 continue
             prefix_len, new_core, code, message, entry = hit
+            if code == CODE_FUZZY and _marked(tok.text, prefix_len):
+                # a vowelled word (ايادٍ, hands, with tanween) was written
+                # with care, and the rewrite would drop its marks: left alone
+                continue
             if entry is not None and self.glossary.entries[entry].context_any:
                 if folded_tokens is None:
                     folded_tokens = [fold(strip_marks(t.text)) for t in tokens]
@@ -176,6 +180,12 @@ def _lexical(word: str) -> bool:
     """The word is known as a whole (lexicon or gazetteer): do not split it."""
     f = fold(word)
     return bool(lexicon().count(f) or gazetteer().count(f))
+
+
+def _marked(token: str, prefix_len: int) -> bool:
+    """The token's core (after `prefix_len` letters) carries harakat."""
+    core = token[len(_surface_prefix(token, prefix_len)) :]
+    return strip_marks(core) != core
 
 
 def _surface_prefix(token: str, stripped_len: int) -> str:

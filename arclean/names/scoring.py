@@ -13,12 +13,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from arclean.chars import fold
 from arclean.names.context import neighbours
 from arclean.names.counting import Counts
 from arclean.names.evidence import COMMON_ENDINGS, Judge, future_verb
 from arclean.names.lexicon import CUES
-from arclean.names.model import Member, Settings, Tier
+from arclean.names.members import OTHER_WORD, fold_member, hamzas
+from arclean.names.model import Settings, Tier
 from arclean.names.pairing import Group, max_cost
 from arclean.names.similarity import (
     inflection_only,
@@ -27,8 +27,11 @@ from arclean.names.similarity import (
     weighted_distance,
 )
 
-#: Evidence of a fold member that is another word: it is dropped from its cluster.
-OTHER_WORD = "another word (pronoun ه or the article)"
+#: Marks a pair whose canonical the text attests, waiting for a shared neighbour.
+TEXT_MARK = "text: "
+
+
+__all__ = ["OTHER_WORD", "Merge", "PairScorer", "Scored", "fold_member", "hamzas"]
 
 
 class Scored(NamedTuple):
@@ -47,11 +50,6 @@ class Merge(NamedTuple):
     cost: float
     tier: Tier
     evidence: list[str]
-
-
-def hamzas(surface: str) -> int:
-    """Hamza letters (with or without a seat) in a spelling."""
-    return sum(surface.count(ch) for ch in "أإآؤئء")
 
 
 #: Letters Arabic writers use interchangeably for a foreign g.
@@ -129,6 +127,24 @@ class PairScorer:
             and not judge.attested(v)  # جونز (Dow Jones) is no slip for جوبز
             and judge.auto_evidence(c, min_gaz=1) is not None
         )
+
+    def text_attested(self, v: str, c: str) -> str | None:
+        """The text's own evidence for a cheap edit (issue 9, fourth
+        round): the canonical is a name by the reference data (gazetteer,
+        or a lexicon word never inflected) that the text spells the same
+        way at least `text_count` times and `context_ratio` times as often
+        as the variant, and the variant is a word nowhere (not once in the
+        lexicon, with or without ال, nor in the gazetteer)."""
+        s, judge = self.s, self.judge
+        cn, vn = self.candidates[c].count, self.candidates[v].count
+        if cn < s.text_count or cn < s.context_ratio * vn:
+            return None
+        if judge.lex_count(v) or judge.gaz.count(v) or judge.text_verb(c) or judge.wordlike(c):
+            return None  # جازاك beside جزاك: a verb with a pronoun
+        why = judge.name_evidence(c)
+        if why is None:
+            return None
+        return f"{why}, spelled so {cn} times in the text"
 
     def standalone(self, f: str) -> bool:
         """Some spelling of the form occurs in the text as a word of its own
@@ -218,10 +234,20 @@ class PairScorer:
             )
             cn = self.candidates[c].count
             clear = cn >= s.context_ratio * self.candidates[v].count and (
-                cn >= s.clear_count or judge.gaz.count(c) >= s.thin_gaz
+                cn >= s.clear_count
+                # a thin count needs a variant the books never use (بايرن
+                # ميونخ, once in the lexicon, is no slip for بايرون)
+                or (judge.gaz.count(c) >= s.thin_gaz and not judge.lex_count(v))
             )
             if cheap_ok and why is not None and clear:
                 scored.append(Scored(v, c, cost, [*evidence, f"auto: cheap edit, {why}"]))
+            elif cheap_ok and (tw := self.text_attested(v, c)) is not None:
+                if judge.auto_evidence(c, min_gaz=1) is not None:
+                    scored.append(Scored(v, c, cost, [*evidence, f"auto: cheap edit, {tw}"]))
+                else:
+                    # lexicon evidence only (a word never inflected is also
+                    # a verb form or an adjective): a shared neighbour too
+                    need_name.append(Scored(v, c, cost, [*evidence, TEXT_MARK + tw]))
             elif cheap_ok and (why is not None or self.text_name(c) is not None):
                 # a canonical barely more frequent (ميليس 2, ميلس 1: the river
                 # Meles and Mr Mills), or one only the text attests: two names
@@ -265,6 +291,17 @@ class PairScorer:
         wanted |= {x for p in need_name for x in (p.variant, p.canonical)}
         nbs = neighbours(texts, counts, wanted)
         for v, c, cost, evidence in need_name:
+            if evidence[-1].startswith(TEXT_MARK):
+                # the canonical attested by the text: any shared content
+                # word next to both spellings (شمال أفريقيا / شمال افريكيا)
+                common = sorted(x[2:] for x in set(nbs.get(c, ())) & set(nbs.get(v, ())))
+                reason = evidence[-1][len(TEXT_MARK) :]
+                evidence = evidence[:-1]
+                if common:
+                    why = f"{reason}, both spellings next to {', '.join(common[:3])}"
+                    evidence = [*evidence, f"auto: cheap edit, {why}"]
+                scored.append(Scored(v, c, cost, evidence))
+                continue
             # both spellings next to the same name (ريتشارد ستولمان /
             # ريتشارد ستولمن); a cue (رئيس) or the canonical alone next to a
             # name is not enough (تحفيظ/تحفيز beside رئيس)
@@ -325,59 +362,3 @@ class PairScorer:
                 continue
             by_canonical[c].append(Merge(v, cost, tier, evidence))
         return by_canonical
-
-
-def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -> Member:
-    """A spelling equal to the canonical after folding: auto unless it is a
-    real word of its own (آثاره beside إثارة) or the user rejected the pair."""
-    if judge.glossary.rejected(form, canonical):
-        return Member(form, n, None, 0.0, ["rejected"])
-    if (
-        canonical.endswith("ة")
-        and form == canonical[:-1] + "ه"
-        and judge.lex.surface.get(form, 0) >= judge.s.known_count
-        and judge.lex.surface.get(form, 0) > judge.lex.surface.get(canonical, 0)
-    ):
-        # أخيه (his brother) beside أخية, بينه beside بينة: the usual ه
-        # spelling is the pronoun, another word
-        return Member(form, n, None, 0.0, [OTHER_WORD])
-    if (
-        form.startswith("ال")
-        and canonical[:2] in ("أل", "إل", "آل")
-        and judge.lex.surface.get(form, 0) >= judge.s.known_count
-        and judge.lex.count(fold(form)[2:]) >= judge.s.attested_count
-    ):
-        # الحق (the truth) beside ألحق (he attached): the article, another word
-        return Member(form, n, None, 0.0, [OTHER_WORD])
-    if judge.lex.surface.get(form, 0) >= judge.s.known_count:
-        return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
-    if (
-        canonical.endswith("ة")
-        and form.endswith("ه")
-        and judge.lex_count(fold(form)[:-1]) >= judge.s.known_count
-    ):
-        # سماحه = سماح + ه (its allowing), not سماحة: maybe the pronoun ه
-        return Member(form, n, "review", 0.0, ["same after folding", "maybe a pronoun ه"])
-    if judge.known_spelling(form) > judge.known_spelling(canonical):
-        return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
-    why = judge.auto_evidence(fold(canonical))
-    if why is None:
-        # not known as a name: an ordinary word written two ways (اثره/أثره)
-        return Member(form, n, "review", 0.0, ["same after folding", "not known as a name"])
-    if cn < judge.s.fold_ratio * n:
-        # both spellings in common use here: the writer's choice, not a slip
-        return Member(form, n, "review", 0.0, ["same after folding", "both spellings frequent"])
-    if (
-        form[:-1] == canonical[:-1]
-        and {form[-1], canonical[-1]} == {"ى", "ي"}
-        and judge.known_spelling(canonical) < judge.s.attested_count
-    ):
-        # final ى/ي alone: old books write either; only a well-attested
-        # spelling (موسى, سيرجي) is evidence, not a rare one (أسلى/أسلي)
-        return Member(form, n, "review", 0.0, ["same after folding", "ى or ي, rare spelling"])
-    if judge.known_spelling(canonical):
-        return Member(form, n, "auto", 0.0, ["same after folding", "known spelling", why])
-    if form[:-1] == canonical[:-1] and canonical.endswith("ة"):
-        return Member(form, n, "auto", 0.0, ["same after folding", "ة written ه", why])
-    # an unknown hamza (انشطار is right without one) or ى/ي: report only
-    return Member(form, n, "review", 0.0, ["same after folding"])

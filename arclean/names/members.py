@@ -1,0 +1,82 @@
+"""Spellings equal after folding (hamza seat, ى/ي, ة/ه): the tier of
+each one beside the kept spelling of its group.  Split from `scoring`
+(issue 9, fourth round) to keep modules small."""
+
+from __future__ import annotations
+
+from arclean.chars import fold
+from arclean.names.evidence import Judge
+from arclean.names.model import Member
+
+#: Evidence of a fold member that is another word: it is dropped from its cluster.
+OTHER_WORD = "another word (pronoun ه or the article)"
+
+
+def hamzas(surface: str) -> int:
+    """Hamza letters (with or without a seat) in a spelling."""
+    return sum(surface.count(ch) for ch in "أإآؤئء")
+
+
+def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -> Member:
+    """A spelling equal to the canonical after folding: auto unless it is a
+    real word of its own (آثاره beside إثارة) or the user rejected the pair."""
+    if judge.glossary.rejected(form, canonical):
+        return Member(form, n, None, 0.0, ["rejected"])
+    h_form = next((x for x in (form, canonical) if x.endswith("ه")), "")
+    t_form = next((x for x in (form, canonical) if x.endswith("ة")), "")
+    if (
+        h_form
+        and t_form
+        and h_form[:-1] == t_form[:-1]
+        and judge.lex.surface.get(h_form, 0) >= judge.s.known_count
+        and judge.lex.surface.get(h_form, 0) > judge.lex.surface.get(t_form, 0)
+    ):
+        # أخيه (his brother) beside أخية, بينه beside بينة: the usual ه
+        # spelling is the pronoun, another word
+        return Member(form, n, None, 0.0, [OTHER_WORD])
+    al_form = next((x for x in (form, canonical) if x.startswith("ال")), "")
+    if (
+        al_form
+        and any(x[:2] in ("أل", "إل", "آل") for x in (form, canonical))
+        and judge.lex.surface.get(al_form, 0) >= judge.s.known_count
+        and judge.lex.count(fold(al_form)[2:]) >= judge.s.attested_count
+    ):
+        # الحق (the truth) beside ألحق (he attached): the article, another word
+        return Member(form, n, None, 0.0, [OTHER_WORD])
+    if judge.lex.surface.get(form, 0) >= judge.s.known_count:
+        return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
+    if hamzas(form) > hamzas(canonical):
+        # the variant writes a hamza the kept spelling lacks (يؤنس, a verb,
+        # beside يونس; بؤنا beside بونا): transliterations drop hamzas,
+        # never add them, so it may be another word
+        return Member(form, n, "review", 0.0, ["same after folding", "writes a hamza"])
+    if (
+        canonical.endswith("ة")
+        and form.endswith("ه")
+        and judge.lex_count(fold(form)[:-1]) >= judge.s.known_count
+    ):
+        # سماحه = سماح + ه (its allowing), not سماحة: maybe the pronoun ه
+        return Member(form, n, "review", 0.0, ["same after folding", "maybe a pronoun ه"])
+    if judge.known_spelling(form) > judge.known_spelling(canonical):
+        return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
+    why = judge.auto_evidence(fold(canonical))
+    if why is None:
+        # not known as a name: an ordinary word written two ways (اثره/أثره)
+        return Member(form, n, "review", 0.0, ["same after folding", "not known as a name"])
+    if cn < judge.s.fold_ratio * n:
+        # both spellings in common use here: the writer's choice, not a slip
+        return Member(form, n, "review", 0.0, ["same after folding", "both spellings frequent"])
+    if (
+        form[:-1] == canonical[:-1]
+        and {form[-1], canonical[-1]} == {"ى", "ي"}
+        and judge.known_spelling(canonical) < judge.s.attested_count
+    ):
+        # final ى/ي alone: old books write either; only a well-attested
+        # spelling (موسى, سيرجي) is evidence, not a rare one (أسلى/أسلي)
+        return Member(form, n, "review", 0.0, ["same after folding", "ى or ي, rare spelling"])
+    if judge.known_spelling(canonical):
+        return Member(form, n, "auto", 0.0, ["same after folding", "known spelling", why])
+    if form[:-1] == canonical[:-1] and canonical.endswith("ة"):
+        return Member(form, n, "auto", 0.0, ["same after folding", "ة written ه", why])
+    # an unknown hamza (انشطار is right without one) or ى/ي: report only
+    return Member(form, n, "review", 0.0, ["same after folding"])

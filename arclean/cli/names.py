@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from arclean.cli.options import glossary_option
 from arclean.errors import InputError
 
 if TYPE_CHECKING:
@@ -162,14 +163,7 @@ def _gc_paused() -> Iterator[None]:
     show_default=True,
     help="table: for people; json: for programs; toml: a glossary to review.",
 )
-@click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="Glossary TOML file (repeatable).",
-)
+@glossary_option("Glossary TOML file (repeatable).")
 @click.option(
     "--write-glossary", type=click.Path(dir_okay=False), help="Write clusters as a glossary."
 )

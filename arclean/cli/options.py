@@ -38,6 +38,18 @@ def rule_files_option(help: str) -> Callable[[F], F]:
     )
 
 
+def glossary_option(help: str) -> Callable[[F], F]:
+    """``--glossary FILE`` (repeatable), passed as ``glossaries``."""
+    return click.option(
+        "--glossary",
+        "glossaries",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help=help,
+    )
+
+
 def unsafe_fixes_option(func: F) -> F:
     """``--unsafe-fixes``."""
     return click.option(
@@ -91,14 +103,7 @@ def selection_options(func: F) -> F:
         ),
         click.option("--ignore", multiple=True, metavar="CODES", help="Leave these rules out."),
         rule_files_option("An extra rule file (TOML); repeatable."),
-        click.option(
-            "--glossary",
-            "glossaries",
-            multiple=True,
-            type=click.Path(dir_okay=False),
-            metavar="FILE",
-            help="A name glossary (TOML) whose rewrites apply; repeatable.",
-        ),
+        glossary_option("A name glossary (TOML) whose rewrites apply; repeatable."),
         profile_option(
             default=None,
             help="default: what an editor accepts (the default). search: fold hard for "

@@ -17,6 +17,7 @@ from arclean.cli.app import CONTEXT_SETTINGS, EXIT_OK
 from arclean.cli.options import (
     config_options,
     format_options,
+    glossary_option,
     profile_option,
     rule_files_option,
     unsafe_fixes_option,
@@ -75,14 +76,7 @@ def _rules_step(path: str) -> tuple[str, str]:
 
 
 @click.command("names", context_settings=CONTEXT_SETTINGS)
-@click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="A name glossary (TOML) whose spellings apply; repeatable.",
-)
+@glossary_option("A name glossary (TOML) whose spellings apply; repeatable.")
 def _names_step(glossaries: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """Reconcile name spellings: the glossaries' (AR801) and the confident
     merges found in the text (AR802), outside code, URLs and markup."""

@@ -35,3 +35,11 @@ class InputError(ArcleanError):
 
 class ConvergenceError(ArcleanError):
     """Fixes kept changing the text: two rules undo each other."""
+
+
+class OutputError(ArcleanError):
+    """Standard output could not take all of the output (a full disk...)."""
+
+
+class WorkerError(ArcleanError):
+    """A worker process of ``-j`` died (killed, or out of memory)."""

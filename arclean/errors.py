@@ -43,3 +43,11 @@ class OutputError(ArcleanError):
 
 class WorkerError(ArcleanError):
     """A worker process of ``-j`` died (killed, or out of memory)."""
+
+
+class RuleTimeout(ArcleanError):
+    """A rule's pattern ran past its time limit on a text."""
+
+
+class GrowthError(ArcleanError):
+    """A rule kept growing the text (a replacement that matches its own output)."""

@@ -23,17 +23,11 @@ from arclean.runner import Resolver, RunOptions, process_source
 REPO = Path(__file__).resolve().parents[1]
 
 
-def rule_file(pattern: str, replace: str = "", extra: str = "") -> str:
+def rule_file(pattern: str, replace: str = "") -> str:
+    """A rule file with one regex rule, US001 (TOML literal strings)."""
     return (
-        (
-            'group = "user"\n[[rule]]\ncode = "US001"\nslug = "user-rule"\nkind = "regex"\n'
-            f'message = "m"\ndefault = true\npattern = {pattern!r}\nreplace = {replace!r}\n{extra}'
-        ).replace("'", "'''")
-        if "\n" in pattern
-        else (
-            'group = "user"\n[[rule]]\ncode = "US001"\nslug = "user-rule"\nkind = "regex"\n'
-            f"message = \"m\"\ndefault = true\npattern = '{pattern}'\nreplace = '{replace}'\n{extra}"
-        )
+        'group = "user"\n[[rule]]\ncode = "US001"\nslug = "user-rule"\nkind = "regex"\n'
+        f"message = 'm'\ndefault = true\npattern = '{pattern}'\nreplace = '{replace}'\n"
     )
 
 

@@ -316,11 +316,29 @@ def run(
     order given: folders are walked (`arclean.io.discover.discover`), files
     processed (in parallel with `jobs`), stdin read with `read_stdin` when
     its turn comes, and paths that do not exist reported as errors."""
-    inputs = discover(paths, resolver.is_excluded, force_exclude=resolver.options.force_exclude)
+    from arclean.io.discover import Skipped
+
+    inputs = discover(
+        paths,
+        resolver.is_excluded,
+        force_exclude=resolver.options.force_exclude,
+        follow_links=resolver.options.follow_links,
+    )
     names = [name for name, problem in inputs if not problem and name != STDIN]
     results = iter(process_files(names, mode, resolver, keep_text=keep_text, jobs=jobs))
+    import contextlib
+
+    for name in [n for n, problem in inputs if not problem]:
+        # Configurations found but not applied are warned about here, once;
+        # a configuration error is reported with the file.
+        with contextlib.suppress(ArcleanError):
+            resolver.config_for(name)
+    for warning in resolver.finder.take_warnings():
+        yield FileResult("", warning=warning)
     for name, problem in inputs:
-        if problem:
+        if isinstance(problem, Skipped):
+            yield FileResult(name, warning=problem)
+        elif problem:
             yield FileResult(name, error=problem)
         elif name == STDIN:
             yield process_source(STDIN, mode, resolver, keep_text=keep_text, stdin=read_stdin())

@@ -309,6 +309,8 @@ def parse_rule_text(
         if match:
             line = int(match.group(1))
         raise RuleFileError(path, f"not valid TOML: {exc}", line=line) from None
+    except RecursionError:
+        raise RuleFileError(path, "not valid TOML: nested too deeply") from None
     unknown = set(data) - _FILE_KEYS
     if unknown:
         raise RuleFileError(

@@ -100,7 +100,7 @@ def _os_walk(target: Path, problems: list[str]) -> list[Path]:
     def report(exc: OSError) -> None:
         problems.append(f"{exc.filename}: cannot read this folder: {exc.strerror or exc}")
 
-    found = []
+    found: list[Path] = []
     for folder, dirs, files in os.walk(target, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(folder)

@@ -94,7 +94,11 @@ def fix(
         if diff and result.changed and result.text is not None and result.new_text is not None:
             from arclean.report import unified_diff
 
-            write_stdout(unified_diff(result.text, result.new_text, label).encode("utf-8"))
+            # A newline in a file name would break the header; a name that is
+            # not UTF-8 is written back as its bytes.
+            shown = label.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+            diff_text = unified_diff(result.text, result.new_text, shown)
+            write_stdout(diff_text.encode("utf-8", "surrogateescape"))
         elif check and result.changed and not quiet:
             click.echo(f"would fix {label}", err=True)
     if not quiet and paths and not (len(paths) == 1 and paths[0] == "-"):

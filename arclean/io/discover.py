@@ -166,6 +166,15 @@ def discover(
         return [(STDIN, None)]
     found: list[tuple[str, str | None]] = []
     explicit: list[str] = []
+    seen: set[str] = set()  # a file named twice is worked on once
+
+    def first_time(name: str) -> bool:
+        real = os.path.realpath(name)
+        if real in seen:
+            return False
+        seen.add(real)
+        return True
+
     for path in paths:
         if path == STDIN:
             found.append((STDIN, None))
@@ -174,11 +183,12 @@ def discover(
         if target.is_dir():
             walked, problems = _walk(target, follow_links)
             names = sorted(_display(p, target, path) for p in walked if _known(p))
-            found.extend((n, None) for n in names if not is_excluded(n))
+            found.extend((n, None) for n in names if not is_excluded(n) and first_time(n))
             found.extend(("", problem) for problem in problems)
         elif target.exists() or target.is_symlink():
-            explicit.append(path)
-            found.append((path, None))
+            if first_time(path):
+                explicit.append(path)
+                found.append((path, None))
         else:
             found.append((path, f"{path}: no such file or directory"))
     if force_exclude and explicit:

@@ -345,6 +345,10 @@ class Engine:
             rule = reporter.rule
             if (rule.fixes and not include_unsafe) or not reporter.may_match(text):
                 continue
+            if rule.scope == "text":  # the whole text, markup and URLs included
+                whole = [Span(0, len(text))] if text else []
+                findings.extend(reporter.findings(text, whole, _Guard(text, [])))
+                continue
             if rule.fixes:
                 for rep in merge_sorted(reporter.replacements(text, spans, guard)):
                     findings.append(

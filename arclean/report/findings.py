@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from arclean.chars import escape_bidi
 from arclean.report.changes import describe
 from arclean.text.edits import Finding, LineIndex
 
@@ -66,7 +67,7 @@ def format_full(path: str, text: str, findings: Sequence[Finding]) -> str:
         if len(source) > 160:
             lo = max(0, col - 60)
             source = ("…" if lo else "") + source[lo : lo + 120] + "…"
-        out.append(f"  | {source}")
+        out.append(f"  | {escape_bidi(source)}")
     return "".join(line + "\n" for line in out)
 
 

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from arclean.chars import buckwalter
+from arclean.chars import buckwalter, escape_bidi
 from arclean.report.findings import located
 from arclean.text.edits import Finding
 
@@ -54,7 +54,7 @@ def findings_json(entries: Iterable[tuple[str, str, Finding]]) -> str:
                 "original": finding.old,
             }
         )
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return escape_bidi(json.dumps(items, ensure_ascii=False, indent=2), json=True) + "\n"
 
 
 def findings_sarif(entries: Iterable[tuple[str, str, Finding]], rules: Mapping[str, Any]) -> str:
@@ -119,4 +119,4 @@ def findings_sarif(entries: Iterable[tuple[str, str, Finding]], rules: Mapping[s
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return escape_bidi(json.dumps(log, ensure_ascii=False, indent=2), json=True) + "\n"

@@ -52,6 +52,7 @@ _COMMON_KEYS = {
     "group",
     "trigger",
     "off-in",
+    "scope",
 }
 _KIND_KEYS = {
     "map": {"map", "before", "after"},
@@ -206,6 +207,11 @@ def _parse_rule(
         elif "options" in raw:
             raise fail("'options' belong to a built-in check ('check = NAME')", "options")
 
+    scope = want("scope", str) or "prose"
+    if scope not in ("prose", "text"):
+        raise fail(f"scope {scope!r} must be 'prose' or 'text'", "scope")
+    if scope == "text" and kind != "check":
+        raise fail("only a check rule may look at the whole text (scope = 'text')", "scope")
     trigger = want("trigger", str)
     if trigger is not None and not trigger:
         raise fail("'trigger' must list at least one character", "trigger")
@@ -240,6 +246,7 @@ def _parse_rule(
         examples=tuple(examples),
         keep=string_list("keep"),
         trigger=trigger,
+        scope=scope,
         path=path,
         line=line,
         **fields,

@@ -67,6 +67,10 @@ class Rule:
     examples: tuple[Example, ...] = ()
     keep: tuple[str, ...] = ()
     trigger: str | None = None
+    #: Where a check looks: ``prose`` (the default: the format's prose spans,
+    #: outside URLs) or ``text`` (the whole text: code, URLs, attributes,
+    #: markup, for checks that guard what a reader sees, such as AR602).
+    scope: str = "prose"
     # kind-specific
     pattern: str | None = None
     replace: str | None = None

@@ -232,6 +232,28 @@ def buckwalter(text: str) -> str:
     return str(convert(text, "arabic", "buckwalter"))
 
 
+#: The bidirectional embeddings, overrides and isolates (LRE ... RLO, LRI ... PDI):
+#: they reorder what a terminal shows (Trojan Source, CVE-2021-42574).
+BIDI_CONTROLS = frozenset(
+    "\N{LEFT-TO-RIGHT EMBEDDING}\N{RIGHT-TO-LEFT EMBEDDING}\N{POP DIRECTIONAL FORMATTING}"
+    "\N{LEFT-TO-RIGHT OVERRIDE}\N{RIGHT-TO-LEFT OVERRIDE}\N{LEFT-TO-RIGHT ISOLATE}"
+    "\N{RIGHT-TO-LEFT ISOLATE}\N{FIRST STRONG ISOLATE}\N{POP DIRECTIONAL ISOLATE}"
+)
+#: The bidi marks (ALM, LRM, RLM): legitimate in Arabic text, but invisible,
+#: so output shows them escaped too.
+BIDI_MARKS = frozenset(ALM + LRM + RLM)
+_BIDI_TAGS = {ord(ch): f"<{char_name(ch)}>" for ch in BIDI_CONTROLS | BIDI_MARKS}
+_BIDI_JSON = {ord(ch): f"\\u{ord(ch):04x}" for ch in BIDI_CONTROLS | BIDI_MARKS}
+
+
+def escape_bidi(text: str, *, json: bool = False) -> str:
+    """`text` with its bidi controls and marks shown as
+    ``<U+202E RIGHT-TO-LEFT OVERRIDE>`` tags (or, with
+    `json`, as JSON ``\\u202e`` escapes, the same data), so that printing a
+    finding cannot reorder the terminal line it is on."""
+    return text.translate(_BIDI_JSON if json else _BIDI_TAGS)
+
+
 def visible(text: str) -> str:
     """Replace characters that do not show in a terminal by ``<NAME>`` tags,
     so a change to them can be seen."""

@@ -175,20 +175,56 @@ def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
 
 
 def load_config(path: Path) -> Config:
-    """Read and validate one configuration file."""
+    """Read and validate one configuration file (a regular file: a FIFO or a
+    device is refused).  Errors never quote the file's content."""
+    from arclean.errors import InputError
+    from arclean.io.read import read_source
+
     try:
-        data = toml().loads(path.read_text(encoding="utf-8"))
+        data = toml().loads(read_source(path).text)
     except toml().TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
+    except InputError as exc:
+        message = str(exc).removeprefix(f"{path}: ")
+        raise ConfigError(f"{path}: cannot read: {message}") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("arclean")
+        tool = data.get("tool")
+        data = tool.get("arclean") if isinstance(tool, dict) else None
         if data is None:
             return Config()
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: [tool.arclean] must be a table")
-    return Config(path, _validate(data, path))
+    values = _validate(data, path)
+    for key in ("rules", "glossaries"):
+        for entry in values.get(key, []):
+            _confined(path, key, entry)
+    return Config(path, values)
+
+
+def _confined(path: Path, key: str, entry: str) -> None:
+    """Refuse a path in a configuration that leads out of its folder (by
+    ``..``, an absolute path or a symbolic link)."""
+    folder = os.path.realpath(path.parent)
+    target = os.path.realpath(path.parent / entry)
+    if os.path.commonpath([folder, target]) != folder:
+        raise ConfigError(
+            f"{path}: '{key}' entry {entry!r} is outside the configuration's folder; "
+            "refused (name it on the command line instead)"
+        )
+
+
+def trusted(path: Path) -> bool:
+    """Is the configuration file at `path` owned by the user running arclean
+    or by root?  A file another user could write is not applied."""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        owner = path.stat().st_uid
+    except OSError:
+        return False
+    return owner in (os.getuid(), 0)
 
 
 class ConfigFinder:
@@ -197,6 +233,9 @@ class ConfigFinder:
 
     def __init__(self, explicit: str | None = None, isolated: bool = False) -> None:
         self._cache: dict[Path, Config] = {}
+        #: Configuration files found but not applied, as messages for the
+        #: command line to show (taken and emptied by `take_warnings`).
+        self.warnings: list[str] = []
         self._explicit = load_config(Path(explicit)) if explicit else None
         if self._explicit is not None and self._explicit.path is None:
             raise ConfigError(f"{explicit}: holds no [tool.arclean] table")
@@ -217,6 +256,12 @@ class ConfigFinder:
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
+                if not trusted(candidate):
+                    self.warnings.append(
+                        f"{candidate}: owned by another user; ignored (only your own "
+                        "configuration files, or root's, are applied; --config names one)"
+                    )
+                    continue
                 config = load_config(candidate)
                 if config.path is not None:
                     found = config
@@ -227,3 +272,8 @@ class ConfigFinder:
                 found = self._for_folder(parent)
         self._cache[folder] = found
         return found
+
+    def take_warnings(self) -> list[str]:
+        """The warnings gathered since the last call."""
+        taken, self.warnings = self.warnings, []
+        return taken

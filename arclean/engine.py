@@ -3,6 +3,7 @@ change with the rule that made it, and repeats until nothing changes."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ import regex
 
 from arclean.builtins import BUILTINS
 from arclean.chars import char_class
-from arclean.errors import ConvergenceError
+from arclean.errors import ConvergenceError, GrowthError, RuleTimeout
 from arclean.ruleset import Rule
 from arclean.text.edits import (
     Change,
@@ -37,6 +38,23 @@ from arclean.text.spans import (
 MAX_ROUNDS = 10
 #: How far past the end of a span lookaheads may look.
 _LOOKAHEAD = 64
+#: How long one rule's pattern may search one text, in seconds (the regex
+#: module's `timeout`): a pattern that backtracks catastrophically is
+#: stopped with an error naming the rule, not left to hang.
+RULE_TIMEOUT = 10.0
+#: Fixes may grow a text to this many times its length (plus `GROWTH_SLACK`
+#: characters) before the rule growing it is stopped.
+GROWTH_FACTOR = 8
+GROWTH_SLACK = 4096
+
+
+def _timed_out(rule: Rule) -> RuleTimeout:
+    where = f" ({rule.location})" if rule.path else ""
+    return RuleTimeout(
+        f"rule {rule.code}{where} took more than {RULE_TIMEOUT:g} s on this text and was "
+        "stopped: its pattern backtracks too much (nested or overlapping repeats such as "
+        f"(a|a)+); simplify it, or --ignore {rule.code}. The file was left untouched."
+    )
 
 
 @dataclass(frozen=True)
@@ -179,23 +197,29 @@ class CompiledRule:
         pattern = rule.compiled  # compiled on first use, then cached on the rule
         if pattern is None:
             return found
-        for span in spans:
-            if _disabled_for(span, rule):
-                continue
-            # Lookarounds may see a little past the span (the real text, not an
-            # artificial end); a match may not extend past it.
-            limit = min(len(text), span.end + _LOOKAHEAD)
-            for m in pattern.finditer(text, span.start, limit):
-                if m.start() >= span.end:
-                    break
-                if m.end() <= span.end and guard.allows(rule, m.start(), m.end()):
-                    found.append(m)
-        # A match overlapping a stretch that an exception pattern matches is
-        # vetoed; exceptions see the whole text, for context.
-        for exception in rule.compiled_exceptions if found else ():
-            ranges = [(m.start(), m.end()) for m in exception.finditer(text)]
-            if ranges:
-                found = [m for m in found if not overlaps_any(m.start(), m.end(), ranges)]
+        deadline = time.monotonic() + RULE_TIMEOUT
+        try:
+            for span in spans:
+                if _disabled_for(span, rule):
+                    continue
+                # Lookarounds may see a little past the span (the real text, not
+                # an artificial end); a match may not extend past it.
+                limit = min(len(text), span.end + _LOOKAHEAD)
+                left = max(deadline - time.monotonic(), 0.001)
+                for m in pattern.finditer(text, span.start, limit, timeout=left):
+                    if m.start() >= span.end:
+                        break
+                    if m.end() <= span.end and guard.allows(rule, m.start(), m.end()):
+                        found.append(m)
+            # A match overlapping a stretch that an exception pattern matches
+            # is vetoed; exceptions see the whole text, for context.
+            for exception in rule.compiled_exceptions if found else ():
+                left = max(deadline - time.monotonic(), 0.001)
+                ranges = [(m.start(), m.end()) for m in exception.finditer(text, timeout=left)]
+                if ranges:
+                    found = [m for m in found if not overlaps_any(m.start(), m.end(), ranges)]
+        except TimeoutError:
+            raise _timed_out(rule) from None
         return found
 
     def _enabled(self, spans: Sequence[Span]) -> list[Span]:
@@ -277,8 +301,9 @@ class Engine:
             if applied > MAX_ROUNDS * len(fixers):
                 raise ConvergenceError(
                     f"fixes did not settle after {MAX_ROUNDS} rounds; rules still changing "
-                    f"the text: {', '.join(sorted(set(recent)))}. They undo each other: "
-                    "--ignore one of them."
+                    f"the text: {', '.join(sorted(set(recent)))}. Either they undo each other "
+                    "(then --ignore one of them) or a rule keeps rewriting its own output "
+                    "(a bug in that rule: please report it); the text was left untouched."
                 )
             reps = (
                 merge_sorted(fixer.replacements(text, base, guard)) if fixer.may_match(text) else []
@@ -289,6 +314,12 @@ class Engine:
             text = (
                 changes.apply(text, reps) if changes is not None else apply_replacements(text, reps)
             )
+            if len(text) > GROWTH_FACTOR * len(original) + GROWTH_SLACK:
+                raise GrowthError(
+                    f"rule {fixer.rule.code} grew the text past {GROWTH_FACTOR} times its "
+                    "length and was stopped: its replacement keeps matching its own output; "
+                    f"fix the rule or --ignore {fixer.rule.code}. The file was left untouched."
+                )
             base = shift_spans(base, reps)
             protected = shift_ranges(protected, reps)
             guard = guard.moved(text, protected, reps)
@@ -313,6 +344,10 @@ class Engine:
         for reporter in self.reporters:
             rule = reporter.rule
             if (rule.fixes and not include_unsafe) or not reporter.may_match(text):
+                continue
+            if rule.scope == "text":  # the whole text, markup and URLs included
+                whole = [Span(0, len(text))] if text else []
+                findings.extend(reporter.findings(text, whole, _Guard(text, [])))
                 continue
             if rule.fixes:
                 for rep in merge_sorted(reporter.replacements(text, spans, guard)):

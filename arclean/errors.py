@@ -35,3 +35,19 @@ class InputError(ArcleanError):
 
 class ConvergenceError(ArcleanError):
     """Fixes kept changing the text: two rules undo each other."""
+
+
+class OutputError(ArcleanError):
+    """Standard output could not take all of the output (a full disk...)."""
+
+
+class WorkerError(ArcleanError):
+    """A worker process of ``-j`` died (killed, or out of memory)."""
+
+
+class RuleTimeout(ArcleanError):
+    """A rule's pattern ran past its time limit on a text."""
+
+
+class GrowthError(ArcleanError):
+    """A rule kept growing the text (a replacement that matches its own output)."""

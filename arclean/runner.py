@@ -45,6 +45,10 @@ class RunOptions:
     config: str | None = None
     isolated: bool = False
     force_exclude: bool = False
+    #: How inputs are decoded and written back (`arclean.io.encodings.ENCODINGS`).
+    encoding: str = "utf-8"
+    #: Walk into symbolic links that lead out of the folder given.
+    follow_links: bool = False
 
 
 def split_codes(values: Sequence[str]) -> list[str]:
@@ -61,10 +65,15 @@ class Resolver:
     needs them.
     """
 
-    def __init__(self, options: RunOptions) -> None:
+    def __init__(
+        self, options: RunOptions, worker_setup: Callable[[int], None] | None = None
+    ) -> None:
         from arclean.config import ConfigFinder
 
         self.options = options
+        #: Run first in each ``-j`` worker, given the parent's process id (the
+        #: command line's signal handling).
+        self.worker_setup = worker_setup
         self.finder = ConfigFinder(options.config, options.isolated)
         self._cleaners: dict[tuple[Any, ...], Cleaner] = {}
         self._rulesets: dict[tuple[str, ...], RuleSet] = {}
@@ -208,7 +217,10 @@ def process_source(
 
     label = (resolver.options.stdin_filename or STDIN) if stdin is not None else name
     try:
-        source = decode(stdin, label) if stdin is not None else read_source(name)
+        encoding = resolver.options.encoding
+        source = (
+            decode(stdin, label, encoding) if stdin is not None else read_source(name, encoding)
+        )
         cleaner = resolver.cleaner_for(STDIN if stdin is not None else name)
         if mode == "check":
             findings = cleaner.check(source.text)
@@ -218,6 +230,8 @@ def process_source(
         # Changes are recorded only when someone will look at them.
         outcome = cleaner.fix(source.text, track=keep_text)
     except BinaryFile as exc:
+        if stdin is not None:  # nothing would reach stdout: an error, not a skip
+            return FileResult(label, error=str(exc).replace("; skipped", "; nothing written"))
         return FileResult(label, warning=str(exc))
     except ArcleanError as exc:
         return FileResult(label, error=_about(label, exc))
@@ -230,10 +244,13 @@ def process_source(
         new_text=outcome.text if keep_text else None,
     )
     if mode == "fix" and stdin is not None:
-        result.output = source.encode(outcome.text)
+        try:
+            result.output = source.encode(outcome.text)
+        except ArcleanError as exc:
+            result.error = str(exc)
     elif mode == "fix" and outcome.changed:
         try:
-            write_atomic(name, source.encode(outcome.text))
+            write_atomic(name, source.encode(outcome.text), expect=source.stamp)
             result.written = True
         except ArcleanError as exc:
             result.error = str(exc)
@@ -243,8 +260,10 @@ def process_source(
 _WORKER: Resolver | None = None
 
 
-def _init_worker(options: RunOptions) -> None:
+def _init_worker(options: RunOptions, setup: Callable[[int], None] | None, parent: int) -> None:
     global _WORKER
+    if setup is not None:
+        setup(parent)
     _WORKER = Resolver(options)
 
 
@@ -264,14 +283,24 @@ def process_files(
         for name in names:
             yield process_source(name, mode, resolver, keep_text=keep_text)
         return
+    import os
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(names)),
-        initializer=_init_worker,
-        initargs=(resolver.options,),
-    ) as pool:
-        yield from pool.map(_work, [(n, mode, keep_text) for n in names], chunksize=4)
+    from arclean.errors import WorkerError
+
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(names)),
+            initializer=_init_worker,
+            initargs=(resolver.options, resolver.worker_setup, os.getpid()),
+        ) as pool:
+            yield from pool.map(_work, [(n, mode, keep_text) for n in names], chunksize=4)
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process (-j) stopped unexpectedly (killed, or out of memory); "
+            "files not reported above may or may not have been fixed: run again"
+        ) from None
 
 
 def run(
@@ -287,11 +316,29 @@ def run(
     order given: folders are walked (`arclean.io.discover.discover`), files
     processed (in parallel with `jobs`), stdin read with `read_stdin` when
     its turn comes, and paths that do not exist reported as errors."""
-    inputs = discover(paths, resolver.is_excluded, force_exclude=resolver.options.force_exclude)
+    from arclean.io.discover import Skipped
+
+    inputs = discover(
+        paths,
+        resolver.is_excluded,
+        force_exclude=resolver.options.force_exclude,
+        follow_links=resolver.options.follow_links,
+    )
     names = [name for name, problem in inputs if not problem and name != STDIN]
     results = iter(process_files(names, mode, resolver, keep_text=keep_text, jobs=jobs))
+    import contextlib
+
+    for name in [n for n, problem in inputs if not problem]:
+        # Configurations found but not applied are warned about here, once;
+        # a configuration error is reported with the file.
+        with contextlib.suppress(ArcleanError):
+            resolver.config_for(name)
+    for warning in resolver.finder.take_warnings():
+        yield FileResult("", warning=warning)
     for name, problem in inputs:
-        if problem:
+        if isinstance(problem, Skipped):
+            yield FileResult(name, warning=problem)
+        elif problem:
             yield FileResult(name, error=problem)
         elif name == STDIN:
             yield process_source(STDIN, mode, resolver, keep_text=keep_text, stdin=read_stdin())

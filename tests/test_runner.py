@@ -39,7 +39,7 @@ def test_stdin_is_labelled_with_stdin_filename_and_problems_are_results(tmp_path
     bad = process_source("-", "fix", resolver, keep_text=False, stdin=b"\xff\xfe")
     assert bad.error and bad.error.startswith("x.md: not valid UTF-8") and bad.output is None
     binary = process_source("-", "fix", resolver, keep_text=False, stdin=b"a\x00b")
-    assert binary.warning and binary.output is None
+    assert binary.error and "NUL" in binary.error and binary.output is None
 
 
 def test_run_keeps_the_order_given_and_reads_stdin_in_its_turn(tmp_path):

@@ -41,6 +41,28 @@ def option_choice(rule: Rule, builtin: str, name: str) -> str:
     return value
 
 
+class LineStarts:
+    """The start of the line of each offset, asked in increasing order: each
+    question scans only from the previous one, so all of them together read
+    the text once (asking for each match ``text.rfind("\\n", 0, offset)``
+    rereads a long line once per match).  An offset before the previous one
+    starts over."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._offset = 0
+        self._start = 0
+
+    def __call__(self, offset: int) -> int:
+        if offset < self._offset:
+            self._offset = self._start = 0
+        newline = self.text.rfind("\n", self._offset, offset)
+        if newline >= 0:
+            self._start = newline + 1
+        self._offset = offset
+        return self._start
+
+
 def marks_per_line(
     text: str, spans: Sequence[Span], finder: regex.Pattern[str]
 ) -> dict[int, list[tuple[int, str]]]:
@@ -48,8 +70,9 @@ def marks_per_line(
     their line's start (a pair of quotes or brackets may cross markup but
     never a paragraph).  Each mark is ``(offset, character)``."""
     per_line: dict[int, list[tuple[int, str]]] = {}
+    line_of = LineStarts(text)
     for m in finditer(finder, text, spans):
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_start = line_of(m.start())
         per_line.setdefault(line_start, []).append((m.start(), m.group()))
     return per_line
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from arclean.builtins._common import marks_per_line, option_choice, quote_pairs
+from arclean.builtins._common import LineStarts, marks_per_line, option_choice, quote_pairs
 from arclean.chars import (
     DOUBLE_QUOTES,
     LEFT_DOUBLE_QUOTE,
@@ -61,9 +61,10 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
 
     # Collect the marks per line, so a pair may cross markup but not a paragraph.
     per_line: dict[int, list[tuple[int, str]]] = {}
+    line_of = LineStarts(text)
     for span in spans:
         for m in finder.finditer(text, span.start, span.end):
-            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_start = line_of(m.start())
             per_line.setdefault(line_start, []).append((m.start(), m.group()))
     for marks in per_line.values():
         openers = {p[0]: p[1] for p in asymmetric}

@@ -29,6 +29,13 @@ def warn(message: str) -> None:
     click.echo(f"arclean: warning: {message}", err=True)
 
 
+def _cleanup() -> None:
+    """Remove temporary files of writes cut short (by a signal)."""
+    from arclean.io.write import remove_pending
+
+    remove_pending()
+
+
 def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -82,11 +89,18 @@ class ArcleanGroup(click.Group):
         self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
     ) -> NoReturn:
         """Run the command line and exit with arclean's exit code (never returns)."""
+        from arclean.cli.signals import Terminated, install
         from arclean.errors import ArcleanError
 
         extra.pop("standalone_mode", None)
+        install()
         try:
             code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
+            sys.stdout.flush()  # a full disk shows here, not at exit
+        except Terminated as exc:
+            _cleanup()
+            click.echo("arclean: terminated", err=True)
+            sys.exit(128 + exc.signum)
         except click.exceptions.Abort:
             click.echo("arclean: aborted", err=True)
             sys.exit(130)
@@ -101,8 +115,17 @@ class ArcleanGroup(click.Group):
             _silence_stdout()
             sys.exit(EXIT_CHANGES)
         except KeyboardInterrupt:
+            _cleanup()
             click.echo("arclean: interrupted", err=True)
             sys.exit(130)
+        except MemoryError:
+            error("out of memory: the input is too large for this machine; nothing was written")
+            sys.exit(EXIT_ERROR)
+        except OSError as exc:  # a full disk or a closed terminal: not a bug
+            where = f" ({exc.filename})" if exc.filename else ""
+            error(f"input/output error: {exc.strerror or exc}{where}; output may be incomplete")
+            _silence_stdout()
+            sys.exit(EXIT_ERROR)
         except Exception as exc:  # the last line of defence: no tracebacks for users
             if os.environ.get("ARCLEAN_DEBUG"):
                 raise

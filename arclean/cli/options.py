@@ -119,6 +119,19 @@ def selection_options(func: F) -> F:
             "command line too (for pre-commit).",
         ),
         click.option(
+            "--encoding",
+            type=click.Choice(["utf-8", "cp1256", "utf-16", "utf-16-le", "utf-16-be", "auto"]),
+            default="utf-8",
+            show_default=True,
+            help="Read inputs in this encoding and write them back in it; auto: a BOM, "
+            "else UTF-8, else Windows-1256 Arabic.",
+        ),
+        click.option(
+            "--follow-links",
+            is_flag=True,
+            help="Walk into symbolic links that lead out of the folders given.",
+        ),
+        click.option(
             "-j",
             "--jobs",
             type=click.IntRange(min=1),
@@ -177,8 +190,12 @@ def resolver_from(kwargs: dict[str, Any]) -> tuple[Resolver, int]:
         config=kwargs.pop("config_file"),
         isolated=kwargs.pop("isolated"),
         force_exclude=kwargs.pop("force_exclude"),
+        encoding=kwargs.pop("encoding"),
+        follow_links=kwargs.pop("follow_links"),
     )
     jobs: int = kwargs.pop("jobs")
-    resolver = Resolver(options)
+    from arclean.cli.signals import worker_setup
+
+    resolver = Resolver(options, worker_setup=worker_setup)
     resolver.cleaner_for("-")
     return resolver, jobs

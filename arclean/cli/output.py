@@ -40,10 +40,29 @@ def display_name(label: str) -> str:
 
 
 def write_stdout(data: bytes) -> None:
-    """Write `data` to stdout as is, and flush."""
-    stream = sys.stdout.buffer
-    stream.write(data)
-    stream.flush()
+    """Write all of `data` to stdout as is (looping over partial writes), after
+    what was written before.  Raises `arclean.errors.OutputError` when stdout
+    cannot take it all (a full disk): the output is then incomplete."""
+    import io
+
+    from arclean.errors import OutputError
+    from arclean.io.write import write_all
+
+    try:
+        sys.stdout.flush()
+        try:
+            fd = sys.stdout.fileno()
+        except (AttributeError, ValueError, io.UnsupportedOperation):
+            sys.stdout.buffer.write(data)  # not a real file (tests): it takes it all
+            sys.stdout.buffer.flush()
+            return
+        write_all(fd, data)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write to standard output: {exc.strerror or exc}; the output is incomplete"
+        ) from None
 
 
 def use_color(choice: str, stream: IO[Any]) -> bool:

@@ -23,7 +23,8 @@ MASK_RE = regex.compile(
     # template syntax: {{ ... }}, {{< ... >}}, {{% ... %}}, {% ... %}, {# ... #}
     r"\{\{.{0,1000}?\}\}|\{%.{0,1000}?%\}|\{#.{0,1000}?#\}"
     # attribute blocks such as a heading's {#id} or {.class}, with the space before
-    r"|[ \t]*\{[#.][\w:.-]+(?:[ \t][^{}\n]*)?\}"
+    # (from the start of the spaces only: linear on long runs of spaces)
+    r"|(?<![ \t])[ \t]*+\{[#.][\w:.-]+(?:[ \t][^{}\n]*)?\}"
     # dollar math that the math plugin did not take
     r"|\$\$.{1,1000}?\$\$|(?<![\\$])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\d)",
     regex.DOTALL,

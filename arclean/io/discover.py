@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from arclean.formats.base import EXTENSIONS
 
@@ -16,15 +17,38 @@ from arclean.formats.base import EXTENSIONS
 STDIN = "-"
 
 
-def _git_files(folder: Path) -> list[Path] | None:
-    """Files under `folder` that git does not ignore, or None outside a
-    repository (or without git)."""
+#: git run so that no command a repository configures can run: not the
+#: fsmonitor hook, not hooks, not a pager (its configuration may come from an
+#: untrusted repository's ``.git/config``).
+_GIT = (
+    "git",
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "core.pager=cat",
+    "-c",
+    "core.untrackedCache=false",
+    "--no-pager",
+)
+_GIT_ENV = {"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat"}
+
+
+def _run_git(args: list[str], **kwargs: Any) -> Any:
     import subprocess
 
+    env = {**os.environ, **_GIT_ENV}
+    env.pop("GIT_EXTERNAL_DIFF", None)
+    return subprocess.run([*_GIT, *args], capture_output=True, check=False, env=env, **kwargs)
+
+
+def _git_files(folder: Path) -> list[Path] | None:
+    """Files under `folder` that git does not ignore, or None outside a
+    repository (or without git).  git is run hardened (`_GIT`)."""
     try:
-        result = subprocess.run(
+        result = _run_git(
             [
-                "git",
                 "-C",
                 str(folder),
                 "ls-files",
@@ -34,37 +58,26 @@ def _git_files(folder: Path) -> list[Path] | None:
                 "--exclude-standard",
                 "--full-name",
                 ".",
-            ],
-            capture_output=True,
-            check=False,
+            ]
         )
-        top = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        top = _run_git(["-C", str(folder), "rev-parse", "--show-toplevel"])
     except OSError:
         return None
     if result.returncode != 0 or top.returncode != 0:
         return None
-    root = Path(top.stdout.strip())
+    root = Path(os.fsdecode(top.stdout.strip()))
     names = [n for n in result.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
     return [root / n for n in names if (root / n).is_file()]
 
 
 def _git_ignored(paths: Sequence[str]) -> set[str]:
     """Which of `paths` git ignores (empty outside a repository)."""
-    import subprocess
-
     if not paths:
         return set()
     try:
-        result = subprocess.run(
-            ["git", "check-ignore", "--stdin", "-z"],
+        result = _run_git(
+            ["check-ignore", "--stdin", "-z"],
             input="\0".join(paths).encode("utf-8", "surrogateescape"),
-            capture_output=True,
-            check=False,
         )
     except OSError:
         return set()
@@ -73,19 +86,62 @@ def _git_ignored(paths: Sequence[str]) -> set[str]:
     return {n for n in result.stdout.decode("utf-8", "surrogateescape").split("\0") if n}
 
 
-def _walk(target: Path) -> list[Path]:
-    """Every file under the folder `target` outside hidden folders (and
-    hidden files): inside a repository, of those git lists."""
+class Skipped(str):
+    """A problem with a walked path that is a warning, not an error (a
+    symbolic link leading out of the folder given)."""
+
+    __slots__ = ()
+
+
+def _os_walk(target: Path, problems: list[str]) -> list[Path]:
+    """Every file under `target` outside hidden folders, never following a
+    link to a folder; folders that cannot be read are `problems`."""
+
+    def report(exc: OSError) -> None:
+        problems.append(f"{exc.filename}: cannot read this folder: {exc.strerror or exc}")
+
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(target, onerror=report):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(folder)
+        found.extend(base / f for f in files if not f.startswith(".") and (base / f).is_file())
+    return found
+
+
+def _inside(path: Path, root: str) -> bool:
+    real = os.path.realpath(path)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _walk(target: Path, follow_links: bool = False) -> tuple[list[Path], list[str]]:
+    """Every file under the folder `target`: what git lists inside a
+    repository, else every file outside hidden folders; and the problems met
+    (unreadable folders are errors, links leading out of `target` are
+    `Skipped` unless `follow_links`)."""
+    problems: list[str] = []
     files = _git_files(target)
     if files is None:
-        return [
-            p
-            for p in target.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(target).parts)
-        ]
-    base = Path(os.path.abspath(target))
-    inside = [Path(os.path.relpath(p, base)) for p in files]
-    return [base / p for p in inside if not any(part.startswith(".") for part in p.parts)]
+        files = _os_walk(target, problems)
+    else:
+        # Hidden folders and files are left out inside a repository too.
+        base = Path(os.path.abspath(target))
+        inside = [Path(os.path.relpath(p, base)) for p in files]
+        files = [base / p for p in inside if not any(part.startswith(".") for part in p.parts)]
+    if follow_links:
+        return files, problems
+    root = os.path.realpath(target)
+    kept = []
+    for path in files:
+        if _inside(path, root):
+            kept.append(path)
+        else:
+            problems.append(
+                Skipped(
+                    f"{path}: a symbolic link to outside {target}; skipped "
+                    "(--follow-links to fix it anyway)"
+                )
+            )
+    return kept, problems
 
 
 def discover(
@@ -93,6 +149,7 @@ def discover(
     is_excluded: Callable[[str], bool],
     *,
     force_exclude: bool = False,
+    follow_links: bool = False,
 ) -> list[tuple[str, str | None]]:
     """Every input as ``(name, problem)``, in a stable order.
 
@@ -102,26 +159,38 @@ def discover(
     names for which `is_excluded(name)` is true; they are sorted, named under
     the folder as given.  Files named on the command line are taken as given,
     unless `force_exclude`, when git's ignores and `is_excluded` drop them too.
-    A path that does not exist comes back with a problem message instead of
-    raising.
+    A path that does not exist, and a folder that cannot be read, come back
+    with a problem message instead of raising; a symbolic link leading out
+    of a folder given is not followed (unless `follow_links`): it comes
+    back with a `Skipped` problem, a warning.
     """
     if not paths:
         return [(STDIN, None)]
     found: list[tuple[str, str | None]] = []
     explicit: list[str] = []
+    seen: set[str] = set()  # a file named twice is worked on once
+
+    def first_time(name: str) -> bool:
+        real = os.path.realpath(name)
+        if real in seen:
+            return False
+        seen.add(real)
+        return True
+
     for path in paths:
         if path == STDIN:
             found.append((STDIN, None))
             continue
         target = Path(path)
         if target.is_dir():
-            names = sorted(
-                _display(p, target, path) for p in _walk(target) if p.suffix.lower() in EXTENSIONS
-            )
-            found.extend((n, None) for n in names if not is_excluded(n))
+            walked, problems = _walk(target, follow_links)
+            names = sorted(_display(p, target, path) for p in walked if _known(p))
+            found.extend((n, None) for n in names if not is_excluded(n) and first_time(n))
+            found.extend(("", problem) for problem in problems)
         elif target.exists() or target.is_symlink():
-            explicit.append(path)
-            found.append((path, None))
+            if first_time(path):
+                explicit.append(path)
+                found.append((path, None))
         else:
             found.append((path, f"{path}: no such file or directory"))
     if force_exclude and explicit:
@@ -129,6 +198,10 @@ def discover(
         drop = {n for n in explicit if n in ignored or is_excluded(n)}
         found = [(n, e) for n, e in found if n not in drop]
     return found
+
+
+def _known(path: Path) -> bool:
+    return path.suffix.lower() in EXTENSIONS
 
 
 def _display(path: Path, folder: Path, given: str) -> str:

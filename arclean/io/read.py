@@ -1,19 +1,26 @@
 """Reading files byte for byte and decoding them strictly.
 
 A `Source` remembers what is needed to write the text back as it came: the
-byte order mark; line endings (LF, CRLF or a mix) and a missing final newline
-survive because the text is never translated.  Nothing here prints or exits:
-problems are raised as `arclean.errors.InputError`.
+encoding and byte order mark; line endings (LF, CRLF or a mix) and a missing
+final newline survive because the text is never translated.  It also holds
+the file's `Stamp` (size, modification time, inode), so that the writer can
+refuse a file that changed after it was read.  Only regular files are read:
+FIFOs, devices, ``/dev/stdin`` and ``/proc`` files are refused by name or by
+type, without blocking.  Nothing here prints or exits: problems are raised
+as `arclean.errors.InputError`.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from arclean.errors import InputError
+from arclean.io.encodings import ENCODINGS, UTF8_BOM, decode_as, encode_as
 
-UTF8_BOM = b"\xef\xbb\xbf"
+__all__ = ["ENCODINGS", "UTF8_BOM", "BinaryFile", "Source", "Stamp", "decode", "read_source"]
 
 
 class BinaryFile(InputError):
@@ -21,73 +28,104 @@ class BinaryFile(InputError):
 
 
 @dataclass(frozen=True)
+class Stamp:
+    """What identifies one version of a file: if any of it differs, the file
+    changed (or was replaced) since it was read."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    device: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> Stamp:
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+
+
+@dataclass(frozen=True)
 class Source:
     """A decoded text and what is needed to write it back as it was.
 
     `name` labels messages (a path, or ``-``/the ``--stdin-filename`` for
-    stdin); `text` is the whole document; `bom` is whether a UTF-8 byte order
-    mark preceded it.
+    stdin); `text` is the whole document; `bom` is whether a byte order mark
+    preceded it; `encoding` is ``utf-8``, ``cp1256``, ``utf-16-le`` or
+    ``utf-16-be``; `stamp` identifies the file read (None for stdin).
     """
 
     name: str
     text: str
     bom: bool = False
+    encoding: str = "utf-8"
+    stamp: Stamp | None = None
 
     def encode(self, text: str) -> bytes:
-        """`text` (this document, fixed) as UTF-8 bytes, with the BOM if it had one."""
-        data = text.encode("utf-8")
-        return UTF8_BOM + data if self.bom else data
+        """`text` (this document, fixed) in the encoding it came in, with the
+        BOM if it had one.  Raises `InputError` when a character cannot be
+        written in that encoding (cp1256)."""
+        return encode_as(text, self.encoding, self.bom, self.name)
 
 
-def decode(data: bytes, name: str) -> Source:
-    """Decode the bytes of one document (`name` labels messages) as strict UTF-8.
+def decode(data: bytes, name: str, encoding: str = "utf-8") -> Source:
+    """Decode the bytes of one document (`name` labels messages).
 
-    Raises `BinaryFile` when `data` holds a NUL byte, and `InputError` for
-    invalid UTF-8, naming the byte offset and line (with a hint when the bytes
-    look like Windows-1256), so the user can find it.
+    `encoding` is one of `ENCODINGS`: ``utf-8`` (strict; the default),
+    ``cp1256``, ``utf-16`` (byte order from the BOM), ``utf-16-le``,
+    ``utf-16-be`` or ``auto`` (a BOM, else UTF-8, else cp1256 when the bytes
+    are cp1256 Arabic).  Raises `BinaryFile` when UTF-8 or cp1256 `data`
+    holds a NUL byte, and `InputError` for bytes invalid in the encoding,
+    naming the first offsets and lines.
     """
-    if b"\x00" in data:
-        raise BinaryFile(f"{name}: contains NUL bytes, looks binary (or UTF-16); skipped")
-    bom = data.startswith(UTF8_BOM)
-    body = data[len(UTF8_BOM) :] if bom else data
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        offset = exc.start + (len(UTF8_BOM) if bom else 0)
-        line = data.count(b"\n", 0, offset) + 1
-        bad = data[offset : offset + 4].hex(" ")
-        hint = ""
-        if _looks_like_cp1256(body):
-            hint = (
-                " It looks like Windows-1256 (cp1256): convert it first,"
-                " e.g. iconv -f CP1256 -t UTF-8."
-            )
-        raise InputError(
-            f"{name}: not valid UTF-8 at byte offset {offset} (line {line}): bytes {bad}; "
-            f"the file was left untouched.{hint}"
-        ) from None
-    return Source(name, text, bom)
+    text, actual, bom = decode_as(data, name, encoding, BinaryFile)
+    return Source(name, text, bom, actual)
 
 
-def _looks_like_cp1256(data: bytes) -> bool:
-    # Arabic letters in cp1256 are 0xC1-0xFE; in UTF-8 they never stand alone.
-    high = sum(1 for b in data[:4096] if b >= 0xC1)
-    try:
-        data[:4096].decode("cp1256")
-    except UnicodeDecodeError:
-        return False
-    return high > 10
+#: Folders whose entries are devices, processes or kernel state, never documents.
+_SPECIAL_FOLDERS = ("/dev/", "/proc/", "/sys/")
 
 
-def read_source(path: str | Path) -> Source:
-    """Read and decode the file at `path` (see `decode`).
+def _special_path(path: str) -> bool:
+    """Is `path`, or a symbolic link on the way to its file, under ``/dev``,
+    ``/proc`` or ``/sys`` (``/dev/stdin`` → ``/proc/self/fd/0`` → a file)?"""
+    current = os.path.abspath(path)
+    for _ in range(40):
+        if current.startswith(_SPECIAL_FOLDERS) or current in ("/dev", "/proc", "/sys"):
+            return True
+        if not os.path.islink(current):
+            return False
+        try:
+            link = os.readlink(current)
+        except OSError:
+            return False
+        current = os.path.normpath(os.path.join(os.path.dirname(current), link))
+    return True  # a loop of links
 
-    Raises `InputError` when it is missing, a folder, unreadable or not UTF-8,
-    and `BinaryFile` when it holds NUL bytes.
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if stat.S_ISFIFO(mode):
+        return "is a FIFO (named pipe), not a regular file; refused"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file; refused"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file; refused"
+    return "is not a regular file; refused"
+
+
+def read_source(path: str | Path, encoding: str = "utf-8") -> Source:
+    """Read and decode the regular file at `path` (see `decode`), with its `Stamp`.
+
+    Raises `InputError` when it is missing, a folder, not a regular file (a
+    FIFO is refused without waiting for a writer), under ``/dev``, ``/proc``
+    or ``/sys``, unreadable or not in `encoding`, and `BinaryFile` when it
+    holds NUL bytes.
     """
     name = str(path)
+    if _special_path(name):
+        raise InputError(f"{name}: is a device or process file, not a regular file; refused")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        data = Path(path).read_bytes()
+        fd = os.open(name, flags | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(f"{name}: no such file or directory") from None
     except IsADirectoryError:
@@ -96,4 +134,22 @@ def read_source(path: str | Path) -> Source:
         raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, name)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{name}: {_kind(st.st_mode)}")
+        chunks = []
+        while True:
+            chunk = os.read(fd, max(st.st_size + 1, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+        data = b"".join(chunks)
+    except MemoryError:
+        raise InputError(f"{name}: too large to read into memory; left untouched") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    source = decode(data, name, encoding)
+    return Source(source.name, source.text, source.bom, source.encoding, Stamp.of(st))

@@ -89,8 +89,11 @@ class Glossary:
         return None
 
     def save(self, path: str | Path) -> None:
-        """Write the glossary as TOML (UTF-8) to `path`; raises OSError."""
-        Path(path).write_text(self.dumps(), encoding="utf-8")
+        """Write the glossary as TOML (UTF-8) to `path`, atomically (a full
+        disk leaves the old glossary whole); raises `arclean.errors.InputError`."""
+        from arclean.io.write import write_atomic
+
+        write_atomic(path, self.dumps().encode("utf-8"), create=True)
 
     def dumps(self) -> str:
         """The glossary as TOML text that `loads_glossary` reads back to equal

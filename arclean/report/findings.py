@@ -8,28 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from arclean.chars import char_name
+from arclean.chars import BIDI_CONTROLS, BIDI_MARKS, char_name, escape_bidi
 from arclean.report.changes import describe
 from arclean.text.edits import Finding, LineIndex
-
-#: Bidirectional controls: shown escaped (``<U+202E RIGHT-TO-LEFT
-#: OVERRIDE>``), never raw, since raw they reorder the output around them.
-BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-
-
-def escape_bidi(text: str) -> str:
-    """`text` with each bidi control replaced by ``<U+XXXX NAME>``."""
-    if not any(ch in BIDI_CONTROLS for ch in text):
-        return text
-    return "".join(f"<{char_name(ch)}>" if ch in BIDI_CONTROLS else ch for ch in text)
 
 
 def message_of(finding: Finding) -> str:
     """The finding's message, naming the bidi controls it is about
     (``... (U+202E RIGHT-TO-LEFT OVERRIDE)``), for every output format."""
-    controls = dict.fromkeys(ch for ch in finding.old if ch in BIDI_CONTROLS)
+    controls = dict.fromkeys(ch for ch in finding.old if ch in BIDI_CONTROLS or ch in BIDI_MARKS)
     if not controls:
         return finding.message
     return f"{finding.message}: {', '.join(char_name(ch) for ch in controls)}"

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
-from arclean.chars import buckwalter
+from arclean.chars import buckwalter, escape_bidi
 from arclean.report.findings import located, message_of
 from arclean.text.edits import Finding
 
@@ -56,7 +56,7 @@ def findings_json(entries: Iterable[tuple[str, str, Finding]]) -> str:
                 "original": finding.old,
             }
         )
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return escape_bidi(json.dumps(items, ensure_ascii=False, indent=2), json=True) + "\n"
 
 
 def findings_sarif(
@@ -140,4 +140,4 @@ def findings_sarif(
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return escape_bidi(json.dumps(log, ensure_ascii=False, indent=2), json=True) + "\n"

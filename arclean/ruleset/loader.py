@@ -11,7 +11,6 @@ rule function.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,6 +21,7 @@ from arclean.builtins.registry import BUILTINS
 from arclean.errors import RuleFileError
 from arclean.locations import builtin_rules_dir
 from arclean.ruleset import cache
+from arclean.ruleset.checks import Fail, read_word_file, trial_match
 from arclean.ruleset.model import (
     KINDS,
     LANGUAGES,
@@ -33,10 +33,7 @@ from arclean.ruleset.model import (
     Rule,
     freeze,
 )
-from arclean.ruleset.patterns import check_template
-
-#: How the loader reports a problem: message, and the key it is about.
-Fail = Callable[..., RuleFileError]
+from arclean.ruleset.patterns import RECURSION_RE, check_template
 
 _COMMON_KEYS = {
     "code",
@@ -56,6 +53,7 @@ _COMMON_KEYS = {
     "trigger",
     "off-in",
     "conflicts",
+    "scope",
 }
 _KIND_KEYS = {
     "map": {"map", "before", "after"},
@@ -194,7 +192,7 @@ def _parse_rule(
         words = want("words", dict) or {}
         words_file = want("words-file", str)
         if words_file:
-            words = {**_read_word_file(words_file, base_dir, fail), **words}
+            words = {**read_word_file(words_file, base_dir, fail), **words}
         if not words or not all(isinstance(v, str) and k for k, v in words.items()):
             raise fail("a words rule needs 'words' (a table) or 'words-file' (a TSV file)", "words")
         fields["words"] = tuple(words.items())
@@ -212,6 +210,11 @@ def _parse_rule(
         elif "options" in raw:
             raise fail("'options' belong to a built-in check ('check = NAME')", "options")
 
+    scope = want("scope", str) or "prose"
+    if scope not in ("prose", "text"):
+        raise fail(f"scope {scope!r} must be 'prose' or 'text'", "scope")
+    if scope == "text" and kind != "check":
+        raise fail("only a check rule may look at the whole text (scope = 'text')", "scope")
     trigger = want("trigger", str)
     if trigger is not None and not trigger:
         raise fail("'trigger' must list at least one character", "trigger")
@@ -252,18 +255,32 @@ def _parse_rule(
         keep=string_list("keep"),
         trigger=trigger,
         conflicts=conflicts,
+        scope=scope,
         path=path,
         line=line,
         **fields,
     )
+    replacements = [v for _, v in rule.mapping] + [v for _, v in rule.words]
+    if any("\0" in v for v in replacements):
+        raise fail("a replacement holds a NUL character, which would corrupt the output")
     if not compile_patterns:
         return rule
+    for key, pattern in [("pattern", rule.pattern or "")] + [
+        ("exceptions", p) for p in rule.exceptions
+    ]:
+        if RECURSION_RE.search(pattern):
+            raise fail(
+                "recursive patterns ((?R), (?1), (?&name)) are not allowed: "
+                "they can take unbounded memory",
+                key,
+            )
     try:
         rule.compiled  # noqa: B018 - validate now so errors name the rule
         rule.compiled_exceptions  # noqa: B018
-    except regex.error as exc:
+    except (regex.error, ValueError, OverflowError, RecursionError, MemoryError) as exc:
         key = "exceptions" if "exception" in str(exc) else "pattern"
         raise fail(f"invalid regular expression: {exc}", key) from None
+    trial_match(rule, fail)
     return rule
 
 
@@ -289,26 +306,6 @@ def _builtin_options(name: str, kind: str, raw: dict[str, Any], fail: Fail) -> t
     return result
 
 
-def _read_word_file(name: str, base_dir: Path | None, fail: Fail) -> dict[str, str]:
-    """Read a TSV word list (``from<TAB>to``, ``#`` comments) next to the rule file."""
-    if base_dir is None:
-        raise fail(f"words-file {name!r} cannot be resolved here", "words-file")
-    target = base_dir / name
-    try:
-        text = target.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise fail(f"cannot read words-file {name!r}: {exc}", "words-file") from None
-    words: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or not parts[0]:
-            raise fail(f"{target}:{number}: expected 'from<TAB>to', got {line!r}", "words-file")
-        words[parts[0]] = parts[1]
-    return words
-
-
 def parse_rule_text(
     text: str,
     path: str,
@@ -328,6 +325,8 @@ def parse_rule_text(
         if match:
             line = int(match.group(1))
         raise RuleFileError(path, f"not valid TOML: {exc}", line=line) from None
+    except RecursionError:
+        raise RuleFileError(path, "not valid TOML: nested too deeply") from None
     unknown = set(data) - _FILE_KEYS
     if unknown:
         raise RuleFileError(
@@ -364,13 +363,17 @@ def parse_rule_text(
 
 def load_rule_file(path: str | Path) -> list[Rule]:
     """Load one user rule file."""
+    from arclean.errors import InputError
+    from arclean.io.read import read_source
+
     target = Path(path)
+    if not target.exists() and not target.is_symlink():
+        raise RuleFileError(str(path), "no such rule file")
     try:
-        text = target.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RuleFileError(str(path), "no such rule file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError(str(path), f"cannot read rule file: {exc}") from None
+        text = read_source(target).text
+    except InputError as exc:
+        message = str(exc).removeprefix(f"{path}: ")
+        raise RuleFileError(str(path), f"cannot read rule file: {message}") from None
     return parse_rule_text(text, str(path), base_dir=target.parent)
 
 

@@ -69,6 +69,10 @@ class Rule:
     trigger: str | None = None
     #: Codes of rules this one must not run with (they undo each other).
     conflicts: tuple[str, ...] = ()
+    #: Where a check looks: ``prose`` (the default: the format's prose spans,
+    #: outside URLs) or ``text`` (the whole text: code, URLs, attributes,
+    #: markup, for checks that guard what a reader sees, such as AR602).
+    scope: str = "prose"
     # kind-specific
     pattern: str | None = None
     replace: str | None = None

@@ -63,9 +63,49 @@ def compile_rule_pattern(rule: Rule) -> regex.Pattern[str] | None:
     return None
 
 
+#: One escape in a replacement template.
+_ESCAPE_RE = regex.compile(
+    r"\\(?:g<(?P<group>[^>]*)>|(?P<open>g<[^>]*\Z)|(?P<number>\d+)|[\\nrtfvab]"
+    r"|x(?P<x>[0-9a-fA-F]{2})|u(?P<u>[0-9a-fA-F]{4})|U(?P<U>[0-9a-fA-F]{8})|N\{[^}]+\}"
+    r"|(?P<letter>[A-Za-z])|(?P<other>.)|(?P<end>\Z))",
+    regex.DOTALL,
+)
+#: Recursion and group calls ((?R), (?0), (?1), (?&name), (?P>name)): they
+#: can take unbounded memory on a short text.
+RECURSION_RE = regex.compile(r"\(\?(?:R|[+-]?\d+|&\w+|P>\w+)\)")
+
+
+def template_syntax(template: str) -> str | None:
+    """An error message if replacement `template` is malformed (a lone
+    ``\\`` at the end, an unknown escape such as ``\\q``, an unclosed
+    ``\\g<1``) or writes a NUL character (``\\0``, ``\\x00``), else None."""
+    if "\0" in template:
+        return "the replacement holds a NUL character, which would corrupt the output"
+    for m in _ESCAPE_RE.finditer(template):
+        if m.group("end") is not None:
+            return "the replacement ends with a lone backslash (write \\\\ for a backslash)"
+        if m.group("open") is not None:
+            return f"'\\{m.group('open')}' in the replacement is not closed with '>'"
+        if m.group("letter") is not None:
+            return f"unknown escape '\\{m.group('letter')}' in the replacement"
+        number = m.group("number")
+        if number is not None and number.startswith("0"):
+            return (
+                f"'\\{number}' in the replacement writes a NUL or control character; "
+                "groups are numbered from 1 (\\g<0> is the whole match)"
+            )
+        code = m.group("x") or m.group("u") or m.group("U")
+        if code is not None and int(code, 16) == 0:
+            return "the replacement writes a NUL character, which would corrupt the output"
+    return None
+
+
 def check_template(pattern: regex.Pattern[str], template: str) -> str | None:
-    """An error message if replacement `template` refers to a group
-    `pattern` lacks, else None."""
+    """An error message if replacement `template` is malformed (see
+    `template_syntax`) or refers to a group `pattern` lacks, else None."""
+    problem = template_syntax(template)
+    if problem:
+        return problem
     for ref in regex.finditer(r"\\(\d+)|\\g<(\w+)>", template):
         number, name = ref.group(1), ref.group(2)
         if number is not None and int(number) > pattern.groups:

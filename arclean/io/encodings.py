@@ -1,0 +1,170 @@
+"""The encodings arclean reads and writes back: strict UTF-8 (the default),
+Windows-1256 and UTF-16, and telling real cp1256 Arabic from damaged UTF-8.
+
+Nothing here prints or exits; problems are `arclean.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from arclean.errors import InputError
+
+UTF8_BOM = b"\xef\xbb\xbf"
+#: What ``--encoding`` accepts.
+ENCODINGS = ("utf-8", "cp1256", "utf-16", "utf-16-le", "utf-16-be", "auto")
+#: How many bad offsets a message lists.
+_SHOWN = 5
+
+
+def _bad_offsets(data: bytes, encoding: str, base: int) -> tuple[list[int], int]:
+    """The first few offsets (plus `base`) of bytes invalid in `encoding`,
+    and how many there are."""
+    offsets: list[int] = []
+    count = 0
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    position = 0
+    view = data
+    while position < len(data) and len(offsets) < _SHOWN:
+        try:
+            decoder.decode(view[position:], final=True)
+            break
+        except UnicodeDecodeError as exc:
+            offsets.append(base + position + exc.start)
+            position += exc.end
+            decoder.reset()
+    if encoding == "utf-8":
+        loose = data.decode("utf-8", "surrogateescape")
+        count = sum(1 for ch in loose if "\udc80" <= ch <= "\udcff")
+    return offsets, max(count, len(offsets))
+
+
+def _arabic_share(text: str) -> float:
+    high = [ch for ch in text if ord(ch) >= 0x80]
+    if not high:
+        return 0.0
+    return sum(1 for ch in high if "\u0600" <= ch <= "\u06ff") / len(high)
+
+
+def looks_like_cp1256(data: bytes) -> bool:
+    """Are `data` Windows-1256 Arabic rather than (damaged) UTF-8?  Most of
+    their non-ASCII bytes must be invalid as UTF-8 (in UTF-8 Arabic, a lead
+    byte always comes with its continuation byte), and read as cp1256 they
+    must be mostly Arabic letters."""
+    sample = data[:65536]
+    loose = sample.decode("utf-8", "surrogateescape")
+    invalid = sum(1 for ch in loose if "\udc80" <= ch <= "\udcff")
+    valid_multibyte = sum(1 for ch in loose if "\u0080" <= ch < "\udc80" or ch > "\udcff")
+    if invalid < 4 or valid_multibyte * 4 > invalid:
+        return False
+    try:
+        text = sample.decode("cp1256")
+    except UnicodeDecodeError:
+        return False
+    return _arabic_share(text) >= 0.6
+
+
+def _utf16_order(data: bytes) -> tuple[str, bool]:
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le", True
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be", True
+    # No BOM: the NUL bytes of ASCII fall on odd offsets in little-endian.
+    odd = data[1::2].count(0)
+    even = data[0::2].count(0)
+    return ("utf-16-be" if even > odd else "utf-16-le"), False
+
+
+def _invalid(name: str, data: bytes, encoding: str, base: int, hint: str = "") -> InputError:
+    body = data[base:]
+    offsets, count = _bad_offsets(body, encoding, base)
+    first = offsets[0] if offsets else base
+    line = data.count(b"\n", 0, first) + 1
+    label = "UTF-8" if encoding == "utf-8" else encoding.upper()
+    listing = ""
+    if len(offsets) > 1:
+        more = f" ({count} bad bytes in all)" if count > len(offsets) else ""
+        listing = f" Bad bytes at offsets {', '.join(str(o) for o in offsets)}{more}."
+    return InputError(
+        f"{name}: not valid {label} at byte offset {first} (line {line}): "
+        f"bytes {data[first : first + 4].hex(' ')}; the file was left untouched.{listing}{hint}"
+    )
+
+
+def decode_as(
+    data: bytes, name: str, encoding: str, binary: type[InputError]
+) -> tuple[str, str, bool]:
+    """``(text, encoding, bom)`` for `data` read in `encoding` (one of
+    `ENCODINGS`); the encoding returned is the one to write back in.
+    Raises `binary` for NUL bytes in UTF-8 or cp1256, `InputError` for
+    invalid bytes."""
+    if encoding == "auto":
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encoding = "utf-16"
+        elif b"\x00" not in data and not data.startswith(UTF8_BOM) and looks_like_cp1256(data):
+            encoding = "cp1256"
+        else:
+            encoding = "utf-8"
+    if encoding.startswith("utf-16"):
+        if encoding == "utf-16":
+            encoding, bom = _utf16_order(data)
+        else:
+            bom = data.startswith(
+                codecs.BOM_UTF16_LE if encoding == "utf-16-le" else codecs.BOM_UTF16_BE
+            )
+        start = 2 if bom else 0
+        if (len(data) - start) % 2:
+            raise InputError(
+                f"{name}: not valid {encoding.upper()}: an odd number of bytes; "
+                "the file was left untouched."
+            )
+        try:
+            return data[start:].decode(encoding), encoding, bom
+        except UnicodeDecodeError:
+            raise _invalid(name, data, encoding, start) from None
+    if b"\x00" in data:
+        hint = ""
+        if data[1::2].count(0) * 4 > len(data) or data[0::2].count(0) * 4 > len(data):
+            hint = " (use --encoding utf-16 if it is UTF-16)"
+        raise binary(f"{name}: contains NUL bytes, looks binary or UTF-16{hint}; skipped")
+    if encoding == "cp1256":
+        try:
+            return data.decode("cp1256"), "cp1256", False
+        except UnicodeDecodeError:
+            raise _invalid(name, data, "cp1256", 0) from None
+    bom = data.startswith(UTF8_BOM)
+    start = len(UTF8_BOM) if bom else 0
+    try:
+        return data[start:].decode("utf-8"), "utf-8", bom
+    except UnicodeDecodeError:
+        hint = ""
+        if looks_like_cp1256(data[start:]):
+            hint = (
+                " It looks like Windows-1256 (cp1256) Arabic: run with --encoding cp1256,"
+                " or convert it first, e.g. iconv -f CP1256 -t UTF-8."
+            )
+        else:
+            hint = " It looks like damaged UTF-8: fix or remove the bytes at those offsets."
+        raise _invalid(name, data, "utf-8", start, hint) from None
+
+
+def encode_as(text: str, encoding: str, bom: bool, name: str) -> bytes:
+    """`text` in `encoding` (as `decode_as` returned it), with a BOM if `bom`.
+    Raises `InputError` for a character the encoding cannot hold."""
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        import unicodedata
+
+        ch = text[exc.start]
+        line = text.count("\n", 0, exc.start) + 1
+        raise InputError(
+            f"{name}: cannot be written back in {encoding}: line {line} would hold "
+            f"U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')}), which it has no byte for; "
+            "left untouched"
+        ) from None
+    if not bom:
+        return data
+    if encoding == "utf-8":
+        return UTF8_BOM + data
+    return (codecs.BOM_UTF16_LE if encoding == "utf-16-le" else codecs.BOM_UTF16_BE) + data

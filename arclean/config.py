@@ -9,6 +9,7 @@ relative to the file that names them. Command-line options override it.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -159,7 +160,7 @@ def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
         for pattern in patterns:
             try:
                 _spec((pattern,))
-            except ValueError as exc:
+            except (ValueError, re.error) as exc:
                 raise ConfigError(
                     f"{path}: {key} pattern {pattern!r} is not valid: {exc}"
                 ) from None

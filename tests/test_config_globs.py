@@ -99,3 +99,41 @@ def test_walking_a_folder_applies_the_patterns(tmp_path, monkeypatch):
     lines = result.stderr.splitlines()
     would_fix = {line.removeprefix("would fix ") for line in lines if line.startswith("would fix")}
     assert would_fix == {"docs/sub/deep.md", "notes.txt", "x/docs/b.md"}
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        'exclude = ["[z-a]"]\n',
+        '[per-file-ignores]\n"[z-a]" = ["AR101"]\n',
+    ],
+)
+def test_a_pattern_the_regex_engine_refuses_is_a_configuration_error(tmp_path, monkeypatch, config):
+    (tmp_path / ".arclean.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("قال ، ثم\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "a.txt"])
+    assert result.exit_code == 2
+    assert ".arclean.toml" in result.stderr and "[z-a]" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("config", "key"),
+    [
+        ('ignore = ["AR9999"]\n', "ignore"),
+        ('select = ["bogus"]\n', "select"),
+        ('extend-select = ["XX1"]\n', "extend-select"),
+        ('[per-file-ignores]\n"*.txt" = ["AR9999"]\n', "per-file-ignores '*.txt'"),
+    ],
+)
+def test_a_selector_naming_no_rule_names_the_configuration_and_key(
+    tmp_path, monkeypatch, config, key
+):
+    (tmp_path / ".arclean.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("قال ، ثم\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "a.txt"])
+    assert result.exit_code == 2
+    assert f".arclean.toml: {key}:" in result.stderr
+    assert "selects no rule" in result.stderr

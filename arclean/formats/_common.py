@@ -25,7 +25,9 @@ MASK_RE = regex.compile(
     # attribute blocks such as a heading's {#id} or {.class}, with the space before
     r"|[ \t]*\{[#.][\w:.-]+(?:[ \t][^{}\n]*)?\}"
     # dollar math that the math plugin did not take
-    r"|\$\$.{1,1000}?\$\$|(?<![\\$])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\d)",
+    r"|\$\$.{1,1000}?\$\$|(?<![\\$])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\d)"
+    # LaTeX math delimiters \( ... \) and \[ ... \] (MathJax, KaTeX)
+    r"|(?<!\\)\\\(.{1,1000}?\\\)|(?<!\\)\\\[.{1,1000}?\\\]",
     regex.DOTALL,
 )
 

@@ -396,3 +396,24 @@ ARTICLE_FORMS = (
     "\N{ARABIC LETTER KAF}\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}",
     "\N{ARABIC LETTER LAM}\N{ARABIC LETTER LAM}",
 )
+
+# --- used by the Persian-keyboard letter rules (arclean.text.foreign) ---
+
+#: What ends a clause inside a line, as a class *body*: sentence and clause
+#: punctuation (Arabic and Latin), colons, quotes and brackets.  A quotation
+#: in another language (Persian, Kurdish) sits between two of them.
+CLAUSE_BREAKS = (
+    r".!?:;,\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}\N{ARABIC FULL STOP}"
+    "\"'()\\[\\]{}"
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+    "\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
+    "\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}"
+    "\N{ORNATE LEFT PARENTHESIS}\N{ORNATE RIGHT PARENTHESIS}\r\n"
+)
+#: An Arabic-script word: letters (tatweel excluded) and the marks on them.
+ARABIC_WORD = rf"{LETTER}(?:{LETTER}|{MARK})*"
+#: The letters of a word as Persian keyboards type them (ی ک), and the
+#: letters of Persian, Urdu and Kurdish that Arabic never uses, as a class.
+PERSIAN_LOOKING = char_class(FARSI_FORMS | NON_ARABIC_LETTERS)
+#: Non-spacing marks and tatweel, removed before a word is looked up.
+MARKS_AND_TATWEEL = rf"[{MARK}\N{{ARABIC TATWEEL}}]"

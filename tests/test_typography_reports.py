@@ -47,17 +47,21 @@ def cli_run(runner, command: str, text: str, filename: str, *extra: str):
 
 PERSIAN_KEYBOARD = [
     # the report's sample
+    # ألقی is attested both as ألقى (he threw) and ألقي (I throw; أُلقِيَ, it
+    # was thrown): the writer never chose, so it stays as written and AR407
+    # reports it (tests/test_meaning_guards.py); every other word is fixed.
     (
         "قرأت كتاب التجرید وهو یحقق المسائل التی ألقی بها فی الدرس.",
-        "قرأت كتاب التجريد وهو يحقق المسائل التي ألقى بها في الدرس.",
+        "قرأت كتاب التجريد وهو يحقق المسائل التي ألقی بها في الدرس.",
     ),
     ("وهی الكلمة الذی یعنی الكثیر", "وهي الكلمة الذي يعني الكثير"),
     ("والتی قالها القاضی فی المحكمة", "والتي قالها القاضي في المحكمة"),
     ("المؤتمر الدولی لکی نتعلم اللغة", "المؤتمر الدولي لكي نتعلم اللغة"),
-    # words that may end in either letter keep ى, as before
-    ("ذهب إلی المدرسة وجلس علی الكرسی", "ذهب إلى المدرسة وجلس على الكرسى"),
-    ("وفی بوعده في المدينة", "وفى بوعده في المدينة"),
-    ("مصطفی الكبری ولی الأمر في المدرسة", "مصطفى الكبرى ولى الأمر في المدرسة"),
+    # words attested with both letters keep ی (reported by AR407); a word
+    # attested with one letter takes it (الكرسي, مصطفى, الكبرى)
+    ("ذهب إلی المدرسة وجلس علی الكرسی", "ذهب إلی المدرسة وجلس علی الكرسي"),
+    ("وفی بوعده في المدينة", "وفی بوعده في المدينة"),
+    ("مصطفی الكبری ولی الأمر في المدرسة", "مصطفى الكبرى ولی الأمر في المدرسة"),
 ]
 
 

@@ -22,18 +22,32 @@ _HAMZA_WORD_RE = lazy_compile(
 _HAMZA_FORMS = "أإآ"
 
 
-_WASL_CACHE: list[frozenset[str]] = []
+_WASL_CACHE: list[tuple[frozenset[str], frozenset[str]]] = []
 
 
-def _wasl_words() -> frozenset[str]:
-    """The misspelt forms listed in hamzat_wasl.tsv (AR302's list)."""
+def _wasl_words() -> tuple[frozenset[str], frozenset[str]]:
+    """hamzat_wasl.tsv (AR302's list): its misspelt forms (إستقبال, أثنين)
+    and its correct forms (استقبال, اثنين), both without the article."""
     if not _WASL_CACHE:
         path = builtin_rules_dir() / "hamzat_wasl.tsv"
         lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+        pairs = [line.split("\t") for line in lines if line and not line.startswith("#")]
         _WASL_CACHE.append(
-            frozenset(line.split("\t")[0] for line in lines if line and not line.startswith("#"))
+            (frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs if len(p) > 1))
         )
     return _WASL_CACHE[0]
+
+
+def is_hamzat_wasl(rest: str) -> bool:
+    """True when a word written alef + `rest` (article removed) begins with
+    hamzat wasl, so that no hamza may ever be written on it: a listed word
+    (اثنين, ادعاء, اطمأن, استقبال ...) or the shape of a verbal noun or verb
+    of forms VII, VIII and X (انفعال افتعال استفعال, with the ت of form VIII
+    assimilated after ص ض ط ظ د ذ ز: اضطراب, ازدهار)."""
+    misspelt, correct = _wasl_words()
+    if _ALEF + rest in correct or any(seat + rest in misspelt for seat in _HAMZA_FORMS):
+        return True
+    return rest.startswith(("ست", "ن", "ت")) or (len(rest) > 1 and rest[1] in "تطد")
 
 
 def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
@@ -49,7 +63,6 @@ def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]
     for m in matches:
         if m.group(2) in _HAMZA_FORMS:
             seats.setdefault((bool(m.group(1)), m.group(3)), set()).add(m.group(2))
-    wasl = _wasl_words()
     reps = []
     for m in matches:
         if m.group(2) != _ALEF:
@@ -60,11 +73,12 @@ def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]
         if len(forms) != 1:
             continue
         seat = next(iter(forms))
-        if (m.group(1) or "") + seat + rest in wasl or seat + rest in wasl:
-            continue  # the text's hamza form is the hamzat-wasl error
-        # Forms VII, VIII and X (انفعال افتعال استفعال, اتّحاد) start with
-        # hamzat wasl; a bare word starting with ل may be the article ال.
-        if rest.startswith(("ست", "ن", "ت")) or rest[1] == "ت" or (not article and rest[0] == "ل"):
+        # A hamzat-wasl word (الاثنين, الادعاء, اطمأن, استقبال) never takes a
+        # hamza: the text's hamza form is the misspelling (AR302 reports it).
+        if is_hamzat_wasl(rest):
+            continue
+        # A bare word starting with ل may be the article ال.
+        if not article and rest[0] == "ل":
             continue
         # افعل is both an imperative (wasl: اذهب, go!) and a first person
         # (أذهب, I go): without the article, four letters are ambiguous.

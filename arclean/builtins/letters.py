@@ -3,11 +3,18 @@ they show (``presentation-forms``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from arclean.builtins._common import finditer
-from arclean.chars import HARAKAT, LETTER_OR_TATWEEL, REGEX_FLAGS, TATWEEL, lazy_compile
+from arclean.chars import (
+    HARAKAT,
+    LETTER_OR_TATWEEL,
+    REGEX_FLAGS,
+    TATWEEL,
+    WORD_CHAR,
+    lazy_compile,
+)
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -29,21 +36,25 @@ _FORMS_RE = lazy_compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
 
 
 _JOINS_RE = lazy_compile(LETTER_OR_TATWEEL, REGEX_FLAGS)
+_WORD_RE = lazy_compile(WORD_CHAR, REGEX_FLAGS)
 
 
 def _keep_joining(text: str, start: int, end: int, form: str, letter: str) -> str:
-    """An initial or medial form with no letter after it shows a joining
-    stroke that the bare letter loses: ٦٣٣ﻫ is the Hijri ٦٣٣هـ, and ﺑ «مرلي» is
-    بـ «مرلي».  Tatweel keeps that look, as an editor would write it; likewise
-    for a final or medial form with no letter before it (ـﺔ)."""
+    """A presentation form that stands alone as a one-letter word keeps its
+    joining stroke with a tatweel, as an editor would write it: ٦٣٣ﻫ is the
+    Hijri ٦٣٣هـ, ﺑ «مرلي» is بـ «مرلي», a lone ﺔ is ـة.  Inside a word (a
+    letter of any script, or another presentation form, next to it) no
+    tatweel is ever added: #ﺎرحل is #ارحل, ﺎﺎ is اا."""
     import unicodedata
 
+    after = text[end : end + 8].lstrip(HARAKAT)[:1] or " "
+    before = text[max(0, start - 8) : start].rstrip(HARAKAT)[-1:] or " "
+    if _WORD_RE.match(after) or _WORD_RE.match(before):
+        return letter  # part of a longer word: its neighbours show the joins
     name = unicodedata.name(form, "")
-    after = text[end : end + 8].lstrip(HARAKAT)[:1]
-    before = text[max(0, start - 8) : start].rstrip(HARAKAT)[-1:]
-    if name.endswith(("INITIAL FORM", "MEDIAL FORM")) and not _JOINS_RE.match(after or " "):
+    if name.endswith(("INITIAL FORM", "MEDIAL FORM")) and not _JOINS_RE.match(after):
         letter += TATWEEL
-    if name.endswith(("FINAL FORM", "MEDIAL FORM")) and not _JOINS_RE.match(before or " "):
+    if name.endswith(("FINAL FORM", "MEDIAL FORM")) and not _JOINS_RE.match(before):
         letter = TATWEEL + letter
     return letter
 
@@ -57,16 +68,108 @@ def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
 
     from arclean.text.edits import Replacement
 
-    reps = []
+    reps: list[Any] = []
     for m in finditer(_FORMS_RE, text, spans):
         ch = m.group()
         if ch in _KEEP_FORMS:
             continue
         new = unicodedata.normalize("NFKC", ch)
-        if "\ufe70" <= ch <= "\ufe7f":
-            new = new.lstrip(" ")  # spacing harakat decompose to SPACE + mark
+        if new.startswith(" "):
+            # The spacing harakat (U+FE70-FE7F) and the isolated shadda
+            # ligatures (U+FC5E-FC63) decompose to SPACE + marks: the marks
+            # belong on the letter before, the space is not part of the text.
+            new = new.lstrip(" ")
         elif len(new) == 1:
             new = _keep_joining(text, m.start(), m.end(), ch, new)
         if new and new != ch:
             reps.append(Replacement(m.start(), m.end(), new, rule.code))
+    return reps
+
+
+# ---------------------------------------------------------------------------
+# Persian-keyboard ی and ک in Arabic words (AR403, AR404, AR405, AR407).
+# ---------------------------------------------------------------------------
+
+
+def _keyboard_words(text: str, spans: Sequence[Span]) -> Iterator[tuple[int, str]]:
+    from arclean.text.foreign import persian_keyboard_words
+
+    for span in spans:
+        yield from persian_keyboard_words(text, span.start, span.end)
+
+
+def _last_letter(word: str) -> int:
+    """Index of the last letter of `word` (marks may follow it)."""
+    i = len(word) - 1
+    while i > 0 and not word[i].isalpha():
+        i -= 1
+    return i
+
+
+def farsi_yeh_inside_word(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """Persian yeh ی at the start or in the middle of an Arabic word is ي
+    (یحقق → يحقق).  Not in a word holding a Persian or Kurdish letter, nor
+    in a clause quoted in Persian, Kurdish or Urdu (`arclean.text.foreign`)."""
+    from arclean.text.edits import Replacement
+    from arclean.text.foreign import FARSI_YEH, YEH
+
+    reps: list[Any] = []
+    for start, word in _keyboard_words(text, spans):
+        last = _last_letter(word)
+        reps.extend(
+            Replacement(start + i, start + i + 1, YEH, rule.code)
+            for i, ch in enumerate(word)
+            if ch == FARSI_YEH and i < last
+        )
+    return reps
+
+
+def farsi_yeh_at_word_end(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """Persian yeh ی at the end of an Arabic word becomes ي or ى, as the
+    lexicon attests the word (هادی → هادي, مصطفی → مصطفى, النووی → النووي);
+    a word attested with both (علی: على or علي) or with neither is left
+    for AR407 to report."""
+    from arclean.text.edits import Replacement
+    from arclean.text.foreign import FARSI_YEH, final_yeh
+
+    reps: list[Any] = []
+    for start, word in _keyboard_words(text, spans):
+        last = _last_letter(word)
+        if word[last] != FARSI_YEH:
+            continue
+        letter = final_yeh(word)
+        if letter is not None:
+            reps.append(Replacement(start + last, start + last + 1, letter, rule.code))
+    return reps
+
+
+def farsi_yeh_undecided(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """Report an Arabic word ending in ی that AR404 cannot spell: the word
+    may end in ي or ى (علی: على or علي, إلی: إلى or إلي) or is unknown."""
+    from arclean.text.edits import Finding
+    from arclean.text.foreign import FARSI_YEH, final_yeh
+
+    found: list[Any] = []
+    for start, word in _keyboard_words(text, spans):
+        last = _last_letter(word)
+        if word[last] == FARSI_YEH and final_yeh(word) is None:
+            found.append(
+                Finding(start, start + len(word), rule.code, rule.message, rule.level, old=word)
+            )
+    return found
+
+
+def keheh_in_arabic(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """Persian keheh ک in an Arabic word is ك (الکتاب → الكتاب); not in a
+    word holding a Persian or Kurdish letter, nor in a quoted Persian clause."""
+    from arclean.text.edits import Replacement
+    from arclean.text.foreign import KAF, KEHEH
+
+    reps: list[Any] = []
+    for start, word in _keyboard_words(text, spans):
+        reps.extend(
+            Replacement(start + i, start + i + 1, KAF, rule.code)
+            for i, ch in enumerate(word)
+            if ch == KEHEH
+        )
     return reps

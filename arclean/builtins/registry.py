@@ -122,6 +122,10 @@ BUILTINS: dict[str, Builtin] = {
         _b("order-marks", "fix", "diacritics"),
         _b("hamza-consistency", "fix", "alef"),
         _b("presentation-forms", "fix", "letters"),
+        _b("farsi-yeh-inside-word", "fix", "letters"),
+        _b("farsi-yeh-at-word-end", "fix", "letters"),
+        _b("farsi-yeh-undecided", "check", "letters"),
+        _b("keheh-in-arabic", "fix", "letters"),
         _b(
             "unify-digits",
             "fix",

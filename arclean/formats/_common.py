@@ -26,7 +26,9 @@ MASK_RE = regex.compile(
     # (from the start of the spaces only: linear on long runs of spaces)
     r"|(?<![ \t])[ \t]*+\{[#.][\w:.-]+(?:[ \t][^{}\n]*)?\}"
     # dollar math that the math plugin did not take
-    r"|\$\$.{1,1000}?\$\$|(?<![\\$])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\d)",
+    r"|\$\$.{1,1000}?\$\$|(?<![\\$])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\d)"
+    # LaTeX math delimiters \( ... \) and \[ ... \] (MathJax, KaTeX)
+    r"|(?<!\\)\\\(.{1,1000}?\\\)|(?<!\\)\\\[.{1,1000}?\\\]",
     regex.DOTALL,
 )
 

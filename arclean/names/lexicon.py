@@ -123,6 +123,16 @@ def lexicon() -> Lexicon:
 
 
 @cache
+def surface_counts() -> dict[str, int]:
+    """Hindawi word counts by surface form (harakat removed, hamza, ة and ى
+    kept), without the folded totals `lexicon` derives: what the letter rules
+    look words up in."""
+    counts = _read("lexicon.tsv.gz")
+    counts.pop("#total", None)
+    return counts
+
+
+@cache
 def gazetteer() -> Lexicon:
     """Wikidata person-name tokens (CC0), loaded once.  Nothing hand-written:
     every shipped name comes from a public-domain or CC0 source (issue 9)."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 
 import regex
 
@@ -168,70 +167,6 @@ LOOKALIKES = frozenset(
 )
 
 
-def needs_names(old: str, new: str) -> bool:
-    """True when a change from `old` to `new` cannot be read off the glyphs:
-    it involves an invisible character, a mark, a look-alike, a kind of space,
-    or only reorders characters.  Characters are counted, so removing one of
-    two fathas (``كَتَبََ`` to ``كَتَبَ``) involves a mark."""
-    if sorted(old) == sorted(new) and old != new:
-        return True
-    before, after = Counter(old), Counter(new)
-    for ch in (before - after) | (after - before):
-        category = unicodedata.category(ch)
-        if category in ("Mn", "Me", "Cf", "Zs", "Cc", "Lm") or ch in LOOKALIKES:
-            return True
-        if ch == TATWEEL:
-            return True
-    return False
-
-
-def char_name(ch: str) -> str:
-    """``U+0640 ARABIC TATWEEL`` for one character (its Arabic name, when it
-    has one, comes from `arabic_char_name`)."""
-    name = unicodedata.name(ch, "")
-    if not name:
-        name = {"\t": "CHARACTER TABULATION", "\n": "LINE FEED", "\r": "CARRIAGE RETURN"}.get(
-            ch, "<unnamed>"
-        )
-    return f"U+{ord(ch):04X} {name}"
-
-
-def arabic_char_name(ch: str) -> str | None:
-    """The Arabic name of one character, as an Arabic editor calls it
-    (تطويل for U+0640 ARABIC TATWEEL, فتحتان for U+064B ARABIC FATHATAN, شدة
-    for U+0651 ARABIC SHADDA), or None when PyArabic has no name for it.
-
-    PyArabic names the letters U+0621-U+064A, tatweel and the harakat
-    U+064B-U+0652; punctuation, Persian and Urdu letters, digits and
-    invisible characters have no Arabic name here.  PyArabic is imported on
-    first use, so importing this module does not pay for it.
-    """
-    if len(ch) != 1 or ch.isascii():
-        return None
-    from pyarabic.araby import name
-
-    return str(name(ch)) or None
-
-
-def buckwalter(text: str) -> str:
-    """`text` with its Arabic letters and marks in Tim Buckwalter's ASCII
-    transliteration (PyArabic's table): ``جَميلٌ`` becomes ``jamylN``;
-    U+0640 TATWEEL is ``_``, U+064B FATHATAN ``F``, U+0651 SHADDA ``~``,
-    U+0623 ALEF WITH HAMZA ABOVE ``>``.
-
-    One character in, one character out: offsets stay valid.  Characters the
-    table does not cover (Arabic punctuation and digits, Persian and Urdu
-    letters, alef wasla, spaces, invisible characters, other scripts) are
-    kept as they are, so the result is ASCII only when the input has nothing
-    else.  PyArabic is imported on first use.
-    """
-    if text.isascii():
-        return text
-    from pyarabic.trans import convert
-
-    return str(convert(text, "arabic", "buckwalter"))
-
-
 #: The bidirectional embeddings, overrides and isolates (LRE ... RLO, LRI ... PDI):
 #: they reorder what a terminal shows (Trojan Source, CVE-2021-42574).
 BIDI_CONTROLS = frozenset(
@@ -242,37 +177,6 @@ BIDI_CONTROLS = frozenset(
 #: The bidi marks (ALM, LRM, RLM): legitimate in Arabic text, but invisible,
 #: so output shows them escaped too.
 BIDI_MARKS = frozenset(ALM + LRM + RLM)
-_BIDI_TAGS = {ord(ch): f"<{char_name(ch)}>" for ch in BIDI_CONTROLS | BIDI_MARKS}
-_BIDI_JSON = {ord(ch): f"\\u{ord(ch):04x}" for ch in BIDI_CONTROLS | BIDI_MARKS}
-
-
-def escape_bidi(text: str, *, json: bool = False) -> str:
-    """`text` with its bidi controls and marks shown as
-    ``<U+202E RIGHT-TO-LEFT OVERRIDE>`` tags (or, with
-    `json`, as JSON ``\\u202e`` escapes, the same data), so that printing a
-    finding cannot reorder the terminal line it is on."""
-    return text.translate(_BIDI_JSON if json else _BIDI_TAGS)
-
-
-def visible(text: str) -> str:
-    """Replace characters that do not show in a terminal by ``<NAME>`` tags,
-    so a change to them can be seen."""
-    out = []
-    for ch in text:
-        category = unicodedata.category(ch)
-        if ch == " ":
-            out.append("\N{MIDDLE DOT}")
-        elif category in ("Cf", "Cc", "Zs", "Zl", "Zp") or ch == "\t":
-            out.append(f"<U+{ord(ch):04X}>")
-        elif category == "Mn":
-            # A lone mark renders on whatever precedes it; show it on a
-            # dotted circle so it can be seen in isolation.
-            out.append("\N{DOTTED CIRCLE}" + ch if not out else ch)
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 # ---------------------------------------------------------------------------
 # Search folding: what the `search` profile writes and what name matching
 # compares on.  Lossy by design; never applied to text an editor will read.

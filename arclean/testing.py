@@ -30,7 +30,7 @@ class CaseResult:
 
 
 def _show(text: str) -> str:
-    from arclean.chars import visible
+    from arclean.text.display import visible
 
     return repr(visible(text))
 

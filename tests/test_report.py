@@ -10,7 +10,6 @@ import sys
 import pytest
 
 import arclean.report as report
-from arclean.chars import arabic_char_name, buckwalter, char_name, needs_names
 from arclean.cli import cli
 from arclean.report import (
     OUTPUT_FORMATS,
@@ -20,6 +19,7 @@ from arclean.report import (
     render_changes_rich,
     render_findings,
 )
+from arclean.text.display import arabic_char_name, buckwalter, char_name, needs_names
 from arclean.text.edits import Change, Finding
 
 TATWEEL = "\N{ARABIC TATWEEL}"

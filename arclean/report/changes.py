@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 import regex
 
-from arclean.chars import arabic_char_name, buckwalter, char_name, needs_names, visible
+from arclean.text.display import arabic_char_name, buckwalter, char_name, needs_names, visible
 from arclean.text.edits import Change, LineIndex
 
 if TYPE_CHECKING:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from arclean.chars import BIDI_CONTROLS, BIDI_MARKS, char_name, escape_bidi
+from arclean.chars import BIDI_CONTROLS, BIDI_MARKS
 from arclean.report.changes import describe
+from arclean.text.display import char_name, escape_bidi
 from arclean.text.edits import Finding, LineIndex
 
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
-from arclean.chars import buckwalter, escape_bidi
 from arclean.report.findings import located, message_of
+from arclean.text.display import buckwalter, escape_bidi
 from arclean.text.edits import Finding
 
 

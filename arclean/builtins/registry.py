@@ -119,6 +119,7 @@ BUILTINS: dict[str, Builtin] = {
             convention=Option(str, "majority", ("majority", "before-alef", "on-alef")),
         ),
         _b("dagger-alef", "fix", "diacritics"),
+        _b("repeated-spaces", "fix", "space"),
         _b("hamza-consistency", "fix", "alef"),
         _b("presentation-forms", "fix", "letters"),
         _b(

@@ -273,6 +273,10 @@ LEFT_DOUBLE_QUOTE = "\N{LEFT DOUBLE QUOTATION MARK}"
 RIGHT_DOUBLE_QUOTE = "\N{RIGHT DOUBLE QUOTATION MARK}"
 LEFT_GUILLEMET = "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"
 RIGHT_GUILLEMET = "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+#: The ornate parentheses that enclose a quotation of the Quran: ﴿ (U+FD3F,
+#: which opens in right-to-left text) and ﴾ (U+FD3E).  Texts use them in
+#: either order; what stands between a pair is never edited (`text.masks`).
+ORNATE_PARENTHESES = "\N{ORNATE RIGHT PARENTHESIS}\N{ORNATE LEFT PARENTHESIS}"
 #: The double quotes rules pair up: straight, curly and guillemets.
 DOUBLE_QUOTES = '"' + LEFT_DOUBLE_QUOTE + RIGHT_DOUBLE_QUOTE + LEFT_GUILLEMET + RIGHT_GUILLEMET
 

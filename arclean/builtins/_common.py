@@ -96,3 +96,23 @@ def quote_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
         if all(c == (opener if i % 2 == 0 else closer) for i, (_, c) in enumerate(seq)):
             pairs.extend((seq[i][0], seq[i + 1][0]) for i in range(0, len(seq), 2))
     return sorted(pairs)
+
+
+def guillemet_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Pair the guillemets of one line, nested or not: « opens, » closes.  A
+    line where any guillemet is left without a partner (what AR190 reports)
+    gives no pair at all.  That includes a line written »…« as some
+    newspapers do, and a line whose first » closes a quotation opened on the
+    line before: the two cannot be told apart, so which guillemet opens is
+    unknown, and a space beside one may be the space between two words.
+    Returns ``(opening offset, closing offset)`` pairs, sorted."""
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for position, char in marks:
+        if char == LEFT_GUILLEMET:
+            stack.append(position)
+        elif char == RIGHT_GUILLEMET:
+            if not stack:
+                return []
+            pairs.append((stack.pop(), position))
+    return [] if stack else sorted(pairs)

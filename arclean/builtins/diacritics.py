@@ -42,7 +42,9 @@ def tanween_fatha_position(text: str, spans: Sequence[Span], rule: Rule) -> list
     before the alef) or ``on-alef`` (كتاباً).  With ``majority`` (the
     default) the form the text uses most wins; a tie goes to ``before-alef``
     (the Quranic spelling, and the letter that carries the case ending), so
-    a text never keeps both.  A configured convention wins outright."""
+    a text never keeps both.  A configured convention wins outright.  Both
+    forms are counted only inside `spans`, which leave out the protected
+    ranges (a Quranic quotation ﴿…﴾ decides nothing)."""
     from arclean.text.edits import Replacement
 
     convention = option_choice(rule, "tanween-fatha-position", "convention")

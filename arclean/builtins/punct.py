@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from arclean.builtins._common import LineStarts, marks_per_line, option_choice, quote_pairs
+from arclean.builtins._common import (
+    LineStarts,
+    guillemet_pairs,
+    marks_per_line,
+    option_choice,
+    quote_pairs,
+)
 from arclean.chars import (
     DOUBLE_QUOTES,
     LEFT_DOUBLE_QUOTE,
@@ -100,12 +106,12 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
     return findings
 
 
-_BRACKETS = {"(": ")", "[": "]", LEFT_GUILLEMET: RIGHT_GUILLEMET}
+_BRACKETS = {"(": ")", "[": "]"}
 _PAIR_CHARS_RE = lazy_compile(r"[()\[\]" + DOUBLE_QUOTES + "]")
 
 
 def _bracket_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
-    """Brackets and guillemets of one line that close what they open."""
+    """Brackets of one line that close what they open."""
     closers = {v: k for k, v in _BRACKETS.items()}
     stack: list[tuple[str, int]] = []
     pairs = []
@@ -123,13 +129,16 @@ def _bracket_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
 def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """No space just inside brackets and quotes: ``( نص )`` → ``(نص)``.
     Only pairs that close on the same line and enclose Arabic text are
-    touched; quotes are paired as `quote_pairs` explains, so a quote whose
-    partner is unknown (and so whether it opens or closes) is left alone."""
+    touched; guillemets are paired as `guillemet_pairs` explains (never on
+    a line where one is unpaired, such as »…«) and other quotes as
+    `quote_pairs` does, so a quote whose partner is unknown (and so whether
+    it opens or closes) is left alone."""
     from arclean.text.edits import Replacement
 
     reps: list[Replacement] = []
     for marks in marks_per_line(text, spans, _PAIR_CHARS_RE).values():
-        pairs = _bracket_pairs(marks) + quote_pairs(marks)
+        quotes = [(p, c) for p, c in marks if c not in (LEFT_GUILLEMET, RIGHT_GUILLEMET)]
+        pairs = _bracket_pairs(marks) + guillemet_pairs(marks) + quote_pairs(quotes)
         for start, end in pairs:
             inner = text[start + 1 : end]
             if not _HAS_ARABIC_RE.search(inner) or not inner.strip(" \t"):

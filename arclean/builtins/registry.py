@@ -120,6 +120,7 @@ BUILTINS: dict[str, Builtin] = {
         ),
         _b("dagger-alef", "fix", "diacritics"),
         _b("order-marks", "fix", "diacritics"),
+        _b("repeated-spaces", "fix", "space"),
         _b("hamza-consistency", "fix", "alef"),
         _b("presentation-forms", "fix", "letters"),
         _b("farsi-yeh-inside-word", "fix", "letters"),

@@ -14,7 +14,7 @@ from arclean.cli.options import (
     selection_options,
     verbose_option,
 )
-from arclean.cli.output import plural, statistics, use_color
+from arclean.cli.output import no_files, plural, statistics, use_color
 from arclean.report import OUTPUT_FORMATS
 
 #: Formats that print all findings as one document at the end.
@@ -80,6 +80,8 @@ def check(
         describe_run(resolver, paths)
     errors: list[str] = list(refused)
     total = fixable = hidden = files = 0
+    warned = False
+    checked: list[str] = []
     counts: dict[str, int] = {}
     fixable_codes: set[str] = set()
     collected: list[tuple[str, str, Any]] = []
@@ -89,6 +91,7 @@ def check(
     for result in results:
         if result.warning:
             warn(result.warning)
+            warned = True
             continue
         if result.error:
             error(result.error)
@@ -96,6 +99,7 @@ def check(
             out.write(render_error(output_format, result.error))
             continue
         files += 1
+        checked.append(result.name)
         total += len(result.findings)
         _warn_unknown_controls(resolver, result.name, result.text)
         for finding in result.findings:
@@ -119,7 +123,15 @@ def check(
     elif output_format in _WHOLE_DOCUMENT:
         out.write(render_findings(output_format, "", "", collected, errors))
     out.flush()
-    if not quiet and output_format in ("full", "concise") and (total or not errors):
+    skipped = files == 0 and not errors
+    if not (quiet or warned or resolver.options.force_exclude):
+        # A folder with nothing to check: say which and why (rather than
+        # "Found 0 findings" alone); exit 0, as `fix` on such a folder.
+        # With --force-exclude (pre-commit), excluded files are meant to be.
+        empty = _empty_folders(paths, checked)
+        if empty:
+            warn(no_files("check", empty))
+    if not quiet and output_format in ("full", "concise") and (total or not errors) and not skipped:
         lines = [f"Found {plural(total, 'finding')}."]
         if fixable:
             lines.append(f"[*] {fixable} fixable with `arclean fix`.")
@@ -138,6 +150,21 @@ def check(
     if errors:
         ctx.exit(EXIT_ERROR)
     ctx.exit(EXIT_CHANGES if total else EXIT_OK)
+
+
+def _empty_folders(paths: tuple[str, ...], checked: list[str]) -> list[str]:
+    """The folders among `paths` in which no file was checked."""
+    import os
+
+    names = [os.path.abspath(name) for name in checked if name != "-"]
+    empty = []
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            continue
+        folder = os.path.join(os.path.abspath(path), "")
+        if not any(name.startswith(folder) for name in names):
+            empty.append(path)
+    return empty
 
 
 def _warn_unknown_controls(resolver: Any, name: str, text: str | None) -> None:

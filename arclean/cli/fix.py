@@ -108,6 +108,7 @@ def fix(
     counts: dict[str, int] = {}
     mode: Mode = "preview" if (check or diff) else "fix"
     stdin_data: list[bytes] = []
+    outside: list[str] = []  # diffs of files outside the current folder
 
     def reading() -> bytes:
         stdin_data.append(read_stdin())
@@ -149,6 +150,7 @@ def fix(
             unchanged_files += 1
         if diff and result.changed and result.text is not None and result.new_text is not None:
             _print_diff(result, stdin_data, color)
+            outside += _outside(result.name)
         elif check and result.changed and not quiet:
             click.echo(f"would fix {display_name(label)}", err=True)
     if printer:
@@ -168,8 +170,14 @@ def fix(
             "`arclean check` lists them.",
             err=True,
         )
+    if outside and not quiet:
+        warn(
+            f"the diff names {', '.join(outside)}, outside the current folder: "
+            "`git apply` and `patch -p1` refuse such paths; run `arclean fix --diff` "
+            "from a folder that holds the files to get a diff they apply"
+        )
     if not quiet:
-        _hint_hidden_fixes(resolver, paths)
+        _hint_hidden_fixes(resolver, paths, verbose)
     if verbose:
         elapsed = time.perf_counter() - started
         click.echo(f"arclean: done in {elapsed:.2f} s", err=True)
@@ -178,6 +186,15 @@ def fix(
     if (check or diff) and changed_files:
         ctx.exit(EXIT_CHANGES)
     ctx.exit(EXIT_OK)
+
+
+def _outside(name: str) -> list[str]:
+    """`name` as the diff names it, when that is outside the current folder."""
+    from arclean.report.diff import diff_path, outside_current_folder
+
+    if name == "-" or not outside_current_folder(name):
+        return []
+    return [diff_path(name)]
 
 
 def _print_diff(result: Any, stdin_data: list[bytes], color: str) -> None:
@@ -207,15 +224,25 @@ def _print_diff(result: Any, stdin_data: list[bytes], color: str) -> None:
     write_stdout(data)
 
 
-def _hint_hidden_fixes(resolver: Any, paths: tuple[str, ...]) -> None:
+def _hint_hidden_fixes(resolver: Any, paths: tuple[str, ...], verbose: bool) -> None:
     """Say which selected rules fix only with --unsafe-fixes, when the user
     chose them (opt-in rules; the default profile's unsafe ones are left to
-    `check` to list)."""
+    `check` to list): a rule named by its code or slug in --select or
+    --extend-select always, one that came with its group (``--select
+    punct``) only with --verbose, since most runs would not have used it."""
+    from arclean.runner import split_codes
+
     try:
         cleaner = resolver.cleaner_for(paths[0] if paths != (".",) else "-")
     except Exception:  # a per-file configuration problem was reported already
         return
-    opted_in = [r for r in cleaner.hidden_fixes() if not r.default]
+    options = resolver.options
+    named = {s.upper() for s in split_codes((*options.select, *options.extend_select))}
+    opted_in = [
+        r
+        for r in cleaner.hidden_fixes()
+        if not r.default and (verbose or r.code in named or r.slug.upper() in named)
+    ]
     if opted_in:
         names = ", ".join(f"{r.code} ({r.slug})" for r in opted_in)
         click.echo(

@@ -161,18 +161,23 @@ def _gc_paused() -> Iterator[None]:
     type=click.Choice(["table", "json", "toml"]),
     default="table",
     show_default=True,
-    help="table: for people; json: for programs; toml: a glossary to review.",
+    help="table: for people; json: for programs; toml: the glossary --write-glossary "
+    "writes (automatic-tier members only).",
 )
 @glossary_option("Glossary TOML file (repeatable).")
 @click.option(
-    "--write-glossary", type=click.Path(dir_okay=False), help="Write clusters as a glossary."
+    "--write-glossary",
+    type=click.Path(dir_okay=False),
+    help="Write the automatic-tier members of the listed clusters as a glossary, which "
+    "`fix --glossary` applies as a safe fix. Review-tier members are never written: "
+    "`arclean names review` asks a person about them.",
 )
 @click.option(
     "--tier",
     type=click.Choice(["auto", "review", "all"]),
     default="review",
     show_default=True,
-    help="Lowest tier to list.",
+    help="Lowest tier to list (table and json); what a glossary gets is always the automatic tier.",
 )
 @click.option(
     "--limit",
@@ -188,7 +193,13 @@ def scan_cmd(
     limit: int | None,
 ) -> None:
     """Cluster name spellings across all PATHS together (files, folders,
-    - for stdin), the clusters that would change the most first."""
+    - for stdin), the clusters that would change the most first.
+
+    A glossary (--write-glossary, --output-format toml) holds only the
+    automatic-tier members: a glossary's rewrites are a safe fix (AR801),
+    and a review-tier member is often another word (إنهم and أنهم, استهدف
+    and استهداف).  Those reach a glossary only through `arclean names
+    review`, where a person accepts them."""
     from arclean.names import scan
     from arclean.names.report import ranked, render
 
@@ -206,7 +217,9 @@ def scan_cmd(
     clusters = ranked(clusters)[:limit]
     from arclean.names.glossary import glossary_from_clusters
 
-    glossary = glossary_from_clusters(clusters, tier)
+    # What --tier lists is for reading; what a glossary holds is applied as a
+    # safe fix, so only the automatic tier (review members: `names review`).
+    glossary = glossary_from_clusters(clusters, "auto")
     if write_glossary:
         glossary.save(write_glossary)
     if output_format == "json":

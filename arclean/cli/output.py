@@ -106,11 +106,17 @@ def summary(
         return ", ".join(parts)
     if skipped:
         return "no files fixed: " + "; ".join(skipped)
+    return no_files("fix", paths)
+
+
+def no_files(verb: str, paths: Sequence[str] = ()) -> str:
+    """Why `fix` or `check` found nothing to work on in `paths` (folders
+    with no file it reads)."""
     from arclean.formats.base import EXTENSIONS
 
     where = f" in {', '.join(paths)}" if paths else ""
     return (
-        f"no files to fix{where}: no file with a known extension ({' '.join(EXTENSIONS)}) "
+        f"no files to {verb}{where}: no file with a known extension ({' '.join(EXTENSIONS)}) "
         "that git does not ignore and the configuration does not exclude"
     )
 

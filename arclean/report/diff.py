@@ -64,11 +64,22 @@ def color_diff(diff: str) -> str:
 def diff_path(path: str) -> str:
     """The path as the diff names it: relative to the current folder (with
     ``/`` separators) when the file is below it, so that `patch -p1` and
-    `git apply` find it; otherwise `path` without its leading ``/``."""
+    `git apply` find it; otherwise `path` as given, normalised
+    (``a/../b`` → ``b``), without its leading ``/``.  A path that leaves the
+    current folder (``../notes.txt``) stays so: `git apply` and `patch`
+    refuse it, and `outside_current_folder` tells the caller to say so."""
     if path == "-":
         return "<stdin>"
     absolute = os.path.abspath(path)
     here = os.getcwd()
     if absolute.startswith(here + os.sep):
         return os.path.relpath(absolute, here).replace(os.sep, "/")
-    return path.lstrip("/").replace(os.sep, "/")
+    return os.path.normpath(path).lstrip("/").replace(os.sep, "/")
+
+
+def outside_current_folder(path: str) -> bool:
+    """Does the diff of `path` name a file outside the current folder, which
+    `git apply` and `patch -p1` run here refuse or cannot find?"""
+    if path == "-":
+        return False
+    return not os.path.abspath(path).startswith(os.getcwd() + os.sep)

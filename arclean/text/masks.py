@@ -1,14 +1,17 @@
-"""URLs and e-mail addresses: never prose, whatever the format.
+"""What no rule may edit, whatever the format: URLs and e-mail addresses
+(not prose), and quotations of the Quran between ornate parentheses ﴿…﴾
+(a sacred text is quoted exactly as written, with its own spelling).
 
-The one masker: the engine protects these ranges from every rule, and the
-formats freeze them in their structure check.  Offsets are code points.
+The one masker: the engine protects these ranges from every rule (built-ins
+get spans without them, so they count for no text-wide decision either), and
+the formats freeze them in their structure check.  Offsets are code points.
 """
 
 from __future__ import annotations
 
 import regex
 
-from arclean.chars import REGEX_FLAGS, lazy_compile
+from arclean.chars import ORNATE_PARENTHESES, REGEX_FLAGS, lazy_compile
 from arclean.text.spans import Range, merge_ranges
 
 # A URL may follow a proclitic (وhttps://...), so only Latin letters and digits
@@ -23,9 +26,48 @@ _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 _EMAIL_RE = lazy_compile(r"[\p{Latin}\d._%+-]+@[\p{Latin}\d.-]+\.[\p{Latin}]{2,}", REGEX_FLAGS)
 _EMAIL_LOCAL = lazy_compile(r"[\p{Latin}\d._%+-]+\Z", REGEX_FLAGS)
 _LATIN_OR_DIGIT = lazy_compile(r"[\p{Latin}\d]", REGEX_FLAGS)
+#: A blank line: where a paragraph, and so a quotation's pair, ends.
+_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t\r]*\n", REGEX_FLAGS)
 
 
 def protected_ranges(text: str) -> list[Range]:
+    """Sorted, merged ``(start, end)`` ranges no rule may edit: URLs and
+    e-mail addresses (`link_ranges`) and Quranic quotations
+    (`quran_ranges`)."""
+    links = link_ranges(text)
+    if ORNATE_PARENTHESES[0] not in text and ORNATE_PARENTHESES[1] not in text:
+        return links
+    return merge_ranges([*links, *quran_ranges(text)])
+
+
+def quran_ranges(text: str) -> list[Range]:
+    """Quotations of the Quran: from an ornate parenthesis to the next one in
+    the same paragraph (no blank line between), both included.  Texts write
+    the pair in either order (﴿…﴾ as right-to-left text shows it, or ﴾…﴿);
+    an ornate parenthesis with no partner in its paragraph protects nothing."""
+    found: list[Range] = []
+    marks = sorted(i for ch in ORNATE_PARENTHESES for i in _positions(text, ch))
+    i = 0
+    while i + 1 < len(marks):
+        start, end = marks[i], marks[i + 1]
+        if _PARAGRAPH_BREAK.search(text, start, end):
+            i += 1  # the opener's paragraph ends first: it pairs with nothing
+            continue
+        found.append((start, end + 1))
+        i += 2
+    return found
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    found = []
+    position = text.find(ch)
+    while position != -1:
+        found.append(position)
+        position = text.find(ch, position + 1)
+    return found
+
+
+def link_ranges(text: str) -> list[Range]:
     """Sorted, merged ``(start, end)`` ranges of the URLs (scheme URLs,
     ``www.`` hosts, ``mailto:``) and e-mail addresses in `text`."""
     found: list[Range] = []

@@ -1,0 +1,94 @@
+"""Built-ins of the space group: one space between words, except where the
+spaces are layout (``repeated-spaces``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from arclean.builtins._common import finditer
+from arclean.chars import MARK, REGEX_FLAGS, lazy_compile
+from arclean.text.spans import Range, contains
+
+if TYPE_CHECKING:
+    from arclean.ruleset.model import Rule
+    from arclean.text.spans import Span
+
+# two or more spaces between two characters that are not white space
+_INNER_RUN_RE = lazy_compile(r"(?<=\S) {2,}(?=\S)", REGEX_FLAGS)
+# two or more spaces not at the end of a line (indentation included)
+_RUN_RE = lazy_compile(r" {2,}(?=\S)", REGEX_FLAGS)
+_MARK_RE = lazy_compile(MARK, REGEX_FLAGS)
+#: A run this long is a gap that was meant: the one between the two halves
+#: (hemistichs) of a line of verse, or a column gap.
+_LAYOUT_RUN = 4
+
+
+def _line_at(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end == -1 else end
+
+
+def _columns(
+    text: str, start: int, end: int, pattern: Any, prose: list[Range] | None = None
+) -> set[tuple[int, int]]:
+    """Where `pattern`'s runs of spaces start and end on the line
+    ``text[start:end]``, in columns: characters from the line's start, not
+    counting combining marks, which take no column of their own.  With
+    `prose`, only the runs that start inside it (not in a quotation or a
+    URL, which are no part of the line's layout)."""
+    line = text[start:end].rstrip("\r")
+    found = set()
+    for m in pattern.finditer(line):
+        if prose is not None and not contains(prose, start + m.start()):
+            continue
+        before = len(_MARK_RE.sub("", line[: m.start()]))
+        found.add((before, before + m.end() - m.start()))
+    return found
+
+
+def _is_layout(
+    text: str, line: tuple[int, int], prose: list[Range], cache: dict[int, bool]
+) -> bool:
+    """Are the runs of spaces on `line` layout rather than typing slips: a
+    table row (| or a tab on the line, two or more runs of spaces in its
+    prose, or a run that starts or ends in the same column as one on the
+    line above or below)?"""
+    start, end = line
+    known = cache.get(start)
+    if known is not None:
+        return known
+    content = text[start:end]
+    runs = _columns(text, start, end, _INNER_RUN_RE, prose)
+    layout = "|" in content or "\t" in content or len(runs) >= 2
+    if not layout:
+        neighbours: set[tuple[int, int]] = set()
+        if start > 0:
+            neighbours |= _columns(text, *_line_at(text, start - 1), _RUN_RE)
+        if end < len(text):
+            neighbours |= _columns(text, *_line_at(text, end + 1), _RUN_RE)
+        starts = {s for s, _ in neighbours}
+        ends = {e for _, e in neighbours}
+        layout = any(s in starts or e in ends for s, e in runs)
+    cache[start] = layout
+    return layout
+
+
+def repeated_spaces(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """A run of two or three spaces between words becomes one space.  Left
+    alone: indentation and spaces at a line's end; a run of four or more (the
+    gap between the halves of a verse: يعود يوما        فأخبره); and every run
+    on a line laid out in columns, which `_is_layout` tells apart."""
+    from arclean.text.edits import Replacement
+
+    reps = []
+    cache: dict[int, bool] = {}
+    prose = sorted((span.start, span.end) for span in spans)
+    for m in finditer(_INNER_RUN_RE, text, spans):
+        if m.end() - m.start() >= _LAYOUT_RUN:
+            continue
+        if _is_layout(text, _line_at(text, m.start()), prose, cache):
+            continue
+        reps.append(Replacement(m.start(), m.end(), " ", rule.code))
+    return reps

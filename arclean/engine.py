@@ -32,6 +32,14 @@ from arclean.text.spans import (
     shift_spans,
     subtract_spans,
 )
+from arclean.text.windows import (
+    Shift,
+    changed_ranges,
+    line_windows,
+    move_dirty,
+    next_line_end,
+    scan_windows,
+)
 
 #: How many rounds of fixes before we call it a loop.
 MAX_ROUNDS = 10
@@ -139,6 +147,7 @@ class CompiledRule:
         self.rule = rule
         self._replace = self._make_replacer()
         self.trigger = rule.trigger_chars
+        self.scan = rule.compiled_scan
         # A few characters: one `in` test each (a memchr). Many: one class search.
         self._trigger_re = (
             regex.compile(char_class(self.trigger))
@@ -173,23 +182,59 @@ class CompiledRule:
             )
         return None
 
-    def matches(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[regex.Match[str]]:
+    def matches(
+        self, text: str, spans: Sequence[Span], guard: _Guard, dirty: list[Range] | None = None
+    ) -> list[regex.Match[str]]:
+        """The rule's matches inside `spans` that the guard allows.  With a
+        scan, only windows around its hits are searched; with `dirty` (the
+        lines changed since the rule last ran), only those lines: the
+        rule already saw the rest.  Every pattern call of a rule is here."""
         found: list[regex.Match[str]] = []
         rule = self.rule
         pattern = rule.compiled  # compiled on first use, then cached on the rule
         if pattern is None:
             return found
+        windows = dirty
+        if self.scan is not None:
+            windows = scan_windows(self.scan, text, rule.reach, dirty)
+        if windows is not None and not windows:
+            return found
+        size = len(text)
+        w = 0
         for span in spans:
             if _disabled_for(span, rule):
                 continue
             # Lookarounds may see a little past the span (the real text, not an
             # artificial end); a match may not extend past it.
-            limit = min(len(text), span.end + _LOOKAHEAD)
-            for m in pattern.finditer(text, span.start, limit):
-                if m.start() >= span.end:
-                    break
-                if m.end() <= span.end and guard.allows(rule, m.start(), m.end()):
-                    found.append(m)
+            limit = min(size, span.end + _LOOKAHEAD)
+            if windows is None:
+                for m in pattern.finditer(text, span.start, limit):
+                    if m.start() >= span.end:
+                        break
+                    if m.end() <= span.end and guard.allows(rule, m.start(), m.end()):
+                        found.append(m)
+                continue
+            # Windows: the same matches, found by searching only near hits.
+            # A search stops at a line break (`$` sees what the text holds)
+            # past the lookahead reach; a match that ends beyond the next
+            # window's start moves that window on, as one scan would.
+            while w < len(windows) and windows[w][1] <= span.start:
+                w += 1
+            cursor = span.start
+            k = w
+            while k < len(windows) and windows[k][0] < span.end:
+                start = max(windows[k][0], cursor)
+                stop = min(windows[k][1], span.end)
+                k += 1
+                if start >= stop:
+                    continue
+                end = min(limit, next_line_end(text, stop + _LOOKAHEAD))
+                for m in pattern.finditer(text, start, end):
+                    if m.start() >= stop:
+                        break
+                    cursor = m.end()
+                    if m.end() <= span.end and guard.allows(rule, m.start(), m.end()):
+                        found.append(m)
         # A match overlapping a stretch that an exception pattern matches is
         # vetoed; exceptions see the whole text, for context.
         for exception in rule.compiled_exceptions if found else ():
@@ -201,7 +246,11 @@ class CompiledRule:
     def _enabled(self, spans: Sequence[Span]) -> list[Span]:
         return [span for span in spans if not _disabled_for(span, self.rule)]
 
-    def replacements(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[Replacement]:
+    def replacements(
+        self, text: str, spans: Sequence[Span], guard: _Guard, dirty: list[Range] | None = None
+    ) -> list[Replacement]:
+        """What the rule changes; `dirty`: only the lines there (a built-in
+        always sees the whole text: it may decide by counts over it)."""
         rule = self.rule
         if rule.kind == "builtin":
             assert rule.function is not None
@@ -212,7 +261,7 @@ class CompiledRule:
         assert self._replace is not None
         code = rule.code
         result = []
-        for m in self.matches(text, spans, guard):
+        for m in self.matches(text, spans, guard, dirty):
             new = self._replace(m)
             if new != m.group():
                 result.append(Replacement(m.start(), m.end(), new, code))
@@ -264,6 +313,9 @@ class Engine:
         # the current text and left it alone; a rule that already saw the
         # final text is not run again for nothing.
         fixers = self.fixers
+        # For each rule, the ranges changed since it last ran (None: it has
+        # not run yet, so all of the text is new to it).
+        dirty: list[list[Range] | None] = [None] * len(fixers)
         quiet = 0  # rules in a row that saw the current text and changed nothing
         applied = 0
         recent: list[str] = []
@@ -272,7 +324,8 @@ class Engine:
                 # Lines may have become Arabic (encoding repair): look again
                 # once a round; within a round the line map only moves.
                 guard = _Guard(text, protected)
-            fixer = fixers[applied % len(fixers)]
+            index = applied % len(fixers)
+            fixer = fixers[index]
             applied += 1
             if applied > MAX_ROUNDS * len(fixers):
                 raise ConvergenceError(
@@ -280,8 +333,16 @@ class Engine:
                     f"the text: {', '.join(sorted(set(recent)))}. They undo each other: "
                     "--ignore one of them."
                 )
+            seen = dirty[index]
+            dirty[index] = []
+            if seen is not None and not seen:
+                quiet += 1  # nothing changed since this rule saw the text
+                continue
+            lines = line_windows(text, seen) if seen is not None else None
             reps = (
-                merge_sorted(fixer.replacements(text, base, guard)) if fixer.may_match(text) else []
+                merge_sorted(fixer.replacements(text, base, guard, lines))
+                if fixer.may_match(text)
+                else []
             )
             if not reps:
                 quiet += 1
@@ -292,6 +353,11 @@ class Engine:
             base = shift_spans(base, reps)
             protected = shift_ranges(protected, reps)
             guard = guard.moved(text, protected, reps)
+            changed = changed_ranges(reps)
+            shift = Shift(reps)
+            for j, ranges in enumerate(dirty):
+                if ranges is not None:
+                    dirty[j] = move_dirty(ranges, shift, changed, len(text))
             quiet = 0  # every rule, this one included, must see the new text
             recent = [*recent[-len(fixers) :], fixer.rule.code]
         # After fixing, only what no fix can change is left to report; unsafe

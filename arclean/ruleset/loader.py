@@ -11,6 +11,7 @@ rule function.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -54,6 +55,8 @@ _COMMON_KEYS = {
     "keep",
     "group",
     "trigger",
+    "scan",
+    "reach",
     "off-in",
 }
 _KIND_KEYS = {
@@ -212,6 +215,15 @@ def _parse_rule(
     trigger = want("trigger", str)
     if trigger is not None and not trigger:
         raise fail("'trigger' must list at least one character", "trigger")
+    scan = want("scan", str)
+    reach = want("reach", int) or 0
+    if scan is not None:
+        try:
+            re.compile(scan, re.MULTILINE)
+        except re.error as exc:
+            raise fail(f"invalid 'scan' pattern (Python's re): {exc}", "scan") from None
+    if reach < 0 or reach > 256:
+        raise fail("'reach' must be between 0 and 256 characters", "reach")
 
     examples = []
     for entry in want("examples", list) or []:
@@ -243,6 +255,8 @@ def _parse_rule(
         examples=tuple(examples),
         keep=string_list("keep"),
         trigger=trigger,
+        scan=scan,
+        reach=reach,
         path=path,
         line=line,
         **fields,

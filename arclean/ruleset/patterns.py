@@ -3,6 +3,7 @@ the one regex each rule compiles to.  Depends on `arclean.chars` only."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,18 @@ def compile_rule_pattern(rule: Rule) -> regex.Pattern[str] | None:
         prefix = f"(?P<prefix>{_alternation(rule.prefixes)})?" if rule.prefixes else ""
         body = f"(?P<word>{_alternation(k for k, _ in rule.words)})"
         return regex.compile(f"(?<!{word}){prefix}{body}(?!{word})", REGEX_FLAGS)
+    return None
+
+
+def compile_scan(rule: Rule) -> re.Pattern[str] | None:
+    """The `re` pattern of `rule`'s scan hits: its declared `scan`, or for a
+    map rule the first characters of its keys (every match starts with one);
+    None when the rule declares none.  Raises `re.error` for an invalid one."""
+    if rule.scan:
+        return re.compile(rule.scan, re.MULTILINE)
+    if rule.kind == "map" and rule.mapping:
+        firsts = sorted({key[0] for key, _ in rule.mapping})
+        return re.compile("[" + "".join(re.escape(ch) for ch in firsts) + "]")
     return None
 
 

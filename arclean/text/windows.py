@@ -1,0 +1,136 @@
+"""Where a rule needs to look: windows around its scan hits, and the lines a
+round changed.
+
+A rule's `scan` (a pattern of Python's `re`, which scans a character class
+several times faster than `regex`) finds every place where the rule can
+match; the engine then runs the rule's own pattern only on small windows
+around those hits instead of over the whole text.  After the first round,
+a rule runs again only on the lines that changed since it last ran (with a
+line of context either side).  Offsets are code points; every list here is
+sorted and disjoint.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from arclean.text.spans import Range
+
+if TYPE_CHECKING:
+    from arclean.text.edits import Replacement
+
+#: Windows closer than this are scanned as one (one call instead of two).
+MERGE_GAP = 48
+#: Past this many changed ranges, a rule looks at the whole text again.
+MAX_DIRTY = 400
+
+
+def scan_windows(
+    scan: re.Pattern[str], text: str, reach: int, within: Sequence[Range] | None
+) -> list[Range]:
+    """Merged windows ``[hit.start - reach, hit.end + reach)`` around the
+    hits of `scan` in `text` (only inside the `within` ranges, if given)."""
+    windows: list[Range] = []
+    parts: Sequence[Range] = within if within is not None else ((0, len(text)),)
+    size = len(text)
+    last_end = -1 - MERGE_GAP
+    for lo, hi in parts:
+        for hit in scan.finditer(text, lo, hi):
+            start = hit.start() - reach
+            end = hit.end() + reach
+            if windows and start <= last_end + MERGE_GAP:
+                if end > last_end:
+                    windows[-1] = (windows[-1][0], end)
+                    last_end = end
+                continue
+            windows.append((max(start, 0), end))
+            last_end = end
+    if windows and windows[-1][1] > size:
+        windows[-1] = (windows[-1][0], size)
+    return windows
+
+
+def line_windows(text: str, ranges: Sequence[Range]) -> list[Range]:
+    """`ranges` grown to whole lines with one more line either side (line
+    breaks included), merged: what a change can affect."""
+    result: list[Range] = []
+    for start, end in ranges:
+        lo = text.rfind("\n", 0, start)
+        lo = text.rfind("\n", 0, lo) + 1 if lo > 0 else 0
+        hi = text.find("\n", end)
+        if hi != -1:
+            hi = text.find("\n", hi + 1)
+        hi = len(text) if hi == -1 else hi + 1
+        if result and lo <= result[-1][1]:
+            if hi > result[-1][1]:
+                result[-1] = (result[-1][0], hi)
+        else:
+            result.append((lo, hi))
+    return result
+
+
+def changed_ranges(reps: Sequence[Replacement]) -> list[Range]:
+    """Where sorted `reps` put their new text, in the new text's offsets;
+    changes closer than `MERGE_GAP` make one range."""
+    result: list[Range] = []
+    delta = 0
+    for rep in reps:
+        start = rep.start + delta
+        end = start + len(rep.new)
+        if result and start <= result[-1][1] + MERGE_GAP:
+            result[-1] = (result[-1][0], end)
+        else:
+            result.append((start, end))
+        delta += len(rep.new) - (rep.end - rep.start)
+    return result
+
+
+class Shift:
+    """Moves offsets of a text past sorted `reps` (one bisection each)."""
+
+    def __init__(self, reps: Sequence[Replacement]) -> None:
+        self.starts = [rep.start for rep in reps]
+        self.deltas = [0]
+        delta = 0
+        for rep in reps:
+            delta += len(rep.new) - (rep.end - rep.start)
+            self.deltas.append(delta)
+
+    def __call__(self, position: int) -> int:
+        """`position` in the new text (replacements starting before it moved it)."""
+        return position + self.deltas[bisect_left(self.starts, position)]
+
+
+def move_dirty(
+    dirty: list[Range], shift: Shift, changed: list[Range], size: int
+) -> list[Range] | None:
+    """`dirty` ranges moved by `shift`, with the `changed` ranges added;
+    None (all of the text) when they are too many to be worth tracking or
+    cover much of a text of `size` characters."""
+    if len(dirty) + len(changed) > MAX_DIRTY:
+        return None
+    moved = []
+    for start, end in dirty:
+        new_start = shift(start)
+        moved.append((new_start, max(new_start, shift(end))))
+    merged: list[Range] = []
+    for start, end in heapq.merge(moved, changed):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    if sum(end - start for start, end in merged) * 3 > size:
+        return None
+    return merged
+
+
+def next_line_end(text: str, position: int) -> int:
+    """The offset of the first line break at or after `position` (or the
+    end): a pattern stopped there sees ``$`` where the text has one."""
+    found = text.find("\n", position)
+    return len(text) if found == -1 else found

@@ -1,0 +1,76 @@
+"""A rule's `scan` (where it can match) and the engine's later rounds on
+changed lines only let the engine skip work: with or without them, the
+output must be the same on real text."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+import arclean.engine
+from arclean.api import Cleaner
+from arclean.engine import Engine
+from arclean.ruleset import load_builtin_rules
+from arclean.text.windows import line_windows, scan_windows
+
+RULES = [r for r in load_builtin_rules() if r.compiled_scan is not None]
+SAMPLES = [
+    "news/saudinewsnet_2015-08-09.txt",
+    "plain/arcd_wikipedia_paragraphs.txt",
+    "messy/arsarcasm_tweets.txt",
+    "messy/arafix_ocr_raw_all.txt",
+    "diacritized/tashkeela_aliosm_test.txt",
+    "plain/hindawi_translated.txt",
+]
+
+
+@pytest.fixture(scope="module")
+def sample_text(corpus) -> str:
+    lines: list[str] = []
+    for name in SAMPLES:
+        path = corpus / name
+        if path.exists():
+            with path.open(encoding="utf-8") as handle:
+                lines.extend(itertools.islice(handle, 600))
+    return "".join(lines)
+
+
+def _unscanned(engine: Engine) -> Engine:
+    for compiled in engine.fixers + engine.reporters:
+        compiled.scan = None
+    return engine
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_scan_changes_nothing_but_speed(rule, sample_text):
+    scanned = Engine([rule], unsafe_fixes=True)
+    everywhere = _unscanned(Engine([rule], unsafe_fixes=True))
+    texts = [e.input for e in rule.examples] + list(rule.keep) + [sample_text]
+    for text in texts:
+        if rule.fixes:
+            assert scanned.fix(text).text == everywhere.fix(text).text
+        else:
+            assert scanned.report(text) == everywhere.report(text)
+
+
+@pytest.mark.parametrize("profile", ["default", "search"])
+def test_changed_lines_only_changes_nothing_but_speed(profile, sample_text, monkeypatch):
+    fast = Cleaner(profile=profile).engine.fix(sample_text)
+    monkeypatch.setattr(arclean.engine, "move_dirty", lambda *args: None)
+    slow = _unscanned(Cleaner(profile=profile).engine).fix(sample_text)
+    assert fast == slow
+
+
+def test_scan_windows_merge_near_hits():
+    scan = re.compile("x")
+    assert scan_windows(scan, "x" + " " * 10 + "x", 0, None) == [(0, 12)]
+    assert scan_windows(scan, "x" + " " * 100 + "x", 1, None) == [(0, 2), (100, 102)]
+    assert scan_windows(scan, "ab x", 0, [(0, 2)]) == []
+
+
+def test_line_windows_take_a_line_either_side():
+    text = "one\ntwo\nthree\nfour\nfive\n"
+    at_three = text.index("three")
+    assert line_windows(text, [(at_three, at_three + 1)]) == [(4, text.index("five"))]

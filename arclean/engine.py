@@ -3,6 +3,7 @@ change with the rule that made it, and repeats until nothing changes."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -39,12 +40,15 @@ from arclean.text.windows import (
     move_dirty,
     next_line_end,
     scan_windows,
+    spans_holding,
 )
 
 #: How many rounds of fixes before we call it a loop.
 MAX_ROUNDS = 10
 #: How far past the end of a span lookaheads may look.
 _LOOKAHEAD = 64
+#: Past this many matches, the guard's stretches are worth computing.
+_MANY = 200
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,23 @@ class _Guard:
         if "ar" in languages:
             return self.is_arabic(start) and self.is_arabic(last)
         return self.has_script(start) and self.has_script(last)
+
+    def allower(self, rule: Rule, spans: Sequence[Span]) -> Callable[[int, int], bool]:
+        """`allows` for `rule`, fast for a match that lies inside one of the
+        stretches `spans_for` leaves (no URL, the right script and language
+        all along): one bisection; any other match gets the full test."""
+        good = self.spans_for(rule, spans)
+        starts = [span.start for span in good]
+        ends = [span.end for span in good]
+        allows = self.allows
+
+        def allowed(start: int, end: int) -> bool:
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and end <= ends[i]:
+                return True
+            return allows(rule, start, end)
+
+        return allowed
 
     def spans_for(self, rule: Rule, spans: Sequence[Span]) -> list[Span]:
         """Spans cut down to where the rule may act, for built-in functions
@@ -196,7 +217,7 @@ class CompiledRule:
             return found
         windows = dirty
         if self.scan is not None:
-            windows = scan_windows(self.scan, text, rule.reach, dirty)
+            windows = scan_windows(self.scan, text, rule.reach, dirty, rule.back)
         if windows is not None and not windows:
             return found
         size = len(text)
@@ -211,7 +232,7 @@ class CompiledRule:
                 for m in pattern.finditer(text, span.start, limit):
                     if m.start() >= span.end:
                         break
-                    if m.end() <= span.end and guard.allows(rule, m.start(), m.end()):
+                    if m.end() <= span.end:
                         found.append(m)
                 continue
             # Windows: the same matches, found by searching only near hits.
@@ -233,8 +254,14 @@ class CompiledRule:
                     if m.start() >= stop:
                         break
                     cursor = m.end()
-                    if m.end() <= span.end and guard.allows(rule, m.start(), m.end()):
+                    if m.end() <= span.end:
                         found.append(m)
+        # The guard: one bisection per match when there are many.
+        if len(found) > _MANY:
+            allowed = guard.allower(rule, spans)
+            found = [m for m in found if allowed(m.start(), m.end())]
+        else:
+            found = [m for m in found if guard.allows(rule, m.start(), m.end())]
         # A match overlapping a stretch that an exception pattern matches is
         # vetoed; exceptions see the whole text, for context.
         for exception in rule.compiled_exceptions if found else ():
@@ -254,9 +281,10 @@ class CompiledRule:
         rule = self.rule
         if rule.kind == "builtin":
             assert rule.function is not None
-            reps = BUILTINS[rule.function].func(
-                text, self._enabled(guard.spans_for(rule, spans)), rule
-            )
+            enabled = self._enabled(guard.spans_for(rule, spans))
+            if self.scan is not None:
+                enabled = spans_holding(self.scan, text, enabled)
+            reps = BUILTINS[rule.function].func(text, enabled, rule)
             return [r for r in reps if not overlaps_any(r.start, r.end, guard.protected)]
         assert self._replace is not None
         code = rule.code

@@ -34,7 +34,7 @@ from arclean.ruleset.model import (
     Rule,
     freeze,
 )
-from arclean.ruleset.patterns import check_template
+from arclean.ruleset.patterns import check_template, expand_trigger
 
 #: How the loader reports a problem: message, and the key it is about.
 Fail = Callable[..., RuleFileError]
@@ -57,6 +57,7 @@ _COMMON_KEYS = {
     "trigger",
     "scan",
     "reach",
+    "back",
     "off-in",
 }
 _KIND_KEYS = {
@@ -257,6 +258,7 @@ def _parse_rule(
         trigger=trigger,
         scan=scan,
         reach=reach,
+        back=expand_trigger(want("back", str) or ""),
         path=path,
         line=line,
         **fields,

@@ -77,9 +77,13 @@ class Rule:
     #: (MULTILINE) whose matches ("hits") every match of the rule starts
     #: inside, or at most `reach` characters before or after.  The engine
     #: then runs the rule only on windows around the hits; None: everywhere
-    #: (a map rule derives it from its keys).  Tested on real text.
+    #: (a map rule derives it from its keys).  `back`: characters a match
+    #: may also hold before a hit (a window starts at the beginning of their
+    #: run, so ``,`` with back ``" \t"`` covers ``[ \t]*,``).  Tested on
+    #: real text.
     scan: str | None = None
     reach: int = 0
+    back: str = ""
     # kind-specific
     pattern: str | None = None
     replace: str | None = None

@@ -66,13 +66,15 @@ def compile_rule_pattern(rule: Rule) -> regex.Pattern[str] | None:
 
 def compile_scan(rule: Rule) -> re.Pattern[str] | None:
     """The `re` pattern of `rule`'s scan hits: its declared `scan`, or for a
-    map rule the first characters of its keys (every match starts with one);
+    map rule its keys (every match is one);
     None when the rule declares none.  Raises `re.error` for an invalid one."""
     if rule.scan:
         return re.compile(rule.scan, re.MULTILINE)
     if rule.kind == "map" and rule.mapping:
-        firsts = sorted({key[0] for key, _ in rule.mapping})
-        return re.compile("[" + "".join(re.escape(ch) for ch in firsts) + "]")
+        keys = sorted({key for key, _ in rule.mapping}, key=lambda k: (-len(k), k))
+        if all(len(key) == 1 for key in keys):
+            return re.compile("[" + "".join(re.escape(key) for key in keys) + "]")
+        return re.compile("|".join(re.escape(key) for key in keys))
     return None
 
 

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from arclean.text.spans import Range
+from arclean.text.spans import Range, Span
 
 if TYPE_CHECKING:
     from arclean.text.edits import Replacement
@@ -30,10 +30,15 @@ MAX_DIRTY = 400
 
 
 def scan_windows(
-    scan: re.Pattern[str], text: str, reach: int, within: Sequence[Range] | None
+    scan: re.Pattern[str],
+    text: str,
+    reach: int,
+    within: Sequence[Range] | None,
+    back: str = "",
 ) -> list[Range]:
     """Merged windows ``[hit.start - reach, hit.end + reach)`` around the
-    hits of `scan` in `text` (only inside the `within` ranges, if given)."""
+    hits of `scan` in `text` (only inside the `within` ranges, if given);
+    a window starts before the run of `back` characters ahead of its hit."""
     windows: list[Range] = []
     parts: Sequence[Range] = within if within is not None else ((0, len(text)),)
     size = len(text)
@@ -42,6 +47,9 @@ def scan_windows(
         for hit in scan.finditer(text, lo, hi):
             start = hit.start() - reach
             end = hit.end() + reach
+            if back:
+                while start > 0 and text[start - 1] in back:
+                    start -= 1
             if windows and start <= last_end + MERGE_GAP:
                 if end > last_end:
                     windows[-1] = (windows[-1][0], end)
@@ -52,6 +60,40 @@ def scan_windows(
     if windows and windows[-1][1] > size:
         windows[-1] = (windows[-1][0], size)
     return windows
+
+
+def spans_holding(scan: re.Pattern[str], text: str, spans: Sequence[Span]) -> list[Span]:
+    """The parts of `spans` on lines that hold a hit of `scan` (each line
+    with its line break): a built-in whose every match holds a hit and stays
+    on its line has nothing to do elsewhere."""
+    if not spans:
+        return []
+    lines: list[Range] = []
+    position = spans[0].start
+    stop = spans[-1].end
+    while True:
+        hit = scan.search(text, position, stop)
+        if hit is None:
+            break
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.start())
+        end = len(text) if end == -1 else end + 1
+        lines.append((start, end))
+        position = end
+    result: list[Span] = []
+    i = 0
+    for span in spans:
+        while i < len(lines) and lines[i][1] <= span.start:
+            i += 1
+        k = i
+        while k < len(lines) and lines[k][0] < span.end:
+            lo, hi = max(span.start, lines[k][0]), min(span.end, lines[k][1])
+            if result and result[-1].end == lo and result[-1].disabled == span.disabled:
+                result[-1] = Span(result[-1].start, hi, span.disabled)
+            else:
+                result.append(Span(lo, hi, span.disabled))
+            k += 1
+    return result
 
 
 def line_windows(text: str, ranges: Sequence[Range]) -> list[Range]:

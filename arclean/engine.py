@@ -3,7 +3,6 @@ change with the rule that made it, and repeats until nothing changes."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -12,6 +11,7 @@ import regex
 from arclean.builtins import BUILTINS
 from arclean.chars import char_class
 from arclean.errors import ConvergenceError
+from arclean.guard import Guard
 from arclean.ruleset import Rule
 from arclean.text.edits import (
     Change,
@@ -21,17 +21,14 @@ from arclean.text.edits import (
     apply_replacements,
     merge_sorted,
 )
-from arclean.text.language import non_arabic_holes, other_language_lines
 from arclean.text.masks import protected_ranges
 from arclean.text.spans import (
     ALL_RULES,
     Range,
     Span,
-    contains,
     overlaps_any,
     shift_ranges,
     shift_spans,
-    subtract_spans,
 )
 from arclean.text.windows import (
     Shift,
@@ -71,95 +68,6 @@ def _disabled_for(span: Span, rule: Rule) -> bool:
     )
 
 
-class _Guard:
-    """Decides, per match, whether a rule may act there: not on a URL or an
-    e-mail address, and only on lines of the script and language the rule
-    asks for. Checking the few matches is much cheaper than cutting the text
-    into a span per line."""
-
-    def __init__(self, text: str, protected: list[Range]) -> None:
-        self.text = text
-        self.protected = protected
-        self._spans_cache: dict[tuple[int, str], list[Span]] = {}
-        # Computed on first need, once per text: one scan of the text is far
-        # cheaper than finding the line of every match.
-        self._no_script: list[Range] | None = None
-        self._other: list[Range] | None = None
-
-    def moved(self, text: str, protected: list[Range], reps: Sequence[Replacement]) -> _Guard:
-        """A guard for the text after `reps`: line maps already computed are
-        shifted, not recomputed (rules do not make lines Arabic or not,
-        except encoding repair, which the next round's fresh guard sees)."""
-        guard = _Guard(text, protected)
-        if self._no_script is not None:
-            guard._no_script = shift_ranges(self._no_script, reps, inside=True)
-        if self._other is not None:
-            guard._other = shift_ranges(self._other, reps, inside=True)
-        return guard
-
-    def has_script(self, position: int) -> bool:
-        """Is `position` on a line holding an Arabic-script letter?"""
-        if self._no_script is None:
-            self._no_script = non_arabic_holes(self.text)
-        return not (self._no_script and contains(self._no_script, position))
-
-    def is_arabic(self, position: int) -> bool:
-        """...and is that line Arabic rather than Persian, Urdu or Kurdish?"""
-        if self._other is None:
-            self._other = other_language_lines(self.text)
-        return self.has_script(position) and not (self._other and contains(self._other, position))
-
-    def allows(self, rule: Rule, start: int, end: int) -> bool:
-        if self.protected and overlaps_any(start, end, self.protected):
-            return False
-        languages = rule.languages or ("arabic-script",)
-        if "any" in languages:
-            return True
-        # A match spanning lines must satisfy the line it starts and ends on.
-        last = max(start, end - 1)
-        if "ar" in languages:
-            return self.is_arabic(start) and self.is_arabic(last)
-        return self.has_script(start) and self.has_script(last)
-
-    def allower(self, rule: Rule, spans: Sequence[Span]) -> Callable[[int, int], bool]:
-        """`allows` for `rule`, fast for a match that lies inside one of the
-        stretches `spans_for` leaves (no URL, the right script and language
-        all along): one bisection; any other match gets the full test."""
-        good = self.spans_for(rule, spans)
-        starts = [span.start for span in good]
-        ends = [span.end for span in good]
-        allows = self.allows
-
-        def allowed(start: int, end: int) -> bool:
-            i = bisect_right(starts, start) - 1
-            if i >= 0 and end <= ends[i]:
-                return True
-            return allows(rule, start, end)
-
-        return allowed
-
-    def spans_for(self, rule: Rule, spans: Sequence[Span]) -> list[Span]:
-        """Spans cut down to where the rule may act, for built-in functions
-        that work on spans rather than on matches (cached until the text
-        changes, when a new guard is made)."""
-        languages = rule.languages or ("arabic-script",)
-        key = (id(spans), "any" if "any" in languages else "ar" if "ar" in languages else "")
-        cached = self._spans_cache.get(key)
-        if cached is not None:
-            return cached
-        result = subtract_spans(spans, self.protected)
-        if key[1] != "any":
-            if self._no_script is None:
-                self._no_script = non_arabic_holes(self.text)
-            result = subtract_spans(result, self._no_script)
-        if key[1] == "ar":
-            if self._other is None:
-                self._other = other_language_lines(self.text)
-            result = subtract_spans(result, self._other)
-        self._spans_cache[key] = result
-        return result
-
-
 class CompiledRule:
     """A rule ready to run: finds its matches inside spans and says what each
     becomes."""
@@ -169,6 +77,15 @@ class CompiledRule:
         self._replace = self._make_replacer()
         self.trigger = rule.trigger_chars
         self.scan = rule.compiled_scan
+        # A map of single characters with no context: its scan hits are its
+        # matches, and the `regex` pattern need not run at all.
+        self.direct = (
+            rule.kind == "map"
+            and not rule.before
+            and not rule.after
+            and not rule.scan
+            and all(len(key) == 1 for key, _ in rule.mapping)
+        )
         # A few characters: one `in` test each (a memchr). Many: one class search.
         self._trigger_re = (
             regex.compile(char_class(self.trigger))
@@ -204,7 +121,7 @@ class CompiledRule:
         return None
 
     def matches(
-        self, text: str, spans: Sequence[Span], guard: _Guard, dirty: list[Range] | None = None
+        self, text: str, spans: Sequence[Span], guard: Guard, dirty: list[Range] | None = None
     ) -> list[regex.Match[str]]:
         """The rule's matches inside `spans` that the guard allows.  With a
         scan, only windows around its hits are searched; with `dirty` (the
@@ -215,6 +132,14 @@ class CompiledRule:
         pattern = rule.compiled  # compiled on first use, then cached on the rule
         if pattern is None:
             return found
+        if self.direct and self.scan is not None:
+            for span in spans:
+                if not _disabled_for(span, rule):
+                    for lo, hi in dirty if dirty is not None else ((span.start, span.end),):
+                        if lo < span.end and span.start < hi:
+                            hits = self.scan.finditer(text, max(lo, span.start), min(hi, span.end))
+                            found.extend(hits)  # type: ignore[arg-type]
+            return self._allowed(found, text, spans, guard)
         windows = dirty
         if self.scan is not None:
             windows = scan_windows(self.scan, text, rule.reach, dirty, rule.back)
@@ -256,6 +181,13 @@ class CompiledRule:
                     cursor = m.end()
                     if m.end() <= span.end:
                         found.append(m)
+        return self._allowed(found, text, spans, guard)
+
+    def _allowed(
+        self, found: list[regex.Match[str]], text: str, spans: Sequence[Span], guard: Guard
+    ) -> list[regex.Match[str]]:
+        """The matches the guard allows and no exception vetoes."""
+        rule = self.rule
         # The guard: one bisection per match when there are many.
         if len(found) > _MANY:
             allowed = guard.allower(rule, spans)
@@ -274,7 +206,7 @@ class CompiledRule:
         return [span for span in spans if not _disabled_for(span, self.rule)]
 
     def replacements(
-        self, text: str, spans: Sequence[Span], guard: _Guard, dirty: list[Range] | None = None
+        self, text: str, spans: Sequence[Span], guard: Guard, dirty: list[Range] | None = None
     ) -> list[Replacement]:
         """What the rule changes; `dirty`: only the lines there (a built-in
         always sees the whole text: it may decide by counts over it)."""
@@ -295,12 +227,13 @@ class CompiledRule:
                 result.append(Replacement(m.start(), m.end(), new, code))
         return result
 
-    def findings(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[Finding]:
+    def findings(self, text: str, spans: Sequence[Span], guard: Guard) -> list[Finding]:
         rule = self.rule
         if rule.check:
-            return BUILTINS[rule.check].func(
-                text, self._enabled(guard.spans_for(rule, spans)), rule
-            )
+            enabled = self._enabled(guard.spans_for(rule, spans))
+            if self.scan is not None:
+                enabled = spans_holding(self.scan, text, enabled)
+            return BUILTINS[rule.check].func(text, enabled, rule)
         return [
             Finding(m.start(), m.end(), rule.code, rule.message, rule.level, old=m.group())
             for m in self.matches(text, spans, guard)
@@ -336,7 +269,7 @@ class Engine:
         base = list(spans) if spans is not None else ([Span(0, len(text))] if text else [])
         changes = ChangeMap() if track else None
         protected = protected_ranges(text)
-        guard = _Guard(text, protected)
+        guard = Guard(text, protected)
         # Rules run in order, round after round, until every rule has seen
         # the current text and left it alone; a rule that already saw the
         # final text is not run again for nothing.
@@ -351,7 +284,7 @@ class Engine:
             if applied % len(fixers) == 0 and guard._no_script is not None:
                 # Lines may have become Arabic (encoding repair): look again
                 # once a round; within a round the line map only moves.
-                guard = _Guard(text, protected)
+                guard = Guard(text, protected)
             index = applied % len(fixers)
             fixer = fixers[index]
             applied += 1
@@ -398,10 +331,10 @@ class Engine:
         """Findings of check-only rules (and of unsafe fixes not applied)."""
         if spans is None:
             spans = [Span(0, len(text))] if text else []
-        return self._report(text, spans, _Guard(text, protected_ranges(text)))
+        return self._report(text, spans, Guard(text, protected_ranges(text)))
 
     def _report(
-        self, text: str, spans: Sequence[Span], guard: _Guard, include_unsafe: bool = True
+        self, text: str, spans: Sequence[Span], guard: Guard, include_unsafe: bool = True
     ) -> list[Finding]:
         findings: list[Finding] = []
         for reporter in self.reporters:

@@ -33,11 +33,13 @@ from arclean.text.spans import (
 from arclean.text.windows import (
     Shift,
     changed_ranges,
+    coarsen,
     line_windows,
     move_dirty,
     next_line_end,
     scan_windows,
     spans_holding,
+    spans_within,
 )
 
 #: How many rounds of fixes before we call it a loop.
@@ -77,6 +79,10 @@ class CompiledRule:
         self._replace = self._make_replacer()
         self.trigger = rule.trigger_chars
         self.scan = rule.compiled_scan
+        #: Keeps to its line: may look at changed lines only after its first run.
+        self.local = self.scan is not None and (
+            rule.kind != "builtin" or BUILTINS[rule.function or ""].line_local
+        )
         # A map of single characters with no context: its scan hits are its
         # matches, and the `regex` pattern need not run at all.
         self.direct = (
@@ -213,10 +219,13 @@ class CompiledRule:
         rule = self.rule
         if rule.kind == "builtin":
             assert rule.function is not None
+            builtin = BUILTINS[rule.function]
             enabled = self._enabled(guard.spans_for(rule, spans))
+            if dirty is not None and builtin.line_local:
+                enabled = spans_within(enabled, dirty)
             if self.scan is not None:
                 enabled = spans_holding(self.scan, text, enabled)
-            reps = BUILTINS[rule.function].func(text, enabled, rule)
+            reps = builtin.func(text, enabled, rule)
             return [r for r in reps if not overlaps_any(r.start, r.end, guard.protected)]
         assert self._replace is not None
         code = rule.code
@@ -299,7 +308,10 @@ class Engine:
             if seen is not None and not seen:
                 quiet += 1  # nothing changed since this rule saw the text
                 continue
-            lines = line_windows(text, seen) if seen is not None else None
+            # A rule with a scan keeps to its line: after its first run it
+            # looks again only at the lines changed since (any other rule
+            # sees the whole text every time).
+            lines = line_windows(text, seen) if seen is not None and fixer.local else None
             reps = (
                 merge_sorted(fixer.replacements(text, base, guard, lines))
                 if fixer.may_match(text)
@@ -314,7 +326,7 @@ class Engine:
             base = shift_spans(base, reps)
             protected = shift_ranges(protected, reps)
             guard = guard.moved(text, protected, reps)
-            changed = changed_ranges(reps)
+            changed = coarsen(changed_ranges(reps))
             shift = Shift(reps)
             for j, ranges in enumerate(dirty):
                 if ranges is not None:

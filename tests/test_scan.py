@@ -78,7 +78,8 @@ def test_scan_windows_merge_near_hits():
     assert scan_windows(scan, "ab x", 0, [(0, 2)]) == []
 
 
-def test_line_windows_take_a_line_either_side():
+def test_line_windows_take_whole_lines():
     text = "one\ntwo\nthree\nfour\nfive\n"
     at_three = text.index("three")
-    assert line_windows(text, [(at_three, at_three + 1)]) == [(4, text.index("five"))]
+    assert line_windows(text, [(at_three + 1, at_three + 2)]) == [(at_three, text.index("four"))]
+    assert line_windows(text, [(at_three, at_three)]) == [(at_three, text.index("four"))]

@@ -12,7 +12,6 @@ sorted and disjoint.
 
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -80,14 +79,19 @@ def spans_holding(scan: re.Pattern[str], text: str, spans: Sequence[Span]) -> li
         end = len(text) if end == -1 else end + 1
         lines.append((start, end))
         position = end
+    return spans_within(spans, lines)
+
+
+def spans_within(spans: Sequence[Span], ranges: Sequence[Range]) -> list[Span]:
+    """The parts of `spans` inside `ranges` (touching parts of one span join)."""
     result: list[Span] = []
     i = 0
     for span in spans:
-        while i < len(lines) and lines[i][1] <= span.start:
+        while i < len(ranges) and ranges[i][1] <= span.start:
             i += 1
         k = i
-        while k < len(lines) and lines[k][0] < span.end:
-            lo, hi = max(span.start, lines[k][0]), min(span.end, lines[k][1])
+        while k < len(ranges) and ranges[k][0] < span.end:
+            lo, hi = max(span.start, ranges[k][0]), min(span.end, ranges[k][1])
             if result and result[-1].end == lo and result[-1].disabled == span.disabled:
                 result[-1] = Span(result[-1].start, hi, span.disabled)
             else:
@@ -97,15 +101,12 @@ def spans_holding(scan: re.Pattern[str], text: str, spans: Sequence[Span]) -> li
 
 
 def line_windows(text: str, ranges: Sequence[Range]) -> list[Range]:
-    """`ranges` grown to whole lines with one more line either side (line
-    breaks included), merged: what a change can affect."""
+    """`ranges` grown to the whole lines they touch (line breaks included),
+    merged: where a change can alter what a line-bound rule finds."""
     result: list[Range] = []
     for start, end in ranges:
-        lo = text.rfind("\n", 0, start)
-        lo = text.rfind("\n", 0, lo) + 1 if lo > 0 else 0
+        lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
-        if hi != -1:
-            hi = text.find("\n", hi + 1)
         hi = len(text) if hi == -1 else hi + 1
         if result and lo <= result[-1][1]:
             if hi > result[-1][1]:
@@ -147,26 +148,36 @@ class Shift:
         return position + self.deltas[bisect_left(self.starts, position)]
 
 
+def coarsen(ranges: list[Range]) -> list[Range]:
+    """Sorted `ranges` merged, the near ones too when there are more than
+    `MAX_DIRTY` of them (fewer, longer ranges: cheaper to carry along)."""
+    gap = 0
+    while True:
+        merged: list[Range] = []
+        for start, end in ranges:
+            if merged and start <= merged[-1][1] + gap:
+                if end > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        if len(merged) <= MAX_DIRTY:
+            return merged
+        gap = gap * 4 or 256
+        ranges = merged
+
+
 def move_dirty(
     dirty: list[Range], shift: Shift, changed: list[Range], size: int
 ) -> list[Range] | None:
-    """`dirty` ranges moved by `shift`, with the `changed` ranges added;
-    None (all of the text) when they are too many to be worth tracking or
-    cover much of a text of `size` characters."""
-    if len(dirty) + len(changed) > MAX_DIRTY:
-        return None
+    """`dirty` ranges moved by `shift`, with the `changed` ranges added
+    (coarsened); None (all of the text) once they cover most of a text of
+    `size` characters."""
     moved = []
     for start, end in dirty:
         new_start = shift(start)
         moved.append((new_start, max(new_start, shift(end))))
-    merged: list[Range] = []
-    for start, end in heapq.merge(moved, changed):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    if sum(end - start for start, end in merged) * 3 > size:
+    merged = coarsen(sorted(moved + changed))
+    if sum(end - start for start, end in merged) * 3 > size * 2:
         return None
     return merged
 

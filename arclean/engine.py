@@ -226,6 +226,8 @@ class CompiledRule:
             if self.scan is not None:
                 enabled = spans_holding(self.scan, text, enabled)
             reps = builtin.func(text, enabled, rule)
+            if not guard.protected:
+                return list(reps)
             return [r for r in reps if not overlaps_any(r.start, r.end, guard.protected)]
         assert self._replace is not None
         code = rule.code

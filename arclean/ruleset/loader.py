@@ -20,6 +20,7 @@ import regex
 
 from arclean._toml import toml
 from arclean.builtins.registry import BUILTINS
+from arclean.chars import lazy_compile
 from arclean.errors import RuleFileError
 from arclean.locations import builtin_rules_dir
 from arclean.ruleset import cache
@@ -67,8 +68,8 @@ _KIND_KEYS = {
     "builtin": {"function", "options"},
     "check": {"pattern", "check", "options"},
 }
-_CODE_RE = regex.compile(r"\A[A-Z]{2,4}[0-9]{3,4}\Z")
-_SLUG_RE = regex.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_CODE_RE = lazy_compile(r"\A[A-Z]{2,4}[0-9]{3,4}\Z")
+_SLUG_RE = lazy_compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _FILE_KEYS = {"group", "description", "rule"}
 
 

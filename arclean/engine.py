@@ -34,6 +34,7 @@ from arclean.text.windows import (
     Shift,
     changed_ranges,
     coarsen,
+    fold_chars,
     line_windows,
     move_dirty,
     next_line_end,
@@ -92,6 +93,13 @@ class CompiledRule:
             and not rule.scan
             and all(len(key) == 1 for key, _ in rule.mapping)
         )
+        #: A direct map of characters to characters (no exception): the text
+        #: can be folded without replacement objects when changes are not kept.
+        self.fold: dict[str, str] | None = (
+            dict(rule.mapping)
+            if self.direct and not rule.exceptions and all(len(v) == 1 for _, v in rule.mapping)
+            else None
+        )
         # A few characters: one `in` test each (a memchr). Many: one class search.
         self._trigger_re = (
             regex.compile(char_class(self.trigger))
@@ -108,6 +116,18 @@ class CompiledRule:
         if self._trigger_re is not None:
             return self._trigger_re.search(text) is not None
         return any(ch in text for ch in trigger)
+
+    def fold_text(
+        self, text: str, spans: Sequence[Span], guard: Guard, dirty: list[Range] | None
+    ) -> tuple[str, list[Range]] | None:
+        """`text` with this map's characters replaced where the rule may act
+        (the same as its replacements, applied), and the changed ranges; None
+        when nothing changes."""
+        assert self.fold is not None and self.scan is not None
+        enabled = self._enabled(guard.spans_for(self.rule, spans))
+        if dirty is not None:
+            enabled = spans_within(enabled, dirty)
+        return fold_chars(text, self.scan, self.fold, enabled)
 
     def _make_replacer(self) -> Callable[[regex.Match[str]], str] | None:
         rule = self.rule
@@ -314,22 +334,36 @@ class Engine:
             # looks again only at the lines changed since (any other rule
             # sees the whole text every time).
             lines = line_windows(text, seen) if seen is not None and fixer.local else None
-            reps = (
-                merge_sorted(fixer.replacements(text, base, guard, lines))
-                if fixer.may_match(text)
-                else []
-            )
-            if not reps:
-                quiet += 1
-                continue
-            text = (
-                changes.apply(text, reps) if changes is not None else apply_replacements(text, reps)
-            )
-            base = shift_spans(base, reps)
-            protected = shift_ranges(protected, reps)
-            guard = guard.moved(text, protected, reps)
-            changed = coarsen(changed_ranges(reps))
-            shift = Shift(reps)
+            if changes is None and fixer.fold is not None:
+                # Characters for characters: no replacement objects, and
+                # nothing moves (changes are not recorded here).
+                folded = (
+                    fixer.fold_text(text, base, guard, lines) if fixer.may_match(text) else None
+                )
+                if folded is None:
+                    quiet += 1
+                    continue
+                text, changed = folded
+                guard = guard.moved(text, protected, ())
+                shift = Shift(())
+            else:
+                reps = (
+                    merge_sorted(fixer.replacements(text, base, guard, lines))
+                    if fixer.may_match(text)
+                    else []
+                )
+                if not reps:
+                    quiet += 1
+                    continue
+                if changes is not None:
+                    text = changes.apply(text, reps)
+                else:
+                    text = apply_replacements(text, reps)
+                base = shift_spans(base, reps)
+                protected = shift_ranges(protected, reps)
+                guard = guard.moved(text, protected, reps)
+                changed = coarsen(changed_ranges(reps))
+                shift = Shift(reps)
             for j, ranges in enumerate(dirty):
                 if ranges is not None:
                     dirty[j] = move_dirty(ranges, shift, changed, len(text))

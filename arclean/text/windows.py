@@ -182,6 +182,34 @@ def move_dirty(
     return merged
 
 
+def fold_chars(
+    text: str, scan: re.Pattern[str], table: dict[str, str], spans: Sequence[Span]
+) -> tuple[str, list[Range]] | None:
+    """`text` with each hit of `scan` inside `spans` (one character) replaced
+    by its entry in `table`, and the changed ranges; None when nothing
+    changes.  What a map of single characters does, without a replacement
+    object per change."""
+    pieces: list[str] = []
+    changed: list[Range] = []
+    cursor = 0
+    for span in spans:
+        for hit in scan.finditer(text, span.start, span.end):
+            position = hit.start()
+            new = table[hit.group()]
+            if new != hit.group():
+                pieces.append(text[cursor:position])
+                pieces.append(new)
+                cursor = position + 1
+                if changed and position <= changed[-1][1] + MERGE_GAP:
+                    changed[-1] = (changed[-1][0], position + 1)
+                else:
+                    changed.append((position, position + 1))
+    if not changed:
+        return None
+    pieces.append(text[cursor:])
+    return "".join(pieces), coarsen(changed)
+
+
 def next_line_end(text: str, position: int) -> int:
     """The offset of the first line break at or after `position` (or the
     end): a pattern stopped there sees ``$`` where the text has one."""

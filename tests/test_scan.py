@@ -88,3 +88,31 @@ def test_line_windows_take_whole_lines():
     at_three = text.index("three")
     assert line_windows(text, [(at_three + 1, at_three + 2)]) == [(at_three, text.index("four"))]
     assert line_windows(text, [(at_three, at_three)]) == [(at_three, text.index("four"))]
+
+
+_RULE = """group = "house"
+[[rule]]
+code = "HS101"
+slug = "house"
+kind = "regex"
+message = "m"
+pattern = ' +,'
+replace = ','
+"""
+
+
+def test_scan_keys_are_read_and_checked():
+    from arclean.errors import RuleFileError
+    from arclean.ruleset import parse_rule_text
+
+    (rule,) = parse_rule_text(_RULE + "scan = ','\nback = ' '\nreach = 2\n", "house.toml")
+    assert (rule.scan, rule.back, rule.reach) == (",", " ", 2)
+    assert rule.compiled_scan is not None and rule.compiled_scan.pattern == ","
+    with pytest.raises(RuleFileError, match="invalid 'scan'"):
+        parse_rule_text(_RULE + "scan = '(,'\n", "house.toml")
+    with pytest.raises(RuleFileError, match="'reach'"):
+        parse_rule_text(_RULE + "reach = -1\n", "house.toml")
+    assert (
+        Engine([rule]).fix("قال  , ثم").text
+        == Engine([parse_rule_text(_RULE, "house.toml")[0]]).fix("قال  , ثم").text
+    )

@@ -193,16 +193,21 @@ class CompiledRule:
             while w < len(windows) and windows[w][1] <= span.start:
                 w += 1
             cursor = span.start
+            # A search that found nothing before `clear` (up to `clear_end`)
+            # spares the windows of that stretch: a long line is searched once.
+            clear = clear_end = -1
             k = w
             while k < len(windows) and windows[k][0] < span.end:
                 start = max(windows[k][0], cursor)
                 stop = min(windows[k][1], span.end)
                 k += 1
-                if start >= stop:
-                    continue
                 end = min(limit, next_line_end(text, stop + _LOOKAHEAD))
+                if start >= stop or (end == clear_end and stop <= clear):
+                    continue
+                clear, clear_end = end, end
                 for m in pattern.finditer(text, start, end):
                     if m.start() >= stop:
+                        clear = m.start()
                         break
                     cursor = m.end()
                     if m.end() <= span.end:

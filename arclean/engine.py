@@ -82,7 +82,9 @@ class CompiledRule:
         self.scan = rule.compiled_scan
         #: Keeps to its line: may look at changed lines only after its first run.
         self.local = self.scan is not None and (
-            rule.kind != "builtin" or BUILTINS[rule.function or ""].line_local
+            (rule.kind == "builtin" and BUILTINS[rule.function or ""].line_local)
+            or (rule.kind != "builtin" and bool(rule.scan))
+            or (rule.kind == "map" and not rule.before and not rule.after)
         )
         # A map of single characters with no context: its scan hits are its
         # matches, and the `regex` pattern need not run at all.

@@ -3,58 +3,41 @@ change with the rule that made it, and repeats until nothing changes."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
-from arclean.builtins import BUILTINS
-from arclean.chars import char_class
-from arclean.errors import ConvergenceError, GrowthError, RuleTimeout
+from arclean.compiled import CompiledRule
+from arclean.errors import ConvergenceError, GrowthError
+from arclean.guard import Guard
 from arclean.ruleset import Rule
 from arclean.text.edits import (
     Change,
     ChangeMap,
     Finding,
-    Replacement,
     apply_replacements,
     merge_sorted,
 )
-from arclean.text.language import non_arabic_holes, other_language_lines
 from arclean.text.masks import protected_ranges
 from arclean.text.spans import (
-    ALL_RULES,
     Range,
     Span,
-    contains,
-    overlaps_any,
     shift_ranges,
     shift_spans,
-    subtract_spans,
+)
+from arclean.text.windows import (
+    Shift,
+    changed_ranges,
+    coarsen,
+    line_windows,
+    move_dirty,
 )
 
 #: How many rounds of fixes before we call it a loop.
 MAX_ROUNDS = 10
-#: How far past the end of a span lookaheads may look.
-_LOOKAHEAD = 64
-#: How long one rule's pattern may search one text, in seconds (the regex
-#: module's `timeout`): a pattern that backtracks catastrophically is
-#: stopped with an error naming the rule, not left to hang.
-RULE_TIMEOUT = 10.0
 #: Fixes may grow a text to this many times its length (plus `GROWTH_SLACK`
 #: characters) before the rule growing it is stopped.
 GROWTH_FACTOR = 8
 GROWTH_SLACK = 4096
-
-
-def _timed_out(rule: Rule) -> RuleTimeout:
-    where = f" ({rule.location})" if rule.path else ""
-    return RuleTimeout(
-        f"rule {rule.code}{where} took more than {RULE_TIMEOUT:g} s on this text and was "
-        "stopped: its pattern backtracks too much (nested or overlapping repeats such as "
-        f"(a|a)+); simplify it, or --ignore {rule.code}. The file was left untouched."
-    )
 
 
 @dataclass(frozen=True)
@@ -66,192 +49,6 @@ class Outcome:
     findings: list[Finding]
     #: The text differs from the input (true even when changes were not tracked).
     changed: bool = False
-
-
-def _disabled_for(span: Span, rule: Rule) -> bool:
-    if not span.disabled:
-        return False
-    return any(
-        key == ALL_RULES or key == rule.group or rule.code.startswith(key.upper())
-        for key in span.disabled
-    )
-
-
-class _Guard:
-    """Decides, per match, whether a rule may act there: not on a URL or an
-    e-mail address, and only on lines of the script and language the rule
-    asks for. Checking the few matches is much cheaper than cutting the text
-    into a span per line."""
-
-    def __init__(self, text: str, protected: list[Range]) -> None:
-        self.text = text
-        self.protected = protected
-        self._spans_cache: dict[tuple[int, str], list[Span]] = {}
-        # Computed on first need, once per text: one scan of the text is far
-        # cheaper than finding the line of every match.
-        self._no_script: list[Range] | None = None
-        self._other: list[Range] | None = None
-
-    def moved(self, text: str, protected: list[Range], reps: Sequence[Replacement]) -> _Guard:
-        """A guard for the text after `reps`: line maps already computed are
-        shifted, not recomputed (rules do not make lines Arabic or not,
-        except encoding repair, which the next round's fresh guard sees)."""
-        guard = _Guard(text, protected)
-        if self._no_script is not None:
-            guard._no_script = shift_ranges(self._no_script, reps, inside=True)
-        if self._other is not None:
-            guard._other = shift_ranges(self._other, reps, inside=True)
-        return guard
-
-    def has_script(self, position: int) -> bool:
-        """Is `position` on a line holding an Arabic-script letter?"""
-        if self._no_script is None:
-            self._no_script = non_arabic_holes(self.text)
-        return not (self._no_script and contains(self._no_script, position))
-
-    def is_arabic(self, position: int) -> bool:
-        """...and is that line Arabic rather than Persian, Urdu or Kurdish?"""
-        if self._other is None:
-            self._other = other_language_lines(self.text)
-        return self.has_script(position) and not (self._other and contains(self._other, position))
-
-    def allows(self, rule: Rule, start: int, end: int) -> bool:
-        if self.protected and overlaps_any(start, end, self.protected):
-            return False
-        languages = rule.languages or ("arabic-script",)
-        if "any" in languages:
-            return True
-        # A match spanning lines must satisfy the line it starts and ends on.
-        last = max(start, end - 1)
-        if "ar" in languages:
-            return self.is_arabic(start) and self.is_arabic(last)
-        return self.has_script(start) and self.has_script(last)
-
-    def spans_for(self, rule: Rule, spans: Sequence[Span]) -> list[Span]:
-        """Spans cut down to where the rule may act, for built-in functions
-        that work on spans rather than on matches (cached until the text
-        changes, when a new guard is made)."""
-        languages = rule.languages or ("arabic-script",)
-        key = (id(spans), "any" if "any" in languages else "ar" if "ar" in languages else "")
-        cached = self._spans_cache.get(key)
-        if cached is not None:
-            return cached
-        result = subtract_spans(spans, self.protected)
-        if key[1] != "any":
-            if self._no_script is None:
-                self._no_script = non_arabic_holes(self.text)
-            result = subtract_spans(result, self._no_script)
-        if key[1] == "ar":
-            if self._other is None:
-                self._other = other_language_lines(self.text)
-            result = subtract_spans(result, self._other)
-        self._spans_cache[key] = result
-        return result
-
-
-class CompiledRule:
-    """A rule ready to run: finds its matches inside spans and says what each
-    becomes."""
-
-    def __init__(self, rule: Rule) -> None:
-        self.rule = rule
-        self._replace = self._make_replacer()
-        self.trigger = rule.trigger_chars
-        # A few characters: one `in` test each (a memchr). Many: one class search.
-        self._trigger_re = (
-            regex.compile(char_class(self.trigger))
-            if self.trigger is not None and len(self.trigger) > 16
-            else None
-        )
-
-    def may_match(self, text: str) -> bool:
-        """A cheap test first: a rule that needs one of a few characters
-        cannot match a text that has none of them."""
-        trigger = self.trigger
-        if trigger is None:
-            return True
-        if self._trigger_re is not None:
-            return self._trigger_re.search(text) is not None
-        return any(ch in text for ch in trigger)
-
-    def _make_replacer(self) -> Callable[[regex.Match[str]], str] | None:
-        rule = self.rule
-        if rule.kind == "regex":
-            template = rule.replace or ""
-            if "\\" not in template:
-                return lambda m: template
-            return lambda m: m.expand(template)
-        if rule.kind == "map":
-            table = dict(rule.mapping)
-            return lambda m: table[m.group()]
-        if rule.kind == "words":
-            words = dict(rule.words)
-            return lambda m: (
-                (m.group("prefix") or "" if rule.prefixes else "") + words[m.group("word")]
-            )
-        return None
-
-    def matches(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[regex.Match[str]]:
-        found: list[regex.Match[str]] = []
-        rule = self.rule
-        pattern = rule.compiled  # compiled on first use, then cached on the rule
-        if pattern is None:
-            return found
-        deadline = time.monotonic() + RULE_TIMEOUT
-        try:
-            for span in spans:
-                if _disabled_for(span, rule):
-                    continue
-                # Lookarounds may see a little past the span (the real text, not
-                # an artificial end); a match may not extend past it.
-                limit = min(len(text), span.end + _LOOKAHEAD)
-                left = max(deadline - time.monotonic(), 0.001)
-                for m in pattern.finditer(text, span.start, limit, timeout=left):
-                    if m.start() >= span.end:
-                        break
-                    if m.end() <= span.end and guard.allows(rule, m.start(), m.end()):
-                        found.append(m)
-            # A match overlapping a stretch that an exception pattern matches
-            # is vetoed; exceptions see the whole text, for context.
-            for exception in rule.compiled_exceptions if found else ():
-                left = max(deadline - time.monotonic(), 0.001)
-                ranges = [(m.start(), m.end()) for m in exception.finditer(text, timeout=left)]
-                if ranges:
-                    found = [m for m in found if not overlaps_any(m.start(), m.end(), ranges)]
-        except TimeoutError:
-            raise _timed_out(rule) from None
-        return found
-
-    def _enabled(self, spans: Sequence[Span]) -> list[Span]:
-        return [span for span in spans if not _disabled_for(span, self.rule)]
-
-    def replacements(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[Replacement]:
-        rule = self.rule
-        if rule.kind == "builtin":
-            assert rule.function is not None
-            reps = BUILTINS[rule.function].func(
-                text, self._enabled(guard.spans_for(rule, spans)), rule
-            )
-            return [r for r in reps if not overlaps_any(r.start, r.end, guard.protected)]
-        assert self._replace is not None
-        code = rule.code
-        result = []
-        for m in self.matches(text, spans, guard):
-            new = self._replace(m)
-            if new != m.group():
-                result.append(Replacement(m.start(), m.end(), new, code))
-        return result
-
-    def findings(self, text: str, spans: Sequence[Span], guard: _Guard) -> list[Finding]:
-        rule = self.rule
-        if rule.check:
-            return BUILTINS[rule.check].func(
-                text, self._enabled(guard.spans_for(rule, spans)), rule
-            )
-        return [
-            Finding(m.start(), m.end(), rule.code, rule.message, rule.level, old=m.group())
-            for m in self.matches(text, spans, guard)
-        ]
 
 
 class Engine:
@@ -283,11 +80,14 @@ class Engine:
         base = list(spans) if spans is not None else ([Span(0, len(text))] if text else [])
         changes = ChangeMap() if track else None
         protected = protected_ranges(text)
-        guard = _Guard(text, protected)
+        guard = Guard(text, protected)
         # Rules run in order, round after round, until every rule has seen
         # the current text and left it alone; a rule that already saw the
         # final text is not run again for nothing.
         fixers = self.fixers
+        # For each rule, the ranges changed since it last ran (None: it has
+        # not run yet, so all of the text is new to it).
+        dirty: list[list[Range] | None] = [None] * len(fixers)
         quiet = 0  # rules in a row that saw the current text and changed nothing
         applied = 0
         recent: list[str] = []
@@ -295,8 +95,9 @@ class Engine:
             if applied % len(fixers) == 0 and guard._no_script is not None:
                 # Lines may have become Arabic (encoding repair): look again
                 # once a round; within a round the line map only moves.
-                guard = _Guard(text, protected)
-            fixer = fixers[applied % len(fixers)]
+                guard = Guard(text, protected)
+            index = applied % len(fixers)
+            fixer = fixers[index]
             applied += 1
             if applied > MAX_ROUNDS * len(fixers):
                 raise ConvergenceError(
@@ -305,24 +106,54 @@ class Engine:
                     "(then --ignore one of them) or a rule keeps rewriting its own output "
                     "(a bug in that rule: please report it); the text was left untouched."
                 )
-            reps = (
-                merge_sorted(fixer.replacements(text, base, guard)) if fixer.may_match(text) else []
-            )
-            if not reps:
-                quiet += 1
+            seen = dirty[index]
+            dirty[index] = []
+            if seen is not None and not seen:
+                quiet += 1  # nothing changed since this rule saw the text
                 continue
-            text = (
-                changes.apply(text, reps) if changes is not None else apply_replacements(text, reps)
-            )
-            if len(text) > GROWTH_FACTOR * len(original) + GROWTH_SLACK:
-                raise GrowthError(
-                    f"rule {fixer.rule.code} grew the text past {GROWTH_FACTOR} times its "
-                    "length and was stopped: its replacement keeps matching its own output; "
-                    f"fix the rule or --ignore {fixer.rule.code}. The file was left untouched."
+            # A rule with a scan keeps to its line: after its first run it
+            # looks again only at the lines changed since (any other rule
+            # sees the whole text every time).
+            lines = line_windows(text, seen) if seen is not None and fixer.local else None
+            if changes is None and fixer.fold is not None:
+                # Characters for characters: no replacement objects, and
+                # nothing moves (changes are not recorded here).
+                folded = (
+                    fixer.fold_text(text, base, guard, lines) if fixer.may_match(text) else None
                 )
-            base = shift_spans(base, reps)
-            protected = shift_ranges(protected, reps)
-            guard = guard.moved(text, protected, reps)
+                if folded is None:
+                    quiet += 1
+                    continue
+                text, changed = folded
+                guard = guard.moved(text, protected, ())
+                shift = Shift(())
+            else:
+                reps = (
+                    merge_sorted(fixer.replacements(text, base, guard, lines))
+                    if fixer.may_match(text)
+                    else []
+                )
+                if not reps:
+                    quiet += 1
+                    continue
+                if changes is not None:
+                    text = changes.apply(text, reps)
+                else:
+                    text = apply_replacements(text, reps)
+                if len(text) > GROWTH_FACTOR * len(original) + GROWTH_SLACK:
+                    raise GrowthError(
+                        f"rule {fixer.rule.code} grew the text past {GROWTH_FACTOR} times its "
+                        "length and was stopped: its replacement keeps matching its own output; "
+                        f"fix the rule or --ignore {fixer.rule.code}. The file was left untouched."
+                    )
+                base = shift_spans(base, reps)
+                protected = shift_ranges(protected, reps)
+                guard = guard.moved(text, protected, reps)
+                changed = coarsen(changed_ranges(reps))
+                shift = Shift(reps)
+            for j, ranges in enumerate(dirty):
+                if ranges is not None:
+                    dirty[j] = move_dirty(ranges, shift, changed, len(text))
             quiet = 0  # every rule, this one included, must see the new text
             recent = [*recent[-len(fixers) :], fixer.rule.code]
         # After fixing, only what no fix can change is left to report; unsafe
@@ -335,10 +166,10 @@ class Engine:
         """Findings of check-only rules (and of unsafe fixes not applied)."""
         if spans is None:
             spans = [Span(0, len(text))] if text else []
-        return self._report(text, spans, _Guard(text, protected_ranges(text)))
+        return self._report(text, spans, Guard(text, protected_ranges(text)))
 
     def _report(
-        self, text: str, spans: Sequence[Span], guard: _Guard, include_unsafe: bool = True
+        self, text: str, spans: Sequence[Span], guard: Guard, include_unsafe: bool = True
     ) -> list[Finding]:
         findings: list[Finding] = []
         for reporter in self.reporters:
@@ -347,7 +178,7 @@ class Engine:
                 continue
             if rule.scope == "text":  # the whole text, markup and URLs included
                 whole = [Span(0, len(text))] if text else []
-                findings.extend(reporter.findings(text, whole, _Guard(text, [])))
+                findings.extend(reporter.findings(text, whole, Guard(text, [])))
                 continue
             if rule.fixes:
                 for rep in merge_sorted(reporter.replacements(text, spans, guard)):

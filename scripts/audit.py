@@ -32,8 +32,8 @@ sys.path.insert(0, str(REPO))
 
 from arclean.api import Cleaner  # noqa: E402
 from arclean.builtins import BUILTINS  # noqa: E402
-from arclean.text.display import visible  # noqa: E402
 from arclean.ruleset import RuleSet  # noqa: E402
+from arclean.text.display import visible  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 #: (label, path under the corpus, is it an edited book?)

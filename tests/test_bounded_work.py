@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from arclean import engine
+from arclean import compiled as engine
 from arclean.api import Cleaner
 from arclean.errors import GrowthError, RuleFileError
 from arclean.ruleset import load_rule_file, parse_rule_text

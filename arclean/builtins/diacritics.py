@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 from arclean.builtins._common import finditer, option_choice
 from arclean.chars import LETTER, MARK, PROCLITICS_WFB, REGEX_FLAGS, WORD_CHAR, lazy_compile
 
@@ -30,6 +32,35 @@ _TANWEEN_ON_RE = lazy_compile(
 #: Quranic spelling, with the mark on the letter that carries the case ending.
 _TANWEEN_TIE = "before-alef"
 
+# The marks just before a position, matched backwards: where a match of the
+# two patterns above must start (right after a letter, the marks before it).
+_MARKS_BACK_RE = lazy_compile(rf"{MARK}*", REGEX_FLAGS | regex.REVERSE)
+
+
+def _anchored(
+    pattern: regex.Pattern[str], text: str, spans: Sequence[Span], alef_first: bool
+) -> list[regex.Match[str]]:
+    """The matches `finditer(pattern, text, spans)` gives, found from each
+    fathatan: a match starts where the run of marks before it begins (its
+    lookbehind needs a letter there, and a mark everywhere else in the run),
+    so one anchored match there per fathatan is all it takes."""
+    found: list[regex.Match[str]] = []
+    for span in spans:
+        position = text.find(_FATHATAN, span.start, span.end)
+        last = -1
+        while position != -1:
+            end = position - 1 if alef_first else position
+            if not alef_first or (end >= span.start and text[end] == _ALEF):
+                back = _MARKS_BACK_RE.match(text, span.start, end)
+                start = back.start() if back is not None else end
+                if start > last:
+                    m = pattern.match(text, start, span.end)
+                    if m is not None:
+                        found.append(m)
+                        last = m.end() - 1
+            position = text.find(_FATHATAN, position + 1, span.end)
+    return found
+
 
 def _canonical_marks(marks: str) -> str:
     import unicodedata
@@ -48,8 +79,8 @@ def tanween_fatha_position(text: str, spans: Sequence[Span], rule: Rule) -> list
     from arclean.text.edits import Replacement
 
     convention = option_choice(rule, "tanween-fatha-position", "convention")
-    before = list(finditer(_TANWEEN_BEFORE_RE, text, spans))
-    on = list(finditer(_TANWEEN_ON_RE, text, spans))
+    before = _anchored(_TANWEEN_BEFORE_RE, text, spans, alef_first=False)
+    on = _anchored(_TANWEEN_ON_RE, text, spans, alef_first=True)
     if convention == "majority":
         if not before or not on:
             return []  # one form only: nothing to unify

@@ -70,7 +70,9 @@ class Builtin:
 
     The function, ``func(text, spans, rule)``, lives in `module` under the
     Python name `attribute`; it is imported on first use.  Offsets in what it
-    returns are code points into `text`.
+    returns are code points into `text`.  A `line_local` one decides each
+    line on its own (never from counts over the text): after its first run
+    the engine gives it only the lines changed since.
     """
 
     name: str
@@ -78,6 +80,7 @@ class Builtin:
     module: str
     attribute: str
     options: Mapping[str, Option] = field(default_factory=dict)
+    line_local: bool = False
 
     @property
     def func(self) -> Callable[..., Any]:
@@ -96,8 +99,10 @@ _LIST_FILE = Option(str, "boilerplate.txt", doc="a file of lines next to the rul
 _GLOSSARIES = Option(list, (), doc="name glossaries (TOML files)")
 
 
-def _b(name: str, kind: BuiltinKind, module: str, **options: Option) -> Builtin:
-    return Builtin(name, kind, f"{_PKG}.{module}", name.replace("-", "_"), options)
+def _b(
+    name: str, kind: BuiltinKind, module: str, line_local: bool = False, **options: Option
+) -> Builtin:
+    return Builtin(name, kind, f"{_PKG}.{module}", name.replace("-", "_"), options, line_local)
 
 
 #: Every built-in, by the name rule files use.
@@ -105,7 +110,7 @@ BUILTINS: dict[str, Builtin] = {
     b.name: b
     for b in (
         _b("unbalanced-pairs", "check", "punct", pairs=_PAIRS),
-        _b("space-inside-pairs", "fix", "punct"),
+        _b("space-inside-pairs", "fix", "punct", line_local=True),
         _b(
             "quote-style",
             "fix",
@@ -122,7 +127,7 @@ BUILTINS: dict[str, Builtin] = {
         _b("order-marks", "fix", "diacritics"),
         _b("repeated-spaces", "fix", "space"),
         _b("hamza-consistency", "fix", "alef"),
-        _b("presentation-forms", "fix", "letters"),
+        _b("presentation-forms", "fix", "letters", line_local=True),
         _b("farsi-yeh-inside-word", "fix", "letters"),
         _b("farsi-yeh-at-word-end", "fix", "letters"),
         _b("farsi-yeh-undecided", "check", "letters"),

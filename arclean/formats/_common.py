@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from arclean.chars import lazy_compile
 from arclean.formats.base import StructureChanged
 from arclean.text.masks import protected_ranges
 from arclean.text.spans import ALL_RULES, Range, Span, merge_ranges
@@ -18,7 +19,7 @@ from arclean.text.spans import ALL_RULES, Range, Span, merge_ranges
 
 # Templates, attribute blocks and dollar math are frozen in Markdown and HTML;
 # URLs and e-mail addresses come from the one masker, `arclean.text.masks`.
-MASK_RE = regex.compile(
+MASK_RE = lazy_compile(
     r"(?V1)"
     # template syntax: {{ ... }}, {{< ... >}}, {{% ... %}}, {% ... %}, {# ... #}
     r"\{\{.{0,1000}?\}\}|\{%.{0,1000}?%\}|\{#.{0,1000}?#\}"
@@ -94,10 +95,10 @@ class NewlineMap:
 # Inline control comments.
 # ---------------------------------------------------------------------------
 
-CONTROL_RE = regex.compile(
+CONTROL_RE = lazy_compile(
     r"<!--[ \t\n]*arclean-(disable-next-line|disable|enable)(?![\w-])([^>]*?)[ \t\n]*-->"
 )
-_CODE_SPLIT = regex.compile(r"[\s,]+")
+_CODE_SPLIT = lazy_compile(r"[\s,]+")
 
 
 def parse_codes(raw: str) -> frozenset[str]:

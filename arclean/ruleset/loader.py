@@ -11,6 +11,7 @@ rule function.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, cast
 
@@ -18,6 +19,7 @@ import regex
 
 from arclean._toml import toml
 from arclean.builtins.registry import BUILTINS
+from arclean.chars import lazy_compile
 from arclean.errors import RuleFileError
 from arclean.locations import builtin_rules_dir
 from arclean.ruleset import cache
@@ -33,7 +35,7 @@ from arclean.ruleset.model import (
     Rule,
     freeze,
 )
-from arclean.ruleset.patterns import RECURSION_RE, check_template
+from arclean.ruleset.patterns import RECURSION_RE, check_template, expand_trigger
 
 _COMMON_KEYS = {
     "code",
@@ -51,6 +53,9 @@ _COMMON_KEYS = {
     "keep",
     "group",
     "trigger",
+    "scan",
+    "reach",
+    "back",
     "off-in",
     "conflicts",
     "scope",
@@ -62,8 +67,8 @@ _KIND_KEYS = {
     "builtin": {"function", "options"},
     "check": {"pattern", "check", "options"},
 }
-_CODE_RE = regex.compile(r"\A[A-Z]{2,4}[0-9]{3,4}\Z")
-_SLUG_RE = regex.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_CODE_RE = lazy_compile(r"\A[A-Z]{2,4}[0-9]{3,4}\Z")
+_SLUG_RE = lazy_compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _FILE_KEYS = {"group", "description", "rule"}
 
 
@@ -218,6 +223,15 @@ def _parse_rule(
     trigger = want("trigger", str)
     if trigger is not None and not trigger:
         raise fail("'trigger' must list at least one character", "trigger")
+    scan = want("scan", str)
+    reach = want("reach", int) or 0
+    if scan is not None:
+        try:
+            re.compile(scan, re.MULTILINE)
+        except re.error as exc:
+            raise fail(f"invalid 'scan' pattern (Python's re): {exc}", "scan") from None
+    if reach < 0 or reach > 256:
+        raise fail("'reach' must be between 0 and 256 characters", "reach")
 
     conflicts = string_list("conflicts")
     for other in conflicts:
@@ -256,6 +270,9 @@ def _parse_rule(
         trigger=trigger,
         conflicts=conflicts,
         scope=scope,
+        scan=scan,
+        reach=reach,
+        back=expand_trigger(want("back", str) or ""),
         path=path,
         line=line,
         **fields,

@@ -7,6 +7,7 @@ from a rule file; only its patterns are compiled, on first use.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal, get_args
@@ -14,7 +15,12 @@ from typing import Any, Literal, get_args
 import regex
 
 from arclean.chars import REGEX_FLAGS
-from arclean.ruleset.patterns import compile_rule_pattern, expand_macros, expand_trigger
+from arclean.ruleset.patterns import (
+    compile_rule_pattern,
+    compile_scan,
+    expand_macros,
+    expand_trigger,
+)
 
 #: What a rule does: a table of replacements, a regex with a replacement, a
 #: word list, a named built-in function, or a check that only reports.
@@ -73,6 +79,17 @@ class Rule:
     #: outside URLs) or ``text`` (the whole text: code, URLs, attributes,
     #: markup, for checks that guard what a reader sees, such as AR602).
     scope: str = "prose"
+    #: Where the rule can match, for the engine: a pattern of Python's `re`
+    #: (MULTILINE) whose matches ("hits") every match of the rule starts
+    #: inside, or at most `reach` characters before or after.  The engine
+    #: then runs the rule only on windows around the hits; None: everywhere
+    #: (a map rule derives it from its keys).  `back`: characters a match
+    #: may also hold before a hit (a window starts at the beginning of their
+    #: run, so ``,`` with back ``" \t"`` covers ``[ \t]*,``).  Tested on
+    #: real text.
+    scan: str | None = None
+    reach: int = 0
+    back: str = ""
     # kind-specific
     pattern: str | None = None
     replace: str | None = None
@@ -138,6 +155,12 @@ class Rule:
         """The pattern that finds what this rule changes or reports (None for
         a built-in).  Raises `regex.error` for an invalid pattern."""
         return compile_rule_pattern(self)
+
+    @cached_property
+    def compiled_scan(self) -> re.Pattern[str] | None:
+        """The `scan` pattern compiled with `re` (fast for a class or a
+        literal), derived from the keys of a map rule; None: no scan."""
+        return compile_scan(self)
 
     @cached_property
     def compiled_exceptions(self) -> tuple[regex.Pattern[str], ...]:

@@ -3,6 +3,7 @@ the one regex each rule compiles to.  Depends on `arclean.chars` only."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -97,6 +98,20 @@ def template_syntax(template: str) -> str | None:
         code = m.group("x") or m.group("u") or m.group("U")
         if code is not None and int(code, 16) == 0:
             return "the replacement writes a NUL character, which would corrupt the output"
+    return None
+
+
+def compile_scan(rule: Rule) -> re.Pattern[str] | None:
+    """The `re` pattern of `rule`'s scan hits: its declared `scan`, or for a
+    map rule its keys (every match is one);
+    None when the rule declares none.  Raises `re.error` for an invalid one."""
+    if rule.scan:
+        return re.compile(rule.scan, re.MULTILINE)
+    if rule.kind == "map" and rule.mapping:
+        keys = sorted({key for key, _ in rule.mapping}, key=lambda k: (-len(k), k))
+        if all(len(key) == 1 for key in keys):
+            return re.compile("[" + "".join(re.escape(key) for key in keys) + "]")
+        return re.compile("|".join(re.escape(key) for key in keys))
     return None
 
 

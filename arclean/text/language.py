@@ -7,6 +7,7 @@ and Arabic-only rules must leave them alone.  The letter tables live in
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from arclean.chars import (
@@ -52,23 +53,33 @@ def paragraph_language(text: str) -> Language:
     return "ar"
 
 
-# Only lines holding a letter that `paragraph_language` counts as foreign or
-# Farsi can be anything but Arabic: the pre-filter is built from the same
-# tables, so the two can never disagree.
-_MAYBE_OTHER_RE = lazy_compile(
-    r"^.*" + char_class(NON_ARABIC_LETTERS | FARSI_FORMS) + r".*$", REGEX_FLAGS
-)
 _ARABIC_LINE_RE = lazy_compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
+#: Only lines holding a letter that `paragraph_language` counts as foreign or
+#: Farsi can be anything but Arabic: the pre-filter is built from the same
+#: tables, so the two can never disagree (compiled on first use).
+_MAYBE_OTHER: list[re.Pattern[str]] = []
 
 
 def other_language_lines(text: str) -> list[Range]:
     """Lines that are not Arabic but use the Arabic script (Persian, Urdu,
-    Kurdish...), as sorted ranges without their line breaks."""
-    return [
-        (m.start(), m.end())
-        for m in _MAYBE_OTHER_RE.finditer(text)
-        if paragraph_language(m.group()) == "other-arabic-script"
-    ]
+    Kurdish...), as sorted ranges without their line breaks.  Only lines
+    holding a foreign or Farsi letter are counted, found with `re` (several
+    times faster than a `regex` pattern for the whole line)."""
+    if not _MAYBE_OTHER:
+        _MAYBE_OTHER.append(re.compile(char_class(NON_ARABIC_LETTERS | FARSI_FORMS)))
+    finder = _MAYBE_OTHER[0]
+    found: list[Range] = []
+    position = 0
+    while True:
+        hit = finder.search(text, position)
+        if hit is None:
+            return found
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.start())
+        end = len(text) if end == -1 else end
+        if paragraph_language(text[start:end]) == "other-arabic-script":
+            found.append((start, end))
+        position = end + 1
 
 
 def non_arabic_holes(text: str) -> list[Range]:

@@ -1,0 +1,292 @@
+"""A rule ready to run: its pattern, scan and replacement compiled once, its
+matches found inside prose spans (only near its scan's hits, and in later
+rounds only on the lines that changed), each pattern call bounded in time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+import regex
+
+from arclean.builtins import BUILTINS
+from arclean.chars import char_class
+from arclean.errors import RuleTimeout
+from arclean.guard import Guard
+from arclean.ruleset import Rule
+from arclean.text.edits import (
+    Finding,
+    Replacement,
+)
+from arclean.text.spans import (
+    ALL_RULES,
+    Range,
+    Span,
+    overlaps_any,
+)
+from arclean.text.windows import (
+    fold_chars,
+    next_line_end,
+    scan_windows,
+    spans_holding,
+    spans_within,
+)
+
+#: How far past the end of a span lookaheads may look.
+_LOOKAHEAD = 64
+#: Past this many matches, the guard's stretches are worth computing.
+_MANY = 200
+#: How long one rule's pattern may search one text, in seconds (the regex
+#: module's `timeout`): a pattern that backtracks catastrophically is
+#: stopped with an error naming the rule, not left to hang.
+RULE_TIMEOUT = 10.0
+
+
+def _timed_out(rule: Rule) -> RuleTimeout:
+    where = f" ({rule.location})" if rule.path else ""
+    return RuleTimeout(
+        f"rule {rule.code}{where} took more than {RULE_TIMEOUT:g} s on this text and was "
+        "stopped: its pattern backtracks too much (nested or overlapping repeats such as "
+        f"(a|a)+); simplify it, or --ignore {rule.code}. The file was left untouched."
+    )
+
+
+def _disabled_for(span: Span, rule: Rule) -> bool:
+    if not span.disabled:
+        return False
+    return any(
+        key == ALL_RULES or key == rule.group or rule.code.startswith(key.upper())
+        for key in span.disabled
+    )
+
+
+class CompiledRule:
+    """A rule ready to run: finds its matches inside spans and says what each
+    becomes."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self._replace = self._make_replacer()
+        self.trigger = rule.trigger_chars
+        self.scan = rule.compiled_scan
+        #: Keeps to its line: may look at changed lines only after its first run.
+        self.local = self.scan is not None and (
+            (rule.kind == "builtin" and BUILTINS[rule.function or ""].line_local)
+            or (rule.kind != "builtin" and bool(rule.scan))
+            or (rule.kind == "map" and not rule.before and not rule.after)
+        )
+        # A map of single characters with no context: its scan hits are its
+        # matches, and the `regex` pattern need not run at all.
+        self.direct = (
+            rule.kind == "map"
+            and not rule.before
+            and not rule.after
+            and not rule.scan
+            and all(len(key) == 1 for key, _ in rule.mapping)
+        )
+        #: A direct map of characters to characters (no exception): the text
+        #: can be folded without replacement objects when changes are not kept.
+        self.fold: dict[str, str] | None = (
+            dict(rule.mapping)
+            if self.direct and not rule.exceptions and all(len(v) == 1 for _, v in rule.mapping)
+            else None
+        )
+        # A few characters: one `in` test each (a memchr). Many: one class search.
+        self._trigger_re = (
+            regex.compile(char_class(self.trigger))
+            if self.trigger is not None and len(self.trigger) > 16
+            else None
+        )
+
+    def may_match(self, text: str) -> bool:
+        """A cheap test first: a rule that needs one of a few characters
+        cannot match a text that has none of them."""
+        trigger = self.trigger
+        if trigger is None:
+            return True
+        if self._trigger_re is not None:
+            return self._trigger_re.search(text) is not None
+        return any(ch in text for ch in trigger)
+
+    def fold_text(
+        self, text: str, spans: Sequence[Span], guard: Guard, dirty: list[Range] | None
+    ) -> tuple[str, list[Range]] | None:
+        """`text` with this map's characters replaced where the rule may act
+        (the same as its replacements, applied), and the changed ranges; None
+        when nothing changes."""
+        assert self.fold is not None and self.scan is not None
+        enabled = self._enabled(guard.spans_for(self.rule, spans))
+        if dirty is not None:
+            enabled = spans_within(enabled, dirty)
+        return fold_chars(text, self.scan, self.fold, enabled)
+
+    def _make_replacer(self) -> Callable[[regex.Match[str]], str] | None:
+        rule = self.rule
+        if rule.kind == "regex":
+            template = rule.replace or ""
+            if "\\" not in template:
+                return lambda m: template
+            return lambda m: m.expand(template)
+        if rule.kind == "map":
+            table = dict(rule.mapping)
+            return lambda m: table[m.group()]
+        if rule.kind == "words":
+            words = dict(rule.words)
+            return lambda m: (
+                (m.group("prefix") or "" if rule.prefixes else "") + words[m.group("word")]
+            )
+        return None
+
+    def matches(
+        self, text: str, spans: Sequence[Span], guard: Guard, dirty: list[Range] | None = None
+    ) -> list[regex.Match[str]]:
+        """The rule's matches inside `spans` that the guard allows.  With a
+        scan, only windows around its hits are searched; with `dirty` (the
+        lines changed since the rule last ran), only those lines: the
+        rule already saw the rest.  Every pattern call of a rule is here,
+        and all of them together may take `RULE_TIMEOUT` seconds: past that,
+        `RuleTimeout` names the rule."""
+        deadline = time.monotonic() + RULE_TIMEOUT
+        try:
+            return self._matches(text, spans, guard, dirty, deadline)
+        except TimeoutError:
+            raise _timed_out(self.rule) from None
+
+    def _matches(
+        self,
+        text: str,
+        spans: Sequence[Span],
+        guard: Guard,
+        dirty: list[Range] | None,
+        deadline: float,
+    ) -> list[regex.Match[str]]:
+        found: list[regex.Match[str]] = []
+        rule = self.rule
+        pattern = rule.compiled  # compiled on first use, then cached on the rule
+        if pattern is None:
+            return found
+        if self.direct and self.scan is not None:
+            for span in spans:
+                if not _disabled_for(span, rule):
+                    for lo, hi in dirty if dirty is not None else ((span.start, span.end),):
+                        if lo < span.end and span.start < hi:
+                            hits = self.scan.finditer(text, max(lo, span.start), min(hi, span.end))
+                            found.extend(hits)  # type: ignore[arg-type]
+            return self._allowed(found, text, spans, guard, deadline)
+        windows = dirty
+        if self.scan is not None:
+            windows = scan_windows(self.scan, text, rule.reach, dirty, rule.back)
+        if windows is not None and not windows:
+            return found
+        size = len(text)
+        w = 0
+        for span in spans:
+            if _disabled_for(span, rule):
+                continue
+            # Lookarounds may see a little past the span (the real text, not an
+            # artificial end); a match may not extend past it.
+            limit = min(size, span.end + _LOOKAHEAD)
+            if windows is None:
+                left = max(deadline - time.monotonic(), 0.001)
+                for m in pattern.finditer(text, span.start, limit, timeout=left):
+                    if m.start() >= span.end:
+                        break
+                    if m.end() <= span.end:
+                        found.append(m)
+                continue
+            # Windows: the same matches, found by searching only near hits.
+            # A search stops at a line break (`$` sees what the text holds)
+            # past the lookahead reach; a match that ends beyond the next
+            # window's start moves that window on, as one scan would.
+            while w < len(windows) and windows[w][1] <= span.start:
+                w += 1
+            cursor = span.start
+            # A search that found nothing before `clear` (up to `clear_end`)
+            # spares the windows of that stretch: a long line is searched once.
+            clear = clear_end = -1
+            k = w
+            while k < len(windows) and windows[k][0] < span.end:
+                start = max(windows[k][0], cursor)
+                stop = min(windows[k][1], span.end)
+                k += 1
+                end = min(limit, next_line_end(text, stop + _LOOKAHEAD))
+                if start >= stop or (end == clear_end and stop <= clear):
+                    continue
+                clear, clear_end = end, end
+                left = max(deadline - time.monotonic(), 0.001)
+                for m in pattern.finditer(text, start, end, timeout=left):
+                    if m.start() >= stop:
+                        clear = m.start()
+                        break
+                    cursor = m.end()
+                    if m.end() <= span.end:
+                        found.append(m)
+        return self._allowed(found, text, spans, guard, deadline)
+
+    def _allowed(
+        self,
+        found: list[regex.Match[str]],
+        text: str,
+        spans: Sequence[Span],
+        guard: Guard,
+        deadline: float,
+    ) -> list[regex.Match[str]]:
+        """The matches the guard allows and no exception vetoes."""
+        rule = self.rule
+        # The guard: one bisection per match when there are many.
+        if len(found) > _MANY:
+            allowed = guard.allower(rule, spans)
+            found = [m for m in found if allowed(m.start(), m.end())]
+        else:
+            found = [m for m in found if guard.allows(rule, m.start(), m.end())]
+        # A match overlapping a stretch that an exception pattern matches is
+        # vetoed; exceptions see the whole text, for context.
+        for exception in rule.compiled_exceptions if found else ():
+            left = max(deadline - time.monotonic(), 0.001)
+            ranges = [(m.start(), m.end()) for m in exception.finditer(text, timeout=left)]
+            if ranges:
+                found = [m for m in found if not overlaps_any(m.start(), m.end(), ranges)]
+        return found
+
+    def _enabled(self, spans: Sequence[Span]) -> list[Span]:
+        return [span for span in spans if not _disabled_for(span, self.rule)]
+
+    def replacements(
+        self, text: str, spans: Sequence[Span], guard: Guard, dirty: list[Range] | None = None
+    ) -> list[Replacement]:
+        """What the rule changes; `dirty`: only the lines there (a built-in
+        always sees the whole text: it may decide by counts over it)."""
+        rule = self.rule
+        if rule.kind == "builtin":
+            assert rule.function is not None
+            builtin = BUILTINS[rule.function]
+            enabled = self._enabled(guard.spans_for(rule, spans))
+            if dirty is not None and builtin.line_local:
+                enabled = spans_within(enabled, dirty)
+            if self.scan is not None:
+                enabled = spans_holding(self.scan, text, enabled)
+            reps = builtin.func(text, enabled, rule)
+            if not guard.protected:
+                return list(reps)
+            return [r for r in reps if not overlaps_any(r.start, r.end, guard.protected)]
+        assert self._replace is not None
+        code = rule.code
+        result = []
+        for m in self.matches(text, spans, guard, dirty):
+            new = self._replace(m)
+            if new != m.group():
+                result.append(Replacement(m.start(), m.end(), new, code))
+        return result
+
+    def findings(self, text: str, spans: Sequence[Span], guard: Guard) -> list[Finding]:
+        rule = self.rule
+        if rule.check:
+            enabled = self._enabled(guard.spans_for(rule, spans))
+            if self.scan is not None:
+                enabled = spans_holding(self.scan, text, enabled)
+            return BUILTINS[rule.check].func(text, enabled, rule)
+        return [
+            Finding(m.start(), m.end(), rule.code, rule.message, rule.level, old=m.group())
+            for m in self.matches(text, spans, guard)
+        ]

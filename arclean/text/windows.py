@@ -1,0 +1,217 @@
+"""Where a rule needs to look: windows around its scan hits, and the lines a
+round changed.
+
+A rule's `scan` (a pattern of Python's `re`, which scans a character class
+several times faster than `regex`) finds every place where the rule can
+match; the engine then runs the rule's own pattern only on small windows
+around those hits instead of over the whole text.  After the first round,
+a rule runs again only on the lines that changed since it last ran (with a
+line of context either side).  Offsets are code points; every list here is
+sorted and disjoint.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from arclean.text.spans import Range, Span
+
+if TYPE_CHECKING:
+    from arclean.text.edits import Replacement
+
+#: Windows closer than this are scanned as one (one call instead of two).
+MERGE_GAP = 48
+#: Past this many changed ranges, a rule looks at the whole text again.
+MAX_DIRTY = 400
+
+
+def scan_windows(
+    scan: re.Pattern[str],
+    text: str,
+    reach: int,
+    within: Sequence[Range] | None,
+    back: str = "",
+) -> list[Range]:
+    """Merged windows ``[hit.start - reach, hit.end + reach)`` around the
+    hits of `scan` in `text` (only inside the `within` ranges, if given);
+    a window starts before the run of `back` characters ahead of its hit."""
+    windows: list[Range] = []
+    parts: Sequence[Range] = within if within is not None else ((0, len(text)),)
+    size = len(text)
+    last_end = -1 - MERGE_GAP
+    for lo, hi in parts:
+        for hit in scan.finditer(text, lo, hi):
+            start = hit.start() - reach
+            end = hit.end() + reach
+            if back:
+                while start > 0 and text[start - 1] in back:
+                    start -= 1
+            if windows and start <= last_end + MERGE_GAP:
+                if end > last_end:
+                    windows[-1] = (windows[-1][0], end)
+                    last_end = end
+                continue
+            windows.append((max(start, 0), end))
+            last_end = end
+    if windows and windows[-1][1] > size:
+        windows[-1] = (windows[-1][0], size)
+    return windows
+
+
+def spans_holding(scan: re.Pattern[str], text: str, spans: Sequence[Span]) -> list[Span]:
+    """The parts of `spans` on lines that hold a hit of `scan` (each line
+    with its line break): a built-in whose every match holds a hit and stays
+    on its line has nothing to do elsewhere."""
+    if not spans:
+        return []
+    lines: list[Range] = []
+    position = spans[0].start
+    stop = spans[-1].end
+    while True:
+        hit = scan.search(text, position, stop)
+        if hit is None:
+            break
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.start())
+        end = len(text) if end == -1 else end + 1
+        lines.append((start, end))
+        position = end
+    return spans_within(spans, lines)
+
+
+def spans_within(spans: Sequence[Span], ranges: Sequence[Range]) -> list[Span]:
+    """The parts of `spans` inside `ranges` (touching parts of one span join)."""
+    result: list[Span] = []
+    i = 0
+    for span in spans:
+        while i < len(ranges) and ranges[i][1] <= span.start:
+            i += 1
+        k = i
+        while k < len(ranges) and ranges[k][0] < span.end:
+            lo, hi = max(span.start, ranges[k][0]), min(span.end, ranges[k][1])
+            if result and result[-1].end == lo and result[-1].disabled == span.disabled:
+                result[-1] = Span(result[-1].start, hi, span.disabled)
+            else:
+                result.append(Span(lo, hi, span.disabled))
+            k += 1
+    return result
+
+
+def line_windows(text: str, ranges: Sequence[Range]) -> list[Range]:
+    """`ranges` grown to the whole lines they touch (line breaks included),
+    merged: where a change can alter what a line-bound rule finds."""
+    result: list[Range] = []
+    for start, end in ranges:
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        hi = len(text) if hi == -1 else hi + 1
+        if result and lo <= result[-1][1]:
+            if hi > result[-1][1]:
+                result[-1] = (result[-1][0], hi)
+        else:
+            result.append((lo, hi))
+    return result
+
+
+def changed_ranges(reps: Sequence[Replacement]) -> list[Range]:
+    """Where sorted `reps` put their new text, in the new text's offsets;
+    changes closer than `MERGE_GAP` make one range."""
+    result: list[Range] = []
+    delta = 0
+    for rep in reps:
+        start = rep.start + delta
+        end = start + len(rep.new)
+        if result and start <= result[-1][1] + MERGE_GAP:
+            result[-1] = (result[-1][0], end)
+        else:
+            result.append((start, end))
+        delta += len(rep.new) - (rep.end - rep.start)
+    return result
+
+
+class Shift:
+    """Moves offsets of a text past sorted `reps` (one bisection each)."""
+
+    def __init__(self, reps: Sequence[Replacement]) -> None:
+        self.starts = [rep.start for rep in reps]
+        self.deltas = [0]
+        delta = 0
+        for rep in reps:
+            delta += len(rep.new) - (rep.end - rep.start)
+            self.deltas.append(delta)
+
+    def __call__(self, position: int) -> int:
+        """`position` in the new text (replacements starting before it moved it)."""
+        return position + self.deltas[bisect_left(self.starts, position)]
+
+
+def coarsen(ranges: list[Range]) -> list[Range]:
+    """Sorted `ranges` merged, the near ones too when there are more than
+    `MAX_DIRTY` of them (fewer, longer ranges: cheaper to carry along)."""
+    gap = 0
+    while True:
+        merged: list[Range] = []
+        for start, end in ranges:
+            if merged and start <= merged[-1][1] + gap:
+                if end > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        if len(merged) <= MAX_DIRTY:
+            return merged
+        gap = gap * 4 or 256
+        ranges = merged
+
+
+def move_dirty(
+    dirty: list[Range], shift: Shift, changed: list[Range], size: int
+) -> list[Range] | None:
+    """`dirty` ranges moved by `shift`, with the `changed` ranges added
+    (coarsened); None (all of the text) once they cover most of a text of
+    `size` characters."""
+    moved = []
+    for start, end in dirty:
+        new_start = shift(start)
+        moved.append((new_start, max(new_start, shift(end))))
+    merged = coarsen(sorted(moved + changed))
+    if sum(end - start for start, end in merged) * 3 > size * 2:
+        return None
+    return merged
+
+
+def fold_chars(
+    text: str, scan: re.Pattern[str], table: dict[str, str], spans: Sequence[Span]
+) -> tuple[str, list[Range]] | None:
+    """`text` with each hit of `scan` inside `spans` (one character) replaced
+    by its entry in `table`, and the changed ranges; None when nothing
+    changes.  What a map of single characters does, without a replacement
+    object per change."""
+    pieces: list[str] = []
+    changed: list[Range] = []
+    cursor = 0
+    for span in spans:
+        for hit in scan.finditer(text, span.start, span.end):
+            position = hit.start()
+            new = table[hit.group()]
+            if new != hit.group():
+                pieces.append(text[cursor:position])
+                pieces.append(new)
+                cursor = position + 1
+                if changed and position <= changed[-1][1] + MERGE_GAP:
+                    changed[-1] = (changed[-1][0], position + 1)
+                else:
+                    changed.append((position, position + 1))
+    if not changed:
+        return None
+    pieces.append(text[cursor:])
+    return "".join(pieces), coarsen(changed)
+
+
+def next_line_end(text: str, position: int) -> int:
+    """The offset of the first line break at or after `position` (or the
+    end): a pattern stopped there sees ``$`` where the text has one."""
+    found = text.find("\n", position)
+    return len(text) if found == -1 else found

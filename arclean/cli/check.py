@@ -10,6 +10,7 @@ from arclean.cli.app import CONTEXT_SETTINGS, EXIT_CHANGES, EXIT_ERROR, EXIT_OK,
 from arclean.cli.inputs import refuse_unknown, resolve_inputs, stdin_excluded
 from arclean.cli.options import (
     color_option,
+    jsonl_folders,
     resolver_from,
     selection_options,
     verbose_option,
@@ -70,6 +71,8 @@ def check(
     resolver, jobs = resolver_from(kwargs)
     paths, read_stdin = resolve_inputs(paths, folder_by_default=True)
     paths, refused = refuse_unknown(paths, resolver)
+    paths, folders = jsonl_folders(paths, resolver)
+    refused += folders
     for message in refused:
         error(message)
     if not paths:
@@ -87,6 +90,8 @@ def check(
     colored = use_color(color, out) and output_format in ("concise", "full")
     results = run(paths, "check", resolver, keep_text=True, read_stdin=read_stdin, jobs=jobs)
     for result in results:
+        for note in result.notes:  # JSON Lines records left as they were
+            warn(note)
         if result.warning:
             warn(result.warning)
             continue

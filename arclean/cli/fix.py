@@ -9,7 +9,13 @@ import click
 
 from arclean.cli.app import CONTEXT_SETTINGS, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, error, warn
 from arclean.cli.inputs import refuse_unknown, resolve_inputs, stdin_excluded
-from arclean.cli.options import color_option, resolver_from, selection_options, verbose_option
+from arclean.cli.options import (
+    color_option,
+    jsonl_folders,
+    resolver_from,
+    selection_options,
+    verbose_option,
+)
 from arclean.cli.output import (
     ChangePrinter,
     display_name,
@@ -83,6 +89,8 @@ def fix(
     resolver, jobs = resolver_from(kwargs)
     paths, read_stdin = resolve_inputs(paths, folder_by_default=check or diff)
     paths, refused = refuse_unknown(paths, resolver)
+    paths, folders = jsonl_folders(paths, resolver)
+    refused += folders
     for message in refused:
         error(message)
     if not paths:
@@ -124,6 +132,8 @@ def fix(
     for result in results:
         if result.output is not None:  # stdin's fixed text
             write_stdout(result.output)
+        for note in result.notes:  # JSON Lines records left as they were
+            warn(note)
         label = result.name
         if result.warning:
             warn(result.warning)

@@ -270,7 +270,7 @@ def _write_back(
             result.output = source.encode(text)
         except ArcleanError as exc:
             result.error = str(exc)
-    elif mode == "fix" and result.changed:
+    elif mode == "fix" and result.changed and path is not None:
         try:
             write_atomic(path, source.encode(text), expect=source.stamp)
             result.written = True

@@ -4,6 +4,7 @@ every other byte of each record stays as it was."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -59,15 +60,13 @@ def test_upper_case_escapes_stay_upper_case(cleaner):
 
 def test_other_escapes_inside_the_value_are_kept(cleaner):
     # \/ and \u00e9 and \n are not how json.dumps would write them: they stay.
-    line = '{"text": "' + DIRTY + '\\n\\u00e9 http:\\/\\/x.org ' + DIRTY + '"}\n'
+    line = '{"text": "' + DIRTY + "\\n\\u00e9 http:\\/\\/x.org " + DIRTY + '"}\n'
     out = fixed(line, cleaner)
-    assert out == '{"text": "' + CLEAN + '\\n\\u00e9 http:\\/\\/x.org ' + CLEAN + '"}\n'
+    assert out == '{"text": "' + CLEAN + "\\n\\u00e9 http:\\/\\/x.org " + CLEAN + '"}\n'
 
 
 def test_nested_objects_are_left_alone(cleaner):
-    line = (
-        '{"meta": {"text": "' + DIRTY + '", "a": ["}", {"b": "]"}]}, "text": "' + DIRTY + '"}\n'
-    )
+    line = '{"meta": {"text": "' + DIRTY + '", "a": ["}", {"b": "]"}]}, "text": "' + DIRTY + '"}\n'
     out = fixed(line, cleaner)
     assert json.loads(out)["meta"]["text"] == DIRTY
     assert json.loads(out)["text"] == CLEAN
@@ -165,7 +164,7 @@ def test_in_place_in_parallel(runner, tmp_path):
     assert result.exit_code == 0, result.output
     for path in paths:
         expected = GOOD.replace(DIRTY, CLEAN).replace("\n", "\r\n") + BAD + "\n"
-        assert open(path, "rb").read() == expected.encode()
+        assert Path(path).read_bytes() == expected.encode()
 
 
 def test_check_and_diff_exit_codes(runner, tmp_path):

@@ -52,7 +52,8 @@ class RunOptions:
     follow_links: bool = False
     #: JSON Lines: clean these string fields of each record (`arclean.jsonl`).
     jsonl_fields: tuple[str, ...] = ()
-    #: JSON Lines: a record left unchanged (bad JSON, field missing) is an error.
+    #: JSON Lines: a record left as it was (not JSON, no such field) is an error
+    #: and nothing is written.
     strict: bool = False
 
 
@@ -79,8 +80,10 @@ class Resolver:
         #: Run first in each ``-j`` worker, given the parent's process id (the
         #: command line's signal handling).
         self.worker_setup = worker_setup
-        #: Called with (characters done, total) inside a long input (JSON Lines).
+        #: Told (characters done, total) inside a long input (JSON Lines), and
+        #: the files a run will work on (for a progress display).
         self.progress: Callable[[int, int], None] | None = None
+        self.on_inputs: Callable[[Sequence[str]], None] | None = None
         self.finder = ConfigFinder(options.config, options.isolated)
         self._cleaners: dict[tuple[Any, ...], Cleaner] = {}
         self._rulesets: dict[tuple[str, ...], RuleSet] = {}
@@ -261,8 +264,7 @@ def process_source(
 def _write_back(
     result: FileResult, source: Source, text: str, mode: Mode, path: str | None
 ) -> FileResult:
-    """In ``fix`` mode, put the fixed `text` in `result.output` (stdin:
-    `path` is None) or write it over the file at `path` when it changed."""
+    """``fix``: the fixed `text` to `result.output` (stdin: no `path`) or over `path`."""
     from arclean.io.write import write_atomic
 
     if mode == "fix" and path is None:
@@ -282,8 +284,7 @@ def _write_back(
 def _process_jsonl(
     label: str, source: Source, cleaner: Cleaner, mode: Mode, resolver: Resolver, keep: bool
 ) -> FileResult:
-    """`process_source` for JSON Lines (`arclean.jsonl`); with ``--strict`` a
-    record left as it was is an error, and nothing is written."""
+    """`process_source` for JSON Lines (`arclean.jsonl`); ``--strict``: see RunOptions."""
     from arclean.jsonl import process
 
     opts, path = resolver.options, source.name if source.stamp else None
@@ -373,6 +374,8 @@ def run(
         follow_links=resolver.options.follow_links,
     )
     names = [name for name, problem in inputs if not problem and name != STDIN]
+    if resolver.on_inputs is not None:
+        resolver.on_inputs(names)
     results = iter(process_files(names, mode, resolver, keep_text=keep_text, jobs=jobs))
     import contextlib
 

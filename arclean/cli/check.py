@@ -16,6 +16,7 @@ from arclean.cli.options import (
     verbose_option,
 )
 from arclean.cli.output import plural, statistics, use_color
+from arclean.cli.progress import RunProgress, wanted
 from arclean.report import OUTPUT_FORMATS
 
 #: Formats that print all findings as one document at the end.
@@ -88,8 +89,10 @@ def check(
     collected: list[tuple[str, str, Any]] = []
     out = sys.stdout
     colored = use_color(color, out) and output_format in ("concise", "full")
+    progress = RunProgress(wanted(quiet))
+    resolver.on_inputs, resolver.progress = progress.inputs, progress.within
     results = run(paths, "check", resolver, keep_text=True, read_stdin=read_stdin, jobs=jobs)
-    for result in results:
+    for result in progress.track(results):
         for note in result.notes:  # JSON Lines records left as they were
             warn(note)
         if result.warning:
@@ -118,6 +121,7 @@ def check(
         else:
             rendered = render_findings(output_format, result.name, result.text, result.findings)
             out.write(_colour(rendered) if colored else rendered)
+    progress.close()
     if show_statistics:
         slugs = {r.code: r.slug for r in resolver.cleaner_for("-").ruleset.rules}
         out.write(statistics(counts, fixable_codes, slugs))

@@ -27,6 +27,7 @@ from arclean.cli.output import (
     use_color,
     write_stdout,
 )
+from arclean.cli.progress import RunProgress, wanted
 
 
 @click.command("fix", context_settings=CONTEXT_SETTINGS)
@@ -129,7 +130,10 @@ def fix(
         read_stdin=reading,
         jobs=jobs,
     )
-    for result in results:
+    # A listing printed as it comes (--show-changes) and a bar do not mix.
+    progress = RunProgress(wanted(quiet) and not (printer and printer.limit is None))
+    resolver.on_inputs, resolver.progress = progress.inputs, progress.within
+    for result in progress.track(results):
         if result.output is not None:  # stdin's fixed text
             write_stdout(result.output)
         for note in result.notes:  # JSON Lines records left as they were
@@ -161,6 +165,7 @@ def fix(
             _print_diff(result, stdin_data, color)
         elif check and result.changed and not quiet:
             click.echo(f"would fix {display_name(label)}", err=True)
+    progress.close()
     if printer:
         printer.finish()
     if show_statistics:

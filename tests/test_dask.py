@@ -123,3 +123,14 @@ def test_a_local_cluster_cleans_parquet_like_one_process(tmp_path, reference):
     assert result["text"].tolist() == reference
     assert result["score"].tolist() == [1.5] * len(reference)
     assert result["id"].tolist() == list(range(len(reference)))
+
+
+def test_the_readme_example_runs(tmp_path, monkeypatch):
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (block,) = [b.split("```")[0] for b in readme.split("```py\n")[1:]]
+    monkeypatch.chdir(tmp_path)
+    with dask.config.set(scheduler="sync"):
+        exec(compile(block, "README.md", "exec"), {})
+    assert (tmp_path / "clean").is_dir()

@@ -21,6 +21,7 @@ from arclean.io.discover import STDIN, discover
 if TYPE_CHECKING:
     from arclean.api import Cleaner
     from arclean.config import Config
+    from arclean.io.read import Source
     from arclean.ruleset import RuleSet
     from arclean.text.edits import Change, Finding
 
@@ -49,6 +50,11 @@ class RunOptions:
     encoding: str = "utf-8"
     #: Walk into symbolic links that lead out of the folder given.
     follow_links: bool = False
+    #: JSON Lines: clean these string fields of each record (`arclean.jsonl`).
+    jsonl_fields: tuple[str, ...] = ()
+    #: JSON Lines: a record left as it was (not JSON, no such field) is an error
+    #: and nothing is written.
+    strict: bool = False
 
 
 def split_codes(values: Sequence[str]) -> list[str]:
@@ -74,6 +80,10 @@ class Resolver:
         #: Run first in each ``-j`` worker, given the parent's process id (the
         #: command line's signal handling).
         self.worker_setup = worker_setup
+        #: Told (characters done, total) inside a long input (JSON Lines), and
+        #: the files a run will work on (for a progress display).
+        self.progress: Callable[[int, int], None] | None = None
+        self.on_inputs: Callable[[Sequence[str]], None] | None = None
         self.finder = ConfigFinder(options.config, options.isolated)
         self._cleaners: dict[tuple[Any, ...], Cleaner] = {}
         self._rulesets: dict[tuple[str, ...], RuleSet] = {}
@@ -109,7 +119,8 @@ class Resolver:
             "rule_files": tuple(config.paths("rules")) + opts.rule_files,
             "glossaries": tuple(config.paths("glossaries")) + opts.glossaries,
             "unsafe_fixes": opts.unsafe_fixes or bool(config.get("unsafe-fixes", False)),
-            "format": opts.format_name or format_for_path(label, config.get("formats")),
+            "format": opts.format_name
+            or ("plain" if opts.jsonl_fields else format_for_path(label, config.get("formats"))),
             "options": tuple(sorted(config.options.items())),
             "front_matter_keys": tuple(config.get("front-matter-keys", [])),
         }
@@ -176,6 +187,8 @@ class FileResult:
     changes: list[Change] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     output: bytes | None = None
+    #: Parts left as they were (JSON Lines records): ``name:line: why`` each.
+    notes: list[str] = field(default_factory=list)
 
 
 def structure_message(exc: Exception) -> str:
@@ -214,7 +227,6 @@ def process_source(
     in the result.
     """
     from arclean.io.read import BinaryFile, decode, read_source
-    from arclean.io.write import write_atomic
 
     label = (resolver.options.stdin_filename or STDIN) if stdin is not None else name
     try:
@@ -223,6 +235,8 @@ def process_source(
             decode(stdin, label, encoding) if stdin is not None else read_source(name, encoding)
         )
         cleaner = resolver.cleaner_for(STDIN if stdin is not None else name)
+        if resolver.options.jsonl_fields:
+            return _process_jsonl(label, source, cleaner, mode, resolver, keep_text)
         if mode == "check":
             findings = cleaner.check(source.text)
             return FileResult(
@@ -244,18 +258,52 @@ def process_source(
         text=source.text if keep_text else None,
         new_text=outcome.text if keep_text else None,
     )
-    if mode == "fix" and stdin is not None:
+    return _write_back(result, source, outcome.text, mode, name if stdin is None else None)
+
+
+def _write_back(
+    result: FileResult, source: Source, text: str, mode: Mode, path: str | None
+) -> FileResult:
+    """``fix``: the fixed `text` to `result.output` (stdin: no `path`) or over `path`."""
+    from arclean.io.write import write_atomic
+
+    if mode == "fix" and path is None:
         try:
-            result.output = source.encode(outcome.text)
+            result.output = source.encode(text)
         except ArcleanError as exc:
             result.error = str(exc)
-    elif mode == "fix" and outcome.changed:
+    elif mode == "fix" and result.changed and path is not None:
         try:
-            write_atomic(name, source.encode(outcome.text), expect=source.stamp)
+            write_atomic(path, source.encode(text), expect=source.stamp)
             result.written = True
         except ArcleanError as exc:
             result.error = str(exc)
     return result
+
+
+def _process_jsonl(
+    label: str, source: Source, cleaner: Cleaner, mode: Mode, resolver: Resolver, keep: bool
+) -> FileResult:
+    """`process_source` for JSON Lines (`arclean.jsonl`); ``--strict``: see RunOptions."""
+    from arclean.jsonl import process
+
+    opts, path = resolver.options, source.name if source.stamp else None
+    doc = process(
+        source.text, opts.jsonl_fields, cleaner, check=mode == "check", track=keep,
+        progress=resolver.progress,
+    )  # fmt: skip
+    result = FileResult(
+        label, changed=doc.changed, changes=doc.changes, findings=doc.findings,
+        text=source.text if keep or mode == "check" else None,
+        new_text=doc.text if keep else None,
+        notes=[f"{label}:{p.line}: record {p.message}" for p in doc.problems],
+    )  # fmt: skip
+    if result.notes and opts.strict:
+        left = "file left unchanged" if path else "nothing written"
+        what = f"{len(doc.problems)} record(s) left as they were (--strict: {left})"
+        result.error, result.changed = f"{label}: {what}", False
+        return result
+    return result if mode == "check" else _write_back(result, source, doc.text, mode, path)
 
 
 _WORKER: Resolver | None = None
@@ -326,6 +374,8 @@ def run(
         follow_links=resolver.options.follow_links,
     )
     names = [name for name, problem in inputs if not problem and name != STDIN]
+    if resolver.on_inputs is not None:
+        resolver.on_inputs(names)
     results = iter(process_files(names, mode, resolver, keep_text=keep_text, jobs=jobs))
     import contextlib
 

@@ -10,11 +10,13 @@ from arclean.cli.app import CONTEXT_SETTINGS, EXIT_CHANGES, EXIT_ERROR, EXIT_OK,
 from arclean.cli.inputs import refuse_unknown, resolve_inputs, stdin_excluded
 from arclean.cli.options import (
     color_option,
+    jsonl_folders,
     resolver_from,
     selection_options,
     verbose_option,
 )
 from arclean.cli.output import no_files, plural, statistics, use_color
+from arclean.cli.progress import RunProgress, wanted
 from arclean.report import OUTPUT_FORMATS
 
 #: Formats that print all findings as one document at the end.
@@ -70,6 +72,8 @@ def check(
     resolver, jobs = resolver_from(kwargs)
     paths, read_stdin = resolve_inputs(paths, folder_by_default=True)
     paths, refused = refuse_unknown(paths, resolver)
+    paths, folders = jsonl_folders(paths, resolver)
+    refused += folders
     for message in refused:
         error(message)
     if not paths:
@@ -87,8 +91,12 @@ def check(
     collected: list[tuple[str, str, Any]] = []
     out = sys.stdout
     colored = use_color(color, out) and output_format in ("concise", "full")
+    progress = RunProgress(wanted(quiet))
+    resolver.on_inputs, resolver.progress = progress.inputs, progress.within
     results = run(paths, "check", resolver, keep_text=True, read_stdin=read_stdin, jobs=jobs)
-    for result in results:
+    for result in progress.track(results):
+        for note in result.notes:  # JSON Lines records left as they were
+            warn(note)
         if result.warning:
             warn(result.warning)
             warned = True
@@ -117,6 +125,7 @@ def check(
         else:
             rendered = render_findings(output_format, result.name, result.text, result.findings)
             out.write(_colour(rendered) if colored else rendered)
+    progress.close()
     if show_statistics:
         slugs = {r.code: r.slug for r in resolver.cleaner_for("-").ruleset.rules}
         out.write(statistics(counts, fixable_codes, slugs))

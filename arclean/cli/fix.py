@@ -9,7 +9,13 @@ import click
 
 from arclean.cli.app import CONTEXT_SETTINGS, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, error, warn
 from arclean.cli.inputs import refuse_unknown, resolve_inputs, stdin_excluded
-from arclean.cli.options import color_option, resolver_from, selection_options, verbose_option
+from arclean.cli.options import (
+    color_option,
+    jsonl_folders,
+    resolver_from,
+    selection_options,
+    verbose_option,
+)
 from arclean.cli.output import (
     ChangePrinter,
     display_name,
@@ -21,6 +27,7 @@ from arclean.cli.output import (
     use_color,
     write_stdout,
 )
+from arclean.cli.progress import RunProgress, wanted
 
 
 @click.command("fix", context_settings=CONTEXT_SETTINGS)
@@ -83,6 +90,8 @@ def fix(
     resolver, jobs = resolver_from(kwargs)
     paths, read_stdin = resolve_inputs(paths, folder_by_default=check or diff)
     paths, refused = refuse_unknown(paths, resolver)
+    paths, folders = jsonl_folders(paths, resolver)
+    refused += folders
     for message in refused:
         error(message)
     if not paths:
@@ -122,9 +131,14 @@ def fix(
         read_stdin=reading,
         jobs=jobs,
     )
-    for result in results:
+    # A listing printed as it comes (--show-changes) and a bar do not mix.
+    progress = RunProgress(wanted(quiet) and not (printer and printer.limit is None))
+    resolver.on_inputs, resolver.progress = progress.inputs, progress.within
+    for result in progress.track(results):
         if result.output is not None:  # stdin's fixed text
             write_stdout(result.output)
+        for note in result.notes:  # JSON Lines records left as they were
+            warn(note)
         label = result.name
         if result.warning:
             warn(result.warning)
@@ -153,6 +167,7 @@ def fix(
             outside += _outside(result.name)
         elif check and result.changed and not quiet:
             click.echo(f"would fix {display_name(label)}", err=True)
+    progress.close()
     if printer:
         printer.finish()
     if show_statistics:

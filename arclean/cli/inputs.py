@@ -53,7 +53,7 @@ def refuse_unknown(paths: tuple[str, ...], resolver: Resolver) -> tuple[tuple[st
     extension are plain text; folders are walked for known extensions only."""
     from arclean.formats.base import EXTENSIONS
 
-    if resolver.options.format_name:
+    if resolver.options.format_name or resolver.options.jsonl_fields:
         return paths, []
     kept: list[str] = []
     refused: list[str] = []

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -79,14 +78,15 @@ class _Inputs:
 def _progress(inputs: _Inputs) -> Iterator[None]:
     """A progress bar on stderr for a long scan: only on a terminal, not
     under CI, and only for more than a megabyte."""
-    if inputs.total < 1_000_000 or os.environ.get("CI") or not sys.stderr.isatty():
+    from arclean.cli.progress import wanted
+
+    if inputs.total < 1_000_000 or not wanted(quiet=False):
         yield
         return
-    from rich.console import Console
-    from rich.progress import Progress
+    from arclean.cli.progress import bar as new_bar
 
     passes = {"n": 0, "last": -1}
-    with Progress(console=Console(stderr=True), transient=True) as bar:
+    with new_bar(sys.stderr) as bar:
         task = bar.add_task("scanning", total=inputs.total)
 
         def update(done: int, total: int) -> None:

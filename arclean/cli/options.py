@@ -132,6 +132,25 @@ def selection_options(func: F) -> F:
             help="Walk into symbolic links that lead out of the folders given.",
         ),
         click.option(
+            "--jsonl",
+            is_flag=True,
+            help="Inputs are JSON Lines: clean only the --field string values of each record, "
+            "leaving every other byte as it is.",
+        ),
+        click.option(
+            "--field",
+            "fields",
+            multiple=True,
+            metavar="NAME",
+            help="With --jsonl: a top-level string field to clean (repeatable; default: text).",
+        ),
+        click.option(
+            "--strict",
+            is_flag=True,
+            help="With --jsonl: a record that is not JSON, or lacks a string field, is an "
+            "error (exit 2) and the file is not written.",
+        ),
+        click.option(
             "-j",
             "--jobs",
             type=click.IntRange(min=1),
@@ -177,6 +196,9 @@ def resolver_from(kwargs: dict[str, Any]) -> tuple[Resolver, int]:
     """
     from arclean.runner import Resolver, RunOptions
 
+    jsonl, fields, strict = kwargs.pop("jsonl"), kwargs.pop("fields"), kwargs.pop("strict")
+    if (fields or strict) and not jsonl:
+        raise click.UsageError("--field and --strict apply to JSON Lines: add --jsonl")
     options = RunOptions(
         select=kwargs.pop("select"),
         extend_select=kwargs.pop("extend_select"),
@@ -192,6 +214,8 @@ def resolver_from(kwargs: dict[str, Any]) -> tuple[Resolver, int]:
         force_exclude=kwargs.pop("force_exclude"),
         encoding=kwargs.pop("encoding"),
         follow_links=kwargs.pop("follow_links"),
+        jsonl_fields=tuple(dict.fromkeys(fields or ("text",))) if jsonl else (),
+        strict=strict,
     )
     jobs: int = kwargs.pop("jobs")
     from arclean.cli.signals import worker_setup
@@ -199,3 +223,15 @@ def resolver_from(kwargs: dict[str, Any]) -> tuple[Resolver, int]:
     resolver = Resolver(options, worker_setup=worker_setup)
     resolver.cleaner_for("-")
     return resolver, jobs
+
+
+def jsonl_folders(paths: tuple[str, ...], resolver: Resolver) -> tuple[tuple[str, ...], list[str]]:
+    """With ``--jsonl``, `paths` without folders (a folder is walked for
+    prose files, never for JSON Lines), and the messages that refuse them."""
+    import os
+
+    if not resolver.options.jsonl_fields:
+        return paths, []
+    folders = [p for p in paths if p != "-" and os.path.isdir(p)]
+    kept = tuple(p for p in paths if p not in folders)
+    return kept, [f"{p}: --jsonl takes JSON Lines files, not folders (name them)" for p in folders]

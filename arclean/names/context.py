@@ -31,7 +31,10 @@ def neighbours(texts: Iterable[str], counts: Counts, wanted: set[str]) -> dict[s
     analysis = counts.analysis
     cache: dict[str, str] = {}  # surface word → folded core
     hits = {w for w, (_p, core) in analysis.items() if fold(core) in wanted}
-    for text in texts:
+    # Texts spread over machines (`arclean.corpus.Partitioned`) send back only
+    # the lines that hold one of these words: the others add nothing here.
+    lines_with = getattr(texts, "lines_with", None)
+    for text in lines_with(hits) if lines_with is not None else texts:
         for line in text.splitlines():
             ws = words(line)
             if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):

@@ -1,0 +1,364 @@
+"""JSON Lines: clean named string fields of each record, and nothing else.
+
+A record is one line (ended by LF or CRLF).  Only the bytes of each cleaned
+string value are rewritten: key order, numbers (``1.0``, ``1e5``), other
+fields, whitespace and the line ending stay as they were.  Inside a cleaned
+value only the changed characters are re-encoded, in the record's own style:
+``\\uXXXX`` escapes when the value was written with ASCII escapes (upper-case
+hex digits kept), raw UTF-8 otherwise; every other escape of the value
+(``\\/``, ``\\n``, ``\\u00e9``) stays as written.
+
+A line that is not a JSON object, or whose field is missing or not a string,
+is a `Problem` (with its line number) and is passed through unchanged; blank
+lines are passed through silently.  Changes and findings come back in the
+coordinates of the whole document, so line and column, diffs and the JSON
+report's edits point into the JSON Lines text itself.
+
+>>> from arclean.api import Cleaner
+>>> fix_document('{"id": 1.0, "text": "قال ، ثم"}\\n', ("text",), Cleaner()).text
+'{"id": 1.0, "text": "قال، ثم"}\\n'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from arclean.text.edits import Change, Finding
+
+if TYPE_CHECKING:
+    from arclean.api import Cleaner
+
+#: Told (characters done, characters in all) as a document is worked through.
+Progress = Callable[[int, int], None]
+
+__all__ = [
+    "Document",
+    "Field",
+    "Problem",
+    "check_document",
+    "fix_document",
+    "process",
+    "records",
+]
+
+#: A JSON string literal (the input was validated by `json.loads` first).
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_STRING_RE = re.compile(_STRING, re.S)
+#: What matters while skipping a nested value: strings (which may hold
+#: brackets) and brackets.
+_NESTED_RE = re.compile(_STRING + r"|[\[\]{}]", re.S)
+_SCALAR_RE = re.compile(r"[^\s,}\]]+")
+#: One decoded character of a string literal's content: a surrogate pair of
+#: escapes, another escape, or a raw character.
+_UNIT_RE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.|.", re.S
+)
+_HEX_RE = re.compile(r"\\u([0-9a-f]{4})")
+_WHITESPACE = " \t\r\n"
+_JSON_TYPES = {dict: "an object", list: "an array", bool: "a boolean", type(None): "null"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record left as it was, and why (`line` is 1-based)."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """One string value to clean: ``document[start:end]`` is the content of
+    its literal (between the quotes), `value` what it decodes to."""
+
+    name: str
+    start: int
+    end: int
+    value: str
+
+
+@dataclass
+class Document:
+    """A JSON Lines document after cleaning."""
+
+    text: str
+    changed: bool = False
+    changes: list[Change] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(number, offset, line without its ending) for each line of `text`.
+    Lines end at LF only: U+2028 and other separators may stand raw in JSON."""
+    start = 0
+    number = 0
+    while start < len(text):
+        number += 1
+        end = text.find("\n", start)
+        stop = len(text) if end < 0 else end
+        line = text[start:stop]
+        yield number, start, line[:-1] if line.endswith("\r") else line
+        start = stop + 1
+
+
+def _skip(line: str, i: int) -> int:
+    while i < len(line) and line[i] in _WHITESPACE:
+        i += 1
+    return i
+
+
+def _value_end(line: str, i: int) -> int:
+    """The end of the JSON value starting at `i` of `line` (valid JSON)."""
+    char = line[i]
+    if char == '"':
+        match = _STRING_RE.match(line, i)
+        assert match is not None
+        return match.end()
+    if char in "[{":
+        depth = 0
+        for match in _NESTED_RE.finditer(line, i):
+            token = match.group()
+            if token in "[{":
+                depth += 1
+            elif token in "]}":
+                depth -= 1
+                if depth == 0:
+                    return match.end()
+        raise ValueError("unbalanced brackets")
+    scalar = _SCALAR_RE.match(line, i)
+    assert scalar is not None
+    return scalar.end()
+
+
+def top_level_values(line: str) -> dict[str, tuple[int, int]]:
+    """For each key of the JSON object `line` (valid), where its value
+    stands: ``line[start:end]``, quotes included.  A key given twice maps to
+    its last value, the one JSON parsers keep."""
+    spans: dict[str, tuple[int, int]] = {}
+    i = _skip(line, 0) + 1  # past "{"
+    while True:
+        i = _skip(line, i)
+        if line[i] == "}":
+            return spans
+        key_match = _STRING_RE.match(line, i)
+        assert key_match is not None
+        key = json.loads(key_match.group())
+        i = _skip(line, key_match.end()) + 1  # past ":"
+        start = _skip(line, i)
+        end = _value_end(line, start)
+        spans[key] = (start, end)
+        i = _skip(line, end)
+        if line[i] == ",":
+            i += 1
+
+
+def records(
+    text: str, fields: Sequence[str], progress: Progress | None = None
+) -> Iterator[tuple[list[Field], Problem | None]]:
+    """The fields to clean of each record of `text` (document offsets), or
+    the problem that leaves the record as it is.  Blank lines yield nothing.
+    `progress(done, total)` is called every 1,000 lines, in characters."""
+    for number, offset, line in _lines(text):
+        if progress is not None and number % 1000 == 0:
+            progress(offset, len(text))
+        if not line.strip(_WHITESPACE):
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            reason = getattr(exc, "msg", str(exc))
+            column = getattr(exc, "colno", None)
+            where = f" at column {column}" if column else ""
+            yield [], Problem(number, f"not valid JSON ({reason}{where}); left unchanged")
+            continue
+        if not isinstance(record, dict):
+            kind = _JSON_TYPES.get(type(record), "a " + type(record).__name__)
+            yield [], Problem(number, f"not a JSON object ({kind}); left unchanged")
+            continue
+        missing = [f for f in fields if f not in record]
+        if missing:
+            names = ", ".join(repr(f) for f in missing)
+            yield [], Problem(number, f"no field {names}; left unchanged")
+            continue
+        wrong = [f for f in fields if not isinstance(record[f], str)]
+        if wrong:
+            kinds = ", ".join(f"{f!r} is {_kind(record[f])}" for f in wrong)
+            yield [], Problem(number, f"not a string: {kinds}; left unchanged")
+            continue
+        spans = top_level_values(line)
+        found = []
+        for name in dict.fromkeys(fields):
+            start, end = spans[name]
+            found.append(Field(name, offset + start + 1, offset + end - 1, record[name]))
+        found.sort(key=lambda f: f.start)
+        yield found, None
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "a number"
+    return _JSON_TYPES.get(type(value), "a " + type(value).__name__)
+
+
+class _Literal:
+    """Maps the decoded characters of one string literal to its raw content,
+    and encodes new text in the literal's style."""
+
+    def __init__(self, raw: str, value: str, record_ascii: bool) -> None:
+        self.raw = raw
+        self.offsets: list[int] | None = None
+        if "\\" not in raw:
+            self.offsets = list(range(len(raw) + 1)) if len(raw) == len(value) else None
+        else:
+            starts = [m.start() for m in _UNIT_RE.finditer(raw)]
+            if len(starts) == len(value):
+                self.offsets = [*starts, len(raw)]
+        if not raw.isascii():
+            self.ascii = False
+        else:
+            self.ascii = "\\u" in raw or record_ascii
+        self.upper = (
+            self.ascii
+            and bool(re.search(r"\\u[0-9]*[A-F]", raw))
+            and not re.search(r"\\u[0-9]*[a-f]", raw)
+        )
+
+    def encode(self, text: str) -> str:
+        """`text` as the content of a literal in this literal's style."""
+        encoded = json.dumps(text, ensure_ascii=self.ascii)[1:-1]
+        if self.upper:
+            encoded = _HEX_RE.sub(lambda m: "\\u" + m.group(1).upper(), encoded)
+        return encoded
+
+    def position(self, offset: int) -> int:
+        """The raw position of decoded offset `offset` (offsets must map)."""
+        assert self.offsets is not None
+        return self.offsets[offset]
+
+    def splice(self, changes: Sequence[Change], new_value: str) -> str | None:
+        """The raw content with only `changes` re-encoded, or None when they
+        cannot be placed (the caller then re-encodes the whole value)."""
+        if self.offsets is None or not changes:
+            return None
+        pieces = []
+        cursor = 0
+        for change in sorted(changes, key=lambda c: (c.start, c.end)):
+            start, end = self.offsets[change.start], self.offsets[change.end]
+            if start < cursor:
+                return None
+            pieces += [self.raw[cursor:start], self.encode(change.new)]
+            cursor = end
+        pieces.append(self.raw[cursor:])
+        content = "".join(pieces)
+        try:
+            same = json.loads('"' + content + '"') == new_value
+        except ValueError:
+            return None
+        return content if same else None
+
+
+def _record_ascii(text: str, at: int) -> bool:
+    """Is the record holding offset `at` written in ASCII (``\\u`` escapes)?"""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : len(text) if end < 0 else end]
+    return line.isascii() and "\\u" in line
+
+
+def _moved(finding: Finding, literal: _Literal, base: int, text: str) -> Finding:
+    """`finding` (in the field's coordinates) in the document's."""
+    if literal.offsets is None:  # cannot map: point at the whole value
+        start, end = base, base + len(literal.raw)
+    else:
+        start, end = base + literal.position(finding.start), base + literal.position(finding.end)
+    new = literal.encode(finding.new) if finding.new is not None else None
+    return replace(finding, start=start, end=end, old=text[start:end], new=new)
+
+
+def fix_document(
+    text: str,
+    fields: Sequence[str],
+    cleaner: Cleaner,
+    *,
+    track: bool = True,
+    progress: Progress | None = None,
+) -> Document:
+    """Clean the `fields` of every record of `text` with `cleaner`.  Changes
+    are returned (document coordinates) only with `track`; the findings that
+    remain always are."""
+    pieces: list[str] = []
+    cursor = 0
+    result = Document(text)
+    for found, problem in records(text, fields, progress):
+        if problem is not None:
+            result.problems.append(problem)
+            continue
+        for item in found:
+            outcome = cleaner.fix(item.value, track=True)
+            raw = text[item.start : item.end]
+            literal = _Literal(raw, item.value, _record_ascii(text, item.start))
+            result.findings += [_moved(f, literal, item.start, text) for f in outcome.findings]
+            if not outcome.changed:
+                continue
+            content = literal.splice(outcome.changes, outcome.text)
+            if content is None or literal.offsets is None:
+                content = literal.encode(outcome.text)
+                if track:
+                    codes = tuple(dict.fromkeys(c for ch in outcome.changes for c in ch.codes))
+                    end = item.start + len(raw)
+                    result.changes.append(Change(item.start, end, raw, content, codes))
+            elif track:
+                for change in outcome.changes:
+                    start = item.start + literal.position(change.start)
+                    end = item.start + literal.position(change.end)
+                    new = literal.encode(change.new)
+                    result.changes.append(Change(start, end, text[start:end], new, change.codes))
+            pieces += [text[cursor : item.start], content]
+            cursor = item.end
+    if pieces:
+        pieces.append(text[cursor:])
+        result.text = "".join(pieces)
+        result.changed = result.text != text
+    return result
+
+
+def check_document(
+    text: str, fields: Sequence[str], cleaner: Cleaner, progress: Progress | None = None
+) -> tuple[list[Finding], list[Problem]]:
+    """Everything the rules report on the `fields` of every record of
+    `text` (document coordinates), and the records left out."""
+    findings: list[Finding] = []
+    problems: list[Problem] = []
+    for found, problem in records(text, fields, progress):
+        if problem is not None:
+            problems.append(problem)
+            continue
+        for item in found:
+            raw = text[item.start : item.end]
+            literal = _Literal(raw, item.value, _record_ascii(text, item.start))
+            findings += [_moved(f, literal, item.start, text) for f in cleaner.check(item.value)]
+    findings.sort(key=lambda f: (f.start, f.code))
+    return findings, problems
+
+
+def process(
+    text: str,
+    fields: Sequence[str],
+    cleaner: Cleaner,
+    *,
+    check: bool,
+    track: bool,
+    progress: Progress | None = None,
+) -> Document:
+    """`fix_document`, or with `check` `check_document` as a `Document`
+    (the text unchanged; `changed` when a finding is fixable)."""
+    if not check:
+        return fix_document(text, fields, cleaner, track=track, progress=progress)
+    findings, problems = check_document(text, fields, cleaner, progress)
+    changed = any(f.fixable for f in findings)
+    return Document(text, changed, findings=findings, problems=problems)

@@ -64,8 +64,8 @@ def streamable(cleaner: Cleaner, resolver: Resolver) -> bool:
 def line_chunks(blocks: Iterator[bytes], size: int) -> Iterator[bytes]:
     """The bytes of `blocks` again, cut into chunks of whole lines: each
     chunk ends at the first line break at or past `size` bytes where no
-    quotation of the Quran is open (the last chunk may be shorter).  A line
-    is never cut, however long."""
+    rule's context crosses (`_cut_at`; the last chunk may be shorter).  A
+    line is never cut, however long."""
     pending = bytearray()
     searched = 0  # no place to cut in `pending` before this offset
     for block in blocks:
@@ -89,16 +89,25 @@ _BREAK = re.compile(rb"\n[ \t\r]*\n")
 
 def _cut_at(data: bytearray, start: int) -> tuple[int | None, int]:
     """Where to cut `data`: just after the first line break at or past
-    `start` that leaves no ornate parenthesis waiting for its partner in
-    the same paragraph (`quran_ranges` would pair it across the cut); and
-    where to look again when there is none yet."""
+    `start` such that neither the line before it nor the line after holds
+    two spaces in a row (AR502 compares a line's runs of spaces with the
+    lines above and below: a table aligned with spaces), and no ornate
+    parenthesis waits for its partner in the same paragraph (`quran_ranges`
+    would pair it across the cut); and where to look again when there is
+    none yet."""
     position = start
     while True:
         newline = data.find(b"\n", position)
         if newline == -1:
             return None, max(position, start)
         cut = newline + 1
-        if data.find(b"\xef\xb4", 0, cut) == -1 or _quotes_closed(data, cut):
+        following = data.find(b"\n", cut)
+        if following == -1:
+            return None, newline  # the line after is not all here yet
+        before = data.rfind(b"\n", 0, newline) + 1
+        # AR502 reads the lines above and below for runs of spaces (columns).
+        spaced = data.find(b"  ", before, newline) != -1 or data.find(b"  ", cut, following) != -1
+        if not spaced and (data.find(b"\xef\xb4", 0, cut) == -1 or _quotes_closed(data, cut)):
             return cut, cut
         position = cut
 

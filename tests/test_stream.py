@@ -17,6 +17,7 @@ TEXT = (
     "وفيها سطر آخر?\n\n"
     "قال تعالى: ﴿إِنَّ اللَّهَ كَانَ\nعَلِيمًا حَكِيمًا﴾ وكان الأمر واضحاً ،\n"
     "سطر ﴾ وحيد\n\nفقرة ﴿ أخرى\nثم ﴾ هنا ،  \n"
+    "الاسم  أحمد\nالعمر  ثلاثون\nقال  الوزير\n"
     "الأخيرة بلا سطر أخير ،"
 )
 
@@ -71,4 +72,4 @@ def test_a_late_bad_byte_writes_nothing_and_says_where(runner, monkeypatch, bad)
     assert whole.exit_code == chunked.exit_code == 2
     assert chunked.stdout_bytes == b""
     assert whole.stderr == chunked.stderr
-    assert "nothing written" in chunked.stderr or "(line 45)" in chunked.stderr
+    assert "nothing written" in chunked.stderr or "(line 54)" in chunked.stderr

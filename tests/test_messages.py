@@ -103,9 +103,9 @@ def test_write_glossary_into_a_missing_folder_is_a_clear_error(tmp_path):
 
 def test_out_of_memory_is_a_message_not_a_bug(tmp_path):
     code = (
-        "import arclean.runner as r\n"
+        "import arclean.pool as p, arclean.runner as r\n"
         "def boom(*a, **k):\n    raise MemoryError\n"
-        "r.process_source = boom\n"
+        "p.process_source = r.process_source = boom\n"
         "from arclean.cli.app import main\nmain()\n"
     )
     (tmp_path / "a.txt").write_text("قال ،\n", encoding="utf-8")

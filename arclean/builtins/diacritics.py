@@ -62,6 +62,13 @@ def _anchored(
     return found
 
 
+def tanween_counts(text: str, spans: Sequence[Span]) -> tuple[int, int]:
+    """How many tanween fatha `text` has before the alef and on it, inside
+    `spans`: what ``majority`` compares (a stream counts them first)."""
+    before = _anchored(_TANWEEN_BEFORE_RE, text, spans, alef_first=False)
+    return len(before), len(_anchored(_TANWEEN_ON_RE, text, spans, alef_first=True))
+
+
 def _canonical_marks(marks: str) -> str:
     import unicodedata
 

@@ -130,6 +130,8 @@ def fix(
         keep_text=bool(diff or printer or show_statistics),
         read_stdin=reading,
         jobs=jobs,
+        stdin_stream=read_stdin.stream,
+        write=write_stdout,
     )
     # A listing printed as it comes (--show-changes) and a bar do not mix.
     progress = RunProgress(wanted(quiet) and not (printer and printer.limit is None))

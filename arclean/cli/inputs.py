@@ -4,9 +4,8 @@ or their extension rule out."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import click
 
@@ -18,9 +17,39 @@ if TYPE_CHECKING:
 STDIN_NAME = "-"
 
 
+class StdinReader:
+    """Stdin, read whole when called, or handed over as a stream (`stream`)
+    for `arclean.stream`; `data` holds what was read already."""
+
+    def __init__(self, data: bytes | None = None) -> None:
+        self.data = data
+
+    def __call__(self) -> bytes:
+        if self.data is None:
+            self.data = read_stdin_bytes()
+        return self.data
+
+    def stream(self) -> IO[bytes]:
+        import io
+
+        return io.BytesIO(self.data) if self.data is not None else sys.stdin.buffer
+
+
+def _has_input(stream: object) -> StdinReader | None:
+    """A reader of piped stdin when it holds anything, else None; looks at
+    its first byte without reading it when it can (a pipe), so that a large
+    stream is not read whole here."""
+    buffer = getattr(stream, "buffer", None)
+    peek = getattr(buffer, "peek", None)
+    if peek is not None:
+        return StdinReader() if peek(1) else None
+    data = read_stdin_bytes()
+    return StdinReader(data) if data else None
+
+
 def resolve_inputs(
     paths: tuple[str, ...], *, folder_by_default: bool
-) -> tuple[tuple[str, ...], Callable[[], bytes]]:
+) -> tuple[tuple[str, ...], StdinReader]:
     """The inputs to work on, and how to read stdin.
 
     Paths given are used as they are (``-`` is stdin).  With none, text piped
@@ -31,14 +60,16 @@ def resolve_inputs(
     """
 
     if paths:
-        return paths, read_stdin_bytes
+        return paths, StdinReader()
     stream = sys.stdin
     interactive = stream is None or bool(getattr(stream, "isatty", lambda: False)())
-    data = b"" if interactive else read_stdin_bytes()
-    if data or (not interactive and not folder_by_default):
-        return (STDIN_NAME,), lambda: data
+    reader = None if interactive else _has_input(stream)
+    if reader is not None:
+        return (STDIN_NAME,), reader
+    if not interactive and not folder_by_default:
+        return (STDIN_NAME,), StdinReader(b"")
     if folder_by_default:
-        return (".",), read_stdin_bytes
+        return (".",), StdinReader()
     raise click.UsageError(
         "nothing to fix: give a PATH (`.` for the current folder), or pipe text in "
         "(`-` reads stdin)"

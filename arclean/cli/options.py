@@ -153,10 +153,11 @@ def selection_options(func: F) -> F:
         click.option(
             "-j",
             "--jobs",
-            type=click.IntRange(min=1),
+            type=click.IntRange(min=0),
             default=1,
             show_default=True,
-            help="Process files in parallel; output stays in order.",
+            help="Worker processes for files, or for a large text piped in "
+            "(0: one per core); output stays in order.",
         ),
     ]
     for option in reversed(options):

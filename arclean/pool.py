@@ -1,0 +1,110 @@
+"""The ``-j`` worker pool: inputs (files, or chunks of a stream) processed
+in worker processes, results in the order given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from arclean.process import process_source
+
+if TYPE_CHECKING:
+    from arclean.process import FileResult, Mode
+    from arclean.resolver import Resolver, RunOptions
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def cpu_jobs(jobs: int) -> int:
+    """``-j`` as given, with 0 meaning every core this process may use."""
+    if jobs > 0:
+        return jobs
+    import os
+
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
+def ordered_map(
+    func: Callable[[T], R],
+    items: Iterable[T],
+    jobs: int,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[R]:
+    """`func` over `items`, results in order; with ``jobs > 1`` in that many
+    worker processes (each first runs `initializer`), with at most two
+    items per worker in flight, so that a long stream of items is never
+    read ahead whole.  Raises `WorkerError` when a worker dies."""
+    if jobs <= 1:
+        yield from map(func, items)
+        return
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from arclean.errors import WorkerError
+
+    try:
+        with ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs) as pool:
+            pending: deque[Future[R]] = deque()
+            for item in items:
+                pending.append(pool.submit(func, item))
+                if len(pending) >= 2 * jobs:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process (-j) stopped unexpectedly (killed, or out of memory); "
+            "what is not reported above may or may not be done: run again"
+        ) from None
+
+
+_WORKER: Resolver | None = None
+
+
+def _init_worker(options: RunOptions, setup: Callable[[int], None] | None, parent: int) -> None:
+    global _WORKER
+    from arclean.resolver import Resolver
+
+    if setup is not None:
+        setup(parent)
+    _WORKER = Resolver(options)
+
+
+def _work(args: tuple[str, Mode, bool]) -> FileResult:
+    assert _WORKER is not None
+    name, mode, keep_text = args
+    return process_source(name, mode, _WORKER, keep_text=keep_text)
+
+
+def process_files(
+    names: Sequence[str], mode: Mode, resolver: Resolver, *, keep_text: bool, jobs: int = 1
+) -> Iterator[FileResult]:
+    """`process_source` over the files `names`, yielding results in the
+    order given; with ``jobs > 1`` the files are processed in that many
+    worker processes."""
+    if jobs <= 1 or len(names) < 2:
+        for name in names:
+            yield process_source(name, mode, resolver, keep_text=keep_text)
+        return
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from arclean.errors import WorkerError
+
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(names)),
+            initializer=_init_worker,
+            initargs=(resolver.options, resolver.worker_setup, os.getpid()),
+        ) as pool:
+            yield from pool.map(_work, [(n, mode, keep_text) for n in names], chunksize=4)
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process (-j) stopped unexpectedly (killed, or out of memory); "
+            "files not reported above may or may not have been fixed: run again"
+        ) from None

@@ -1,0 +1,166 @@
+"""Fixing, previewing or checking one input, a file or stdin
+(`process_source`), and what happened to it (`FileResult`).
+
+Nothing here prints, exits, or writes anywhere but the file it was given:
+the outcome comes back as a `FileResult` for the command line to report,
+and the fixed text of stdin comes back as bytes for the command line to
+write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from arclean.errors import ArcleanError
+from arclean.io.discover import STDIN
+
+if TYPE_CHECKING:
+    from arclean.api import Cleaner
+    from arclean.io.read import Source
+    from arclean.resolver import Resolver
+    from arclean.text.edits import Change, Finding
+
+#: ``fix`` writes files, ``preview`` computes fixes and writes nothing (for
+#: ``--check``/``--diff``), ``check`` only reports findings.
+Mode = Literal["fix", "preview", "check"]
+
+
+@dataclass
+class FileResult:
+    """What happened to one input.
+
+    `text`/`new_text` are the document before and after fixing (kept only
+    when asked, or for stdin); `output` is the fixed document encoded as it
+    came, set for stdin in ``fix`` mode only (files are written in place,
+    `written` says whether this one was).  `error` and `warning` are
+    messages that start with the input's name.
+    """
+
+    name: str
+    error: str | None = None
+    warning: str | None = None
+    changed: bool = False
+    written: bool = False
+    text: str | None = None
+    new_text: str | None = None
+    changes: list[Change] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    output: bytes | None = None
+    #: Parts left as they were (JSON Lines records): ``name:line: why`` each.
+    notes: list[str] = field(default_factory=list)
+
+
+def structure_message(exc: Exception) -> str:
+    """The message for an error raised while cleaning, explaining a refused file."""
+    from arclean.formats import StructureChanged
+
+    message = str(exc)
+    if isinstance(exc, StructureChanged):
+        message = f"refused: a fix would change more than prose ({message}); left untouched"
+    return message
+
+
+def _about(name: str, exc: Exception) -> str:
+    message = structure_message(exc)
+    return message if message.startswith(name + ":") else f"{name}: {message}"
+
+
+def process_source(
+    name: str,
+    mode: Mode,
+    resolver: Resolver,
+    *,
+    keep_text: bool,
+    stdin: bytes | None = None,
+) -> FileResult:
+    """Fix (``mode="fix"``), preview (``"preview"``) or check (``"check"``)
+    one input, a file or stdin.
+
+    A file is read from the path `name`, and in ``fix`` mode written back
+    atomically when it changed.  For stdin, `name` is ``-`` and `stdin` holds
+    its bytes; the result is labelled with ``--stdin-filename`` (or ``-``),
+    and in ``fix`` mode carries the fixed bytes in `output` for the caller to
+    write.  Changes are recorded, and the texts kept, only with `keep_text`.
+    Never raises `ArcleanError`: a binary input is a warning, any other
+    problem (decoding, configuration, a refused structure, writing) an error
+    in the result.
+    """
+    from arclean.io.read import BinaryFile, decode, read_source
+
+    label = (resolver.options.stdin_filename or STDIN) if stdin is not None else name
+    try:
+        encoding = resolver.options.encoding
+        source = (
+            decode(stdin, label, encoding) if stdin is not None else read_source(name, encoding)
+        )
+        cleaner = resolver.cleaner_for(STDIN if stdin is not None else name)
+        if resolver.options.jsonl_fields:
+            return _process_jsonl(label, source, cleaner, mode, resolver, keep_text)
+        if mode == "check":
+            findings = cleaner.check(source.text)
+            return FileResult(
+                label, findings=findings, text=source.text, changed=any(f.fixable for f in findings)
+            )
+        # Changes are recorded only when someone will look at them.
+        outcome = cleaner.fix(source.text, track=keep_text)
+    except BinaryFile as exc:
+        if stdin is not None:  # nothing would reach stdout: an error, not a skip
+            return FileResult(label, error=str(exc).replace("; skipped", "; nothing written"))
+        return FileResult(label, warning=str(exc))
+    except ArcleanError as exc:
+        return FileResult(label, error=_about(label, exc))
+    result = FileResult(
+        label,
+        changed=outcome.changed,
+        changes=outcome.changes,
+        findings=outcome.findings,
+        text=source.text if keep_text else None,
+        new_text=outcome.text if keep_text else None,
+    )
+    return _write_back(result, source, outcome.text, mode, name if stdin is None else None)
+
+
+def _write_back(
+    result: FileResult, source: Source, text: str, mode: Mode, path: str | None
+) -> FileResult:
+    """``fix``: the fixed `text` to `result.output` (stdin: no `path`) or over `path`."""
+    from arclean.io.write import write_atomic
+
+    if mode == "fix" and path is None:
+        try:
+            result.output = source.encode(text)
+        except ArcleanError as exc:
+            result.error = str(exc)
+    elif mode == "fix" and result.changed and path is not None:
+        try:
+            write_atomic(path, source.encode(text), expect=source.stamp)
+            result.written = True
+        except ArcleanError as exc:
+            result.error = str(exc)
+    return result
+
+
+def _process_jsonl(
+    label: str, source: Source, cleaner: Cleaner, mode: Mode, resolver: Resolver, keep: bool
+) -> FileResult:
+    """`process_source` for JSON Lines (`arclean.jsonl`); ``--strict``: see RunOptions."""
+    from arclean.jsonl import process
+
+    opts, path = resolver.options, source.name if source.stamp else None
+    doc = process(
+        source.text, opts.jsonl_fields, cleaner, check=mode == "check", track=keep,
+        progress=resolver.progress,
+    )  # fmt: skip
+    result = FileResult(
+        label, changed=doc.changed, changes=doc.changes, findings=doc.findings,
+        text=source.text if keep or mode == "check" else None,
+        new_text=doc.text if keep else None,
+        notes=[f"{label}:{p.line}: record {p.message}" for p in doc.problems],
+    )  # fmt: skip
+    if result.notes and opts.strict:
+        left = "file left unchanged" if path else "nothing written"
+        what = f"{len(doc.problems)} record(s) left as they were (--strict: {left})"
+        result.error, result.changed = f"{label}: {what}", False
+        return result
+    return result if mode == "check" else _write_back(result, source, doc.text, mode, path)

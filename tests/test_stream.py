@@ -1,0 +1,75 @@
+"""Large stdin cleaned in chunks of whole lines (`arclean.stream`): the
+same bytes, exit code and messages as the whole text."""
+
+from __future__ import annotations
+
+import pytest
+
+from arclean.cli import cli
+from arclean.stream import line_chunks
+
+TEXT = (
+    "قال ، المدير :  إن  الوضع    صعب ؟\n"
+    "وكتب كتابًا جديدًا  .\n\n"
+    "\n"
+    "الفقرة الثانية ، فيها كتاباً ودفتراً وقلماً\n"
+    "  \n"
+    "وفيها سطر آخر?\n\n"
+    "قال تعالى: ﴿إِنَّ اللَّهَ كَانَ\nعَلِيمًا حَكِيمًا﴾ وكان الأمر واضحاً ،\n"
+    "سطر ﴾ وحيد\n\nفقرة ﴿ أخرى\nثم ﴾ هنا ،  \n"
+    "الاسم  أحمد\nالعمر  ثلاثون\nقال  الوزير\n"
+    "الأخيرة بلا سطر أخير ،"
+)
+
+
+def _run(runner, args, data, monkeypatch, chunk=None):
+    monkeypatch.delenv("ARCLEAN_STREAM_WHOLE", raising=False)
+    monkeypatch.delenv("ARCLEAN_STREAM_CHUNK", raising=False)
+    if chunk is not None:
+        monkeypatch.setenv("ARCLEAN_STREAM_WHOLE", "0")
+        monkeypatch.setenv("ARCLEAN_STREAM_CHUNK", str(chunk))
+    return runner.invoke(cli, [*args, "--isolated"], input=data)
+
+
+@pytest.mark.parametrize("size", [1, 7, 40, 10_000])
+def test_chunks_rejoin_and_are_whole_lines(size):
+    data = TEXT.encode()
+    blocks = [data[i : i + 5] for i in range(0, len(data), 5)]
+    chunks = list(line_chunks(iter(blocks), size))
+    assert b"".join(chunks) == data
+    for chunk in chunks[:-1]:
+        assert len(chunk) >= size
+        assert chunk.endswith(b"\n")
+    assert b"\xd9\x83\xd8\xa7\xd9\x86\n" not in [c[-7:] for c in chunks]  # not inside ﴿…﴾
+
+
+@pytest.mark.parametrize("size", [1, 30, 100])
+@pytest.mark.parametrize("args", [["fix"], ["fix", "--profile", "search"], ["fix", "-j", "2"]])
+def test_streamed_output_is_the_whole_output(runner, monkeypatch, size, args):
+    data = ("\ufeff" + TEXT).encode()
+    whole = _run(runner, args, data, monkeypatch)
+    chunked = _run(runner, args, data, monkeypatch, chunk=size)
+    assert whole.exit_code == chunked.exit_code
+    assert whole.stdout_bytes == chunked.stdout_bytes
+    assert whole.stderr == chunked.stderr
+
+
+def test_tanween_majority_is_the_whole_stream(runner, monkeypatch):
+    # The first paragraph alone would keep before-alef; the stream's majority is on-alef.
+    data = "كتابًا\n\nدفتراً وقلماً\n\nبيتاً\n".encode()
+    whole = _run(runner, ["fix"], data, monkeypatch)
+    chunked = _run(runner, ["fix"], data, monkeypatch, chunk=1)
+    assert whole.stdout == chunked.stdout == "كتاباً\n\nدفتراً وقلماً\n\nبيتاً\n"
+
+
+@pytest.mark.parametrize(
+    "bad", [b"\xff", b"\xd8", b"\x00", b"\xc3\x28 \xa0\xa1"], ids=["ff", "cut", "nul", "two"]
+)
+def test_a_late_bad_byte_writes_nothing_and_says_where(runner, monkeypatch, bad):
+    data = TEXT.encode() * 3 + b"\n\n" + "سطر ".encode() + bad + b"\n\n" + TEXT.encode()
+    whole = _run(runner, ["fix"], data, monkeypatch)
+    chunked = _run(runner, ["fix"], data, monkeypatch, chunk=20)
+    assert whole.exit_code == chunked.exit_code == 2
+    assert chunked.stdout_bytes == b""
+    assert whole.stderr == chunked.stderr
+    assert "nothing written" in chunked.stderr or "(line 54)" in chunked.stderr

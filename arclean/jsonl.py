@@ -79,6 +79,7 @@ class Field:
     start: int
     end: int
     value: str
+    line: int = 0
 
 
 @dataclass
@@ -194,7 +195,7 @@ def records(
         found = []
         for name in dict.fromkeys(fields):
             start, end = spans[name]
-            found.append(Field(name, offset + start + 1, offset + end - 1, record[name]))
+            found.append(Field(name, offset + start + 1, offset + end - 1, record[name], number))
         found.sort(key=lambda f: f.start)
         yield found, None
 
@@ -290,41 +291,89 @@ def fix_document(
 ) -> Document:
     """Clean the `fields` of every record of `text` with `cleaner`.  Changes
     are returned (document coordinates) only with `track`; the findings that
-    remain always are."""
+    remain always are, in the coordinates of the new text (as `Cleaner.fix`
+    gives them).  A record whose cleaning fails is a `Problem`, left as it was."""
     pieces: list[str] = []
     cursor = 0
+    shift = 0  # how much longer the new document is, up to `cursor`
     result = Document(text)
     for found, problem in records(text, fields, progress):
         if problem is not None:
             result.problems.append(problem)
             continue
-        for item in found:
-            outcome = cleaner.fix(item.value, track=True)
-            raw = text[item.start : item.end]
-            literal = _Literal(raw, item.value, _record_ascii(text, item.start))
-            result.findings += [_moved(f, literal, item.start, text) for f in outcome.findings]
-            if not outcome.changed:
+        try:
+            cleaned = [_fix_field(item, text, cleaner, track) for item in found]
+        except Exception as exc:  # one record never takes down a run
+            result.problems.append(_failed(found, exc))
+            continue
+        for item, (content, changes, findings) in zip(found, cleaned, strict=True):
+            result.changes += changes
+            base = item.start + shift
+            result.findings += [
+                replace(f, start=f.start + base, end=f.end + base) for f in findings
+            ]
+            if content is None:
                 continue
-            content = literal.splice(outcome.changes, outcome.text)
-            if content is None or literal.offsets is None:
-                content = literal.encode(outcome.text)
-                if track:
-                    codes = tuple(dict.fromkeys(c for ch in outcome.changes for c in ch.codes))
-                    end = item.start + len(raw)
-                    result.changes.append(Change(item.start, end, raw, content, codes))
-            elif track:
-                for change in outcome.changes:
-                    start = item.start + literal.position(change.start)
-                    end = item.start + literal.position(change.end)
-                    new = literal.encode(change.new)
-                    result.changes.append(Change(start, end, text[start:end], new, change.codes))
             pieces += [text[cursor : item.start], content]
             cursor = item.end
+            shift += len(content) - (item.end - item.start)
     if pieces:
         pieces.append(text[cursor:])
         result.text = "".join(pieces)
         result.changed = result.text != text
     return result
+
+
+def _fix_field(
+    item: Field, text: str, cleaner: Cleaner, track: bool
+) -> tuple[str | None, list[Change], list[Finding]]:
+    """The new raw content of `item` (None: unchanged), its changes
+    (document coordinates) and the findings that remain (offsets into the
+    new content, to be moved by the caller)."""
+    outcome = cleaner.fix(item.value, track=True)
+    raw = text[item.start : item.end]
+    record_ascii = _record_ascii(text, item.start)
+    literal = _Literal(raw, item.value, record_ascii)
+    changes: list[Change] = []
+    content: str | None = None
+    if outcome.changed:
+        content = literal.splice(outcome.changes, outcome.text)
+        if content is None or literal.offsets is None:
+            content = literal.encode(outcome.text)
+            if track:
+                codes = tuple(dict.fromkeys(c for ch in outcome.changes for c in ch.codes))
+                changes.append(Change(item.start, item.end, raw, content, codes))
+        elif track:
+            for change in outcome.changes:
+                start = item.start + literal.position(change.start)
+                end = item.start + literal.position(change.end)
+                new = literal.encode(change.new)
+                changes.append(Change(start, end, text[start:end], new, change.codes))
+    # The findings that remain point into the cleaned value: map them through
+    # the new literal, not the old one (its offsets are the old value's).
+    after = literal if content is None else _Literal(content, outcome.text, record_ascii)
+    findings = [_moved(f, after, 0, after.raw) for f in outcome.findings]
+    return content, changes, findings
+
+
+def _check_field(item: Field, text: str, cleaner: Cleaner) -> list[Finding]:
+    raw = text[item.start : item.end]
+    literal = _Literal(raw, item.value, _record_ascii(text, item.start))
+    return [_moved(f, literal, item.start, text) for f in cleaner.check(item.value)]
+
+
+def _failed(found: Sequence[Field], exc: Exception) -> Problem:
+    """The problem of a record whose cleaning raised `exc` (a bug, or a
+    rule's limit): it is passed through as it came."""
+    from arclean.errors import ArcleanError
+
+    line = found[0].line if found else 0
+    if isinstance(exc, ArcleanError):
+        return Problem(line, f"could not be cleaned ({exc}); left unchanged")
+    reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return Problem(
+        line, f"could not be cleaned (internal error, {reason}: please report it); left unchanged"
+    )
 
 
 def check_document(
@@ -338,10 +387,10 @@ def check_document(
         if problem is not None:
             problems.append(problem)
             continue
-        for item in found:
-            raw = text[item.start : item.end]
-            literal = _Literal(raw, item.value, _record_ascii(text, item.start))
-            findings += [_moved(f, literal, item.start, text) for f in cleaner.check(item.value)]
+        try:
+            findings += [f for item in found for f in _check_field(item, text, cleaner)]
+        except Exception as exc:  # one record never takes down a run
+            problems.append(_failed(found, exc))
     findings.sort(key=lambda f: (f.start, f.code))
     return findings, problems
 

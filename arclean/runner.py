@@ -130,6 +130,7 @@ class Resolver:
         distinct settings.  Raises `ArcleanError` subclasses for a bad
         selector, rule file, glossary or format."""
         from arclean.api import Cleaner
+        from arclean.config import check_selectors
         from arclean.ruleset import RuleSet
 
         settings = self.settings_for(name)
@@ -139,7 +140,7 @@ class Resolver:
             files = settings["rule_files"]
             if files not in self._rulesets:
                 self._rulesets[files] = RuleSet.load(files)
-            _check_selectors(self._rulesets[files], self.config_for(name))
+            check_selectors(self._rulesets[files], self.config_for(name))
             cleaner = Cleaner(
                 profile=settings["profile"],
                 select=settings["select"],
@@ -226,9 +227,27 @@ def process_source(
     problem (decoding, configuration, a refused structure, writing) an error
     in the result.
     """
+    label = (resolver.options.stdin_filename or STDIN) if stdin is not None else name
+    try:
+        return _process(name, label, mode, resolver, keep_text, stdin)
+    except Exception as exc:  # one input never stops the others
+        import os
+
+        if os.environ.get("ARCLEAN_DEBUG") or isinstance(exc, MemoryError):
+            raise
+        left = "left unchanged" if stdin is None else "nothing written"
+        return FileResult(
+            label,
+            error=f"{label}: internal error ({type(exc).__name__}: {exc}); {left}. "
+            "This is a bug in arclean; please report it",
+        )
+
+
+def _process(
+    name: str, label: str, mode: Mode, resolver: Resolver, keep_text: bool, stdin: bytes | None
+) -> FileResult:
     from arclean.io.read import BinaryFile, decode, read_source
 
-    label = (resolver.options.stdin_filename or STDIN) if stdin is not None else name
     try:
         encoding = resolver.options.encoding
         source = (
@@ -395,26 +414,3 @@ def run(
             yield process_source(STDIN, mode, resolver, keep_text=keep_text, stdin=read_stdin())
         else:
             yield next(results)
-
-
-def _check_selectors(ruleset: RuleSet, config: Config) -> None:
-    """Raise `ConfigError` naming the configuration file and key when one of
-    its selectors (``select``, ``extend-select``, ``ignore``, the codes of
-    ``per-file-ignores``) names no rule of `ruleset`."""
-    from arclean.errors import ConfigError, SelectorError
-
-    if config.path is None:
-        return
-    entries = [
-        (key, s) for key in ("select", "extend-select", "ignore") for s in config.get(key, [])
-    ]
-    entries += [
-        (f"per-file-ignores '{pattern}'", s)
-        for pattern, codes in config.get("per-file-ignores", {}).items()
-        for s in codes
-    ]
-    for key, selector in entries:
-        try:
-            ruleset.matching(selector)
-        except SelectorError as exc:
-            raise ConfigError(f"{config.path}: {key}: {exc}") from None

@@ -1,0 +1,160 @@
+"""The second round of user reports: each fault, its kind (the sample and a
+few more cases) and the counter-examples that must stay as they are."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from arclean import Cleaner
+from arclean.api import Cleaner as ApiCleaner
+from arclean.cli import cli
+from arclean.jsonl import check_document, fix_document
+
+
+def invoke(args: list[str], input: str | bytes | None = None):
+    return CliRunner().invoke(cli, args, input=input)
+
+
+def fix(text: str, **settings) -> str:
+    return Cleaner(**settings)(text)
+
+
+# -- 1. fix --jsonl: a lengthening fix before a report-only finding ---------------
+
+#: A fix lengthens the value (AR106 adds a space, AR402 ﻫ → هـ) and the value
+#: ends with a finding fix cannot change (AR190, unbalanced).
+LENGTHENED = [
+    ("قال.ثم»", "قال. ثم»"),  # the report
+    ("قال.ثم)", "قال. ثم)"),
+    ("ﻫ «", "هـ «"),
+    ("قال.ثم نعم»", "قال. ثم نعم»"),
+    ("قال ،ثم»", "قال، ثم»"),
+    ("قال:ثم)", "قال: ثم)"),
+]
+
+
+def _record(value: str, ascii: bool = False, **extra) -> str:
+    return json.dumps({"id": 1, "text": value, **extra}, ensure_ascii=ascii) + "\n"
+
+
+@pytest.mark.parametrize(("dirty", "clean"), LENGTHENED)
+@pytest.mark.parametrize("ascii", [False, True])
+def test_jsonl_fix_before_a_remaining_finding(dirty, clean, ascii):
+    doc = _record("سطر أول") + _record(dirty, ascii) + _record(dirty, ascii)
+    result = fix_document(doc, ("text",), Cleaner())
+    lines = result.text.splitlines()
+    assert [json.loads(line)["text"] for line in lines] == ["سطر أول", clean, clean]
+    assert not result.problems
+    # The findings that remain point into the new document, at what they name.
+    assert result.findings
+    for finding in result.findings:
+        assert finding.code == "AR190"
+        assert result.text[finding.start : finding.end] == finding.old
+        assert json.loads('"' + finding.old + '"') in "»)«"
+
+
+@pytest.mark.parametrize(("dirty", "clean"), LENGTHENED)
+def test_jsonl_cli_fix_diff_check_strict_on_stdin(dirty, clean):
+    line = _record(dirty)
+    fixed = invoke(["fix", "--jsonl"], input=line)
+    assert fixed.exit_code == 0, fixed.output
+    assert fixed.stdout == _record(clean)
+    assert "internal error" not in fixed.stderr
+    diff = invoke(["fix", "--jsonl", "--diff"], input=line)
+    assert diff.exit_code == 1 and "+" + _record(clean) in diff.stdout
+    check = invoke(["fix", "--jsonl", "--check"], input=line)
+    assert check.exit_code == 1 and "internal error" not in check.stderr
+    strict = invoke(["fix", "--jsonl", "--strict"], input=line)
+    assert (strict.exit_code, strict.stdout) == (0, _record(clean))
+    report = invoke(["check", "--jsonl"], input=line)
+    assert report.exit_code == 1 and "AR190" in report.stdout
+
+
+def test_jsonl_cli_files(tmp_path):
+    paths = []
+    for i, (dirty, _clean) in enumerate(LENGTHENED):
+        path = tmp_path / f"part-{i}.jsonl"
+        path.write_text(_record(dirty) + _record("قال ، ثم"), encoding="utf-8")
+        paths.append(path)
+    for option in ("--diff", "--check"):
+        preview = invoke(["fix", "--jsonl", option, *map(str, paths)])
+        assert preview.exit_code == 1 and "internal error" not in preview.stderr
+    result = invoke(["fix", "--jsonl", "-j", "2", *map(str, paths)])
+    assert result.exit_code == 0, result.output
+    for path, (_dirty, clean) in zip(paths, LENGTHENED, strict=True):
+        assert path.read_text(encoding="utf-8") == _record(clean) + _record("قال، ثم")
+
+
+def test_jsonl_counter_examples_unchanged():
+    # Nothing to fix, a finding at the end: the record stays byte for byte.
+    for value in ["قال ثم»", "«قال", "(نعم"]:
+        doc = _record(value)
+        result = fix_document(doc, ("text",), Cleaner())
+        assert result.text == doc and not result.changed
+        (finding,) = result.findings
+        assert doc[finding.start : finding.end] == finding.old
+        findings, _ = check_document(doc, ("text",), Cleaner())
+        assert [f.code for f in findings] == ["AR190"]
+
+
+@pytest.fixture
+def failing(monkeypatch):
+    """`Cleaner.fix` raises on a value holding BOOM: a bug in a rule."""
+    original = ApiCleaner.fix
+
+    def fix(self, text, **kwargs):
+        if "BOOM" in text:
+            raise IndexError("list index out of range")
+        return original(self, text, **kwargs)
+
+    monkeypatch.setattr(ApiCleaner, "fix", fix)
+
+
+def test_one_bad_record_never_takes_down_a_run(failing):
+    doc = _record("قال ، ثم") + _record("BOOM ، ثم") + _record("قال ، ثم")
+    fixed = invoke(["fix", "--jsonl"], input=doc)
+    assert fixed.exit_code == 0, fixed.output
+    assert fixed.stdout == _record("قال، ثم") + _record("BOOM ، ثم") + _record("قال، ثم")
+    assert "-:2: record could not be cleaned" in fixed.stderr
+    assert "IndexError" in fixed.stderr
+    check = invoke(["check", "--jsonl"], input=doc)
+    assert check.exit_code == 1 and "-:2: record could not be cleaned" in check.stderr
+    strict = invoke(["fix", "--jsonl", "--strict"], input=doc)
+    assert (strict.exit_code, strict.stdout) == (2, "")
+
+
+@pytest.mark.parametrize("jsonl", [True, False])
+def test_one_failing_file_does_not_stop_the_others(failing, tmp_path, jsonl):
+    first, bad, last = (tmp_path / f"{n}.jsonl" for n in ("a", "b", "c"))
+    dirty, clean = ("قال ، ثم", "قال، ثم")
+    if jsonl:
+        # A whole file fails: its records are read before any is cleaned.
+        import arclean.jsonl
+
+        original = arclean.jsonl.process
+
+        def process(text, *args, **kwargs):
+            if "BOOM" in text:
+                raise RuntimeError("broken")
+            return original(text, *args, **kwargs)
+
+        pytest.MonkeyPatch.setattr(pytest.MonkeyPatch(), arclean.jsonl, "process", process)
+        for path, value in [(first, dirty), (bad, "BOOM"), (last, dirty)]:
+            path.write_text(_record(value), encoding="utf-8")
+        args = ["fix", "--jsonl"]
+    else:
+        first.write_text(dirty, encoding="utf-8")
+        bad.write_text("BOOM " + dirty, encoding="utf-8")
+        last.write_text(dirty, encoding="utf-8")
+        args = ["fix", "--format", "plain"]
+    before = bad.read_bytes()
+    result = invoke([*args, str(first), str(bad), str(last)])
+    assert result.exit_code == 2
+    assert f"{bad}: internal error" in result.stderr
+    assert bad.read_bytes() == before
+    expected = _record(clean) if jsonl else clean
+    assert first.read_text(encoding="utf-8") == expected
+    assert last.read_text(encoding="utf-8") == expected

@@ -158,3 +158,51 @@ def test_one_failing_file_does_not_stop_the_others(failing, tmp_path, jsonl):
     expected = _record(clean) if jsonl else clean
     assert first.read_text(encoding="utf-8") == expected
     assert last.read_text(encoding="utf-8") == expected
+
+
+# -- 2. a mark cited alone is left alone by every mark rule ----------------------
+
+CITED = [
+    "الفتحة ( َ ) والضمة ( ُ )\nالحركات: َ ُ ِ ْ\n",  # the report
+    "التنوين: ً ٌ ٍ والشدة: ّ",
+    'الكسرة «ِ» والسكون "ْ"',
+    "والضمتان ( ٌ ) والكسرتان ٍ.",
+    "السكون ْ\nالشدة ( ّ )",
+    "الفتحة [ َ ]، والضمة ( ُ ).",
+]
+
+
+@pytest.mark.parametrize("text", CITED)
+def test_a_cited_mark_is_kept(text):
+    assert fix(text) == text
+    assert fix(text, unsafe_fixes=True) == text
+    assert Cleaner().check(text) == []
+
+
+def test_a_cited_mark_through_the_cli():
+    text = CITED[0]
+    result = invoke(["fix"], input=text)
+    assert (result.exit_code, result.stdout) == (0, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("كتاب \u064e جديد", "كتاب جديد"),  # between words: a stray mark
+        ("\u064e قال", "قال"),
+        ("سطر\n\u0652 ثم", "سطر\nثم"),
+        ("عام ١٩٤٥\u064e", "عام ١٩٤٥"),
+        ("لصادق \u064c آمين", "لصادقٌ آمين"),  # AR203: the letter is certain
+    ],
+)
+def test_a_stray_mark_before_a_word_still_goes(text, expected):
+    assert fix(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["\u064b \u0645\u0631\u062d\u0628\u0627", "قال: \u064b مرحبا بكم", "(\u064d) قال"]
+)
+def test_a_cut_off_tanween_is_still_reported(text):
+    # Issue 10: a tanween cut off before a word is reported, not kept silently.
+    assert fix(text) == text
+    assert "AR206" in {f.code for f in Cleaner().check(text)}

@@ -206,3 +206,34 @@ def test_a_cut_off_tanween_is_still_reported(text):
     # Issue 10: a tanween cut off before a word is reported, not kept silently.
     assert fix(text) == text
     assert "AR206" in {f.code for f in Cleaner().check(text)}
+
+
+# -- 3. a ???? placeholder is not a question mark ---------------------------------
+
+PLACEHOLDERS = [
+    "أنفقت ???? مليون ريال",  # the report (news text: a number lost on the way)
+    "بلغ عدد الضحايا ?? شخصا",
+    "أنفقت ??? 5 ملايين",
+    "قال ???? إن الاجتماع انتهى.",
+    "السعر ???? ريالا\nوالكمية ?? قطعة",
+]
+
+
+@pytest.mark.parametrize("text", PLACEHOLDERS)
+def test_a_question_mark_placeholder_is_kept(text):
+    assert fix(text) == text
+    assert not [f for f in Cleaner().check(text) if f.code in {"AR104", "AR105"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ماذا??", "ماذا؟"),
+        ("هل أنت بخير؟?", "هل أنت بخير؟"),
+        ("ماذا ??", "ماذا؟"),  # nothing after it: a question
+        ("ماذا?? قال", "ماذا؟ قال"),  # attached to the word: a question
+        ("كيف حالك ?", "كيف حالك؟"),
+    ],
+)
+def test_question_marks_after_a_word_still_become_arabic(text, expected):
+    assert fix(text) == expected

@@ -238,8 +238,8 @@ def process_source(
         left = "left unchanged" if stdin is None else "nothing written"
         return FileResult(
             label,
-            error=f"{label}: internal error ({type(exc).__name__}: {exc}); {left}. "
-            "This is a bug in arclean; please report it",
+            error=f"{label}: internal error: {type(exc).__name__}: {exc}; {left}. This is a "
+            "bug in arclean; please report it (set ARCLEAN_DEBUG=1 for a traceback)",
         )
 
 

@@ -237,3 +237,61 @@ def test_a_question_mark_placeholder_is_kept(text):
 )
 def test_question_marks_after_a_word_still_become_arabic(text, expected):
     assert fix(text) == expected
+
+
+# -- 4. front-matter values stay valid YAML ---------------------------------------
+
+FRONT_VALUES = [
+    "الفصل الأول:البداية",  # the report
+    "قال :نعم",
+    "ملاحظة:انتبه ، ثم",
+    "العنوان:الفرعي:الثاني",
+    "وصف  قصير ، جدا",
+]
+
+
+def _page(value: str) -> str:
+    return f"---\ntitle: {value}\nlayout: post\n---\n\nقال الوزير ، ثم غادر.\n"
+
+
+@pytest.mark.parametrize("value", FRONT_VALUES)
+def test_front_matter_values_stay_valid_yaml(tmp_path, value):
+    yaml = pytest.importorskip("yaml")
+    (tmp_path / ".arclean.toml").write_text('front-matter-keys = ["title"]\n', encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text(_page(value), encoding="utf-8")
+    before = yaml.safe_load(_page(value).split("---")[1])
+    result = invoke(["fix", "--no-show-changes", str(page)])
+    assert result.exit_code == 0, result.output
+    text = page.read_text(encoding="utf-8")
+    assert text.endswith("قال الوزير، ثم غادر.\n")  # the body is still fixed
+    after = yaml.safe_load(text.split("---")[1])
+    assert after.keys() == before.keys()
+    assert ": " not in after["title"] and " #" not in after["title"]
+
+
+def test_a_quoted_front_matter_value_still_gets_its_space(tmp_path):
+    yaml = pytest.importorskip("yaml")
+    (tmp_path / ".arclean.toml").write_text('front-matter-keys = ["title"]\n', encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text('---\ntitle: "قال:نعم ، ثم"\n---\n\nنص.\n', encoding="utf-8")
+    assert invoke(["fix", "--no-show-changes", str(page)]).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    assert yaml.safe_load(text.split("---")[1]) == {"title": "قال: نعم، ثم"}
+
+
+def test_a_rewrite_that_writes_yaml_syntax_is_refused():
+    from arclean.formats.base import StructureChanged
+    from arclean.formats.markdown import Markdown
+
+    markdown = Markdown(front_matter_keys=("title",))
+    before = "---\ntitle: الفصل الأول:البداية\n---\n\nنص.\n"
+    for after in [
+        "---\ntitle: الفصل الأول: البداية\n---\n\nنص.\n",
+        "---\ntitle: الفصل الأول:\n---\n\nنص.\n",
+    ]:
+        with pytest.raises(StructureChanged, match="valid YAML"):
+            markdown.verify(before, after)
+    markdown.verify(before, "---\ntitle: الفصل الأول:البدايه\n---\n\nنص.\n")  # counter-example
+    # A value that already held ": " (written so on purpose) may stay.
+    markdown.verify("---\ntitle: أ: ب ،ج\n---\n", "---\ntitle: أ: ب، ج\n---\n")

@@ -138,7 +138,11 @@ def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
             raise ConfigError(f"{path}: unknown key '{key}' (known keys: {known})")
         kind, _ = KEYS[key]
         if not isinstance(value, kind):
-            raise ConfigError(f"{path}: '{key}' must be a {kind.__name__}, not {value!r}")
+            allowed = (
+                PROFILES if key == "profile" else _SHORTHANDS[key][2] if key in _SHORTHANDS else ()
+            )
+            choices = f" (one of: {', '.join(allowed)})" if allowed else ""
+            raise ConfigError(f"{path}: '{key}' must be a {kind.__name__}{choices}, not {value!r}")
         if kind is list and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: '{key}' must be a list of strings")
         values[key] = value
@@ -149,7 +153,7 @@ def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
             )
     if values.get("profile", "default") not in PROFILES:
         raise ConfigError(
-            f"{path}: 'profile' must be 'default' or 'search', not {values['profile']!r}"
+            f"{path}: 'profile' must be one of: {', '.join(PROFILES)}, not {values['profile']!r}"
         )
     if "options" in values:
         values["options"] = validate_options(values["options"], str(path))

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from arclean.jsonl_literal import Literal as _Literal
+from arclean.jsonl_literal import record_ascii as _record_ascii
 from arclean.text.edits import Change, Finding
 
 if TYPE_CHECKING:
@@ -52,12 +54,6 @@ _STRING_RE = re.compile(_STRING, re.S)
 #: brackets) and brackets.
 _NESTED_RE = re.compile(_STRING + r"|[\[\]{}]", re.S)
 _SCALAR_RE = re.compile(r"[^\s,}\]]+")
-#: One decoded character of a string literal's content: a surrogate pair of
-#: escapes, another escape, or a raw character.
-_UNIT_RE = re.compile(
-    r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.|.", re.S
-)
-_HEX_RE = re.compile(r"\\u([0-9a-f]{4})")
 _WHITESPACE = " \t\r\n"
 _JSON_TYPES = {dict: "an object", list: "an array", bool: "a boolean", type(None): "null"}
 
@@ -206,71 +202,6 @@ def _kind(value: object) -> str:
     return _JSON_TYPES.get(type(value), "a " + type(value).__name__)
 
 
-class _Literal:
-    """Maps the decoded characters of one string literal to its raw content,
-    and encodes new text in the literal's style."""
-
-    def __init__(self, raw: str, value: str, record_ascii: bool) -> None:
-        self.raw = raw
-        self.offsets: list[int] | None = None
-        if "\\" not in raw:
-            self.offsets = list(range(len(raw) + 1)) if len(raw) == len(value) else None
-        else:
-            starts = [m.start() for m in _UNIT_RE.finditer(raw)]
-            if len(starts) == len(value):
-                self.offsets = [*starts, len(raw)]
-        if not raw.isascii():
-            self.ascii = False
-        else:
-            self.ascii = "\\u" in raw or record_ascii
-        self.upper = (
-            self.ascii
-            and bool(re.search(r"\\u[0-9]*[A-F]", raw))
-            and not re.search(r"\\u[0-9]*[a-f]", raw)
-        )
-
-    def encode(self, text: str) -> str:
-        """`text` as the content of a literal in this literal's style."""
-        encoded = json.dumps(text, ensure_ascii=self.ascii)[1:-1]
-        if self.upper:
-            encoded = _HEX_RE.sub(lambda m: "\\u" + m.group(1).upper(), encoded)
-        return encoded
-
-    def position(self, offset: int) -> int:
-        """The raw position of decoded offset `offset` (offsets must map)."""
-        assert self.offsets is not None
-        return self.offsets[offset]
-
-    def splice(self, changes: Sequence[Change], new_value: str) -> str | None:
-        """The raw content with only `changes` re-encoded, or None when they
-        cannot be placed (the caller then re-encodes the whole value)."""
-        if self.offsets is None or not changes:
-            return None
-        pieces = []
-        cursor = 0
-        for change in sorted(changes, key=lambda c: (c.start, c.end)):
-            start, end = self.offsets[change.start], self.offsets[change.end]
-            if start < cursor:
-                return None
-            pieces += [self.raw[cursor:start], self.encode(change.new)]
-            cursor = end
-        pieces.append(self.raw[cursor:])
-        content = "".join(pieces)
-        try:
-            same = json.loads('"' + content + '"') == new_value
-        except ValueError:
-            return None
-        return content if same else None
-
-
-def _record_ascii(text: str, at: int) -> bool:
-    """Is the record holding offset `at` written in ASCII (``\\u`` escapes)?"""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : len(text) if end < 0 else end]
-    return line.isascii() and "\\u" in line
-
-
 def _moved(finding: Finding, literal: _Literal, base: int, text: str) -> Finding:
     """`finding` (in the field's coordinates) in the document's."""
     if literal.offsets is None:  # cannot map: point at the whole value
@@ -411,3 +342,23 @@ def process(
     findings, problems = check_document(text, fields, cleaner, progress)
     changed = any(f.fixable for f in findings)
     return Document(text, changed, findings=findings, problems=problems)
+
+
+def problem_notes(label: str, problems: Sequence[Problem], shown: int = 3) -> list[str]:
+    """One note per problem, but a missing field (a misspelled ``--field``
+    misses in every record) only for the first `shown` records, then one
+    line with the count."""
+    notes = []
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.message] = counts.get(problem.message, 0) + 1
+        if counts[problem.message] <= shown or not problem.message.startswith("no field"):
+            notes.append(f"{label}:{problem.line}: record {problem.message}")
+    for message, count in counts.items():
+        if count > shown and message.startswith("no field"):
+            what = message.removesuffix("; left unchanged")
+            notes.append(
+                f"{label}: {count - shown} more records with {what} ({count} in all) were "
+                "left unchanged; is --field spelled as in the records?"
+            )
+    return notes

@@ -304,7 +304,7 @@ def _process_jsonl(
     label: str, source: Source, cleaner: Cleaner, mode: Mode, resolver: Resolver, keep: bool
 ) -> FileResult:
     """`process_source` for JSON Lines (`arclean.jsonl`); ``--strict``: see RunOptions."""
-    from arclean.jsonl import process
+    from arclean.jsonl import problem_notes, process
 
     opts, path = resolver.options, source.name if source.stamp else None
     doc = process(
@@ -315,7 +315,7 @@ def _process_jsonl(
         label, changed=doc.changed, changes=doc.changes, findings=doc.findings,
         text=source.text if keep or mode == "check" else None,
         new_text=doc.text if keep else None,
-        notes=[f"{label}:{p.line}: record {p.message}" for p in doc.problems],
+        notes=problem_notes(label, doc.problems),
     )  # fmt: skip
     if result.notes and opts.strict:
         left = "file left unchanged" if path else "nothing written"

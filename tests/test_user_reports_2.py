@@ -295,3 +295,63 @@ def test_a_rewrite_that_writes_yaml_syntax_is_refused():
     markdown.verify(before, "---\ntitle: الفصل الأول:البدايه\n---\n\nنص.\n")  # counter-example
     # A value that already held ": " (written so on purpose) may stay.
     markdown.verify("---\ntitle: أ: ب ،ج\n---\n", "---\ntitle: أ: ب، ج\n---\n")
+
+
+# -- 6. small messages -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["قال نعم\nثم ذهب\n", "العام 2015 كان\n", "hello world\n"])
+def test_utf16_on_stdin_suggests_the_encoding(order, text):
+    result = invoke(["fix"], input=text.encode(order))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "use --encoding utf-16" in result.stderr
+    fixed = invoke(["fix", "--encoding", order], input=text.encode(order))
+    assert fixed.exit_code == 0 and fixed.stdout_bytes.decode(order) == text
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02binary\xff\xfe", "قال\0 ا".encode()])
+def test_binary_on_stdin_does_not_suggest_utf16(data):
+    result = invoke(["fix"], input=data)
+    assert result.exit_code == 2
+    assert "NUL bytes" in result.stderr and "utf-16" not in result.stderr.split("(")[-1]
+
+
+def test_a_misspelled_field_gives_one_summary_line():
+    records = "".join(_record(f"قال ، ثم {i}") for i in range(50))
+    for command in (["fix", "--jsonl"], ["check", "--jsonl"]):
+        result = invoke([*command, "--field", "titel"], input=records)
+        warnings = [line for line in result.stderr.splitlines() if "titel" in line]
+        assert len(warnings) == 4, result.stderr  # the first three, then the count
+        assert "-:1: record no field 'titel'" in warnings[0]
+        assert "47 more records" in warnings[-1] and "50 in all" in warnings[-1]
+        assert "--field" in warnings[-1]
+    fixed = invoke(["fix", "--jsonl", "--field", "titel"], input=records)
+    assert fixed.stdout == records  # passed through
+
+
+def test_other_record_problems_are_each_reported():
+    # A few missing fields, and records that are not JSON: one line each.
+    doc = "{oops\n" * 5 + _record("قال") + '{"id": 2}\n' * 2
+    result = invoke(["fix", "--jsonl"], input=doc)
+    assert result.stderr.count("not valid JSON") == 5
+    assert result.stderr.count("no field 'text'") == 2
+    assert "more records" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "shown"),
+    [
+        ("profile = 3", "one of: default, search"),  # the report
+        ('profile = "x"', "one of: default, search"),
+        ("quote-style = 3", "one of: guillemets, curly-rtl, straight"),
+        ("profile = true", "one of: default, search"),
+    ],
+)
+def test_a_wrong_setting_lists_the_allowed_values(tmp_path, setting, shown):
+    (tmp_path / ".arclean.toml").write_text(setting + "\n", encoding="utf-8")
+    page = tmp_path / "a.txt"
+    page.write_text("نص.\n", encoding="utf-8")
+    result = invoke(["check", str(page)])
+    assert result.exit_code == 2
+    assert shown in result.stderr and "internal error" not in result.stderr

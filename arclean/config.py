@@ -14,12 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from arclean._toml import toml
 from arclean.errors import ConfigError
 from arclean.ruleset.model import PROFILES
 from arclean.ruleset.selection import SHORTHANDS, validate_options
+
+if TYPE_CHECKING:
+    from arclean.ruleset import RuleSet
 
 CONFIG_NAMES = (".arclean.toml", "arclean.toml", "pyproject.toml")
 
@@ -135,7 +138,11 @@ def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
             raise ConfigError(f"{path}: unknown key '{key}' (known keys: {known})")
         kind, _ = KEYS[key]
         if not isinstance(value, kind):
-            raise ConfigError(f"{path}: '{key}' must be a {kind.__name__}, not {value!r}")
+            allowed = (
+                PROFILES if key == "profile" else _SHORTHANDS[key][2] if key in _SHORTHANDS else ()
+            )
+            choices = f" (one of: {', '.join(allowed)})" if allowed else ""
+            raise ConfigError(f"{path}: '{key}' must be a {kind.__name__}{choices}, not {value!r}")
         if kind is list and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: '{key}' must be a list of strings")
         values[key] = value
@@ -146,7 +153,7 @@ def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
             )
     if values.get("profile", "default") not in PROFILES:
         raise ConfigError(
-            f"{path}: 'profile' must be 'default' or 'search', not {values['profile']!r}"
+            f"{path}: 'profile' must be one of: {', '.join(PROFILES)}, not {values['profile']!r}"
         )
     if "options" in values:
         values["options"] = validate_options(values["options"], str(path))
@@ -278,3 +285,26 @@ class ConfigFinder:
         """The warnings gathered since the last call."""
         taken, self.warnings = self.warnings, []
         return taken
+
+
+def check_selectors(ruleset: RuleSet, config: Config) -> None:
+    """Raise `ConfigError` naming the configuration file and key when one of
+    its selectors (``select``, ``extend-select``, ``ignore``, the codes of
+    ``per-file-ignores``) names no rule of `ruleset`."""
+    from arclean.errors import SelectorError
+
+    if config.path is None:
+        return
+    entries = [
+        (key, s) for key in ("select", "extend-select", "ignore") for s in config.get(key, [])
+    ]
+    entries += [
+        (f"per-file-ignores '{pattern}'", s)
+        for pattern, codes in config.get("per-file-ignores", {}).items()
+        for s in codes
+    ]
+    for key, selector in entries:
+        try:
+            ruleset.matching(selector)
+        except SelectorError as exc:
+            raise ConfigError(f"{config.path}: {key}: {exc}") from None

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from arclean.jsonl_literal import Literal as _Literal
+from arclean.jsonl_literal import record_ascii as _record_ascii
 from arclean.text.edits import Change, Finding
 
 if TYPE_CHECKING:
@@ -52,12 +54,6 @@ _STRING_RE = re.compile(_STRING, re.S)
 #: brackets) and brackets.
 _NESTED_RE = re.compile(_STRING + r"|[\[\]{}]", re.S)
 _SCALAR_RE = re.compile(r"[^\s,}\]]+")
-#: One decoded character of a string literal's content: a surrogate pair of
-#: escapes, another escape, or a raw character.
-_UNIT_RE = re.compile(
-    r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.|.", re.S
-)
-_HEX_RE = re.compile(r"\\u([0-9a-f]{4})")
 _WHITESPACE = " \t\r\n"
 _JSON_TYPES = {dict: "an object", list: "an array", bool: "a boolean", type(None): "null"}
 
@@ -79,6 +75,7 @@ class Field:
     start: int
     end: int
     value: str
+    line: int = 0
 
 
 @dataclass
@@ -194,7 +191,7 @@ def records(
         found = []
         for name in dict.fromkeys(fields):
             start, end = spans[name]
-            found.append(Field(name, offset + start + 1, offset + end - 1, record[name]))
+            found.append(Field(name, offset + start + 1, offset + end - 1, record[name], number))
         found.sort(key=lambda f: f.start)
         yield found, None
 
@@ -203,71 +200,6 @@ def _kind(value: object) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return "a number"
     return _JSON_TYPES.get(type(value), "a " + type(value).__name__)
-
-
-class _Literal:
-    """Maps the decoded characters of one string literal to its raw content,
-    and encodes new text in the literal's style."""
-
-    def __init__(self, raw: str, value: str, record_ascii: bool) -> None:
-        self.raw = raw
-        self.offsets: list[int] | None = None
-        if "\\" not in raw:
-            self.offsets = list(range(len(raw) + 1)) if len(raw) == len(value) else None
-        else:
-            starts = [m.start() for m in _UNIT_RE.finditer(raw)]
-            if len(starts) == len(value):
-                self.offsets = [*starts, len(raw)]
-        if not raw.isascii():
-            self.ascii = False
-        else:
-            self.ascii = "\\u" in raw or record_ascii
-        self.upper = (
-            self.ascii
-            and bool(re.search(r"\\u[0-9]*[A-F]", raw))
-            and not re.search(r"\\u[0-9]*[a-f]", raw)
-        )
-
-    def encode(self, text: str) -> str:
-        """`text` as the content of a literal in this literal's style."""
-        encoded = json.dumps(text, ensure_ascii=self.ascii)[1:-1]
-        if self.upper:
-            encoded = _HEX_RE.sub(lambda m: "\\u" + m.group(1).upper(), encoded)
-        return encoded
-
-    def position(self, offset: int) -> int:
-        """The raw position of decoded offset `offset` (offsets must map)."""
-        assert self.offsets is not None
-        return self.offsets[offset]
-
-    def splice(self, changes: Sequence[Change], new_value: str) -> str | None:
-        """The raw content with only `changes` re-encoded, or None when they
-        cannot be placed (the caller then re-encodes the whole value)."""
-        if self.offsets is None or not changes:
-            return None
-        pieces = []
-        cursor = 0
-        for change in sorted(changes, key=lambda c: (c.start, c.end)):
-            start, end = self.offsets[change.start], self.offsets[change.end]
-            if start < cursor:
-                return None
-            pieces += [self.raw[cursor:start], self.encode(change.new)]
-            cursor = end
-        pieces.append(self.raw[cursor:])
-        content = "".join(pieces)
-        try:
-            same = json.loads('"' + content + '"') == new_value
-        except ValueError:
-            return None
-        return content if same else None
-
-
-def _record_ascii(text: str, at: int) -> bool:
-    """Is the record holding offset `at` written in ASCII (``\\u`` escapes)?"""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : len(text) if end < 0 else end]
-    return line.isascii() and "\\u" in line
 
 
 def _moved(finding: Finding, literal: _Literal, base: int, text: str) -> Finding:
@@ -290,41 +222,89 @@ def fix_document(
 ) -> Document:
     """Clean the `fields` of every record of `text` with `cleaner`.  Changes
     are returned (document coordinates) only with `track`; the findings that
-    remain always are."""
+    remain always are, in the coordinates of the new text (as `Cleaner.fix`
+    gives them).  A record whose cleaning fails is a `Problem`, left as it was."""
     pieces: list[str] = []
     cursor = 0
+    shift = 0  # how much longer the new document is, up to `cursor`
     result = Document(text)
     for found, problem in records(text, fields, progress):
         if problem is not None:
             result.problems.append(problem)
             continue
-        for item in found:
-            outcome = cleaner.fix(item.value, track=True)
-            raw = text[item.start : item.end]
-            literal = _Literal(raw, item.value, _record_ascii(text, item.start))
-            result.findings += [_moved(f, literal, item.start, text) for f in outcome.findings]
-            if not outcome.changed:
+        try:
+            cleaned = [_fix_field(item, text, cleaner, track) for item in found]
+        except Exception as exc:  # one record never takes down a run
+            result.problems.append(_failed(found, exc))
+            continue
+        for item, (content, changes, findings) in zip(found, cleaned, strict=True):
+            result.changes += changes
+            base = item.start + shift
+            result.findings += [
+                replace(f, start=f.start + base, end=f.end + base) for f in findings
+            ]
+            if content is None:
                 continue
-            content = literal.splice(outcome.changes, outcome.text)
-            if content is None or literal.offsets is None:
-                content = literal.encode(outcome.text)
-                if track:
-                    codes = tuple(dict.fromkeys(c for ch in outcome.changes for c in ch.codes))
-                    end = item.start + len(raw)
-                    result.changes.append(Change(item.start, end, raw, content, codes))
-            elif track:
-                for change in outcome.changes:
-                    start = item.start + literal.position(change.start)
-                    end = item.start + literal.position(change.end)
-                    new = literal.encode(change.new)
-                    result.changes.append(Change(start, end, text[start:end], new, change.codes))
             pieces += [text[cursor : item.start], content]
             cursor = item.end
+            shift += len(content) - (item.end - item.start)
     if pieces:
         pieces.append(text[cursor:])
         result.text = "".join(pieces)
         result.changed = result.text != text
     return result
+
+
+def _fix_field(
+    item: Field, text: str, cleaner: Cleaner, track: bool
+) -> tuple[str | None, list[Change], list[Finding]]:
+    """The new raw content of `item` (None: unchanged), its changes
+    (document coordinates) and the findings that remain (offsets into the
+    new content, to be moved by the caller)."""
+    outcome = cleaner.fix(item.value, track=True)
+    raw = text[item.start : item.end]
+    record_ascii = _record_ascii(text, item.start)
+    literal = _Literal(raw, item.value, record_ascii)
+    changes: list[Change] = []
+    content: str | None = None
+    if outcome.changed:
+        content = literal.splice(outcome.changes, outcome.text)
+        if content is None or literal.offsets is None:
+            content = literal.encode(outcome.text)
+            if track:
+                codes = tuple(dict.fromkeys(c for ch in outcome.changes for c in ch.codes))
+                changes.append(Change(item.start, item.end, raw, content, codes))
+        elif track:
+            for change in outcome.changes:
+                start = item.start + literal.position(change.start)
+                end = item.start + literal.position(change.end)
+                new = literal.encode(change.new)
+                changes.append(Change(start, end, text[start:end], new, change.codes))
+    # The findings that remain point into the cleaned value: map them through
+    # the new literal, not the old one (its offsets are the old value's).
+    after = literal if content is None else _Literal(content, outcome.text, record_ascii)
+    findings = [_moved(f, after, 0, after.raw) for f in outcome.findings]
+    return content, changes, findings
+
+
+def _check_field(item: Field, text: str, cleaner: Cleaner) -> list[Finding]:
+    raw = text[item.start : item.end]
+    literal = _Literal(raw, item.value, _record_ascii(text, item.start))
+    return [_moved(f, literal, item.start, text) for f in cleaner.check(item.value)]
+
+
+def _failed(found: Sequence[Field], exc: Exception) -> Problem:
+    """The problem of a record whose cleaning raised `exc` (a bug, or a
+    rule's limit): it is passed through as it came."""
+    from arclean.errors import ArcleanError
+
+    line = found[0].line if found else 0
+    if isinstance(exc, ArcleanError):
+        return Problem(line, f"could not be cleaned ({exc}); left unchanged")
+    reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return Problem(
+        line, f"could not be cleaned (internal error, {reason}: please report it); left unchanged"
+    )
 
 
 def check_document(
@@ -338,10 +318,10 @@ def check_document(
         if problem is not None:
             problems.append(problem)
             continue
-        for item in found:
-            raw = text[item.start : item.end]
-            literal = _Literal(raw, item.value, _record_ascii(text, item.start))
-            findings += [_moved(f, literal, item.start, text) for f in cleaner.check(item.value)]
+        try:
+            findings += [f for item in found for f in _check_field(item, text, cleaner)]
+        except Exception as exc:  # one record never takes down a run
+            problems.append(_failed(found, exc))
     findings.sort(key=lambda f: (f.start, f.code))
     return findings, problems
 
@@ -362,3 +342,23 @@ def process(
     findings, problems = check_document(text, fields, cleaner, progress)
     changed = any(f.fixable for f in findings)
     return Document(text, changed, findings=findings, problems=problems)
+
+
+def problem_notes(label: str, problems: Sequence[Problem], shown: int = 3) -> list[str]:
+    """One note per problem, but a missing field (a misspelled ``--field``
+    misses in every record) only for the first `shown` records, then one
+    line with the count."""
+    notes = []
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.message] = counts.get(problem.message, 0) + 1
+        if counts[problem.message] <= shown or not problem.message.startswith("no field"):
+            notes.append(f"{label}:{problem.line}: record {problem.message}")
+    for message, count in counts.items():
+        if count > shown and message.startswith("no field"):
+            what = message.removesuffix("; left unchanged")
+            notes.append(
+                f"{label}: {count - shown} more records with {what} ({count} in all) were "
+                "left unchanged; is --field spelled as in the records?"
+            )
+    return notes

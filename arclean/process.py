@@ -84,11 +84,30 @@ def process_source(
     write.  Changes are recorded, and the texts kept, only with `keep_text`.
     Never raises `ArcleanError`: a binary input is a warning, any other
     problem (decoding, configuration, a refused structure, writing) an error
-    in the result.
+    in the result; a bug in arclean while working on one input is that
+    input's error (with ``ARCLEAN_DEBUG`` set, or out of memory, it is raised).
     """
+    label = (resolver.options.stdin_filename or STDIN) if stdin is not None else name
+    try:
+        return _process(name, label, mode, resolver, keep_text, stdin)
+    except Exception as exc:  # one input never stops the others
+        import os
+
+        if os.environ.get("ARCLEAN_DEBUG") or isinstance(exc, MemoryError):
+            raise
+        left = "left unchanged" if stdin is None else "nothing written"
+        return FileResult(
+            label,
+            error=f"{label}: internal error: {type(exc).__name__}: {exc}; {left}. This is a "
+            "bug in arclean; please report it (set ARCLEAN_DEBUG=1 for a traceback)",
+        )
+
+
+def _process(
+    name: str, label: str, mode: Mode, resolver: Resolver, keep_text: bool, stdin: bytes | None
+) -> FileResult:
     from arclean.io.read import BinaryFile, decode, read_source
 
-    label = (resolver.options.stdin_filename or STDIN) if stdin is not None else name
     try:
         encoding = resolver.options.encoding
         source = (
@@ -145,7 +164,7 @@ def _process_jsonl(
     label: str, source: Source, cleaner: Cleaner, mode: Mode, resolver: Resolver, keep: bool
 ) -> FileResult:
     """`process_source` for JSON Lines (`arclean.jsonl`); ``--strict``: see RunOptions."""
-    from arclean.jsonl import process
+    from arclean.jsonl import problem_notes, process
 
     opts, path = resolver.options, source.name if source.stamp else None
     doc = process(
@@ -156,7 +175,7 @@ def _process_jsonl(
         label, changed=doc.changed, changes=doc.changes, findings=doc.findings,
         text=source.text if keep or mode == "check" else None,
         new_text=doc.text if keep else None,
-        notes=[f"{label}:{p.line}: record {p.message}" for p in doc.problems],
+        notes=problem_notes(label, doc.problems),
     )  # fmt: skip
     if result.notes and opts.strict:
         left = "file left unchanged" if path else "nothing written"

@@ -116,6 +116,7 @@ class Resolver:
         distinct settings.  Raises `ArcleanError` subclasses for a bad
         selector, rule file, glossary or format."""
         from arclean.api import Cleaner
+        from arclean.config import check_selectors
         from arclean.ruleset import RuleSet
 
         settings = self.settings_for(name)
@@ -125,7 +126,7 @@ class Resolver:
             files = settings["rule_files"]
             if files not in self._rulesets:
                 self._rulesets[files] = RuleSet.load(files)
-            _check_selectors(self._rulesets[files], self.config_for(name))
+            check_selectors(self._rulesets[files], self.config_for(name))
             cleaner = Cleaner(
                 profile=settings["profile"],
                 select=settings["select"],
@@ -145,26 +146,3 @@ class Resolver:
     def is_excluded(self, name: str) -> bool:
         """Does the configuration of `name` exclude it (its ``exclude`` globs)?"""
         return self.config_for(name).is_excluded(name)
-
-
-def _check_selectors(ruleset: RuleSet, config: Config) -> None:
-    """Raise `ConfigError` naming the configuration file and key when one of
-    its selectors (``select``, ``extend-select``, ``ignore``, the codes of
-    ``per-file-ignores``) names no rule of `ruleset`."""
-    from arclean.errors import ConfigError, SelectorError
-
-    if config.path is None:
-        return
-    entries = [
-        (key, s) for key in ("select", "extend-select", "ignore") for s in config.get(key, [])
-    ]
-    entries += [
-        (f"per-file-ignores '{pattern}'", s)
-        for pattern, codes in config.get("per-file-ignores", {}).items()
-        for s in codes
-    ]
-    for key, selector in entries:
-        try:
-            ruleset.matching(selector)
-        except SelectorError as exc:
-            raise ConfigError(f"{config.path}: {key}: {exc}") from None

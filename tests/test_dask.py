@@ -130,7 +130,29 @@ def test_the_readme_example_runs(tmp_path, monkeypatch):
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     (block,) = [b.split("```")[0] for b in readme.split("```py\n")[1:]]
+    assert 'if __name__ == "__main__":' in block
     monkeypatch.chdir(tmp_path)
     with dask.config.set(scheduler="sync"):
-        exec(compile(block, "README.md", "exec"), {})
+        exec(compile(block, "README.md", "exec"), {"__name__": "__main__"})
+    assert (tmp_path / "clean").is_dir()
+
+
+def test_the_readme_example_runs_as_a_script(tmp_path):
+    # Saved to a file and run with Dask's own scheduler (a process pool that
+    # starts fresh interpreters): without the __main__ guard it fails.
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (block,) = [b.split("```")[0] for b in readme.split("```py\n")[1:]]
+    script = tmp_path / "example.py"
+    script.write_text(block, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
     assert (tmp_path / "clean").is_dir()

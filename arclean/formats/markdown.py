@@ -120,6 +120,11 @@ _MDX_RE = regex.compile(
 
 def front_matter_values(front: str, keys: Sequence[str]) -> list[tuple[int, int]]:
     """Offsets of the one-line values of `keys` in a front-matter block."""
+    return [(start, end) for _key, start, end, _plain in _front_values(front, keys)]
+
+
+def _front_values(front: str, keys: Sequence[str]) -> list[tuple[str, int, int, bool]]:
+    """(key, start, end, is a plain YAML scalar) for each one-line value of `keys`."""
     if not keys:
         return []
     found = []
@@ -132,8 +137,26 @@ def front_matter_values(front: str, keys: Sequence[str]) -> list[tuple[int, int]
             continue
         group = next(g for g in ("dq", "sq", "plain") if m.group(g) is not None)
         if m.end(group) > m.start(group):
-            found.append((m.start(group), m.end(group)))
+            plain = group == "plain" and front.startswith("---")
+            found.append((m.group("key"), m.start(group), m.end(group), plain))
     return found
+
+
+#: Rules switched off in a plain YAML value: they could write YAML syntax
+#: into it (AR106 puts a space after a colon: ``a:b`` → ``a: b``, a mapping).
+YAML_PLAIN_DISABLED = frozenset({"AR106"})
+#: What a plain YAML scalar may not hold: a mapping indicator or a comment.
+_YAML_SYNTAX_RE = regex.compile(r":(?:[ \t]|$)| #")
+
+
+def _yaml_breakers(front: str, keys: Sequence[str]) -> dict[str, int]:
+    """For each key, how many YAML indicators (``: ``, a final ``:``, `` #``)
+    its plain values hold."""
+    counts: dict[str, int] = {}
+    for key, start, end, plain in _front_values(front, keys):
+        if plain:
+            counts[key] = counts.get(key, 0) + len(_YAML_SYNTAX_RE.findall(front[start:end]))
+    return counts
 
 
 def _mask_front_values(front: str, keys: Sequence[str]) -> str:
@@ -213,7 +236,8 @@ def analyse(
     spans = controls.spans(ranges)
     if front and front_matter_keys:
         values = [
-            Span(a - base, b - base) for a, b in front_matter_values(front, front_matter_keys)
+            Span(a - base, b - base, YAML_PLAIN_DISABLED if plain else frozenset())
+            for _key, a, b, plain in _front_values(front, front_matter_keys)
         ]
         spans = values + spans
     if base or not nl.identity:
@@ -270,6 +294,13 @@ class Markdown:
         line_offset = b.front_matter.count("\n")
         if _mask_front_values(a.front_matter, keys) != _mask_front_values(b.front_matter, keys):
             raise StructureChanged("markdown: the front matter changed")
+        was = _yaml_breakers(b.front_matter, keys)
+        for key, count in _yaml_breakers(a.front_matter, keys).items():
+            if count > was.get(key, 0):
+                raise StructureChanged(
+                    f"markdown: front-matter key '{key}' would no longer be valid YAML "
+                    "(': ' or ' #' in a plain value)"
+                )
         for i, (x, y) in enumerate(zip(b.skeleton, a.skeleton, strict=False)):
             if x != y:
                 raise StructureChanged(

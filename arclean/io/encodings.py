@@ -91,6 +91,21 @@ def _invalid(name: str, data: bytes, encoding: str, base: int, hint: str = "") -
     )
 
 
+def _looks_utf16(data: bytes) -> bool:
+    """Do bytes holding NULs read as UTF-16 (ASCII: NULs every other byte;
+    Arabic: U+06xx, so NULs only at its spaces and digits)?"""
+    if data[1::2].count(0) * 4 > len(data) or data[0::2].count(0) * 4 > len(data):
+        return True
+    if len(data) % 2 or (0 in data[1::2] and 0 in data[0::2]):
+        return False
+    order = "utf-16-le" if 0 in data[1::2] else "utf-16-be"
+    try:
+        text = data.decode(order)
+    except UnicodeDecodeError:
+        return False
+    return sum(c.isprintable() or c in "\t\r\n" for c in text) * 10 >= len(text) * 9
+
+
 def decode_as(
     data: bytes, name: str, encoding: str, binary: type[InputError]
 ) -> tuple[str, str, bool]:
@@ -123,9 +138,7 @@ def decode_as(
         except UnicodeDecodeError:
             raise _invalid(name, data, encoding, start) from None
     if b"\x00" in data:
-        hint = ""
-        if data[1::2].count(0) * 4 > len(data) or data[0::2].count(0) * 4 > len(data):
-            hint = " (use --encoding utf-16 if it is UTF-16)"
+        hint = " (use --encoding utf-16 if it is UTF-16)" if _looks_utf16(data) else ""
         raise binary(f"{name}: contains NUL bytes, looks binary or UTF-16{hint}; skipped")
     if encoding == "cp1256":
         try:

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL, fold
 from arclean.names.counting import Counts
 from arclean.names.lexicon import CUES, STOPWORDS, strip_marks
+from arclean.names.similarity import weighted_distance
 from arclean.names.tokens import iter_tokens, words
+
+
+def _folded(text: str) -> frozenset[str]:
+    """The folded words of a space-separated list."""
+    return frozenset(fold(w) for w in text.split())
+
 
 #: A line that holds one of these may hold a word whose stripped form differs.
 _MARKS_RE = re.compile(f"[{ARABIC_MARK_RANGES}{TATWEEL}{PRESENTATION_SPAN}]")
@@ -152,3 +159,52 @@ def _kwic_line(
             right = line[tok.end : tok.end + width]
             out[core] = f"…{left}[{tok.text}]{right}…".replace("\t", " ")
             remaining.discard(core)
+
+
+#: Neighbours that say nothing about who is meant (anyone قال something).
+SPEECH = _folded("قال قالت أكد أكدت أعلن أعلنت أضاف أضافت صرح صرحت أوضح أوضحت ذكر ذكرت")
+
+#: Words that make the word beside them a place.
+PLACES = _folded("مدينة المدينة العاصمة بلدة قرية ولاية إقليم منطقة")
+
+
+def own_context(
+    v_nbs: Counter[str], c_nbs: Counter[str], name_like: Callable[[str], bool]
+) -> str | None:
+    """Why the variant (neighbours `v_nbs`) names something else than the
+    canonical (`c_nbs`), or None (fifth round: a corpus of many
+    articles).  Both have identifying neighbours — a name (a first or
+    family name: بيناز صالح / ليتون بينز), a nisba (البرازيلي جابريل /
+    المالي الأصل جبريل سيديبيه) or a place word (مدينة برنو / برونو
+    سيزار) — and the two spellings share no neighbour but a speech verb
+    (a neighbour spelled a cheap edit apart counts as shared: بافيتمبي
+    غوميس / بافيتيمبي جوميس): each is consistently spelled in its own
+    context, two names, not a slip."""
+    c_keys = [x for x in c_nbs if x[2:] not in SPEECH]
+    for x in v_nbs:
+        if x[2:] not in SPEECH and any(_same_word(x, y) for y in c_keys):
+            return None
+    own = sorted(x[2:] for x in v_nbs if _identifying(x[2:], name_like))
+    if own and any(_identifying(x[2:], name_like) for x in c_nbs):
+        return "own context: " + ", ".join(own[:3]) + ", never beside the canonical"
+    return None
+
+
+def _same_word(x: str, y: str) -> bool:
+    """Two neighbour keys ("L:" or "R:" + folded core) on the same side,
+    spelled alike or a cheap edit apart."""
+    if x == y:
+        return True
+    if x[:2] != y[:2] or min(len(x), len(y)) < 6:
+        return False
+    return weighted_distance(x[2:], y[2:], CHEAP_SAME) <= CHEAP_SAME
+
+
+#: A neighbour this far from another is the same word spelled otherwise.
+CHEAP_SAME = 0.7
+
+
+def _identifying(f: str, name_like: Callable[[str], bool]) -> bool:
+    """A neighbour that tells who or what is meant: a name, a place word,
+    or a nisba with the article (البرازيلي, الأستوني)."""
+    return f in PLACES or name_like(f) or (f.startswith("ال") and f.endswith("ي") and len(f) >= 6)

@@ -163,6 +163,19 @@ class Judge:
         g = self.gaz.count(f)
         return g > 0 and g >= self.lex.count(f) and f not in STOPWORDS and f not in CUES
 
+    def name_like(self, f: str) -> bool:
+        """A neighbour that may be a name: a `name_word`, any
+        gazetteer token (صالح, ميمونة: adjectives too), or a word of four
+        letters or more the lexicon never saw (ليتون, تساكخنا); no
+        function word or cue."""
+        rest = f[1:] if f[:1] in ("و", "ف", "ب", "ل", "ك") else ""
+        if f in STOPWORDS or f in CUES or rest in STOPWORDS or rest in CUES:
+            return False  # واكد: a cue with و (in the gazetteer twice)
+        if self.gaz.count(f) > 0:
+            return True
+        # an unknown word, not a proclitic on a known one (بالاتفاق)
+        return len(f) >= 4 and not self.lex_count(f) and not (rest and self.lex_count(rest))
+
     def wordlike(self, f: str) -> bool:
         """The folded form reads as an inflected word of the lexicon: a
         stem of it with a pronoun, dual or plural suffix (حياتك, أسبوعين,

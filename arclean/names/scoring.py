@@ -9,11 +9,11 @@ the canonical after folding.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from arclean.names.context import neighbours
+from arclean.names.context import neighbours, own_context
 from arclean.names.counting import Counts
 from arclean.names.evidence import COMMON_ENDINGS, Judge, future_verb
 from arclean.names.lexicon import CUES
@@ -29,6 +29,8 @@ from arclean.names.similarity import (
 
 #: Marks a pair whose canonical the text attests, waiting for a shared neighbour.
 TEXT_MARK = "text: "
+#: Marks a cheap pair that is auto unless the variant has a context of its own.
+CHECK_MARK = "check: "
 
 
 __all__ = ["OTHER_WORD", "Merge", "PairScorer", "Scored", "fold_member", "hamzas"]
@@ -240,10 +242,12 @@ class PairScorer:
                 or (judge.gaz.count(c) >= s.thin_gaz and not judge.lex_count(v))
             )
             if cheap_ok and why is not None and clear:
-                scored.append(Scored(v, c, cost, [*evidence, f"auto: cheap edit, {why}"]))
+                need_name.append(Scored(v, c, cost, [*evidence, f"{CHECK_MARK}cheap edit, {why}"]))
             elif cheap_ok and (tw := self.text_attested(v, c)) is not None:
                 if judge.auto_evidence(c, min_gaz=1) is not None:
-                    scored.append(Scored(v, c, cost, [*evidence, f"auto: cheap edit, {tw}"]))
+                    need_name.append(
+                        Scored(v, c, cost, [*evidence, f"{CHECK_MARK}cheap edit, {tw}"])
+                    )
                 else:
                     # lexicon evidence only (a word never inflected is also
                     # a verb form or an adjective): a shared neighbour too
@@ -291,6 +295,14 @@ class PairScorer:
         wanted |= {x for p in need_name for x in (p.variant, p.canonical)}
         nbs = neighbours(texts, counts, wanted)
         for v, c, cost, evidence in need_name:
+            if evidence[-1].startswith(CHECK_MARK):
+                # auto by the strings and counts, unless the variant stands in
+                # a context of its own (a corpus of many articles)
+                reason = evidence[-1][len(CHECK_MARK) :]
+                own = own_context(nbs.get(v, Counter()), nbs.get(c, Counter()), judge.name_like)
+                last = f"auto: {reason}" if own is None else f"{reason}; {own}"
+                scored.append(Scored(v, c, cost, [*evidence[:-1], last]))
+                continue
             if evidence[-1].startswith(TEXT_MARK):
                 # the canonical attested by the text: any shared content
                 # word next to both spellings (شمال أفريقيا / شمال افريكيا)

@@ -30,6 +30,7 @@ from typing import IO, TYPE_CHECKING, Any
 from arclean.errors import ArcleanError, InputError
 from arclean.io.read import UTF8_BOM, BinaryFile
 from arclean.process import FileResult
+from arclean.text.masks import QURAN_MAX_LINE_BREAKS, pair_ornate
 
 if TYPE_CHECKING:
     from arclean.api import Cleaner
@@ -113,14 +114,18 @@ def _cut_at(data: bytearray, start: int) -> tuple[int | None, int]:
 
 
 def _quotes_closed(data: bytearray, cut: int) -> bool:
+    """No ornate parenthesis before `cut` waits for a partner after it (the
+    pairing of `arclean.text.masks.quran_ranges`, on bytes)."""
     marks = [m.start() for m in _ORNATE.finditer(data, 0, cut)]
-    i = 0
-    while i + 1 < len(marks):
-        if _BREAK.search(data, marks[i], marks[i + 1]):
-            i += 1  # the opener's paragraph ends first: it pairs with nothing
-            continue
-        i += 2
-    return i >= len(marks) or _BREAK.search(data, marks[i], cut) is not None
+
+    def apart(start: int, end: int) -> bool:
+        return (
+            data.count(b"\n", start, end) > QURAN_MAX_LINE_BREAKS
+            or _BREAK.search(data, start, end) is not None
+        )
+
+    _, waiting = pair_ornate(marks, apart, lambda a, b: data.find(b"\n", a, b) == -1)
+    return waiting >= len(marks) or apart(marks[waiting], cut)
 
 
 def _spool_blocks(head: bytes, stream: IO[bytes], spool: IO[bytes]) -> Iterator[bytes]:

@@ -125,12 +125,14 @@ def farsi_yeh_inside_word(text: str, spans: Sequence[Span], rule: Rule) -> list[
 
 
 def farsi_yeh_at_word_end(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
-    """Persian yeh ی at the end of an Arabic word becomes ي or ى, as the
-    lexicon attests the word (هادی → هادي, مصطفی → مصطفى, النووی → النووي);
-    a word attested with both (علی: على or علي) or with neither is left
-    for AR407 to report."""
+    """Persian yeh ی at the end of an Arabic word becomes ي where the
+    lexicon attests only ي (هادی → هادي, النووی → النووي).  Nothing becomes
+    ى: a word the books spell only with ى may be another word today (ثری
+    "rich" is not ثرى "soil", مرسی the name is not مرسى "anchorage"), so it
+    is left, as is a word attested with both (علی: على or علي) or with
+    neither, for AR407 to report."""
     from arclean.text.edits import Replacement
-    from arclean.text.foreign import FARSI_YEH, final_yeh
+    from arclean.text.foreign import FARSI_YEH, YEH, final_yeh
 
     reps: list[Any] = []
     for start, word in _keyboard_words(text, spans):
@@ -138,21 +140,22 @@ def farsi_yeh_at_word_end(text: str, spans: Sequence[Span], rule: Rule) -> list[
         if word[last] != FARSI_YEH:
             continue
         letter = final_yeh(word)
-        if letter is not None:
+        if letter == YEH:
             reps.append(Replacement(start + last, start + last + 1, letter, rule.code))
     return reps
 
 
 def farsi_yeh_undecided(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
-    """Report an Arabic word ending in ی that AR404 cannot spell: the word
-    may end in ي or ى (علی: على or علي, إلی: إلى or إلي) or is unknown."""
+    """Report an Arabic word ending in ی that AR404 leaves: the word may end
+    in ي or ى (علی: على or علي, إلی: إلى or إلي), is attested only with ى
+    (a choice for a person: ثری, مرسی), or is unknown."""
     from arclean.text.edits import Finding
-    from arclean.text.foreign import FARSI_YEH, final_yeh
+    from arclean.text.foreign import FARSI_YEH, YEH, final_yeh
 
     found: list[Any] = []
     for start, word in _keyboard_words(text, spans):
         last = _last_letter(word)
-        if word[last] == FARSI_YEH and final_yeh(word) is None:
+        if word[last] == FARSI_YEH and final_yeh(word) != YEH:
             found.append(
                 Finding(start, start + len(word), rule.code, rule.message, rule.level, old=word)
             )

@@ -9,6 +9,8 @@ the formats freeze them in their structure check.  Offsets are code points.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import regex
 
 from arclean.chars import ORNATE_PARENTHESES, REGEX_FLAGS, lazy_compile
@@ -40,22 +42,55 @@ def protected_ranges(text: str) -> list[Range]:
     return merge_ranges([*links, *quran_ranges(text)])
 
 
-def quran_ranges(text: str) -> list[Range]:
-    """Quotations of the Quran: from an ornate parenthesis to the next one in
-    the same paragraph (no blank line between), both included.  Texts write
-    the pair in either order (﴿…﴾ as right-to-left text shows it, or ﴾…﴿);
-    an ornate parenthesis with no partner in its paragraph protects nothing."""
+#: A Quranic quotation closes within this many line breaks: an ornate
+#: parenthesis left open (a truncated tweet, a line of a list) must not
+#: freeze the lines after it.
+QURAN_MAX_LINE_BREAKS = 2
+
+
+def pair_ornate(
+    marks: Sequence[int],
+    apart: Callable[[int, int], bool],
+    same_line: Callable[[int, int], bool],
+) -> tuple[list[Range], int]:
+    """Pair sorted positions of ornate parentheses, each with the next one,
+    unless `apart(start, end)` says the two cannot belong together (an
+    opener whose quotation ended first pairs with nothing), or the next one
+    has a partner on its own line while `start` is on another.  Returns the
+    pairs as ranges (both marks included) and the index of the first mark
+    left waiting for a partner (``len(marks)`` when none is)."""
     found: list[Range] = []
-    marks = sorted(i for ch in ORNATE_PARENTHESES for i in _positions(text, ch))
     i = 0
     while i + 1 < len(marks):
         start, end = marks[i], marks[i + 1]
-        if _PARAGRAPH_BREAK.search(text, start, end):
-            i += 1  # the opener's paragraph ends first: it pairs with nothing
+        if apart(start, end) or (
+            i + 2 < len(marks) and not same_line(start, end) and same_line(end, marks[i + 2])
+        ):
+            i += 1
             continue
         found.append((start, end + 1))
         i += 2
-    return found
+    return found, i
+
+
+def quran_apart(text: str, start: int, end: int) -> bool:
+    """Can ornate parentheses at `start` and `end` not pair: a blank line
+    between them, or more than `QURAN_MAX_LINE_BREAKS` line breaks?"""
+    return (
+        text.count("\n", start, end) > QURAN_MAX_LINE_BREAKS
+        or _PARAGRAPH_BREAK.search(text, start, end) is not None
+    )
+
+
+def quran_ranges(text: str) -> list[Range]:
+    """Quotations of the Quran: from an ornate parenthesis to the next one
+    within a few lines of the same paragraph, both included.  Texts write
+    the pair in either order (﴿…﴾ as right-to-left text shows it, or ﴾…﴿);
+    an ornate parenthesis with no partner protects nothing."""
+    marks = sorted(i for ch in ORNATE_PARENTHESES for i in _positions(text, ch))
+    return pair_ornate(
+        marks, lambda a, b: quran_apart(text, a, b), lambda a, b: "\n" not in text[a:b]
+    )[0]
 
 
 def _positions(text: str, ch: str) -> list[int]:

@@ -152,6 +152,14 @@ LONG_INPUTS = {
     "marks after a letter": ("ب" + "\N{ARABIC FATHA}" * 100_000 + " قال\n", ()),
     "scrambled marks": ("ب" + "\N{ARABIC SHADDA}\N{ARABIC FATHA}" * 50_000 + " قال\n", ()),
     "orphan marks": ("قال " + "\N{ARABIC FATHATAN}" * 100_000 + " ثم\n", ()),
+    # Fathatan in one long run of mixed marks: AR205 finds the run's start
+    # once, not once per fathatan (second breaker report: 25 s for 6,000).
+    "fathatan in a run of marks": (
+        "ق"
+        + "\N{ARABIC FATHA}\N{ARABIC SHADDA}\N{ARABIC KASRA}\N{ARABIC FATHATAN}" * 25_000
+        + " قال\n",
+        (),
+    ),
     "nested list": (
         "".join("  " * i + "- بند ،\n" for i in range(1000)),
         ("--stdin-filename", "x.md"),

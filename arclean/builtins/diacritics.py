@@ -35,6 +35,7 @@ _TANWEEN_TIE = "before-alef"
 # The marks just before a position, matched backwards: where a match of the
 # two patterns above must start (right after a letter, the marks before it).
 _MARKS_BACK_RE = lazy_compile(rf"{MARK}*", REGEX_FLAGS | regex.REVERSE)
+_MARKS_FWD_RE = lazy_compile(rf"{MARK}*", REGEX_FLAGS)
 
 
 def _anchored(
@@ -47,13 +48,26 @@ def _anchored(
     found: list[regex.Match[str]] = []
     for span in spans:
         position = text.find(_FATHATAN, span.start, span.end)
-        last = -1
+        last = tried = -1
+        # The run of marks the previous fathatan was in: text[run_start:run_end]
+        # holds marks only.  Fathatan in one long run share its start, so the
+        # run is scanned once, not once per fathatan (linear on 100,000 marks).
+        run_start = run_end = -1
         while position != -1:
             end = position - 1 if alef_first else position
             if not alef_first or (end >= span.start and text[end] == _ALEF):
-                back = _MARKS_BACK_RE.match(text, span.start, end)
-                start = back.start() if back is not None else end
-                if start > last:
+                if (
+                    run_start >= 0
+                    and run_end <= end
+                    and _MARKS_FWD_RE.fullmatch(text, run_end, end)
+                ):
+                    start = run_start
+                else:
+                    back = _MARKS_BACK_RE.match(text, span.start, end)
+                    start = back.start() if back is not None else end
+                run_start, run_end = start, end
+                if start > last and start != tried:
+                    tried = start
                     m = pattern.match(text, start, span.end)
                     if m is not None:
                         found.append(m)

@@ -17,6 +17,7 @@ from arclean.formats import Format, get_format
 from arclean.ruleset import Rule, RuleSet
 from arclean.ruleset.selection import validate_options, with_options
 from arclean.text.edits import Finding
+from arclean.text.spans import Span
 
 
 class Cleaner:
@@ -125,7 +126,9 @@ class Cleaner:
         """Apply the fixes to `text`.  The result carries the new text, every
         change (in the coordinates of `text`; not recorded with
         ``track=False``) and the findings that remain."""
-        spans = self.format.prose_spans(text)
+        return self._fix(text, self.format.prose_spans(text), track)
+
+    def _fix(self, text: str, spans: list[Span], track: bool) -> Outcome:
         outcome = self.engine.fix(text, spans, track=track)
         if outcome.changed:
             self.format.verify(text, outcome.text)
@@ -134,7 +137,10 @@ class Cleaner:
     def check(self, text: str) -> list[Finding]:
         """Everything the rules report on `text`, without changing it: each
         change a fix would make, and the check-only findings."""
-        outcome = self.fix(text)
+        # The prose spans (a full Markdown parse for .md) are found once, for
+        # the fixes and the reporters alike.
+        spans = self.format.prose_spans(text)
+        outcome = self._fix(text, spans, track=True)
         # One finding per change: when several rules made one change, the
         # first is reported and the others are named in its message.
         findings = [
@@ -156,7 +162,7 @@ class Cleaner:
             for change in outcome.changes
             if change.codes
         ]
-        for finding in self.engine.report(text, self.format.prose_spans(text)):
+        for finding in self.engine.report(text, spans):
             if finding.new is not None:  # an unsafe fix `fix` does not apply
                 safety = self._safety(finding.code)
                 finding = dataclasses.replace(

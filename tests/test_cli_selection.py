@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
+from conftest import SEED, SEED_GLOSSARY
 
 from arclean import Cleaner
 from arclean.cli import cli
@@ -203,26 +203,13 @@ def test_pipe_honours_the_configuration(tmp_path, monkeypatch):
     assert invoke(["pipe", "--isolated", "punct"], "قال ، ثم").stdout == "قال، ثم"
 
 
-SEED = SEEDS / "000_1e98b3542325010d.txt"
-
-
-GLOSSARY = """version = 1
-fold = "arclean-fold-v1"
-
-[[entity]]
-canonical = "فيدان"
-variants = ["فيان"]
-type = "PER"
-"""
-
-
 def test_pipe_names_runs_through_the_engine(tmp_path):
     text = SEED.read_text(encoding="utf-8")
     # The inferred merge (AR802) of the seed, as before.
     assert invoke(["pipe", "names"], text).stdout == text.replace("فيان", "فيدان")
     # URLs and Markdown code are not prose: names there are left alone.
     glossary = tmp_path / "g.toml"
-    glossary.write_text(GLOSSARY, encoding="utf-8")
+    glossary.write_text(SEED_GLOSSARY, encoding="utf-8")
     doc = "قال فيان هنا\n\nانظر https://x.org/فيان و `فيان`\n\n```\nفيان\n```\n"
     args = ["pipe", "--isolated", "--stdin-filename", "x.md", "names", "--glossary", str(glossary)]
     result = invoke(args, doc)

@@ -3,24 +3,14 @@
 
 from __future__ import annotations
 
-from conftest import SEEDS
+from conftest import SEED, SEED_GLOSSARY
 
 from arclean.cli import cli
-
-SEED = SEEDS / "000_1e98b3542325010d.txt"
-GLOSSARY = """version = 1
-fold = "arclean-fold-v1"
-
-[[entity]]
-canonical = "فيدان"
-variants = ["فيان"]
-type = "PER"
-"""
 
 
 def test_fix_applies_the_glossary_from_the_command_line(runner, tmp_path):
     glossary = tmp_path / "names.toml"
-    glossary.write_text(GLOSSARY, encoding="utf-8")
+    glossary.write_text(SEED_GLOSSARY, encoding="utf-8")
     text = "قال هاكان فيان إن وفيان وصل.\n"
     result = runner.invoke(
         cli, ["fix", "--isolated", "--glossary", str(glossary)], input=text.encode()
@@ -32,7 +22,7 @@ def test_fix_applies_the_glossary_from_the_command_line(runner, tmp_path):
 
 
 def test_glossary_from_configuration_and_only_in_prose(runner, tmp_path, monkeypatch):
-    (tmp_path / "names.toml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "names.toml").write_text(SEED_GLOSSARY, encoding="utf-8")
     (tmp_path / ".arclean.toml").write_text('glossaries = ["names.toml"]\n', encoding="utf-8")
     (tmp_path / "sub").mkdir()
     page = tmp_path / "sub" / "a.md"

@@ -4,10 +4,10 @@ skip work: with or without them, the output must be the same on real text."""
 
 from __future__ import annotations
 
-import itertools
 import re
 
 import pytest
+from conftest import corpus_lines
 
 import arclean.engine
 from arclean.api import Cleaner
@@ -28,13 +28,7 @@ SAMPLES = [
 
 @pytest.fixture(scope="module")
 def sample_text(corpus) -> str:
-    lines: list[str] = []
-    for name in SAMPLES:
-        path = corpus / name
-        if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                lines.extend(itertools.islice(handle, 600))
-    return "".join(lines)
+    return corpus_lines(corpus, SAMPLES, 600)
 
 
 #: Texts where a scan once missed a match (the run of marks after the hit).

@@ -4,9 +4,9 @@ the rule must do exactly the same on real text."""
 from __future__ import annotations
 
 import dataclasses
-import itertools
 
 import pytest
+from conftest import corpus_lines
 
 from arclean.engine import Engine
 from arclean.ruleset import load_builtin_rules
@@ -23,13 +23,7 @@ SAMPLES = [
 
 @pytest.fixture(scope="module")
 def sample_text(corpus) -> str:
-    lines: list[str] = []
-    for name in SAMPLES:
-        path = corpus / name
-        if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                lines.extend(itertools.islice(handle, 400))
-    return "".join(lines)
+    return corpus_lines(corpus, SAMPLES, 400)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])

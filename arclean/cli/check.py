@@ -13,6 +13,7 @@ from arclean.cli.options import (
     jsonl_folders,
     resolver_from,
     selection_options,
+    statistics_option,
     verbose_option,
 )
 from arclean.cli.output import no_files, plural, statistics, use_color
@@ -32,12 +33,7 @@ _WHOLE_DOCUMENT = ("json", "sarif")
     show_default=True,
     help="How findings are printed.",
 )
-@click.option(
-    "--statistics",
-    "show_statistics",
-    is_flag=True,
-    help="Print the number of findings per rule instead of the findings.",
-)
+@statistics_option("Print the number of findings per rule instead of the findings.")
 @selection_options
 @color_option
 @verbose_option

@@ -14,6 +14,7 @@ from arclean.cli.options import (
     jsonl_folders,
     resolver_from,
     selection_options,
+    statistics_option,
     verbose_option,
 )
 from arclean.cli.output import (
@@ -48,12 +49,7 @@ from arclean.cli.progress import RunProgress, wanted
     help="List changes in Buckwalter transliteration, for terminals that cannot show "
     "Arabic; implies --show-changes.",
 )
-@click.option(
-    "--statistics",
-    "show_statistics",
-    is_flag=True,
-    help="Print the number of changes per rule (on stderr).",
-)
+@statistics_option("Print the number of changes per rule (on stderr).")
 @selection_options
 @color_option
 @verbose_option

@@ -50,6 +50,11 @@ def glossary_option(help: str) -> Callable[[F], F]:
     )
 
 
+def statistics_option(help: str) -> Callable[[F], F]:
+    """``--statistics``, passed as ``show_statistics``."""
+    return click.option("--statistics", "show_statistics", is_flag=True, help=help)
+
+
 def unsafe_fixes_option(func: F) -> F:
     """``--unsafe-fixes``."""
     return click.option(

@@ -90,3 +90,64 @@ def test_diff_is_coloured_with_color_always(tmp_path, monkeypatch):
     monkeypatch.setenv("FORCE_COLOR", "1")
     forced = CliRunner().invoke(cli, ["fix", "--isolated", "--diff", "a.txt"])
     assert "\x1b[32m+" in forced.stdout
+
+
+# -- file names git quotes -----------------------------------------------------
+
+#: Names whose diff headers git writes quoted (a tab, a newline, a quote, a
+#: backslash, a control character) or followed by a tab (a space), and two
+#: it writes as they are.
+QUOTED_NAMES = [
+    "a\tb.txt",
+    "nl\nx.txt",
+    'q"x.txt',
+    "back\\slash.txt",
+    "bell\x07.txt",
+    "del\x7f.txt",
+    "a b.txt",
+    "sp\ttab x.txt",
+    "عربي.txt",
+    "plain.txt",
+]
+
+
+def _headers(patch: bytes) -> list[bytes]:
+    return [line for line in patch.split(b"\n") if line.startswith((b"--- ", b"+++ "))]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize("name", QUOTED_NAMES, ids=ascii)
+def test_diff_headers_quote_a_name_as_git_does(name, tmp_path, monkeypatch):
+    patch = _diff(tmp_path, name, SENTENCE + b"\n", monkeypatch)
+    # git's own diff of the same change (core.quotePath=false: Arabic as is).
+    git = ["git", "-c", "core.quotePath=false", "-c", "user.name=t", "-c", "user.email=t@t"]
+    fixed = CliRunner().invoke(cli, ["fix", "--isolated", "-"], input=SENTENCE + b"\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / name).write_bytes(SENTENCE + b"\n")
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=repo, check=True)
+    (repo / name).write_bytes(fixed.stdout_bytes)
+    expected = subprocess.run([*git, "diff"], cwd=repo, capture_output=True, check=True).stdout
+    assert _headers(patch) == _headers(expected)
+    # ... and git apply takes it.
+    (tmp_path / "p.diff").write_bytes(patch)
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "apply", "p.diff"], cwd=tmp_path, check=True)
+    assert (tmp_path / name).read_bytes() == fixed.stdout_bytes
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="needs patch")
+@pytest.mark.parametrize("name", QUOTED_NAMES, ids=ascii)
+def test_diff_with_a_quoted_name_applies_with_patch(name, tmp_path, monkeypatch):
+    patch = _diff(tmp_path, name, SENTENCE + b"\n", monkeypatch)
+    (tmp_path / "p.diff").write_bytes(patch)
+    subprocess.run(
+        ["patch", "--batch", "-s", "-p1", "-i", "p.diff"],
+        cwd=tmp_path,
+        check=True,
+        stdin=subprocess.DEVNULL,
+    )
+    fixed = CliRunner().invoke(cli, ["fix", "--isolated", "-"], input=SENTENCE + b"\n")
+    assert (tmp_path / name).read_bytes() == fixed.stdout_bytes

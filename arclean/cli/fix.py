@@ -224,10 +224,9 @@ def _print_diff(result: Any, stdin_data: list[bytes], color: str) -> None:
                 bom = handle.read(3) == UTF8_BOM
         except OSError:  # the --stdin-filename of stdin, not a file
             bom = bool(stdin_data) and stdin_data[-1].startswith(UTF8_BOM)
-    # A newline in a file name would break the header; a name that is not
-    # UTF-8 is written back as its bytes.
-    shown = result.name.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
-    text = unified_diff(result.text, result.new_text, shown, bom=bom)
+    # The headers quote a name as git does (a tab or a newline in it); a name
+    # that is not UTF-8 is written back as its bytes.
+    text = unified_diff(result.text, result.new_text, result.name, bom=bom)
     if use_color(color, sys.stdout):
         text = color_diff(text)
     try:

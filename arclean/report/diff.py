@@ -9,7 +9,8 @@ import os
 def unified_diff(old: str, new: str, path: str, *, bom: bool = False) -> str:
     """A unified diff of `old` against `new` that ``patch -p1`` and
     ``git apply`` accept: headers ``a/PATH`` and ``b/PATH`` (`path` relative
-    to the current folder when it is below it, ``<stdin>`` for ``-``), three
+    to the current folder when it is below it, ``<stdin>`` for ``-``; quoted
+    as git quotes it, `header_name`), three
     lines of context, and the ``\\ No newline at end of file`` marker where
     it applies.  Lines end at ``\n`` only, as git and patch count them (a CR,
     U+2028 or U+0085 stays inside its line); with `bom`, the file's byte
@@ -22,7 +23,11 @@ def unified_diff(old: str, new: str, path: str, *, bom: bool = False) -> str:
     display = diff_path(path)
     out: list[str] = []
     for line in difflib.unified_diff(
-        old_lines, new_lines, fromfile=f"a/{display}", tofile=f"b/{display}", n=3
+        old_lines,
+        new_lines,
+        fromfile=header_name("a/" + display),
+        tofile=header_name("b/" + display),
+        n=3,
     ):
         if line.startswith(("---", "+++")):
             out.append(line.rstrip("\n") + "\n")
@@ -32,6 +37,41 @@ def unified_diff(old: str, new: str, path: str, *, bom: bool = False) -> str:
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+#: The characters git writes as a C escape inside a quoted name.
+_C_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\v": "\\v",
+    "\f": "\\f",
+    "\r": "\\r",
+    '"': '\\"',
+    "\\": "\\\\",
+}
+
+
+def _needs_escape(ch: str) -> bool:
+    return ch in _C_ESCAPES or ch < " " or ch == "\x7f"
+
+
+def header_name(name: str) -> str:
+    """`name` (``a/PATH`` or ``b/PATH``) as git writes it after ``---`` and
+    ``+++`` (with ``core.quotePath=false``): in double quotes with C escapes
+    (``\\t``, ``\\n``, ``\\"``, ``\\\\``, other control characters in octal:
+    ``\\177``) when it holds a control character, a quote or a backslash,
+    as is otherwise; followed by a tab when it holds a space, so that
+    `patch` knows where the name ends.  Letters beyond ASCII stay as they
+    are.  `git apply` and `patch` read both forms."""
+    quoted = name
+    if any(_needs_escape(ch) for ch in name):
+        body = "".join(
+            _C_ESCAPES.get(ch, f"\\{ord(ch):03o}") if _needs_escape(ch) else ch for ch in name
+        )
+        quoted = f'"{body}"'
+    return quoted + "\t" if " " in name else quoted
 
 
 def _lines(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from arclean.builtins._common import finditer
+from arclean.builtins._common import LineStarts, finditer
 from arclean.chars import MARK, REGEX_FLAGS, lazy_compile
 from arclean.text.spans import Range, contains
 
@@ -40,10 +40,14 @@ def _columns(
     URL, which are no part of the line's layout)."""
     line = text[start:end].rstrip("\r")
     found = set()
+    # Columns are counted on from the previous run, so a line holding many
+    # runs is read once (not once per run).
+    before = counted = 0
     for m in pattern.finditer(line):
         if prose is not None and not contains(prose, start + m.start()):
             continue
-        before = len(_MARK_RE.sub("", line[: m.start()]))
+        before += len(_MARK_RE.sub("", line[counted : m.start()]))
+        counted = m.start()
         found.add((before, before + m.end() - m.start()))
     return found
 
@@ -85,10 +89,17 @@ def repeated_spaces(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     reps = []
     cache: dict[int, bool] = {}
     prose = sorted((span.start, span.end) for span in spans)
+    # The line of each run, found once per line: runs come in order.
+    line_of = LineStarts(text)
+    line = (-1, -1)
     for m in finditer(_INNER_RUN_RE, text, spans):
         if m.end() - m.start() >= _LAYOUT_RUN:
             continue
-        if _is_layout(text, _line_at(text, m.start()), prose, cache):
+        start = line_of(m.start())
+        if start != line[0]:
+            end = text.find("\n", m.start())
+            line = (start, len(text) if end == -1 else end)
+        if _is_layout(text, line, prose, cache):
             continue
         reps.append(Replacement(m.start(), m.end(), " ", rule.code))
     return reps

@@ -37,7 +37,8 @@ def scan_windows(
 ) -> list[Range]:
     """Merged windows ``[hit.start - reach, hit.end + reach)`` around the
     hits of `scan` in `text` (only inside the `within` ranges, if given);
-    a window starts before the run of `back` characters ahead of its hit."""
+    a window starts before the run of `back` characters ahead of its hit.
+    Linear in the text, however long a run of hits and `back` characters."""
     windows: list[Range] = []
     parts: Sequence[Range] = within if within is not None else ((0, len(text)),)
     size = len(text)
@@ -47,7 +48,10 @@ def scan_windows(
             start = hit.start() - reach
             end = hit.end() + reach
             if back:
-                while start > 0 and text[start - 1] in back:
+                # Back over the run, but never into the last window: a start
+                # there merges all the same, and a long run of `back`
+                # characters full of hits is walked once, not once per hit.
+                while start > 0 and start > last_end + MERGE_GAP and text[start - 1] in back:
                     start -= 1
             if windows and start <= last_end + MERGE_GAP:
                 if end > last_end:

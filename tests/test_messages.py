@@ -78,7 +78,7 @@ def test_diff_of_odd_file_names_is_not_an_internal_error(tmp_path):
     assert result.returncode == 1, result.stderr
     assert b"internal error" not in result.stderr
     assert b"--- a/a\xff.txt\n" in result.stdout
-    assert b"--- a/b\\nc.txt\n" in result.stdout
+    assert b'--- "a/b\\nc.txt"\n' in result.stdout  # quoted as git quotes it
 
 
 def test_a_file_named_twice_is_worked_on_once(tmp_path):

@@ -49,6 +49,9 @@ class FileResult:
     output: bytes | None = None
     #: Parts left as they were (JSON Lines records): ``name:line: why`` each.
     notes: list[str] = field(default_factory=list)
+    #: Skipped for holding NUL bytes (binary, or UTF-16 read as UTF-8): the
+    #: `warning` says so; `refuse_named_binary` makes it an error.
+    binary: bool = False
 
 
 def structure_message(exc: Exception) -> str:
@@ -59,6 +62,19 @@ def structure_message(exc: Exception) -> str:
     if isinstance(exc, StructureChanged):
         message = f"refused: a fix would change more than prose ({message}); left untouched"
     return message
+
+
+def refuse_named_binary(result: FileResult) -> FileResult:
+    """`result` of a file skipped for its NUL bytes (`FileResult.binary`),
+    as an error: a file named on the command line is not skipped quietly
+    (one found by walking a folder is, with a warning).  Nothing was written."""
+    message = (result.warning or result.name).replace("; skipped", "; left untouched")
+    return FileResult(
+        result.name,
+        error=f"{message}. A file named on the command line must be text: if it is "
+        "UTF-16, run with --encoding utf-16 or convert it (iconv -f UTF-16 -t UTF-8); "
+        "if it is binary, leave it off the command line",
+    )
 
 
 def _about(name: str, exc: Exception) -> str:
@@ -82,7 +98,9 @@ def process_source(
     its bytes; the result is labelled with ``--stdin-filename`` (or ``-``),
     and in ``fix`` mode carries the fixed bytes in `output` for the caller to
     write.  Changes are recorded, and the texts kept, only with `keep_text`.
-    Never raises `ArcleanError`: a binary input is a warning, any other
+    Never raises `ArcleanError`: a binary file is a warning (`binary`; the
+    caller makes it an error for a file named on the command line, with
+    `refuse_named_binary`), binary stdin an error, any other
     problem (decoding, configuration, a refused structure, writing) an error
     in the result; a bug in arclean while working on one input is that
     input's error (with ``ARCLEAN_DEBUG`` set, or out of memory, it is raised).
@@ -126,7 +144,7 @@ def _process(
     except BinaryFile as exc:
         if stdin is not None:  # nothing would reach stdout: an error, not a skip
             return FileResult(label, error=str(exc).replace("; skipped", "; nothing written"))
-        return FileResult(label, warning=str(exc))
+        return FileResult(label, warning=str(exc), binary=True)
     except ArcleanError as exc:
         return FileResult(label, error=_about(label, exc))
     result = FileResult(

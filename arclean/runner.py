@@ -16,7 +16,13 @@ from typing import IO
 from arclean.errors import ArcleanError
 from arclean.io.discover import STDIN, discover
 from arclean.pool import process_files
-from arclean.process import FileResult, Mode, process_source, structure_message
+from arclean.process import (
+    FileResult,
+    Mode,
+    process_source,
+    refuse_named_binary,
+    structure_message,
+)
 from arclean.resolver import Resolver, RunOptions, split_codes
 
 __all__ = [
@@ -46,7 +52,9 @@ def run(
     """What happened to each input of `paths` (none, or ``-``: stdin), in the
     order given: folders are walked (`arclean.io.discover.discover`), files
     processed (in parallel with `jobs`), stdin read with `read_stdin` when
-    its turn comes, and paths that do not exist reported as errors.
+    its turn comes, and paths that do not exist reported as errors.  A file
+    holding NUL bytes (binary, or UTF-16 read as UTF-8) is skipped with a
+    warning when a folder's walk found it, and an error when it was named.
 
     With `stdin_stream` and `write` (``fix`` to stdout), a large plain-text
     stdin is cleaned in chunks and written as it goes (`arclean.stream`);
@@ -63,6 +71,9 @@ def run(
         follow_links=resolver.options.follow_links,
     )
     names = [name for name, problem in inputs if not problem and name != STDIN]
+    # Files named on the command line (not found by walking a folder): one
+    # holding NUL bytes is an error for them, not a skip.
+    named = set(paths) - {STDIN}
     if resolver.on_inputs is not None:
         resolver.on_inputs(names)
     results = iter(process_files(names, mode, resolver, keep_text=keep_text, jobs=jobs))
@@ -90,7 +101,8 @@ def run(
             stdin = read_stdin() if got is None else got
             yield process_source(STDIN, mode, resolver, keep_text=keep_text, stdin=stdin)
         else:
-            yield next(results)
+            result = next(results)
+            yield refuse_named_binary(result) if result.binary and name in named else result
 
 
 def _stream(

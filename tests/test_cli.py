@@ -134,13 +134,37 @@ def test_cp1256_file_gets_a_hint(runner, tmp_path):
     assert "cp1256" in result.stderr
 
 
-def test_nul_bytes_are_skipped_with_a_warning(runner, tmp_path):
+def test_nul_bytes_in_a_walked_file_are_skipped_with_a_warning(runner, tmp_path):
     path = tmp_path / "bin.txt"
     path.write_bytes(b"\x00\x01" + DIRTY.encode())
-    result = run(runner, ["fix", str(path)])
+    result = run(runner, ["fix", str(tmp_path)])
     assert result.exit_code == 0
+    assert "warning" in result.stderr
     assert "NUL" in result.stderr and "skipped" in result.stderr
     assert path.read_bytes() == b"\x00\x01" + DIRTY.encode()
+
+
+@pytest.mark.parametrize("command", [["fix"], ["fix", "--diff"], ["check"], ["fix", "-j", "2"]])
+@pytest.mark.parametrize(
+    "data",
+    [b"\x00\x01" + DIRTY.encode(), DIRTY.encode("utf-16"), DIRTY.encode("utf-16-le")],
+    ids=["binary", "utf-16", "utf-16-le-without-bom"],
+)
+def test_a_named_file_with_nul_bytes_is_an_error(runner, tmp_path, command, data):
+    # Binary, or UTF-16 (with or without a BOM) read as UTF-8: the file was
+    # asked for by name, so skipping it with exit 0 would hide it.
+    path = tmp_path / "bin.txt"
+    path.write_bytes(data)
+    good = tmp_path / "good.txt"
+    good.write_text(DIRTY, encoding="utf-8")
+    result = run(runner, [*command, str(path), str(good)])
+    assert result.exit_code == 2
+    assert f"error: {path}: contains NUL bytes" in result.stderr
+    assert "left untouched" in result.stderr and "--encoding utf-16" in result.stderr
+    assert "skipped" not in result.stderr
+    assert path.read_bytes() == data
+    if command == ["fix"]:
+        assert good.read_text(encoding="utf-8") == CLEAN  # the others go on
 
 
 def test_missing_path_is_an_error_and_others_go_on(runner, tmp_path):

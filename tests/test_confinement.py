@@ -52,6 +52,63 @@ def test_follow_links_allows_it(tmp_path):
     assert victim.read_text(encoding="utf-8") != FIXABLE
 
 
+def linked_folder(tmp_path: Path) -> tuple[Path, Path]:
+    """A tree `t` whose docs/ is a link to the folder o/, outside it, which
+    holds x.txt and a link back to the tree (a loop)."""
+    (tmp_path / "o").mkdir()
+    victim = tmp_path / "o" / "x.txt"
+    victim.write_text(FIXABLE, encoding="utf-8")
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "docs").symlink_to(tmp_path / "o", target_is_directory=True)
+    (tmp_path / "o" / "back").symlink_to(tmp_path / "t", target_is_directory=True)
+    (tmp_path / "t" / "b.txt").write_text(FIXABLE, encoding="utf-8")
+    return tmp_path / "t", victim
+
+
+def commit_all(tree: Path) -> None:
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], cwd=tree, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=tree, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=tree, check=True)
+
+
+@pytest.mark.parametrize("in_git", [False, True])
+def test_follow_links_walks_into_a_linked_folder_once(tmp_path, in_git):
+    tree, victim = linked_folder(tmp_path)
+    if in_git:
+        if shutil.which("git") is None:
+            pytest.skip("needs git")
+        commit_all(tree)
+    found = discover([str(tree)], lambda n: False, follow_links=True)
+    names = [n for n, p in found if not p]
+    # docs/ is walked once; its link back to the tree is a loop, not followed.
+    assert names == [str(tree / "b.txt"), str(tree / "docs" / "x.txt")]
+    notes = [p for _, p in found if p]
+    assert len(notes) == 1 and isinstance(notes[0], Skipped)
+    assert str(tree / "docs" / "back") in notes[0] and "not followed again" in notes[0]
+    fix_folder(tree, follow_links=True)
+    assert victim.read_text(encoding="utf-8") != FIXABLE
+
+
+def test_a_linked_folder_is_not_walked_without_follow_links(tmp_path):
+    tree, victim = linked_folder(tmp_path)
+    names = [n for n, p in discover([str(tree)], lambda n: False) if not p]
+    assert names == [str(tree / "b.txt")]
+    fix_folder(tree)
+    assert victim.read_text(encoding="utf-8") == FIXABLE
+
+
+def test_follow_links_survives_two_links_that_lead_to_each_other(tmp_path):
+    (tmp_path / "t" / "a").mkdir(parents=True)
+    (tmp_path / "t" / "b").mkdir()
+    (tmp_path / "t" / "a" / "to_b").symlink_to(tmp_path / "t" / "b", target_is_directory=True)
+    (tmp_path / "t" / "b" / "to_a").symlink_to(tmp_path / "t" / "a", target_is_directory=True)
+    (tmp_path / "t" / "b" / "y.txt").write_text(FIXABLE, encoding="utf-8")
+    found = discover([str(tmp_path / "t")], lambda n: False, follow_links=True)
+    names = [n for n, p in found if not p]
+    assert len(names) == 1 and names[0].endswith("y.txt")
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_a_link_committed_to_git_is_not_followed_out_of_the_tree(tmp_path):
     tree, victim = outside_link(tmp_path)

@@ -44,8 +44,9 @@ def _run_git(args: list[str], **kwargs: Any) -> Any:
 
 
 def _git_files(folder: Path) -> list[Path] | None:
-    """Files under `folder` that git does not ignore, or None outside a
-    repository (or without git).  git is run hardened (`_GIT`)."""
+    """Paths under `folder` that git does not ignore (files, and symbolic
+    links, which may lead to folders), or None outside a repository (or
+    without git).  git is run hardened (`_GIT`)."""
     try:
         result = _run_git(
             [
@@ -67,7 +68,7 @@ def _git_files(folder: Path) -> list[Path] | None:
         return None
     root = Path(os.fsdecode(top.stdout.strip()))
     names = [n for n in result.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
-    return [root / n for n in names if (root / n).is_file()]
+    return [root / n for n in names]
 
 
 def _git_ignored(paths: Sequence[str]) -> set[str]:
@@ -93,19 +94,48 @@ class Skipped(str):
     __slots__ = ()
 
 
-def _os_walk(target: Path, problems: list[str]) -> list[Path]:
-    """Every file under `target` outside hidden folders, never following a
-    link to a folder; folders that cannot be read are `problems`."""
+def _os_walk(
+    target: Path, problems: list[str], follow_links: bool = False, walked: set[str] | None = None
+) -> list[Path]:
+    """Every file under `target` outside hidden folders; folders that cannot
+    be read are `problems`.  A symbolic link to a folder is walked into only
+    with `follow_links`, and never twice into one folder: `walked` holds the
+    real paths of the folders walked so far (a link back to one of them, a
+    loop, is left with a `Skipped` note)."""
 
     def report(exc: OSError) -> None:
         problems.append(f"{exc.filename}: cannot read this folder: {exc.strerror or exc}")
 
+    if walked is None:
+        walked = set()
     found: list[Path] = []
-    for folder, dirs, files in os.walk(target, onerror=report):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    for folder, dirs, files in os.walk(target, onerror=report, followlinks=follow_links):
         base = Path(folder)
+        kept = sorted(d for d in dirs if not d.startswith("."))
+        if follow_links:
+            real = os.path.realpath(base)
+            if real in walked:  # reached again through another link
+                dirs[:] = []
+                continue
+            walked.add(real)
+            loops = [d for d in kept if _loops(base / d, walked)]
+            problems.extend(_loop_note(base / d) for d in loops)
+            kept = [d for d in kept if d not in loops]
+        dirs[:] = kept
         found.extend(base / f for f in files if not f.startswith(".") and (base / f).is_file())
     return found
+
+
+def _loops(path: Path, walked: set[str]) -> bool:
+    """Is `path` a symbolic link to a folder already walked?"""
+    return path.is_symlink() and os.path.realpath(path) in walked
+
+
+def _loop_note(link: Path) -> Skipped:
+    return Skipped(
+        f"{link}: a symbolic link to a folder already walked ({os.path.realpath(link)}); "
+        "not followed again"
+    )
 
 
 def _inside(path: Path, root: str) -> bool:
@@ -117,16 +147,28 @@ def _walk(target: Path, follow_links: bool = False) -> tuple[list[Path], list[st
     """Every file under the folder `target`: what git lists inside a
     repository, else every file outside hidden folders; and the problems met
     (unreadable folders are errors, links leading out of `target` are
-    `Skipped` unless `follow_links`)."""
+    `Skipped` unless `follow_links`).  With `follow_links`, links to folders
+    are walked into too, each folder once (a loop is a `Skipped` note)."""
     problems: list[str] = []
-    files = _git_files(target)
-    if files is None:
-        files = _os_walk(target, problems)
+    listed = _git_files(target)
+    if listed is None:
+        files = _os_walk(target, problems, follow_links)
     else:
         # Hidden folders and files are left out inside a repository too.
         base = Path(os.path.abspath(target))
-        inside = [Path(os.path.relpath(p, base)) for p in files]
-        files = [base / p for p in inside if not any(part.startswith(".") for part in p.parts)]
+        inside = [Path(os.path.relpath(p, base)) for p in listed]
+        paths = [base / p for p in inside if not any(part.startswith(".") for part in p.parts)]
+        files = [p for p in paths if p.is_file()]
+        if follow_links:
+            # git lists a link to a folder as one entry: walk into it.
+            # A link into the repository leads to files git lists already.
+            root = os.path.realpath(target)
+            walked = {root}
+            for link in (p for p in paths if p.is_symlink() and p.is_dir()):
+                if _loops(link, walked):
+                    problems.append(_loop_note(link))
+                elif not _inside(link, root):
+                    files.extend(_os_walk(link, problems, True, walked))
     if follow_links:
         return files, problems
     root = os.path.realpath(target)

@@ -38,14 +38,60 @@ def _wasl_words() -> tuple[frozenset[str], frozenset[str]]:
     return _WASL_CACHE[0]
 
 
+#: Nouns with hamzat wasl (ابن ابنة امرأة اسم اثنان), as their stems after
+#: the alef, and the endings they take (ابنه ابنتها امرأته اسمهم اثنتين).
+_WASL_NOUN_STEMS = ("بن", "بنت", "بنة", "مرأة", "مرأت", "مرأ", "مرؤ", "مرئ", "سم", "ثن", "ثنت")
+_NOUN_ENDINGS = (
+    "", "ه", "ها", "هم", "هما", "هن", "ي", "ك", "كم", "كما", "كن", "نا",
+    "ا", "ان", "ين", "يه", "يها", "يهم", "ينا",
+)  # fmt: skip
+_WASL_NOUNS = frozenset(stem + ending for stem in _WASL_NOUN_STEMS for ending in _NOUN_ENDINGS) | {
+    # the adjective of اسم (القيمة الاسمية, the nominal value)
+    "سمي", "سمية", "سميا", "سميان", "سميين", "سميتان", "سميتين", "سميات",
+}  # fmt: skip
+#: Form VIII of roots whose ت merges into their first letter (اطّلع, ادّعى,
+#: ادّخر, اذّكر): written with one letter, their shape hides the form, and
+#: the hamza form is often another word (أطلعت "I informed", اطّلعت "I read").
+_MERGED_FORM_VIII = ("طلع", "طلاع", "طرد", "طراد", "دعا", "دعى", "دعي", "دعو", "دخر", "دخار",
+                     "دهن", "دهان", "ذكر", "دكر", "ظلم")  # fmt: skip
+#: What follows the root of an imperative (ادخلي ادخلوا اكتبا افتحه اذكرني):
+#: the person, then an object pronoun.
+_IMPERATIVE_ENDINGS = (
+    "ي", "وا", "ا", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "ك", "كم", "كما",
+    "وه", "وها", "وهم", "وهما", "وني", "ونا", "يه", "يها", "يهم", "يني", "ينا",
+    "اه", "اها", "اهم", "اني", "انا",
+)  # fmt: skip
+
+
+def may_be_imperative(rest: str) -> bool:
+    """Can alef + `rest` (no article) be the imperative of form I, which
+    begins with hamzat wasl: a root of two or three letters, then an
+    ending (ادخلي enter!, ادعوا call!, افتحه open it!)?  Then its hamza form
+    (أدخلي "bring in!", أفتحه "I open it") is another word."""
+    if len(rest) <= 3:
+        return True
+    return any(
+        rest.endswith(ending) and 2 <= len(rest) - len(ending) <= 3
+        for ending in _IMPERATIVE_ENDINGS
+    )
+
+
 def is_hamzat_wasl(rest: str) -> bool:
     """True when a word written alef + `rest` (article removed) begins with
     hamzat wasl, so that no hamza may ever be written on it: a listed word
-    (اثنين, ادعاء, اطمأن, استقبال ...) or the shape of a verbal noun or verb
-    of forms VII, VIII and X (انفعال افتعال استفعال, with the ت of form VIII
-    assimilated after ص ض ط ظ د ذ ز: اضطراب, ازدهار)."""
+    (اثنين, ادعاء, اطمأن, استقبال ...), a wasl noun with its ending (ابنه,
+    ابنتها, امرأته, اسمه, اثنتين), the shape of a verbal noun or verb of
+    forms VII, VIII and X (انفعال افتعال استفعال, with the ت of form VIII
+    assimilated after ص ض ط ظ د ذ ز: اضطراب, ازدهار), form VIII of a root
+    whose ت merges into its first letter (اطّلع, اطّلاعه, ادّعى, ادّخار), or
+    form XII (اغرورق)."""
     misspelt, correct = _wasl_words()
     if _ALEF + rest in correct or any(seat + rest in misspelt for seat in _HAMZA_FORMS):
+        return True
+    if rest in _WASL_NOUNS or rest.startswith(_MERGED_FORM_VIII):
+        return True
+    # Form XII, افعوعل: اغرورقت (her eyes welled up), اخشوشن, احدودب.
+    if len(rest) >= 5 and rest[2] == "و" and rest[1] == rest[3]:
         return True
     return rest.startswith(("ست", "ن", "ت")) or (len(rest) > 1 and rest[1] in "تطد")
 
@@ -53,9 +99,10 @@ def is_hamzat_wasl(rest: str) -> bool:
 def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Within one text, a word written both with and without its initial
     hamza (أحمد / احمد, الأمم / الامم) takes the hamza form, when the text
-    writes it with one hamza form only.  Hamzat-wasl words (استقبال, انتخاب,
-    اسم, ابن ...) are never given a hamza, nor a bare word of four letters
-    (اذهب, go! is not أذهب, I go) or one that may start with the article."""
+    writes it with one hamza form only.  Hamzat-wasl words (`is_hamzat_wasl`:
+    استقبال, انتخاب, اسم, ابنه, اطّلعت ...) are never given a hamza, nor a
+    bare word that may be an imperative (`may_be_imperative`: اذهب, go! is
+    not أذهب, I go; ادخلي is not أدخلي) or may start with the article."""
     from arclean.text.edits import Replacement
 
     matches = list(finditer(_HAMZA_WORD_RE, text, spans))
@@ -81,8 +128,9 @@ def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]
         if not article and rest[0] == "ل":
             continue
         # افعل is both an imperative (wasl: اذهب, go!) and a first person
-        # (أذهب, I go): without the article, four letters are ambiguous.
-        if not article and len(rest) < 4:
+        # (أذهب, I go), and so is it with an ending (ادخلي enter!, أدخلي
+        # bring in!): without the article, the word may be a verb.
+        if not article and may_be_imperative(rest):
             continue
         reps.append(Replacement(m.start(2), m.end(2), seat, rule.code))
     return reps

@@ -54,10 +54,10 @@ def _rule() -> Rule:
     return Cleaner(select=["AR502"]).rule("AR502")
 
 
-@pytest.mark.parametrize("unit", [" - ", "( ", "ا  "])
+@pytest.mark.parametrize("unit", [" - ", "(  ", "ا  "])
 def test_repeated_spaces_read_a_line_of_many_runs_once(unit, monkeypatch):
-    # " - " repeated makes a run of two spaces every three characters: each
-    # run looked for its line's ends and counted the columns before it
+    # Each unit repeated makes a run of two spaces every three characters:
+    # each run looked for its line's ends and counted the columns before it
     # from the line's start (quadratic).
     read = {"chars": 0, "lines": 0}
     marks = space._MARK_RE
@@ -96,7 +96,6 @@ LONG_RUNS = {
     "exclamation marks": "قال" + "!" * 100_000 + "\n",
     "Arabic question marks": "قال" + "\N{ARABIC QUESTION MARK}" * 100_000 + ")\n",
     "spaces before a tanween": "قال" + " " * 100_000 + "\N{ARABIC FATHATAN} كتب\n",
-    "spaced hyphens": "قال" + " - " * 33_000 + "كتب\n",
 }
 
 

@@ -1,6 +1,7 @@
 """Default rules are linear on a long run of one character, or of a short
 unit, on one line (known defects: 30,000 ? after a word took 16 s; runs of
-spaces before a comma, of ! or ؟, of spaces before a tanween, of " - ").
+spaces before a comma, of ! or ؟, of spaces before a tanween, of " - ", of
+brackets that do not pair).
 
 No wall-clock assertions: where the work can be counted it is (the scan
 windows, the repeated-spaces built-in); the patterns of regex rules run in
@@ -81,6 +82,44 @@ def test_repeated_spaces_read_a_line_of_many_runs_once(unit, monkeypatch):
     space.repeated_spaces(text, [Span(0, len(text))], _rule())
     assert read["lines"] <= 2
     assert read["chars"] <= 2 * len(text)
+
+
+def lines_run(func, *args) -> int:  # type: ignore[no-untyped-def]
+    """How many lines of arclean's built-ins Python runs for `func(*args)`:
+    work counted, not timed."""
+    import sys
+
+    count = 0
+
+    def trace(frame, event, arg):  # type: ignore[no-untyped-def]
+        nonlocal count
+        if "builtins" not in frame.f_code.co_filename:
+            return None
+        if event == "line":
+            count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        func(*args)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("unit", ["(\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}", "](", "«)"])
+def test_unbalanced_pairs_is_linear_on_brackets_that_never_pair(unit):
+    # AR190 searched the stack of unclosed openers at each closer that does
+    # not close the last one: twice the input took four times the work.
+    from arclean.api import Cleaner
+    from arclean.builtins.punct import unbalanced_pairs
+
+    rule = Cleaner(select=["AR190"]).rule("AR190")
+    work = []
+    for n in (2_000, 4_000):
+        text = "قال " + unit * n + "\n"
+        work.append(lines_run(unbalanced_pairs, text, [Span(0, len(text))], rule))
+    assert work[1] < 2.5 * work[0]
 
 
 #: One line each, 100,000 characters of a run: before, each of these took

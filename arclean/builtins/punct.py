@@ -81,20 +81,26 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
                 openers[pair[1]] = pair[0]
         closers = {closing: opening for opening, closing in openers.items()}
         stack: list[tuple[str, int]] = []
+        # How many of each opener the stack holds: whether a closer has an
+        # opener below the top is known at once (linear on ([([…, not a
+        # search of the stack per closer).
+        held: dict[str, int] = dict.fromkeys(openers, 0)
         counts: dict[str, list[int]] = {}
         for position, char in marks:
             if char in symmetric:
                 counts.setdefault(char, []).append(position)
             elif char in openers:
                 stack.append((char, position))
+                held[char] += 1
             elif stack and stack[-1][0] == closers[char]:
-                stack.pop()
-            elif any(opener == closers[char] for opener, _ in stack):
+                held[stack.pop()[0]] -= 1
+            elif held[closers[char]]:
                 # Close the nearest matching opener; the ones above it are unclosed.
                 while stack[-1][0] != closers[char]:
                     opener, where = stack.pop()
+                    held[opener] -= 1
                     report(where, opener, "unclosed")
-                stack.pop()
+                held[stack.pop()[0]] -= 1
             else:
                 report(position, char, "unopened")
         for opener, where in stack:

@@ -68,6 +68,7 @@ class Settings:
     text_count: int = 3  # a cheap edit into a name the text itself spells so this often
     # --- issue 9, sixth round (tuned on the train split, see docs) ---
     compound_count: int = 2  # a joined compound is split when the text splits it this often
+    final_count: int = 2  # ى/ي, ة/ه into a lexicon name the text spells so this often
 
 
 DEFAULT_SETTINGS = Settings()

@@ -71,6 +71,14 @@ def text_only_edit(v: str, c: str) -> bool:
     return len(v) == len(c) + 1
 
 
+def doubled_letter(v: str, c: str) -> bool:
+    """The variant writes one consonant of the canonical twice (الأندللس
+    beside الأندلس): the shadda spelled out, or a typing slip."""
+    return len(v) == len(c) + 1 and any(
+        v[i] == v[i - 1] and v[i] not in "اوي" and v[:i] + v[i + 1 :] == c for i in range(1, len(v))
+    )
+
+
 class PairScorer:
     """Scores the pairs of one scan's candidate fold groups.
 
@@ -247,6 +255,12 @@ class PairScorer:
                 if judge.auto_evidence(c, min_gaz=1) is not None:
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}cheap edit, {tw}"])
+                    )
+                elif doubled_letter(v, c):
+                    # a consonant written twice (الأندللس): no word of the
+                    # lexicon, so no other word to mistake (sixth round)
+                    need_name.append(
+                        Scored(v, c, cost, [*evidence, f"{CHECK_MARK}doubled letter, {tw}"])
                     )
                 else:
                     # lexicon evidence only (a word never inflected is also

@@ -1,0 +1,50 @@
+"""Issue 9, sixth round: the new recall rules (final ى/ي and ة/ه into a
+gazetteer name the text spells so; a doubled letter into a name the text
+spells so) and the words they must leave alone."""
+
+from __future__ import annotations
+
+from arclean.names import Reconciler
+
+
+def _rewrites(text: str) -> list[tuple[str, str]]:
+    rec = Reconciler(fuzzy=True, tier="auto")
+    rec.prepare([text])
+    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
+
+
+def test_final_ya_into_the_texts_spelling_of_a_gazetteer_name():
+    text = (
+        "قارن الكاتب بين قيادات الجماعة أمثال عاصم عبدالغني وصفوت عبدالغني، "
+        "وقال إن عبدالغنى كان مرشحا."
+    )
+    assert _rewrites(text) == [("عبدالغنى", "عبدالغني")]
+
+
+def test_final_ha_that_is_a_pronoun_is_left_alone():
+    # فجأه الموت: death surprised him (فجأ + ه), not فجأة (suddenly)
+    text = "ثم فجأه الموت. وجاء فجأة المطر، وسكت فجأة الرجل، ثم عاد فجأة."
+    assert _rewrites(text) == []
+
+
+def test_final_ha_of_a_common_noun_is_not_a_name():
+    # المرأة is no name: the alef rules' business, not the names step's
+    text = "وعي المرأه بالاستثمار. وقالت المرأة إن المرأة تعمل، وإن المرأة تقود."
+    assert _rewrites(text) == []
+
+
+def test_future_verb_final_ya_is_left_alone():
+    # ستؤدي is a Wikidata token once, but س + تؤدي is a verb
+    text = "ستؤدى القناة إلى فرص عمل. وقال إنها ستؤدي إلى النمو، وستؤدي إلى الخير، ستؤدي."
+    assert _rewrites(text) == []
+
+
+def test_doubled_letter_into_the_texts_spelling_of_a_name():
+    text = "دخل العرب الأندلس. وحكموا الأندلس قرونا، وبقيت الأندلس عربية. ثم خرجوا من الأندللس."
+    assert _rewrites(text) == [("الأندللس", "الأندلس")]
+
+
+def test_doubled_letter_of_a_real_word_is_left_alone():
+    # أممية (international) is a word of its own beside أمية
+    text = "حكم بنو أمية. وقامت دولة بني أمية، ثم سقطت أمية. وهي منظمة أممية."
+    assert ("أممية", "أمية") not in _rewrites(text)

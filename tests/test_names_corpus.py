@@ -45,7 +45,7 @@ def test_dev_figures_stay_within_their_interval() -> None:
 
     pinned = {
         "aqmar": {"recall": (0.191, 0.529), "false_per_10k": (0.0, 4.552)},
-        "pud": {"recall": (0.033, 0.233), "false_per_10k": (0.0, 0.0)},
+        "pud": {"recall": (0.050, 0.283), "false_per_10k": (0.0, 0.0)},
     }
     for src, figures in pinned.items():
         res = ev.run("dev", [1, 2, 3], DEFAULT_SETTINGS, "auto", CORPUS, src)

@@ -16,7 +16,7 @@ def _rewrites(text: str) -> list[tuple[str, str]]:
 def test_final_ya_into_the_texts_spelling_of_a_gazetteer_name():
     text = (
         "قارن الكاتب بين قيادات الجماعة أمثال عاصم عبدالغني وصفوت عبدالغني، "
-        "وقال إن عبدالغنى كان مرشحا."
+        "وقال إن عبدالغنى كان مرشحا، وإن عبدالغني لم يكن."
     )
     assert _rewrites(text) == [("عبدالغنى", "عبدالغني")]
 

@@ -7,7 +7,7 @@ with a known head (`COMPOUND_HEADS`) and makes the text's usual spelling
 the canonical one:
 
 - a joined spelling (one word) is rewritten split when the text writes the
-  compound split at least `compound_count` times and `context_ratio` times
+  compound split at least `text_count` times and `context_ratio` times
   as often, and the joined word is no word of the lexicon (unless the
   gazetteer has it as a name);
 - a split spelling (two words) is rewritten joined when the text writes the
@@ -132,7 +132,7 @@ def compound_clusters(
         jn, sn = sum(j_forms.values()), sum(s_forms.values())
         lex_word = judge.lex_count(key) >= s.known_count
         name = judge.gaz.count(key) > 0
-        if sn >= s.compound_count and sn >= s.context_ratio * jn and (name or not lex_word):
+        if sn >= s.text_count and sn >= s.context_ratio * jn and (name or not lex_word):
             if any(f in taken for f in j_forms):
                 continue
             canonical = s_forms.most_common(1)[0][0]

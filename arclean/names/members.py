@@ -103,12 +103,12 @@ def usual_final(form: str, n: int, canonical: str, cn: int, judge: Judge) -> str
     one without the gazetteer evidence `auto_evidence` asks for (issue 9,
     sixth round), or None: the canonical is a gazetteer name at least as
     often as a lexicon word (`Judge.name_word`), no verb, and the text's
-    usual spelling of it, seen at least `final_count` times and
+    usual spelling of it, seen at least `text_count` times and
     `fold_ratio` times as often as the variant; the variant spelling is no
     word of the lexicon (checked by the caller) and, for ه, not the pronoun
     (checked by the caller, or after the article)."""
     s = judge.s
-    if cn < s.final_count or cn < s.fold_ratio * n:
+    if cn < s.text_count or cn < s.fold_ratio * n:
         return None
     f = fold(canonical)
     if (

@@ -48,3 +48,20 @@ def test_doubled_letter_of_a_real_word_is_left_alone():
     # أممية (international) is a word of its own beside أمية
     text = "حكم بنو أمية. وقامت دولة بني أمية، ثم سقطت أمية. وهي منظمة أممية."
     assert ("أممية", "أمية") not in _rewrites(text)
+
+
+def test_one_consonant_apart_is_never_rewritten_on_strings_and_counts():
+    # tried in the sixth round (a long unknown variant into a gazetteer
+    # name the text spells three times) and removed: on the news days it
+    # made الكوبي (Cuban) الكعبي, الضروي (a slip for الضروري) الرؤى,
+    # الخنيني الخميني and جوزفالدو (Jesualdo) أوزفالدو
+    text = (
+        "سجل الكعبي هدفا. وقال الكعبي إن الفريق جاهز، وأضاف الكعبي أن المباراة صعبة. "
+        "ويريد ترامب أن تهيمن علامته على المشهد الكوبي."
+    )
+    assert _rewrites(text) == []
+    text = (
+        "قاد أوزفالدو الفريق. وقال أوزفالدو إنه راض، وأكد أوزفالدو ذلك. "
+        "وضمت قائمة البرتغالي جوزفالدو فيريرا كلا من اللاعبين."
+    )
+    assert _rewrites(text) == []

@@ -86,3 +86,17 @@ def test_compound_inside_a_url_is_left_alone(runner):
     assert result.exit_code == 0, result.output
     assert "https://example.org/عبدالملك" in result.stdout
     assert "ثم قال عبد الملك إن الوفد" in result.stdout
+
+
+def test_a_glossary_written_from_compound_clusters_loads_and_applies():
+    from arclean.names import scan
+    from arclean.names.glossary import glossary_from_clusters, loads_glossary
+
+    g = glossary_from_clusters(scan([JOINED_USUAL + " " + SPLIT_USUAL]), tier="auto")
+    again = loads_glossary(g.dumps())
+    pairs = {(e.canonical, v) for e in again.entries for v in e.variants}
+    assert ("عبدالله", "عبد الله") in pairs and ("عبد الملك", "عبدالملك") in pairs
+    rec = Reconciler([again], fuzzy=False)
+    new, reps = rec.rewrite("قال وعبد الله إن عبدالملك وصل.")
+    assert new == "قال وعبدالله إن عبد الملك وصل."
+    assert {r.code for r in reps} == {"AR801"}

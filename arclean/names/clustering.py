@@ -45,7 +45,8 @@ def cluster(
     ]
     clusters += fold_only_clusters(candidates, root_set, assigned, judge)
     taken = {m.form for cl in clusters for m in cl.members}
-    clusters += compound_clusters(texts, counts, judge, s, taken)
+    merged = {m.form for cl in clusters for m in cl.variants if m.tier}
+    clusters += compound_clusters(texts, counts, judge, s, taken, merged)
     apply_glossary(clusters, counts, glossary)
     if want_kwic and clusters:
         lines = kwic(texts, counts, {m.form for cl in clusters for m in cl.members})

@@ -101,11 +101,18 @@ def count_split(texts: Iterable[str], counts: Counts, keys: set[str]) -> dict[st
 
 
 def compound_clusters(
-    texts: Iterable[str], counts: Counts, judge: Judge, s: Settings, taken: set[str]
+    texts: Iterable[str],
+    counts: Counts,
+    judge: Judge,
+    s: Settings,
+    taken: set[str],
+    merged: set[str],
 ) -> list[Cluster]:
     """Clusters of compounds spelled both ways in the text, the usual
-    spelling kept.  Forms in `taken` (members of other clusters) are left
-    to those clusters."""
+    spelling kept.  A joined spelling in `taken` (a member of another
+    cluster) is left to that cluster; a joined canonical in `merged` (a
+    variant another cluster rewrites) is never kept, so that no rewrite
+    chains into another (a glossary written from the clusters loads)."""
     joined: dict[str, Counter[str]] = defaultdict(Counter)
     glued: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for w, (prefix, core) in counts.analysis.items():
@@ -143,6 +150,8 @@ def compound_clusters(
             members = _members(canonical, s_forms, j_forms, why)
         elif jn >= s.text_count and jn >= s.context_ratio * sn and (name or not lex_word):
             canonical = j_forms.most_common(1)[0][0]
+            if canonical in merged:
+                continue
             why = f"auto: {COMPOUND}, written as one word {jn} times in the text"
             members = _members(canonical, j_forms, s_forms, why)
         else:

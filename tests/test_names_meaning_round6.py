@@ -65,3 +65,23 @@ def test_one_consonant_apart_is_never_rewritten_on_strings_and_counts():
         "وضمت قائمة البرتغالي جوزفالدو فيريرا كلا من اللاعبين."
     )
     assert _rewrites(text) == []
+
+
+def test_g_sound_swap_between_unknown_words_needs_a_shared_name():
+    # tried in the sixth round (a ج/غ/ك/ق swap between two words no
+    # reference list knows, the canonical spelled three times) and removed:
+    # on the news days it made تغريم (fining) تجريم (criminalising),
+    # والتهكير (hacking) والتهجير (displacement), تسويغه تسويقه
+    text = (
+        "طالب بتجريم الفعل. وأيد النواب تجريم الظاهرة، ورفضوا تجريم غيرها، ودعوا إلى تجريم. "
+        "وأعلنت الهيئة تغريم ست شركات."
+    )
+    assert _rewrites(text) == []
+
+
+def test_long_vowel_dropped_into_a_gazetteer_token_the_text_spells():
+    text = (
+        "قال المسؤول إن برلين تواجه أزمة كبيرة. وأكد التقرير أن برلين شهدت تطورات. "
+        "وزار الوفد برلين الأسبوع الماضي. ويرى المراقبون أن الوضع في بيرلين سيتحسن."
+    )
+    assert _rewrites(text) == [("بيرلين", "برلين")]

@@ -256,11 +256,15 @@ class PairScorer:
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}cheap edit, {tw}"])
                     )
-                elif doubled_letter(v, c):
-                    # a consonant written twice (الأندللس): no word of the
-                    # lexicon, so no other word to mistake (sixth round)
+                elif doubled_letter(v, c) or (
+                    len(v) == len(c) + 1 and judge.name_evidence(c) == "gazetteer"
+                ):
+                    # a consonant written twice (الأندللس), or a long vowel
+                    # the rewrite drops into a gazetteer token (بيرلين →
+                    # برلين): the variant is no word of the lexicon, so no
+                    # other word to mistake (sixth round)
                     need_name.append(
-                        Scored(v, c, cost, [*evidence, f"{CHECK_MARK}doubled letter, {tw}"])
+                        Scored(v, c, cost, [*evidence, f"{CHECK_MARK}letter dropped, {tw}"])
                     )
                 else:
                     # lexicon evidence only (a word never inflected is also

@@ -85,3 +85,14 @@ def test_long_vowel_dropped_into_a_gazetteer_token_the_text_spells():
         "وزار الوفد برلين الأسبوع الماضي. ويرى المراقبون أن الوضع في بيرلين سيتحسن."
     )
     assert _rewrites(text) == [("بيرلين", "برلين")]
+
+
+def test_final_letter_written_twice_is_no_inflection_of_a_name():
+    text = "زار الوفد الصين. وقالت الصين إن العلاقات جيدة، وأكدت الصين ذلك. وتصدر الصينن السلع."
+    assert _rewrites(text) == [("الصينن", "الصين")]
+
+
+def test_a_real_inflection_with_a_doubled_letter_is_left_alone():
+    # يسكنن (they, feminine, dwell) is a verb form of يسكن
+    text = "يسكن الرجل هنا. ويسكن أخوه هناك، ويسكن أبوه بعيدا. والنساء يسكنن القرية."
+    assert _rewrites(text) == []

@@ -204,7 +204,13 @@ class PairScorer:
             # already ruled out when pairing (step 2): two real words of the
             # lexicon (أحرز/إحراز), two well-known words or names (سعيد/سعد), a
             # pronoun or plural suffix (بداياتها/بدايتها)
-            if judge.glossary.rejected(v, c) or inflection_only(v, c):
+            if judge.glossary.rejected(v, c):
+                continue
+            if inflection_only(v, c) and not (
+                # الصينن beside الصين: a final letter written twice, no
+                # suffix, when no reference list has the longer form
+                doubled_letter(v, c) and not judge.lex_count(v) and not judge.gaz.count(v)
+            ):
                 continue
             cost = weighted_distance(v, c, limit)
             if cost > limit:

@@ -85,6 +85,8 @@ def count_split(texts: Iterable[str], counts: Counts, keys: set[str]) -> dict[st
     lines_with = getattr(texts, "lines_with", None)
     for text in lines_with(heads) if lines_with is not None else texts:
         for line in text.splitlines():
+            if not any(h in line for h in COMPOUND_HEADS):
+                continue  # most lines: no head (a fully vowelled one is not counted)
             toks = list(iter_tokens(line))
             for a, b in pairwise(toks):
                 if line[a.end : b.start] != " ":
@@ -166,8 +168,8 @@ def compound_clusters(
 def _may_hold_head(word: str) -> bool:
     """A cheap test before the proclitic analysis: a head within the
     word's first letters (a proclitic chain is at most three letters)."""
-    start = fold(word[: MAX_HEAD_WORD + 1])
-    return any(h in start for h in _HEAD_FOLDS)
+    start = word[: MAX_HEAD_WORD + 1]
+    return any(h in start for h in COMPOUND_HEADS)
 
 
 def _definite(prefix: str) -> bool:

@@ -100,3 +100,28 @@ def test_a_glossary_written_from_compound_clusters_loads_and_applies():
     new, reps = rec.rewrite("قال وعبد الله إن عبدالملك وصل.")
     assert new == "قال وعبدالله إن عبد الملك وصل."
     assert {r.code for r in reps} == {"AR801"}
+
+
+def test_a_glossary_decides_the_compound_over_the_texts_majority():
+    from arclean.names.glossary import loads_glossary
+
+    g = loads_glossary('version = 1\n[[entity]]\ncanonical = "عبد الله"\nvariants = ["عبدالله"]\n')
+    rec = Reconciler([g], fuzzy=True, tier="auto")
+    rec.prepare([JOINED_USUAL])
+    new, reps = rec.rewrite(JOINED_USUAL)
+    # the joined spellings become split (AR801); the split one is left
+    # alone, not joined back by AR802 (no fix loop)
+    assert {(r.old, r.new, r.code) for r in reps} == {("عبدالله", "عبد الله", "AR801")}
+    assert "عبدالله" not in new
+
+
+def test_fix_with_a_compound_glossary_and_the_fuzzy_rule_settles(runner, tmp_path):
+    glossary = tmp_path / "g.toml"
+    glossary.write_text(
+        'version = 1\n[[entity]]\ncanonical = "عبد الله"\nvariants = ["عبدالله"]\n',
+        encoding="utf-8",
+    )
+    args = ["fix", "--isolated", "--glossary", str(glossary), "--extend-select", "AR802"]
+    result = runner.invoke(cli, [*args, "--unsafe-fixes"], input=JOINED_USUAL.encode())
+    assert result.exit_code == 0, result.output
+    assert result.stdout == JOINED_USUAL.replace("عبدالله", "عبد الله")

@@ -106,3 +106,13 @@ def test_doubled_letter_at_a_word_boundary_is_a_suffix_or_prefix():
     assert _rewrites(text) == []
     text = "أعلنت تضامنا مع الشعب. وأكدت تضامنا كاملا، وعبرت عن تضامنا. وقال: تضامننا كامل."
     assert _rewrites(text) == []
+
+
+def test_doubled_letter_needs_no_shared_context():
+    # فاببيو beside كانافارو, the text's فابيو beside other names: two
+    # people perhaps, but one first name, and a doubled letter is no name
+    text = (
+        "سجل فابيو روسي هدفا. وقال فابيو روسي إن الفوز مهم، وأكد فابيو روسي ذلك. "
+        "ولعب فاببيو كانافارو المباراة."
+    )
+    assert _rewrites(text) == [("فاببيو", "فابيو")]

@@ -323,7 +323,13 @@ class PairScorer:
                 # auto by the strings and counts, unless the variant stands in
                 # a context of its own (a corpus of many articles)
                 reason = evidence[-1][len(CHECK_MARK) :]
-                own = own_context(nbs.get(v, Counter()), nbs.get(c, Counter()), judge.name_like)
+                # a consonant written twice (فاببيو) is never another name,
+                # whoever it names: no own context to look for (sixth round)
+                own = (
+                    None
+                    if doubled_letter(v, c)
+                    else own_context(nbs.get(v, Counter()), nbs.get(c, Counter()), judge.name_like)
+                )
                 last = f"auto: {reason}" if own is None else f"{reason}; {own}"
                 scored.append(Scored(v, c, cost, [*evidence[:-1], last]))
                 continue

@@ -44,7 +44,7 @@ def test_dev_figures_stay_within_their_interval() -> None:
     from arclean.names.model import DEFAULT_SETTINGS
 
     pinned = {
-        "aqmar": {"recall": (0.191, 0.529), "false_per_10k": (0.0, 4.552)},
+        "aqmar": {"recall": (0.209, 0.553), "false_per_10k": (0.0, 4.552)},
         "pud": {"recall": (0.050, 0.283), "false_per_10k": (0.0, 0.0)},
     }
     for src, figures in pinned.items():

@@ -116,3 +116,16 @@ def test_doubled_letter_needs_no_shared_context():
         "ولعب فاببيو كانافارو المباراة."
     )
     assert _rewrites(text) == [("فاببيو", "فابيو")]
+
+
+def test_doubled_letter_into_a_name_seen_twice():
+    # a doubled letter is never another name: the thin count (2 against 1)
+    # that keeps ميليس/ميلس apart does not hold it back
+    text = "هبطت أبولو على القمر. وكانت أبولو رحلة ناجحة. ثم عادت مركبة أبوللو إلى الأرض."
+    assert _rewrites(text) == [("أبوللو", "أبولو")]
+
+
+def test_a_verb_prefix_doubling_the_first_letter_is_grammar():
+    # تتفاقم (it worsens) = ت + تفاقم: not a slip for تفاقم (worsening)
+    text = "زاد تفاقم الأزمة. ومع تفاقم الأوضاع تدخلت الدولة. والمشكلة تتفاقم كل يوم."
+    assert _rewrites(text) == []

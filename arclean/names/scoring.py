@@ -73,10 +73,19 @@ def text_only_edit(v: str, c: str) -> bool:
 
 def doubled_letter(v: str, c: str) -> bool:
     """The variant writes one consonant of the canonical twice (الأندللس
-    beside الأندلس): the shadda spelled out, or a typing slip."""
-    return len(v) == len(c) + 1 and any(
-        v[i] == v[i - 1] and v[i] not in "اوي" and v[:i] + v[i + 1 :] == c for i in range(1, len(v))
-    )
+    beside الأندلس): the shadda spelled out, or a typing slip.  Not at a
+    word boundary, where a doubled letter is grammar: a prefix on a verb
+    (تتفاقم = ت + تفاقم), a pronoun ه after ه (نواجهه), نا or ني after ن
+    (تضامننا)."""
+    if len(v) != len(c) + 1:
+        return False
+    for i in range(2, len(v)):
+        if v[i] != v[i - 1] or v[i] in "اوي" or v[:i] + v[i + 1 :] != c:
+            continue
+        if (v[i] == "ه" and i == len(v) - 1) or (v[i] == "ن" and v[i + 1 :] in ("ا", "ي")):
+            continue
+        return True
+    return False
 
 
 class PairScorer:
@@ -147,7 +156,8 @@ class PairScorer:
         lexicon, with or without ال, nor in the gazetteer)."""
         s, judge = self.s, self.judge
         cn, vn = self.candidates[c].count, self.candidates[v].count
-        if cn < s.text_count or cn < s.context_ratio * vn:
+        floor = 2 if doubled_letter(v, c) else s.text_count  # never another name
+        if cn < floor or cn < s.context_ratio * vn:
             return None
         if judge.lex_count(v) or judge.gaz.count(v) or judge.text_verb(c) or judge.wordlike(c):
             return None  # جازاك beside جزاك: a verb with a pronoun
@@ -254,6 +264,8 @@ class PairScorer:
                 # a thin count needs a variant the books never use (بايرن
                 # ميونخ, once in the lexicon, is no slip for بايرون)
                 or (judge.gaz.count(c) >= s.thin_gaz and not judge.lex_count(v))
+                # a doubled letter is never another name (sixth round)
+                or (doubled_letter(v, c) and not judge.lex_count(v))
             )
             if cheap_ok and why is not None and clear:
                 need_name.append(Scored(v, c, cost, [*evidence, f"{CHECK_MARK}cheap edit, {why}"]))

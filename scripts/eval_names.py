@@ -52,6 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from arclean.chars import fold  # noqa: E402
+from arclean.names.compounds import COMPOUND_HEADS  # noqa: E402
 from arclean.names.lexicon import strip_marks  # noqa: E402
 from arclean.names.model import DEFAULT_SETTINGS, Settings  # noqa: E402
 from arclean.names.rewrite import Reconciler  # noqa: E402
@@ -262,9 +263,6 @@ class Planted:
     tokens: int
     planted_forms: frozenset[str]  # the planted spellings
     skipped_real_word: int = 0  # names whose every respelling is a real word
-
-
-COMPOUND_HEADS = ("عبد", "أبو", "ابو", "أبي", "ابي", "أبا", "ابا")
 
 
 def plant(sp: Split, seed: int, min_mentions: int = 3) -> Planted:

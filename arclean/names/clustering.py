@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from arclean.chars import fold
+from arclean.names.compounds import compound_clusters
 from arclean.names.context import kwic
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
@@ -43,6 +44,9 @@ def cluster(
         root_cluster(c, by_canonical[c], assigned, root_set, candidates, judge) for c in roots
     ]
     clusters += fold_only_clusters(candidates, root_set, assigned, judge)
+    taken = {m.form for cl in clusters for m in cl.members}
+    merged = {m.form for cl in clusters for m in cl.variants if m.tier}
+    clusters += compound_clusters(texts, counts, judge, s, taken, merged)
     apply_glossary(clusters, counts, glossary)
     if want_kwic and clusters:
         lines = kwic(texts, counts, {m.form for cl in clusters for m in cl.members})

@@ -5,7 +5,7 @@ each one beside the kept spelling of its group.  Split from `scoring`
 from __future__ import annotations
 
 from arclean.chars import fold
-from arclean.names.evidence import Judge
+from arclean.names.evidence import Judge, future_verb
 from arclean.names.model import Member
 
 #: Evidence of a fold member that is another word: it is dropped from its cluster.
@@ -53,6 +53,7 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     if (
         canonical.endswith("ة")
         and form.endswith("ه")
+        and not fold(form).startswith("ال")  # no pronoun after the article
         and judge.lex_count(fold(form)[:-1]) >= judge.s.known_count
     ):
         # سماحه = سماح + ه (its allowing), not سماحة: maybe the pronoun ه
@@ -60,6 +61,12 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     if judge.known_spelling(form) > judge.known_spelling(canonical):
         return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
     why = judge.auto_evidence(fold(canonical))
+    if why is None and final_letter_only(form, canonical):
+        # ى/ي or ة/ه at the end of a word the reference data call a name,
+        # which the text itself spells the other way (sixth round)
+        usual = usual_final(form, n, canonical, cn, judge)
+        if usual is not None:
+            return Member(form, n, "auto", 0.0, ["same after folding", usual])
     if why is None:
         # not known as a name: an ordinary word written two ways (اثره/أثره)
         return Member(form, n, "review", 0.0, ["same after folding", "not known as a name"])
@@ -80,3 +87,38 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         return Member(form, n, "auto", 0.0, ["same after folding", "ة written ه", why])
     # an unknown hamza (انشطار is right without one) or ى/ي: report only
     return Member(form, n, "review", 0.0, ["same after folding"])
+
+
+def final_letter_only(form: str, canonical: str) -> bool:
+    """The two spellings differ only by their final ى/ي or ة/ه."""
+    return (
+        len(form) == len(canonical)
+        and form[:-1] == canonical[:-1]
+        and {form[-1], canonical[-1]} in ({"ى", "ي"}, {"ة", "ه"})
+    )
+
+
+def usual_final(form: str, n: int, canonical: str, cn: int, judge: Judge) -> str | None:
+    """Why a final ى/ي or ة/ه spelling may be rewritten into the canonical
+    one without the gazetteer evidence `auto_evidence` asks for (issue 9,
+    sixth round), or None: the canonical is a gazetteer name at least as
+    often as a lexicon word (`Judge.name_word`), no verb, and the text's
+    usual spelling of it, seen at least `text_count` times and
+    `fold_ratio` times as often as the variant; the variant spelling is no
+    word of the lexicon (checked by the caller) and, for ه, not the pronoun
+    (checked by the caller, or after the article)."""
+    s = judge.s
+    if cn < s.text_count or cn < s.fold_ratio * n:
+        return None
+    f = fold(canonical)
+    if (
+        judge.name_evidence(f) != "gazetteer"
+        or not judge.name_word(f)
+        or judge.text_verb(f)
+        or future_verb(f, judge)
+    ):
+        # lexicon evidence alone is not enough: المرأة, المتوفى are "names
+        # with the article" and فجأة, ينبغي "never inflected" by that test,
+        # and فجأه (surprised him) is فجأ + ه, not فجأة (suddenly)
+        return None
+    return f"final {form[-1]}/{canonical[-1]}, the text writes {canonical} {cn} times (gazetteer)"

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from arclean.chars import fold
 from arclean.names.clustering import cluster
+from arclean.names.compounds import split_head
 from arclean.names.counting import Counts, count_texts, reiterable
 from arclean.names.glossary import Glossary, merge
 from arclean.names.lexicon import gazetteer, lexicon, strip_marks
@@ -25,7 +26,7 @@ from arclean.names.model import (
     Settings,
     Tier,
 )
-from arclean.names.tokens import attach, iter_tokens, prefix_splits
+from arclean.names.tokens import Token, attach, iter_tokens, prefix_splits
 
 
 class Reconciler:
@@ -100,8 +101,17 @@ class Reconciler:
         tokens = list(iter_tokens(text))
         folded_tokens: list[str] | None = None
         out: list[Replacement] = []
+        phrases = self._phrases(fuzzy_map)
+        skip = -1
         for idx, tok in enumerate(tokens):
+            if idx <= skip:
+                continue
             sw = strip_marks(tok.text)
+            two = self._match_two(text, tokens, idx, phrases, analysis) if phrases else None
+            if two is not None:
+                skip = idx + 1
+                out.append(two)
+                continue
             hit = self._match(sw, fuzzy_map, analysis)
             if hit is None:
                 continue
@@ -115,7 +125,10 @@ class Reconciler:
                     folded_tokens = [fold(strip_marks(t.text)) for t in tokens]
                 if not self._context_ok(entry, folded_tokens, idx):
                     continue
-            new = attach(_surface_prefix(tok.text, prefix_len), new_core)
+            prefix = _surface_prefix(tok.text, prefix_len)
+            if " " in new_core and fold(prefix).endswith(("ال", "لل")):
+                continue  # العبدالعالي (a family name) is not ال + عبد العالي
+            new = attach(prefix, new_core)
             if new is None or new == tok.text:
                 continue
             out.append(Replacement(tok.start, tok.end, tok.text, new, code, message))
@@ -128,6 +141,59 @@ class Reconciler:
             last = r.end
         pieces.append(text[last:])
         return "".join(pieces), out
+
+    def _phrases(
+        self, fuzzy_map: dict[str, tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple[str, str, str, int | None]]:
+        """Two-word variants (a compound written split: عبد الله when the
+        text writes عبدالله): {(first word, second word): (canonical, code,
+        message, glossary entry)}; glossary entries first."""
+        out: dict[tuple[str, str], tuple[str, str, str, int | None]] = {}
+        for v, i in self._gloss_map.items():
+            if " " in v:
+                e = self.glossary.entries[i]
+                first, _, second = v.partition(" ")
+                msg = f"{v} → {e.canonical} (glossary)"
+                out[(first, second)] = (e.canonical, CODE_GLOSSARY, msg, i)
+        for v, (canonical, msg) in fuzzy_map.items():
+            if " " in v:
+                first, _, second = v.partition(" ")
+                out.setdefault((first, second), (canonical, CODE_FUZZY, msg, None))
+        return out
+
+    def _match_two(
+        self,
+        text: str,
+        tokens: list[Token],
+        idx: int,
+        phrases: dict[tuple[str, str], tuple[str, str, str, int | None]],
+        analysis: dict[str, tuple[str, str]],
+    ) -> Replacement | None:
+        """The rewrite of tokens `idx` and `idx + 1` as one two-word variant
+        (one space between them, a proclitic on the first kept, no marks on
+        either), or None."""
+        if idx + 1 >= len(tokens):
+            return None
+        a, b = tokens[idx], tokens[idx + 1]
+        if text[a.end : b.start] != " ":
+            return None
+        sa, sb = strip_marks(a.text), strip_marks(b.text)
+        if sa != a.text or sb != b.text:
+            return None  # vowelled words are written with care: left alone
+        candidates = [("", sa)]
+        head = split_head(sa, analysis)
+        if head is not None and head[0]:
+            candidates.append(head)
+        for prefix, core in candidates:
+            hit = phrases.get((core, sb))
+            if hit is None:
+                continue
+            canonical, code, message, _entry = hit
+            new = attach(prefix, canonical)
+            if new is None:
+                return None
+            return Replacement(a.start, b.end, text[a.start : b.end], new, code, message)
+        return None
 
     def _match(
         self,

@@ -71,6 +71,23 @@ def text_only_edit(v: str, c: str) -> bool:
     return len(v) == len(c) + 1
 
 
+def doubled_letter(v: str, c: str) -> bool:
+    """The variant writes one consonant of the canonical twice (الأندللس
+    beside الأندلس): the shadda spelled out, or a typing slip.  Not at a
+    word boundary, where a doubled letter is grammar: a prefix on a verb
+    (تتفاقم = ت + تفاقم), a pronoun ه after ه (نواجهه), نا or ني after ن
+    (تضامننا)."""
+    if len(v) != len(c) + 1:
+        return False
+    for i in range(2, len(v)):
+        if v[i] != v[i - 1] or v[i] in "اوي" or v[:i] + v[i + 1 :] != c:
+            continue
+        if (v[i] == "ه" and i == len(v) - 1) or (v[i] == "ن" and v[i + 1 :] in ("ا", "ي")):
+            continue
+        return True
+    return False
+
+
 class PairScorer:
     """Scores the pairs of one scan's candidate fold groups.
 
@@ -139,7 +156,8 @@ class PairScorer:
         lexicon, with or without ال, nor in the gazetteer)."""
         s, judge = self.s, self.judge
         cn, vn = self.candidates[c].count, self.candidates[v].count
-        if cn < s.text_count or cn < s.context_ratio * vn:
+        floor = 2 if doubled_letter(v, c) else s.text_count  # never another name
+        if cn < floor or cn < s.context_ratio * vn:
             return None
         if judge.lex_count(v) or judge.gaz.count(v) or judge.text_verb(c) or judge.wordlike(c):
             return None  # جازاك beside جزاك: a verb with a pronoun
@@ -196,7 +214,13 @@ class PairScorer:
             # already ruled out when pairing (step 2): two real words of the
             # lexicon (أحرز/إحراز), two well-known words or names (سعيد/سعد), a
             # pronoun or plural suffix (بداياتها/بدايتها)
-            if judge.glossary.rejected(v, c) or inflection_only(v, c):
+            if judge.glossary.rejected(v, c):
+                continue
+            if inflection_only(v, c) and not (
+                # الصينن beside الصين: a final letter written twice, no
+                # suffix, when no reference list has the longer form
+                doubled_letter(v, c) and not judge.lex_count(v) and not judge.gaz.count(v)
+            ):
                 continue
             cost = weighted_distance(v, c, limit)
             if cost > limit:
@@ -240,6 +264,8 @@ class PairScorer:
                 # a thin count needs a variant the books never use (بايرن
                 # ميونخ, once in the lexicon, is no slip for بايرون)
                 or (judge.gaz.count(c) >= s.thin_gaz and not judge.lex_count(v))
+                # a doubled letter is never another name (sixth round)
+                or (doubled_letter(v, c) and not judge.lex_count(v))
             )
             if cheap_ok and why is not None and clear:
                 need_name.append(Scored(v, c, cost, [*evidence, f"{CHECK_MARK}cheap edit, {why}"]))
@@ -247,6 +273,16 @@ class PairScorer:
                 if judge.auto_evidence(c, min_gaz=1) is not None:
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}cheap edit, {tw}"])
+                    )
+                elif doubled_letter(v, c) or (
+                    len(v) == len(c) + 1 and judge.name_evidence(c) == "gazetteer"
+                ):
+                    # a consonant written twice (الأندللس), or a long vowel
+                    # the rewrite drops into a gazetteer token (بيرلين →
+                    # برلين): the variant is no word of the lexicon, so no
+                    # other word to mistake (sixth round)
+                    need_name.append(
+                        Scored(v, c, cost, [*evidence, f"{CHECK_MARK}letter dropped, {tw}"])
                     )
                 else:
                     # lexicon evidence only (a word never inflected is also
@@ -299,7 +335,13 @@ class PairScorer:
                 # auto by the strings and counts, unless the variant stands in
                 # a context of its own (a corpus of many articles)
                 reason = evidence[-1][len(CHECK_MARK) :]
-                own = own_context(nbs.get(v, Counter()), nbs.get(c, Counter()), judge.name_like)
+                # a consonant written twice (فاببيو) is never another name,
+                # whoever it names: no own context to look for (sixth round)
+                own = (
+                    None
+                    if doubled_letter(v, c)
+                    else own_context(nbs.get(v, Counter()), nbs.get(c, Counter()), judge.name_like)
+                )
                 last = f"auto: {reason}" if own is None else f"{reason}; {own}"
                 scored.append(Scored(v, c, cost, [*evidence[:-1], last]))
                 continue

@@ -27,6 +27,7 @@ from arclean.text.spans import (
 )
 from arclean.text.windows import (
     fold_chars,
+    line_windows,
     next_line_end,
     scan_windows,
     spans_holding,
@@ -242,9 +243,23 @@ class CompiledRule:
             found = [m for m in found if guard.allows(rule, m.start(), m.end())]
         # A match overlapping a stretch that an exception pattern matches is
         # vetoed; exceptions see the whole text, for context.
-        for exception in rule.compiled_exceptions if found else ():
-            left = max(deadline - time.monotonic(), 0.001)
-            ranges = [(m.start(), m.end()) for m in exception.finditer(text, timeout=left)]
+        exceptions = rule.compiled_exceptions if found else ()
+        # A rule with a scan keeps to its line, its exceptions too: they are
+        # searched only on the lines of the matches (the same ranges there).
+        lines = (
+            line_windows(text, [(m.start(), m.end()) for m in found])
+            if exceptions and self.scan is not None
+            else [(0, len(text))]
+        )
+        for exception in exceptions:
+            ranges = []
+            for lo, hi in lines:
+                left = max(deadline - time.monotonic(), 0.001)
+                end = min(len(text), hi + _LOOKAHEAD) if hi < len(text) else hi
+                for m in exception.finditer(text, lo, end, timeout=left):
+                    if m.start() >= hi:
+                        break
+                    ranges.append((m.start(), m.end()))
             if ranges:
                 found = [m for m in found if not overlaps_any(m.start(), m.end(), ranges)]
         return found

@@ -5,6 +5,7 @@ rounds only on the lines that changed), each pattern call bounded in time.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 
@@ -94,8 +95,9 @@ class CompiledRule:
             else None
         )
         # A few characters: one `in` test each (a memchr). Many: one class search.
+        # (stdlib `re`: a class search several times faster than `regex`'s)
         self._trigger_re = (
-            regex.compile(char_class(self.trigger))
+            re.compile(char_class(self.trigger))
             if self.trigger is not None and len(self.trigger) > 16
             else None
         )

@@ -70,8 +70,16 @@ class Engine:
 
     # -- spans -------------------------------------------------------------
 
-    def fix(self, text: str, spans: Sequence[Span] | None = None, *, track: bool = True) -> Outcome:
-        """Apply every fix until the text stops changing; report what remains.
+    def fix(
+        self,
+        text: str,
+        spans: Sequence[Span] | None = None,
+        *,
+        track: bool = True,
+        report: bool = True,
+    ) -> Outcome:
+        """Apply every fix until the text stops changing; report what remains
+        (with ``report=False`` the findings are not looked for: empty).
 
         `spans` are the prose regions of `text` (all of it by default); they
         move with the text as rules change it.
@@ -158,7 +166,7 @@ class Engine:
             recent = [*recent[-len(fixers) :], fixer.rule.code]
         # After fixing, only what no fix can change is left to report; unsafe
         # fixes that were not applied are for `check` to list.
-        findings = self._report(text, base, guard, include_unsafe=False)
+        findings = self._report(text, base, guard, include_unsafe=False) if report else []
         tracked = changes.changes(original, text) if changes is not None else []
         return Outcome(text, tracked, findings, changed=text != original)
 

@@ -27,12 +27,14 @@ from arclean.text.spans import (
     overlaps_any,
 )
 from arclean.text.windows import (
+    Scan,
     fold_chars,
     line_windows,
     next_line_end,
     scan_windows,
     spans_holding,
     spans_within,
+    split_scan,
 )
 
 #: How far past the end of a span lookaheads may look.
@@ -71,7 +73,8 @@ class CompiledRule:
         self.rule = rule
         self._replace = self._make_replacer()
         self.trigger = rule.trigger_chars
-        self.scan = rule.compiled_scan
+        scan = rule.compiled_scan
+        self.scan: Scan | None = split_scan(scan) if scan is not None else None
         #: Keeps to its line: may look at changed lines only after its first run.
         self.local = self.scan is not None and (
             (rule.kind == "builtin" and BUILTINS[rule.function or ""].line_local)

@@ -51,6 +51,7 @@ class SplitScan:
         self.whole = whole
         self.parts = parts
         self.dense = False
+        self._hits = self._scanned = 0
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
@@ -88,7 +89,10 @@ class SplitScan:
             found += 1
             cursor = best.end()  # past its first character: never empty
             heads[index] = parts[index].search(text, cursor, end)
-        if found * DENSE > end - pos and end - pos > 100_000:
+        # Counted over every call (a scan may run span by span).
+        self._hits += found
+        self._scanned += end - pos
+        if self._scanned > 100_000 and self._hits * DENSE > self._scanned:
             self.dense = True
 
 
@@ -348,12 +352,12 @@ def fold_chars(
 
 
 @cache
-def _runs_of(keys: tuple[str, ...]) -> Scan:
+def _runs_of(keys: tuple[str, ...]) -> re.Pattern[str]:
     """Runs of `keys` (characters), each at most `MERGE_GAP` characters
     after the previous one (the farthest one in reach is taken, so a run is
     what merging the keys one by one gives)."""
     one = "[" + "".join(re.escape(key) for key in keys) + "]"
-    return split_scan(re.compile(f"{one}(?:.{{0,{MERGE_GAP - 1}}}{one})*", re.DOTALL))
+    return re.compile(f"{one}(?:.{{0,{MERGE_GAP - 1}}}{one})*", re.DOTALL)
 
 
 def _fold_hits(

@@ -30,6 +30,7 @@ from arclean.text.windows import (
     Scan,
     fold_chars,
     line_windows,
+    lines_holding,
     next_line_end,
     scan_windows,
     spans_holding,
@@ -282,9 +283,12 @@ class CompiledRule:
             assert rule.function is not None
             builtin = BUILTINS[rule.function]
             enabled = self._enabled(guard.spans_for(rule, spans))
-            if dirty is not None and builtin.line_local:
+            if self.scan is not None and dirty is not None and builtin.line_local:
+                # The changed lines (whole lines) that hold a hit: one cut.
+                enabled = spans_within(enabled, lines_holding(self.scan, text, dirty))
+            elif dirty is not None and builtin.line_local:
                 enabled = spans_within(enabled, dirty)
-            if self.scan is not None:
+            elif self.scan is not None:
                 enabled = spans_holding(self.scan, text, enabled)
             reps = builtin.func(text, enabled, rule)
             if not guard.protected:

@@ -185,15 +185,23 @@ def spans_holding(scan: Scan, text: str, spans: Sequence[Span]) -> list[Span]:
     on its line has nothing to do elsewhere."""
     if not spans:
         return []
-    start, stop = spans[0].start, spans[-1].end
+    return spans_within(spans, lines_holding(scan, text, [(spans[0].start, spans[-1].end)]))
+
+
+def lines_holding(scan: Scan, text: str, within: Sequence[Range]) -> list[Range]:
+    """The lines (each with its line break) that hold a hit of `scan`
+    starting inside one of the sorted `within` ranges, sorted."""
+    found: set[Range] = set()
     if isinstance(scan, SplitScan) and not scan.dense:
         # A line holds a hit of the scan where it holds one of a part's.
-        found: set[Range] = set()
         for part in scan.parts:
-            found.update(_lines_holding(part, text, start, stop))
-        return spans_within(spans, sorted(found))
-    whole = scan.whole if isinstance(scan, SplitScan) else scan
-    return spans_within(spans, _lines_holding(whole, text, start, stop))
+            for lo, hi in within:
+                found.update(_lines_holding(part, text, lo, hi))
+    else:
+        whole = scan.whole if isinstance(scan, SplitScan) else scan
+        for lo, hi in within:
+            found.update(_lines_holding(whole, text, lo, hi))
+    return sorted(found)
 
 
 def _lines_holding(scan: re.Pattern[str], text: str, position: int, stop: int) -> list[Range]:

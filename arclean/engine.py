@@ -106,8 +106,12 @@ class Engine:
         while fixers and quiet < len(fixers):
             if applied % len(fixers) == 0 and guard._no_script is not None:
                 # Lines may have become Arabic (encoding repair): look again
-                # once a round; within a round the line map only moves.
-                guard = Guard(text, protected)
+                # once a round, at the lines the round changed (what the first
+                # rule has not seen); within a round the line map only moves.
+                since = dirty[0]
+                guard = guard.refreshed(
+                    text, protected, line_windows(text, since) if since is not None else None
+                )
             index = applied % len(fixers)
             fixer = fixers[index]
             applied += 1

@@ -209,3 +209,25 @@ def test_the_fathatan_tried_give_every_tanween_match(sample_text):
 def test_the_cleaned_text_alone_is_the_fixed_text(sample_text):
     cleaner = Cleaner()
     assert cleaner(sample_text) == cleaner.fix(sample_text, track=False).text
+
+
+def test_a_guard_looks_again_only_at_the_changed_lines():
+    from arclean.guard import Guard
+    from arclean.text.edits import Replacement, apply_replacements
+    from arclean.text.windows import changed_ranges
+
+    text = "سطر عربي\nLatin line\nLatin too\nکتاب این است\nسطر آخر\n\nend"
+    guard = Guard(text, [])
+    guard.has_script(0), guard.is_arabic(0)  # the maps are made
+    for reps in (
+        [Replacement(text.index("line"), text.index("line") + 4, "سطر", "T")],  # becomes Arabic
+        [Replacement(0, 8, "plain", "T")],  # no longer Arabic
+        [Replacement(text.index("این"), text.index("این") + 3, "هذا", "T")],  # no longer Persian
+        [Replacement(text.index("end"), len(text), "", "T")],
+    ):
+        new = apply_replacements(text, reps)
+        moved = guard.moved(new, [], reps)
+        again = moved.refreshed(new, [], line_windows(new, changed_ranges(reps)))
+        fresh = Guard(new, [])
+        fresh.has_script(0), fresh.is_arabic(0)
+        assert (again._no_script, again._other) == (fresh._no_script, fresh._other)

@@ -120,11 +120,19 @@ def tanween_fatha_position(text: str, spans: Sequence[Span], rule: Rule) -> list
     from arclean.text.edits import Replacement
 
     convention = option_choice(rule, "tanween-fatha-position", "convention")
-    before = _anchored(_TANWEEN_BEFORE_RE, text, spans, alef_first=False)
-    on = _anchored(_TANWEEN_ON_RE, text, spans, alef_first=True)
+    # Each form is looked for only when needed: once a text is unified, the
+    # form it no longer holds is found missing first, and cheaply (its
+    # candidates are few), and the other is not looked for at all.
+    before = on = []
+    if convention != "before-alef":
+        before = _anchored(_TANWEEN_BEFORE_RE, text, spans, alef_first=False)
+        if not before:
+            return []  # nothing to move, or (majority) one form only
+    if convention != "on-alef":
+        on = _anchored(_TANWEEN_ON_RE, text, spans, alef_first=True)
+        if not on:
+            return []
     if convention == "majority":
-        if not before or not on:
-            return []  # one form only: nothing to unify
         if len(before) == len(on):
             convention = _TANWEEN_TIE
         else:

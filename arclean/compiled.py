@@ -38,6 +38,10 @@ from arclean.text.windows import (
     split_scan,
 )
 
+#: A scan that is a run of one class of plain characters (\\uXXXX escapes,
+#: ranges): `re` and `regex` read it alike.
+_PLAIN_RUN = re.compile(r"\[(?:\\u[0-9a-fA-F]{4}|[^\\\[\]^])(?:\\u[0-9a-fA-F]{4}|[^\\\[\]])*\]\+")
+
 #: How far past the end of a span lookaheads may look.
 _LOOKAHEAD = 64
 #: Past this many matches, the guard's stretches are worth computing.
@@ -91,11 +95,27 @@ class CompiledRule:
             and not rule.scan
             and all(len(key) == 1 for key, _ in rule.mapping)
         )
+        # A regex rule whose pattern is its scan, a run of one class with a
+        # fixed replacement (AR210): its hits are its matches too, except a
+        # run the span's end cuts (the pattern would run on past it).
+        self._run: re.Pattern[str] | None = None
+        if (
+            rule.kind == "regex"
+            and rule.scan
+            and (rule.pattern or "").lower() == rule.scan.lower()
+            and _PLAIN_RUN.fullmatch(rule.scan)
+            and "\\" not in (rule.replace or "")
+        ):
+            self._run = re.compile(rule.scan[:-1])
+            self.direct = self._run.match("\n") is None
         #: A direct map of characters to characters (no exception): the text
         #: can be folded without replacement objects when changes are not kept.
         self.fold: dict[str, str] | None = (
             dict(rule.mapping)
-            if self.direct and not rule.exceptions and all(len(v) == 1 for _, v in rule.mapping)
+            if self.direct
+            and rule.kind == "map"
+            and not rule.exceptions
+            and all(len(v) == 1 for _, v in rule.mapping)
             else None
         )
         # A few characters: one `in` test each (a memchr). Many: one class search.
@@ -180,6 +200,9 @@ class CompiledRule:
                         if lo < span.end and span.start < hi:
                             hits = self.scan.finditer(text, max(lo, span.start), min(hi, span.end))
                             found.extend(hits)  # type: ignore[arg-type]
+                    run = self._run
+                    if run and found and found[-1].end() == span.end and run.match(text, span.end):
+                        found.pop()  # the run goes on past the span: not a match
             return self._allowed(found, text, spans, guard, deadline)
         windows = dirty
         if self.scan is not None:

@@ -231,3 +231,16 @@ def test_a_guard_looks_again_only_at_the_changed_lines():
         fresh = Guard(new, [])
         fresh.has_script(0), fresh.is_arabic(0)
         assert (again._no_script, again._other) == (fresh._no_script, fresh._other)
+
+
+def test_a_run_the_span_cuts_is_not_a_match_of_a_scanned_run():
+    from arclean.text.spans import Span
+
+    (rule,) = [r for r in load_builtin_rules() if r.code == "AR210"]
+    scanned = Engine([rule], unsafe_fixes=True)
+    assert scanned.fixers[0].direct  # its hits are its matches
+    everywhere = _unscanned(Engine([rule], unsafe_fixes=True))
+    text = "كَتَبَ مُحَمَّدٌ\nقَالَ" * 3
+    for cut in range(1, len(text)):
+        spans = [Span(0, cut), Span(min(cut + 1, len(text)), len(text))]
+        assert scanned.fix(text, spans).text == everywhere.fix(text, spans).text, cut

@@ -310,10 +310,17 @@ def move_dirty(
     """`dirty` ranges moved by `shift`, with the `changed` ranges added
     (coarsened); None (all of the text) once they cover most of a text of
     `size` characters."""
-    moved = []
-    for start, end in dirty:
-        new_start = shift(start)
-        moved.append((new_start, max(new_start, shift(end))))
+    starts, deltas = shift.starts, shift.deltas
+    if not starts:
+        moved = dirty  # characters for characters: nothing moves
+    elif not dirty or dirty[-1][1] < starts[0]:
+        moved = dirty  # every change is past these ranges
+    else:
+        moved = []
+        for start, end in dirty:  # `shift`, inlined: called for every range
+            new_start = start + deltas[bisect_left(starts, start)]
+            new_end = end + deltas[bisect_left(starts, end)]
+            moved.append((new_start, new_end if new_end > new_start else new_start))
     merged = coarsen(sorted(moved + changed))
     if sum(end - start for start, end in merged) * 3 > size * 2:
         return None

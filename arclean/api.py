@@ -120,7 +120,8 @@ class Cleaner:
 
     def __call__(self, text: str) -> str:
         """The cleaned text, and nothing else (faster: changes are not tracked)."""
-        return self.fix(text, track=False).text
+        # Neither changes nor findings are wanted: the check-only rules do not run.
+        return self._fix(text, self.format.prose_spans(text), False, report=False).text
 
     def fix(self, text: str, *, track: bool = True) -> Outcome:
         """Apply the fixes to `text`.  The result carries the new text, every
@@ -128,8 +129,8 @@ class Cleaner:
         ``track=False``) and the findings that remain."""
         return self._fix(text, self.format.prose_spans(text), track)
 
-    def _fix(self, text: str, spans: list[Span], track: bool) -> Outcome:
-        outcome = self.engine.fix(text, spans, track=track)
+    def _fix(self, text: str, spans: list[Span], track: bool, *, report: bool = True) -> Outcome:
+        outcome = self.engine.fix(text, spans, track=track, report=report)
         if outcome.changed:
             self.format.verify(text, outcome.text)
         return outcome

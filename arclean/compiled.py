@@ -5,6 +5,7 @@ rounds only on the lines that changed), each pattern call bounded in time.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Sequence
 
@@ -26,12 +27,20 @@ from arclean.text.spans import (
     overlaps_any,
 )
 from arclean.text.windows import (
+    Scan,
     fold_chars,
+    line_windows,
+    lines_holding,
     next_line_end,
     scan_windows,
     spans_holding,
     spans_within,
+    split_scan,
 )
+
+#: A scan that is a run of one class of plain characters (\\uXXXX escapes,
+#: ranges): `re` and `regex` read it alike.
+_PLAIN_RUN = re.compile(r"\[(?:\\u[0-9a-fA-F]{4}|[^\\\[\]^])(?:\\u[0-9a-fA-F]{4}|[^\\\[\]])*\]\+")
 
 #: How far past the end of a span lookaheads may look.
 _LOOKAHEAD = 64
@@ -69,7 +78,8 @@ class CompiledRule:
         self.rule = rule
         self._replace = self._make_replacer()
         self.trigger = rule.trigger_chars
-        self.scan = rule.compiled_scan
+        scan = rule.compiled_scan
+        self.scan: Scan | None = split_scan(scan) if scan is not None else None
         #: Keeps to its line: may look at changed lines only after its first run.
         self.local = self.scan is not None and (
             (rule.kind == "builtin" and BUILTINS[rule.function or ""].line_local)
@@ -85,16 +95,33 @@ class CompiledRule:
             and not rule.scan
             and all(len(key) == 1 for key, _ in rule.mapping)
         )
+        # A regex rule whose pattern is its scan, a run of one class with a
+        # fixed replacement (AR210): its hits are its matches too, except a
+        # run the span's end cuts (the pattern would run on past it).
+        self._run: re.Pattern[str] | None = None
+        if (
+            rule.kind == "regex"
+            and rule.scan
+            and (rule.pattern or "").lower() == rule.scan.lower()
+            and _PLAIN_RUN.fullmatch(rule.scan)
+            and "\\" not in (rule.replace or "")
+        ):
+            self._run = re.compile(rule.scan[:-1])
+            self.direct = self._run.match("\n") is None
         #: A direct map of characters to characters (no exception): the text
         #: can be folded without replacement objects when changes are not kept.
         self.fold: dict[str, str] | None = (
             dict(rule.mapping)
-            if self.direct and not rule.exceptions and all(len(v) == 1 for _, v in rule.mapping)
+            if self.direct
+            and rule.kind == "map"
+            and not rule.exceptions
+            and all(len(v) == 1 for _, v in rule.mapping)
             else None
         )
         # A few characters: one `in` test each (a memchr). Many: one class search.
+        # (stdlib `re`: a class search several times faster than `regex`'s)
         self._trigger_re = (
-            regex.compile(char_class(self.trigger))
+            re.compile(char_class(self.trigger))
             if self.trigger is not None and len(self.trigger) > 16
             else None
         )
@@ -173,6 +200,9 @@ class CompiledRule:
                         if lo < span.end and span.start < hi:
                             hits = self.scan.finditer(text, max(lo, span.start), min(hi, span.end))
                             found.extend(hits)  # type: ignore[arg-type]
+                    run = self._run
+                    if run and found and found[-1].end() == span.end and run.match(text, span.end):
+                        found.pop()  # the run goes on past the span: not a match
             return self._allowed(found, text, spans, guard, deadline)
         windows = dirty
         if self.scan is not None:
@@ -242,9 +272,23 @@ class CompiledRule:
             found = [m for m in found if guard.allows(rule, m.start(), m.end())]
         # A match overlapping a stretch that an exception pattern matches is
         # vetoed; exceptions see the whole text, for context.
-        for exception in rule.compiled_exceptions if found else ():
-            left = max(deadline - time.monotonic(), 0.001)
-            ranges = [(m.start(), m.end()) for m in exception.finditer(text, timeout=left)]
+        exceptions = rule.compiled_exceptions if found else ()
+        # A rule with a scan keeps to its line, its exceptions too: they are
+        # searched only on the lines of the matches (the same ranges there).
+        lines = (
+            line_windows(text, [(m.start(), m.end()) for m in found])
+            if exceptions and self.scan is not None
+            else [(0, len(text))]
+        )
+        for exception in exceptions:
+            ranges = []
+            for lo, hi in lines:
+                left = max(deadline - time.monotonic(), 0.001)
+                end = min(len(text), hi + _LOOKAHEAD) if hi < len(text) else hi
+                for m in exception.finditer(text, lo, end, timeout=left):
+                    if m.start() >= hi:
+                        break
+                    ranges.append((m.start(), m.end()))
             if ranges:
                 found = [m for m in found if not overlaps_any(m.start(), m.end(), ranges)]
         return found
@@ -262,9 +306,12 @@ class CompiledRule:
             assert rule.function is not None
             builtin = BUILTINS[rule.function]
             enabled = self._enabled(guard.spans_for(rule, spans))
-            if dirty is not None and builtin.line_local:
+            if self.scan is not None and dirty is not None and builtin.line_local:
+                # The changed lines (whole lines) that hold a hit: one cut.
+                enabled = spans_within(enabled, lines_holding(self.scan, text, dirty))
+            elif dirty is not None and builtin.line_local:
                 enabled = spans_within(enabled, dirty)
-            if self.scan is not None:
+            elif self.scan is not None:
                 enabled = spans_holding(self.scan, text, enabled)
             reps = builtin.func(text, enabled, rule)
             if not guard.protected:

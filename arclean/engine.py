@@ -70,8 +70,16 @@ class Engine:
 
     # -- spans -------------------------------------------------------------
 
-    def fix(self, text: str, spans: Sequence[Span] | None = None, *, track: bool = True) -> Outcome:
-        """Apply every fix until the text stops changing; report what remains.
+    def fix(
+        self,
+        text: str,
+        spans: Sequence[Span] | None = None,
+        *,
+        track: bool = True,
+        report: bool = True,
+    ) -> Outcome:
+        """Apply every fix until the text stops changing; report what remains
+        (with ``report=False`` the findings are not looked for: empty).
 
         `spans` are the prose regions of `text` (all of it by default); they
         move with the text as rules change it.
@@ -88,14 +96,22 @@ class Engine:
         # For each rule, the ranges changed since it last ran (None: it has
         # not run yet, so all of the text is new to it).
         dirty: list[list[Range] | None] = [None] * len(fixers)
+        # For each rule, whether the text is known to hold none of its trigger
+        # characters: then only a change that writes one can make it present
+        # (looked for in the new text of the changes, not in the whole text).
+        absent = [False] * len(fixers)
         quiet = 0  # rules in a row that saw the current text and changed nothing
         applied = 0
         recent: list[str] = []
         while fixers and quiet < len(fixers):
             if applied % len(fixers) == 0 and guard._no_script is not None:
                 # Lines may have become Arabic (encoding repair): look again
-                # once a round; within a round the line map only moves.
-                guard = Guard(text, protected)
+                # once a round, at the lines the round changed (what the first
+                # rule has not seen); within a round the line map only moves.
+                since = dirty[0]
+                guard = guard.refreshed(
+                    text, protected, line_windows(text, since) if since is not None else None
+                )
             index = applied % len(fixers)
             fixer = fixers[index]
             applied += 1
@@ -115,23 +131,24 @@ class Engine:
             # looks again only at the lines changed since (any other rule
             # sees the whole text every time).
             lines = line_windows(text, seen) if seen is not None and fixer.local else None
+            if not absent[index] and not fixer.may_match(text):
+                absent[index] = True
             if changes is None and fixer.fold is not None:
                 # Characters for characters: no replacement objects, and
                 # nothing moves (changes are not recorded here).
-                folded = (
-                    fixer.fold_text(text, base, guard, lines) if fixer.may_match(text) else None
-                )
+                folded = None if absent[index] else fixer.fold_text(text, base, guard, lines)
                 if folded is None:
                     quiet += 1
                     continue
                 text, changed = folded
                 guard = guard.moved(text, protected, ())
                 shift = Shift(())
+                added = "".join(sorted(set(fixer.fold.values())))
             else:
                 reps = (
-                    merge_sorted(fixer.replacements(text, base, guard, lines))
-                    if fixer.may_match(text)
-                    else []
+                    []
+                    if absent[index]
+                    else merge_sorted(fixer.replacements(text, base, guard, lines))
                 )
                 if not reps:
                     quiet += 1
@@ -151,6 +168,10 @@ class Engine:
                 guard = guard.moved(text, protected, reps)
                 changed = coarsen(changed_ranges(reps))
                 shift = Shift(reps)
+                added = "".join(rep.new for rep in reps)
+            for j, other in enumerate(fixers):
+                if absent[j] and added and other.may_match(added):
+                    absent[j] = False
             for j, ranges in enumerate(dirty):
                 if ranges is not None:
                     dirty[j] = move_dirty(ranges, shift, changed, len(text))
@@ -158,7 +179,7 @@ class Engine:
             recent = [*recent[-len(fixers) :], fixer.rule.code]
         # After fixing, only what no fix can change is left to report; unsafe
         # fixes that were not applied are for `check` to list.
-        findings = self._report(text, base, guard, include_unsafe=False)
+        findings = self._report(text, base, guard, include_unsafe=False) if report else []
         tracked = changes.changes(original, text) if changes is not None else []
         return Outcome(text, tracked, findings, changed=text != original)
 

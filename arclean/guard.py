@@ -8,7 +8,16 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from arclean.text.language import non_arabic_holes, other_language_lines
-from arclean.text.spans import Range, Span, contains, overlaps_any, shift_ranges, subtract_spans
+from arclean.text.spans import (
+    Range,
+    Span,
+    contains,
+    merge_ranges,
+    overlaps_any,
+    shift_ranges,
+    subtract,
+    subtract_spans,
+)
 
 if TYPE_CHECKING:
     from arclean.ruleset import Rule
@@ -39,6 +48,24 @@ class Guard:
             guard._no_script = shift_ranges(self._no_script, reps, inside=True)
         if self._other is not None:
             guard._other = shift_ranges(self._other, reps, inside=True)
+        return guard
+
+    def refreshed(self, text: str, protected: list[Range], lines: list[Range] | None) -> Guard:
+        """A guard whose line maps are looked at again (a change may have
+        made a line Arabic or not: encoding repair): only on `lines` (whole
+        lines, with their line breaks, holding every change since the maps
+        were made), the rest kept; all of them when `lines` is None."""
+        guard = Guard(text, protected)
+        if lines is None:
+            return guard
+        if self._no_script is not None:
+            guard._no_script = _patched(
+                self._no_script, lines, lambda lo, hi: non_arabic_holes(text, lo, hi)
+            )
+        if self._other is not None:
+            guard._other = _patched(
+                self._other, lines, lambda lo, hi: other_language_lines(text, lo, hi)
+            )
         return guard
 
     def has_script(self, position: int) -> bool:
@@ -102,3 +129,14 @@ class Guard:
             result = subtract_spans(result, self._other)
         self._spans_cache[key] = result
         return result
+
+
+def _patched(
+    ranges: list[Range], lines: list[Range], fresh: Callable[[int, int], list[Range]]
+) -> list[Range]:
+    """Sorted `ranges` of whole lines with the part on `lines` found afresh
+    (touching ranges join, as one scan of the text joins them)."""
+    kept = subtract(ranges, lines)
+    for lo, hi in lines:
+        kept.extend(fresh(lo, hi))
+    return merge_ranges(kept)

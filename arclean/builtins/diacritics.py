@@ -4,6 +4,7 @@ and the dagger alef in today's spelling (``dagger-alef``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,11 @@ _TANWEEN_TIE = "before-alef"
 # two patterns above must start (right after a letter, the marks before it).
 _MARKS_BACK_RE = lazy_compile(rf"{MARK}*", REGEX_FLAGS | regex.REVERSE)
 _MARKS_FWD_RE = lazy_compile(rf"{MARK}*", REGEX_FLAGS)
+#: Where a fathatan may begin the before-alef form: not just before a
+#: character that is neither a mark nor the alef (no mark lies below U+0300;
+#: ، ؛ ؟ are punctuation).  The run of marks ends there, so no alef follows
+#: it: `_anchored` need not try (stdlib `re`, a fast scan).
+_FATHATAN_NEXT = re.compile("\N{ARABIC FATHATAN}(?![\x00-\u02ff\u060c\u061b\u061f])")
 
 
 def _anchored(
@@ -46,8 +52,11 @@ def _anchored(
     lookbehind needs a letter there, and a mark everywhere else in the run),
     so one anchored match there per fathatan is all it takes."""
     found: list[regex.Match[str]] = []
+    # The fathatan a match may hold: after an alef (on-alef), or before a
+    # mark or an alef (before-alef); a match starting at any other one fails.
+    needle = _ALEF + _FATHATAN if alef_first else ""
     for span in spans:
-        position = text.find(_FATHATAN, span.start, span.end)
+        position = _next_fathatan(text, needle, span.start, span.end)
         last = tried = -1
         # The run of marks the previous fathatan was in: text[run_start:run_end]
         # holds marks only.  Fathatan in one long run share its start, so the
@@ -72,8 +81,19 @@ def _anchored(
                     if m is not None:
                         found.append(m)
                         last = m.end() - 1
-            position = text.find(_FATHATAN, position + 1, span.end)
+            position = _next_fathatan(text, needle, position + 1, span.end)
     return found
+
+
+def _next_fathatan(text: str, needle: str, start: int, end: int) -> int:
+    """The next fathatan in ``text[start:end]`` that may be part of a match:
+    the fathatan of `needle` (alef + fathatan) when given, else one that
+    `_FATHATAN_NEXT` finds; -1 when there is none."""
+    if needle:
+        found = text.find(needle, max(start - 1, 0), end)
+        return -1 if found == -1 else found + 1
+    hit = _FATHATAN_NEXT.search(text, start, end)
+    return -1 if hit is None else hit.start()
 
 
 def tanween_counts(text: str, spans: Sequence[Span]) -> tuple[int, int]:
@@ -100,11 +120,19 @@ def tanween_fatha_position(text: str, spans: Sequence[Span], rule: Rule) -> list
     from arclean.text.edits import Replacement
 
     convention = option_choice(rule, "tanween-fatha-position", "convention")
-    before = _anchored(_TANWEEN_BEFORE_RE, text, spans, alef_first=False)
-    on = _anchored(_TANWEEN_ON_RE, text, spans, alef_first=True)
+    # Each form is looked for only when needed: once a text is unified, the
+    # form it no longer holds is found missing first, and cheaply (its
+    # candidates are few), and the other is not looked for at all.
+    before = on = []
+    if convention != "before-alef":
+        before = _anchored(_TANWEEN_BEFORE_RE, text, spans, alef_first=False)
+        if not before:
+            return []  # nothing to move, or (majority) one form only
+    if convention != "on-alef":
+        on = _anchored(_TANWEEN_ON_RE, text, spans, alef_first=True)
+        if not on:
+            return []
     if convention == "majority":
-        if not before or not on:
-            return []  # one form only: nothing to unify
         if len(before) == len(on):
             convention = _TANWEEN_TIE
         else:

@@ -146,6 +146,8 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
         quotes = [(p, c) for p, c in marks if c not in (LEFT_GUILLEMET, RIGHT_GUILLEMET)]
         pairs = _bracket_pairs(marks) + guillemet_pairs(marks) + quote_pairs(quotes)
         for start, end in pairs:
+            if text[start + 1] not in " \t" and text[end - 1] not in " \t":
+                continue  # no space inside: nothing to remove
             inner = text[start + 1 : end]
             if not _HAS_ARABIC_RE.search(inner) or not inner.strip(" \t"):
                 continue

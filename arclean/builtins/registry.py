@@ -124,7 +124,7 @@ BUILTINS: dict[str, Builtin] = {
             convention=Option(str, "majority", ("majority", "before-alef", "on-alef")),
         ),
         _b("dagger-alef", "fix", "diacritics"),
-        _b("order-marks", "fix", "diacritics"),
+        _b("order-marks", "fix", "diacritics", line_local=True),
         _b("repeated-spaces", "fix", "space"),
         _b("hamza-consistency", "fix", "alef"),
         _b("presentation-forms", "fix", "letters", line_local=True),

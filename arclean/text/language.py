@@ -60,37 +60,43 @@ _ARABIC_LINE_RE = lazy_compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
 _MAYBE_OTHER: list[re.Pattern[str]] = []
 
 
-def other_language_lines(text: str) -> list[Range]:
+def other_language_lines(text: str, start: int = 0, end: int | None = None) -> list[Range]:
     """Lines that are not Arabic but use the Arabic script (Persian, Urdu,
     Kurdish...), as sorted ranges without their line breaks.  Only lines
     holding a foreign or Farsi letter are counted, found with `re` (several
-    times faster than a `regex` pattern for the whole line)."""
+    times faster than a `regex` pattern for the whole line).  `start` and
+    `end` (a line's start, and a line break's end or the text's end) look
+    at those lines only."""
     if not _MAYBE_OTHER:
         _MAYBE_OTHER.append(re.compile(char_class(NON_ARABIC_LETTERS | FARSI_FORMS)))
     finder = _MAYBE_OTHER[0]
     found: list[Range] = []
-    position = 0
+    position = start
+    stop = len(text) if end is None else end
     while True:
-        hit = finder.search(text, position)
+        hit = finder.search(text, position, stop)
         if hit is None:
             return found
-        start = text.rfind("\n", 0, hit.start()) + 1
-        end = text.find("\n", hit.start())
-        end = len(text) if end == -1 else end
-        if paragraph_language(text[start:end]) == "other-arabic-script":
-            found.append((start, end))
-        position = end + 1
+        first = text.rfind("\n", 0, hit.start()) + 1
+        last = text.find("\n", hit.start())
+        last = len(text) if last == -1 else last
+        if paragraph_language(text[first:last]) == "other-arabic-script":
+            found.append((first, last))
+        position = last + 1
 
 
-def non_arabic_holes(text: str) -> list[Range]:
+def non_arabic_holes(text: str, start: int = 0, end: int | None = None) -> list[Range]:
     """Runs of lines with no Arabic-script letter (with their line breaks):
-    consecutive Arabic lines stay one stretch, not a range per line."""
+    consecutive Arabic lines stay one stretch, not a range per line.
+    `start` and `end` (a line's start, and a line break's end or the text's
+    end) look at those lines only."""
+    stop = len(text) if end is None else end
     holes = []
-    position = 0
-    for m in _ARABIC_LINE_RE.finditer(text):
+    position = start
+    for m in _ARABIC_LINE_RE.finditer(text, start, stop):
         if m.start() > position:
             holes.append((position, m.start()))
         position = m.end() + (1 if text.startswith("\n", m.end()) else 0)
-    if position < len(text):
-        holes.append((position, len(text)))
+    if position < stop:
+        holes.append((position, stop))
     return holes

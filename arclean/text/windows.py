@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from arclean.text.spans import Range, Span
@@ -28,8 +29,125 @@ MERGE_GAP = 48
 MAX_DIRTY = 400
 
 
+#: A scan that begins with a class of at most this many characters is run
+#: as one pattern per character (`SplitScan`).
+MAX_SPLIT = 10
+#: A split scan that finds more than one hit per this many characters goes
+#: back to the whole pattern (each hit costs a step in Python).
+DENSE = 400
+
+
+class SplitScan:
+    """A scan that begins with a class of a few characters, run as one
+    pattern per character: `re` finds a leading literal with a fast search,
+    but tries a leading class at every position (4 MB: 1-3 ms against
+    8-12 ms).  `finditer` and `search` give the scan's own matches, in its
+    order (a part's match that starts inside the previous match is looked
+    for again past it, as one scan would).  Once a text shows the hits to
+    be dense, the whole pattern is used instead (the same matches)."""
+
+    def __init__(self, whole: re.Pattern[str], parts: list[re.Pattern[str]]) -> None:
+        self.pattern = whole.pattern
+        self.whole = whole
+        self.parts = parts
+        self.dense = False
+        self._hits = self._scanned = 0
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        if self.dense:
+            return self.whole.search(text, pos, end)
+        best = None
+        for part in self.parts:
+            m = part.search(text, pos, end)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        if self.dense:
+            yield from self.whole.finditer(text, pos, end)
+            return
+        parts = self.parts
+        heads = [part.search(text, pos, end) for part in parts]
+        cursor = pos
+        found = 0
+        while True:
+            best = None
+            index = -1
+            for i, m in enumerate(heads):
+                if m is not None and m.start() < cursor:
+                    m = heads[i] = parts[i].search(text, cursor, end)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best, index = m, i
+            if best is None:
+                break
+            yield best
+            found += 1
+            cursor = best.end()  # past its first character: never empty
+            heads[index] = parts[index].search(text, cursor, end)
+        # Counted over every call (a scan may run span by span).
+        self._hits += found
+        self._scanned += end - pos
+        if self._scanned > 100_000 and self._hits * DENSE > self._scanned:
+            self.dense = True
+
+
+#: A rule's scan: a compiled `re` pattern, or one split by its first class.
+Scan = re.Pattern[str] | SplitScan
+
+
+def split_scan(scan: re.Pattern[str]) -> Scan:
+    """`scan` as a `SplitScan` when it begins with a class of at most
+    `MAX_SPLIT` characters (not negated, no class escape), else `scan`."""
+    pattern = scan.pattern
+    close = _class_end(pattern)
+    if close < 0:
+        return scan
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        ((op, items),) = _parser.parse(pattern[: close + 1], scan.flags)
+    except Exception:
+        return scan
+    chars: list[str] = []
+    for kind, value in items if str(op) == "IN" else ():
+        if str(kind) == "LITERAL":
+            chars.append(chr(value))
+        elif str(kind) == "RANGE" and value[1] - value[0] < MAX_SPLIT:
+            chars.extend(chr(c) for c in range(value[0], value[1] + 1))
+        else:
+            return scan
+    if not chars or len(set(chars)) > MAX_SPLIT:
+        return scan
+    rest = pattern[close + 1 :]
+    parts = [re.compile(re.escape(c) + rest, scan.flags) for c in sorted(set(chars))]
+    return SplitScan(scan, parts)
+
+
+def _class_end(pattern: str) -> int:
+    """The offset of the `]` closing the class `pattern` begins with; -1
+    when it begins otherwise (or with ``[^`` or ``[]``)."""
+    if not pattern.startswith("[") or pattern[1:2] in ("^", "]", ""):
+        return -1
+    i = 1
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+        elif pattern[i] == "[":
+            return -1  # a nested set or a POSIX class: keep it whole
+        elif pattern[i] == "]":
+            return i
+        else:
+            i += 1
+    return -1
+
+
 def scan_windows(
-    scan: re.Pattern[str],
+    scan: Scan,
     text: str,
     reach: int,
     within: Sequence[Range] | None,
@@ -65,15 +183,35 @@ def scan_windows(
     return windows
 
 
-def spans_holding(scan: re.Pattern[str], text: str, spans: Sequence[Span]) -> list[Span]:
+def spans_holding(scan: Scan, text: str, spans: Sequence[Span]) -> list[Span]:
     """The parts of `spans` on lines that hold a hit of `scan` (each line
     with its line break): a built-in whose every match holds a hit and stays
     on its line has nothing to do elsewhere."""
     if not spans:
         return []
+    return spans_within(spans, lines_holding(scan, text, [(spans[0].start, spans[-1].end)]))
+
+
+def lines_holding(scan: Scan, text: str, within: Sequence[Range]) -> list[Range]:
+    """The lines (each with its line break) that hold a hit of `scan`
+    starting inside one of the sorted `within` ranges, sorted."""
+    found: set[Range] = set()
+    if isinstance(scan, SplitScan) and not scan.dense:
+        # A line holds a hit of the scan where it holds one of a part's.
+        for part in scan.parts:
+            for lo, hi in within:
+                found.update(_lines_holding(part, text, lo, hi))
+    else:
+        whole = scan.whole if isinstance(scan, SplitScan) else scan
+        for lo, hi in within:
+            found.update(_lines_holding(whole, text, lo, hi))
+    return sorted(found)
+
+
+def _lines_holding(scan: re.Pattern[str], text: str, position: int, stop: int) -> list[Range]:
+    """The lines (with their line break) holding a hit of `scan` that starts
+    in ``text[position:stop]``, one search per line."""
     lines: list[Range] = []
-    position = spans[0].start
-    stop = spans[-1].end
     while True:
         hit = scan.search(text, position, stop)
         if hit is None:
@@ -83,7 +221,7 @@ def spans_holding(scan: re.Pattern[str], text: str, spans: Sequence[Span]) -> li
         end = len(text) if end == -1 else end + 1
         lines.append((start, end))
         position = end
-    return spans_within(spans, lines)
+    return lines
 
 
 def spans_within(spans: Sequence[Span], ranges: Sequence[Range]) -> list[Span]:
@@ -176,10 +314,17 @@ def move_dirty(
     """`dirty` ranges moved by `shift`, with the `changed` ranges added
     (coarsened); None (all of the text) once they cover most of a text of
     `size` characters."""
-    moved = []
-    for start, end in dirty:
-        new_start = shift(start)
-        moved.append((new_start, max(new_start, shift(end))))
+    starts, deltas = shift.starts, shift.deltas
+    if not starts:
+        moved = dirty  # characters for characters: nothing moves
+    elif not dirty or dirty[-1][1] < starts[0]:
+        moved = dirty  # every change is past these ranges
+    else:
+        moved = []
+        for start, end in dirty:  # `shift`, inlined: called for every range
+            new_start = start + deltas[bisect_left(starts, start)]
+            new_end = end + deltas[bisect_left(starts, end)]
+            moved.append((new_start, new_end if new_end > new_start else new_start))
     merged = coarsen(sorted(moved + changed))
     if sum(end - start for start, end in merged) * 3 > size * 2:
         return None
@@ -187,12 +332,58 @@ def move_dirty(
 
 
 def fold_chars(
-    text: str, scan: re.Pattern[str], table: dict[str, str], spans: Sequence[Span]
+    text: str, scan: Scan, table: dict[str, str], spans: Sequence[Span]
 ) -> tuple[str, list[Range]] | None:
     """`text` with each hit of `scan` inside `spans` (one character) replaced
     by its entry in `table`, and the changed ranges; None when nothing
     changes.  What a map of single characters does, without a replacement
-    object per change."""
+    object per change: when no value is itself a key, each span is folded
+    with `str.replace` (a fast C loop per key) and the changed ranges come
+    from one `re` scan for runs of keys at most `MERGE_GAP` apart."""
+    keys = tuple(sorted(k for k, v in table.items() if v != k))
+    if any(table[k] in table for k in keys):
+        return _fold_hits(text, scan, table, spans)
+    runs = _runs_of(keys)
+    changed: list[Range] = []
+    pieces: list[str] = []
+    cursor = 0
+    for span in spans:
+        before = len(changed)
+        for hit in runs.finditer(text, span.start, span.end):
+            start, end = hit.span()
+            if changed and start <= changed[-1][1] + MERGE_GAP:
+                changed[-1] = (changed[-1][0], end)
+            else:
+                changed.append((start, end))
+        if len(changed) == before and (not changed or changed[-1][1] <= span.start):
+            continue  # nothing to fold here
+        piece = text[span.start : span.end]
+        for key in keys:
+            if key in piece:
+                piece = piece.replace(key, table[key])
+        pieces.append(text[cursor : span.start])
+        pieces.append(piece)
+        cursor = span.end
+    if not changed:
+        return None
+    pieces.append(text[cursor:])
+    return "".join(pieces), coarsen(changed)
+
+
+@cache
+def _runs_of(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """Runs of `keys` (characters), each at most `MERGE_GAP` characters
+    after the previous one (the farthest one in reach is taken, so a run is
+    what merging the keys one by one gives)."""
+    one = "[" + "".join(re.escape(key) for key in keys) + "]"
+    return re.compile(f"{one}(?:.{{0,{MERGE_GAP - 1}}}{one})*", re.DOTALL)
+
+
+def _fold_hits(
+    text: str, scan: Scan, table: dict[str, str], spans: Sequence[Span]
+) -> tuple[str, list[Range]] | None:
+    """`fold_chars` one hit at a time (a value that is also a key must not
+    be folded twice)."""
     pieces: list[str] = []
     changed: list[Range] = []
     cursor = 0

@@ -125,11 +125,24 @@ def lexicon() -> Lexicon:
 @cache
 def surface_counts() -> dict[str, int]:
     """Hindawi word counts by surface form (harakat removed, hamza, ة and ى
-    kept), without the folded totals `lexicon` derives: what the letter rules
-    look words up in."""
+    kept), without the folded totals `lexicon` derives."""
     counts = _read("lexicon.tsv.gz")
     counts.pop("#total", None)
     return counts
+
+
+@cache
+def surface_words() -> frozenset[str]:
+    """The words of `surface_counts`, without their counts: what the letter
+    rules look words up in.  Read without building the counts (about half the
+    time of `surface_counts`)."""
+    ref = resources.files("arclean.names") / "data" / "lexicon.tsv.gz"
+    text = gzip.decompress(ref.read_bytes()).decode("utf-8")
+    return frozenset(
+        word
+        for word, _, _ in (line.partition("\t") for line in text.splitlines())
+        if not word.startswith("#")
+    )
 
 
 @cache

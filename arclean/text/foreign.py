@@ -51,9 +51,9 @@ _CUE_RE = lazy_compile(
 
 @cache
 def _surface() -> frozenset[str]:
-    from arclean.names.lexicon import surface_counts
+    from arclean.names.lexicon import surface_words
 
-    return frozenset(surface_counts())
+    return surface_words()
 
 
 @cache

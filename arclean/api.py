@@ -20,6 +20,17 @@ from arclean.text.edits import Finding
 from arclean.text.spans import Span
 
 
+def _require_str(text: object) -> None:
+    """`TypeError`, saying what to do, unless `text` is a `str`."""
+    if isinstance(text, str):
+        return
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            "Cleaner takes text (str), not bytes: decode it first, for example data.decode('utf-8')"
+        )
+    raise TypeError(f"Cleaner takes text (str), not {type(text).__name__}")
+
+
 class Cleaner:
     """Cleans Arabic text with a fixed choice of rules.
 
@@ -119,14 +130,18 @@ class Cleaner:
         return self._by_code[code]
 
     def __call__(self, text: str) -> str:
-        """The cleaned text, and nothing else (faster: changes are not tracked)."""
+        """The cleaned text, and nothing else (faster: changes are not tracked).
+        Raises `TypeError` when `text` is not a `str`."""
+        _require_str(text)
         # Neither changes nor findings are wanted: the check-only rules do not run.
         return self._fix(text, self.format.prose_spans(text), False, report=False).text
 
     def fix(self, text: str, *, track: bool = True) -> Outcome:
         """Apply the fixes to `text`.  The result carries the new text, every
         change (in the coordinates of `text`; not recorded with
-        ``track=False``) and the findings that remain."""
+        ``track=False``) and the findings that remain.  Raises `TypeError`
+        when `text` is not a `str`."""
+        _require_str(text)
         return self._fix(text, self.format.prose_spans(text), track)
 
     def _fix(self, text: str, spans: list[Span], track: bool, *, report: bool = True) -> Outcome:
@@ -137,7 +152,9 @@ class Cleaner:
 
     def check(self, text: str) -> list[Finding]:
         """Everything the rules report on `text`, without changing it: each
-        change a fix would make, and the check-only findings."""
+        change a fix would make, and the check-only findings.  Raises
+        `TypeError` when `text` is not a `str`."""
+        _require_str(text)
         # The prose spans (a full Markdown parse for .md) are found once, for
         # the fixes and the reporters alike.
         spans = self.format.prose_spans(text)

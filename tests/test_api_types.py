@@ -1,0 +1,27 @@
+"""The Python API says what it takes when given something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from arclean import Cleaner
+
+
+@pytest.mark.parametrize("method", ["__call__", "fix", "check"])
+def test_bytes_are_refused_with_how_to_decode(method: str) -> None:
+    cleaner = Cleaner()
+    with pytest.raises(TypeError, match=r"not bytes: decode it first"):
+        getattr(cleaner, method)("نص".encode())
+
+
+@pytest.mark.parametrize("value", [None, 3, ["نص"]])
+def test_other_types_are_refused_by_name(value: object) -> None:
+    with pytest.raises(TypeError, match=r"Cleaner takes text \(str\), not "):
+        Cleaner()(value)  # type: ignore[arg-type]
+
+
+def test_str_subclass_still_works() -> None:
+    class Text(str):
+        pass
+
+    assert Cleaner()(Text("نص ، آخر")) == "نص، آخر"

@@ -45,7 +45,8 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
     """Quotes and brackets must pair up within a paragraph (a line).  A mark
     whose opening and closing forms are the same (") must come an even number
     of times.  Curly quotes may open with either form, as right-to-left text
-    often writes ”…“: the first one on the line decides."""
+    often writes ”…“: the first one on the line decides.  A quotation may run
+    over several paragraphs, as books set it (`_continued_quotations`)."""
     pairs = [str(p) for p in rule.option("pairs", ())]
     for pair in pairs:
         if len(pair) != 2:
@@ -58,12 +59,10 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
     finder = regex.compile("[" + regex.escape(chars) + "]")
     symmetric = {pair[0] for pair in pairs if pair[0] == pair[1]}
     asymmetric = [pair for pair in pairs if pair[0] != pair[1]]
-    findings: list[Finding] = []
+    found: list[tuple[int, str, str]] = []
 
     def report(position: int, char: str, what: str) -> None:
-        findings.append(
-            Finding(position, position + 1, rule.code, f"{rule.message}: {what} {char}", rule.level)
-        )
+        found.append((position, char, what))
 
     # Collect the marks per line, so a pair may cross markup but not a paragraph.
     per_line: dict[int, list[tuple[int, str]]] = {}
@@ -108,8 +107,61 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
         for char, positions in counts.items():
             if len(positions) % 2:
                 report(positions[-1], char, "unpaired")
-    findings.sort(key=lambda f: f.start)
-    return findings
+    found.sort()
+    continued = _continued_quotations(text, found, asymmetric)
+    return [
+        Finding(position, position + 1, rule.code, f"{rule.message}: {what} {char}", rule.level)
+        for position, char, what in found
+        if position not in continued
+    ]
+
+
+#: Quotation marks (not brackets) whose quotation may run over paragraphs.
+_QUOTATIONS = (LEFT_GUILLEMET + RIGHT_GUILLEMET, *_CURLY_PAIRS)
+#: How many paragraphs (lines) a quotation may run over.
+_QUOTATION_MAX_LINES = 20
+_LINE_START_SPACE_RE = lazy_compile(r"[ \t]*")
+_BLANK_LINE_RE = lazy_compile(r"\n[ \t]*\r?\n")
+
+
+def _continued_quotations(
+    text: str, found: Sequence[tuple[int, str, str]], pairs: Sequence[str]
+) -> set[int]:
+    """Positions of the findings in `found` (position, mark, what; sorted)
+    that are a quotation running over paragraphs, as books set it, and not a
+    fault:
+
+    - a quotation left open at the end of its paragraph and closed by the
+      first unopened closing mark of its kind, at most `_QUOTATION_MAX_LINES`
+      lines on, with no blank line between (a blank line ends an article or
+      a section: news pages run one article's open quotation into the next
+      one's stray closer); both findings go;
+    - a quotation left open whose next paragraph opens again with the same
+      mark (the convention of repeating « at each paragraph).
+    """
+    closer_of = {pair[0]: pair[1] for pair in pairs if pair in _QUOTATIONS}
+    opener_of = {closing: opening for opening, closing in closer_of.items()}
+    drop: set[int] = set()
+    open_at: dict[str, int] = {}
+    for position, char, what in found:
+        if what == "unclosed" and char in closer_of:
+            line_end = text.find("\n", position)
+            if line_end != -1:
+                next_start = _LINE_START_SPACE_RE.match(text, line_end + 1)
+                assert next_start is not None
+                if text.startswith(char, next_start.end()):
+                    drop.add(position)  # reopened on the next paragraph
+                    continue
+            open_at[char] = position
+        elif what == "unopened" and char in opener_of:
+            start = open_at.pop(opener_of[char], None)
+            if (
+                start is not None
+                and 0 < text.count("\n", start, position) <= _QUOTATION_MAX_LINES
+                and not _BLANK_LINE_RE.search(text, start, position)
+            ):
+                drop.update((start, position))
+    return drop
 
 
 _BRACKETS = {"(": ")", "[": "]"}

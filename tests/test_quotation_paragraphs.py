@@ -1,0 +1,45 @@
+"""AR190: a quotation that runs over paragraphs, as books set it, is not a
+fault; one left open across a blank line, or never closed, still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from arclean import Cleaner
+
+
+def unbalanced(text: str) -> list[tuple[int, str]]:
+    return [(f.start, f.message.rsplit(": ", 1)[1]) for f in Cleaner(select="AR190").check(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال: «أولا،\nثانيا،\nثالثا» ثم مضى",  # closed three paragraphs on
+        "قال: «أولا،\n«ثانيا،\n«ثالثا» ثم مضى",  # reopened at each paragraph
+        "قال: «أولا،\r\nثانيا» ثم مضى",
+        "قال “نعم\n“ولا” ثم",  # curly quotes, reopened
+    ],
+)
+def test_quotation_over_paragraphs_is_no_fault(text: str) -> None:
+    assert unbalanced(text) == []
+
+
+def test_blank_line_ends_the_quotation() -> None:
+    # News pages: one article's open quotation and a later article's stray closer.
+    text = "قال «نعم\n\nعنوان آخر\nثم مضى» وعاد"
+    assert unbalanced(text) == [(4, "unclosed «"), (26, "unopened »")]
+
+
+def test_too_far_is_two_faults() -> None:
+    text = "قال «نعم\n" + "سطر\n" * 25 + "ثم مضى»"
+    assert [what for _, what in unbalanced(text)] == ["unclosed «", "unopened »"]
+
+
+def test_the_newest_open_quotation_takes_the_closer() -> None:
+    text = "أ «ب\nج «د\nهـ»"
+    assert unbalanced(text) == [(2, "unclosed «")]
+
+
+def test_brackets_still_pair_within_a_line() -> None:
+    assert [what for _, what in unbalanced("(أولا\nثانيا)")] == ["unclosed (", "unopened )"]

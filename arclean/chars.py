@@ -26,6 +26,10 @@ TATWEEL = "\N{ARABIC TATWEEL}"
 #: Any letter of any script, or a mark: what a word is made of.
 WORD_CHAR = r"[\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}]"
 
+#: A character of a hashtag's or a mention's name (#عاجل, @وزارة_الصحة):
+#: letters and marks of any script, digits, the underscore and the joiners.
+TAG_CHAR = r"[\p{L}\p{M}\p{Nd}_\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}]"
+
 #: A letter or a mark of any script, as a class *body* to compose into a
 #: larger class: ``rf"(?<![{LETTERS_AND_MARKS}\d])"``.
 LETTERS_AND_MARKS = r"\p{L}\p{M}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from arclean.builtins._common import LineStarts, finditer
+from arclean.builtins._common import LineStarts
 from arclean.chars import MARK, REGEX_FLAGS, lazy_compile
 from arclean.text.spans import Range, contains
 
@@ -92,7 +92,17 @@ def repeated_spaces(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     # The line of each run, found once per line: runs come in order.
     line_of = LineStarts(text)
     line = (-1, -1)
-    for m in finditer(_INNER_RUN_RE, text, spans):
+    size = len(text)
+    # The search runs one character past each span, so that a run right
+    # before a URL, a hashtag or inline code (where the span stops) is seen
+    # to be followed by a word; the run itself stays inside the span.
+    runs = (
+        m
+        for span in spans
+        for m in _INNER_RUN_RE.finditer(text, span.start, min(size, span.end + 1))
+        if m.end() <= span.end
+    )
+    for m in runs:
         if m.end() - m.start() >= _LAYOUT_RUN:
             continue
         start = line_of(m.start())

@@ -1,6 +1,9 @@
 """What no rule may edit, whatever the format: URLs and e-mail addresses
 (not prose), and quotations of the Quran between ornate parentheses ﴿…﴾
 (a sacred text is quoted exactly as written, with its own spelling).
+Hashtags and mentions (`tag_ranges`) are found here too: the names step
+never respells inside them (a respelt tag points to another tag), while the
+typography rules still mend them (presentation forms: #ﺎرحل → #ارحل).
 
 The one masker: the engine protects these ranges from every rule (built-ins
 get spans without them, so they count for no text-wide decision either), and
@@ -13,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from arclean.chars import ORNATE_PARENTHESES, REGEX_FLAGS, lazy_compile
+from arclean.chars import ORNATE_PARENTHESES, REGEX_FLAGS, TAG_CHAR, lazy_compile
 from arclean.text.spans import Range, merge_ranges
 
 # A URL may follow a proclitic (وhttps://...), so only Latin letters and digits
@@ -28,6 +31,8 @@ _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 _EMAIL_RE = lazy_compile(r"[\p{Latin}\d._%+-]+@[\p{Latin}\d.-]+\.[\p{Latin}]{2,}", REGEX_FLAGS)
 _EMAIL_LOCAL = lazy_compile(r"[\p{Latin}\d._%+-]+\Z", REGEX_FLAGS)
 _LATIN_OR_DIGIT = lazy_compile(r"[\p{Latin}\d]", REGEX_FLAGS)
+_TAG_RE = lazy_compile(f"{TAG_CHAR}+", REGEX_FLAGS)
+_TAG_CHAR_RE = lazy_compile(TAG_CHAR, REGEX_FLAGS)
 #: A blank line: where a paragraph, and so a quotation's pair, ends.
 _PARAGRAPH_BREAK = lazy_compile(r"\n[ \t\r]*\n", REGEX_FLAGS)
 
@@ -40,6 +45,28 @@ def protected_ranges(text: str) -> list[Range]:
     if ORNATE_PARENTHESES[0] not in text and ORNATE_PARENTHESES[1] not in text:
         return links
     return merge_ranges([*links, *quran_ranges(text)])
+
+
+def tag_ranges(text: str) -> list[Range]:
+    """Sorted ``(start, end)`` ranges of the hashtags and mentions in `text`:
+    ``#`` or ``@`` and a name of `TAG_CHAR` holding a letter, not glued to
+    a word, a digit or ``&/#@.`` before it (an e-mail address, an HTML
+    entity ``&#1575;``, a URL's fragment).  A Markdown heading (``# title``)
+    has a space after its ``#`` and is no tag."""
+    found: list[Range] = []
+    for mark in "#@":
+        position = text.find(mark)
+        while position != -1:
+            end = position + 1
+            before = position - 1
+            if before < 0 or not (text[before] in "&/#@." or _TAG_CHAR_RE.match(text, before)):
+                m = _TAG_RE.match(text, end)
+                if m and any(ch.isalpha() for ch in m.group()):
+                    end = m.end()
+                    found.append((position, end))
+            position = text.find(mark, end)
+    found.sort()
+    return found
 
 
 #: A Quranic quotation closes within this many line breaks: an ornate
@@ -113,11 +140,15 @@ def link_ranges(text: str) -> list[Range]:
             start -= 1
         while start < position and not text[start].isalpha():
             start += 1  # a scheme starts with a letter
+        after = position + 3
         if start < position and not (start and _LATIN_OR_DIGIT.match(text, start - 1)):
             m = _URL_RE.match(text, start)
             if m:
                 found.append((m.start(), m.end()))
-        position = text.find("://", position + 3)
+                # A URL glued to the next one (…/xhttps://…) holds it: look
+                # past it, or each glued URL would be matched to the end.
+                after = max(after, m.end())
+        position = text.find("://", after)
     lower = text.lower() if "WWW." in text or "Www." in text else text
     position = lower.find("www.")
     while position != -1:
@@ -127,6 +158,7 @@ def link_ranges(text: str) -> list[Range]:
             m = _URL_RE.match(text, position)
             if m:
                 found.append((m.start(), m.end()))
+                position = max(position, m.end() - 4)
         position = lower.find("www.", position + 4)
     position = text.find("mailto:")
     while position != -1:

@@ -222,3 +222,17 @@ def test_pairs_must_be_two_characters():
     )
     with pytest.raises(RuleFileError, match="must be a list of two-character strings"):
         parse_rule_text(text, "mine.toml")
+
+
+def test_cache_key_follows_the_code_that_builds_the_rules(monkeypatch):
+    from arclean.locations import builtin_rules_dir
+    from arclean.ruleset import cache
+    from arclean.version import version
+
+    key = cache.key_for(builtin_rules_dir())
+    assert b"def parse_rule_text(" in cache.code_fingerprint()  # the loader's source
+    monkeypatch.setattr(cache, "CODE", (*cache.CODE, "version.py"))
+    assert cache.key_for(builtin_rules_dir()) != key
+    # Sources that cannot be read: the version stands for the code.
+    monkeypatch.setattr(cache, "CODE", ("no-such-module.py",))
+    assert cache.code_fingerprint() == version().encode()

@@ -15,6 +15,10 @@ and validate every rule file on each run.
   ``importlib.metadata`` (15-30 ms of start-up).
 - **Stored by field name.**  The file holds the field names next to the
   values, and is used only when those names are exactly `Rule`'s fields.
+- **Shipped.**  A wheel carries the cache of its own rules (written at
+  build time by ``hatch_build.py``), found by the same key: the first run after an install, or
+  every run of a CI job with an empty cache folder, reads it instead of
+  parsing the rule files.
 - **Plain data.**  Values are stored with `marshal`: nothing in the cache is
   executed.  A damaged or unreadable file is ignored.
 """
@@ -112,18 +116,35 @@ def _field_names() -> tuple[str, ...]:
     return tuple(f.name for f in fields(Rule))
 
 
+def shipped(key: str) -> Path:
+    """Where a wheel ships the cache of its own rules (written when the wheel
+    is built, by ``hatch_build.py``): beside this module."""
+    from pathlib import Path
+
+    return Path(__file__).resolve().parent / f"rules-{key}.marshal"
+
+
 def load(key: str) -> list[Rule] | None:
     """The rules stored under `key`, or None: no cache, no entry, a damaged
-    file, or one stored for other fields."""
+    file, or one stored for other fields.  The copy a wheel ships comes
+    first: a first run (an empty cache folder, a CI job) parses no rule file."""
+    where = active_directory()
+    if where is None:
+        return None
+    for path in (shipped(key), where / f"rules-{key}.marshal"):
+        rules = _read(path)
+        if rules is not None:
+            return rules
+    return None
+
+
+def _read(path: Path) -> list[Rule] | None:
     import marshal
 
     from arclean.ruleset.model import Example, Rule
 
-    where = active_directory()
-    if where is None:
-        return None
     try:
-        data = marshal.loads((where / f"rules-{key}.marshal").read_bytes())
+        data = marshal.loads(path.read_bytes())
         names, rows = data["fields"], data["rules"]
         if tuple(names) != _field_names():
             return None
@@ -140,11 +161,20 @@ def load(key: str) -> list[Rule] | None:
 def store(key: str, rules: list[Rule]) -> None:
     """Store `rules` under `key`, if the cache is on; a folder that cannot be
     written means no cache, not an error."""
-    import marshal
-
     where = active_directory()
     if where is None:
         return
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):  # a read-only home: no cache, no harm
+        write(where / f"rules-{key}.marshal", rules)
+
+
+def write(path: Path, rules: list[Rule]) -> None:
+    """`rules` into `path`, atomically (the user's cache, and the copy a
+    wheel ships: ``hatch_build.py``).  Raises OSError, ValueError."""
+    import marshal
+
     names = _field_names()
     rows = [
         tuple(
@@ -155,11 +185,7 @@ def store(key: str, rules: list[Rule]) -> None:
         )
         for rule in rules
     ]
-    path = where / f"rules-{key}.marshal"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps({"fields": list(names), "rules": rows}))
-        tmp.replace(path)
-    except (OSError, ValueError):
-        pass  # a read-only home: no cache, no harm
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(marshal.dumps({"fields": list(names), "rules": rows}))
+    tmp.replace(path)

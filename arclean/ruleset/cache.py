@@ -16,9 +16,9 @@ and validate every rule file on each run.
 - **Stored by field name.**  The file holds the field names next to the
   values, and is used only when those names are exactly `Rule`'s fields.
 - **Shipped.**  A wheel carries the cache of its own rules (written at
-  build time by ``hatch_build.py``), found by the same key: the first run after an install, or
-  every run of a CI job with an empty cache folder, reads it instead of
-  parsing the rule files.
+  build time by ``hatch_build.py``), found by the same key: the first run
+  after an install, or every run of a CI job with an empty cache folder,
+  reads it instead of parsing the rule files.
 - **Plain data.**  Values are stored with `marshal`: nothing in the cache is
   executed.  A damaged or unreadable file is ignored.
 """

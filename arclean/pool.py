@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     from arclean.resolver import Resolver, RunOptions
 
 T = TypeVar("T")
-#: Files handed to a worker at a time: few enough that the workers finish
-#: together, enough that sending them costs little.
+#: Files handed to a worker at a time, at most: enough that sending them
+#: costs little; fewer when there are few files, so that each worker gets at
+#: least eight tasks and the workers finish together.
 CHUNK = 4
 #: The first file is cleaned in the parent before the workers fork (see
 #: `process_files`) when it is no larger than this.
@@ -155,7 +156,8 @@ def process_files(
             initializer=_init_worker,
             initargs=(resolver.options, resolver.worker_setup, os.getpid()),
         ) as pool:
-            yield from pool.map(_work, [(n, mode, keep_text) for n in names], chunksize=CHUNK)
+            chunk = max(1, min(CHUNK, len(names) // (8 * workers)))
+            yield from pool.map(_work, [(n, mode, keep_text) for n in names], chunksize=chunk)
     except BrokenProcessPool:
         raise WorkerError(
             "a worker process (-j) stopped unexpectedly (killed, or out of memory); "

@@ -325,6 +325,11 @@ _SLOW_FSYNC = (
     "    time.sleep(60)\n"
     "os.fsync = _slow\n"
 )
+# The same in a worker only: with -j the parent cleans the first file itself
+# before it forks the workers (arclean.pool.process_files).
+_SLOW_FSYNC_IN_WORKER = _SLOW_FSYNC.replace(
+    "    _f(fd)\n", "    _f(fd)\n    if os.getpid() == _parent:\n        return\n"
+).replace("_f = os.fsync", "_f, _parent = os.fsync, os.getpid()")
 
 
 def _wait_for(path: Path, proc: subprocess.Popen[bytes], bound: float = 30) -> None:
@@ -377,7 +382,7 @@ def test_workers_die_with_their_parent_and_clean_up(tmp_path):
         names.append(str(path))
     ready = tmp_path / "ready"
     proc = subprocess.Popen(
-        [sys.executable, "-c", _SLOW_FSYNC + _MAIN, "fix", "-j", "2", *names],
+        [sys.executable, "-c", _SLOW_FSYNC_IN_WORKER + _MAIN, "fix", "-j", "2", *names],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(REPO), "ARCLEAN_TEST_READY": str(ready)},
@@ -408,7 +413,10 @@ def test_a_killed_worker_is_a_clear_error_not_an_internal_one(tmp_path):
         path = tmp_path / f"f{i}.txt"
         path.write_text(FIXABLE, encoding="utf-8")
         names.append(str(path))
-    prelude = "import os, signal\nos.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
+    prelude = (  # a worker dies; the parent (which cleans the first file) does not
+        "import os, signal\n_f, _parent = os.fsync, os.getpid()\n"
+        "os.fsync = lambda fd: _f(fd) if os.getpid() == _parent else os.kill(os.getpid(), 9)\n"
+    )
     result = cli("fix", "-j", "2", *names, prelude=prelude)
     assert result.returncode == 2
     assert b"worker process" in result.stderr

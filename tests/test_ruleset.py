@@ -222,3 +222,36 @@ def test_pairs_must_be_two_characters():
     )
     with pytest.raises(RuleFileError, match="must be a list of two-character strings"):
         parse_rule_text(text, "mine.toml")
+
+
+def test_cache_key_follows_the_code_that_builds_the_rules(monkeypatch):
+    from arclean.locations import builtin_rules_dir
+    from arclean.ruleset import cache
+    from arclean.version import version
+
+    key = cache.key_for(builtin_rules_dir())
+    assert b"def parse_rule_text(" in cache.code_fingerprint()  # the loader's source
+    monkeypatch.setattr(cache, "CODE", (*cache.CODE, "version.py"))
+    assert cache.key_for(builtin_rules_dir()) != key
+    # Sources that cannot be read: the version stands for the code.
+    monkeypatch.setattr(cache, "CODE", ("no-such-module.py",))
+    assert cache.code_fingerprint() == version().encode()
+
+
+def test_a_shipped_cache_is_read_first_and_nothing_is_stored(tmp_path, monkeypatch):
+    from arclean.locations import builtin_rules_dir
+    from arclean.ruleset import cache, load_builtin_rules
+
+    home, wheel = tmp_path / "home", tmp_path / "wheel"
+    monkeypatch.setattr(cache, "directory", home)
+    monkeypatch.delenv("ARCLEAN_NO_CACHE", raising=False)
+    fresh = load_builtin_rules(lazy=True, use_cache=False)
+    key = cache.key_for(builtin_rules_dir())
+    monkeypatch.setattr(cache, "shipped", lambda k: wheel / f"rules-{k}.marshal")
+    cache.write(cache.shipped(key), fresh[:3])  # told apart from a parse by its length
+    assert load_builtin_rules(lazy=True) == fresh[:3]
+    assert not home.exists()
+    # No shipped file (a checkout): the rules are parsed and stored in the home.
+    monkeypatch.setattr(cache, "shipped", lambda k: wheel / "rules-other.marshal")
+    assert load_builtin_rules(lazy=True) == fresh
+    assert [p.name for p in home.iterdir()] == [f"rules-{key}.marshal"]

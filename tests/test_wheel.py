@@ -99,3 +99,34 @@ def test_installed_wheel_runs_outside_the_source_tree(installed, tmp_path):
     assert copy.read_bytes() == seed.read_bytes()
     bad = run(installed, ["fix", "--select", "NOPE1"], tmp_path, input=b"x")
     assert bad.returncode == 2 and b"Traceback" not in bad.stderr
+
+
+def test_the_wheel_ships_the_cache_of_its_rules(installed, tmp_path):
+    """A first run (an empty cache folder) reads the rules' cache the wheel
+    ships, found by its key: nothing is parsed, so nothing is stored."""
+    cache_home = tmp_path / "cache"
+    text = tmp_path / "a.txt"
+    text.write_text("قال ، ثم\n", encoding="utf-8")
+    env = {**clean_env(), "XDG_CACHE_HOME": str(cache_home)}
+    env.pop("ARCLEAN_NO_CACHE", None)
+    result = subprocess.run(
+        [str(installed / "arclean"), "fix", "--check", "--isolated", str(text)],
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert result.returncode == 1, result.stderr
+    assert not (cache_home / "arclean").exists()
+    found = subprocess.run(
+        [
+            str(installed / "python"),
+            "-c",
+            "from arclean.ruleset import cache; from arclean.locations import builtin_rules_dir;"
+            "print(cache.shipped(cache.key_for(builtin_rules_dir())).is_file())",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(),
+    )
+    assert found.stdout == "True\n", found.stderr

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from arclean.chars import lazy_compile
 from arclean.formats._common import (
     Controls,
     NewlineMap,
@@ -37,7 +38,7 @@ from arclean.text.spans import Span, subtract
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-FRONT_MATTER_RE = regex.compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)??\1[ \t]*(?:\n|\Z)", regex.DOTALL)
+FRONT_MATTER_RE = lazy_compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)??\1[ \t]*(?:\n|\Z)", regex.DOTALL)
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _clip(s: str, limit: int = 50) -> str:
 # One-line scalar values of front-matter keys: YAML `key: value` (quoted or
 # plain) and TOML `key = "value"`.  Block scalars, lists and flow values are
 # never prose.
-_FRONT_KEY_RE = regex.compile(
+_FRONT_KEY_RE = lazy_compile(
     r"""^(?P<key>[A-Za-z_][\w-]*)[ \t]*(?P<sep>:|=)[ \t]*
         (?: "(?P<dq>[^"\\\n]*)" | '(?P<sq>[^'\n]*)' | (?P<plain>[^\s"'\[\]{}>|&*!%@`#][^\n#]*?) )
         [ \t]*$""",
@@ -108,7 +109,7 @@ _FRONT_KEY_RE = regex.compile(
 
 # MDX: ESM lines, JSX tags (attributes may hold {expressions} with spaces) and
 # {expressions} are code, wherever markdown-it took them for text.
-_MDX_RE = regex.compile(
+_MDX_RE = lazy_compile(
     r"""
       ^(?:import|export)\b[^\n]*$
     | </?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)?/?>
@@ -146,7 +147,7 @@ def _front_values(front: str, keys: Sequence[str]) -> list[tuple[str, int, int, 
 #: into it (AR106 puts a space after a colon: ``a:b`` → ``a: b``, a mapping).
 YAML_PLAIN_DISABLED = frozenset({"AR106"})
 #: What a plain YAML scalar may not hold: a mapping indicator or a comment.
-_YAML_SYNTAX_RE = regex.compile(r":(?:[ \t]|$)| #")
+_YAML_SYNTAX_RE = lazy_compile(r":(?:[ \t]|$)| #")
 
 
 def _yaml_breakers(front: str, keys: Sequence[str]) -> dict[str, int]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from arclean.chars import lazy_compile
 from arclean.formats._common import Controls
 
 if TYPE_CHECKING:
@@ -19,11 +20,11 @@ if TYPE_CHECKING:
 
 # Container markers that may precede the first line of a block's inline text:
 # block quote markers, list markers, footnote labels, then an ATX heading mark.
-PREFIX_RE = regex.compile(
+PREFIX_RE = lazy_compile(
     r"(?:[ \t>]|[-+*](?=[ \t\n])|\d{1,9}[.)](?=[ \t\n])|\[\^[^\]\n]+\]:)*"
     r"(?:#{1,6}(?=[ \t\n])[ \t]*)?"
 )
-_FOOTNOTE_REF_RE = regex.compile(r"\[\^[^\]\s]*\]")
+_FOOTNOTE_REF_RE = lazy_compile(r"\[\^[^\]\s]*\]")
 GAP = " \t\n>"
 TABLE_GAP = " \t\n>|"
 

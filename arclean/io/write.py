@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,6 +56,8 @@ def temp_name(target: Path) -> str:
         name_max = os.pathconf(target.parent, "PC_NAME_MAX")
     except (OSError, ValueError, AttributeError):
         name_max = 255
+    import secrets  # hashlib, hmac, random: only when a file is written
+
     token = "." + secrets.token_hex(8) + _SUFFIX
     base = os.fsencode(target.name)[: max(1, name_max - 1 - len(token))]
     return str(target.parent / (os.fsdecode(b"." + base) + token))

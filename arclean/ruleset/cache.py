@@ -4,12 +4,21 @@ and validate every rule file on each run.
 - **Off unless asked for.**  `directory` is None by default: a library or
   API call never reads or writes the user's home.  The command line sets it
   (`arclean.cli.main`).  ``ARCLEAN_NO_CACHE=1`` turns the cache off even then.
-- **Keyed by code as well as data.**  The key hashes arclean's version, the
-  schema (the fields of `Rule` and `Example` with their types, and the
-  built-ins' registry) and every shipped rule file's name and bytes: a
-  change to any of them is a new key, never a stale hit.
+- **Keyed by code as well as data.**  The key hashes the source of the code
+  that builds the cached values (`CODE`: the rule loader's package, the
+  built-ins' registry, the character classes; arclean's version instead
+  when a source file cannot be read), the schema (the fields of `Rule` and
+  `Example` with their types, and the built-ins' registry) and every
+  shipped rule file's name and bytes: a change to any of them is a new key,
+  never a stale hit, in a checkout as well as in a release.  Reading those
+  files costs well under a millisecond; the version would cost
+  ``importlib.metadata`` (15-30 ms of start-up).
 - **Stored by field name.**  The file holds the field names next to the
   values, and is used only when those names are exactly `Rule`'s fields.
+- **Shipped.**  A wheel carries the cache of its own rules (written at
+  build time by ``hatch_build.py``), found by the same key: the first run
+  after an install, or every run of a CI job with an empty cache folder,
+  reads it instead of parsing the rule files.
 - **Plain data.**  Values are stored with `marshal`: nothing in the cache is
   executed.  A damaged or unreadable file is ignored.
 """
@@ -29,7 +38,11 @@ if TYPE_CHECKING:
 directory: str | os.PathLike[str] | None = None
 
 #: Bump when the layout of the stored data changes.
-_FORMAT = 2
+_FORMAT = 3
+
+#: The source files (relative to the ``arclean`` package, folders meaning
+#: their ``*.py``) whose code shapes the cached rules.
+CODE = ("ruleset", "builtins/registry.py", "chars.py", "_toml.py", "locations.py")
 
 
 def user_directory() -> str:
@@ -64,13 +77,34 @@ def schema_fingerprint() -> str:
     return f"{_FORMAT}:{shape!r}:{fingerprint()}"
 
 
+def code_fingerprint() -> bytes:
+    """The bytes of the `CODE` files, each after its path; arclean's version
+    when one of them cannot be read (an install without sources)."""
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent
+    parts: list[bytes] = []
+    try:
+        for name in CODE:
+            where = package / name
+            files = sorted(where.glob("*.py")) if where.is_dir() else [where]
+            for file in files:
+                parts += [file.relative_to(package).as_posix().encode(), file.read_bytes()]
+    except OSError:
+        from arclean.version import version
+
+        return version().encode()
+    return b"\0".join(parts)
+
+
 def key_for(rules_dir: Path) -> str:
     """The cache key of the rule files in `rules_dir` (a hex digest)."""
-    import hashlib
+    try:  # hashlib's own BLAKE2, without loading OpenSSL (2 ms of start-up)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - an interpreter without it
+        from hashlib import blake2b
 
-    from arclean.version import version
-
-    digest = hashlib.sha256(version().encode() + b"\0" + schema_fingerprint().encode())
+    digest = blake2b(code_fingerprint() + b"\0" + schema_fingerprint().encode(), digest_size=32)
     for file in sorted(rules_dir.iterdir()):
         if file.is_file():
             digest.update(b"\0" + file.name.encode() + b"\0" + file.read_bytes())
@@ -85,18 +119,35 @@ def _field_names() -> tuple[str, ...]:
     return tuple(f.name for f in fields(Rule))
 
 
+def shipped(key: str) -> Path:
+    """Where a wheel ships the cache of its own rules (written when the wheel
+    is built, by ``hatch_build.py``): beside this module."""
+    from pathlib import Path
+
+    return Path(__file__).resolve().parent / f"rules-{key}.marshal"
+
+
 def load(key: str) -> list[Rule] | None:
     """The rules stored under `key`, or None: no cache, no entry, a damaged
-    file, or one stored for other fields."""
+    file, or one stored for other fields.  The copy a wheel ships comes
+    first: a first run (an empty cache folder, a CI job) parses no rule file."""
+    where = active_directory()
+    if where is None:
+        return None
+    for path in (shipped(key), where / f"rules-{key}.marshal"):
+        rules = _read(path)
+        if rules is not None:
+            return rules
+    return None
+
+
+def _read(path: Path) -> list[Rule] | None:
     import marshal
 
     from arclean.ruleset.model import Example, Rule
 
-    where = active_directory()
-    if where is None:
-        return None
     try:
-        data = marshal.loads((where / f"rules-{key}.marshal").read_bytes())
+        data = marshal.loads(path.read_bytes())
         names, rows = data["fields"], data["rules"]
         if tuple(names) != _field_names():
             return None
@@ -113,11 +164,20 @@ def load(key: str) -> list[Rule] | None:
 def store(key: str, rules: list[Rule]) -> None:
     """Store `rules` under `key`, if the cache is on; a folder that cannot be
     written means no cache, not an error."""
-    import marshal
-
     where = active_directory()
     if where is None:
         return
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):  # a read-only home: no cache, no harm
+        write(where / f"rules-{key}.marshal", rules)
+
+
+def write(path: Path, rules: list[Rule]) -> None:
+    """`rules` into `path`, atomically (the user's cache, and the copy a
+    wheel ships: ``hatch_build.py``).  Raises OSError, ValueError."""
+    import marshal
+
     names = _field_names()
     rows = [
         tuple(
@@ -128,11 +188,7 @@ def store(key: str, rules: list[Rule]) -> None:
         )
         for rule in rules
     ]
-    path = where / f"rules-{key}.marshal"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps({"fields": list(names), "rules": rows}))
-        tmp.replace(path)
-    except (OSError, ValueError):
-        pass  # a read-only home: no cache, no harm
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(marshal.dumps({"fields": list(names), "rules": rows}))
+    tmp.replace(path)

@@ -394,12 +394,12 @@ def load_rule_file(path: str | Path) -> list[Rule]:
     return parse_rule_text(text, str(path), base_dir=target.parent)
 
 
-def load_builtin_rules(lazy: bool = False) -> list[Rule]:
+def load_builtin_rules(lazy: bool = False, *, use_cache: bool = True) -> list[Rule]:
     """The shipped rules.  With `lazy`, patterns compile on first use, and
     the validated rules may come from the cache (`arclean.ruleset.cache`,
-    on only when the command line turned it on)."""
+    on only when the command line turned it on, and `use_cache`)."""
     directory = builtin_rules_dir()
-    key = cache.key_for(directory) if lazy and cache.active_directory() else None
+    key = cache.key_for(directory) if lazy and use_cache and cache.active_directory() else None
     if key is not None:
         cached = cache.load(key)
         if cached is not None:

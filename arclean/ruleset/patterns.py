@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from arclean.chars import PATTERN_MACROS, REGEX_FLAGS
+from arclean.chars import PATTERN_MACROS, REGEX_FLAGS, lazy_compile
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -65,7 +65,7 @@ def compile_rule_pattern(rule: Rule) -> regex.Pattern[str] | None:
 
 
 #: One escape in a replacement template.
-_ESCAPE_RE = regex.compile(
+_ESCAPE_RE = lazy_compile(
     r"\\(?:g<(?P<group>[^>]*)>|(?P<open>g<[^>]*\Z)|(?P<number>\d+)|[\\nrtfvab]"
     r"|x(?P<x>[0-9a-fA-F]{2})|u(?P<u>[0-9a-fA-F]{4})|U(?P<U>[0-9a-fA-F]{8})|N\{[^}]+\}"
     r"|(?P<letter>[A-Za-z])|(?P<other>.)|(?P<end>\Z))",
@@ -73,7 +73,7 @@ _ESCAPE_RE = regex.compile(
 )
 #: Recursion and group calls ((?R), (?0), (?1), (?&name), (?P>name)): they
 #: can take unbounded memory on a short text.
-RECURSION_RE = regex.compile(r"\(\?(?:R|[+-]?\d+|&\w+|P>\w+)\)")
+RECURSION_RE = lazy_compile(r"\(\?(?:R|[+-]?\d+|&\w+|P>\w+)\)")
 
 
 def template_syntax(template: str) -> str | None:

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import regex
-
 from arclean.builtins.registry import BUILTINS, option_schema
+from arclean.chars import lazy_compile
 from arclean.errors import ConfigError, RuleFileError, SelectorError
 from arclean.ruleset.model import PROFILES, Rule, freeze
 
@@ -111,7 +110,7 @@ def with_options(rule: Rule, options: Mapping[str, Any]) -> Rule:
     return dataclasses.replace(rule, options=tuple(current.items()))
 
 
-_CODE_PREFIX_RE = regex.compile(r"\A[A-Z]{1,4}[0-9]{0,4}\Z")
+_CODE_PREFIX_RE = lazy_compile(r"\A[A-Z]{1,4}[0-9]{0,4}\Z")
 
 
 @dataclass

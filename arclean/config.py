@@ -168,8 +168,12 @@ def _validate(data: dict[str, Any], path: Path) -> dict[str, Any]:
             try:
                 _spec((pattern,))
             except (ValueError, re.error) as exc:
+                # re.error's message counts positions in the regular expression
+                # pathspec built, not in the pattern: give its cause only.
+                reason = getattr(exc, "msg", None) or str(exc)
                 raise ConfigError(
-                    f"{path}: {key} pattern {pattern!r} is not valid: {exc}"
+                    f"{path}: {key} pattern {pattern!r} is not valid: {reason} "
+                    "(patterns follow the .gitignore syntax; see the README)"
                 ) from None
     from arclean.formats import format_names
 

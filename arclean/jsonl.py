@@ -171,21 +171,21 @@ def records(
             reason = getattr(exc, "msg", str(exc))
             column = getattr(exc, "colno", None)
             where = f" at column {column}" if column else ""
-            yield [], Problem(number, f"not valid JSON ({reason}{where}); left unchanged")
+            yield [], Problem(number, f"is not valid JSON ({reason}{where}); left unchanged")
             continue
         if not isinstance(record, dict):
             kind = _JSON_TYPES.get(type(record), "a " + type(record).__name__)
-            yield [], Problem(number, f"not a JSON object ({kind}); left unchanged")
+            yield [], Problem(number, f"is not a JSON object ({kind}); left unchanged")
             continue
         missing = [f for f in fields if f not in record]
         if missing:
             names = ", ".join(repr(f) for f in missing)
-            yield [], Problem(number, f"no field {names}; left unchanged")
+            yield [], Problem(number, f"has no field {names}; left unchanged")
             continue
         wrong = [f for f in fields if not isinstance(record[f], str)]
         if wrong:
             kinds = ", ".join(f"{f!r} is {_kind(record[f])}" for f in wrong)
-            yield [], Problem(number, f"not a string: {kinds}; left unchanged")
+            yield [], Problem(number, f"has a value that is not a string: {kinds}; left unchanged")
             continue
         spans = top_level_values(line)
         found = []
@@ -352,11 +352,11 @@ def problem_notes(label: str, problems: Sequence[Problem], shown: int = 3) -> li
     counts: dict[str, int] = {}
     for problem in problems:
         counts[problem.message] = counts.get(problem.message, 0) + 1
-        if counts[problem.message] <= shown or not problem.message.startswith("no field"):
+        if counts[problem.message] <= shown or not problem.message.startswith("has no field"):
             notes.append(f"{label}:{problem.line}: record {problem.message}")
     for message, count in counts.items():
-        if count > shown and message.startswith("no field"):
-            what = message.removesuffix("; left unchanged")
+        if count > shown and message.startswith("has no field"):
+            what = message.removeprefix("has ").removesuffix("; left unchanged")
             notes.append(
                 f"{label}: {count - shown} more records with {what} ({count} in all) were "
                 "left unchanged; is --field spelled as in the records?"

@@ -143,6 +143,15 @@ def test_config_show_names_the_source_of_each_setting(runner, site):
     assert 'profile          = "default"    # default' in result.stdout
 
 
+def test_config_show_notes_a_path_that_does_not_exist(runner, site):
+    result = run(runner, ["config", "show", "nope/"])
+    assert result.exit_code == 0
+    assert "nope/ does not exist; showing what would apply to a file created there" in (
+        result.stderr
+    )
+    assert f"configuration: {site / 'pyproject.toml'}" in result.stdout
+
+
 def test_style_shorthands(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "arclean.toml").write_text(

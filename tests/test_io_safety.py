@@ -421,3 +421,17 @@ def test_a_killed_worker_is_a_clear_error_not_an_internal_one(tmp_path):
     assert result.returncode == 2
     assert b"worker process" in result.stderr
     assert b"internal error" not in result.stderr
+
+
+def test_changes_of_a_file_left_untouched_are_not_counted(tmp_path):
+    (tmp_path / "a.txt").write_text(FIXABLE, encoding="utf-8")
+    locked = tmp_path / "b.txt"
+    locked.write_text(FIXABLE * 3, encoding="utf-8")
+    locked.chmod(0o444)
+    result = cli("fix", "--isolated", "--statistics", str(tmp_path))
+    assert result.returncode == 2
+    assert b"read-only" in result.stderr
+    # One change in a.txt; the three b.txt would have taken were not made.
+    counts = [line.split() for line in result.stderr.decode().splitlines() if "AR101" in line]
+    assert [line[:2] for line in counts] == [["1", "AR101"]], result.stderr
+    assert locked.read_text(encoding="utf-8") == FIXABLE * 3

@@ -98,10 +98,10 @@ def test_bad_records_are_reported_by_line_and_left_alone(cleaner):
     assert out.text.splitlines()[1:5] == lines[1:5]
     assert [json.loads(x)["text"] for x in (out.text.splitlines()[0], out.text.splitlines()[5])]
     assert [(p.line, p.message.split(" (")[0].split(":")[0]) for p in out.problems] == [
-        (2, "not valid JSON"),
-        (3, "no field 'text'; left unchanged"),
-        (4, "not a string"),
-        (5, "not a JSON object"),
+        (2, "is not valid JSON"),
+        (3, "has no field 'text'; left unchanged"),
+        (4, "has a value that is not a string"),
+        (5, "is not a JSON object"),
     ]
 
 
@@ -139,8 +139,8 @@ def test_stdin_to_stdout(runner):
     result = runner.invoke(cli, ["fix", "--jsonl", "--field", "text"], input=GOOD + BAD + NUMBER)
     assert result.exit_code == 0
     assert result.stdout == GOOD.replace(DIRTY, CLEAN) + BAD + NUMBER
-    assert "-:2: record not valid JSON" in result.stderr
-    assert "-:3: record not a string: 'text' is a number" in result.stderr
+    assert "-:2: record is not valid JSON" in result.stderr
+    assert "-:3: record has a value that is not a string: 'text' is a number" in result.stderr
 
 
 def test_strict_fails_and_writes_nothing(runner, tmp_path):

@@ -32,6 +32,8 @@ def test_only_on_a_terminal_without_ci_or_quiet():
     assert not wanted(False, io.StringIO(), {})
     assert not wanted(False, FakeTTY(), {"CI": "true"})
     assert not wanted(True, FakeTTY(), {})
+    assert not wanted(False, FakeTTY(), {"TERM": "dumb"})  # cannot redraw a line
+    assert wanted(False, FakeTTY(), {"TERM": "xterm"})
 
 
 def test_a_long_run_shows_files_bytes_and_rate(tmp_path):

@@ -326,7 +326,7 @@ def test_a_misspelled_field_gives_one_summary_line():
         result = invoke([*command, "--field", "titel"], input=records)
         warnings = [line for line in result.stderr.splitlines() if "titel" in line]
         assert len(warnings) == 4, result.stderr  # the first three, then the count
-        assert "-:1: record no field 'titel'" in warnings[0]
+        assert "-:1: record has no field 'titel'" in warnings[0]
         assert "47 more records" in warnings[-1] and "50 in all" in warnings[-1]
         assert "--field" in warnings[-1]
     fixed = invoke(["fix", "--jsonl", "--field", "titel"], input=records)

@@ -87,7 +87,7 @@ def check(
     collected: list[tuple[str, str, Any]] = []
     out = sys.stdout
     colored = use_color(color, out) and output_format in ("concise", "full")
-    progress = RunProgress(wanted(quiet))
+    progress = RunProgress(wanted(quiet), color=use_color(color, sys.stderr))
     resolver.on_inputs, resolver.progress = progress.inputs, progress.within
     results = run(paths, "check", resolver, keep_text=True, read_stdin=read_stdin, jobs=jobs)
     for result in progress.track(results):

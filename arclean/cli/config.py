@@ -26,6 +26,12 @@ def config_show(path: str, config_file: str | None, isolated: bool) -> None:
     from arclean.config import KEYS
     from arclean.runner import Resolver, RunOptions
 
+    if not Path(path).exists():
+        click.echo(
+            f"arclean: note: {path} does not exist; showing what would apply to a file "
+            "created there",
+            err=True,
+        )
     resolver = Resolver(RunOptions(config=config_file, isolated=isolated))
     probe = str(Path(path) / "_") if Path(path).is_dir() else path
     config = resolver.config_for(probe)

@@ -130,7 +130,10 @@ def fix(
         write=write_stdout,
     )
     # A listing printed as it comes (--show-changes) and a bar do not mix.
-    progress = RunProgress(wanted(quiet) and not (printer and printer.limit is None))
+    progress = RunProgress(
+        wanted(quiet) and not (printer and printer.limit is None),
+        color=use_color(color, sys.stderr),
+    )
     resolver.on_inputs, resolver.progress = progress.inputs, progress.within
     for result in progress.track(results):
         if result.output is not None:  # stdin's fixed text
@@ -146,16 +149,16 @@ def fix(
             error(result.error)
             errors += 1
             continue
+        if result.error:  # could not write: left untouched, its changes not counted
+            error(result.error)
+            errors += 1
+            continue
         remaining += len(result.findings)
         for change in result.changes:
             for code in change.codes:
                 counts[code] = counts.get(code, 0) + 1
         if printer and result.changes and result.text is not None:
             printer.show(label, result.text, result.changes)
-        if result.error:  # could not write
-            error(result.error)
-            errors += 1
-            continue
         if result.changed:
             changed_files += 1
         else:

@@ -25,10 +25,12 @@ def wanted(
     quiet: bool, stream: IO[Any] | None = None, env: Mapping[str, str] | None = None
 ) -> bool:
     """May a progress bar go to `stream` (stderr)?  Not with `quiet`, not
-    when ``CI`` is set, and only on a terminal."""
+    when ``CI`` is set, not on a dumb terminal (``TERM=dumb``: it cannot
+    redraw a line, so every refresh would print one), and only on a
+    terminal."""
     stream = sys.stderr if stream is None else stream
     env = os.environ if env is None else env
-    if quiet or env.get("CI"):
+    if quiet or env.get("CI") or env.get("TERM") == "dumb":
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
@@ -52,12 +54,13 @@ def _columns() -> list[Any]:
     ]
 
 
-def bar(stream: IO[Any]) -> Any:
-    """A transient rich `Progress` writing to `stream`."""
+def bar(stream: IO[Any], color: bool = True) -> Any:
+    """A transient rich `Progress` writing to `stream`, without colour
+    unless `color`."""
     from rich.console import Console
     from rich.progress import Progress
 
-    console = Console(file=stream, force_terminal=True, highlight=False)
+    console = Console(file=stream, force_terminal=True, highlight=False, no_color=not color)
     return Progress(
         *_columns(), console=console, transient=True, redirect_stdout=False, redirect_stderr=False
     )
@@ -72,8 +75,9 @@ class RunProgress:
     process).  `close()` removes the bar.
     """
 
-    def __init__(self, enabled: bool, stream: IO[Any] | None = None) -> None:
+    def __init__(self, enabled: bool, stream: IO[Any] | None = None, color: bool = True) -> None:
         self.enabled = enabled
+        self.color = color
         self.stream = sys.stderr if stream is None else stream
         self.sizes: dict[str, int] = {}
         self.files = self.done_files = self.done_bytes = 0
@@ -132,6 +136,6 @@ class RunProgress:
         return f"{self.done_files}/{self.files} files"
 
     def _start(self, total: int, description: str) -> None:
-        self.progress = bar(self.stream)
+        self.progress = bar(self.stream, self.color)
         self.task = self.progress.add_task(description, total=total)
         self.progress.start()

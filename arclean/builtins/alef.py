@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from arclean.builtins._common import finditer
+from arclean.builtins.hamza_readings import HAMZA_SEATS, one_reading, suffixed_reading
 from arclean.chars import ARTICLE_FORMS, LETTER, REGEX_FLAGS, WORD_CHAR, lazy_compile
 from arclean.locations import builtin_rules_dir
 
@@ -19,7 +20,7 @@ _ARTICLE = "|".join(ARTICLE_FORMS)
 _HAMZA_WORD_RE = lazy_compile(
     rf"(?<!{WORD_CHAR})({_ARTICLE})?([اأإآ])({LETTER}{{3,}})(?!{WORD_CHAR})", REGEX_FLAGS
 )
-_HAMZA_FORMS = "أإآ"
+_HAMZA_FORMS = HAMZA_SEATS
 
 
 _WASL_CACHE: list[tuple[frozenset[str], frozenset[str]]] = []
@@ -40,7 +41,9 @@ def _wasl_words() -> tuple[frozenset[str], frozenset[str]]:
 
 #: Nouns with hamzat wasl (ابن ابنة امرأة اسم اثنان), as their stems after
 #: the alef, and the endings they take (ابنه ابنتها امرأته اسمهم اثنتين).
-_WASL_NOUN_STEMS = ("بن", "بنت", "بنة", "مرأة", "مرأت", "مرأ", "مرؤ", "مرئ", "سم", "ثن", "ثنت")
+#: امراة, امراته: امرأة with its hamza lost (the OCR sample), not أمراة.
+_WASL_NOUN_STEMS = ("بن", "بنت", "بنة", "مرأة", "مرأت", "مرأ", "مرؤ", "مرئ", "مراة", "مرات",
+                    "سم", "ثن", "ثنت")  # fmt: skip
 _NOUN_ENDINGS = (
     "", "ه", "ها", "هم", "هما", "هن", "ي", "ك", "كم", "كما", "كن", "نا",
     "ا", "ان", "ين", "يه", "يها", "يهم", "ينا",
@@ -102,7 +105,12 @@ def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]
     writes it with one hamza form only.  Hamzat-wasl words (`is_hamzat_wasl`:
     استقبال, انتخاب, اسم, ابنه, اطّلعت ...) are never given a hamza, nor a
     bare word that may be an imperative (`may_be_imperative`: اذهب, go! is
-    not أذهب, I go; ادخلي is not أدخلي) or may start with the article."""
+    not أذهب, I go; ادخلي is not أدخلي) or may start with the article,
+    unless a pronoun suffix shows a word the books know with its hamza only
+    (`suffixed_reading`: ابيها, اشكرك).  Nor is a word whose spellings are
+    two words in the Hindawi lexicon (`one_reading`: الاعلام is الأعلام
+    flags or الإعلام media; الامام, الايمان, احياء), or which the lexicon
+    spells with another seat than the text."""
     from arclean.text.edits import Replacement
 
     matches = list(finditer(_HAMZA_WORD_RE, text, spans))
@@ -129,8 +137,17 @@ def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]
             continue
         # افعل is both an imperative (wasl: اذهب, go!) and a first person
         # (أذهب, I go), and so is it with an ending (ادخلي enter!, أدخلي
-        # bring in!): without the article, the word may be a verb.
+        # bring in!): without the article, the word may be a verb, unless a
+        # pronoun suffix shows a word the books know only with the hamza
+        # (ابيها, امرها, اشكرك: `suffixed_reading`).
         if not article and may_be_imperative(rest):
+            if not suffixed_reading(rest, seat):
+                continue
+        # A word whose spellings are two words (الاعلام: الأعلام flags,
+        # الإعلام media; الامام: الأمام forward, الإمام the imam; اذهب: go!,
+        # أذهب I go) is never respelt: the text's other spelling may be the
+        # other word.
+        elif not one_reading(m.group(1) or "", rest, seat):
             continue
         reps.append(Replacement(m.start(2), m.end(2), seat, rule.code))
     return reps

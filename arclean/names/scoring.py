@@ -21,6 +21,7 @@ from arclean.names.members import OTHER_WORD, fold_member, hamzas
 from arclean.names.model import Settings, Tier
 from arclean.names.pairing import Group, max_cost
 from arclean.names.similarity import (
+    FULL,
     inflection_only,
     pattern_change,
     vowel_by_vowel,
@@ -391,6 +392,14 @@ class PairScorer:
             need = self.s.context_pieces if cost > self.s.auto_cost else 1
             if cost <= self.s.auto_cost and not any(judge.name_word(x[2:]) for x in shared):
                 need = len(pieces) + 1
+            if cost >= FULL and len(v) == len(c):
+                # a full consonant swapped makes another name as often as a
+                # slip (مارفن/مارتن beside «كاش مارڤن قاي»): only neighbours
+                # of both spellings count, at least two, one of them a name;
+                # a name beside the variant alone is no evidence (seventh round)
+                pieces = sorted(x[2:] for x in shared)
+                if not any(judge.name_word(x) for x in pieces):
+                    need = len(pieces) + 1
             if len(pieces) >= need and self.may_support(v, c):
                 support[(v, c)] = "shared context " + ", ".join(pieces[:3])
         return support, near

@@ -42,3 +42,28 @@ def test_a_full_consonant_swap_needs_more_than_one_shared_neighbour():
 def test_foreign_letter_spelling_is_never_rewritten_to_the_arabic_one():
     text = "غنى مارفن قاي. وقال مارفن قاي إن مارفن قاي مغن. وغنى مارڤن قاي."
     assert ("مارڤن", "مارفن") not in _rewrites(text)
+
+
+def test_two_words_are_never_joined_automatically_a_quran_phrase():
+    # Quran 19:30 «قال إني عبد الله» (I am a servant of God), in a text that
+    # writes the king's name عبدالله
+    text = (
+        "قال الملك عبدالله إن الأردن قوي.\n"
+        "وزار الملك عبدالله المنطقة.\n"
+        "واستقبل الملك عبدالله الضيوف.\n"
+        "وتلا الخطيب قوله تعالى على لسان عيسى: قال إني عبد الله آتاني الكتاب.\n"
+    )
+    assert _rewrites(text) == []
+
+
+def test_two_words_are_never_joined_automatically_father_of_a_gazelle():
+    text = "وصل إلى أبوظبي. وغادر أبوظبي. وفي أبوظبي. زار أبوظبي.\nكان أبو ظبي الصغير يلعب\n"
+    assert _rewrites(text) == []
+
+
+def test_joined_compound_is_still_split_automatically():
+    text = (
+        "قال عبد الملك إن الاجتماع مهم. وأضاف عبد الملك أنه سيعود غدا. "
+        "ثم قال عبدالملك إن الوفد وصل. وزار عبد الملك الوزارة."
+    )
+    assert _rewrites(text) == [("عبدالملك", "عبد الملك")]

@@ -390,8 +390,8 @@ class PairScorer:
             # a cheap edit (a vowel, a sound-group letter) or a swap needs one
             # shared name (فولوديمير زيلنسكي / فولوديمير زيلينسكي), not a cue
             need = self.s.context_pieces if cost > self.s.auto_cost else 1
-            named = any(judge.name_word(x[2:]) for x in shared)
-            if (swap or cost <= self.s.auto_cost) and not named:
+            by_name = any(judge.name_word(x[2:]) for x in shared)
+            if (swap or cost <= self.s.auto_cost) and not by_name:
                 need = len(pieces) + 1
             if len(pieces) >= need and self.may_support(v, c):
                 support[(v, c)] = "shared context " + ", ".join(pieces[:3])

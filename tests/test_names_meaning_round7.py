@@ -4,8 +4,11 @@ compound phrases, dialect function words, hashtags and mentions)."""
 
 from __future__ import annotations
 
+import pytest
+
 from arclean.chars import fold
-from arclean.names import Reconciler
+from arclean.names import Reconciler, scan
+from arclean.text import masks
 
 
 def _rewrites(text: str) -> list[tuple[str, str]]:
@@ -67,3 +70,57 @@ def test_joined_compound_is_still_split_automatically():
         "ثم قال عبدالملك إن الوفد وصل. وزار عبد الملك الوزارة."
     )
     assert _rewrites(text) == [("عبدالملك", "عبد الملك")]
+
+
+_TRUMP = (
+    "قال الرئيس دونالد ترامب إن\n"
+    "وأضاف ترامب أن الاقتصاد قوي\n"
+    "وغادر ترامب البيت الأبيض\n"
+    "انتخابات أمريكا: دونالد ترمب\n"
+)
+
+
+def test_words_inside_a_link_are_neither_counted_nor_rewritten():
+    text = _TRUMP + "الرابط https://example.com/ترمب/page و www.x.com/?q=ترمب\n"
+    new, reps = _rewrite_all(text)
+    assert [(r.old, r.new) for r in reps] == [("ترمب", "ترامب")]
+    assert "https://example.com/ترمب/page" in new and "www.x.com/?q=ترمب" in new
+    # ترامب three times in links only is no evidence for it
+    links = "https://a.com/ترامب https://b.com/ترامب https://c.com/ترامب\nقال ترمب.\n"
+    assert _rewrites(links) == []
+
+
+def _rewrite_all(text: str):
+    rec = Reconciler(fuzzy=True, tier="auto")
+    rec.prepare([text])
+    return rec.rewrite(text)
+
+
+@pytest.mark.skipif(
+    not hasattr(masks, "tag_ranges"), reason="hashtags and mentions not yet in the masker"
+)
+def test_hashtags_and_mentions_are_neither_counted_nor_rewritten():
+    # the tweets: #ترمب → #ترامب, #قوتشي → #غوتشي, and the compound step
+    # splitting #محبي_حازم_عبدالعظيم_ضد_الخونه
+    text = _TRUMP + "تابعوا الوسم #ترمب و #دونالد_ترمب و @ترمب\n"
+    new, reps = _rewrite_all(text)
+    assert [(r.old, r.new) for r in reps] == [("ترمب", "ترامب")]
+    assert "#ترمب و #دونالد_ترمب و @ترمب" in new
+    split = (
+        "قال عبد العظيم إن. وأكد عبد العظيم أن. وأضاف عبد العظيم.\n"
+        "شاركوا #محبي_حازم_عبدالعظيم_ضد_الخونه\n"
+    )
+    assert _rewrites(split) == []
+    # a spelling seen only in tags is no evidence
+    tags = "#ترامب #ترامب #ترامب #ترامب\nقال ترمب إن ترمب.\n"
+    assert _rewrites(tags) == []
+
+
+def test_dialect_function_words_are_not_names():
+    # the tweets: اللى → اللي 56 times, واللى, باللى (اللي is a Wikidata token)
+    text = (
+        "ده اللي قال. واللي شاف. اللي جه. اللي راح. انا اللي عملت. هو اللي.\n"
+        "اللى قال. واللى جه. باللى عنده.\n"
+    )
+    assert _rewrites(text) == []
+    assert scan([text]) == []

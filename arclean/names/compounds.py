@@ -33,7 +33,7 @@ from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import strip_marks
 from arclean.names.model import Cluster, Member, Settings, Tier
-from arclean.names.tokens import iter_tokens, prefix_splits
+from arclean.names.tokens import iter_tokens, prefix_splits, unprotected
 
 #: First words of compound names (عبد الله, أبو ظبي, أبي طالب, أبا بكر).
 COMPOUND_HEADS = ("عبد", "أبو", "ابو", "أبي", "ابي", "أبا", "ابا")
@@ -86,7 +86,7 @@ def count_split(texts: Iterable[str], counts: Counts, keys: set[str]) -> dict[st
         return out
     lines_with = getattr(texts, "lines_with", None)
     for text in lines_with(heads) if lines_with is not None else texts:
-        for line in text.splitlines():
+        for line in unprotected(text).splitlines():
             if not any(h in line for h in COMPOUND_HEADS):
                 continue  # most lines: no head (a fully vowelled one is not counted)
             toks = list(iter_tokens(line))
@@ -168,7 +168,7 @@ def compound_clusters(
         if not any(m.tier for m in members):
             continue
         ev = [f"gazetteer ({judge.gaz.count(key)})"] if name else []
-        tier = "auto" if any(m.tier == "auto" for m in members) else "review"
+        tier: Tier = "auto" if any(m.tier == "auto" for m in members) else "review"
         clusters.append(Cluster(canonical, members, tier, evidence=ev))
     return clusters
 

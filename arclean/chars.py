@@ -197,6 +197,14 @@ _FOLD_TABLE: dict[int, str | None] = {
     ord("\N{ARABIC LETTER WAW WITH HAMZA ABOVE}"): "\N{ARABIC LETTER WAW}",
     ord("\N{ARABIC LETTER YEH WITH HAMZA ABOVE}"): "\N{ARABIC LETTER YEH}",
     ord("\N{ARABIC LETTER KEHEH}"): "\N{ARABIC LETTER KAF}",
+    # letters for foreign sounds, compared as the Arabic letter a writer
+    # uses for the same sound (مارڤن is مارفن, Marvin; names, seventh round)
+    ord("\N{ARABIC LETTER VEH}"): "\N{ARABIC LETTER FEH}",
+    ord("\N{ARABIC LETTER PEH}"): "\N{ARABIC LETTER BEH}",
+    ord("\N{ARABIC LETTER TCHEH}"): "\N{ARABIC LETTER JEEM}",
+    ord("\N{ARABIC LETTER GAF}"): "\N{ARABIC LETTER KAF}",
+    ord("\N{ARABIC LETTER QAF WITH THREE DOTS ABOVE}"): "\N{ARABIC LETTER QAF}",
+    ord("\N{ARABIC LETTER JEH}"): "\N{ARABIC LETTER ZAIN}",
     ord(TATWEEL): None,
     **{cp: None for cp in range(0x064B, 0x0660)},  # harakat, shadda, sukun, hamza marks
     ord("\N{ARABIC LETTER SUPERSCRIPT ALEF}"): None,
@@ -215,7 +223,9 @@ _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 def fold(text: str) -> str:
     """Fold Arabic text for matching: no marks or tatweel, one alef, ى→ي,
-    ة→ه, ؤ→و, ئ→ي, ک→ك, digits 0-9, presentation forms to letters.
+    ة→ه, ؤ→و, ئ→ي, ک→ك, the letters of foreign sounds to their Arabic
+    counterparts (ڤ→ف, پ→ب, چ→ج, گ→ك, ڨ→ق, ژ→ز), digits 0-9,
+    presentation forms to letters.
 
     >>> fold("إِسْطَنْبُول") == fold("اسطنبول")
     True
@@ -235,6 +245,10 @@ def fold(text: str) -> str:
 # matched them (its output must not change); each one says how it differs from
 # the general classes at the top of this file.
 
+#: Letters for sounds Arabic lacks (v, p, ch, g, zh): ڤ پ چ گ ڨ ژ.  `fold`
+#: compares each as its Arabic counterpart; a spelling that writes one is
+#: the writer's choice, never rewritten to the other.
+FOREIGN_SOUND_LETTERS = frozenset("\u06a4\u067e\u0686\u06af\u06a8\u0698")
 #: The Arabic combining marks as a stdlib-`re` class body (no brackets), for
 #: hot paths: U+064B ARABIC FATHATAN .. U+065F ARABIC WAVY HAMZA BELOW (the
 #: `HARAKAT` below, then hamza and other marks above/below) and U+0670 ARABIC

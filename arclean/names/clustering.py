@@ -13,7 +13,7 @@ from arclean.names.context import kwic
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
-from arclean.names.model import Cluster, Member, Settings, Tier
+from arclean.names.model import COMMON_WORDS, Cluster, Member, Settings, Tier
 from arclean.names.pairing import Group, candidate_pairs, fold_groups, fuzzy_splits
 from arclean.names.scoring import OTHER_WORD, Merge, PairScorer, fold_member
 from arclean.names.similarity import orthographic_weight
@@ -162,7 +162,24 @@ def make_cluster(canonical: str, members: list[Member], judge: Judge) -> Cluster
         f"lexicon {judge.lex.count(f)}" + (f", ال-share {ratio:.2f}" if ratio is not None else "")
     )
     members.sort(key=lambda m: (m.form != canonical, -m.count))
+    if tier == "review" and ordinary_words(canonical, members, judge):
+        evidence.append(COMMON_WORDS)
     return Cluster(canonical, members, tier, evidence=evidence)
+
+
+def ordinary_words(canonical: str, members: list[Member], judge: Judge) -> bool:
+    """The kept spelling is no name by the reference data, or it and every
+    variant a person would review are words the lexicon knows (أنهم/إنهم:
+    a hamza or a verb beside its noun is the business of other rules, not
+    of names; seventh round)."""
+    if judge.name_evidence(fold(canonical)) is None:
+        return True
+    known = judge.s.known_count
+    return all(
+        judge.lex_count(fold(m.form)) >= known
+        for m in members
+        if m.form == canonical or m.tier is not None
+    )
 
 
 def apply_glossary(clusters: list[Cluster], counts: Counts, glossary: Glossary) -> None:

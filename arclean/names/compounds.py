@@ -10,10 +10,12 @@ the canonical one:
   compound split at least `text_count` times and `context_ratio` times
   as often, and the joined word is no word of the lexicon (unless the
   gazetteer has it as a name);
-- a split spelling (two words) is rewritten joined when the text writes the
-  joined word at least `text_count` times and `context_ratio` times as
-  often, and the joined word is no word of the lexicon (unless the
-  gazetteer has it as a name).
+- a split spelling (two words) is offered for review, joined, when the
+  text writes the joined word at least `text_count` times and
+  `context_ratio` times as often, and the joined word is no word of the
+  lexicon (unless the gazetteer has it as a name).  Never automatic: two
+  words may be a phrase (قال إني عبد الله, "I am a servant of God"), the
+  joined word is always a name (seventh round).
 
 Both spellings must occur in the text: nothing is joined or split on a
 list.  A member whose form holds a space is a two-word spelling; the
@@ -30,8 +32,8 @@ from arclean.chars import fold
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import strip_marks
-from arclean.names.model import Cluster, Member, Settings
-from arclean.names.tokens import iter_tokens, prefix_splits
+from arclean.names.model import Cluster, Member, Settings, Tier
+from arclean.names.tokens import iter_tokens, prefix_splits, unprotected
 
 #: First words of compound names (عبد الله, أبو ظبي, أبي طالب, أبا بكر).
 COMPOUND_HEADS = ("عبد", "أبو", "ابو", "أبي", "ابي", "أبا", "ابا")
@@ -84,7 +86,7 @@ def count_split(texts: Iterable[str], counts: Counts, keys: set[str]) -> dict[st
         return out
     lines_with = getattr(texts, "lines_with", None)
     for text in lines_with(heads) if lines_with is not None else texts:
-        for line in text.splitlines():
+        for line in unprotected(text).splitlines():
             if not any(h in line for h in COMPOUND_HEADS):
                 continue  # most lines: no head (a fully vowelled one is not counted)
             toks = list(iter_tokens(line))
@@ -154,14 +156,20 @@ def compound_clusters(
             canonical = j_forms.most_common(1)[0][0]
             if canonical in merged:
                 continue
-            why = f"auto: {COMPOUND}, written as one word {jn} times in the text"
-            members = _members(canonical, j_forms, s_forms, why)
+            # two words may be a phrase (قال إني عبد الله, "I am a servant
+            # of God"; أبو ظبي الصغير), the joined word is always a name:
+            # never joined automatically (seventh round)
+            why = (
+                f"{COMPOUND}, written as one word {jn} times in the text; two words may be a phrase"
+            )
+            members = _members(canonical, j_forms, s_forms, why, "review")
         else:
             continue
         if not any(m.tier for m in members):
             continue
         ev = [f"gazetteer ({judge.gaz.count(key)})"] if name else []
-        clusters.append(Cluster(canonical, members, "auto", evidence=ev))
+        tier: Tier = "auto" if any(m.tier == "auto" for m in members) else "review"
+        clusters.append(Cluster(canonical, members, tier, evidence=ev))
     return clusters
 
 
@@ -177,16 +185,18 @@ def _definite(prefix: str) -> bool:
     return fold(prefix).endswith(("ال", "لل"))
 
 
-def _members(canonical: str, kept: Counter[str], other: Counter[str], why: str) -> list[Member]:
+def _members(
+    canonical: str, kept: Counter[str], other: Counter[str], why: str, tier: Tier = "auto"
+) -> list[Member]:
     """The canonical's member, the other spellings of its own kind (left
-    alone), and the spellings of the other kind: auto when they have the
+    alone), and the spellings of the other kind: `tier` when they have the
     same letters as the canonical but for the space (أبو رأس is not
     rewritten أبوراس: the hamza would be lost), else left alone."""
     same = canonical.replace(" ", "")
     members = [Member(canonical, kept[canonical])]
     members += [Member(f, n) for f, n in kept.items() if f != canonical]
     members += [
-        Member(f, n, "auto", 0.0, [why]) if f.replace(" ", "") == same else Member(f, n)
+        Member(f, n, tier, 0.0, [why]) if f.replace(" ", "") == same else Member(f, n)
         for f, n in other.most_common()
     ]
     return members

@@ -16,7 +16,7 @@ from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, T
 from arclean.names.counting import Counts
 from arclean.names.lexicon import CUES, STOPWORDS, strip_marks
 from arclean.names.similarity import weighted_distance
-from arclean.names.tokens import iter_tokens, words
+from arclean.names.tokens import iter_tokens, unprotected, words
 
 
 def _folded(text: str) -> frozenset[str]:
@@ -42,7 +42,7 @@ def neighbours(texts: Iterable[str], counts: Counts, wanted: set[str]) -> dict[s
     # the lines that hold one of these words: the others add nothing here.
     lines_with = getattr(texts, "lines_with", None)
     for text in lines_with(hits) if lines_with is not None else texts:
-        for line in text.splitlines():
+        for line in unprotected(text).splitlines():
             ws = words(line)
             if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):
                 continue

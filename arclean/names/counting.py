@@ -12,7 +12,7 @@ from itertools import repeat
 
 from arclean.chars import fold
 from arclean.names.lexicon import strip_marks
-from arclean.names.tokens import analyse, words
+from arclean.names.tokens import analyse, unprotected, words
 
 
 def reiterable(texts: Iterable[str]) -> Iterable[str]:
@@ -42,9 +42,10 @@ class Counts:
         self.lines = 0
 
     def add_text(self, text: str) -> None:
-        """Count the Arabic words of `text`, line by line."""
+        """Count the Arabic words of `text`, line by line, outside the
+        protected ranges (`tokens.unprotected`)."""
         track = self.track_lines
-        for line in text.splitlines():
+        for line in unprotected(text).splitlines():
             ws = words(line)
             if ws:
                 self.tokens += len(ws)

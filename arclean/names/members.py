@@ -4,7 +4,7 @@ each one beside the kept spelling of its group.  Split from `scoring`
 
 from __future__ import annotations
 
-from arclean.chars import fold
+from arclean.chars import FOREIGN_SOUND_LETTERS, fold
 from arclean.names.evidence import Judge, future_verb
 from arclean.names.model import Member
 
@@ -43,6 +43,9 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     ):
         # الحق (the truth) beside ألحق (he attached): the article, another word
         return Member(form, n, None, 0.0, [OTHER_WORD])
+    if FOREIGN_SOUND_LETTERS.intersection(form) != FOREIGN_SOUND_LETTERS.intersection(canonical):
+        # مارڤن beside مارفن: the same sound, a letter the writer chose
+        return Member(form, n, "review", 0.0, ["same after folding", "letter for a foreign sound"])
     if judge.lex.surface.get(form, 0) >= judge.s.known_count:
         return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
     if hamzas(form) > hamzas(canonical):

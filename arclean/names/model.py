@@ -87,6 +87,17 @@ class Member:
     kwic: str = ""
 
 
+#: Evidence of a review cluster whose kept spelling is an ordinary word (no
+#: name by the reference lists, or a word the lexicon uses as often as the
+#: variants): ranked after the name clusters (seventh round).
+COMMON_WORDS = "ordinary words"
+
+
+def times(n: int) -> str:
+    """``once``, ``twice`` or ``N times`` (N formatted with separators)."""
+    return {1: "once", 2: "twice"}.get(n, f"{n:,} times")
+
+
 @dataclass
 class Cluster:
     """A canonical spelling and its variants; `tier` is the best tier of its

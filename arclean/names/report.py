@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from arclean.names.model import Cluster, Member
+from arclean.names.model import COMMON_WORDS, Cluster, Member, times
 
 #: How much of a member's occurrences a tier is expected to change.
 CONFIDENCE = {"auto": 1.0, "review": 0.5}
@@ -20,6 +20,10 @@ TIER_WORDS = {
     "auto": "automatic (rewritten by `pipe names` and AR802)",
     "review": "needs a person (only reported)",
 }
+
+#: Said of a member no rule supports (a spelling equal to the kept one
+#: after folding, left as the writer chose it).
+NO_EVIDENCE = "no rule supports merging it"
 
 _COST = re.compile(r"^cost ([0-9.]+)$")
 _LEXICON = re.compile(r"^lexicon (\d+)(?:, ال-share ([0-9.]+))?$")
@@ -32,9 +36,27 @@ def impact(cl: Cluster) -> float:
     return sum(m.count * CONFIDENCE.get(m.tier or "", 0.0) for m in cl.variants)
 
 
+def ordinary(cl: Cluster) -> bool:
+    """A review cluster of ordinary words (`COMMON_WORDS`), not names."""
+    return cl.tier != "auto" and COMMON_WORDS in cl.evidence
+
+
 def ranked(clusters: Iterable[Cluster]) -> list[Cluster]:
-    """Clusters by `impact`, largest first (ties by canonical, stable)."""
-    return sorted(clusters, key=lambda cl: (-impact(cl), cl.canonical))
+    """Clusters by `impact`, largest first, the clusters of ordinary words
+    (`ordinary`) after all the others (ties by canonical, stable)."""
+    return sorted(clusters, key=lambda cl: (ordinary(cl), -impact(cl), cl.canonical))
+
+
+def change_words(cl: Cluster) -> str:
+    """What accepting the cluster would change, in whole words: the
+    automatic members' occurrences, and the review members' ones if a
+    person accepts them."""
+    auto = sum(m.count for m in cl.variants if m.tier == "auto")
+    review = sum(m.count for m in cl.variants if m.tier == "review")
+    parts = [f"{auto:,} automatically"] if auto else []
+    parts += [f"{review:,} if a person accepts them"] if review else []
+    n = auto + review
+    return f"would change {n:,} word{'' if n == 1 else 's'} ({', '.join(parts) or 'none'})"
 
 
 def _cost_words(cost: float) -> str:
@@ -55,13 +77,13 @@ def _one(e: str) -> str:
         return _cost_words(float(m.group(1)))
     m = _LEXICON.match(e)
     if m:
-        words = f"{m.group(1)} times in the reference books"
+        words = f"{times(int(m.group(1)))} in the reference books"
         if m.group(2) is not None:
             words += f", {round(float(m.group(2)) * 100)} % of them with the article ال"
         return words
     m = _GAZETTEER.match(e)
     if m:
-        return f"a known name ({m.group(1)} times in the Wikidata name list)"
+        return f"a known name ({times(int(m.group(1)))} in the Wikidata name list)"
     if e.startswith("auto: "):
         return "rewritten automatically because: " + _one(e[len("auto: ") :])
     if e.startswith("cheap edit, "):
@@ -81,6 +103,8 @@ def _one(e: str) -> str:
         "not known as a name": "the word is not known as a name",
         "more usual spelling": "this spelling is the more usual one in the reference books",
         "maybe a pronoun ه": "the final ه may be the pronoun (his/its)",
+        "letter for a foreign sound": "a letter for a foreign sound (ڤ, پ): the writer's choice",
+        COMMON_WORDS: "an ordinary word, no name by the reference lists (listed after names)",
     }.get(e, e)
 
 
@@ -94,7 +118,7 @@ def member_line(m: Member, canonical: str) -> str:
     if m.form == canonical:
         return f"{m.form} ×{m.count}: kept spelling"
     tier = TIER_WORDS.get(m.tier or "", "not merged")
-    why = "; ".join(explain(m.evidence))
+    why = "; ".join(explain(m.evidence)) or NO_EVIDENCE
     return f"{m.form} ×{m.count}: {tier}; {why}"
 
 
@@ -105,10 +129,9 @@ def render(clusters: list[Cluster]) -> Iterator[str]:
         return
     total = len(clusters)
     for i, cl in enumerate(clusters, 1):
-        change = impact(cl)
         yield (
             f"cluster {i} of {total}: {cl.canonical}  [{cl.tier or '-'}]  "
-            f"{cl.count}×, would change about {change:g}"
+            f"{cl.count}×, {change_words(cl)}"
         )
         if cl.evidence:
             yield "  kept spelling: " + "; ".join(explain(cl.evidence))

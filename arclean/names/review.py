@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from arclean.names.glossary import Entry, Glossary
 from arclean.names.model import Cluster, Member
-from arclean.names.report import TIER_WORDS, explain, impact
+from arclean.names.report import NO_EVIDENCE, TIER_WORDS, change_words, explain
 
 KEYS = (
     "a accept the automatic spellings (review-tier ones are asked for), "
@@ -60,7 +60,7 @@ class Session:
         while True:
             self.say(
                 f"\ncluster {i} of {total}: {canonical} ({TIER_WORDS.get(cl.tier or '', '-')}; "
-                f"would change about {impact(cl):g} words)"
+                f"{change_words(cl)})"
             )
             for n, m in enumerate(members, 1):
                 self.say(" " + _line(n, m, canonical))
@@ -104,14 +104,22 @@ class Session:
     def _accept(self, cl: Cluster, members: list[Member], canonical: str) -> None:
         variants = [m.form for m in members if m.form != canonical and m.tier == "auto"]
         unsure = [m.form for m in members if m.form != canonical and m.tier != "auto"]
-        if unsure:
-            answer = self.ask(
-                f"also accept {', '.join(unsure)}, which need a person "
-                "(not known as one name)? [y/N]",
-                "n",
+        while unsure:
+            answer = (
+                self.ask(
+                    f"also accept {', '.join(unsure)}, which need a person "
+                    "(not known as one name)? [y/N]",
+                    "n",
+                )
+                .strip()
+                .lower()
             )
-            if answer.strip().lower() in ("y", "yes"):
+            if answer in ("y", "yes"):
                 variants += unsure
+            elif answer not in ("", "n", "no"):
+                self.say(f"unknown answer {answer!r}: y accepts them, n (or Enter) does not")
+                continue
+            break
         if variants:
             entry = Entry(canonical, variants, cl.type)
             self.glossary.entries.append(entry)
@@ -129,5 +137,5 @@ def _line(n: int, m: Member, canonical: str) -> str:
         head = f"*{n}. {m.form} ×{m.count}  kept spelling"
     else:
         tier = TIER_WORDS.get(m.tier or "", "not merged")
-        head = f" {n}. {m.form} ×{m.count}  {tier}: {'; '.join(explain(m.evidence))}"
+        head = f" {n}. {m.form} ×{m.count}  {tier}: {'; '.join(explain(m.evidence)) or NO_EVIDENCE}"
     return head + (f"\n       {m.kwic}" if m.kwic else "")

@@ -26,7 +26,7 @@ from arclean.names.model import (
     Settings,
     Tier,
 )
-from arclean.names.tokens import Token, attach, iter_tokens, prefix_splits
+from arclean.names.tokens import Token, attach, iter_tokens, prefix_splits, unprotected
 
 
 class Reconciler:
@@ -98,7 +98,8 @@ class Reconciler:
                 analysis = self._corpus.analysis if self._corpus else {}
         if not fuzzy_map and not self._gloss_map:
             return text, []
-        tokens = list(iter_tokens(text))
+        # a word inside a tag, a link or a Quranic quotation is never rewritten
+        tokens = list(iter_tokens(unprotected(text)))
         folded_tokens: list[str] | None = None
         out: list[Replacement] = []
         phrases = self._phrases(fuzzy_map)

@@ -380,16 +380,18 @@ class PairScorer:
             if shared:
                 near.add((v, c))  # at least worth a review
             # evidence in proportion to the cost: each shared cue or name is
-            # one piece, a name next to the variant alone (هاكان فيان) another;
+            # one piece, a name next to the variant alone (هاكان فيان) another
+            # (not for a consonant swapped: مارڤن قاي / مارتن قاي, seventh round);
             # one cue word (الأمير نواف / الأمير نايف) is never enough
+            swap = cost > self.s.review_cost and len(v) == len(c)
+            alone = {x[2:] for x in set(nbs.get(v, ())) - shared if judge.name_word(x[2:])}
             pieces = sorted(x[2:] for x in shared)
-            pieces += sorted(
-                "next to " + x[2:] for x in set(nbs.get(v, ())) - shared if judge.name_word(x[2:])
-            )[:1]
-            # a cheap edit (a vowel, a sound-group letter) needs one shared
-            # name (فولوديمير زيلنسكي / فولوديمير زيلينسكي), not a cue
+            pieces += sorted("next to " + x for x in alone)[: 0 if swap else 1]
+            # a cheap edit (a vowel, a sound-group letter) or a swap needs one
+            # shared name (فولوديمير زيلنسكي / فولوديمير زيلينسكي), not a cue
             need = self.s.context_pieces if cost > self.s.auto_cost else 1
-            if cost <= self.s.auto_cost and not any(judge.name_word(x[2:]) for x in shared):
+            by_name = any(judge.name_word(x[2:]) for x in shared)
+            if (swap or cost <= self.s.auto_cost) and not by_name:
                 need = len(pieces) + 1
             if len(pieces) >= need and self.may_support(v, c):
                 support[(v, c)] = "shared context " + ", ".join(pieces[:3])

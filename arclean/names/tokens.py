@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import regex
 
 from arclean.chars import LETTER, MARK, NAME_WORD_CONTINUE, TATWEEL, fold
+from arclean.text.masks import protected_ranges, tag_ranges
+from arclean.text.spans import merge_ranges
 
 #: An Arabic word: an Arabic letter, then Arabic-script letters and marks,
 #: harakat and tatweel (`NAME_WORD_CONTINUE`): مُحَمَّد and محـــمد are one word
@@ -53,6 +55,26 @@ def iter_tokens(text: str) -> Iterator[Token]:
     """Arabic word tokens of `text` with their offsets."""
     for m in WORD_RE.finditer(text):
         yield Token(m.start(), m.end(), m.group())
+
+
+def unprotected(text: str) -> str:
+    """`text` with what no rule may edit (`arclean.text.masks`: URLs,
+    e-mail addresses, hashtags and mentions, Quranic quotations) blanked
+    out, line breaks kept: the same length, so offsets and line numbers
+    hold.  A word inside a tag (#ترمب) or a link is no evidence for or
+    against a spelling and is never rewritten (seventh round)."""
+    ranges = protected_ranges(text)
+    if "#" in text or "@" in text:
+        ranges = merge_ranges([*ranges, *tag_ranges(text)])
+    if not ranges:
+        return text
+    pieces, last = [], 0
+    for start, end in ranges:
+        pieces.append(text[last:start])
+        pieces.append("".join(ch if ch == "\n" else " " for ch in text[start:end]))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def words(text: str) -> list[str]:

@@ -22,7 +22,12 @@ from arclean.text.masks import tag_ranges
         ("المركز #1 و", []),  # a number, not a tag
         ("a@b.com", []),  # an e-mail address (protected as one)
         ("&#1575;", []),  # an HTML entity
-        ("نص#وسم", []),  # glued to a word: not a tag
+        ("نص#وسم", ["#وسم"]),  # glued to a word, as tweets write them
+        ("#أمريكا#اوباما", ["#أمريكا", "#اوباما"]),  # a chain
+        ("انتهى الخبر.#اوباما", ["#اوباما"]),
+        ("و#اوباما", ["#اوباما"]),
+        ("C# و", []),
+        ("a@b @وزارة", ["@وزارة"]),
         ("#اﻷم_المثالية", ["#اﻷم_المثالية"]),
     ],
 )

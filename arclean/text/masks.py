@@ -49,17 +49,21 @@ def protected_ranges(text: str) -> list[Range]:
 
 def tag_ranges(text: str) -> list[Range]:
     """Sorted ``(start, end)`` ranges of the hashtags and mentions in `text`:
-    ``#`` or ``@`` and a name of `TAG_CHAR` holding a letter, not glued to
-    a word, a digit or ``&/#@.`` before it (an e-mail address, an HTML
-    entity ``&#1575;``, a URL's fragment).  A Markdown heading (``# title``)
-    has a space after its ``#`` and is no tag."""
+    ``#`` or ``@`` and a name of `TAG_CHAR` holding a letter.  A ``#`` may
+    be glued to what comes before it (tweets chain tags, ``#مصر#اوباما``,
+    and glue them to a word or a full stop, ``و#اوباما``, ``الخبر.#اوباما``),
+    but not to ``&`` (an HTML entity, ``&#1575;``).  An ``@`` glued to a
+    letter or digit is an e-mail address, not a mention.  A Markdown heading
+    (``# title``), ``#1`` and ``C#`` are no tags."""
     found: list[Range] = []
     for mark in "#@":
         position = text.find(mark)
         while position != -1:
             end = position + 1
             before = position - 1
-            if before < 0 or not (text[before] in "&/#@." or _TAG_CHAR_RE.match(text, before)):
+            if before < 0 or not (
+                text[before] == "&" or (mark == "@" and _TAG_CHAR_RE.match(text, before))
+            ):
                 m = _TAG_RE.match(text, end)
                 if m and any(ch.isalpha() for ch in m.group()):
                     end = m.end()

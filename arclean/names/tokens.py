@@ -22,6 +22,12 @@ from arclean.text.spans import merge_ranges
 #: each (the harakat are Script=Inherited and tatweel Script=Common, so an
 #: Arabic-script class alone would end the word at the first of them).
 WORD_RE = regex.compile(f"{LETTER}{NAME_WORD_CONTINUE}*", regex.VERSION1)
+#: A word longer than this (code points, marks included) is no name: letters
+#: glued over a whole line (OCR, a broken file).  Such a word is neither
+#: counted nor rewritten: its one-letter deletions alone, the blocking keys
+#: of the pairing, would take memory in the square of its length (4.9 GB for
+#: a 70 KB word).
+MAX_WORD_LENGTH = 48
 
 _MARKS = f"[{MARK}{TATWEEL}]*"
 # conjunction, then a preposition, then the article; ل + ال is written لل.
@@ -54,7 +60,8 @@ class Token:
 def iter_tokens(text: str) -> Iterator[Token]:
     """Arabic word tokens of `text` with their offsets."""
     for m in WORD_RE.finditer(text):
-        yield Token(m.start(), m.end(), m.group())
+        if m.end() - m.start() <= MAX_WORD_LENGTH:
+            yield Token(m.start(), m.end(), m.group())
 
 
 def unprotected(text: str) -> str:
@@ -79,7 +86,10 @@ def unprotected(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The Arabic words of `text` (no offsets): the fast path for counting."""
-    return WORD_RE.findall(text)
+    found: list[str] = WORD_RE.findall(text)
+    if any(len(w) > MAX_WORD_LENGTH for w in found):
+        return [w for w in found if len(w) <= MAX_WORD_LENGTH]
+    return found
 
 
 def prefix_splits(word: str, min_core: int = 3) -> list[tuple[str, str]]:

@@ -26,7 +26,8 @@ def _require_str(text: object) -> None:
         return
     if isinstance(text, (bytes, bytearray, memoryview)):
         raise TypeError(
-            "Cleaner takes text (str), not bytes: decode it first, for example data.decode('utf-8')"
+            f"Cleaner takes text (str), not {type(text).__name__}: decode it first, "
+            "for example data.decode('utf-8')"
         )
     raise TypeError(f"Cleaner takes text (str), not {type(text).__name__}")
 

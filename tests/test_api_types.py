@@ -12,6 +12,8 @@ def test_bytes_are_refused_with_how_to_decode(method: str) -> None:
     cleaner = Cleaner()
     with pytest.raises(TypeError, match=r"not bytes: decode it first"):
         getattr(cleaner, method)("نص".encode())
+    with pytest.raises(TypeError, match=r"not bytearray: decode it first"):
+        getattr(cleaner, method)(bytearray("نص".encode()))
 
 
 @pytest.mark.parametrize("value", [None, 3, ["نص"]])

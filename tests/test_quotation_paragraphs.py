@@ -43,3 +43,20 @@ def test_the_newest_open_quotation_takes_the_closer() -> None:
 
 def test_brackets_still_pair_within_a_line() -> None:
     assert [what for _, what in unbalanced("(أولا\nثانيا)")] == ["unclosed (", "unopened )"]
+
+
+def test_reopened_after_a_blank_line_is_still_a_fault() -> None:
+    # news: an article's open quotation, then the next headline opens with «
+    text = "قال «نعم ثم مضى\n\n«المزمار».. ضابط الإيقاع"
+    assert [what for _, what in unbalanced(text)] == ["unclosed «"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# عنوان «أ\nفقرة ب» ج",  # out of a heading
+        "| «أ | ب |\n| ج» | د |",  # across table rows
+    ],
+)
+def test_never_across_a_heading_or_a_table_row(text: str) -> None:
+    assert [what for _, what in unbalanced(text)] == ["unclosed «", "unopened »"]

@@ -120,8 +120,17 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
 _QUOTATIONS = (LEFT_GUILLEMET + RIGHT_GUILLEMET, *_CURLY_PAIRS)
 #: How many paragraphs (lines) a quotation may run over.
 _QUOTATION_MAX_LINES = 20
+#: White space before the next line's first mark.  Not across a blank line:
+#: news pages start the next article's headline with « («المزمار».. ضابط).
 _LINE_START_SPACE_RE = lazy_compile(r"[ \t]*")
+#: A heading or a table row: a quotation never runs into or out of one.
+_STRUCTURE_LINE_RE = lazy_compile(r"^[ \t]*#|\|", REGEX_FLAGS)
 _BLANK_LINE_RE = lazy_compile(r"\n[ \t]*\r?\n")
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
 
 
 def _continued_quotations(
@@ -136,8 +145,11 @@ def _continued_quotations(
       lines on, with no blank line between (a blank line ends an article or
       a section: news pages run one article's open quotation into the next
       one's stray closer); both findings go;
-    - a quotation left open whose next paragraph opens again with the same
-      mark (the convention of repeating « at each paragraph).
+    - a quotation left open whose next line opens again with the same mark
+      (the convention of repeating « at each paragraph; not across a blank
+      line, where news pages start the next headline with «).
+
+    Never across a heading (``#``) or a table row (``|``).
     """
     closer_of = {pair[0]: pair[1] for pair in pairs if pair in _QUOTATIONS}
     opener_of = {closing: opening for opening, closing in closer_of.items()}
@@ -149,7 +161,9 @@ def _continued_quotations(
             if line_end != -1:
                 next_start = _LINE_START_SPACE_RE.match(text, line_end + 1)
                 assert next_start is not None
-                if text.startswith(char, next_start.end()):
+                if text.startswith(char, next_start.end()) and not _STRUCTURE_LINE_RE.search(
+                    text, text.rfind("\n", 0, position) + 1, _line_end(text, next_start.end())
+                ):
                     drop.add(position)  # reopened on the next paragraph
                     continue
             open_at[char] = position
@@ -159,6 +173,9 @@ def _continued_quotations(
                 start is not None
                 and 0 < text.count("\n", start, position) <= _QUOTATION_MAX_LINES
                 and not _BLANK_LINE_RE.search(text, start, position)
+                and not _STRUCTURE_LINE_RE.search(
+                    text, text.rfind("\n", 0, start) + 1, _line_end(text, position)
+                )
             ):
                 drop.update((start, position))
     return drop

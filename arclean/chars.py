@@ -55,6 +55,11 @@ PATTERN_MACROS: dict[str, str] = {
     "latin": LATIN,
     "digit": DIGIT,
     "hspace": HSPACE,
+    # A word that is a name, not prose: a hashtag or a mention (#الامم_المتحدة,
+    # glued or not), or an identifier joined by an underscore (فى_البيت).
+    # Wider than `arclean.text.masks.tag_ranges`, the tags of the text: a
+    # word rule may not even respell a # glued to a word.
+    "tag": rf"[#@]{TAG_CHAR}+|{TAG_CHAR}*_{TAG_CHAR}*",
 }
 
 ARABIC_COMMA = "\N{ARABIC COMMA}"

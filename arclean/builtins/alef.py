@@ -3,13 +3,23 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from arclean.builtins._common import finditer
 from arclean.builtins.hamza_readings import HAMZA_SEATS, one_reading, suffixed_reading
-from arclean.chars import ARTICLE_FORMS, LETTER, REGEX_FLAGS, WORD_CHAR, lazy_compile
+from arclean.chars import (
+    ARTICLE_FORMS,
+    LETTER,
+    PATTERN_MACROS,
+    REGEX_FLAGS,
+    WORD_CHAR,
+    lazy_compile,
+)
 from arclean.locations import builtin_rules_dir
+from arclean.text.masks import tag_ranges
+from arclean.text.spans import merge_ranges
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -21,6 +31,9 @@ _HAMZA_WORD_RE = lazy_compile(
     rf"(?<!{WORD_CHAR})({_ARTICLE})?([اأإآ])({LETTER}{{3,}})(?!{WORD_CHAR})", REGEX_FLAGS
 )
 _HAMZA_FORMS = HAMZA_SEATS
+#: Hashtags, mentions and underscore identifiers (#ابراهيم_محلب, فى_البيت):
+#: names, never respelt (the `{tag}` of the word rules AR302 and AR303).
+_TAG_RE = lazy_compile(PATTERN_MACROS["tag"], REGEX_FLAGS)
 
 
 _WASL_CACHE: list[tuple[frozenset[str], frozenset[str]]] = []
@@ -99,6 +112,22 @@ def is_hamzat_wasl(rest: str) -> bool:
     return rest.startswith(("ست", "ن", "ت")) or (len(rest) > 1 and rest[1] in "تطد")
 
 
+def _name_ranges(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges (code points) of the hashtags and mentions
+    (`tag_ranges`) and of the words joined by an underscore in `text`."""
+    if "_" not in text and "#" not in text and "@" not in text:
+        return []
+    return merge_ranges(
+        [*tag_ranges(text), *(m.span() for m in _TAG_RE.finditer(text) if m.group())]
+    )
+
+
+def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``[start, end)`` overlap one of `ranges` (sorted, disjoint)?"""
+    i = bisect.bisect_left(ranges, (end,))
+    return i > 0 and ranges[i - 1][1] > start
+
+
 def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Within one text, a word written both with and without its initial
     hamza (أحمد / احمد, الأمم / الامم) takes the hamza form, when the text
@@ -113,11 +142,18 @@ def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]
     spells with another seat than the text."""
     from arclean.text.edits import Replacement
 
-    matches = list(finditer(_HAMZA_WORD_RE, text, spans))
+    names = _name_ranges(text)
+    matches = [
+        m for m in finditer(_HAMZA_WORD_RE, text, spans) if not _inside(names, m.start(), m.end())
+    ]
     seats: dict[tuple[bool, str], set[str]] = {}
+    # Every hamza form the text gives the word, with or without the article:
+    # الإجلاء beside أجلاء is two words (evacuation, eminent ones).
+    any_seats: dict[str, set[str]] = {}
     for m in matches:
         if m.group(2) in _HAMZA_FORMS:
             seats.setdefault((bool(m.group(1)), m.group(3)), set()).add(m.group(2))
+            any_seats.setdefault(m.group(3), set()).add(m.group(2))
     reps = []
     for m in matches:
         if m.group(2) != _ALEF:
@@ -125,7 +161,7 @@ def hamza_consistency(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]
         article, rest = bool(m.group(1)), m.group(3)
         # Keyed on the article, not on و ب ف before it: والامم is الأمم.
         forms = seats.get((article, rest), set())
-        if len(forms) != 1:
+        if len(forms) != 1 or len(any_seats[rest]) != 1:
             continue
         seat = next(iter(forms))
         # A hamzat-wasl word (الاثنين, الادعاء, اطمأن, استقبال) never takes a

@@ -36,6 +36,12 @@ MIN_COUNT = 2
 #: frequent spelling (one in a hundred: آلى "he swore", 14 times against
 #: 31,612 إلى, is left out; إعلام, 4 against 28 أعلام, is in).
 MIN_SHARE = 0.01
+#: A bare alef takes a hamza (AR304) only when the books write that one
+#: spelling at least this many times: below it the lexicon may know an old
+#: word and miss the modern one written alike (أعمار "ages" 2 and الأعمار 9,
+#: إعمار "reconstruction" 0; أجلاء "eminent ones" 2, إجلاء "evacuation" 1;
+#: أمطار, أسلاك, أرزاق 2).
+WELL_ATTESTED = 10
 
 
 @cache
@@ -111,19 +117,28 @@ def attested_readings(article: str, rest: str) -> frozenset[str]:
 
 def one_reading(article: str, rest: str, seat: str) -> bool:
     """May the bare alef of the word (`article` + alef + `rest`) take
-    `seat`?  Yes when `seat` is the only attested reading, or when the
-    lexicon knows none (the text's own hamza form is then the only one).
-    No when two readings are words (الاعلام: الأعلام flags, الإعلام media;
-    اذهب: go!, أذهب I go) or the lexicon knows another seat only."""
-    readings = attested_readings(article, rest)
-    return not readings or readings == {seat}
+    `seat`?  Yes when the lexicon writes `seat` at least `WELL_ATTESTED`
+    times and no other reading at all (once is enough to block, unless it
+    is under `MIN_SHARE` of the most frequent one: آلى against إلى), or
+    when the lexicon knows none (a modern word: the text's own hamza form
+    is then the only one).  No when another reading is a word (الاعلام:
+    الأعلام flags, الإعلام media; اجلاء: أجلاء 2, إجلاء 1; اذهب: go!, أذهب
+    I go), or when `seat` is thinly attested (اعمار: أعمار 2, and the
+    modern إعمار, reconstruction, missing from the books)."""
+    found = spelling_counts(article, rest)
+    top = max(found.values())
+    if not top:
+        return True
+    others = [n for s, n in found.items() if s != seat and n >= 1 and n >= MIN_SHARE * top]
+    return not others and found[seat] >= WELL_ATTESTED
 
 
 def suffixed_reading(rest: str, seat: str) -> bool:
     """For a bare word that may be an imperative (alef + `rest`: اعرفه know
     him!, or أعرفه I know him): may it still take `seat`?  Only when it
     ends in a pronoun suffix (ابيها, امرها, اشكرك), its hamza spelling is
-    attested (أبيها), `seat` is the one reading of its stem (أبي), and the
+    attested (أبيها), `seat` is the one reading of its stem (أبي), written
+    `WELL_ATTESTED` times, no other reading written at all, and the
     books never write the word or its stem with the bare alef an imperative
     has (اعرفه, اعرف)."""
     split = pronoun_stem(rest)
@@ -138,10 +153,12 @@ def suffixed_reading(rest: str, seat: str) -> bool:
     # stem's own imperative (اشكر, thank!) is then no reading of the word.
     if suffix not in _SECOND_PERSON and counts.get(_ALEF + stem, 0) >= MIN_COUNT:
         return False
-    readings = attested_readings("", rest)  # the stem's readings included
+    found = spelling_counts("", rest)  # the stem's readings included
     if suffix in _SECOND_PERSON:
-        readings -= {_ALEF}
-    return readings == {seat}
+        found[_ALEF] = 0
+    top = max(found.values())
+    others = [n for s, n in found.items() if s != seat and n >= 1 and n >= MIN_SHARE * top]
+    return not others and found[seat] >= WELL_ATTESTED
 
 
 def word_readings(word: str) -> frozenset[str]:

@@ -17,6 +17,7 @@ from arclean.names.model import COMMON_WORDS, Cluster, Member, Settings, Tier
 from arclean.names.pairing import Group, candidate_pairs, fold_groups, fuzzy_splits
 from arclean.names.scoring import OTHER_WORD, Merge, PairScorer, fold_member
 from arclean.names.similarity import orthographic_weight
+from arclean.names.usage import require_name_use
 
 _TIER_ORDER = {"auto": 0, "review": 1}
 
@@ -28,8 +29,9 @@ def cluster(
     updates it), best first: auto before the rest, then by total count.
 
     `texts` are read again (the same texts that were counted): once for the
-    neighbours of the pairs that need them, and once for the KWIC lines when
-    `want_kwic`."""
+    neighbours of the pairs that need them, once for the name uses of the
+    words automatic merges need them for (`usage.require_name_use`), and
+    once for the KWIC lines when `want_kwic`."""
     judge = Judge(counts, glossary, s)
     fuzzy_splits(counts, judge, s)
     candidates = fold_groups(counts, judge, s)
@@ -44,6 +46,8 @@ def cluster(
         root_cluster(c, by_canonical[c], assigned, root_set, candidates, judge) for c in roots
     ]
     clusters += fold_only_clusters(candidates, root_set, assigned, judge)
+    for i in require_name_use(clusters, texts, counts, judge):
+        clusters[i] = make_cluster(clusters[i].canonical, clusters[i].members, judge)
     taken = {m.form for cl in clusters for m in cl.members}
     merged = {m.form for cl in clusters for m in cl.variants if m.tier}
     clusters += compound_clusters(texts, counts, judge, s, taken, merged)

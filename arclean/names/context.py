@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL, fold
 from arclean.names.counting import Counts
-from arclean.names.lexicon import CUES, STOPWORDS, strip_marks
+from arclean.names.lexicon import CUES, KIN, STOPWORDS, strip_marks
 from arclean.names.similarity import weighted_distance
 from arclean.names.tokens import iter_tokens, unprotected, words
 
@@ -35,6 +35,40 @@ def neighbours(texts: Iterable[str], counts: Counts, wanted: set[str]) -> dict[s
     count})}; neighbours shorter than three letters and function words
     (but not cues such as قال) are left out."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
+    for c, left, right in _contexts(texts, counts, wanted):
+        if _kept(left):
+            out[c]["L:" + left] += 1
+        if _kept(right):
+            out[c]["R:" + right] += 1
+    return out
+
+
+def name_uses(
+    texts: Iterable[str], counts: Counts, wanted: set[str], is_name: Callable[[str], bool]
+) -> dict[str, tuple[int, int]]:
+    """How often each wanted folded core stands as a name: after a word of
+    a name sequence (`lexicon.KIN`: ابن هبيرة), or beside a cue
+    (`lexicon.CUES`: a title, a speech verb) or a neighbour for which
+    `is_name` is true.
+
+    Returns {folded core: (such occurrences, all occurrences)}; other
+    neighbours are filtered as in `neighbours`.  A wanted core the texts
+    never hold is missing."""
+    named: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for c, left, right in _contexts(texts, counts, wanted):
+        seen[c] += 1
+        if left in KIN or any(_kept(x) and (x in CUES or is_name(x)) for x in (left, right)):
+            named[c] += 1
+    return {c: (named[c], n) for c, n in seen.items()}
+
+
+def _contexts(
+    texts: Iterable[str], counts: Counts, wanted: set[str]
+) -> Iterator[tuple[str, str, str]]:
+    """(folded core, left neighbour, right neighbour) of every occurrence
+    of a wanted folded core, the neighbours folded cores ("" at either end
+    of a line)."""
     analysis = counts.analysis
     cache: dict[str, str] = {}  # surface word → folded core
     hits = {w for w, (_p, core) in analysis.items() if fold(core) in wanted}
@@ -54,14 +88,16 @@ def neighbours(texts: Iterable[str], counts: Counts, wanted: set[str]) -> dict[s
                     c = cache[w] = fold(analysis.get(sw, ("", sw))[1])
                 cores.append(c)
             for i, c in enumerate(cores):
-                if c not in wanted:
-                    continue
-                for j in (i - 1, i + 1):
-                    if 0 <= j < len(cores):
-                        nb = cores[j]
-                        if len(nb) >= 3 and (nb not in STOPWORDS or nb in CUES):
-                            out[c][("L:" if j < i else "R:") + nb] += 1
-    return out
+                if c in wanted:
+                    left = cores[i - 1] if i else ""
+                    right = cores[i + 1] if i + 1 < len(cores) else ""
+                    yield c, left, right
+
+
+def _kept(nb: str) -> bool:
+    """A neighbour that may say something: three letters or more, and no
+    function word unless a cue."""
+    return len(nb) >= 3 and (nb not in STOPWORDS or nb in CUES)
 
 
 def kwic(texts: Iterable[str], counts: Counts, forms: set[str], width: int = 35) -> dict[str, str]:

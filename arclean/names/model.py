@@ -68,6 +68,9 @@ class Settings:
     text_count: int = 3  # a cheap edit into a name the text itself spells so this often
     # (sixth round: also the count of a compound's usual spelling and of a
     # final ى/ي, ة/ه spelling; 2 and 3 gave the same train figures, 3 kept)
+    # --- issue 9, eighth round (set by hand from the meaning check, see docs) ---
+    name_use_share: float = 0.25  # a merge into a word that is also an ordinary
+    # word (نزيهة, أنيس) needs a name or title beside this share of its uses
 
 
 DEFAULT_SETTINGS = Settings()

@@ -21,7 +21,9 @@ def scan(
     """Clusters of spellings of the same name across all `texts` together,
     auto clusters first, then by total count.
 
-    `texts` is read twice or three times (counting, neighbours, KWIC lines):
+    `texts` is read several times (counting; the neighbours of the pairs
+    that need them, compound spellings, the name uses of the words an
+    automatic merge needs them for; KWIC lines):
     a one-shot iterator is buffered in memory, a re-iterable (a list, or
     `cli_names._Inputs` streaming files) is not.  `corpus_counts` (from
     `count_texts`) adds evidence from a larger corpus: its words attest

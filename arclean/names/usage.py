@@ -1,0 +1,131 @@
+"""Step 5b (issue 9, eighth round): is the kept spelling used as a name in
+this text?  Many names are ordinary words too (نزيهة, fair; جميلة,
+beautiful; أنيس, sociable; هدى, guidance).  The reference data say a word
+*can* be a name; only the text says it *is* one here.  An automatic merge
+into such a word needs the word (any spelling of it) to stand as a name in
+the text: beside a name that is no verb, a title or a speech verb
+(`lexicon.CUES`), or after a word of a name sequence (`lexicon.KIN`: ابن
+هبيرة); `context.name_uses` counts those occurrences.
+
+Two rules, applied to the clusters' automatic members after every other
+rule has spoken (glossary entries and compound names are not touched):
+
+- a spelling that differs from the kept one by its final ى/ي or ة/ه
+  (the commonest slip, and the commonest way an adjective looks like a
+  first name) needs at least one name use;
+- a merge of any kind into a word with a common reading
+  (`common_reading`: the lexicon or the text writes it, or the masculine
+  of a ة word, with the article) needs name uses in at least
+  `Settings.name_use_share` of its occurrences.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from arclean.chars import fold
+from arclean.names.context import name_uses
+from arclean.names.counting import Counts
+from arclean.names.evidence import Judge
+from arclean.names.model import Cluster, Member, times
+
+
+def final_swap(form: str, canonical: str) -> bool:
+    """The two spellings (surface) end one with ى and the other with ي, or
+    one with ة and the other with ه (whatever else they differ by)."""
+    return (
+        len(form) == len(canonical)
+        and form[-1:] != canonical[-1:]
+        and {form[-1:], canonical[-1:]} in ({"ى", "ي"}, {"ة", "ه"})
+    )
+
+
+class Usage:
+    """The text's own evidence on the words of one scan: which may be
+    common words, and how often each stands as a name.  `counts` are the
+    scan's finished counts."""
+
+    def __init__(self, counts: Counts, judge: Judge) -> None:
+        self.counts = counts
+        self.judge = judge
+        self._definite: Counter[str] | None = None  # folded bare form → uses with ال
+
+    def name_beside(self, f: str) -> bool:
+        """A neighbour that makes the word beside it a name: a `name_word`
+        that is no verb (تروي, a Wikidata token, also "quenches")."""
+        judge = self.judge
+        return judge.name_word(f) and not judge.verb_like(f) and not judge.text_verb(f)
+
+    def al_uses(self, f: str) -> int:
+        """Uses of the folded bare form `f` with the article, in the
+        lexicon and in the scanned text together."""
+        if self._definite is None:
+            self._definite = Counter()
+            for core, n in self.counts.definite.items():
+                x = fold(core)
+                self._definite[x[2:] if x.startswith("ال") else x] += n
+        return self.judge.lex.count("ال" + f) + self._definite.get(f, 0)
+
+    def common_reading(self, f: str) -> str | None:
+        """Why the folded word `f` (no article) may be an ordinary word as
+        well as a name, or None: it, or the masculine of a ة word (نزيه
+        of نزيهة), is written with the article at least `known_count` times
+        in the lexicon and the text together (الجميلة, النزيه), and the
+        lexicon, when it knows the word, writes it so at least
+        `common_al_ratio` of the time (not مصطفى: المصطفى, an epithet, is
+        3 % of its uses).  Names do not take the article."""
+        s, lex = self.judge.s, self.judge.lex
+        if f.startswith("ال") or len(f) < s.min_letters:
+            return None
+        for x in (f, f[:-1]) if f.endswith("ه") else (f,):
+            n = self.al_uses(x)
+            ratio = lex.al_ratio(x)
+            if n >= s.known_count and (ratio is None or ratio >= s.common_al_ratio):
+                return f"ال{x} {times(n)} in the lexicon and the text"
+        return None
+
+
+def require_name_use(
+    clusters: list[Cluster], texts: Iterable[str], counts: Counts, judge: Judge
+) -> set[int]:
+    """Demote to review every automatic member of `clusters` (in place)
+    whose kept spelling is not used as a name enough in `texts` (see the
+    module's rules); reads `texts` once when some member needs it.
+    Returns the indices of the clusters changed (their tier is stale)."""
+    usage = Usage(counts, judge)
+    todo: list[tuple[int, Member, str, str | None]] = []
+    for i, cl in enumerate(clusters):
+        auto = [m for m in cl.variants if m.tier == "auto"]
+        if not auto:
+            continue
+        c = fold(cl.canonical)
+        common = usage.common_reading(c)
+        todo += [
+            (i, m, c, common)
+            for m in auto
+            if common is not None or final_swap(m.form, cl.canonical)
+        ]
+    if not todo:
+        return set()
+    wanted = {x for _i, m, c, _w in todo for x in (c, fold(m.form))}
+    uses = name_uses(texts, counts, wanted, usage.name_beside)
+    share = judge.s.name_use_share
+    changed: set[int] = set()
+    for i, m, c, common in todo:
+        keys = {c, fold(m.form)}
+        named = sum(uses.get(x, (0, 0))[0] for x in keys)
+        total = sum(uses.get(x, (0, 0))[1] for x in keys)
+        if named and (common is None or named >= share * total):
+            continue
+        m.tier = "review"
+        # no longer "rewritten automatically because ..." in the report
+        m.evidence = [e.removeprefix("auto: ") for e in m.evidence]
+        if common is None:
+            end = f"{m.form[-1]}/{clusters[i].canonical[-1]}"
+            m.evidence.append(f"final {end}, never beside a name or title in its {total} uses here")
+        else:
+            where = f"beside a name or title in {named} of its {total} uses here"
+            m.evidence.append(f"an ordinary word too ({common}), {where}")
+        changed.add(i)
+    return changed

@@ -14,15 +14,13 @@ from arclean.text.spans import (
     contains,
     merge_ranges,
     overlaps_any,
-    shift_ranges,
     subtract,
     subtract_spans,
 )
-from arclean.text.windows import spans_within
+from arclean.text.windows import Shift, spans_within
 
 if TYPE_CHECKING:
     from arclean.ruleset import Rule
-    from arclean.text.edits import Replacement
 
 
 class Guard:
@@ -40,15 +38,16 @@ class Guard:
         self._no_script: list[Range] | None = None
         self._other: list[Range] | None = None
 
-    def moved(self, text: str, protected: list[Range], reps: Sequence[Replacement]) -> Guard:
-        """A guard for the text after `reps`: line maps already computed are
-        shifted, not recomputed (rules do not make lines Arabic or not,
-        except encoding repair, which the next round's fresh guard sees)."""
+    def moved(self, text: str, protected: list[Range], shift: Shift) -> Guard:
+        """A guard for the text after the replacements of `shift`: line maps
+        already computed are shifted, not recomputed (rules do not make
+        lines Arabic or not, except encoding repair, which the next round's
+        fresh guard sees)."""
         guard = Guard(text, protected)
         if self._no_script is not None:
-            guard._no_script = shift_ranges(self._no_script, reps, inside=True)
+            guard._no_script = shift.ranges(self._no_script, inside=True)
         if self._other is not None:
-            guard._other = shift_ranges(self._other, reps, inside=True)
+            guard._other = shift.ranges(self._other, inside=True)
         return guard
 
     def refreshed(self, text: str, protected: list[Range], lines: list[Range] | None) -> Guard:
@@ -148,7 +147,11 @@ class Guard:
     def spans_in(self, rule: Rule, spans: Sequence[Span], ranges: Sequence[Range]) -> list[Span]:
         """``spans_within(self.spans_for(rule, spans), ranges)`` (sorted
         `ranges`), computed on the ranges only: cheap when they are a few
-        lines of a text with many URLs or foreign lines."""
+        lines of a text with many URLs or foreign lines.  An empty span or
+        range (which `spans_within` may keep as an empty piece) takes the
+        long way, so that the pieces are always the same."""
+        if any(start == end for start, end in ranges) or any(s.start == s.end for s in spans):
+            return spans_within(self.spans_for(rule, spans), ranges)
         result = spans_within(spans, ranges)
         for holes in self._holes(rule):
             if holes and result:
@@ -158,7 +161,11 @@ class Guard:
     def free_bounds(self, rule: Rule, spans: Sequence[Span]) -> Range | None:
         """The first and last positions (end exclusive) of
         ``self.spans_for(rule, spans)``; None when it is empty.  Found by
-        bisection, without cutting the spans."""
+        bisection, without cutting the spans (an empty span of `spans`
+        takes the long way)."""
+        if any(span.start == span.end for span in spans):
+            whole = self.spans_for(rule, spans)
+            return (whole[0].start, whole[-1].end) if whole else None
         holes = self._holes(rule)
         first = last = None
         for span in spans:

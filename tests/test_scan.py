@@ -214,7 +214,7 @@ def test_the_cleaned_text_alone_is_the_fixed_text(sample_text):
 def test_a_guard_looks_again_only_at_the_changed_lines():
     from arclean.guard import Guard
     from arclean.text.edits import Replacement, apply_replacements
-    from arclean.text.windows import changed_ranges
+    from arclean.text.windows import Shift, changed_ranges
 
     text = "سطر عربي\nLatin line\nLatin too\nکتاب این است\nسطر آخر\n\nend"
     guard = Guard(text, [])
@@ -226,7 +226,7 @@ def test_a_guard_looks_again_only_at_the_changed_lines():
         [Replacement(text.index("end"), len(text), "", "T")],
     ):
         new = apply_replacements(text, reps)
-        moved = guard.moved(new, [], reps)
+        moved = guard.moved(new, [], Shift(reps))
         again = moved.refreshed(new, [], line_windows(new, changed_ranges(reps)))
         fresh = Guard(new, [])
         fresh.has_script(0), fresh.is_arabic(0)

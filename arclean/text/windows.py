@@ -293,12 +293,21 @@ class Shift:
         """`arclean.text.spans.shift_ranges` (sorted, disjoint `ranges`):
         each start moved by the replacements starting before it, each end
         by those starting before the range's start, or (`inside`: a line
-        range may hold a replacement) before its end.  The ranges between
-        two replacements' starts move together (one bisection and one
+        range may hold a replacement) before its end.  Fewer ranges than
+        replacements: one bisection per range; more: the ranges between two
+        replacements' starts move together (one bisection and one
         comprehension), not one Python step per range."""
         starts, deltas = self.starts, self.deltas
         if not starts:
             return list(ranges)
+        if len(ranges) < len(starts):  # fewer ranges: a bisection for each
+            return [
+                (
+                    start + deltas[bisect_left(starts, start)],
+                    end + deltas[bisect_left(starts, end if inside else start)],
+                )
+                for start, end in ranges
+            ]
         out: list[Range] = []
         i = 0
         size = len(ranges)

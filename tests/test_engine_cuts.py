@@ -131,3 +131,19 @@ def test_lexicon_words_are_read_alike_with_and_without_the_cache(tmp_path, monke
         assert lexicon.surface_words() == expected
     finally:
         lexicon.surface_words.cache_clear()
+
+
+def test_the_marks_of_pairs_are_found_by_re_as_by_regex():
+    import regex
+
+    from arclean.builtins.punct import mark_finder
+
+    rule = next(r for r in load_builtin_rules() if r.code == "AR190")
+    chars = "".join(sorted(set("".join(str(p) for p in rule.option("pairs", ())))))
+    assert len(chars) > 5
+    text = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000) + chars * 3
+    expected = [m.span() for m in regex.compile("[" + regex.escape(chars) + "]").finditer(text)]
+    assert [m.span() for m in mark_finder(chars).finditer(text)] == expected
+    assert [m.span() for m in mark_finder(chars).finditer(text, 100, 60000)] == [
+        span for span in expected if span[0] >= 100 and span[1] <= 60000
+    ]

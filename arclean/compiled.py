@@ -20,6 +20,7 @@ from arclean.text.edits import (
     Finding,
     Replacement,
 )
+from arclean.text.folds import fold_chars
 from arclean.text.spans import (
     ALL_RULES,
     Range,
@@ -28,7 +29,6 @@ from arclean.text.spans import (
 )
 from arclean.text.windows import (
     Scan,
-    fold_chars,
     line_windows,
     lines_holding,
     next_line_end,

@@ -167,8 +167,8 @@ def test_only_a_short_leading_class_is_split():
 
 
 def test_a_fold_by_replace_is_the_fold_hit_by_hit(sample_text):
+    from arclean.text.folds import _fold_hits, fold_chars
     from arclean.text.spans import Span
-    from arclean.text.windows import _fold_hits, fold_chars
 
     text = sample_text[:300_000]
     spans = [Span(0, 5000), Span(5000, 9000), Span(12_000, len(text) - 7)]

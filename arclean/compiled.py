@@ -20,6 +20,7 @@ from arclean.text.edits import (
     Finding,
     Replacement,
 )
+from arclean.text.folds import fold_chars
 from arclean.text.spans import (
     ALL_RULES,
     Range,
@@ -28,13 +29,10 @@ from arclean.text.spans import (
 )
 from arclean.text.windows import (
     Scan,
-    fold_chars,
     line_windows,
     lines_holding,
     next_line_end,
     scan_windows,
-    spans_holding,
-    spans_within,
     split_scan,
 )
 
@@ -143,9 +141,10 @@ class CompiledRule:
         (the same as its replacements, applied), and the changed ranges; None
         when nothing changes."""
         assert self.fold is not None and self.scan is not None
-        enabled = self._enabled(guard.spans_for(self.rule, spans))
         if dirty is not None:
-            enabled = spans_within(enabled, dirty)
+            enabled = guard.spans_in(self.rule, self._enabled(spans), dirty)
+        else:
+            enabled = self._enabled(guard.spans_for(self.rule, spans))
         return fold_chars(text, self.scan, self.fold, enabled)
 
     def _make_replacer(self) -> Callable[[regex.Match[str]], str] | None:
@@ -293,6 +292,17 @@ class CompiledRule:
                 found = [m for m in found if not overlaps_any(m.start(), m.end(), ranges)]
         return found
 
+    def _holding(self, text: str, spans: Sequence[Span], guard: Guard) -> list[Span]:
+        """``spans_holding(scan, text, enabled)`` of the spans where the
+        rule may act (`enabled`: `Guard.spans_for`, less the disabled
+        spans), with the lines found first and only those cut."""
+        assert self.scan is not None
+        bounds = guard.free_bounds(self.rule, self._enabled(spans))
+        if bounds is None:
+            return []
+        lines = lines_holding(self.scan, text, [bounds])
+        return guard.spans_in(self.rule, self._enabled(spans), lines)
+
     def _enabled(self, spans: Sequence[Span]) -> list[Span]:
         return [span for span in spans if not _disabled_for(span, self.rule)]
 
@@ -305,14 +315,19 @@ class CompiledRule:
         if rule.kind == "builtin":
             assert rule.function is not None
             builtin = BUILTINS[rule.function]
-            enabled = self._enabled(guard.spans_for(rule, spans))
+            # Where the rule may act (`Guard.spans_for`), cut to the lines
+            # it needs to see; the cut is made first when there is one (a
+            # few lines of a text with many URLs or foreign lines).
             if self.scan is not None and dirty is not None and builtin.line_local:
                 # The changed lines (whole lines) that hold a hit: one cut.
-                enabled = spans_within(enabled, lines_holding(self.scan, text, dirty))
+                lines = lines_holding(self.scan, text, dirty)
+                enabled = guard.spans_in(rule, self._enabled(spans), lines)
             elif dirty is not None and builtin.line_local:
-                enabled = spans_within(enabled, dirty)
+                enabled = guard.spans_in(rule, self._enabled(spans), dirty)
             elif self.scan is not None:
-                enabled = spans_holding(self.scan, text, enabled)
+                enabled = self._holding(text, spans, guard)
+            else:
+                enabled = self._enabled(guard.spans_for(rule, spans))
             reps = builtin.func(text, enabled, rule)
             if not guard.protected:
                 return list(reps)
@@ -329,9 +344,10 @@ class CompiledRule:
     def findings(self, text: str, spans: Sequence[Span], guard: Guard) -> list[Finding]:
         rule = self.rule
         if rule.check:
-            enabled = self._enabled(guard.spans_for(rule, spans))
             if self.scan is not None:
-                enabled = spans_holding(self.scan, text, enabled)
+                enabled = self._holding(text, spans, guard)
+            else:
+                enabled = self._enabled(guard.spans_for(rule, spans))
             return BUILTINS[rule.check].func(text, enabled, rule)
         return [
             Finding(m.start(), m.end(), rule.code, rule.message, rule.level, old=m.group())

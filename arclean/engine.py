@@ -21,7 +21,6 @@ from arclean.text.masks import protected_ranges
 from arclean.text.spans import (
     Range,
     Span,
-    shift_ranges,
     shift_spans,
 )
 from arclean.text.windows import (
@@ -141,8 +140,8 @@ class Engine:
                     quiet += 1
                     continue
                 text, changed = folded
-                guard = guard.moved(text, protected, ())
                 shift = Shift(())
+                guard = guard.moved(text, protected, shift)
                 added = "".join(sorted(set(fixer.fold.values())))
             else:
                 reps = (
@@ -164,10 +163,10 @@ class Engine:
                         f"fix the rule or --ignore {fixer.rule.code}. The file was left untouched."
                     )
                 base = shift_spans(base, reps)
-                protected = shift_ranges(protected, reps)
-                guard = guard.moved(text, protected, reps)
-                changed = coarsen(changed_ranges(reps))
                 shift = Shift(reps)
+                protected = shift.ranges(protected)
+                guard = guard.moved(text, protected, shift)
+                changed = coarsen(changed_ranges(reps))
                 added = "".join(rep.new for rep in reps)
             for j, other in enumerate(fixers):
                 if absent[j] and added and other.may_match(added):

@@ -14,14 +14,13 @@ from arclean.text.spans import (
     contains,
     merge_ranges,
     overlaps_any,
-    shift_ranges,
     subtract,
     subtract_spans,
 )
+from arclean.text.windows import Shift, spans_within
 
 if TYPE_CHECKING:
     from arclean.ruleset import Rule
-    from arclean.text.edits import Replacement
 
 
 class Guard:
@@ -39,15 +38,16 @@ class Guard:
         self._no_script: list[Range] | None = None
         self._other: list[Range] | None = None
 
-    def moved(self, text: str, protected: list[Range], reps: Sequence[Replacement]) -> Guard:
-        """A guard for the text after `reps`: line maps already computed are
-        shifted, not recomputed (rules do not make lines Arabic or not,
-        except encoding repair, which the next round's fresh guard sees)."""
+    def moved(self, text: str, protected: list[Range], shift: Shift) -> Guard:
+        """A guard for the text after the replacements of `shift`: line maps
+        already computed are shifted, not recomputed (rules do not make
+        lines Arabic or not, except encoding repair, which the next round's
+        fresh guard sees)."""
         guard = Guard(text, protected)
         if self._no_script is not None:
-            guard._no_script = shift_ranges(self._no_script, reps, inside=True)
+            guard._no_script = shift.ranges(self._no_script, inside=True)
         if self._other is not None:
-            guard._other = shift_ranges(self._other, reps, inside=True)
+            guard._other = shift.ranges(self._other, inside=True)
         return guard
 
     def refreshed(self, text: str, protected: list[Range], lines: list[Range] | None) -> Guard:
@@ -130,6 +130,58 @@ class Guard:
         self._spans_cache[key] = result
         return result
 
+    def _holes(self, rule: Rule) -> list[list[Range]]:
+        """What `spans_for` cuts out for `rule`, as sorted lists of ranges."""
+        languages = rule.languages or ("arabic-script",)
+        holes = [self.protected]
+        if "any" not in languages:
+            if self._no_script is None:
+                self._no_script = non_arabic_holes(self.text)
+            holes.append(self._no_script)
+            if "ar" in languages:
+                if self._other is None:
+                    self._other = other_language_lines(self.text)
+                holes.append(self._other)
+        return holes
+
+    def spans_in(self, rule: Rule, spans: Sequence[Span], ranges: Sequence[Range]) -> list[Span]:
+        """``spans_within(self.spans_for(rule, spans), ranges)`` (sorted
+        `ranges`), computed on the ranges only: cheap when they are a few
+        lines of a text with many URLs or foreign lines.  An empty span or
+        range (which `spans_within` may keep as an empty piece) takes the
+        long way, so that the pieces are always the same."""
+        if any(start == end for start, end in ranges) or any(s.start == s.end for s in spans):
+            return spans_within(self.spans_for(rule, spans), ranges)
+        result = spans_within(spans, ranges)
+        for holes in self._holes(rule):
+            if holes and result:
+                result = _cut(result, holes)
+        return result
+
+    def free_bounds(self, rule: Rule, spans: Sequence[Span]) -> Range | None:
+        """The first and last positions (end exclusive) of
+        ``self.spans_for(rule, spans)``; None when it is empty.  Found by
+        bisection, without cutting the spans (an empty span of `spans`
+        takes the long way)."""
+        if any(span.start == span.end for span in spans):
+            whole = self.spans_for(rule, spans)
+            return (whole[0].start, whole[-1].end) if whole else None
+        holes = self._holes(rule)
+        first = last = None
+        for span in spans:
+            position = _free_from(span.start, span.end, holes)
+            if position is not None:
+                first = position
+                break
+        for span in reversed(spans):
+            position = _free_until(span.start, span.end, holes)
+            if position is not None:
+                last = position
+                break
+        if first is None or last is None:
+            return None
+        return first, last
+
 
 def _patched(
     ranges: list[Range], lines: list[Range], fresh: Callable[[int, int], list[Range]]
@@ -140,3 +192,54 @@ def _patched(
     for lo, hi in lines:
         kept.extend(fresh(lo, hi))
     return merge_ranges(kept)
+
+
+def _end(hole: Range) -> int:
+    return hole[1]
+
+
+def _cut(spans: Sequence[Span], holes: list[Range]) -> list[Span]:
+    """`subtract_spans(spans, holes)` with each span's holes found by
+    bisection (few spans, many holes), where an empty hole cuts nothing
+    (`spans_within` joins the two pieces such a hole leaves)."""
+    result: list[Span] = []
+    size = len(holes)
+    for span in spans:
+        start, end = span.start, span.end
+        k = bisect_right(holes, start, key=_end)  # the first hole ending past start
+        while k < size and holes[k][0] < end:
+            hole_start, hole_end = holes[k]
+            if hole_start < hole_end:
+                if hole_start > start:
+                    result.append(Span(start, hole_start, span.disabled))
+                start = max(start, hole_end)
+            k += 1
+        if start < end:
+            result.append(Span(start, end, span.disabled))
+    return result
+
+
+def _free_from(start: int, end: int, holes: list[list[Range]]) -> int | None:
+    """The first position of ``[start, end)`` in none of the `holes`."""
+    moved = True
+    while moved and start < end:
+        moved = False
+        for ranges in holes:
+            i = bisect_right(ranges, start, key=_end)
+            if i < len(ranges) and ranges[i][0] <= start < ranges[i][1]:
+                start = ranges[i][1]
+                moved = True
+    return start if start < end else None
+
+
+def _free_until(start: int, end: int, holes: list[list[Range]]) -> int | None:
+    """One past the last position of ``[start, end)`` in none of the `holes`."""
+    moved = True
+    while moved and start < end:
+        moved = False
+        for ranges in holes:
+            i = bisect_right(ranges, end - 1, key=_end)
+            if i < len(ranges) and ranges[i][0] <= end - 1 < ranges[i][1]:
+                end = ranges[i][0]
+                moved = True
+    return end if start < end else None

@@ -167,8 +167,8 @@ def test_only_a_short_leading_class_is_split():
 
 
 def test_a_fold_by_replace_is_the_fold_hit_by_hit(sample_text):
+    from arclean.text.folds import _fold_hits, fold_chars
     from arclean.text.spans import Span
-    from arclean.text.windows import _fold_hits, fold_chars
 
     text = sample_text[:300_000]
     spans = [Span(0, 5000), Span(5000, 9000), Span(12_000, len(text) - 7)]
@@ -214,7 +214,7 @@ def test_the_cleaned_text_alone_is_the_fixed_text(sample_text):
 def test_a_guard_looks_again_only_at_the_changed_lines():
     from arclean.guard import Guard
     from arclean.text.edits import Replacement, apply_replacements
-    from arclean.text.windows import changed_ranges
+    from arclean.text.windows import Shift, changed_ranges
 
     text = "سطر عربي\nLatin line\nLatin too\nکتاب این است\nسطر آخر\n\nend"
     guard = Guard(text, [])
@@ -226,7 +226,7 @@ def test_a_guard_looks_again_only_at_the_changed_lines():
         [Replacement(text.index("end"), len(text), "", "T")],
     ):
         new = apply_replacements(text, reps)
-        moved = guard.moved(new, [], reps)
+        moved = guard.moved(new, [], Shift(reps))
         again = moved.refreshed(new, [], line_windows(new, changed_ranges(reps)))
         fresh = Guard(new, [])
         fresh.has_script(0), fresh.is_arabic(0)

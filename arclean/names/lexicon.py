@@ -15,8 +15,12 @@ import unicodedata
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from arclean.chars import MARK_CATEGORY, PRESENTATION_SPAN, TATWEEL, fold
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _folded_words(text: str) -> frozenset[str]:
@@ -148,18 +152,58 @@ def surface_counts() -> dict[str, int]:
     return counts
 
 
+#: A word of ``lexicon.tsv.gz``: what starts a line, up to its first tab
+#: (the ``#total`` line left out).
+_WORD = re.compile(r"^([^\t\n#][^\t\n]*)\t", re.MULTILINE)
+
+
 @cache
 def surface_words() -> frozenset[str]:
     """The words of `surface_counts`, without their counts: what the letter
-    rules look words up in.  Read without building the counts (about half the
-    time of `surface_counts`)."""
-    ref = resources.files("arclean.names") / "data" / "lexicon.tsv.gz"
-    text = gzip.decompress(ref.read_bytes()).decode("utf-8")
-    return frozenset(
-        word
-        for word, _, _ in (line.partition("\t") for line in text.splitlines())
-        if not word.startswith("#")
-    )
+    rules look words up in.  Read without building the counts; with the
+    command line's cache folder (`arclean.ruleset.cache.active_directory`),
+    kept there as a plain word list named after the data file's hash, which
+    loads in about half the time of the compressed file (35 ms against
+    60-80 ms).  A damaged or unwritable cache file is ignored."""
+    raw = (resources.files("arclean.names") / "data" / "lexicon.tsv.gz").read_bytes()
+    from arclean.ruleset.cache import active_directory
+
+    folder = active_directory()
+    path = None
+    if folder is not None:
+        try:  # hashlib's own BLAKE2, without loading OpenSSL
+            from _blake2 import blake2b
+        except ImportError:  # pragma: no cover - an interpreter without it
+            from hashlib import blake2b
+        path = folder / f"lexicon-words-{blake2b(raw, digest_size=16).hexdigest()}.txt"
+        try:
+            words = path.read_bytes().decode("utf-8").split("\n")
+            if words and words[-1] == "\x00":  # written whole
+                words.pop()
+                return frozenset(words)
+        except (OSError, UnicodeDecodeError):
+            pass
+    found = frozenset(_WORD.findall(gzip.decompress(raw).decode("utf-8")))
+    if path is not None:
+        _store(path, "\n".join([*found, "\x00"]).encode("utf-8"))
+    return found
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file (readers never see
+    half a file); errors are ignored (the cache is an optimisation)."""
+    import os
+
+    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    except OSError:
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 @cache

@@ -13,9 +13,8 @@ sorted and disjoint.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 from arclean.text.spans import Range, Span
@@ -289,6 +288,56 @@ class Shift:
         """`position` in the new text (replacements starting before it moved it)."""
         return position + self.deltas[bisect_left(self.starts, position)]
 
+    def ranges(self, ranges: Sequence[Range], inside: bool = False) -> list[Range]:
+        """`arclean.text.spans.shift_ranges` (sorted, disjoint `ranges`):
+        each start moved by the replacements starting before it, each end
+        by those starting before the range's start, or (`inside`: a line
+        range may hold a replacement) before its end.  Fewer ranges than
+        replacements: one bisection per range; more: the ranges between two
+        replacements' starts move together (one bisection and one
+        comprehension), not one Python step per range."""
+        starts, deltas = self.starts, self.deltas
+        if not starts:
+            return list(ranges)
+        if len(ranges) < len(starts):  # fewer ranges: a bisection for each
+            return [
+                (
+                    start + deltas[bisect_left(starts, start)],
+                    end + deltas[bisect_left(starts, end if inside else start)],
+                )
+                for start, end in ranges
+            ]
+        out: list[Range] = []
+        i = 0
+        size = len(ranges)
+        # Group k: the ranges starting after replacement k - 1 starts, up to
+        # where replacement k starts; they all move by deltas[k] (only the
+        # group's last range may hold a later replacement's start).
+        for k, position in enumerate(starts):
+            if i == size:
+                break
+            if ranges[i][0] > position:
+                continue
+            j = bisect_right(ranges, position, key=_first, lo=i)
+            delta = deltas[k]
+            if delta:
+                out.extend([(start + delta, end + delta) for start, end in ranges[i:j]])
+            else:
+                out.extend(ranges[i:j])
+            if inside:
+                start, end = ranges[j - 1]
+                if end > position:
+                    out[-1] = (start + delta, end + deltas[bisect_left(starts, end)])
+            i = j
+        if i < size:
+            delta = deltas[-1]
+            out.extend([(start + delta, end + delta) for start, end in ranges[i:]])
+        return out
+
+
+def _first(item: Range) -> int:
+    return item[0]
+
 
 def coarsen(ranges: list[Range]) -> list[Range]:
     """Sorted `ranges` merged, the near ones too when there are more than
@@ -329,80 +378,6 @@ def move_dirty(
     if sum(end - start for start, end in merged) * 3 > size * 2:
         return None
     return merged
-
-
-def fold_chars(
-    text: str, scan: Scan, table: dict[str, str], spans: Sequence[Span]
-) -> tuple[str, list[Range]] | None:
-    """`text` with each hit of `scan` inside `spans` (one character) replaced
-    by its entry in `table`, and the changed ranges; None when nothing
-    changes.  What a map of single characters does, without a replacement
-    object per change: when no value is itself a key, each span is folded
-    with `str.replace` (a fast C loop per key) and the changed ranges come
-    from one `re` scan for runs of keys at most `MERGE_GAP` apart."""
-    keys = tuple(sorted(k for k, v in table.items() if v != k))
-    if any(table[k] in table for k in keys):
-        return _fold_hits(text, scan, table, spans)
-    runs = _runs_of(keys)
-    changed: list[Range] = []
-    pieces: list[str] = []
-    cursor = 0
-    for span in spans:
-        before = len(changed)
-        for hit in runs.finditer(text, span.start, span.end):
-            start, end = hit.span()
-            if changed and start <= changed[-1][1] + MERGE_GAP:
-                changed[-1] = (changed[-1][0], end)
-            else:
-                changed.append((start, end))
-        if len(changed) == before and (not changed or changed[-1][1] <= span.start):
-            continue  # nothing to fold here
-        piece = text[span.start : span.end]
-        for key in keys:
-            if key in piece:
-                piece = piece.replace(key, table[key])
-        pieces.append(text[cursor : span.start])
-        pieces.append(piece)
-        cursor = span.end
-    if not changed:
-        return None
-    pieces.append(text[cursor:])
-    return "".join(pieces), coarsen(changed)
-
-
-@cache
-def _runs_of(keys: tuple[str, ...]) -> re.Pattern[str]:
-    """Runs of `keys` (characters), each at most `MERGE_GAP` characters
-    after the previous one (the farthest one in reach is taken, so a run is
-    what merging the keys one by one gives)."""
-    one = "[" + "".join(re.escape(key) for key in keys) + "]"
-    return re.compile(f"{one}(?:.{{0,{MERGE_GAP - 1}}}{one})*", re.DOTALL)
-
-
-def _fold_hits(
-    text: str, scan: Scan, table: dict[str, str], spans: Sequence[Span]
-) -> tuple[str, list[Range]] | None:
-    """`fold_chars` one hit at a time (a value that is also a key must not
-    be folded twice)."""
-    pieces: list[str] = []
-    changed: list[Range] = []
-    cursor = 0
-    for span in spans:
-        for hit in scan.finditer(text, span.start, span.end):
-            position = hit.start()
-            new = table[hit.group()]
-            if new != hit.group():
-                pieces.append(text[cursor:position])
-                pieces.append(new)
-                cursor = position + 1
-                if changed and position <= changed[-1][1] + MERGE_GAP:
-                    changed[-1] = (changed[-1][0], position + 1)
-                else:
-                    changed.append((position, position + 1))
-    if not changed:
-        return None
-    pieces.append(text[cursor:])
-    return "".join(pieces), coarsen(changed)
 
 
 def next_line_end(text: str, position: int) -> int:

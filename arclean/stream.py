@@ -303,12 +303,12 @@ def stream_stdin(
     limit; otherwise return its bytes, read whole, for `process_source`.
     Never raises `ArcleanError`: a problem is the result's error (with
     nothing written when the first pass finds it)."""
-    import tempfile
-
     whole, size = _limits()
     head = stream.read(whole + 1)
     if len(head) <= whole:
         return head
+    import tempfile  # only for a stream to spool (it imports random, bz2, lzma)
+
     label = resolver.options.stdin_filename or "-"
     result = FileResult(label)
     try:

@@ -8,10 +8,9 @@ from typing import Any
 import click
 
 from arclean.cli.app import CONTEXT_SETTINGS, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, error, warn
-from arclean.cli.inputs import refuse_unknown, resolve_inputs, stdin_excluded
+from arclean.cli.inputs import stdin_excluded, usable_inputs
 from arclean.cli.options import (
     color_option,
-    jsonl_folders,
     resolver_from,
     selection_options,
     statistics_option,
@@ -84,10 +83,7 @@ def fix(
 
     started = time.perf_counter()
     resolver, jobs = resolver_from(kwargs)
-    paths, read_stdin = resolve_inputs(paths, folder_by_default=check or diff)
-    paths, refused = refuse_unknown(paths, resolver)
-    paths, folders = jsonl_folders(paths, resolver)
-    refused += folders
+    paths, read_stdin, refused = usable_inputs(paths, resolver, folder_by_default=check or diff)
     for message in refused:
         error(message)
     if not paths:

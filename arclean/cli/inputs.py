@@ -116,3 +116,28 @@ def stdin_excluded(resolver: Resolver) -> bool:
     if not (resolver.options.force_exclude and name):
         return False
     return resolver.is_excluded(name) or name in _git_ignored([name])
+
+
+def jsonl_folders(paths: tuple[str, ...], resolver: Resolver) -> tuple[tuple[str, ...], list[str]]:
+    """With ``--jsonl``, `paths` without folders (a folder is walked for
+    prose files, never for JSON Lines), and the messages that refuse them."""
+    import os
+
+    if not resolver.options.jsonl_fields:
+        return paths, []
+    folders = [p for p in paths if p != "-" and os.path.isdir(p)]
+    kept = tuple(p for p in paths if p not in folders)
+    return kept, [f"{p}: --jsonl takes JSON Lines files, not folders (name them)" for p in folders]
+
+
+def usable_inputs(
+    paths: tuple[str, ...], resolver: Resolver, *, folder_by_default: bool
+) -> tuple[tuple[str, ...], StdinReader, list[str]]:
+    """The inputs `fix` and `check` work on: `paths` as `resolve_inputs`
+    reads them, less what `refuse_unknown` and `jsonl_folders` refuse;
+    returns them, the stdin reader and the refusals (messages), which the
+    command reports."""
+    paths, read_stdin = resolve_inputs(paths, folder_by_default=folder_by_default)
+    paths, refused = refuse_unknown(paths, resolver)
+    paths, folders = jsonl_folders(paths, resolver)
+    return paths, read_stdin, refused + folders

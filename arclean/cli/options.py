@@ -229,15 +229,3 @@ def resolver_from(kwargs: dict[str, Any]) -> tuple[Resolver, int]:
     resolver = Resolver(options, worker_setup=worker_setup)
     resolver.cleaner_for("-")
     return resolver, jobs
-
-
-def jsonl_folders(paths: tuple[str, ...], resolver: Resolver) -> tuple[tuple[str, ...], list[str]]:
-    """With ``--jsonl``, `paths` without folders (a folder is walked for
-    prose files, never for JSON Lines), and the messages that refuse them."""
-    import os
-
-    if not resolver.options.jsonl_fields:
-        return paths, []
-    folders = [p for p in paths if p != "-" and os.path.isdir(p)]
-    kept = tuple(p for p in paths if p not in folders)
-    return kept, [f"{p}: --jsonl takes JSON Lines files, not folders (name them)" for p in folders]

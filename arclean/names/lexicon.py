@@ -9,6 +9,7 @@ on load.  See ``data/README.md`` and ``scripts/build_names_data.py``.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import re
 import unicodedata
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 from arclean.chars import MARK_CATEGORY, PRESENTATION_SPAN, TATWEEL, fold
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    pass
 
 
 def _folded_words(text: str) -> frozenset[str]:
@@ -166,16 +167,12 @@ def surface_words() -> frozenset[str]:
     loads in about half the time of the compressed file (35 ms against
     60-80 ms).  A damaged or unwritable cache file is ignored."""
     raw = (resources.files("arclean.names") / "data" / "lexicon.tsv.gz").read_bytes()
-    from arclean.ruleset.cache import active_directory
+    from arclean.ruleset.cache import active_directory, hasher, write_bytes
 
     folder = active_directory()
     path = None
     if folder is not None:
-        try:  # hashlib's own BLAKE2, without loading OpenSSL
-            from _blake2 import blake2b
-        except ImportError:  # pragma: no cover - an interpreter without it
-            from hashlib import blake2b
-        path = folder / f"lexicon-words-{blake2b(raw, digest_size=16).hexdigest()}.txt"
+        path = folder / f"lexicon-words-{hasher(raw, digest_size=16).hexdigest()}.txt"
         try:
             words = path.read_bytes().decode("utf-8").split("\n")
             if words and words[-1] == "\x00":  # written whole
@@ -185,25 +182,9 @@ def surface_words() -> frozenset[str]:
             pass
     found = frozenset(_WORD.findall(gzip.decompress(raw).decode("utf-8")))
     if path is not None:
-        _store(path, "\n".join([*found, "\x00"]).encode("utf-8"))
+        with contextlib.suppress(OSError):  # the cache is an optimisation
+            write_bytes(path, "\n".join([*found, "\x00"]).encode("utf-8"))
     return found
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file (readers never see
-    half a file); errors are ignored (the cache is an optimisation)."""
-    import os
-
-    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    except OSError:
-        import contextlib
-
-        with contextlib.suppress(OSError):
-            temp.unlink()
 
 
 @cache

@@ -97,14 +97,19 @@ def code_fingerprint() -> bytes:
     return b"\0".join(parts)
 
 
-def key_for(rules_dir: Path) -> str:
-    """The cache key of the rule files in `rules_dir` (a hex digest)."""
-    try:  # hashlib's own BLAKE2, without loading OpenSSL (2 ms of start-up)
+def hasher(data: bytes = b"", digest_size: int = 32) -> Any:
+    """A BLAKE2b hash object over `data`, from hashlib's own module, without
+    loading OpenSSL (2 ms of start-up): what every cache key is made with."""
+    try:
         from _blake2 import blake2b
     except ImportError:  # pragma: no cover - an interpreter without it
         from hashlib import blake2b
+    return blake2b(data, digest_size=digest_size)
 
-    digest = blake2b(code_fingerprint() + b"\0" + schema_fingerprint().encode(), digest_size=32)
+
+def key_for(rules_dir: Path) -> str:
+    """The cache key of the rule files in `rules_dir` (a hex digest)."""
+    digest = hasher(code_fingerprint() + b"\0" + schema_fingerprint().encode())
     for file in sorted(rules_dir.iterdir()):
         if file.is_file():
             digest.update(b"\0" + file.name.encode() + b"\0" + file.read_bytes())
@@ -188,7 +193,21 @@ def write(path: Path, rules: list[Rule]) -> None:
         )
         for rule in rules
     ]
+    write_bytes(path, marshal.dumps({"fields": list(names), "rules": rows}))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """`data` into `path` through a temporary file beside it (a reader never
+    sees half a file; the temporary file is removed on failure).  Raises
+    OSError."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(marshal.dumps({"fields": list(names), "rules": rows}))
-    tmp.replace(path)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError:
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

@@ -57,8 +57,9 @@ PATTERN_MACROS: dict[str, str] = {
     "hspace": HSPACE,
     # A word that is a name, not prose: a hashtag or a mention (#الامم_المتحدة,
     # glued or not), or an identifier joined by an underscore (فى_البيت).
-    # Wider than `arclean.text.masks.tag_ranges`, the tags of the text: a
-    # word rule may not even respell a # glued to a word.
+    # Wider than `arclean.text.masks.tag_ranges` (it also takes `&#1575;`,
+    # an e-mail's `@host` and identifiers): a word rule errs on the side of
+    # leaving a word alone.
     "tag": rf"[#@]{TAG_CHAR}+|{TAG_CHAR}*_{TAG_CHAR}*",
 }
 

@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
 
 def finditer(pattern: regex.Pattern[str], text: str, spans: Sequence[Span]) -> Iterator[Any]:
-    """Matches of `pattern` that lie inside one of `spans` (lookarounds see
-    the whole text)."""
+    """Matches of `pattern` that lie inside one of `spans`.  Lookbehinds see
+    the text before a span; lookaheads stop at its end (a run just before a
+    URL is not seen to be followed by a word: `repeated_spaces` searches one
+    character further)."""
     for span in spans:
         yield from pattern.finditer(text, span.start, span.end)
 

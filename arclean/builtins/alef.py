@@ -18,7 +18,6 @@ from arclean.chars import (
     lazy_compile,
 )
 from arclean.locations import builtin_rules_dir
-from arclean.text.masks import tag_ranges
 from arclean.text.spans import merge_ranges
 
 if TYPE_CHECKING:
@@ -113,13 +112,12 @@ def is_hamzat_wasl(rest: str) -> bool:
 
 
 def _name_ranges(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` ranges (code points) of the hashtags and mentions
-    (`tag_ranges`) and of the words joined by an underscore in `text`."""
+    """``(start, end)`` ranges (code points) of the hashtags and mentions and
+    of the words joined by an underscore in `text`: the `{tag}` pattern, which
+    holds every tag of `arclean.text.masks.tag_ranges` and more."""
     if "_" not in text and "#" not in text and "@" not in text:
         return []
-    return merge_ranges(
-        [*tag_ranges(text), *(m.span() for m in _TAG_RE.finditer(text) if m.group())]
-    )
+    return merge_ranges([m.span() for m in _TAG_RE.finditer(text) if m.group()])
 
 
 def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -64,3 +64,54 @@ def test_joining_classes_come_from_unicode_data() -> None:
     )
     for letter in DUAL_JOINING_LETTERS:
         assert unicodedata.category(letter) == "Lo"
+
+
+# -- 2. A Quran verse between braces is masked like ﴿…﴾ ---------------------------
+
+VERSE = "{وَمَنْ يَقْتُلْ مُؤْمِنًا مُتَعَمِّدًا فَجَزَاؤُهُ جَهَنَّمُ خَالِدًا فِيهَا}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كان الاجتماع مثمراً وناجحاً جداً ومفيداً، وقال الشيخ: " + VERSE,
+        "قال: {لِيَبْلُوَكُمْ أَيُّكُمْ أَحْسَنُ عَمَلًا} وكان واضحاً",
+        "قال: { إنَّمَا الْأَعْمَالُ بِالنِّيَّاتِ } وكان واضحاً",
+    ],
+)
+def test_braced_verse_is_quoted_exactly(text: str) -> None:
+    assert fix(text) == text
+
+
+def test_braced_verse_counts_for_no_majority() -> None:
+    # Five before-alef spellings in the verse, two on-alef in the prose.
+    text = VERSE + " " + "{عَلِيمًا حَكِيمًا} قال واضحاً وسريعاً ثم كتابًا"
+    assert fix(text) == VERSE + " " + "{عَلِيمًا حَكِيمًا} قال واضحاً وسريعاً ثم كتاباً"
+
+
+def test_braced_verse_is_one_masker_with_ornate_parentheses() -> None:
+    from arclean.text.masks import protected_ranges, quran_ranges
+
+    text = "قال " + VERSE + " و﴿قُلْ هُوَ اللَّهُ أَحَدٌ﴾"
+    verse = text.index("{")
+    assert quran_ranges(text)[0] == (verse, verse + len(VERSE))
+    assert len(quran_ranges(text)) == 2
+    assert protected_ranges(text) == quran_ranges(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Not vowelled: braces as quotation marks in the news, templates, code.
+        ("قال {كتابًا جميلًا} واضحاً", "قال {كتابًا جميلًا} واضحًا"),
+        ("انتحاري {الطوارئ} قال واضحاً وسريعًا وكتابًا", "انتحاري {الطوارئ} قال واضحًا وسريعًا وكتابًا"),
+        ("مرحبا {name} قال واضحاً وسريعًا وكتابًا", "مرحبا {name} قال واضحًا وسريعًا وكتابًا"),
+        ("{اسم} قال واضحاً وسريعًا وكتابًا", "{اسم} قال واضحًا وسريعًا وكتابًا"),
+        # Vowelled Arabic mixed with Latin letters is not a verse either.
+        ("{مُؤْمِنًا x} قال واضحاً", "{مُؤْمِنًا x} قال واضحًا"),
+        # Over two lines: no pair.
+        ("{وَمَنْ يَقْتُلْ\nمُؤْمِنًا} قال واضحاً", "{وَمَنْ يَقْتُلْ\nمُؤْمِنًا} قال واضحًا"),
+    ],
+)
+def test_braces_that_are_no_verse_stay_prose(text: str, expected: str) -> None:
+    assert fix(text) == expected

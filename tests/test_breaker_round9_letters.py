@@ -115,3 +115,43 @@ def test_braced_verse_is_one_masker_with_ornate_parentheses() -> None:
 )
 def test_braces_that_are_no_verse_stay_prose(text: str, expected: str) -> None:
     assert fix(text) == expected
+
+
+# -- 3. E-mail addresses and URLs with Arabic (IDN) domains are frozen -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "راسلونا على info@الصحة.مصر للمزيد",
+        "راسلونا على info@وزارة-الصحة.الحكومة.مصر للمزيد",
+        "البريد: news.desk@أخبار.السعودية، وشكرا",
+        "info@موقع٢.امارات",
+        "زوروا https://موقع.مصر/صفحة للمزيد",
+        "زوروا www.موقع.مصر/صفحة للمزيد",
+    ],
+)
+def test_arabic_domains_are_frozen(text: str) -> None:
+    from arclean.text.masks import link_ranges
+
+    assert fix(text) == text
+    (token,) = [w.rstrip("،") for w in text.split() if "@" in w or "." in w]
+    assert [text[a:b] for a, b in link_ranges(text)] == [token]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("راسلونا على info@الصحة.مصر للمزيد", "info@الصحة.مصر"),
+        ("البريد: news.desk@أخبار.السعودية، وشكرا", "news.desk@أخبار.السعودية"),
+        # One script per domain: a Latin address does not take in an Arabic word.
+        ("info@example.com.وقال", "info@example.com"),
+        # No dot: no domain.
+        ("info@الصحة قال", None),
+    ],
+)
+def test_email_domain_is_latin_or_arabic(text: str, address: str | None) -> None:
+    from arclean.text.masks import link_ranges
+
+    found = [text[a:b] for a, b in link_ranges(text)]
+    assert found == ([address] if address else [])

@@ -29,7 +29,14 @@ _URL_BODY = r"""[^\s<>"'«»\u201c\u201d]*[^\s<>"'«»\u201c\u201d.,;:!?،؛؟)\
 _URL_RE = lazy_compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)" + _URL_BODY, REGEX_FLAGS | regex.I)
 _MAILTO_RE = lazy_compile(r"mailto:[^\s<>]+", REGEX_FLAGS)
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
-_EMAIL_RE = lazy_compile(r"[\p{Latin}\d._%+-]+@[\p{Latin}\d.-]+\.[\p{Latin}]{2,}", REGEX_FLAGS)
+# An e-mail domain is Latin (example.com) or, internationalised, Arabic
+# (الصحة.مصر): labels of one script, so a Latin address before an Arabic
+# word (info@example.com.وقال) does not take the word in as its domain.
+_EMAIL_RE = lazy_compile(
+    r"[\p{Latin}\d._%+-]+@(?:[\p{Latin}\d.-]+\.\p{Latin}{2,}"
+    rf"|(?:(?:{LETTER}|[\d-])+\.)+{LETTER}{{2,}})",
+    REGEX_FLAGS,
+)
 _EMAIL_LOCAL = lazy_compile(r"[\p{Latin}\d._%+-]+\Z", REGEX_FLAGS)
 _LATIN_OR_DIGIT = lazy_compile(r"[\p{Latin}\d]", REGEX_FLAGS)
 _TAG_RE = lazy_compile(f"{TAG_CHAR}+", REGEX_FLAGS)

@@ -385,3 +385,11 @@ def _dual_joining() -> frozenset[str]:
 #: those with an initial or medial presentation form.  Alef, dal, dhal, reh,
 #: zain, waw and their kin join on the right only; hamza ء on neither side.
 DUAL_JOINING_LETTERS = _dual_joining()
+
+# --- used by decomposed hamza (AR301) ---
+
+#: The combining madda, hamza above and hamza below (U+0653-0655).
+HAMZA_MARKS = "\N{ARABIC MADDAH ABOVE}\N{ARABIC HAMZA ABOVE}\N{ARABIC HAMZA BELOW}"
+#: The letters a combining hamza or madda composes with into an Arabic letter
+#: (أ إ آ ؤ ئ; ٱ alef wasla and ە ae do not take one).
+HAMZA_BASES = "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER WAW}\N{ARABIC LETTER YEH}"

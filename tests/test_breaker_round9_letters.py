@@ -155,3 +155,35 @@ def test_email_domain_is_latin_or_arabic(text: str, address: str | None) -> None
 
     found = [text[a:b] for a, b in link_ranges(text)]
     assert found == ([address] if address else [])
+
+
+# -- 4. AR301: a hamza or madda mark after the letter's other marks (NFD) ----------
+
+HAMZA_WORDS = ["أَحْمَد", "إِسْلَام", "آمَنَ", "مُؤْمِن", "سُؤَال", "سَيِّئَة", "مُؤَسَّسَة", "رُؤُوس", "بِئْر"]
+
+
+@pytest.mark.parametrize("word", HAMZA_WORDS)
+def test_nfd_text_composes_to_nfc(word: str) -> None:
+    nfd = unicodedata.normalize("NFD", word)
+    assert nfd != word
+    assert fix(nfd, select=["AR301"]) == unicodedata.normalize("NFC", word)
+    assert fix(nfd) == fix(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u0627\u064e\u0654", "أَ"),  # the report: NFD of أَ
+        ("\u0627\u0650\u0655", "إِ"),
+        ("\u0648\u064f\u0654", "ؤُ"),
+        ("\u0627\u0654\u064e", "أَ"),  # the order that was already composed
+        ("\u064a\u0651\u064e\u0654", "\u0626\u064e\u0651"),  # shadda and fatha, canonical
+    ],
+)
+def test_hamza_mark_after_vowels_composes(text: str, expected: str) -> None:
+    assert fix(text, select=["AR301"]) == expected
+
+
+@pytest.mark.parametrize("text", ["\u0671\u064e\u0654", "\u06d5\u0654", "\u0627\u064e", "أَحمد"])
+def test_other_letters_and_composed_text_stay(text: str) -> None:
+    assert fix(text, select=["AR301"]) == text

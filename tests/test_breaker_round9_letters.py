@@ -187,3 +187,62 @@ def test_hamza_mark_after_vowels_composes(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ["\u0671\u064e\u0654", "\u06d5\u0654", "\u0627\u064e", "أَحمد"])
 def test_other_letters_and_composed_text_stay(text: str) -> None:
     assert fix(text, select=["AR301"]) == text
+
+
+# -- 5. AR602: balanced isolates inside a line are the recommended mechanism -------
+
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+RLO, LRO, RLE, PDF = "\u202e", "\u202d", "\u202b", "\u202c"
+
+
+def bidi_findings(text: str) -> list[tuple[int, str]]:
+    return [(f.start, text[f.start]) for f in Cleaner().check(text) if f.code == "AR602"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # arsarcasm_tweets.txt: Twitter's isolates around hashtags.
+        f"{RLI}#اليمن{PDI} على مفترق طرق: أوقف الحرب {LRI}https://t.co/x{PDI}",
+        f"الزعيم {RLI}#عادل_امام{PDI} فى عزاء {RLI}#محمود_عبدالعزيز{PDI}  https://t.co/y",
+        f"احتل هولاكو {RLI}حلب عام{PDI} 1260م",
+        f"سؤال {RLI}#الجزيرة{PDI}#كيري هو من",
+        # The kind: any isolate, nested, several on a line, over several lines.
+        f"a {FSI}x {LRI}y{PDI} z{PDI} b",
+        f"{FSI}{RLI}{LRI}x{PDI}{PDI}{PDI}",
+        f"نص {FSI}أ{PDI}\nسطر {LRI}b{PDI} آخر {RLI}ج{PDI}",
+    ],
+)
+def test_balanced_isolates_in_a_line_are_not_reported(text: str) -> None:
+    assert bidi_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # Left open, or a PDI with nothing to close (truncated tweets).
+        (f"هل الجميع {RLI}مفلس؟!#ليبيا", [RLI]),
+        (f"العصائب الشيعية {PDI} هنا", [PDI]),
+        (f"{RLI}x{PDI}{PDI}", [PDI]),
+        (f"{RLI} {RLI}x{PDI}", [RLI]),
+        # Split over two lines: the bidi algorithm closes it at the line end.
+        (f"a {RLI}x\ny{PDI} z", [RLI, PDI]),
+        # Overrides always; an isolate holding one is no clean pair.
+        (f"نص {RLO}معكوس{PDF} هنا", [RLO, PDF]),
+        (f"a {LRI}b {RLO}c{PDF} d{PDI} e", [LRI, RLO, PDF, PDI]),
+        (f"a {LRI}b {RLE}c{PDF} d{PDI} e", [LRI, RLE, PDF, PDI]),
+        # Trojan Source (CVE-2021-42574): commenting-out and stretched string.
+        (f"/*{RLO} }} {LRI}if (isAdmin){PDI} {LRI} begin admins only */", [RLO, LRI]),
+        (f'if access_level != "user{RLO} {LRI}// Check if admin{PDI} {LRI}":', [RLO, LRI]),
+        # Nested deeper than three: the outer pair is reported.
+        (f"{FSI}{FSI}{FSI}{FSI}x{PDI}{PDI}{PDI}{PDI}", [FSI, PDI]),
+    ],
+)
+def test_what_can_reorder_text_is_still_reported(text: str, reported: list[str]) -> None:
+    assert [ch for _, ch in bidi_findings(text)] == reported
+
+
+def test_a_long_line_of_isolates_is_judged_pair_by_pair() -> None:
+    line = f"{RLI}#وسم{PDI} " * 20000 + RLI * 20000 + PDI * 20000
+    findings = bidi_findings(line)
+    assert len(findings) == 40000 - 2 * 3

@@ -5,7 +5,7 @@ each one beside the kept spelling of its group.  Split from `scoring`
 from __future__ import annotations
 
 from arclean.chars import FOREIGN_SOUND_LETTERS, fold
-from arclean.names.evidence import Judge, future_verb
+from arclean.names.evidence import BARE_ENDINGS, Judge, future_verb
 from arclean.names.model import Member
 
 #: Evidence of a fold member that is another word: it is dropped from its cluster.
@@ -70,6 +70,10 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         usual = usual_final(form, n, canonical, cn, judge)
         if usual is not None:
             return Member(form, n, "auto", 0.0, ["same after folding", usual])
+    if why is None:
+        proper = usual_proper_noun(form, n, canonical, cn, judge)
+        if proper is not None:
+            return Member(form, n, "auto", 0.0, ["same after folding", proper])
     if why is None:
         # not known as a name: an ordinary word written two ways (اثره/أثره)
         return Member(form, n, "review", 0.0, ["same after folding", "not known as a name"])
@@ -137,3 +141,52 @@ def well_attested_name(f: str, judge: Judge) -> bool:
     return judge.gaz.count(f) >= judge.s.attested_count and (
         ratio is None or ratio < judge.s.common_al_ratio
     )
+
+
+def usual_proper_noun(form: str, n: int, canonical: str, cn: int, judge: Judge) -> str | None:
+    """Why a spelling equal after folding may be rewritten into the text's
+    usual spelling of a name that `Judge.auto_evidence` turns down because
+    the books use it too often (إبراهيم: 291 in the gazetteer, 626 in the
+    books; إسبانيا, أمريكا), or None (issue 9, ninth round).
+
+    All of: the variant spelling is no word (never in the lexicon nor the
+    gazetteer); the text writes the canonical at least `text_count` times
+    and `fold_ratio` times as often as the variant; the canonical is a
+    gazetteer name (`Judge.name_evidence`) that the books use as a proper
+    noun (`proper_noun`), and no verb of the text.  Off unless
+    `Settings.fold_proper_nouns`."""
+    s = judge.s
+    if not s.fold_proper_nouns or cn < s.text_count or cn < s.fold_ratio * n:
+        return None
+    if judge.known_spelling(form):
+        return None
+    f = fold(canonical)
+    if judge.name_evidence(f) != "gazetteer" or not proper_noun(f, judge):
+        return None
+    if judge.text_verb(f) or judge.wordlike(f) or future_verb(f, judge):
+        return None
+    g, lx = judge.gaz.count(f), judge.lex.count(f)
+    return (
+        f"a name (gazetteer {g}) the books use {lx} times as a proper noun,"
+        f" the text writes {canonical} {cn} times"
+    )
+
+
+def proper_noun(f: str, judge: Judge) -> bool:
+    """The lexicon uses the folded word `f` as a proper noun: at least
+    `name_count` times, (almost) never with the article or an ending
+    (`bare_al_share`: إبراهيم 0 of 626, إسبانيا 0 of 375), no verb
+    (`Judge.verb_like`), no pronoun suffix (`Judge.suffixed`).  A word in
+    -يا whose nisba takes the article (إيطالي, الإيطالي) is no adverb in -ا
+    (كثيرا) when the books write it more often than that nisba."""
+    lex, s = judge.lex, judge.s
+    total = lex.count(f)
+    if total < s.name_count or f.startswith("ال") or len(f) < s.min_letters:
+        return False
+    if lex.count("ال" + f) > s.bare_al_share * total:
+        return False
+    if sum(lex.count(f + p) for p in BARE_ENDINGS) > s.bare_al_share * total:
+        return False
+    if judge.verb_like(f) or judge.suffixed(f):
+        return False
+    return judge.bare_name(f) or (f.endswith("يا") and lex.count(f[:-1]) < total)

@@ -72,7 +72,7 @@ class Settings:
     name_use_share: float = 0.25  # a merge into a word that is also an ordinary
     # word (نزيهة, أنيس) needs a name or title beside this share of its uses
     # --- issue 9, ninth round (fold kinds; see docs/names.md) ---
-    fold_proper_nouns: bool = True  # a same-after-folding spelling of a gazetteer
+    fold_proper_nouns: bool = False  # a same-after-folding spelling of a gazetteer
     # name the books use as a proper noun (إبراهيم, إسبانيا) may be rewritten
     # into the text's usual spelling (`members.usual_proper_noun`)
 

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from arclean.chars import FOREIGN_SOUND_LETTERS, fold
 from arclean.names.evidence import BARE_ENDINGS, Judge, future_verb
+from arclean.names.lexicon import CUES, KIN, STOPWORDS
 from arclean.names.model import Member
 
 #: Evidence of a fold member that is another word: it is dropped from its cluster.
 OTHER_WORD = "another word (pronoun ه or the article)"
+#: Evidence of a review fold member that `usage.require_name_use` makes
+#: automatic when the text uses the word as a name (ninth round).
+NAME_IF_USED = "the text's usual spelling: a name if the text uses it as one"
 
 
 def hamzas(surface: str) -> int:
@@ -75,8 +79,12 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         if proper is not None:
             return Member(form, n, "auto", 0.0, ["same after folding", proper])
     if why is None:
-        # not known as a name: an ordinary word written two ways (اثره/أثره)
-        return Member(form, n, "review", 0.0, ["same after folding", "not known as a name"])
+        # not known as a name: an ordinary word written two ways (اثره/أثره),
+        # unless the text itself uses it as a name (`usage`, ninth round)
+        ev = ["same after folding", "not known as a name"]
+        if usual_spelling(form, n, cn, judge) and no_word_reading(form, canonical, judge):
+            ev.append(NAME_IF_USED)
+        return Member(form, n, "review", 0.0, ev)
     if cn < judge.s.fold_ratio * n:
         # both spellings in common use here: the writer's choice, not a slip
         return Member(form, n, "review", 0.0, ["same after folding", "both spellings frequent"])
@@ -155,10 +163,7 @@ def usual_proper_noun(form: str, n: int, canonical: str, cn: int, judge: Judge) 
     gazetteer name (`Judge.name_evidence`) that the books use as a proper
     noun (`proper_noun`), and no verb of the text.  Off unless
     `Settings.fold_proper_nouns`."""
-    s = judge.s
-    if not s.fold_proper_nouns or cn < s.text_count or cn < s.fold_ratio * n:
-        return None
-    if judge.known_spelling(form):
+    if not usual_spelling(form, n, cn, judge):
         return None
     f = fold(canonical)
     if judge.name_evidence(f) != "gazetteer" or not proper_noun(f, judge):
@@ -190,3 +195,49 @@ def proper_noun(f: str, judge: Judge) -> bool:
     if judge.verb_like(f) or judge.suffixed(f):
         return False
     return judge.bare_name(f) or (f.endswith("يا") and lex.count(f[:-1]) < total)
+
+
+def usual_spelling(form: str, n: int, cn: int, judge: Judge) -> bool:
+    """With `Settings.fold_proper_nouns` on: the kept spelling, seen `cn`
+    times, is the text's usual one (at least `text_count` times and
+    `fold_ratio` times as often as the variant's `n`), and the variant
+    spelling is no word (never in the lexicon nor the gazetteer)."""
+    s = judge.s
+    return (
+        s.fold_proper_nouns
+        and cn >= s.text_count
+        and cn >= s.fold_ratio * n
+        and not judge.known_spelling(form)
+    )
+
+
+def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
+    """The reference data give the kept spelling no ordinary reading, so
+    that the text's use of it as a name may decide (ninth round): no title,
+    cue or function word (الأمير stands beside names too), no verb
+    (أدان, يلتقي), no word with a pronoun suffix (أختي, إدارتها), and
+    either a word the books write with the article and (almost) never
+    without it or as an adjective (`Judge.definite_name`: المنورة; not
+    الري, irrigation: ري 18 times) or a bare word they (almost) never write
+    with the article (`common_al_ratio`, and at least `known_count` times:
+    أحفاد and موهبة once each say nothing) or never use at all (أوهايو:
+    the text decides).  A ة spelling is
+    never made a ه one (لاعبة, a player, is no slip for لاعبه, his player)."""
+    f = fold(canonical)
+    s = judge.s
+    if form.endswith("ة") and canonical.endswith("ه"):
+        return False
+    if f in CUES or f in KIN or f in STOPWORDS:
+        return False
+    if judge.verb_like(f) or judge.text_verb(f) or future_verb(f, judge):
+        return False
+    if judge.suffixed(f) or judge.wordlike(f):
+        return False
+    if f.startswith("ال"):
+        # الري (4 letters) too, which `Lexicon.al_ratio` reads as bare
+        return len(f) > 4 and judge.lex.count(f) >= s.known_count and judge.definite_name(f)
+    known = judge.lex_count(f)
+    if known == 0:
+        return True  # a word the books never use (أوهايو): the text decides
+    ratio = judge.lex.al_ratio(f)
+    return known >= s.known_count and ratio is not None and ratio < s.common_al_ratio

@@ -74,7 +74,11 @@ class Settings:
     # --- issue 9, ninth round (fold kinds; see docs/names.md) ---
     fold_proper_nouns: bool = False  # a same-after-folding spelling of a gazetteer
     # name the books use as a proper noun (إبراهيم, إسبانيا) may be rewritten
-    # into the text's usual spelling (`members.usual_proper_noun`)
+    # into the text's usual spelling (`members.usual_proper_noun`), and so may
+    # one of a word the text uses as a name (`usage.promote`):
+    fold_name_uses: int = 2  # ... at least this many uses beside a name or title
+    fold_use_share: float = 0.5  # ... and this share of its uses (train: 0.25
+    # also took القسطنطينيه, 2 of 7, a spelling the gold text itself wrote)
 
 
 DEFAULT_SETTINGS = Settings()

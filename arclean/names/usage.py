@@ -28,6 +28,7 @@ from arclean.chars import fold
 from arclean.names.context import name_uses
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
+from arclean.names.members import NAME_IF_USED
 from arclean.names.model import Cluster, Member, times
 
 
@@ -95,23 +96,26 @@ def require_name_use(
     Returns the indices of the clusters changed (their tier is stale)."""
     usage = Usage(counts, judge)
     todo: list[tuple[int, Member, str, str | None]] = []
+    maybe: list[tuple[int, Member, str]] = []  # review members a name use makes auto
     for i, cl in enumerate(clusters):
+        c = fold(cl.canonical)
+        maybe += [(i, m, c) for m in cl.variants if NAME_IF_USED in m.evidence]
         auto = [m for m in cl.variants if m.tier == "auto"]
         if not auto:
             continue
-        c = fold(cl.canonical)
         common = usage.common_reading(c)
         todo += [
             (i, m, c, common)
             for m in auto
             if common is not None or final_swap(m.form, cl.canonical)
         ]
-    if not todo:
+    if not todo and not maybe:
         return set()
     wanted = {x for _i, m, c, _w in todo for x in (c, fold(m.form))}
+    wanted |= {x for _i, m, c in maybe for x in (c, fold(m.form))}
     uses = name_uses(texts, counts, wanted, usage.name_beside)
     share = judge.s.name_use_share
-    changed: set[int] = set()
+    changed = promote(maybe, uses, judge)
     for i, m, c, common in todo:
         keys = {c, fold(m.form)}
         named = sum(uses.get(x, (0, 0))[0] for x in keys)
@@ -128,4 +132,30 @@ def require_name_use(
             where = f"beside a name or title in {named} of its {total} uses here"
             m.evidence.append(f"an ordinary word too ({common}), {where}")
         changed.add(i)
+    return changed
+
+
+def promote(
+    maybe: list[tuple[int, Member, str]], uses: dict[str, tuple[int, int]], judge: Judge
+) -> set[int]:
+    """Make automatic (in place) each review fold member of `maybe`
+    (cluster index, member, folded kept spelling) whose word the text uses
+    as a name (`uses`, from `context.name_uses`) at least `fold_name_uses`
+    times and in at least `fold_use_share` of its uses (ninth round: المنورة
+    in «المدينة المنورة»); the others say how often it stood as a name.
+    Returns the indices of the clusters changed."""
+    s = judge.s
+    changed: set[int] = set()
+    for i, m, c in maybe:
+        keys = {c, fold(m.form)}
+        named = sum(uses.get(x, (0, 0))[0] for x in keys)
+        total = sum(uses.get(x, (0, 0))[1] for x in keys)
+        m.evidence.remove(NAME_IF_USED)
+        where = f"beside a name or title in {named} of its {total} uses here"
+        if named >= s.fold_name_uses and named >= s.fold_use_share * total:
+            m.tier = "auto"
+            m.evidence[-1] = f"auto: the text's usual spelling, used as a name: {where}"
+            changed.add(i)
+        else:
+            m.evidence.append(where)
     return changed

@@ -82,7 +82,11 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         # not known as a name: an ordinary word written two ways (اثره/أثره),
         # unless the text itself uses it as a name (`usage`, ninth round)
         ev = ["same after folding", "not known as a name"]
-        if usual_spelling(form, n, cn, judge) and no_word_reading(form, canonical, judge):
+        if (
+            judge.s.fold_name_uses
+            and usual_spelling(form, n, cn, judge)
+            and no_word_reading(form, canonical, judge)
+        ):
             ev.append(NAME_IF_USED)
         return Member(form, n, "review", 0.0, ev)
     if cn < judge.s.fold_ratio * n:
@@ -163,7 +167,7 @@ def usual_proper_noun(form: str, n: int, canonical: str, cn: int, judge: Judge) 
     gazetteer name (`Judge.name_evidence`) that the books use as a proper
     noun (`proper_noun`), and no verb of the text.  Off unless
     `Settings.fold_proper_nouns`."""
-    if not usual_spelling(form, n, cn, judge):
+    if not judge.s.fold_proper_nouns or not usual_spelling(form, n, cn, judge):
         return None
     f = fold(canonical)
     if judge.name_evidence(f) != "gazetteer" or not proper_noun(f, judge):
@@ -198,17 +202,12 @@ def proper_noun(f: str, judge: Judge) -> bool:
 
 
 def usual_spelling(form: str, n: int, cn: int, judge: Judge) -> bool:
-    """With `Settings.fold_proper_nouns` on: the kept spelling, seen `cn`
-    times, is the text's usual one (at least `text_count` times and
-    `fold_ratio` times as often as the variant's `n`), and the variant
-    spelling is no word (never in the lexicon nor the gazetteer)."""
+    """The kept spelling, seen `cn` times, is the text's usual one (at
+    least `text_count` times and `fold_ratio` times as often as the
+    variant's `n`), and the variant spelling is no word (never in the
+    lexicon nor the gazetteer)."""
     s = judge.s
-    return (
-        s.fold_proper_nouns
-        and cn >= s.text_count
-        and cn >= s.fold_ratio * n
-        and not judge.known_spelling(form)
-    )
+    return cn >= s.text_count and cn >= s.fold_ratio * n and not judge.known_spelling(form)
 
 
 def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:

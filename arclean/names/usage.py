@@ -107,7 +107,8 @@ def require_name_use(
         todo += [
             (i, m, c, common)
             for m in auto
-            if common is not None or final_swap(m.form, cl.canonical)
+            if common is not None
+            or (final_swap(m.form, cl.canonical) and not final_ya_name(m.form, cl.canonical, judge))
         ]
     if not todo and not maybe:
         return set()
@@ -133,6 +134,20 @@ def require_name_use(
             m.evidence.append(f"an ordinary word too ({common}), {where}")
         changed.add(i)
     return changed
+
+
+def final_ya_name(form: str, canonical: str, judge: Judge) -> bool:
+    """With `Settings.final_ya_gazetteer` (ninth round): a final ى/ي swap
+    into a gazetteer name that is more a name than a word
+    (`Judge.auto_evidence`: روني, عيسى) needs no name use when the word has
+    no common reading (checked by the caller).  The name use guards ة/ه
+    (نزيهة, fair); an ordinary word in ى/ي (ليلي, my night; سلمي,
+    peaceful) is a spelling of the lexicon, left for review before."""
+    return (
+        judge.s.final_ya_gazetteer
+        and {form[-1:], canonical[-1:]} == {"ى", "ي"}
+        and judge.auto_evidence(fold(canonical)) is not None
+    )
 
 
 def promote(

@@ -1,10 +1,18 @@
-"""Issue 9, ninth round: spellings equal after folding (hamza seat) of a
-name that the reference data know as a name but that the books use too
-often for `Judge.auto_evidence` (إبراهيم: 291 in the gazetteer, 626 in the
-books; إسبانيا, أمريكا).  `Settings.fold_proper_nouns` lets such a spelling
-be rewritten into the text's usual one when the books use the word as a
-proper noun (`members.proper_noun`); ordinary words stay with the alef
-rules, and a variant that is a word of its own stays."""
+"""Issue 9, ninth round: spellings equal after folding (hamza seat, final
+ى/ي, ة/ه) of names the strict gazetteer test of `Judge.auto_evidence`
+turns down.
+
+- `Settings.fold_name_uses` (on): a word with no ordinary reading in the
+  books that the text uses as a name (المدينة المنورة, ولاية أوهايو) takes
+  the text's usual spelling (`usage.promote`);
+- `Settings.final_ya_gazetteer` (on): a final ى/ي slip of a gazetteer name
+  with no common reading (روني) needs no name use;
+- `Settings.fold_proper_nouns` (off): a gazetteer name the books use as a
+  proper noun but too often for `auto_evidence` (إبراهيم: 291 in the
+  gazetteer, 626 in the books; إسبانيا) takes the text's usual spelling.
+
+Ordinary words stay with the alef rules, and a variant that is a word of
+its own stays."""
 
 from __future__ import annotations
 
@@ -105,3 +113,90 @@ def test_a_verb_is_not_a_name():
     # conjugates أطلق (أطلقت), a verb of the text
     text = _text("أطلق", "اطلق") + "أطلقت الشرطة سراحه\n"
     assert _rewrites(text) == []
+
+
+# --- the text's own use of a word as a name (on by default) ---
+
+
+def test_a_word_the_text_uses_as_a_name_is_merged():
+    text = _text("المنورة", "المنوره", frame="زار المدينة {} أمس")
+    assert _rewrites(text, DEFAULT_SETTINGS) == [("المنوره", "المنورة")]
+    # a word the books never use: the text decides
+    text = _text("أوهايو", "اوهايو", frame="وصل إلى ولاية {} أمس")
+    assert _rewrites(text, DEFAULT_SETTINGS) == [("اوهايو", "أوهايو")]
+
+
+def test_the_promoted_member_says_why():
+    text = _text("أوهايو", "اوهايو", frame="وصل إلى ولاية {} أمس")
+    cl = next(c for c in scan([text], kwic=False) if c.canonical == "أوهايو")
+    (m,) = cl.variants
+    assert m.tier == "auto"
+    assert m.evidence[-1].endswith("beside a name or title in 4 of its 4 uses here")
+
+
+def test_a_word_seldom_beside_a_name_is_left():
+    # beside a title in 2 of 6 uses: under `fold_use_share`
+    text = _text("أوهايو", "اوهايو", n=4, frame="الطقس في {} بارد") + (
+        "وصل إلى ولاية أوهايو أمس\nزار ولاية أوهايو اليوم\n"
+    )
+    assert _rewrites(text, DEFAULT_SETTINGS) == []
+    cl = next(c for c in scan([text], kwic=False) if c.canonical == "أوهايو")
+    assert cl.variants[0].evidence[-1] == "beside a name or title in 2 of its 7 uses here"
+
+
+def test_no_promotion_when_switched_off():
+    off = dataclasses.replace(DEFAULT_SETTINGS, fold_name_uses=0)
+    text = _text("المنورة", "المنوره", frame="زار المدينة {} أمس")
+    assert _rewrites(text, off) == []
+
+
+@pytest.mark.parametrize(
+    ("usual", "variant", "frame"),
+    [
+        # a title stands beside names, it is no name
+        ("الأمير", "الامير", "قال {} سلمان إن الاجتماع انتهى"),
+        # a verb beside a title (أدانت: the text conjugates it)
+        ("أدان", "ادان", "{} الرئيس الهجوم وأدانت الوزارة"),
+        # a noun with a pronoun beside a speech verb
+        ("أختي", "اختي", "قالت {} إن الاجتماع انتهى"),
+        # الري is irrigation too (ري, 18 times in the books)
+        ("الري", "الرى", "زار مدينة {} أمس"),
+        # أحفاد once in the books says nothing either way
+        ("أحفاد", "احفاد", "قال {} محمد إن الاجتماع انتهى"),
+    ],
+)
+def test_words_with_an_ordinary_reading_are_not_promoted(
+    usual: str, variant: str, frame: str
+) -> None:
+    # each one beside a name, a title or a speech verb in every use
+    assert _rewrites(_text(usual, variant, frame=frame), DEFAULT_SETTINGS) == []
+
+
+def test_a_ta_marbuta_is_never_made_a_pronoun():
+    # لاعبه (his player) is the text's usual spelling; لاعبة (a woman
+    # player) is no slip for it
+    text = _text("لاعبه", "لاعبة", frame="قال {} محمد إن المباراة انتهت")
+    assert _rewrites(text, DEFAULT_SETTINGS) == []
+
+
+# --- final ى/ي of a gazetteer name (on by default) ---
+
+
+def test_a_final_ya_slip_of_a_gazetteer_name_needs_no_name_use():
+    # روني: 68 in the gazetteer, once in the books; never beside a name here
+    text = _text("روني", "رونى", frame="سجل {} هدفا في المباراة")
+    assert _rewrites(text, DEFAULT_SETTINGS) == [("رونى", "روني")]
+    off = dataclasses.replace(DEFAULT_SETTINGS, final_ya_gazetteer=False)
+    assert _rewrites(text, off) == []
+
+
+def test_a_final_ya_variant_that_is_a_word_is_left():
+    # يحيي (he greets) is a word of the books, not a slip for يحيى
+    text = _text("يحيى", "يحيي", frame="سجل {} هدفا في المباراة")
+    assert _rewrites(text, DEFAULT_SETTINGS) == []
+
+
+def test_a_final_ta_marbuta_slip_still_needs_a_name_use():
+    # the relaxation is for ى/ي only: ة/ه keeps the eighth round's rule
+    text = _text("فاطمة", "فاطمه", frame="الطقس في {} بارد")
+    assert _rewrites(text, DEFAULT_SETTINGS) == []

@@ -4,7 +4,10 @@ each one beside the kept spelling of its group.  Split from `scoring`
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from arclean.chars import FOREIGN_SOUND_LETTERS, fold
+from arclean.names.counting import Counts
 from arclean.names.evidence import BARE_ENDINGS, Judge, future_verb
 from arclean.names.lexicon import CUES, KIN, STOPWORDS
 from arclean.names.model import Member
@@ -68,6 +71,8 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     if judge.known_spelling(form) > judge.known_spelling(canonical):
         return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
     why = judge.auto_evidence(fold(canonical))
+    if why is not None and text_conjugates(fold(canonical), judge):
+        why = None  # أدان (condemned; 3 Wikidata tokens): the text writes وأدانت
     if why is None and final_letter_only(form, canonical):
         # ى/ي or ة/ه at the end of a word the reference data call a name,
         # which the text itself spells the other way (sixth round)
@@ -172,7 +177,7 @@ def usual_proper_noun(form: str, n: int, canonical: str, cn: int, judge: Judge) 
     f = fold(canonical)
     if judge.name_evidence(f) != "gazetteer" or not proper_noun(f, judge):
         return None
-    if judge.text_verb(f) or judge.wordlike(f) or future_verb(f, judge):
+    if text_conjugates(f, judge) or judge.wordlike(f) or future_verb(f, judge):
         return None
     g, lx = judge.gaz.count(f), judge.lex.count(f)
     return (
@@ -228,7 +233,7 @@ def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
         return False
     if f in CUES or f in KIN or f in STOPWORDS:
         return False
-    if judge.verb_like(f) or judge.text_verb(f) or future_verb(f, judge):
+    if judge.verb_like(f) or text_conjugates(f, judge) or future_verb(f, judge):
         return False
     if judge.suffixed(f) or judge.wordlike(f):
         return False
@@ -240,3 +245,20 @@ def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
         return True  # a word the books never use (أوهايو): the text decides
     ratio = judge.lex.al_ratio(f)
     return known >= s.known_count and ratio is not None and ratio < s.common_al_ratio
+
+
+#: The folded surface words of each scan's counts (`text_conjugates`).
+_SURFACE_FOLDS: WeakKeyDictionary[Counts, frozenset[str]] = WeakKeyDictionary()
+
+
+def text_conjugates(f: str, judge: Judge) -> bool:
+    """The scanned text writes the folded word `f` with a past-tense
+    ending (ت, وا), bare or after و/ف (وأدانت): a verb here
+    (`Judge.text_verb` sees only the cores, and وأدانت stays whole when
+    the text never writes أدانت alone; ninth round)."""
+    if judge.text_verb(f):
+        return True
+    words = _SURFACE_FOLDS.get(judge.counts)
+    if words is None:
+        words = _SURFACE_FOLDS[judge.counts] = frozenset(fold(w) for w in judge.counts.surface)
+    return any(p + f + e in words for p in ("", "و", "ف") for e in ("ت", "وا"))

@@ -200,3 +200,11 @@ def test_a_final_ta_marbuta_slip_still_needs_a_name_use():
     # the relaxation is for ى/ي only: ة/ه keeps the eighth round's rule
     text = _text("فاطمة", "فاطمه", frame="الطقس في {} بارد")
     assert _rewrites(text, DEFAULT_SETTINGS) == []
+
+
+def test_a_thin_gazetteer_neighbour_is_no_name_use():
+    # the OCR sample: «البقع المسكونة والفير» (inhabited; والغير misread):
+    # فير is 4 times in the gazetteer and 4 in the books, too thin to make
+    # its neighbour a name
+    text = _text("المسكونة", "المسكونه", frame="في البقاع {} فير ذلك")
+    assert _rewrites(text, DEFAULT_SETTINGS) == []

@@ -58,6 +58,13 @@ class Usage:
         judge = self.judge
         return judge.name_word(f) and not judge.verb_like(f) and not judge.text_verb(f)
 
+    def well_known_name(self, f: str) -> bool:
+        """A neighbour that is surely a name: a `name_beside` the
+        gazetteer has at least `attested_count` times (ninth round: the
+        OCR's فير, 4 in the gazetteer and 4 in the books, made المسكونة,
+        inhabited, look like a name)."""
+        return self.judge.gaz.count(f) >= self.judge.s.attested_count and self.name_beside(f)
+
     def al_uses(self, f: str) -> int:
         """Uses of the folded bare form `f` with the article, in the
         lexicon and in the scanned text together."""
@@ -112,11 +119,15 @@ def require_name_use(
         ]
     if not todo and not maybe:
         return set()
+    changed: set[int] = set()
+    if maybe:
+        wanted = {x for _i, m, c in maybe for x in (c, fold(m.form))}
+        changed = promote(maybe, name_uses(texts, counts, wanted, usage.well_known_name), judge)
+    if not todo:
+        return changed
     wanted = {x for _i, m, c, _w in todo for x in (c, fold(m.form))}
-    wanted |= {x for _i, m, c in maybe for x in (c, fold(m.form))}
     uses = name_uses(texts, counts, wanted, usage.name_beside)
     share = judge.s.name_use_share
-    changed = promote(maybe, uses, judge)
     for i, m, c, common in todo:
         keys = {c, fold(m.form)}
         named = sum(uses.get(x, (0, 0))[0] for x in keys)

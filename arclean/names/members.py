@@ -225,8 +225,8 @@ def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
     الري, irrigation: ري 18 times) or a bare word they (almost) never write
     with the article (`common_al_ratio`, and at least `known_count` times:
     أحفاد and موهبة once each say nothing) or never use at all (أوهايو:
-    the text decides).  A ة spelling is
-    never made a ه one (لاعبة, a player, is no slip for لاعبه, his player)."""
+    the text decides).  A ة spelling is never made a ه one (لاعبة, a
+    player, is no slip for لاعبه, his player)."""
     f = fold(canonical)
     s = judge.s
     if form.endswith("ة") and canonical.endswith("ه"):

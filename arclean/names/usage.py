@@ -17,6 +17,13 @@ rule has spoken (glossary entries and compound names are not touched):
   (`common_reading`: the lexicon or the text writes it, or the masculine
   of a ة word, with the article) needs name uses in at least
   `Settings.name_use_share` of its occurrences.
+
+Ninth round: a final ى/ي swap into a gazetteer name with no common
+reading needs no name use (`final_ya_name`); and a review fold member
+that `members.fold_member` marked (the text's usual spelling of a word
+with no ordinary reading in the books) becomes automatic when the text
+uses the word as a name often enough (`promote`), counting only cues,
+kin words and well-attested names as neighbours.
 """
 
 from __future__ import annotations

@@ -1,0 +1,77 @@
+"""Round 9 of the tester's reading of real corpus output: punctuation and
+spacing rules that changed what a line says (AR108 nested and stray
+straight quotes, AR106 dotted transliterated abbreviations, AR109 OCR
+fragments, AR101/AR104/AR105 punctuation glued to a URL or e-mail)."""
+
+from __future__ import annotations
+
+import pytest
+
+from arclean.api import Cleaner
+
+
+def _fix(text: str, fmt: str = "plain") -> str:
+    return Cleaner(format=fmt).fix(text).text
+
+
+def _only(code: str, text: str) -> str:
+    return Cleaner(select=[code]).fix(text).text
+
+
+# -- AR108: a straight quote glued to a word shows the pairing is off --------
+
+#: Real lines (excerpts holding every quote of the quotation): nested
+#: quotations and a stray quote, whose pairs AR108 glued to the words
+#: outside them (هجوم "الجنرز" سيساعد → هجوم"الجنرز"سيساعد).
+_QUOTES_OFF = [
+    # news/saudinewsnet_2015-08-10.txt:3304
+    "وقال هنري \"إن وجود بنزيما مع جيرو الجيد نوعاً ما في هجوم \"الجنرز\" سيساعد الفريق هجوميا بشكل أكبر وسيحسن من استغلال الفرص الكثيرة التي يصنعها باقي الفريق للتسجيل وأعتقد أنها كانت من مشاكل آرسنال الكبيرة في السنوات الماضية\"",
+    # news/saudinewsnet_2015-08-10.txt:11994
+    "وقال : \"نحرص على مشاركة سمو الأمير سلطان بن سلمان في الأعمال المتعلقة ببرنامج \"ناسا\" المستقبلي عن المريخ، حيث سيكون برنامجاً عالمياً واسع تشارك فيه الكثير من الدول، وأنا واثق أن الأمير سلطان بن سلمان يريد أن يكون جزء من ذلك ليسهم في هذه المهمة كما فعل في الماضي\"",
+    # news/saudinewsnet_2015-08-10.txt:2615
+    "يقول ماليكي \"لا شيء يتغلّب على الذهاب إلى المعرض، أو السوق الخيرية، أو الاجتماع شخصياً. لكن إذا كنت لا أستطيع القيام بذلك، فإن \"إنستجرام\" و\"فيسبوك\" بالتأكيد يُساعدان على عدم تفويت المناسبة\"",
+    # news/saudinewsnet_2015-08-10.txt:6919
+    "من جانبها تقول مشاركة أخرى: \"استفدنا من المهرجان \"البيع والدعاية\" حيث قمنا بتسويق وبيع منتجاتنا بشكل كبير جداً والأمر الثاني التعريف بما نقدمه حتى أصبح لدينا زبائن معروفون لديهم ويحرصون على اقتناء مانصنعه ونقدمه، نسبة مبيعاتها تصل إلى مبلغ كبير في المهرجان مقارنة بالأيام العادية نظير الحضور الكثيف والإقبال الهائل\"",
+    # news/saudinewsnet_2015-08-10.txt:7177
+    "إذ قال: \"نحن إذن من هذا العمل أمام ظاهرة لافتة ففي غمرة كتابات \"نقاد الصدفة\" يقدم لنا على زعلة بوثوقية وتواضع جمّين قراءة في أعمال عبدالله الجفري الروائية متسائلاً عن القوانين السارية في نسخ تلك النصوص؛ مما جعلها عاكسه لتصور جمالي مخصوص قد لا يكون الجفري هو الذي ابتدعه ولكنه التزم به واتخذه مسلكاً نوّع عليه كتاباته الروائية\"",
+    # news/saudinewsnet_2015-08-10.txt:11614
+    "وتابع: \"تسمية هذه الشهب بالبرشاويات راجع إلى أن منبعها يظهر من المجموعة النجمية (برشاوس) التي أطلق عليها العرب قديمًا \"حامل رأس الغول\" جهة الشمال، وعادة ما تنشط هذه الشهب ما بين 23 يوليو و29 أغسطس من كل عام\"",
+    # news/saudinewsnet_2015-08-09.txt:3398
+    "وأفادت مصادر محلية فلسطينية \" ان عائلة الشهيد \"سعد دوابشة\" أُبلغت بوفاة \"سعد\" الذي كان يرقد في مستشفى \"سوروكا الاسرائيلي\"، بعد تدهور حالته الصحية نتيجة حروقه التي وصلت إلى 80%.. وقالت مصادر اسرائيلية: \"ان- سعد دوابشة -استشهد في مستشفى \"سوروكا \" في",
+    # plain/arcd_wikipedia_paragraphs.txt:386
+    "بقوله: \"ويروى عنتر-أي بالضم- فمن رواه بفتح الراء فإنه رخّم عنترة وترك ما قبل المحذوف على حاله مفتوحاً، ومن روى عنتر وضمّ الراء احتمل الوجهين: أحدهما أن يكون قد جعل مابقي اسماً على حاله إلّا أنه قد صار طرفاً كحرف الأعراب، والثاني مارواه المبرّد عن بعضهم أنه كان يسمى \"عنتراً\"، فعلى هذا الوجه لا يجوز إلا الضمّ، هكذا ذكره النحاس، ويجوز أن يكون عنتر على هذا الوجه منصوباً بـ\"يدعون\" \"",
+]
+
+
+@pytest.mark.parametrize("text", ["قال \"إن فريق \"الهلال\" فاز\" ثم مضى", *_QUOTES_OFF])
+def test_nested_or_stray_straight_quotes_are_left_alone(text):
+    assert _only("AR108", text) == text
+    assert _fix(text).count('"') == text.count('"')
+    for glued in ('هجوم"الجنرز', 'الجنرز"سيساعد', 'يسمى"عنتراً', 'الشهيد"سعد', 'فإن"إنستجرام'):
+        assert glued not in _fix(text)
+
+
+def test_pairs_before_the_first_wrong_one_still_change():
+    assert _only("AR108", 'قال " نعم " و"لا" ثم "إن "الهلال" فاز"') == (
+        'قال "نعم" و"لا" ثم "إن "الهلال" فاز"'
+    )
+
+
+def test_a_quote_after_a_one_letter_proclitic_opens():
+    assert _only("AR108", 'قال و" نعم " ثم') == 'قال و"نعم" ثم'
+    assert _only("AR108", 'قال بـ" نعم " ثم') == 'قال بـ"نعم" ثم'
+
+
+def test_nothing_after_a_pair_glued_to_a_word():
+    text = 'قال " نعم "ثم " لا " هنا'
+    assert _only("AR108", text) == text
+
+
+def test_a_mark_alone_in_brackets_keeps_both_spaces_or_neither():
+    assert _fix("كلمة ( ؟ ) هنا") == "كلمة ( ؟ ) هنا"
+    assert _fix("كلمة ( نعم ؟ ) هنا") == "كلمة (نعم؟) هنا"
+
+
+def test_quote_style_trusts_the_same_pairs():
+    text = 'قال "إن فريق "الهلال" فاز" ثم مضى'
+    assert Cleaner(select=["AR110"]).fix(text).text == text

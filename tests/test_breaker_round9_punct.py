@@ -118,3 +118,38 @@ def test_a_mark_alone_in_brackets_keeps_both_spaces_or_neither():
 def test_quote_style_trusts_the_same_pairs():
     text = 'قال "إن فريق "الهلال" فاز" ثم مضى'
     assert Cleaner(select=["AR110"]).fix(text).text == text
+
+
+# -- AR106: dotted transliterated abbreviations -----------------------------
+
+#: Real lines (news/saudinewsnet_2015-08-09.txt:1993, 2015-08-10.txt:3992,
+#: 6410, 6412; messy/arsarcasm_tweets.txt:3979): a chain of tokens joined
+#: by full stops, whose first token has three letters, got one space.
+_DOTTED = [
+    "شركة أيه.إم.دي للمعالجات",
+    "عالية الوضوح» إتش.دي.إم.آي 4ر1» أو منفذ",
+    "شحن الهواتف الذكية التي تدعم تكنولوجيا كيو.آي للشحن اللاسلكي",
+    "من إنتاج شركة أيه.إم.دي والتي تقول الشركة",
+    "بنظام التشغيل أيه.إم.دي.ولم تكشف الشركة",
+    "والحرية.💚ذكرئ.المولد.النبوي.الشريف.",
+    "شركة إتش.تي.سي",
+    "بي.بي.سي",
+    "إف.بي.آي",
+]
+
+
+@pytest.mark.parametrize("text", _DOTTED)
+def test_a_dotted_chain_or_a_short_side_keeps_its_dots(text):
+    assert _only("AR106", text) == text
+    assert _fix(text).count(". ") == text.count(". ")
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("انتهى الاجتماع.وبعدها غادر", "انتهى الاجتماع. وبعدها غادر"),
+        ("الكتاب.الأول", "الكتاب. الأول"),
+    ],
+)
+def test_two_words_of_three_letters_still_get_the_space(text, fixed):
+    assert _only("AR106", text) == fixed

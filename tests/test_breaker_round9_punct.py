@@ -153,3 +153,31 @@ def test_a_dotted_chain_or_a_short_side_keeps_its_dots(text):
 )
 def test_two_words_of_three_letters_still_get_the_space(text, fixed):
     assert _only("AR106", text) == fixed
+
+
+# -- AR109: و after an OCR fragment of one letter ---------------------------
+
+#: Real lines (messy/arafix_ocr_raw_all.txt:14391, 14581, 4309): OCR split
+#: هو, أو and لو; joining و to the next word made another word (ومن).
+_OCR_WAW = [
+    " أما اذا كان فولا أو عدسا أو ما ه  و من هذا القبيل » فقد  ",
+    " أول ما تعلمته - أ  و من اول ذاك أن من الممكن أن يحب  ",
+    " وجود . ل و  الا: ا العنار يت فيه ولولا الاوان والصلاة",
+]
+
+
+@pytest.mark.parametrize("text", _OCR_WAW)
+def test_waw_after_a_one_letter_token_is_not_joined(text):
+    assert _only("AR109", text) == text
+    fixed = _fix(text)
+    assert " و " in fixed and "ومن" not in fixed and "والا" not in fixed
+
+
+@pytest.mark.parametrize("text", ["ما ه و من هذا", "كلمة  و  أخرى", "الحرف ب و الحرف ت"])
+def test_no_join_after_one_letter_or_between_wide_gaps(text):
+    assert _only("AR109", text) == text
+
+
+def test_waw_after_a_word_or_after_waw_is_still_joined():
+    assert _only("AR109", "ما هو و من معه") == "ما هو ومن معه"
+    assert _only("AR109", "السلام و  الحرب") == "السلام والحرب"

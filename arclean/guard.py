@@ -7,7 +7,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from arclean.chars import HSPACE, REGEX_FLAGS, lazy_compile
 from arclean.text.language import non_arabic_holes, other_language_lines
+from arclean.text.masks import link_ranges, protected_ranges
 from arclean.text.spans import (
     Range,
     Span,
@@ -21,6 +23,25 @@ from arclean.text.windows import Shift, spans_within
 
 if TYPE_CHECKING:
     from arclean.ruleset import Rule
+
+
+#: The spaces after a link that part it from more text on its line.
+_GAP_AFTER_LINK_RE = lazy_compile(HSPACE + r"+(?=\S)", REGEX_FLAGS)
+
+
+def guarded_ranges(text: str) -> list[Range]:
+    """Sorted, merged ``(start, end)`` ranges no rule may edit: the masker's
+    `protected_ranges` and, after each URL or e-mail address
+    (`link_ranges`), the spaces that part it from the text after it on its
+    line.  A rule that removed them would glue punctuation or a word to the
+    link, which readers and Markdown autolinks take into it (``https://t.co/x
+    ،`` → ``https://t.co/x،``); so the space before ، ؛ ؟ . : ! or a closing
+    bracket after a link stays.  Spaces at the end of a line are not kept."""
+    ranges = protected_ranges(text)
+    if not ranges:
+        return ranges
+    gaps = [m.span() for _, end in link_ranges(text) if (m := _GAP_AFTER_LINK_RE.match(text, end))]
+    return merge_ranges([*ranges, *gaps]) if gaps else ranges
 
 
 class Guard:

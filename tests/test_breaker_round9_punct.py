@@ -181,3 +181,48 @@ def test_no_join_after_one_letter_or_between_wide_gaps(text):
 def test_waw_after_a_word_or_after_waw_is_still_joined():
     assert _only("AR109", "ما هو و من معه") == "ما هو ومن معه"
     assert _only("AR109", "السلام و  الحرب") == "السلام والحرب"
+
+
+# -- AR101, AR104, AR105, AR108: the space after a URL or e-mail stays ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "زوروا https://t.co/abc ، ثم",
+        "هل زرت https://t.co/abc ؟",
+        "راسلنا info@example.com ، ثم",
+        "انظر https://ar.wikipedia.org/wiki/مصر ؛ ثم",
+        "هل زرت https://ar.wikipedia.org/wiki/مصر ?",
+        "انظر https://ar.wikipedia.org/wiki/مصر .",
+        "راسلنا info@example.com : ثم",
+        "( انظر https://x.com/a ) هنا",
+        '" انظر https://x.com/a " هنا',
+    ],
+)
+def test_punctuation_is_not_glued_to_a_link(text):
+    assert _fix(text) == text
+
+
+def test_markdown_autolinks_keep_their_space():
+    text = "رابط https://example.net/q ، ثم\n"
+    assert _fix(text, "markdown") == text
+    # A link whose end is marked keeps nothing apart: the mark attaches.
+    assert _fix("[رابط](https://example.net/q) ، ثم\n", "markdown") == (
+        "[رابط](https://example.net/q)، ثم\n"
+    )
+
+
+def test_the_same_rules_still_act_away_from_links():
+    assert _fix("زوروا الموقع ، ثم") == "زوروا الموقع، ثم"
+    assert _fix("زوروا https://t.co/abc ثم قال ، نعم") == "زوروا https://t.co/abc ثم قال، نعم"
+    assert _fix("زوروا https://t.co/abc   ") == "زوروا https://t.co/abc"
+
+
+def test_guarded_ranges_hold_the_gap_after_a_link_only():
+    from arclean.guard import guarded_ranges
+
+    text = "انظر https://t.co/a ، و info@example.com ؛\nhttps://x.io  \n"
+    gaps = [text[s:e] for s, e in guarded_ranges(text)]
+    assert gaps == ["https://t.co/a ", "info@example.com ", "https://x.io"]
+    assert guarded_ranges("لا رابط هنا") == []

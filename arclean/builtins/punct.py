@@ -31,6 +31,7 @@ from arclean.chars import (
 )
 from arclean.errors import RuleFileError
 from arclean.text.edits import Finding
+from arclean.text.spans import contains
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -254,10 +255,13 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
     touched; guillemets are paired as `guillemet_pairs` explains (never on
     a line where one is unpaired, such as »…«) and other quotes as
     `quote_pairs` does, so a quote whose partner is unknown (and so whether
-    it opens or closes) is left alone."""
+    it opens or closes) is left alone, and so are the straight quotes that
+    `trusted_pairs` does not trust.  Both spaces of a pair go, or neither:
+    a space outside `spans` (the one after a link) keeps the other too."""
     from arclean.text.edits import Replacement
 
     reps: list[Replacement] = []
+    free = [(span.start, span.end) for span in spans]
     for marks in marks_per_line(text, spans, _PAIR_CHARS_RE).values():
         quotes = [(p, c) for p, c in marks if c not in (LEFT_GUILLEMET, RIGHT_GUILLEMET)]
         pairs = (
@@ -273,6 +277,8 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
                 continue
             lead = len(inner) - len(inner.lstrip(" \t"))
             trail = len(inner) - len(inner.rstrip(" \t"))
+            if (lead and not contains(free, start + 1)) or (trail and not contains(free, end - 1)):
+                continue  # a space no rule may edit (after a link): both or neither
             if lead:
                 reps.append(Replacement(start + 1, start + 1 + lead, "", rule.code))
             if trail:

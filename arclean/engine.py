@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from arclean.compiled import CompiledRule
 from arclean.errors import ConvergenceError, GrowthError
-from arclean.guard import Guard, guarded_ranges
+from arclean.guard import Guard
 from arclean.ruleset import Rule
 from arclean.text.edits import (
     Change,
@@ -17,6 +17,7 @@ from arclean.text.edits import (
     apply_replacements,
     merge_sorted,
 )
+from arclean.text.masks import protected_ranges
 from arclean.text.spans import (
     Range,
     Span,
@@ -89,7 +90,7 @@ class Engine:
         original = text
         base = list(spans) if spans is not None else ([Span(0, len(text))] if text else [])
         changes = ChangeMap() if track else None
-        protected = guarded_ranges(text)
+        protected = protected_ranges(text)
         guard = Guard(text, protected)
         # Rules run in order, round after round, until every rule has seen
         # the current text and left it alone; a rule that already saw the
@@ -194,7 +195,7 @@ class Engine:
         """Findings of check-only rules (and of unsafe fixes not applied)."""
         if spans is None:
             spans = [Span(0, len(text))] if text else []
-        return self._report(text, spans, Guard(text, guarded_ranges(text)))
+        return self._report(text, spans, Guard(text, protected_ranges(text)))
 
     def _report(
         self, text: str, spans: Sequence[Span], guard: Guard, include_unsafe: bool = True

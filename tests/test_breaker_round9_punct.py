@@ -112,6 +112,8 @@ def test_nothing_after_a_pair_glued_to_a_word():
 
 def test_a_mark_alone_in_brackets_keeps_both_spaces_or_neither():
     assert _fix("كلمة ( ؟ ) هنا") == "كلمة ( ؟ ) هنا"
+    # A guillemet set backwards (closing) before the comma: the comma attaches.
+    assert _fix("على انطلاقته « ، مشيراً") == "على انطلاقته «، مشيراً"
     assert _fix("كلمة ( نعم ؟ ) هنا") == "كلمة (نعم؟) هنا"
 
 
@@ -149,9 +151,12 @@ def test_a_dotted_chain_or_a_short_side_keeps_its_dots(text):
     [
         ("انتهى الاجتماع.وبعدها غادر", "انتهى الاجتماع. وبعدها غادر"),
         ("الكتاب.الأول", "الكتاب. الأول"),
+        # news/saudinewsnet_2015-08-10.txt:5236: a sentence boundary
+        ("لنسعد قلوبنا.من هنا", "لنسعد قلوبنا. من هنا"),
+        ("مرة أخرى.في سياق متصل", "مرة أخرى. في سياق متصل"),
     ],
 )
-def test_two_words_of_three_letters_still_get_the_space(text, fixed):
+def test_a_sentence_boundary_still_gets_the_space(text, fixed):
     assert _only("AR106", text) == fixed
 
 
@@ -219,10 +224,24 @@ def test_the_same_rules_still_act_away_from_links():
     assert _fix("زوروا https://t.co/abc   ") == "زوروا https://t.co/abc"
 
 
-def test_guarded_ranges_hold_the_gap_after_a_link_only():
-    from arclean.guard import guarded_ranges
+def test_the_guard_keeps_a_link_apart_but_lets_its_gap_shrink():
+    from arclean.guard import Guard
+    from arclean.text.edits import Replacement
+    from arclean.text.masks import protected_ranges
 
-    text = "انظر https://t.co/a ، و info@example.com ؛\nhttps://x.io  \n"
-    gaps = [text[s:e] for s, e in guarded_ranges(text)]
-    assert gaps == ["https://t.co/a ", "info@example.com ", "https://x.io"]
-    assert guarded_ranges("لا رابط هنا") == []
+    text = "انظر https://t.co/a  ، و info@example.com ؛\nhttps://x.io  \n"
+    guard = Guard(text, protected_ranges(text))
+    url_end = text.index("  ،")
+    mail_end = text.index(" ؛")
+    line_end = text.index("  \n")
+    assert guard.link_gaps() == {url_end: url_end + 2, mail_end: mail_end + 1}
+    glue = Replacement(url_end, url_end + 2, "", "AR101")
+    shrink = Replacement(url_end, url_end + 2, " ", "AR502")
+    mark = Replacement(mail_end, mail_end + 2, "؛", "AR104")
+    trailing = Replacement(line_end, line_end + 2, "", "AR501")
+    inside = Replacement(url_end + 1, url_end + 2, "", "AR101")
+    assert guard.keeps_apart([glue, shrink, mark, trailing, inside]) == [
+        shrink,
+        trailing,
+        inside,
+    ]

@@ -27,7 +27,7 @@ def fix(text: str, **settings) -> str:
 #: A fix lengthens the value (AR106 adds a space, AR402 ﻫ → هـ) and the value
 #: ends with a finding fix cannot change (AR190, unbalanced).
 LENGTHENED = [
-    # The report (قال.ثم»; AR106 now leaves a dot before a word of two letters).
+    # The report (قال.ثم»: AR106 now reads قال.ثم as two letter names, كيو.آي).
     ("قال.فجأة»", "قال. فجأة»"),
     ("قال.فجأة)", "قال. فجأة)"),
     ("ﻫ «", "هـ «"),

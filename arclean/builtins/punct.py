@@ -31,7 +31,6 @@ from arclean.chars import (
 )
 from arclean.errors import RuleFileError
 from arclean.text.edits import Finding
-from arclean.text.spans import contains
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -257,11 +256,13 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
     `quote_pairs` does, so a quote whose partner is unknown (and so whether
     it opens or closes) is left alone, and so are the straight quotes that
     `trusted_pairs` does not trust.  Both spaces of a pair go, or neither:
-    a space outside `spans` (the one after a link) keeps the other too."""
+    trailing spaces where a span starts (after a URL, which the guard keeps
+    apart from what follows) keep the leading ones too."""
     from arclean.text.edits import Replacement
 
     reps: list[Replacement] = []
-    free = [(span.start, span.end) for span in spans]
+    # Where a span starts right after what no rule may edit (a URL).
+    after_holes = {span.start for span in spans}
     for marks in marks_per_line(text, spans, _PAIR_CHARS_RE).values():
         quotes = [(p, c) for p, c in marks if c not in (LEFT_GUILLEMET, RIGHT_GUILLEMET)]
         pairs = (
@@ -277,8 +278,8 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
                 continue
             lead = len(inner) - len(inner.lstrip(" \t"))
             trail = len(inner) - len(inner.rstrip(" \t"))
-            if (lead and not contains(free, start + 1)) or (trail and not contains(free, end - 1)):
-                continue  # a space no rule may edit (after a link): both or neither
+            if trail and end - trail in after_holes:
+                continue  # the space after a link stays (`Guard.keeps_apart`): both or neither
             if lead:
                 reps.append(Replacement(start + 1, start + 1 + lead, "", rule.code))
             if trail:

@@ -245,3 +245,7 @@ def test_the_guard_keeps_a_link_apart_but_lets_its_gap_shrink():
         trailing,
         inside,
     ]
+
+
+def test_brackets_around_inline_code_still_lose_their_spaces():
+    assert _fix("( انظر `x` ) هنا\n", "markdown") == "(انظر `x`) هنا\n"

@@ -31,6 +31,7 @@ from arclean.chars import (
 )
 from arclean.errors import RuleFileError
 from arclean.text.edits import Finding
+from arclean.text.masks import link_ranges
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -248,6 +249,12 @@ def trusted_pairs(text: str, pairs: Sequence[tuple[int, int]]) -> list[tuple[int
     return [(s, e) for s, e in pairs if text[s] != '"' or s < cut]
 
 
+def _ends_with_link(text: str) -> bool:
+    """Does `text` end with a URL or an e-mail address?"""
+    links = link_ranges(text)
+    return bool(links) and links[-1][1] == len(text)
+
+
 def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """No space just inside brackets and quotes: ``( نص )`` → ``(نص)``.
     Only pairs that close on the same line and enclose Arabic text are
@@ -256,13 +263,11 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
     `quote_pairs` does, so a quote whose partner is unknown (and so whether
     it opens or closes) is left alone, and so are the straight quotes that
     `trusted_pairs` does not trust.  Both spaces of a pair go, or neither:
-    trailing spaces where a span starts (after a URL, which the guard keeps
-    apart from what follows) keep the leading ones too."""
+    trailing spaces after a URL or e-mail address, which the engine keeps
+    apart from what follows (`Guard.keeps_apart`), keep the leading ones."""
     from arclean.text.edits import Replacement
 
     reps: list[Replacement] = []
-    # Where a span starts right after what no rule may edit (a URL).
-    after_holes = {span.start for span in spans}
     for marks in marks_per_line(text, spans, _PAIR_CHARS_RE).values():
         quotes = [(p, c) for p, c in marks if c not in (LEFT_GUILLEMET, RIGHT_GUILLEMET)]
         pairs = (
@@ -278,7 +283,7 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
                 continue
             lead = len(inner) - len(inner.lstrip(" \t"))
             trail = len(inner) - len(inner.rstrip(" \t"))
-            if trail and end - trail in after_holes:
+            if trail and _ends_with_link(inner[:-trail]):
                 continue  # the space after a link stays (`Guard.keeps_apart`): both or neither
             if lead:
                 reps.append(Replacement(start + 1, start + 1 + lead, "", rule.code))

@@ -7,8 +7,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from arclean.chars import HSPACE, ORNATE_PARENTHESES, REGEX_FLAGS, lazy_compile
+from arclean.chars import HSPACE, REGEX_FLAGS, lazy_compile
 from arclean.text.language import non_arabic_holes, other_language_lines
+from arclean.text.masks import link_ranges
 from arclean.text.spans import (
     Range,
     Span,
@@ -76,16 +77,15 @@ class Guard:
         return guard
 
     def link_gaps(self) -> dict[int, int]:
-        """Where each gap after a URL or e-mail address starts and ends: the
-        spaces that part the link from more text on its line (not at a
-        line's end), as ``{start: end}``.  A Quranic quotation is no link."""
+        """Where each gap after a URL or e-mail address (the masker's
+        `link_ranges`) starts and ends: the spaces that part the link from
+        more text on its line (not at a line's end), as ``{start: end}``."""
         if self._gaps is None:
             self._gaps = {}
-            for _, end in self.protected:
-                if self.text[end - 1] not in ORNATE_PARENTHESES:
-                    m = _GAP_RE.match(self.text, end)
-                    if m:
-                        self._gaps[end] = m.end()
+            for _, end in link_ranges(self.text):
+                m = _GAP_RE.match(self.text, end)
+                if m:
+                    self._gaps[end] = m.end()
         return self._gaps
 
     def keeps_apart(self, reps: list[Replacement]) -> list[Replacement]:

@@ -249,3 +249,12 @@ def test_the_guard_keeps_a_link_apart_but_lets_its_gap_shrink():
 
 def test_brackets_around_inline_code_still_lose_their_spaces():
     assert _fix("( انظر `x` ) هنا\n", "markdown") == "(انظر `x`) هنا\n"
+
+
+def test_links_are_the_maskers_and_a_quotation_is_no_link():
+    # An e-mail address with an Arabic domain is a link (the masker's); a
+    # vowelled verse between braces is a quotation: the comma attaches.
+    assert _fix("راسلنا info@الصحة.مصر ، ثم") == "راسلنا info@الصحة.مصر ، ثم"
+    assert _fix("قال تعالى {إِنَّا أَنْزَلْنَاهُ فِي لَيْلَةِ الْقَدْرِ} ، ثم") == (
+        "قال تعالى {إِنَّا أَنْزَلْنَاهُ فِي لَيْلَةِ الْقَدْرِ}، ثم"
+    )

@@ -331,7 +331,9 @@ class CompiledRule:
             reps = builtin.func(text, enabled, rule)
             if not guard.protected:
                 return list(reps)
-            return [r for r in reps if not overlaps_any(r.start, r.end, guard.protected)]
+            return guard.keeps_apart(
+                [r for r in reps if not overlaps_any(r.start, r.end, guard.protected)]
+            )
         assert self._replace is not None
         code = rule.code
         result = []
@@ -339,7 +341,7 @@ class CompiledRule:
             new = self._replace(m)
             if new != m.group():
                 result.append(Replacement(m.start(), m.end(), new, code))
-        return result
+        return guard.keeps_apart(result)
 
     def findings(self, text: str, spans: Sequence[Span], guard: Guard) -> list[Finding]:
         rule = self.rule

@@ -7,7 +7,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from arclean.chars import HSPACE, REGEX_FLAGS, lazy_compile
 from arclean.text.language import non_arabic_holes, other_language_lines
+from arclean.text.masks import link_ranges
 from arclean.text.spans import (
     Range,
     Span,
@@ -21,6 +23,11 @@ from arclean.text.windows import Shift, spans_within
 
 if TYPE_CHECKING:
     from arclean.ruleset import Rule
+    from arclean.text.edits import Replacement
+
+
+#: The spaces after a link that part it from more text on its line.
+_GAP_RE = lazy_compile(HSPACE + r"+(?=[^\s])", REGEX_FLAGS)
 
 
 class Guard:
@@ -37,6 +44,7 @@ class Guard:
         # cheaper than finding the line of every match.
         self._no_script: list[Range] | None = None
         self._other: list[Range] | None = None
+        self._gaps: dict[int, int] | None = None
 
     def moved(self, text: str, protected: list[Range], shift: Shift) -> Guard:
         """A guard for the text after the replacements of `shift`: line maps
@@ -67,6 +75,31 @@ class Guard:
                 self._other, lines, lambda lo, hi: other_language_lines(text, lo, hi)
             )
         return guard
+
+    def link_gaps(self) -> dict[int, int]:
+        """Where each gap after a URL or e-mail address (the masker's
+        `link_ranges`) starts and ends: the spaces that part the link from
+        more text on its line (not at a line's end), as ``{start: end}``."""
+        if self._gaps is None:
+            self._gaps = {}
+            for _, end in link_ranges(self.text):
+                m = _GAP_RE.match(self.text, end)
+                if m:
+                    self._gaps[end] = m.end()
+        return self._gaps
+
+    def keeps_apart(self, reps: list[Replacement]) -> list[Replacement]:
+        """`reps` without those that would glue a URL or e-mail address to
+        the text after it: that remove all the spaces after it (AR101 made
+        ``https://t.co/x ،`` into ``https://t.co/x،``, which readers and
+        Markdown autolinks take into the link) or write something else
+        there.  Making the gap one space (AR502) is allowed."""
+        if not self.protected or not reps:
+            return reps
+        gaps = self.link_gaps()
+        if not gaps:
+            return reps
+        return [r for r in reps if not _glues(r, gaps.get(r.start))]
 
     def has_script(self, position: int) -> bool:
         """Is `position` on a line holding an Arabic-script letter?"""
@@ -181,6 +214,16 @@ class Guard:
         if first is None or last is None:
             return None
         return first, last
+
+
+def _glues(rep: Replacement, gap_end: int | None) -> bool:
+    """Would `rep`, which starts where a link's gap starts (`gap_end` is
+    where that gap ends; None: no gap there), leave no space after it?"""
+    if gap_end is None:
+        return False
+    if rep.new:
+        return not rep.new[0].isspace()
+    return rep.end >= gap_end
 
 
 def _patched(

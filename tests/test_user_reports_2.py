@@ -27,10 +27,11 @@ def fix(text: str, **settings) -> str:
 #: A fix lengthens the value (AR106 adds a space, AR402 ﻫ → هـ) and the value
 #: ends with a finding fix cannot change (AR190, unbalanced).
 LENGTHENED = [
-    ("قال.ثم»", "قال. ثم»"),  # the report
-    ("قال.ثم)", "قال. ثم)"),
+    # The report (قال.ثم»: AR106 now reads قال.ثم as two letter names, كيو.آي).
+    ("قال.فجأة»", "قال. فجأة»"),
+    ("قال.فجأة)", "قال. فجأة)"),
     ("ﻫ «", "هـ «"),
-    ("قال.ثم نعم»", "قال. ثم نعم»"),
+    ("قال.فجأة نعم»", "قال. فجأة نعم»"),
     ("قال ،ثم»", "قال، ثم»"),
     ("قال:ثم)", "قال: ثم)"),
 ]

@@ -16,10 +16,14 @@ from arclean.builtins._common import (
     quote_pairs,
 )
 from arclean.chars import (
+    DIGIT,
     DOUBLE_QUOTES,
     LEFT_DOUBLE_QUOTE,
     LEFT_GUILLEMET,
     LETTER,
+    LETTERS_AND_MARKS,
+    MARKS_AND_TATWEEL,
+    PROCLITICS_WFB,
     REGEX_FLAGS,
     RIGHT_DOUBLE_QUOTE,
     RIGHT_GUILLEMET,
@@ -27,6 +31,7 @@ from arclean.chars import (
 )
 from arclean.errors import RuleFileError
 from arclean.text.edits import Finding
+from arclean.text.masks import link_ranges
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -206,19 +211,70 @@ def _bracket_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
     return pairs
 
 
+#: A letter, a mark or a digit: a quote next to one is glued to a word.
+_WORDLIKE_RE = lazy_compile(f"[{LETTERS_AND_MARKS}{DIGIT}]", REGEX_FLAGS)
+#: A one-letter proclitic written as a word of its own, right before a
+#: position: و"فيسبوك" and بـ"نعم" open a quotation after a letter.
+#: One-letter proclitics: wa-, fa-, bi-, li-, ka-.
+_PROCLITICS = PROCLITICS_WFB + "\N{ARABIC LETTER LAM}\N{ARABIC LETTER KAF}"
+_PROCLITIC_BEFORE_RE = lazy_compile(
+    f"(?<=(?<![{LETTERS_AND_MARKS}{DIGIT}])[{_PROCLITICS}]{MARKS_AND_TATWEEL}*)", REGEX_FLAGS
+)
+
+
+def _glued_pair(text: str, start: int, end: int) -> bool:
+    """Does the straight-quote pair at `start` (opening) and `end` (closing)
+    read wrongly: an opening quote glued to the word before it (a proclitic
+    of one letter aside: و"فيسبوك"), or a closing quote glued to the word
+    after it?  Nested quotations ("إن فريق "الهلال" فاز") and a stray quote
+    that shifts every pair after it give such pairs."""
+    if end + 1 < len(text) and _WORDLIKE_RE.match(text, end + 1):
+        return True
+    return (
+        start > 0
+        and _WORDLIKE_RE.match(text, start - 1) is not None
+        and _PROCLITIC_BEFORE_RE.match(text, start) is None
+    )
+
+
+def trusted_pairs(text: str, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sorted quote pairs of one line (``quote_pairs``) that can be
+    trusted: those of straight quotes are dropped from the first one that
+    reads wrongly (`_glued_pair`) to the end of the line, since one stray
+    or nested quote throws the count off for every pair after it; the pairs
+    of curly quotes and guillemets are kept."""
+    cut = next((s for s, e in pairs if text[s] == '"' and _glued_pair(text, s, e)), None)
+    if cut is None:
+        return list(pairs)
+    return [(s, e) for s, e in pairs if text[s] != '"' or s < cut]
+
+
+def _ends_with_link(text: str) -> bool:
+    """Does `text` end with a URL or an e-mail address?"""
+    links = link_ranges(text)
+    return bool(links) and links[-1][1] == len(text)
+
+
 def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """No space just inside brackets and quotes: ``( نص )`` → ``(نص)``.
     Only pairs that close on the same line and enclose Arabic text are
     touched; guillemets are paired as `guillemet_pairs` explains (never on
     a line where one is unpaired, such as »…«) and other quotes as
     `quote_pairs` does, so a quote whose partner is unknown (and so whether
-    it opens or closes) is left alone."""
+    it opens or closes) is left alone, and so are the straight quotes that
+    `trusted_pairs` does not trust.  Both spaces of a pair go, or neither:
+    trailing spaces after a URL or e-mail address, which the engine keeps
+    apart from what follows (`Guard.keeps_apart`), keep the leading ones."""
     from arclean.text.edits import Replacement
 
     reps: list[Replacement] = []
     for marks in marks_per_line(text, spans, _PAIR_CHARS_RE).values():
         quotes = [(p, c) for p, c in marks if c not in (LEFT_GUILLEMET, RIGHT_GUILLEMET)]
-        pairs = _bracket_pairs(marks) + guillemet_pairs(marks) + quote_pairs(quotes)
+        pairs = (
+            _bracket_pairs(marks)
+            + guillemet_pairs(marks)
+            + trusted_pairs(text, quote_pairs(quotes))
+        )
         for start, end in pairs:
             if text[start + 1] not in " \t" and text[end - 1] not in " \t":
                 continue  # no space inside: nothing to remove
@@ -227,6 +283,8 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
                 continue
             lead = len(inner) - len(inner.lstrip(" \t"))
             trail = len(inner) - len(inner.rstrip(" \t"))
+            if trail and _ends_with_link(inner[:-trail]):
+                continue  # the space after a link stays (`Guard.keeps_apart`): both or neither
             if lead:
                 reps.append(Replacement(start + 1, start + 1 + lead, "", rule.code))
             if trail:
@@ -255,7 +313,7 @@ def quote_style(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     opener, closer = _QUOTE_STYLES[style]
     reps = []
     for marks in marks_per_line(text, spans, _QUOTES_RE).values():
-        for start, end in quote_pairs(marks):
+        for start, end in trusted_pairs(text, quote_pairs(marks)):
             if not _HAS_ARABIC_RE.search(text, start, end):
                 continue
             if text[start] != opener:

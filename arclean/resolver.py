@@ -143,6 +143,20 @@ class Resolver:
             self._cleaners[key] = cleaner
         return cleaner
 
+    def is_known(self, name: str) -> bool:
+        """Is `name` a file a folder's walk takes: an extension of a format,
+        built in or mapped by its configuration's ``[formats]`` table?  (A
+        broken configuration is reported with the file; its walk then knows
+        only the built-in extensions.)"""
+        from arclean.errors import ArcleanError
+        from arclean.formats.registry import known_path
+
+        try:
+            overrides = self.config_for(name).get("formats")
+        except ArcleanError:
+            overrides = None
+        return known_path(name, overrides)
+
     def is_excluded(self, name: str) -> bool:
         """Does the configuration of `name` exclude it (its ``exclude`` globs)?"""
         return self.config_for(name).is_excluded(name)

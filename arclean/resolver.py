@@ -117,6 +117,7 @@ class Resolver:
         selector, rule file, glossary or format."""
         from arclean.api import Cleaner
         from arclean.config import check_selectors
+        from arclean.errors import SelectorError
         from arclean.ruleset import RuleSet
 
         settings = self.settings_for(name)
@@ -127,19 +128,27 @@ class Resolver:
             if files not in self._rulesets:
                 self._rulesets[files] = RuleSet.load(files)
             check_selectors(self._rulesets[files], self.config_for(name))
-            cleaner = Cleaner(
-                profile=settings["profile"],
-                select=settings["select"],
-                extend_select=settings["extend_select"],
-                ignore=settings["ignore"],
-                rule_files=files,
-                glossaries=settings["glossaries"],
-                unsafe_fixes=settings["unsafe_fixes"] or None,
-                format=settings["format"],
-                options=dict(settings["options"]),
-                front_matter_keys=settings["front_matter_keys"],
-                ruleset=self._rulesets[files],
-            )
+            try:
+                cleaner = Cleaner(
+                    profile=settings["profile"],
+                    select=settings["select"],
+                    extend_select=settings["extend_select"],
+                    ignore=settings["ignore"],
+                    rule_files=files,
+                    glossaries=settings["glossaries"],
+                    unsafe_fixes=settings["unsafe_fixes"] or None,
+                    format=settings["format"],
+                    options=dict(settings["options"]),
+                    front_matter_keys=settings["front_matter_keys"],
+                    ruleset=self._rulesets[files],
+                )
+            except SelectorError as exc:
+                if settings["config"] is None:
+                    raise
+                # the choice may come from the configuration: name it
+                raise SelectorError(
+                    f"{exc} (rules chosen by the command line and {settings['config']})"
+                ) from None
             self._cleaners[key] = cleaner
         return cleaner
 

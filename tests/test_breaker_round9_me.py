@@ -87,3 +87,22 @@ def test_a_hard_linked_file_is_refused_with_a_way_out(tmp_path) -> None:
     assert "hard links" in result.stderr
     assert "cat FILE.new > FILE" in result.stderr
     assert a.read_text(encoding="utf-8") == "قال ، ثم\n"
+
+
+def test_markdown_trailing_whitespace_is_removed_but_hard_breaks_stay() -> None:
+    """AR501 in Markdown: spaces or a tab after a line's prose go (a
+    paragraph's last line, a heading, a list item, a blockquote line);
+    a hard line break, whitespace after markup or inside code, a table row
+    and an indented code block keep theirs."""
+    text = (
+        "قال الوزير. \nثم غادر.\t\n\n# عنوان   \n\n- عنصر  \n\n"
+        "سطر  \nثان.\n\nقال **مهم**   \nتتمة.\n\nو`كود  \nهنا` ثم \n\n"
+        "> اقتباس  \n> تتمة \n\n| أ | ب |\n|---|---|\n| ج | د |  \n\n    كود   \n"
+    )
+    want = (
+        "قال الوزير.\nثم غادر.\n\n# عنوان\n\n- عنصر\n\n"
+        "سطر  \nثان.\n\nقال **مهم**   \nتتمة.\n\nو`كود  \nهنا` ثم\n\n"
+        "> اقتباس  \n> تتمة\n\n| أ | ب |\n|---|---|\n| ج | د |  \n\n    كود   \n"
+    )
+    assert Cleaner(format="markdown")(text) == want
+    assert Cleaner(format="markdown")(text.replace("\n", "\r\n")) == want.replace("\n", "\r\n")

@@ -117,6 +117,7 @@ class Resolver:
         selector, rule file, glossary or format."""
         from arclean.api import Cleaner
         from arclean.config import check_selectors
+        from arclean.errors import SelectorError
         from arclean.ruleset import RuleSet
 
         settings = self.settings_for(name)
@@ -127,21 +128,43 @@ class Resolver:
             if files not in self._rulesets:
                 self._rulesets[files] = RuleSet.load(files)
             check_selectors(self._rulesets[files], self.config_for(name))
-            cleaner = Cleaner(
-                profile=settings["profile"],
-                select=settings["select"],
-                extend_select=settings["extend_select"],
-                ignore=settings["ignore"],
-                rule_files=files,
-                glossaries=settings["glossaries"],
-                unsafe_fixes=settings["unsafe_fixes"] or None,
-                format=settings["format"],
-                options=dict(settings["options"]),
-                front_matter_keys=settings["front_matter_keys"],
-                ruleset=self._rulesets[files],
-            )
+            try:
+                cleaner = Cleaner(
+                    profile=settings["profile"],
+                    select=settings["select"],
+                    extend_select=settings["extend_select"],
+                    ignore=settings["ignore"],
+                    rule_files=files,
+                    glossaries=settings["glossaries"],
+                    unsafe_fixes=settings["unsafe_fixes"] or None,
+                    format=settings["format"],
+                    options=dict(settings["options"]),
+                    front_matter_keys=settings["front_matter_keys"],
+                    ruleset=self._rulesets[files],
+                )
+            except SelectorError as exc:
+                if settings["config"] is None:
+                    raise
+                # the choice may come from the configuration: name it
+                raise SelectorError(
+                    f"{exc} (rules chosen by the command line and {settings['config']})"
+                ) from None
             self._cleaners[key] = cleaner
         return cleaner
+
+    def is_known(self, name: str) -> bool:
+        """Is `name` a file a folder's walk takes: an extension of a format,
+        built in or mapped by its configuration's ``[formats]`` table?  (A
+        broken configuration is reported with the file; its walk then knows
+        only the built-in extensions.)"""
+        from arclean.errors import ArcleanError
+        from arclean.formats.registry import known_path
+
+        try:
+            overrides = self.config_for(name).get("formats")
+        except ArcleanError:
+            overrides = None
+        return known_path(name, overrides)
 
     def is_excluded(self, name: str) -> bool:
         """Does the configuration of `name` exclude it (its ``exclude`` globs)?"""

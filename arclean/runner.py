@@ -69,6 +69,7 @@ def run(
         resolver.is_excluded,
         force_exclude=resolver.options.force_exclude,
         follow_links=resolver.options.follow_links,
+        is_known=resolver.is_known,
     )
     names = [name for name, problem in inputs if not problem and name != STDIN]
     # Files named on the command line (not found by walking a folder): one

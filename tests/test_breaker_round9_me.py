@@ -18,3 +18,91 @@ def test_a_quotation_after_a_language_cue_is_left_alone_inside_quotes(opening: s
 def test_a_quotation_without_a_cue_is_still_respelt() -> None:
     """The cue is what protects it (README): no cue, the known word is respelt."""
     assert Cleaner()("قال: «من می خواهم» ثم سكت.\n") == "قال: «من مي خواهم» ثم سكت.\n"
+
+
+def test_a_folder_walk_takes_the_extensions_the_configuration_maps(tmp_path, monkeypatch) -> None:
+    """`[formats]` ".rst" = "plain" applies to files found by walking a
+    folder, not only to files named on the command line."""
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.arclean.formats]\n".rst" = "plain"\n', encoding="utf-8"
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "b.rst").write_text("قال ، ثم\n", encoding="utf-8")
+    (docs / "c.py").write_text("x = 1 ، 2\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "docs"])
+    assert result.exit_code == 1, result.output
+    assert "b.rst:1:4: AR101" in result.stdout
+    assert "c.py" not in result.output
+
+
+def test_config_show_lists_front_matter_keys(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.arclean]\nfront-matter-keys = ["title"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["config", "show", "."])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.stdout.splitlines() if x.startswith("front-matter-keys"))
+    assert '["title"]' in line and "pyproject.toml" in line
+
+
+def test_rules_that_undo_each_other_name_the_configuration(tmp_path, monkeypatch) -> None:
+    """The clash may come from the configuration (digits = "western" picks
+    AR702): the error names the file, as configuration errors do."""
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.arclean]\ndigits = "western"\nextend-select = ["AR703"]\n', encoding="utf-8"
+    )
+    (tmp_path / "a.md").write_text("قال ، ثم\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "a.md"])
+    assert result.exit_code == 2
+    assert "cannot run together" in result.stderr
+    assert str(tmp_path / "pyproject.toml") in result.stderr
+
+
+def test_a_hard_linked_file_is_refused_with_a_way_out(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    a = tmp_path / "a.md"
+    a.write_text("قال ، ثم\n", encoding="utf-8")
+    (tmp_path / "b.md").hardlink_to(a)
+    result = CliRunner().invoke(cli, ["fix", str(a)])
+    assert result.exit_code == 2
+    assert "hard links" in result.stderr
+    assert "cat FILE.new > FILE" in result.stderr
+    assert a.read_text(encoding="utf-8") == "قال ، ثم\n"
+
+
+def test_markdown_trailing_whitespace_is_removed_but_hard_breaks_stay() -> None:
+    """AR501 in Markdown: spaces or a tab after a line's prose go (a
+    paragraph's last line, a heading, a list item, a blockquote line);
+    a hard line break, whitespace after markup or inside code, a table row
+    and an indented code block keep theirs."""
+    text = (
+        "قال الوزير. \nثم غادر.\t\n\n# عنوان   \n\n- عنصر  \n\n"
+        "سطر  \nثان.\n\nقال **مهم**   \nتتمة.\n\nو`كود  \nهنا` ثم \n\n"
+        "> اقتباس  \n> تتمة \n\n| أ | ب |\n|---|---|\n| ج | د |  \n\n    كود   \n"
+    )
+    want = (
+        "قال الوزير.\nثم غادر.\n\n# عنوان\n\n- عنصر\n\n"
+        "سطر  \nثان.\n\nقال **مهم**   \nتتمة.\n\nو`كود  \nهنا` ثم\n\n"
+        "> اقتباس  \n> تتمة\n\n| أ | ب |\n|---|---|\n| ج | د |  \n\n    كود   \n"
+    )
+    assert Cleaner(format="markdown")(text) == want
+    assert Cleaner(format="markdown")(text.replace("\n", "\r\n")) == want.replace("\n", "\r\n")

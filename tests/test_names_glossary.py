@@ -90,3 +90,22 @@ def test_rejection_blocks_fuzzy_merge() -> None:
     g = Glossary(rejections=[("غوتيريش", "غوتيريس")])
     for cl in scan([text], glossaries=[g]):
         assert not ({"غوتيريش", "غوتيريس"} <= {m.form for m in cl.members})
+
+
+def test_a_known_word_is_treated_alike_with_and_without_a_proclitic(tmp_path) -> None:
+    """الاحمد is a word of the books, left whole; والاحمد and بالاحمد are
+    that word after و and ب, not وال + احمد: none is rewritten (before,
+    والأحمد appeared beside an untouched الاحمد).  An unknown word is still
+    split after any proclitic."""
+    from arclean import Cleaner
+
+    g = tmp_path / "g.toml"
+    g.write_text(
+        'version = 1\nfold = "arclean-fold-v1"\n'
+        '[[entity]]\ncanonical = "أحمد"\nvariants = ["احمد"]\n'
+        '[[entity]]\ncanonical = "ترامب"\nvariants = ["ترمب"]\n',
+        encoding="utf-8",
+    )
+    c = Cleaner(glossaries=[str(g)])
+    assert c("قال الاحمد والاحمد بالاحمد احمد.") == "قال الاحمد والاحمد بالاحمد أحمد."
+    assert c("قال الترمب والترمب بالترمب ترمب.") == "قال الترامب والترامب بالترامب ترامب."

@@ -102,3 +102,46 @@ def test_kwic_keeps_the_marks_inside_the_brackets() -> None:
     text = "لاعب مصرياً هنا"
     lines = kwic([text], count_texts([text], None, track_lines=True), {"مصريا"})
     assert "[مصرياً]" in lines["مصريا"]
+
+
+def _session(answers: list[str]):
+    from arclean.names.glossary import Glossary
+    from arclean.names.review import Session
+
+    said: list[str] = []  # what the person reads: prompts and messages
+    it = iter(answers)
+
+    def ask(prompt: str, _default: str) -> str:
+        said.append(prompt)
+        return next(it)
+
+    session = Session(Glossary(), lambda: None, ask, said.append)
+    return session, said
+
+
+def test_editing_the_kept_spelling_into_an_unrelated_word_asks_first() -> None:
+    """A typed kept spelling unlike every member (كوربين for دوليا/داليا)
+    would rewrite them all into it: the person confirms, and Enter says no."""
+    cl = Cluster("داليا", [Member("داليا", 5), Member("دوليا", 2, "review")], "review")
+    session, said = _session(["e كوربين", "", "a", "y"])
+    session.one(cl, 1, 1)
+    assert any("كوربين is unlike every spelling here" in s for s in said)
+    (entry,) = session.glossary.entries
+    assert entry.canonical == "داليا" and entry.variants == ["دوليا"]
+
+
+def test_editing_into_a_close_spelling_needs_no_confirmation() -> None:
+    cl = Cluster("ترمب", [Member("ترمب", 5), Member("ترامب", 2, "auto")], "auto")
+    session, said = _session(["e ترامپ", "a", "n"])
+    session.one(cl, 1, 1)
+    assert not any("unlike" in s for s in said)
+    (entry,) = session.glossary.entries
+    assert entry.canonical == "ترامپ" and set(entry.variants) == {"ترامب"}
+
+
+def test_confirmed_unrelated_spelling_is_kept() -> None:
+    cl = Cluster("داليا", [Member("داليا", 5), Member("دوليا", 2, "auto")], "auto")
+    session, _said = _session(["e كوربين", "y", "a", "n"])
+    session.one(cl, 1, 1)
+    (entry,) = session.glossary.entries
+    assert entry.canonical == "كوربين"

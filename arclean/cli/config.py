@@ -49,6 +49,7 @@ def config_show(path: str, config_file: str | None, isolated: bool) -> None:
         "exclude": config.get("exclude", []),
         "per-file-ignores": config.get("per-file-ignores", {}),
         "formats": config.get("formats", {}),
+        "front-matter-keys": list(settings["front_matter_keys"]),
         "options": dict(settings["options"]),
     }
     if not Path(path).is_dir():

@@ -61,7 +61,7 @@ class PipeGroup(click.Group):
                     "of two rules that undo each other, the first).",
                 )
             ],
-            help=f"Apply the {cmd_name} rules on in the profile (--all: opt-in ones too)."
+            help=f"Apply the {cmd_name} rules the profile turns on (--all: opt-in ones too)."
             if known
             else f"Apply the rules of group {cmd_name} from a --rules file.",
             context_settings=CONTEXT_SETTINGS,

@@ -167,6 +167,28 @@ def _mask_front_values(front: str, keys: Sequence[str]) -> str:
     return front
 
 
+def _with_trailing_whitespace(
+    src: str, starts: list[int], first: int, last: int, found: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`found` (one block's prose ranges, lines `first` to `last - 1`) with
+    each range that ends a line's text taking in the spaces and tabs after
+    it, so that AR501 may remove them; after markup or code they stay.
+    Never a hard line break (two spaces or more on a line the block goes on
+    after), which is markup.  (A range grows rather than a new one being
+    added: the structure check compares the text between ranges, and a
+    range of whitespace alone would vanish with its whitespace.)"""
+    grow: dict[int, int] = {}
+    for line in range(first, last):
+        stop = starts[min(line + 1, len(starts) - 1)]
+        if stop > starts[line] and src[stop - 1 : stop] == "\n":
+            stop -= 1
+        cut = len(src[starts[line] : stop].rstrip(" \t")) + starts[line]
+        if cut == stop or (line < last - 1 and src.count(" ", cut, stop) >= 2):
+            continue  # nothing to remove, or a hard line break
+        grow[cut] = stop
+    return [(a, grow.get(b, b)) for a, b in found]
+
+
 def analyse(
     text: str,
     with_skeleton: bool = False,
@@ -229,6 +251,8 @@ def analyse(
             continue
         if in_table:
             table_cursor[first] = end
+        else:
+            found = _with_trailing_whitespace(src, starts, first, last, found)
         ranges.extend(found)
     ranges.sort()
     ranges = subtract(ranges, mask_ranges(src))

@@ -40,10 +40,21 @@ def get_format(name: str, front_matter_keys: tuple[str, ...] = ()) -> Format:
 
 def format_for_path(path: str, overrides: dict[str, str] | None = None) -> str:
     """The format name for a file name, from its extension (plain by default)."""
+    return _lookup(path, overrides) or "plain"
+
+
+def known_path(path: str, overrides: dict[str, str] | None = None) -> bool:
+    """Does the file name's extension name a format, in `EXTENSIONS` or in a
+    configuration's ``[formats]`` `overrides`?  A folder's walk takes only
+    such files."""
+    return _lookup(path, overrides) is not None
+
+
+def _lookup(path: str, overrides: dict[str, str] | None) -> str | None:
     lower = path.lower()
     for table in (overrides or {}, EXTENSIONS):
         for ext, name in table.items():
             ext = ext if ext.startswith(".") else "." + ext
             if lower.endswith(ext):
                 return name
-    return "plain"
+    return None

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from arclean.formats.base import EXTENSIONS
+from arclean.formats.registry import known_path
 
 #: The name that stands for standard input.
 STDIN = "-"
@@ -192,11 +192,13 @@ def discover(
     *,
     force_exclude: bool = False,
     follow_links: bool = False,
+    is_known: Callable[[str], bool] | None = None,
 ) -> list[tuple[str, str | None]]:
     """Every input as ``(name, problem)``, in a stable order.
 
     No `paths` means stdin, named ``-`` (as is ``-`` itself).  A folder is
-    walked for files with a known extension (`EXTENSIONS`), leaving out what
+    walked for files with a known extension (`is_known(name)`; by default
+    the extensions of `EXTENSIONS`), leaving out what
     git ignores (inside a repository), hidden folders (outside one) and
     names for which `is_excluded(name)` is true; they are sorted, named under
     the folder as given.  Files named on the command line are taken as given,
@@ -226,7 +228,8 @@ def discover(
         target = Path(path)
         if target.is_dir():
             walked, problems = _walk(target, follow_links)
-            names = sorted(_display(p, target, path) for p in walked if _known(p))
+            shown = (_display(p, target, path) for p in walked)
+            names = sorted(n for n in shown if (is_known or known_path)(n))
             found.extend((n, None) for n in names if not is_excluded(n) and first_time(n))
             found.extend(("", problem) for problem in problems)
         elif target.exists() or target.is_symlink():
@@ -240,10 +243,6 @@ def discover(
         drop = {n for n in explicit if n in ignored or is_excluded(n)}
         found = [(n, e) for n, e in found if n not in drop]
     return found
-
-
-def _known(path: Path) -> bool:
-    return path.suffix.lower() in EXTENSIONS
 
 
 def _display(path: Path, folder: Path, given: str) -> str:

@@ -84,7 +84,9 @@ def _refusal(st: os.stat_result, target: Path, expect: Stamp | None) -> str | No
         return "changed while it was being fixed; left as it is now (run arclean again)"
     if st.st_nlink > 1:
         return (
-            f"has {st.st_nlink} hard links; replacing it would split them, so it was left untouched"
+            f"has {st.st_nlink} hard links; replacing it would split them, so it was left "
+            "untouched (to fix it in place, keeping its links: arclean fix --stdin-filename "
+            "FILE - < FILE > FILE.new && cat FILE.new > FILE)"
         )
     if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
         return "is read-only; left untouched (make it writable to fix it)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from arclean.chars import fold
 from arclean.names.glossary import Entry, Glossary
 from arclean.names.model import Cluster, Member
 from arclean.names.report import NO_EVIDENCE, TIER_WORDS, change_words, explain
@@ -51,6 +52,11 @@ class Session:
 
     def run(self, clusters: Sequence[Cluster], total: int, done: int = 0) -> None:
         """Ask about each cluster ("cluster N of M" counts from `done`)."""
+        if done:
+            self.say(
+                f"{done} of {total} clusters already decided (in the glossary, or "
+                "skipped before: --restart asks about those again); going on from there"
+            )
         for i, cl in enumerate(clusters, done + 1):
             self.one(cl, i, total)
 
@@ -85,7 +91,9 @@ class Session:
                 self._saved()
                 continue
             if cmd == "e":
-                canonical = arg or self.ask("kept spelling", canonical).strip() or canonical
+                new = arg or self.ask("kept spelling", canonical).strip() or canonical
+                if self._plausible(new, members):
+                    canonical = new
                 continue
             if cmd == "r":
                 for m in members:
@@ -127,9 +135,40 @@ class Session:
             self.say("nothing accepted")
         self._saved()
 
+    def _plausible(self, new: str, members: Sequence[Member]) -> bool:
+        """`new` may be kept for these members: one of their spellings, or
+        close to one (`close`); otherwise the person confirms it (a typo,
+        or another name, would rewrite every member into it)."""
+        if any(close(new, m.form) for m in members):
+            return True
+        forms = ", ".join(m.form for m in members)
+        while True:
+            answer = self.ask(
+                f"{new} is unlike every spelling here ({forms}): every one of them would "
+                "be rewritten into it. Keep it anyway? [y/N]",
+                "n",
+            )
+            answer = answer.strip().lower()
+            if answer in ("y", "yes"):
+                return True
+            if answer in ("", "n", "no"):
+                self.say("kept spelling unchanged")
+                return False
+            self.say(f"unknown answer {answer!r}: y keeps it, n (or Enter) does not")
+
     def _saved(self) -> None:
         self.decided += 1
         self.save()
+
+
+def close(new: str, form: str) -> bool:
+    """A kept spelling a person may type for a member `form` without being
+    asked again: equal after folding, or at most a third of its letters
+    (at least one) apart (Levenshtein distance, `rapidfuzz`)."""
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = fold(new), fold(form)
+    return Levenshtein.distance(a, b) <= max(1, min(len(a), len(b)) // 3)
 
 
 def _line(n: int, m: Member, canonical: str) -> str:

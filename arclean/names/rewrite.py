@@ -209,7 +209,7 @@ class Reconciler:
         candidates: list[tuple[str, str]] = [("", sw)]
         if known is not None and known[0]:
             candidates.append(known)
-        extra = prefix_splits(sw) if (not known or not known[0]) and not _lexical(sw) else []
+        extra = _splits(sw) if (not known or not known[0]) and not _lexical(sw) else []
         for prefix, core in candidates + extra:
             entry = self._gloss_map.get(core)
             if entry is not None:
@@ -241,6 +241,20 @@ _PROCLITIC_FOLDS = frozenset(
     {"و", "ف", "ب", "ك", "ل", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل",
      "وبال", "وكال", "ولل", "فلل"}
 )  # fmt: skip
+
+
+def _splits(word: str) -> list[tuple[str, str]]:
+    """`prefix_splits` of `word`, shortest proclitic first, stopping at the
+    first core that is a known word: a known word is not split further
+    (والاحمد is و + الاحمد, a word of the books, as the bare الاحمد is
+    left whole; not وال + احمد), so a word is treated alike with and without
+    a proclitic."""
+    out: list[tuple[str, str]] = []
+    for prefix, core in prefix_splits(word):
+        out.append((prefix, core))
+        if _lexical(core):
+            break
+    return out
 
 
 def _lexical(word: str) -> bool:

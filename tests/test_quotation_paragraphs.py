@@ -41,8 +41,17 @@ def test_the_newest_open_quotation_takes_the_closer() -> None:
     assert unbalanced(text) == [(2, "unclosed «")]
 
 
-def test_brackets_still_pair_within_a_line() -> None:
-    assert [what for _, what in unbalanced("(أولا\nثانيا)")] == ["unclosed (", "unopened )"]
+def test_brackets_pair_within_a_wrapped_paragraph_only() -> None:
+    """A bracket closed on a later line of the same paragraph (a wrapped
+    Markdown or text paragraph, at most five lines on) is no fault; across
+    a blank line, further, or never reopened as quotations are, it is."""
+    assert unbalanced("قال (أولا\nثانيا) ثم") == []
+    assert unbalanced("[أ\nب\nج] د") == []
+    blank = [what for _, what in unbalanced("(أولا\n\nثانيا)")]
+    assert blank == ["unclosed (", "unopened )"]
+    far = [what for _, what in unbalanced("(أولا\n" + "سطر\n" * 6 + "ثانيا)")]
+    assert far == ["unclosed (", "unopened )"]
+    assert [what for _, what in unbalanced("(أولا\n(ثانيا)")] == ["unclosed ("]
 
 
 def test_reopened_after_a_blank_line_is_still_a_fault() -> None:

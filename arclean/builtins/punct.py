@@ -72,7 +72,9 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
     found: list[tuple[int, str, str]] = []
 
     def report(position: int, char: str, what: str) -> None:
-        found.append((position, char, what))
+        # a lone bracket may be an emoticon or a list item's number: not a fault
+        if not _not_a_bracket(text, position, char, line_of(position)):
+            found.append((position, char, what))
 
     # Collect the marks per line, so a pair may cross markup but not a paragraph.
     per_line: dict[int, list[tuple[int, str]]] = {}
@@ -81,14 +83,23 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
         for m in finder.finditer(text, span.start, span.end):
             line_start = line_of(m.start())
             per_line.setdefault(line_start, []).append((m.start(), m.group()))
-    for marks in per_line.values():
+    for line_start, marks in per_line.items():
         openers = {p[0]: p[1] for p in asymmetric}
+        same: set[str] = set()
         for pair in _CURLY_PAIRS:
+            used = {c for _, c in marks if c in pair}
+            if len(used) == 1 and pair in asymmetric and sum(c in pair for _, c in marks) > 1:
+                # one form on both sides (لـ”عين اليوم”, a house style):
+                # paired like a straight quote, by count
+                same |= used
+                continue
             first = next((c for _, c in marks if c in pair), None)
             if first == pair[1] and pair in asymmetric:
                 del openers[pair[0]]
                 openers[pair[1]] = pair[0]
-        closers = {closing: opening for opening, closing in openers.items()}
+        for char in same:
+            openers.pop(char, None)
+        closers = {closing: opening for opening, closing in openers.items() if closing not in same}
         stack: list[tuple[str, int]] = []
         # How many of each opener the stack holds: whether a closer has an
         # opener below the top is known at once (linear on ([([…, not a
@@ -96,7 +107,7 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
         held: dict[str, int] = dict.fromkeys(openers, 0)
         counts: dict[str, list[int]] = {}
         for position, char in marks:
-            if char in symmetric:
+            if char in symmetric or char in same:
                 counts.setdefault(char, []).append(position)
             elif char in openers:
                 stack.append((char, position))
@@ -130,6 +141,38 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
 _QUOTATIONS = (LEFT_GUILLEMET + RIGHT_GUILLEMET, *_CURLY_PAIRS)
 #: How many paragraphs (lines) a quotation may run over.
 _QUOTATION_MAX_LINES = 20
+#: Brackets, closed on a later line of the same paragraph (a wrapped
+#: Markdown or text paragraph), at most this many lines on.
+_WRAPPED = ("()", "[]")
+_WRAPPED_MAX_LINES = 5
+#: A bracket that is no bracket: an emoticon (:) ;-) :( and, as
+#: right-to-left text types them, (: ): after a space) or an item's number
+#: or letter at the start of a line (1) … أ) … ب) …).
+_EMOTICON_AFTER_RE = lazy_compile(r"[:;=]-?$")
+_EMOTICON_BEFORE_RE = lazy_compile(r"-?[:;=](?:[ \t\r\n]|$)")
+_ENUMERATOR_RE = lazy_compile(r"[ \t]*(?:\p{Nd}{1,3}|\p{L})\)", REGEX_FLAGS)
+
+
+def _not_a_bracket(text: str, position: int, char: str, line_start: int) -> bool:
+    """The round bracket at `position` is part of an emoticon, or ends a
+    list item's number or letter at the start of its line (plain text's
+    ``1)``; Markdown's list markers are markup, never seen here)."""
+    if char not in "()":
+        return False
+    after = text[position + 1 : position + 2]
+    if _EMOTICON_AFTER_RE.search(text, max(line_start, position - 2), position) and not (
+        after.isalnum()
+    ):
+        return True  # :) ;-) :( (not the colon before «:(أ)»)
+    before = text[position - 1 : position] if position > line_start else " "
+    if before.isspace() and _EMOTICON_BEFORE_RE.match(text, position + 1):
+        return True  # (: ): typed right to left
+    if char == ")":
+        m = _ENUMERATOR_RE.match(text, line_start)
+        return m is not None and m.end() == position + 1
+    return False
+
+
 #: White space before the next line's first mark.  Not across a blank line:
 #: news pages start the next article's headline with « («المزمار».. ضابط).
 _LINE_START_SPACE_RE = lazy_compile(r"[ \t]*")
@@ -161,14 +204,14 @@ def _continued_quotations(
 
     Never across a heading (``#``) or a table row (``|``).
     """
-    closer_of = {pair[0]: pair[1] for pair in pairs if pair in _QUOTATIONS}
+    closer_of = {pair[0]: pair[1] for pair in pairs if pair in _QUOTATIONS or pair in _WRAPPED}
     opener_of = {closing: opening for opening, closing in closer_of.items()}
     drop: set[int] = set()
     open_at: dict[str, int] = {}
     for position, char, what in found:
         if what == "unclosed" and char in closer_of:
             line_end = text.find("\n", position)
-            if line_end != -1:
+            if line_end != -1 and char + closer_of[char] in _QUOTATIONS:
                 next_start = _LINE_START_SPACE_RE.match(text, line_end + 1)
                 assert next_start is not None
                 if text.startswith(char, next_start.end()) and not _STRUCTURE_LINE_RE.search(
@@ -179,9 +222,10 @@ def _continued_quotations(
             open_at[char] = position
         elif what == "unopened" and char in opener_of:
             start = open_at.pop(opener_of[char], None)
+            lines = _WRAPPED_MAX_LINES if opener_of[char] + char in _WRAPPED else None
             if (
                 start is not None
-                and 0 < text.count("\n", start, position) <= _QUOTATION_MAX_LINES
+                and 0 < text.count("\n", start, position) <= (lines or _QUOTATION_MAX_LINES)
                 and not _BLANK_LINE_RE.search(text, start, position)
                 and not _STRUCTURE_LINE_RE.search(
                     text, text.rfind("\n", 0, start) + 1, _line_end(text, position)

@@ -83,7 +83,7 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
         for m in finder.finditer(text, span.start, span.end):
             line_start = line_of(m.start())
             per_line.setdefault(line_start, []).append((m.start(), m.group()))
-    for line_start, marks in per_line.items():
+    for marks in per_line.values():
         openers = {p[0]: p[1] for p in asymmetric}
         same: set[str] = set()
         for pair in _CURLY_PAIRS:

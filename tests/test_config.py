@@ -139,7 +139,7 @@ def test_config_show_names_the_source_of_each_setting(runner, site):
     result = run(runner, ["config", "show", "docs"])
     assert result.exit_code == 0
     assert f"configuration: {site / 'pyproject.toml'}" in result.stdout
-    assert f'ignore           = ["AR102"]    # {site / "pyproject.toml"}' in result.stdout
+    assert f'ignore            = ["AR102"]    # {site / "pyproject.toml"}' in result.stdout
     assert 'profile          = "default"    # default' in result.stdout
 
 

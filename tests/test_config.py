@@ -140,7 +140,7 @@ def test_config_show_names_the_source_of_each_setting(runner, site):
     assert result.exit_code == 0
     assert f"configuration: {site / 'pyproject.toml'}" in result.stdout
     assert f'ignore            = ["AR102"]    # {site / "pyproject.toml"}' in result.stdout
-    assert 'profile          = "default"    # default' in result.stdout
+    assert 'profile           = "default"    # default' in result.stdout
 
 
 def test_config_show_notes_a_path_that_does_not_exist(runner, site):

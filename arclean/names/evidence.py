@@ -38,6 +38,9 @@ WORD_SUFFIXES = (
     "وا",
     "تم",
 )
+#: Endings of a noun or adjective on a stem (case, nisba, feminine, plural):
+#: a known stem with one of them is a word (`Judge.no_word`, ninth round).
+NOUN_ENDINGS = ("ا", "ي", "يا", "ه", "يه", "ات", "ون", "ين", "ان", "يون", "يين")
 #: Pronoun and feminine plural suffixes that rule a form out of pairing.
 SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
 
@@ -373,6 +376,26 @@ class Judge:
         return (
             self.lex.count(f) >= self.s.attested_count or self.gaz.count(f) >= self.s.attested_count
         )
+
+    def no_word(self, f: str) -> bool:
+        """The folded form is no word at all (issue 9, ninth round): not
+        once in the lexicon, with or without ال (nor its bare form when it
+        has ال), not in the gazetteer, and no inflected form of a known
+        word (`wordlike`, `suffixed`, س + a known verb).  A spelling like
+        this cannot be another word a rewrite would turn into a name: the
+        cheapest evidence a dearer merge asks for (جورغ, أيمشتاين; not
+        كوبا, عصام, نظيف).  The books are old and miss modern words, so a
+        known stem (even once) with a noun or adjective ending is a word
+        too (ثوريا = ثوري + ا, revolutionary, beside سوريا)."""
+        bare = f[2:] if f.startswith("ال") and len(f) > 4 else f
+        for x in {f, bare}:
+            if self.lex_count(x) or self.gaz.count(x) or self.wordlike(x) or self.suffixed(x):
+                return False
+            for end in NOUN_ENDINGS:
+                stem = x[: len(x) - len(end)]
+                if x.endswith(end) and len(stem) >= 3 and self.lex_count(stem):
+                    return False
+        return not future_verb(f, self)
 
 
 def future_verb(f: str, judge: Judge) -> bool:

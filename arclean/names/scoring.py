@@ -21,8 +21,10 @@ from arclean.names.members import OTHER_WORD, fold_member, hamzas
 from arclean.names.model import Settings, Tier
 from arclean.names.pairing import Group, max_cost
 from arclean.names.similarity import (
+    doubled_letter,
     inflection_only,
     pattern_change,
+    text_only_edit,
     vowel_by_vowel,
     weighted_distance,
 )
@@ -52,40 +54,6 @@ class Merge(NamedTuple):
     cost: float
     tier: Tier
     evidence: list[str]
-
-
-#: Letters Arabic writers use interchangeably for a foreign g.
-G_SOUND = frozenset("جغكق")
-
-
-def text_only_edit(v: str, c: str) -> bool:
-    """An edit safe enough into a canonical that only the scanned text
-    attests (no glossary, gazetteer or lexicon): a g-sound letter
-    (فينغر/فينجر), or a letter the rewrite drops.  A letter it would add
-    (جورجوس → جوريجوس) or another sound-group swap (جوميس/جوميز: Gomis
-    and Gomez are two names) is left for review: no source says which
-    spelling is right."""
-    if len(v) == len(c):
-        diff = [(a, b) for a, b in zip(v, c, strict=True) if a != b]
-        return len(diff) == 1 and diff[0][0] in G_SOUND and diff[0][1] in G_SOUND
-    return len(v) == len(c) + 1
-
-
-def doubled_letter(v: str, c: str) -> bool:
-    """The variant writes one consonant of the canonical twice (الأندللس
-    beside الأندلس): the shadda spelled out, or a typing slip.  Not at a
-    word boundary, where a doubled letter is grammar: a prefix on a verb
-    (تتفاقم = ت + تفاقم), a pronoun ه after ه (نواجهه), نا or ني after ن
-    (تضامننا)."""
-    if len(v) != len(c) + 1:
-        return False
-    for i in range(2, len(v)):
-        if v[i] != v[i - 1] or v[i] in "اوي" or v[:i] + v[i + 1 :] != c:
-            continue
-        if (v[i] == "ه" and i == len(v) - 1) or (v[i] == "ن" and v[i + 1 :] in ("ا", "ي")):
-            continue
-        return True
-    return False
 
 
 class PairScorer:
@@ -159,12 +127,28 @@ class PairScorer:
         floor = 2 if doubled_letter(v, c) else s.text_count  # never another name
         if cn < floor or cn < s.context_ratio * vn:
             return None
-        if judge.lex_count(v) or judge.gaz.count(v) or judge.text_verb(c) or judge.wordlike(c):
-            return None  # جازاك beside جزاك: a verb with a pronoun
+        if judge.lex_count(v) or judge.gaz.count(v) or judge.text_verb(c):
+            return None
+        if judge.wordlike(c) and not c.startswith("ال"):
+            return None  # جازاك beside جزاك: a verb with a pronoun (never after ال)
         why = judge.name_evidence(c)
         if why is None:
             return None
         return f"{why}, spelled so {cn} times in the text"
+
+    def short_swap(self, v: str, c: str) -> bool:
+        """A letter swapped in a word under `sub_letters` letters that may
+        still be automatic (ninth round): a g-sound letter (`G_SOUND`: جورغ,
+        يونج/يونغ, how transliterations write a foreign g), the variant no
+        word at all (`Judge.no_word`; not كوبا beside جوبا) and the
+        canonical a gazetteer name (`Judge.auto_evidence`).  Other swaps
+        in a short word make other words, some of them missing from the
+        books (بصمة, fingerprint, beside بسمة; عصام, نظيف)."""
+        return (
+            text_only_edit(v, c)
+            and self.judge.no_word(v)
+            and self.judge.auto_evidence(c) is not None
+        )
 
     def standalone(self, f: str) -> bool:
         """Some spelling of the form occurs in the text as a word of its own
@@ -252,8 +236,9 @@ class PairScorer:
                 and not judge.wordlike(v)
                 and judge.own_word(v, c) is None
                 and self.standalone(v)
-                # a letter swapped in a short word is another word (جوبا/كوبا)
-                and (len(v) != len(c) or len(c) >= s.sub_letters)
+                # a letter swapped in a short word is another word (جوبا/كوبا),
+                # unless the swap leaves no word at all (جورغ, لويث)
+                and (len(v) != len(c) or len(c) >= s.sub_letters or self.short_swap(v, c))
                 and not vowel_by_vowel(v, c)
                 and self.candidates[c].count >= 2
                 and self.candidates[c].count > self.candidates[v].count
@@ -284,6 +269,10 @@ class PairScorer:
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}letter dropped, {tw}"])
                     )
+                elif judge.no_word(v) and not judge.bare_name(c):
+                    # the variant is no word at all: no other word to mistake
+                    # (ninth round; still checked for a context of its own)
+                    need_name.append(Scored(v, c, cost, [*evidence, f"{CHECK_MARK}no word, {tw}"]))
                 else:
                     # lexicon evidence only (a word never inflected is also
                     # a verb form or an adjective): a shared neighbour too

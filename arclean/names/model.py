@@ -71,6 +71,9 @@ class Settings:
     # --- issue 9, eighth round (set by hand from the meaning check, see docs) ---
     name_use_share: float = 0.25  # a merge into a word that is also an ordinary
     # word (نزيهة, أنيس) needs a name or title beside this share of its uses
+    # --- issue 9, ninth round: edit kinds (tuned on the train split, see docs) ---
+    full_name_share: float = 0.5  # a first name before both spellings carries a
+    # dearer edit when it stands before them in this share of its uses
 
 
 DEFAULT_SETTINGS = Settings()

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import partial
 from typing import NamedTuple
 
 from arclean.names.context import neighbours, own_context
 from arclean.names.counting import Counts
 from arclean.names.evidence import COMMON_ENDINGS, Judge, future_verb
+from arclean.names.fullname import first_names, full_name_support
 from arclean.names.lexicon import CUES
 from arclean.names.members import OTHER_WORD, fold_member, hamzas
 from arclean.names.model import Settings, Tier
@@ -95,15 +97,17 @@ class PairScorer:
         g = self.candidates[f]
         return g.definite / g.count if g.count else 0.0
 
-    def may_support(self, v: str, c: str) -> bool:
-        """Everything but the shared neighbour that context support needs."""
+    def may_support(self, v: str, c: str, rare: bool = True) -> bool:
+        """Everything but the shared neighbour that context support needs
+        (without `rare`, the canonical may be a frequent word of the
+        lexicon: a full name supports ألبرت as well as هاكان)."""
         s, judge = self.s, self.judge
         return (
             not self.adds_hamza(v, c)
             and self.candidates[c].count >= s.context_ratio * self.candidates[v].count
             and judge.lex_count(v) < s.known_count
             and abs(self.definite_share(v) - self.definite_share(c)) < 0.5
-            and judge.lex.count(c) < s.common_count
+            and (judge.lex.count(c) < s.common_count or not rare)
             and not judge.suffixed(v)
             and not judge.suffixed(c)
             and not judge.wordlike(v)
@@ -384,6 +388,15 @@ class PairScorer:
                 need = len(pieces) + 1
             if len(pieces) >= need and self.may_support(v, c):
                 support[(v, c)] = "shared context " + ", ".join(pieces[:3])
+        # a dearer edit that one first name before both spellings supports
+        # (ninth round, `fullname`): a full name, not a cue
+        firsts = [
+            (v, c, first_names(nbs.get(v, Counter()), nbs.get(c, Counter()), judge))
+            for v, c, cost in need_context
+            if cost > self.s.auto_cost and (v, c) not in support
+        ]
+        eligible = partial(self.may_support, rare=False)
+        support.update(full_name_support(texts, counts, judge, firsts, eligible))
         return support, near
 
     def tiers(

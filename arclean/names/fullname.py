@@ -1,0 +1,64 @@
+"""A full name as evidence for a dearer edit (issue 9, ninth round).
+
+A consonant dropped or changed (فيدان/فيان) costs a full edit, and one cue
+word (الأمير, قال) never carries it.  A first name that stands before both
+spellings, and before (almost) nothing else in the text, is stronger: it
+names one person, so the two spellings are one surname (هاكان فيدان /
+هاكان فيان, ألبرت أينشتاين / ألبرت أيمشتاين).  A common first name (محمد,
+before many surnames) says nothing, and a word after both spellings (مارتن
+قاي / مارڤن قاي: two first names, one surname) is not a full-name bigram.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from arclean.chars import fold
+from arclean.names.context import neighbours
+from arclean.names.counting import Counts
+from arclean.names.evidence import Judge
+
+
+def first_names(v_nbs: Counter[str], c_nbs: Counter[str], judge: Judge) -> list[str]:
+    """The names (`Judge.name_word`) that stand right before both the
+    variant and the canonical (their neighbours `v_nbs`, `c_nbs` as
+    `context.neighbours` gives them), sorted."""
+    return sorted(
+        x[2:] for x in set(v_nbs) & set(c_nbs) if x.startswith("L:") and judge.name_word(x[2:])
+    )
+
+
+def full_name_support(
+    texts: Iterable[str],
+    counts: Counts,
+    judge: Judge,
+    pairs: list[tuple[str, str, list[str]]],
+    eligible: Callable[[str, str], bool],
+) -> dict[tuple[str, str], str]:
+    """The pairs (variant, canonical, first names before both) that a full
+    name supports, with the reason: some first name stands before the
+    canonical or the variant in at least `full_name_share` of its uses in
+    the text, the variant is no word at all (`Judge.no_word`) and
+    `eligible(variant, canonical)` holds (counts and name evidence).  One
+    more pass over `texts`, only when some pair has a first name."""
+    share = judge.s.full_name_share
+    todo = [(v, c, xs) for v, c, xs in pairs if xs and judge.no_word(v) and eligible(v, c)]
+    if not todo:
+        return {}
+    wanted = {x for _v, _c, xs in todo for x in xs}
+    after = neighbours(texts, counts, wanted)
+    uses: Counter[str] = Counter()
+    for core, n in counts.core.items():
+        f = fold(core)
+        if f in wanted:
+            uses[f] += n
+    out: dict[tuple[str, str], str] = {}
+    for v, c, xs in todo:
+        for x in xs:
+            nb = after.get(x, Counter())
+            held = nb["R:" + v] + nb["R:" + c]
+            if uses[x] and held >= share * uses[x]:
+                out[(v, c)] = f"full name: {x} before both spellings ({held} of its {uses[x]} uses)"
+                break
+    return out

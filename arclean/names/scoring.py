@@ -148,11 +148,8 @@ class PairScorer:
         canonical a gazetteer name (`Judge.auto_evidence`).  Other swaps
         in a short word make other words, some of them missing from the
         books (بصمة, fingerprint, beside بسمة; عصام, نظيف)."""
-        return (
-            text_only_edit(v, c)
-            and self.judge.no_word(v)
-            and self.judge.auto_evidence(c) is not None
-        )
+        judge = self.judge
+        return text_only_edit(v, c) and judge.no_word(v) and judge.auto_evidence(c) is not None
 
     def standalone(self, f: str) -> bool:
         """Some spelling of the form occurs in the text as a word of its own
@@ -240,8 +237,7 @@ class PairScorer:
                 and not judge.wordlike(v)
                 and judge.own_word(v, c) is None
                 and self.standalone(v)
-                # a letter swapped in a short word is another word (جوبا/كوبا),
-                # unless the swap leaves no word at all (جورغ, لويث)
+                # a letter swapped in a short word is another word (جوبا/كوبا)
                 and (len(v) != len(c) or len(c) >= s.sub_letters or self.short_swap(v, c))
                 and not vowel_by_vowel(v, c)
                 and self.candidates[c].count >= 2
@@ -275,7 +271,6 @@ class PairScorer:
                     )
                 elif judge.no_word(v) and not judge.bare_name(c):
                     # the variant is no word at all: no other word to mistake
-                    # (ninth round; still checked for a context of its own)
                     need_name.append(Scored(v, c, cost, [*evidence, f"{CHECK_MARK}no word, {tw}"]))
                 else:
                     # lexicon evidence only (a word never inflected is also

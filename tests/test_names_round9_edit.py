@@ -134,3 +134,21 @@ def test_a_glued_word_known_as_a_whole_is_not_rewritten() -> None:
         "وتقدمت كوريا. ووصل إلى كريا. وكان الخطاب فكريا عميقا."
     )
     assert _rewrites(text) == [("كريا", "كوريا")]
+
+
+# --- a canonical seen only twice ----------------------------------------------------
+
+
+def test_a_misspelling_beside_a_word_seen_twice_is_left_alone() -> None:
+    # news 2015-08-10: «باتت محسب مصادر» (a slip for بحسب) beside «غير
+    # محسوب» (calculated, two Wikidata names): no word, but no name either
+    text = (
+        "وكان تقاعسا غير محسوب في المدينة. وهو خطأ محسوب على الإدارة. "
+        "والضالع التي باتت محسب مصادر عسكرية تحت سيطرة القوات."
+    )
+    assert _rewrites(text) == []
+
+
+def test_a_misspelling_beside_a_name_with_the_article_seen_twice() -> None:
+    text = "سقطت القسطنطينية قديما. وحاصر الجيش القسطنطينية طويلا. ثم دخل القستنطينية."
+    assert _rewrites(text) == [("القستنطينية", "القسطنطينية")]

@@ -128,7 +128,12 @@ class PairScorer:
         lexicon, with or without ال, nor in the gazetteer)."""
         s, judge = self.s, self.judge
         cn, vn = self.candidates[c].count, self.candidates[v].count
-        floor = 2 if doubled_letter(v, c) else s.text_count  # never another name
+        # a doubled letter is never another name; nor is a spelling that is
+        # no word beside a gazetteer name (محسب beside محسوب, a word: 3)
+        thin = judge.no_word(v) and (
+            judge.auto_evidence(c) is not None or judge.name_evidence(c) == "name with the article"
+        )
+        floor = 2 if doubled_letter(v, c) or thin else s.text_count
         if cn < floor or cn < s.context_ratio * vn:
             return None
         if judge.lex_count(v) or judge.gaz.count(v) or judge.text_verb(c):

@@ -17,7 +17,6 @@ from typing import NamedTuple
 from arclean.names.context import neighbours, own_context
 from arclean.names.counting import Counts
 from arclean.names.evidence import COMMON_ENDINGS, Judge, future_verb
-from arclean.names.fullname import first_names, full_name_support
 from arclean.names.lexicon import CUES
 from arclean.names.members import OTHER_WORD, fold_member, hamzas
 from arclean.names.model import Settings, Tier
@@ -30,6 +29,7 @@ from arclean.names.similarity import (
     vowel_by_vowel,
     weighted_distance,
 )
+from arclean.names.weighing import first_names, full_name_support, short_swap
 
 #: Marks a pair whose canonical the text attests, waiting for a shared neighbour.
 TEXT_MARK = "text: "
@@ -145,17 +145,6 @@ class PairScorer:
             return None
         return f"{why}, spelled so {cn} times in the text"
 
-    def short_swap(self, v: str, c: str) -> bool:
-        """A letter swapped in a word under `sub_letters` letters that may
-        still be automatic (ninth round): a g-sound letter (`G_SOUND`: جورغ,
-        يونج/يونغ, how transliterations write a foreign g), the variant no
-        word at all (`Judge.no_word`; not كوبا beside جوبا) and the
-        canonical a gazetteer name (`Judge.auto_evidence`).  Other swaps
-        in a short word make other words, some of them missing from the
-        books (بصمة, fingerprint, beside بسمة; عصام, نظيف)."""
-        judge = self.judge
-        return text_only_edit(v, c) and judge.no_word(v) and judge.auto_evidence(c) is not None
-
     def standalone(self, f: str) -> bool:
         """Some spelling of the form occurs in the text as a word of its own
         (or with the article): not only a core guessed off a glued word
@@ -243,7 +232,7 @@ class PairScorer:
                 and judge.own_word(v, c) is None
                 and self.standalone(v)
                 # a letter swapped in a short word is another word (جوبا/كوبا)
-                and (len(v) != len(c) or len(c) >= s.sub_letters or self.short_swap(v, c))
+                and (len(v) != len(c) or len(c) >= s.sub_letters or short_swap(v, c, judge))
                 and not vowel_by_vowel(v, c)
                 and self.candidates[c].count >= 2
                 and self.candidates[c].count > self.candidates[v].count
@@ -389,7 +378,7 @@ class PairScorer:
             if len(pieces) >= need and self.may_support(v, c):
                 support[(v, c)] = "shared context " + ", ".join(pieces[:3])
         # a dearer edit that one first name before both spellings supports
-        # (ninth round, `fullname`): a full name, not a cue
+        # (ninth round, `weighing`): a full name, not a cue
         firsts = [
             (v, c, first_names(nbs.get(v, Counter()), nbs.get(c, Counter()), judge))
             for v, c, cost in need_context

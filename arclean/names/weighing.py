@@ -1,4 +1,8 @@
-"""A full name as evidence for a dearer edit (issue 9, ninth round).
+"""Evidence in proportion to an edit's cost (issue 9, ninth round).
+
+A letter swapped in a short word makes other words (جوبا/كوبا, بصمة/بسمة):
+only a g-sound letter, in a variant that is no word at all, beside a
+gazetteer name, is automatic (`short_swap`).
 
 A consonant dropped or changed (فيدان/فيان) costs a full edit, and one cue
 word (الأمير, قال) never carries it.  A first name that stands before both
@@ -6,7 +10,8 @@ spellings, and before (almost) nothing else in the text, is stronger: it
 names one person, so the two spellings are one surname (هاكان فيدان /
 هاكان فيان, ألبرت أينشتاين / ألبرت أيمشتاين).  A common first name (محمد,
 before many surnames) says nothing, and a word after both spellings (مارتن
-قاي / مارڤن قاي: two first names, one surname) is not a full-name bigram.
+قاي / مارڤن قاي: two first names, one surname) is not a full-name bigram
+(`first_names`, `full_name_support`).
 """
 
 from __future__ import annotations
@@ -18,6 +23,18 @@ from arclean.chars import fold
 from arclean.names.context import neighbours
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
+from arclean.names.similarity import text_only_edit
+
+
+def short_swap(v: str, c: str, judge: Judge) -> bool:
+    """A letter swapped in a word under `sub_letters` letters that may
+    still be automatic: a g-sound letter (`similarity.G_SOUND`: جورغ,
+    يونج/يونغ, how transliterations write a foreign g), the variant no
+    word at all (`Judge.no_word`; not كوبا beside جوبا) and the canonical
+    a gazetteer name (`Judge.auto_evidence`).  Other swaps in a short word
+    make other words, some of them missing from the books (بصمة,
+    fingerprint, beside بسمة; عصام, نظيف)."""
+    return text_only_edit(v, c) and judge.no_word(v) and judge.auto_evidence(c) is not None
 
 
 def first_names(v_nbs: Counter[str], c_nbs: Counter[str], judge: Judge) -> list[str]:

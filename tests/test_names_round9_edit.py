@@ -152,3 +152,20 @@ def test_a_misspelling_beside_a_word_seen_twice_is_left_alone() -> None:
 def test_a_misspelling_beside_a_name_with_the_article_seen_twice() -> None:
     text = "سقطت القسطنطينية قديما. وحاصر الجيش القسطنطينية طويلا. ثم دخل القستنطينية."
     assert _rewrites(text) == [("القستنطينية", "القسطنطينية")]
+
+
+# --- a well-attested name that is also a word ----------------------------------------
+
+
+def test_a_misspelling_of_a_well_attested_name_used_as_a_name() -> None:
+    text = (
+        "قال صلاح إن الوضع صعب. وأكد صلاح أن الحل قريب. وقال صلاح إنه متفائل. "
+        "وقال صولاح إن الاجتماع انتهى."
+    )
+    assert _rewrites(text) == [("صولاح", "صلاح")]
+
+
+def test_the_same_name_used_as_a_word_is_left_alone() -> None:
+    # صلاح (righteousness): the text never uses it as a name
+    text = "يحب الناس الصلاح. وفي صلاح الأمة خير. ودعا إلى صلاح المجتمع. وصولاح القلب مهم."
+    assert _rewrites(text) == []

@@ -29,7 +29,7 @@ from arclean.names.similarity import (
     vowel_by_vowel,
     weighted_distance,
 )
-from arclean.names.weighing import first_names, full_name_support, short_swap
+from arclean.names.weighing import first_names, full_name_support, short_swap, well_attested
 
 #: Marks a pair whose canonical the text attests, waiting for a shared neighbour.
 TEXT_MARK = "text: "
@@ -140,22 +140,10 @@ class PairScorer:
             return None
         if judge.wordlike(c) and not c.startswith("ال"):
             return None  # جازاك beside جزاك: a verb with a pronoun (never after ال)
-        why = judge.name_evidence(c) or self.variant_only_evidence(v, c)
+        why = judge.name_evidence(c) or well_attested(v, c, judge)
         if why is None:
             return None
         return f"{why}, spelled so {cn} times in the text"
-
-    def variant_only_evidence(self, v: str, c: str) -> str | None:
-        """Name evidence for a canonical that `Judge.name_evidence` does not
-        call a name, when the variant is no word at all (ninth round): a
-        well-attested Wikidata name the books also use as a word (صلاح,
-        عبيد; `usage` still asks for name uses when it has a common
-        reading).  A word no source knows is not enough: on train it made
-        اليكتروني → إلكتروني (a modern word the books lack)."""
-        judge = self.judge
-        if judge.gaz.count(c) >= self.s.attested_count and judge.no_word(v):
-            return "a well-attested name"
-        return None
 
     def standalone(self, f: str) -> bool:
         """Some spelling of the form occurs in the text as a word of its own

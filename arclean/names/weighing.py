@@ -2,7 +2,9 @@
 
 A letter swapped in a short word makes other words (جوبا/كوبا, بصمة/بسمة):
 only a g-sound letter, in a variant that is no word at all, beside a
-gazetteer name, is automatic (`short_swap`).
+gazetteer name, is automatic (`short_swap`).  A well-attested name that
+is also a word (صلاح) is evidence beside a variant that is no word
+(`well_attested`).
 
 A consonant dropped or changed (فيدان/فيان) costs a full edit, and one cue
 word (الأمير, قال) never carries it.  A first name that stands before both
@@ -35,6 +37,18 @@ def short_swap(v: str, c: str, judge: Judge) -> bool:
     make other words, some of them missing from the books (بصمة,
     fingerprint, beside بسمة; عصام, نظيف)."""
     return text_only_edit(v, c) and judge.no_word(v) and judge.auto_evidence(c) is not None
+
+
+def well_attested(v: str, c: str, judge: Judge) -> str | None:
+    """Name evidence for a canonical that `Judge.name_evidence` does not
+    call a name, when the variant is no word at all: a well-attested
+    Wikidata name (`attested_count`) the books also use as a word (صلاح,
+    عبيد; `usage` still asks for name uses when it has a common reading).
+    A word no source knows is not enough: on train it made اليكتروني →
+    إلكتروني (a modern word the books lack)."""
+    if judge.gaz.count(c) >= judge.s.attested_count and judge.no_word(v):
+        return "a well-attested name"
+    return None
 
 
 def first_names(v_nbs: Counter[str], c_nbs: Counter[str], judge: Judge) -> list[str]:

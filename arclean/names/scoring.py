@@ -131,7 +131,9 @@ class PairScorer:
         # a doubled letter is never another name; nor is a spelling that is
         # no word beside a gazetteer name (محسب beside محسوب, a word: 3)
         thin = judge.no_word(v) and (
-            judge.auto_evidence(c) is not None or judge.name_evidence(c) == "name with the article"
+            judge.auto_evidence(c) is not None
+            or judge.name_evidence(c) == "name with the article"
+            or judge.gaz.count(c) >= s.attested_count
         )
         floor = 2 if doubled_letter(v, c) or thin else s.text_count
         if cn < floor or cn < s.context_ratio * vn:

@@ -13,6 +13,7 @@ from arclean.names.counting import Counts
 from arclean.names.glossary import Glossary
 from arclean.names.lexicon import CUES, STOPWORDS, Lexicon, gazetteer, lexicon
 from arclean.names.model import DEFAULT_SETTINGS, Settings
+from arclean.names.similarity import NOUN_ENDINGS
 
 #: Endings a common word takes and a name does not (pronoun suffixes, plurals, verbs).
 BARE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ات", "ون", "ين", "وا", "ت")
@@ -38,9 +39,6 @@ WORD_SUFFIXES = (
     "وا",
     "تم",
 )
-#: Endings of a noun or adjective on a stem (case, nisba, feminine, plural):
-#: a known stem with one of them is a word (`Judge.no_word`, ninth round).
-NOUN_ENDINGS = ("ا", "ي", "يا", "ه", "يه", "ات", "ون", "ين", "ان", "يون", "يين")
 #: Pronoun and feminine plural suffixes that rule a form out of pairing.
 SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
 

@@ -14,7 +14,6 @@ from arclean.chars import fold
 from arclean.names.clustering import cluster
 from arclean.names.compounds import split_head
 from arclean.names.counting import Counts, count_texts, reiterable
-from arclean.names.evidence import NOUN_ENDINGS
 from arclean.names.glossary import Glossary, merge
 from arclean.names.lexicon import gazetteer, lexicon, strip_marks
 from arclean.names.model import (
@@ -27,6 +26,7 @@ from arclean.names.model import (
     Settings,
     Tier,
 )
+from arclean.names.similarity import NOUN_ENDINGS
 from arclean.names.tokens import Token, attach, iter_tokens, prefix_splits, unprotected
 
 
@@ -257,7 +257,7 @@ def _lexical(word: str) -> bool:
 def _known_word(word: str) -> bool:
     """The word is known as a whole (`_lexical`), or is a stem the lexicon
     knows (four letters or more: وفيان is not وفي + ان) with a noun ending
-    (`evidence.NOUN_ENDINGS`: فكريا = فكري + ا,
+    (`similarity.NOUN_ENDINGS`: فكريا = فكري + ا,
     which the old books lack)."""
     if _lexical(word):
         return True

@@ -192,6 +192,10 @@ INFLECTION_SUFFIXES = (
 INFLECTION_PREFIXES = ("ي", "ت", "ن", "ا", "م", "ال", "و", "ف", "ب", "ل", "ك", "س", "است")
 
 
+#: Endings of a noun or adjective on a stem (case, nisba, feminine, plural):
+#: a known stem with one of them is a word (`Judge.no_word`, ninth round).
+NOUN_ENDINGS = ("ا", "ي", "يا", "ه", "يه", "ات", "ون", "ين", "ان", "يون", "يين")
+
 _SUFFIX_SET = frozenset(INFLECTION_SUFFIXES)
 _PREFIX_SET = frozenset(INFLECTION_PREFIXES)
 _MAX_SUFFIX = max(map(len, INFLECTION_SUFFIXES))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from arclean.engine import Engine, Outcome
-from arclean.formats import Format, get_format
+from arclean.formats import Format, StructureChanged, get_format
 from arclean.ruleset import Rule, RuleSet
 from arclean.ruleset.selection import validate_options, with_options
 from arclean.text.edits import Finding
@@ -148,8 +148,30 @@ class Cleaner:
     def _fix(self, text: str, spans: list[Span], track: bool, *, report: bool = True) -> Outcome:
         outcome = self.engine.fix(text, spans, track=track, report=report)
         if outcome.changed:
-            self.format.verify(text, outcome.text)
+            try:
+                self.format.verify(text, outcome.text)
+            except StructureChanged:
+                return self._without_structure_changes(text, spans, report)
         return outcome
+
+    def _without_structure_changes(self, text: str, spans: list[Span], report: bool) -> Outcome:
+        """The fix of `text` without the changes that would change its
+        structure (`arclean.structure`), which become findings; raises the
+        format's `StructureChanged` when no such split exists."""
+        from arclean.structure import without_structure_changes
+
+        tracked = self.engine.fix(text, spans, track=True, report=False)
+        partial = without_structure_changes(
+            text, tracked, self.format.verify, lambda code: self._message([code])
+        )
+        if partial is None:
+            self.format.verify(text, tracked.text)  # raises StructureChanged
+            raise AssertionError("verify accepted what it refused")  # pragma: no cover
+        if not report:
+            return partial
+        found = self.engine.remaining(partial.text, self.format.prose_spans(partial.text))
+        both = sorted([*found, *partial.findings], key=lambda f: (f.start, f.code))
+        return dataclasses.replace(partial, findings=both)
 
     def check(self, text: str) -> list[Finding]:
         """Everything the rules report on `text`, without changing it: each
@@ -181,6 +203,7 @@ class Cleaner:
             for change in outcome.changes
             if change.codes
         ]
+        findings += outcome.left_out  # would change the structure: not applied
         for finding in self.engine.report(text, spans):
             if finding.new is not None:  # an unsafe fix `fix` does not apply
                 safety = self._safety(finding.code)

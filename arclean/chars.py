@@ -349,3 +349,47 @@ ARABIC_WORD = rf"{LETTER}(?:{LETTER}|{MARK})*"
 PERSIAN_LOOKING = char_class(FARSI_FORMS | NON_ARABIC_LETTERS)
 #: Non-spacing marks and tatweel, removed before a word is looked up.
 MARKS_AND_TATWEEL = rf"[{MARK}\N{{ARABIC TATWEEL}}]"
+
+# --- used by the presentation forms (AR402) ---
+
+#: Letters that only end a word: after one, an unjoined letter starts the
+#: next word (they join on the right only, but never stand inside a word).
+WORD_END_LETTERS = frozenset("\N{ARABIC LETTER TEH MARBUTA}\N{ARABIC LETTER ALEF MAKSURA}")
+#: The shapes a presentation form's Unicode decomposition tag names.
+PRESENTATION_SHAPES = ("isolated", "final", "initial", "medial")
+
+
+def presentation_shape(ch: str) -> tuple[str, str]:
+    """``(shape, letters)`` of an Arabic presentation form from its Unicode
+    decomposition: the shape is one of `PRESENTATION_SHAPES` (``""`` for a
+    character with no such tag) and the letters what it decomposes to
+    (``("final", "ن")`` for U+FEE6, ``("isolated", "لأ")`` for U+FEF7)."""
+    tag, _, codes = unicodedata.decomposition(ch).partition(" ")
+    shape = tag.strip("<>")
+    if shape not in PRESENTATION_SHAPES:
+        return "", ""
+    return shape, "".join(chr(int(code, 16)) for code in codes.split())
+
+
+def _dual_joining() -> frozenset[str]:
+    found = set()
+    for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+        shape, letters = presentation_shape(chr(cp))
+        if shape in ("initial", "medial") and len(letters) == 1:
+            found.add(letters)
+    return frozenset(found)
+
+
+#: Letters that join on both sides (ب ت ث ج ح خ س ش ص ض ط ظ ع غ ف ق ك ل م ن
+#: ه ي ئ and the other-language letters alike), derived from Unicode data:
+#: those with an initial or medial presentation form.  Alef, dal, dhal, reh,
+#: zain, waw and their kin join on the right only; hamza ء on neither side.
+DUAL_JOINING_LETTERS = _dual_joining()
+
+# --- used by decomposed hamza (AR301) ---
+
+#: The combining madda, hamza above and hamza below (U+0653-0655).
+HAMZA_MARKS = "\N{ARABIC MADDAH ABOVE}\N{ARABIC HAMZA ABOVE}\N{ARABIC HAMZA BELOW}"
+#: The letters a combining hamza or madda composes with into an Arabic letter
+#: (أ إ آ ؤ ئ; ٱ alef wasla and ە ae do not take one).
+HAMZA_BASES = "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER WAW}\N{ARABIC LETTER YEH}"

@@ -4,7 +4,7 @@ change with the rule that made it, and repeats until nothing changes."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from arclean.compiled import CompiledRule
 from arclean.errors import ConvergenceError, GrowthError
@@ -48,6 +48,10 @@ class Outcome:
     findings: list[Finding]
     #: The text differs from the input (true even when changes were not tracked).
     changed: bool = False
+    #: Changes left out because they would change the document's structure
+    #: (`arclean.structure`), as findings at their place in the input text
+    #: (`findings` holds them too, at their place in the new text).
+    left_out: list[Finding] = field(default_factory=list)
 
 
 class Engine:
@@ -181,6 +185,11 @@ class Engine:
         findings = self._report(text, base, guard, include_unsafe=False) if report else []
         tracked = changes.changes(original, text) if changes is not None else []
         return Outcome(text, tracked, findings, changed=text != original)
+
+    def remaining(self, text: str, spans: Sequence[Span]) -> list[Finding]:
+        """What `fix` reports after fixing, looked for in `text` (a text
+        already fixed): the check-only findings, not the unsafe fixes."""
+        return self._report(text, spans, Guard(text, protected_ranges(text)), include_unsafe=False)
 
     def report(self, text: str, spans: Sequence[Span] | None = None) -> list[Finding]:
         """Findings of check-only rules (and of unsafe fixes not applied)."""

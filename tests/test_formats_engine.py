@@ -114,13 +114,10 @@ def test_srt_with_crlf_fixed_in_text_lines_only(runner, tmp_path):
     assert "00:00:01,000 --> 00:00:03,500" in fixed.decode()
 
 
-def test_structure_change_refuses_the_file(runner, tmp_path, monkeypatch):
-    """If a rule ever leaked into markup, the file is refused, untouched."""
-    from arclean.cli import cli
+def _leaky_rules(tmp_path, monkeypatch, rules_toml: str):
+    """Markdown whose whole text is prose (as if a rule leaked into markup)
+    and a rule file with `rules_toml`'s rules."""
     from arclean.formats.markdown import Markdown
-
-    path = tmp_path / "a.md"
-    path.write_text("قال ، ثم [رابط](https://x.org)\n", encoding="utf-8")
 
     def leaky(self, text):  # pretend the whole text is prose
         from arclean.text.spans import Span
@@ -129,15 +126,54 @@ def test_structure_change_refuses_the_file(runner, tmp_path, monkeypatch):
 
     monkeypatch.setattr(Markdown, "prose_spans", leaky)
     rules = tmp_path / "r.toml"
-    rules.write_text(
-        'group = "x"\n[[rule]]\ncode = "XX101"\nslug = "x"\nkind = "regex"\nmessage = "m"\n'
+    rules.write_text('group = "x"\n' + rules_toml, encoding="utf-8")
+    return rules
+
+
+def test_a_change_to_markup_is_left_out_and_named(runner, tmp_path, monkeypatch):
+    """If a rule ever leaked into markup, that change is left out and
+    reported with its rule; the other fixes of the file are applied."""
+    from arclean.cli import cli
+
+    path = tmp_path / "a.md"
+    path.write_text("قال ، ثم [رابط](https://x.org)\n", encoding="utf-8")
+    rules = _leaky_rules(
+        tmp_path,
+        monkeypatch,
+        '[[rule]]\ncode = "XX101"\nslug = "x"\nkind = "regex"\nmessage = "m"\n'
         "default = true\npattern = '\\]\\('\nreplace = '] ('\n",
-        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["check", "--rules", str(rules), str(path)])
+    assert result.exit_code == 1
+    assert "XX101 m (not applied: it would change the document's structure" in result.stdout
+    result = runner.invoke(cli, ["fix", "--rules", str(rules), str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == "قال، ثم [رابط](https://x.org)\n"
+
+
+def test_changes_that_break_markup_only_together_refuse_the_file(runner, tmp_path, monkeypatch):
+    """Two changes harmless alone that make a link together: no split of
+    them is safe, so the file is refused, untouched, exit 2."""
+    from arclean.cli import cli
+
+    path = tmp_path / "a.md"
+    text = "قال ، ثم QQ نص ZZ هنا\n"
+    path.write_text(text, encoding="utf-8")
+    rule = (
+        '[[rule]]\ncode = "{code}"\nslug = "{slug}"\nkind = "regex"\nmessage = "m"\n'
+        "default = true\npattern = '{pattern}'\nreplace = '{new}'\n"
+    )
+    rules = _leaky_rules(
+        tmp_path,
+        monkeypatch,
+        rule.format(code="XX101", slug="x", pattern="QQ", new="[")
+        + rule.format(code="XX102", slug="y", pattern="ZZ", new="](u)"),
     )
     result = runner.invoke(cli, ["fix", "--rules", str(rules), str(path)])
     assert result.exit_code == 2
     assert str(path) in result.stderr
-    assert path.read_text(encoding="utf-8") == "قال ، ثم [رابط](https://x.org)\n"
+    assert "more than prose" in result.stderr
+    assert path.read_text(encoding="utf-8") == text
 
 
 def test_stdin_filename_picks_the_format(runner):

@@ -68,3 +68,14 @@ def test_an_invalid_answer_is_asked_again(tmp_path: Path) -> None:
     assert "unknown answer 'maybe'" in r.output
     assert r.output.count("also accept بيلين") == 2
     assert [e.canonical for e in load_glossary(g).entries] == ["بالين"]
+
+
+def test_foreign_sound_message_names_every_such_letter() -> None:
+    """The reason given for a member that differs by a letter for a foreign
+    sound names that letter, whichever of ڤ پ چ گ ڨ ژ it is (گ was missing)."""
+    from arclean.chars import FOREIGN_SOUND_LETTERS
+    from arclean.names.report import explain
+
+    (message,) = explain(["letter for a foreign sound"])
+    for letter in FOREIGN_SOUND_LETTERS:
+        assert letter in message

@@ -1,4 +1,5 @@
-"""Built-in of the alef group: one initial hamza per word within a text
+"""Built-ins of the alef group: a letter and a separate hamza or madda mark
+composed (``decomposed-hamza``), one initial hamza per word within a text
 (``hamza-consistency``)."""
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 from arclean.builtins._common import finditer
 from arclean.builtins.hamza_readings import HAMZA_SEATS, one_reading, suffixed_reading
 from arclean.chars import (
+    ARABIC_MARK_RANGES,
     ARTICLE_FORMS,
+    HAMZA_BASES,
+    HAMZA_MARKS,
     LETTER,
     PATTERN_MACROS,
     REGEX_FLAGS,
@@ -33,6 +37,30 @@ _HAMZA_FORMS = HAMZA_SEATS
 #: Hashtags, mentions and underscore identifiers (#ابراهيم_محلب, فى_البيت):
 #: names, never respelt (the `{tag}` of the word rules AR302 and AR303).
 _TAG_RE = lazy_compile(PATTERN_MACROS["tag"], REGEX_FLAGS)
+
+
+#: A letter that takes a hamza or madda, then a run of marks holding one.
+_DECOMPOSED_RE = lazy_compile(
+    f"[{HAMZA_BASES}][{ARABIC_MARK_RANGES}]*?[{HAMZA_MARKS}][{ARABIC_MARK_RANGES}]*", REGEX_FLAGS
+)
+
+
+def decomposed_hamza(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """A letter (ا و ي) and a combining hamza or madda mark, with or without
+    other marks between them, to the letter that holds it and the other
+    marks in canonical order, as NFC composes it: ا + َ + ٔ (the NFD of أَ)
+    and ا + ٔ + َ both become أَ.  Nothing else is composed (ٱ, ە + ٔ stay)."""
+    import unicodedata
+
+    from arclean.text.edits import Replacement
+
+    reps = []
+    for m in finditer(_DECOMPOSED_RE, text, spans):
+        old = m.group()
+        new = unicodedata.normalize("NFC", old)
+        if new != old and new[0] not in HAMZA_BASES:
+            reps.append(Replacement(m.start(), m.end(), new, rule.code))
+    return reps
 
 
 _WASL_CACHE: list[tuple[frozenset[str], frozenset[str]]] = []

@@ -3,17 +3,21 @@ they show (``presentation-forms``)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from arclean.builtins._common import finditer
 from arclean.chars import (
+    DUAL_JOINING_LETTERS,
     HARAKAT,
     LETTER_OR_TATWEEL,
     REGEX_FLAGS,
     TATWEEL,
     WORD_CHAR,
+    WORD_END_LETTERS,
     lazy_compile,
+    presentation_shape,
 )
 
 if TYPE_CHECKING:
@@ -45,7 +49,6 @@ def _keep_joining(text: str, start: int, end: int, form: str, letter: str) -> st
     Hijri ٦٣٣هـ, ﺑ «مرلي» is بـ «مرلي», a lone ﺔ is ـة.  Inside a word (a
     letter of any script, or another presentation form, next to it) no
     tatweel is ever added: #ﺎرحل is #ارحل, ﺎﺎ is اا."""
-    import unicodedata
 
     after = text[end : end + 8].lstrip(HARAKAT)[:1] or " "
     before = text[max(0, start - 8) : start].rstrip(HARAKAT)[-1:] or " "
@@ -59,18 +62,52 @@ def _keep_joining(text: str, start: int, end: int, form: str, letter: str) -> st
     return letter
 
 
+def _shows_word_break(text: str, start: int) -> bool:
+    """Does the presentation form at `start` start a word glued to the one
+    before (only marks between them)?  The letter before is an isolated or
+    final form of a letter that joins on both sides, or of ة ى, which only
+    end words; the form at `start` an initial or isolated letter.  Inside a
+    word the letter before would have taken its initial or medial form:
+    ﻛﺎﻥﺧﻄﺄ is كان خطأ, ﻧﻔﻮﺱﺍﻟﻜﺜﻴﺮ is نفوس الكثير.  A letter that joins on
+    the right only (ا د ذ ر ز و, the lam-alef ligatures) is followed by an
+    unjoined one inside a word (ﺍﻷﺳﺪ), and so is hamza ء (ﺷﻲﺀ ends on it,
+    ﻣﺴﺎﺀﻟﺔ goes on after it).  A keyboard letter before shows no shape:
+    only a one-letter form after it counts (#ﺑﻨﻐﺎﺯﻱ typed as #بنغازيﺍﻟﻘﻮﺍﺕ),
+    never a ligature such as ﻻ, which keyboards type inside words (خﻻص)."""
+    shape, letters = presentation_shape(text[start])
+    if shape not in ("isolated", "initial") or not letters[:1].isalpha():
+        return False
+    if letters[0] == "\N{ARABIC LETTER HAMZA}":
+        return False
+    before = start
+    while before > 0 and unicodedata.category(text[before - 1]) == "Mn":
+        before -= 1
+    if before == 0:
+        return False
+    previous = text[before - 1]
+    if _FORMS_RE.match(previous):
+        shape, letters = presentation_shape(previous)
+        if shape not in ("isolated", "final"):
+            return False
+        previous = next((ch for ch in reversed(letters) if ch.isalpha()), "")
+    elif len(letters) > 1 or text[start] in _KEEP_FORMS:
+        return False
+    return previous in DUAL_JOINING_LETTERS or previous in WORD_END_LETTERS
+
+
 def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Arabic presentation forms (glyph codes PDF extraction leaves behind)
     to the letters they show, one character at a time with NFKC (ﻷ → لأ
     keeps the hamza).  Never NFKC over the whole text: that would also turn
     … into ... and the no-break space into a space."""
-    import unicodedata
 
     from arclean.text.edits import Replacement
 
     reps: list[Any] = []
     for m in finditer(_FORMS_RE, text, spans):
         ch = m.group()
+        if _shows_word_break(text, m.start()):
+            reps.append(Replacement(m.start(), m.start(), " ", rule.code))
         if ch in _KEEP_FORMS:
             continue
         new = unicodedata.normalize("NFKC", ch)

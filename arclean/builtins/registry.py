@@ -126,6 +126,7 @@ BUILTINS: dict[str, Builtin] = {
         _b("dagger-alef", "fix", "diacritics"),
         _b("order-marks", "fix", "diacritics", line_local=True),
         _b("repeated-spaces", "fix", "space"),
+        _b("decomposed-hamza", "fix", "alef", line_local=True),
         _b("hamza-consistency", "fix", "alef"),
         _b("presentation-forms", "fix", "letters", line_local=True),
         _b("farsi-yeh-inside-word", "fix", "letters"),

@@ -4,12 +4,19 @@ each one beside the kept spelling of its group.  Split from `scoring`
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from arclean.chars import FOREIGN_SOUND_LETTERS, fold
-from arclean.names.evidence import Judge, future_verb
+from arclean.names.counting import Counts
+from arclean.names.evidence import BARE_ENDINGS, Judge, future_verb
+from arclean.names.lexicon import CUES, KIN, STOPWORDS
 from arclean.names.model import Member
 
 #: Evidence of a fold member that is another word: it is dropped from its cluster.
 OTHER_WORD = "another word (pronoun ه or the article)"
+#: Evidence of a review fold member that `usage.require_name_use` makes
+#: automatic when the text uses the word as a name (ninth round).
+NAME_IF_USED = "the text's usual spelling: a name if the text uses it as one"
 
 
 def hamzas(surface: str) -> int:
@@ -64,6 +71,8 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     if judge.known_spelling(form) > judge.known_spelling(canonical):
         return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
     why = judge.auto_evidence(fold(canonical))
+    if why is not None and text_conjugates(fold(canonical), judge):
+        why = None  # أدان (condemned; 3 Wikidata tokens): the text writes وأدانت
     if why is None and final_letter_only(form, canonical):
         # ى/ي or ة/ه at the end of a word the reference data call a name,
         # which the text itself spells the other way (sixth round)
@@ -71,8 +80,20 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         if usual is not None:
             return Member(form, n, "auto", 0.0, ["same after folding", usual])
     if why is None:
-        # not known as a name: an ordinary word written two ways (اثره/أثره)
-        return Member(form, n, "review", 0.0, ["same after folding", "not known as a name"])
+        proper = usual_proper_noun(form, n, canonical, cn, judge)
+        if proper is not None:
+            return Member(form, n, "auto", 0.0, ["same after folding", proper])
+    if why is None:
+        # not known as a name: an ordinary word written two ways (اثره/أثره),
+        # unless the text itself uses it as a name (`usage`, ninth round)
+        ev = ["same after folding", "not known as a name"]
+        if (
+            judge.s.fold_name_uses
+            and usual_spelling(form, n, cn, judge)
+            and no_word_reading(form, canonical, judge)
+        ):
+            ev.append(NAME_IF_USED)
+        return Member(form, n, "review", 0.0, ev)
     if cn < judge.s.fold_ratio * n:
         # both spellings in common use here: the writer's choice, not a slip
         return Member(form, n, "review", 0.0, ["same after folding", "both spellings frequent"])
@@ -137,3 +158,107 @@ def well_attested_name(f: str, judge: Judge) -> bool:
     return judge.gaz.count(f) >= judge.s.attested_count and (
         ratio is None or ratio < judge.s.common_al_ratio
     )
+
+
+def usual_proper_noun(form: str, n: int, canonical: str, cn: int, judge: Judge) -> str | None:
+    """Why a spelling equal after folding may be rewritten into the text's
+    usual spelling of a name that `Judge.auto_evidence` turns down because
+    the books use it too often (إبراهيم: 291 in the gazetteer, 626 in the
+    books; إسبانيا, أمريكا), or None (issue 9, ninth round).
+
+    All of: the variant spelling is no word (never in the lexicon nor the
+    gazetteer); the text writes the canonical at least `text_count` times
+    and `fold_ratio` times as often as the variant; the canonical is a
+    gazetteer name (`Judge.name_evidence`) that the books use as a proper
+    noun (`proper_noun`), and no verb of the text.  Off unless
+    `Settings.fold_proper_nouns`."""
+    if not judge.s.fold_proper_nouns or not usual_spelling(form, n, cn, judge):
+        return None
+    f = fold(canonical)
+    if judge.name_evidence(f) != "gazetteer" or not proper_noun(f, judge):
+        return None
+    if text_conjugates(f, judge) or judge.wordlike(f) or future_verb(f, judge):
+        return None
+    g, lx = judge.gaz.count(f), judge.lex.count(f)
+    return (
+        f"a name (gazetteer {g}) the books use {lx} times as a proper noun,"
+        f" the text writes {canonical} {cn} times"
+    )
+
+
+def proper_noun(f: str, judge: Judge) -> bool:
+    """The lexicon uses the folded word `f` as a proper noun: at least
+    `name_count` times, (almost) never with the article or an ending
+    (`bare_al_share`: إبراهيم 0 of 626, إسبانيا 0 of 375), no verb
+    (`Judge.verb_like`), no pronoun suffix (`Judge.suffixed`).  A word in
+    -يا whose nisba takes the article (إيطالي, الإيطالي) is no adverb in -ا
+    (كثيرا) when the books write it more often than that nisba."""
+    lex, s = judge.lex, judge.s
+    total = lex.count(f)
+    if total < s.name_count or f.startswith("ال") or len(f) < s.min_letters:
+        return False
+    if lex.count("ال" + f) > s.bare_al_share * total:
+        return False
+    if sum(lex.count(f + p) for p in BARE_ENDINGS) > s.bare_al_share * total:
+        return False
+    if judge.verb_like(f) or judge.suffixed(f):
+        return False
+    return judge.bare_name(f) or (f.endswith("يا") and lex.count(f[:-1]) < total)
+
+
+def usual_spelling(form: str, n: int, cn: int, judge: Judge) -> bool:
+    """The kept spelling, seen `cn` times, is the text's usual one (at
+    least `text_count` times and `fold_ratio` times as often as the
+    variant's `n`), and the variant spelling is no word (never in the
+    lexicon nor the gazetteer)."""
+    s = judge.s
+    return cn >= s.text_count and cn >= s.fold_ratio * n and not judge.known_spelling(form)
+
+
+def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
+    """The reference data give the kept spelling no ordinary reading, so
+    that the text's use of it as a name may decide (ninth round): no title,
+    cue or function word (الأمير stands beside names too), no verb
+    (أدان, يلتقي), no word with a pronoun suffix (أختي, إدارتها), and
+    either a word the books write with the article and (almost) never
+    without it or as an adjective (`Judge.definite_name`: المنورة; not
+    الري, irrigation: ري 18 times) or a bare word they (almost) never write
+    with the article (`common_al_ratio`, and at least `known_count` times:
+    أحفاد and موهبة once each say nothing) or never use at all (أوهايو:
+    the text decides).  A ة spelling is never made a ه one (لاعبة, a
+    player, is no slip for لاعبه, his player)."""
+    f = fold(canonical)
+    s = judge.s
+    if form.endswith("ة") and canonical.endswith("ه"):
+        return False
+    if f in CUES or f in KIN or f in STOPWORDS:
+        return False
+    if judge.verb_like(f) or text_conjugates(f, judge) or future_verb(f, judge):
+        return False
+    if judge.suffixed(f) or judge.wordlike(f):
+        return False
+    if f.startswith("ال"):
+        # الري (4 letters) too, which `Lexicon.al_ratio` reads as bare
+        return len(f) > 4 and judge.lex.count(f) >= s.known_count and judge.definite_name(f)
+    known = judge.lex_count(f)
+    if known == 0:
+        return True  # a word the books never use (أوهايو): the text decides
+    ratio = judge.lex.al_ratio(f)
+    return known >= s.known_count and ratio is not None and ratio < s.common_al_ratio
+
+
+#: The folded surface words of each scan's counts (`text_conjugates`).
+_SURFACE_FOLDS: WeakKeyDictionary[Counts, frozenset[str]] = WeakKeyDictionary()
+
+
+def text_conjugates(f: str, judge: Judge) -> bool:
+    """The scanned text writes the folded word `f` with a past-tense
+    ending (ت, وا), bare or after و/ف (وأدانت): a verb here
+    (`Judge.text_verb` sees only the cores, and وأدانت stays whole when
+    the text never writes أدانت alone; ninth round)."""
+    if judge.text_verb(f):
+        return True
+    words = _SURFACE_FOLDS.get(judge.counts)
+    if words is None:
+        words = _SURFACE_FOLDS[judge.counts] = frozenset(fold(w) for w in judge.counts.surface)
+    return any(p + f + e in words for p in ("", "و", "ف") for e in ("ت", "وا"))

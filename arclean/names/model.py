@@ -71,6 +71,20 @@ class Settings:
     # --- issue 9, eighth round (set by hand from the meaning check, see docs) ---
     name_use_share: float = 0.25  # a merge into a word that is also an ordinary
     # word (نزيهة, أنيس) needs a name or title beside this share of its uses
+    # --- issue 9, ninth round (fold kinds; train split, see docs/names.md) ---
+    fold_proper_nouns: bool = False  # a same-after-folding spelling of a gazetteer
+    # name the books use as a proper noun (إبراهيم, إسبانيا) may be rewritten
+    # into the text's usual spelling (`members.usual_proper_noun`).  Off: on
+    # train it fixes the gold text's own inconsistent spellings too (اسبانيا,
+    # اثينا), which the strict counting calls false rewrites
+    fold_name_uses: int = 2  # a fold spelling of a word with no ordinary reading
+    # is rewritten when the text uses the word as a name this often (0: never;
+    # `usage.promote`; train: المنورة) ...
+    fold_use_share: float = 0.5  # ... and in this share of its uses (train: 0.25
+    # also took القسطنطينيه, 2 of 7, a spelling the gold text itself wrote;
+    # keep it >= name_use_share)
+    final_ya_gazetteer: bool = True  # a final ى/ي swap into a gazetteer name with
+    # no common reading needs no name use (`usage.final_ya_name`; train: روني)
     # --- issue 9, ninth round: edit kinds (tuned on the train split, see docs) ---
     full_name_share: float = 0.5  # a first name before both spellings carries a
     # dearer edit when it stands before them in this share of its uses (train:

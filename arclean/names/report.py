@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from arclean.chars import FOREIGN_SOUND_LETTERS
 from arclean.names.model import COMMON_WORDS, Cluster, Member, times
 
 #: How much of a member's occurrences a tier is expected to change.
 CONFIDENCE = {"auto": 1.0, "review": 0.5}
+
+#: The letters of foreign sounds (ڤ پ چ گ ڨ ژ), as a message lists them.
+_FOREIGN_LETTERS = ", ".join(sorted(FOREIGN_SOUND_LETTERS))
 
 TIER_WORDS = {
     "auto": "automatic (rewritten by `pipe names` and AR802)",
@@ -103,7 +107,9 @@ def _one(e: str) -> str:
         "not known as a name": "the word is not known as a name",
         "more usual spelling": "this spelling is the more usual one in the reference books",
         "maybe a pronoun ه": "the final ه may be the pronoun (his/its)",
-        "letter for a foreign sound": "a letter for a foreign sound (ڤ, پ): the writer's choice",
+        "letter for a foreign sound": (
+            f"a letter for a foreign sound ({_FOREIGN_LETTERS}): the writer's choice"
+        ),
         COMMON_WORDS: "an ordinary word, no name by the reference lists (listed after names)",
     }.get(e, e)
 

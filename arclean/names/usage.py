@@ -17,6 +17,13 @@ rule has spoken (glossary entries and compound names are not touched):
   (`common_reading`: the lexicon or the text writes it, or the masculine
   of a ة word, with the article) needs name uses in at least
   `Settings.name_use_share` of its occurrences.
+
+Ninth round: a final ى/ي swap into a gazetteer name with no common
+reading needs no name use (`final_ya_name`); and a review fold member
+that `members.fold_member` marked (the text's usual spelling of a word
+with no ordinary reading in the books) becomes automatic when the text
+uses the word as a name often enough (`promote`), counting only cues,
+kin words and well-attested names as neighbours.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from arclean.chars import fold
 from arclean.names.context import name_uses
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
+from arclean.names.members import NAME_IF_USED
 from arclean.names.model import Cluster, Member, times
 
 
@@ -56,6 +64,13 @@ class Usage:
         that is no verb (تروي, a Wikidata token, also "quenches")."""
         judge = self.judge
         return judge.name_word(f) and not judge.verb_like(f) and not judge.text_verb(f)
+
+    def well_known_name(self, f: str) -> bool:
+        """A neighbour that is surely a name: a `name_beside` the
+        gazetteer has at least `attested_count` times (ninth round: the
+        OCR's فير, 4 in the gazetteer and 4 in the books, made المسكونة,
+        inhabited, look like a name)."""
+        return self.judge.gaz.count(f) >= self.judge.s.attested_count and self.name_beside(f)
 
     def al_uses(self, f: str) -> int:
         """Uses of the folded bare form `f` with the article, in the
@@ -95,23 +110,31 @@ def require_name_use(
     Returns the indices of the clusters changed (their tier is stale)."""
     usage = Usage(counts, judge)
     todo: list[tuple[int, Member, str, str | None]] = []
+    maybe: list[tuple[int, Member, str]] = []  # review members a name use makes auto
     for i, cl in enumerate(clusters):
+        c = fold(cl.canonical)
+        maybe += [(i, m, c) for m in cl.variants if NAME_IF_USED in m.evidence]
         auto = [m for m in cl.variants if m.tier == "auto"]
         if not auto:
             continue
-        c = fold(cl.canonical)
         common = usage.common_reading(c)
         todo += [
             (i, m, c, common)
             for m in auto
-            if common is not None or final_swap(m.form, cl.canonical)
+            if common is not None
+            or (final_swap(m.form, cl.canonical) and not final_ya_name(m.form, cl.canonical, judge))
         ]
-    if not todo:
+    if not todo and not maybe:
         return set()
+    changed: set[int] = set()
+    if maybe:
+        wanted = {x for _i, m, c in maybe for x in (c, fold(m.form))}
+        changed = promote(maybe, name_uses(texts, counts, wanted, usage.well_known_name), judge)
+    if not todo:
+        return changed
     wanted = {x for _i, m, c, _w in todo for x in (c, fold(m.form))}
     uses = name_uses(texts, counts, wanted, usage.name_beside)
     share = judge.s.name_use_share
-    changed: set[int] = set()
     for i, m, c, common in todo:
         keys = {c, fold(m.form)}
         named = sum(uses.get(x, (0, 0))[0] for x in keys)
@@ -128,4 +151,44 @@ def require_name_use(
             where = f"beside a name or title in {named} of its {total} uses here"
             m.evidence.append(f"an ordinary word too ({common}), {where}")
         changed.add(i)
+    return changed
+
+
+def final_ya_name(form: str, canonical: str, judge: Judge) -> bool:
+    """With `Settings.final_ya_gazetteer` (ninth round): a final ى/ي swap
+    into a gazetteer name that is more a name than a word
+    (`Judge.auto_evidence`: روني, عيسى) needs no name use when the word has
+    no common reading (checked by the caller).  The name use guards ة/ه
+    (نزيهة, fair); an ordinary word in ى/ي (ليلي, my night; سلمي,
+    peaceful) is a spelling of the lexicon, left for review before."""
+    return (
+        judge.s.final_ya_gazetteer
+        and {form[-1:], canonical[-1:]} == {"ى", "ي"}
+        and judge.auto_evidence(fold(canonical)) is not None
+    )
+
+
+def promote(
+    maybe: list[tuple[int, Member, str]], uses: dict[str, tuple[int, int]], judge: Judge
+) -> set[int]:
+    """Make automatic (in place) each review fold member of `maybe`
+    (cluster index, member, folded kept spelling) whose word the text uses
+    as a name (`uses`, from `context.name_uses`) at least `fold_name_uses`
+    times and in at least `fold_use_share` of its uses (ninth round: المنورة
+    in «المدينة المنورة»); the others say how often it stood as a name.
+    Returns the indices of the clusters changed."""
+    s = judge.s
+    changed: set[int] = set()
+    for i, m, c in maybe:
+        keys = {c, fold(m.form)}
+        named = sum(uses.get(x, (0, 0))[0] for x in keys)
+        total = sum(uses.get(x, (0, 0))[1] for x in keys)
+        m.evidence.remove(NAME_IF_USED)
+        where = f"beside a name or title in {named} of its {total} uses here"
+        if named >= s.fold_name_uses and named >= s.fold_use_share * total:
+            m.tier = "auto"
+            m.evidence[-1] = f"auto: the text's usual spelling, used as a name: {where}"
+            changed.add(i)
+        else:
+            m.evidence.append(where)
     return changed

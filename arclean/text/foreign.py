@@ -18,6 +18,7 @@ from arclean.chars import (
     ARABIC_ONLY_LETTERS,
     ARABIC_WORD,
     CLAUSE_BREAKS,
+    DOUBLE_QUOTES,
     FARSI_YEH,
     KEHEH,
     MARKS_AND_TATWEEL,
@@ -40,11 +41,13 @@ _WORD_RE = lazy_compile(ARABIC_WORD, REGEX_FLAGS)
 _MARKS_RE = lazy_compile(MARKS_AND_TATWEEL, REGEX_FLAGS)
 _PERSIAN_RE = lazy_compile(PERSIAN_LOOKING, REGEX_FLAGS)
 #: A language named just before a colon: what follows is a quotation in it
-#: (Wikipedia's «العراق (بالكردية: كۆماری عێراق)»).
+#: (Wikipedia's «العراق (بالكردية: كۆماری عێراق)»), also when the quotation
+#: opens with a quotation mark or bracket (قال بالفارسية: «من می خواهم»).
 _CUE_RE = lazy_compile(
     rf"(?<!{WORD_CHAR})[وف]?[بل]?ال(?:فارسية|كردية|كوردية|أردية|اردية|أوردية|اوردية|بشتوية"
     r"|بلوشية|سندية|بنجابية|كشميرية|أذرية|اذرية|أذربيجانية|عثمانية|تركية العثمانية"
-    r"|أويغورية|دارية|درية|لرية|لورية|سورانية|كرمانجية)\s*:\s*$",
+    r"|أويغورية|دارية|درية|لرية|لورية|سورانية|كرمانجية)\s*:\s*"
+    rf"(?:[{DOUBLE_QUOTES}'(\[]\s*)?$",
     REGEX_FLAGS,
 )
 

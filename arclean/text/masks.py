@@ -1,6 +1,7 @@
 """What no rule may edit, whatever the format: URLs and e-mail addresses
 (not prose), and quotations of the Quran between ornate parentheses ﴿…﴾
-(a sacred text is quoted exactly as written, with its own spelling).
+or, as Arabic websites and news quote it, between braces {…} (a sacred
+text is quoted exactly as written, with its own spelling).
 Hashtags and mentions (`tag_ranges`) are found here too: the names step
 never respells inside them (a respelt tag points to another tag), while the
 typography rules still mend them (presentation forms: #ﺎرحل → #ارحل).
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from arclean.chars import ORNATE_PARENTHESES, REGEX_FLAGS, TAG_CHAR, lazy_compile
+from arclean.chars import LETTER, MARK, ORNATE_PARENTHESES, REGEX_FLAGS, TAG_CHAR, lazy_compile
 from arclean.text.spans import Range, merge_ranges
 
 # A URL may follow a proclitic (وhttps://...), so only Latin letters and digits
@@ -28,7 +29,14 @@ _URL_BODY = r"""[^\s<>"'«»\u201c\u201d]*[^\s<>"'«»\u201c\u201d.,;:!?،؛؟)\
 _URL_RE = lazy_compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)" + _URL_BODY, REGEX_FLAGS | regex.I)
 _MAILTO_RE = lazy_compile(r"mailto:[^\s<>]+", REGEX_FLAGS)
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
-_EMAIL_RE = lazy_compile(r"[\p{Latin}\d._%+-]+@[\p{Latin}\d.-]+\.[\p{Latin}]{2,}", REGEX_FLAGS)
+# An e-mail domain is Latin (example.com) or, internationalised, Arabic
+# (الصحة.مصر): labels of one script, so a Latin address before an Arabic
+# word (info@example.com.وقال) does not take the word in as its domain.
+_EMAIL_RE = lazy_compile(
+    r"[\p{Latin}\d._%+-]+@(?:[\p{Latin}\d.-]+\.\p{Latin}{2,}"
+    rf"|(?:(?:{LETTER}|[\d-])+\.)+{LETTER}{{2,}})",
+    REGEX_FLAGS,
+)
 _EMAIL_LOCAL = lazy_compile(r"[\p{Latin}\d._%+-]+\Z", REGEX_FLAGS)
 _LATIN_OR_DIGIT = lazy_compile(r"[\p{Latin}\d]", REGEX_FLAGS)
 _TAG_RE = lazy_compile(f"{TAG_CHAR}+", REGEX_FLAGS)
@@ -42,7 +50,7 @@ def protected_ranges(text: str) -> list[Range]:
     e-mail addresses (`link_ranges`) and Quranic quotations
     (`quran_ranges`)."""
     links = link_ranges(text)
-    if ORNATE_PARENTHESES[0] not in text and ORNATE_PARENTHESES[1] not in text:
+    if ORNATE_PARENTHESES[0] not in text and ORNATE_PARENTHESES[1] not in text and "{" not in text:
         return links
     return merge_ranges([*links, *quran_ranges(text)])
 
@@ -114,14 +122,47 @@ def quran_apart(text: str, start: int, end: int) -> bool:
 
 
 def quran_ranges(text: str) -> list[Range]:
-    """Quotations of the Quran: from an ornate parenthesis to the next one
-    within a few lines of the same paragraph, both included.  Texts write
-    the pair in either order (﴿…﴾ as right-to-left text shows it, or ﴾…﴿);
-    an ornate parenthesis with no partner protects nothing."""
+    """Sorted ``(start, end)`` quotations of the Quran: from an ornate
+    parenthesis to the next one within a few lines of the same paragraph,
+    both included.  Texts write the pair in either order (﴿…﴾ as
+    right-to-left text shows it, or ﴾…﴿); an ornate parenthesis with no
+    partner protects nothing.  Also a verse between braces, the way Arabic
+    websites and news quote the Quran (`braced_verses`)."""
     marks = sorted(i for ch in ORNATE_PARENTHESES for i in _positions(text, ch))
-    return pair_ornate(
+    found = pair_ornate(
         marks, lambda a, b: quran_apart(text, a, b), lambda a, b: "\n" not in text[a:b]
     )[0]
+    if "{" in text:
+        found = merge_ranges([*found, *braced_verses(text)])
+    return found
+
+
+#: Braces on one line with nothing braced inside.
+_BRACES_RE = lazy_compile(r"\{[^{}\n]+\}", REGEX_FLAGS)
+_LETTER_RE = lazy_compile(r"\p{L}", REGEX_FLAGS)
+_ARABIC_LETTER_RE = lazy_compile(LETTER, REGEX_FLAGS)
+_MARKED_LETTER_RE = lazy_compile(f"{LETTER}{MARK}", REGEX_FLAGS)
+#: The fewest Arabic letters a braced verse holds (a word or two).
+VERSE_MIN_LETTERS = 4
+
+
+def braced_verses(text: str) -> list[Range]:
+    """``(start, end)`` of each ``{…}`` on one line (both braces included)
+    that quotes a verse: its letters are all Arabic (at least
+    `VERSE_MIN_LETTERS`) and most of them carry a mark, as a fully vowelled
+    text does ({وَمَنْ يَقْتُلْ مُؤْمِنًا}).  Code and templates (``{name}``,
+    ``{اسم}``) and unvowelled Arabic in braces are no verses."""
+    found: list[Range] = []
+    for m in _BRACES_RE.finditer(text):
+        body = m.group()
+        arabic = len(_ARABIC_LETTER_RE.findall(body))
+        if (
+            arabic >= VERSE_MIN_LETTERS
+            and arabic == len(_LETTER_RE.findall(body))
+            and 2 * len(_MARKED_LETTER_RE.findall(body)) > arabic
+        ):
+            found.append(m.span())
+    return found
 
 
 def _positions(text: str, ch: str) -> list[int]:

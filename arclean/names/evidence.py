@@ -13,6 +13,7 @@ from arclean.names.counting import Counts
 from arclean.names.glossary import Glossary
 from arclean.names.lexicon import CUES, STOPWORDS, Lexicon, gazetteer, lexicon
 from arclean.names.model import DEFAULT_SETTINGS, Settings
+from arclean.names.similarity import NOUN_ENDINGS
 
 #: Endings a common word takes and a name does not (pronoun suffixes, plurals, verbs).
 BARE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ات", "ون", "ين", "وا", "ت")
@@ -373,6 +374,26 @@ class Judge:
         return (
             self.lex.count(f) >= self.s.attested_count or self.gaz.count(f) >= self.s.attested_count
         )
+
+    def no_word(self, f: str) -> bool:
+        """The folded form is no word at all (issue 9, ninth round): not
+        once in the lexicon, with or without ال (nor its bare form when it
+        has ال), not in the gazetteer, and no inflected form of a known
+        word (`wordlike`, `suffixed`, س + a known verb).  A spelling like
+        this cannot be another word a rewrite would turn into a name: the
+        cheapest evidence a dearer merge asks for (جورغ, أيمشتاين; not
+        كوبا, عصام, نظيف).  The books are old and miss modern words, so a
+        known stem (even once) with a noun or adjective ending is a word
+        too (ثوريا = ثوري + ا, revolutionary, beside سوريا)."""
+        bare = f[2:] if f.startswith("ال") and len(f) > 4 else f
+        for x in {f, bare}:
+            if self.lex_count(x) or self.gaz.count(x) or self.wordlike(x) or self.suffixed(x):
+                return False
+            for end in NOUN_ENDINGS:
+                stem = x[: len(x) - len(end)]
+                if x.endswith(end) and len(stem) >= 3 and self.lex_count(stem):
+                    return False
+        return not future_verb(f, self)
 
 
 def future_verb(f: str, judge: Judge) -> bool:

@@ -85,6 +85,10 @@ class Settings:
     # keep it >= name_use_share)
     final_ya_gazetteer: bool = True  # a final ى/ي swap into a gazetteer name with
     # no common reading needs no name use (`usage.final_ya_name`; train: روني)
+    # --- issue 9, ninth round: edit kinds (tuned on the train split, see docs) ---
+    full_name_share: float = 0.5  # a first name before both spellings carries a
+    # dearer edit when it stands before them in this share of its uses (train:
+    # 0.34 and 0.5 give the same figures, 0.75 loses one consonant variant)
 
 
 DEFAULT_SETTINGS = Settings()

@@ -26,6 +26,7 @@ from arclean.names.model import (
     Settings,
     Tier,
 )
+from arclean.names.similarity import NOUN_ENDINGS
 from arclean.names.tokens import Token, attach, iter_tokens, prefix_splits, unprotected
 
 
@@ -218,8 +219,12 @@ class Reconciler:
                 return (len(prefix), e.canonical, CODE_GLOSSARY, msg, entry)
         # a fuzzy merge follows the corpus's own analysis only: a split
         # guessed here (فكريا = ف + كريا, بايرن = ب + ايرن) is not evidence
+        # (ninth round) nor is a glued word that is a known word as a whole
+        # (فكريا, intellectually, when the text also has كريا)
         for prefix, core in candidates:
             hit = fuzzy_map.get(core)
+            if hit is not None and prefix and fold(hit[0]) != fold(core) and _known_word(sw):
+                continue
             if hit is not None:
                 return (len(prefix), hit[0], CODE_FUZZY, hit[1], None)
         return None
@@ -261,6 +266,21 @@ def _lexical(word: str) -> bool:
     """The word is known as a whole (lexicon or gazetteer): do not split it."""
     f = fold(word)
     return bool(lexicon().count(f) or gazetteer().count(f))
+
+
+def _known_word(word: str) -> bool:
+    """The word is known as a whole (`_lexical`), or is a stem the lexicon
+    knows (four letters or more: وفيان is not وفي + ان) with a noun ending
+    (`similarity.NOUN_ENDINGS`: فكريا = فكري + ا,
+    which the old books lack)."""
+    if _lexical(word):
+        return True
+    f = fold(word)
+    lex = lexicon()
+    return any(
+        f.endswith(e) and len(f) - len(e) >= 4 and lex.count(f[: len(f) - len(e)])
+        for e in NOUN_ENDINGS
+    )
 
 
 def _marked(token: str, prefix_len: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import partial
 from typing import NamedTuple
 
 from arclean.names.context import neighbours, own_context
@@ -21,11 +22,14 @@ from arclean.names.members import OTHER_WORD, fold_member, hamzas
 from arclean.names.model import Settings, Tier
 from arclean.names.pairing import Group, max_cost
 from arclean.names.similarity import (
+    doubled_letter,
     inflection_only,
     pattern_change,
+    text_only_edit,
     vowel_by_vowel,
     weighted_distance,
 )
+from arclean.names.weighing import first_names, full_name_support, short_swap, well_attested
 
 #: Marks a pair whose canonical the text attests, waiting for a shared neighbour.
 TEXT_MARK = "text: "
@@ -52,40 +56,6 @@ class Merge(NamedTuple):
     cost: float
     tier: Tier
     evidence: list[str]
-
-
-#: Letters Arabic writers use interchangeably for a foreign g.
-G_SOUND = frozenset("جغكق")
-
-
-def text_only_edit(v: str, c: str) -> bool:
-    """An edit safe enough into a canonical that only the scanned text
-    attests (no glossary, gazetteer or lexicon): a g-sound letter
-    (فينغر/فينجر), or a letter the rewrite drops.  A letter it would add
-    (جورجوس → جوريجوس) or another sound-group swap (جوميس/جوميز: Gomis
-    and Gomez are two names) is left for review: no source says which
-    spelling is right."""
-    if len(v) == len(c):
-        diff = [(a, b) for a, b in zip(v, c, strict=True) if a != b]
-        return len(diff) == 1 and diff[0][0] in G_SOUND and diff[0][1] in G_SOUND
-    return len(v) == len(c) + 1
-
-
-def doubled_letter(v: str, c: str) -> bool:
-    """The variant writes one consonant of the canonical twice (الأندللس
-    beside الأندلس): the shadda spelled out, or a typing slip.  Not at a
-    word boundary, where a doubled letter is grammar: a prefix on a verb
-    (تتفاقم = ت + تفاقم), a pronoun ه after ه (نواجهه), نا or ني after ن
-    (تضامننا)."""
-    if len(v) != len(c) + 1:
-        return False
-    for i in range(2, len(v)):
-        if v[i] != v[i - 1] or v[i] in "اوي" or v[:i] + v[i + 1 :] != c:
-            continue
-        if (v[i] == "ه" and i == len(v) - 1) or (v[i] == "ن" and v[i + 1 :] in ("ا", "ي")):
-            continue
-        return True
-    return False
 
 
 class PairScorer:
@@ -127,15 +97,17 @@ class PairScorer:
         g = self.candidates[f]
         return g.definite / g.count if g.count else 0.0
 
-    def may_support(self, v: str, c: str) -> bool:
-        """Everything but the shared neighbour that context support needs."""
+    def may_support(self, v: str, c: str, rare: bool = True) -> bool:
+        """Everything but the shared neighbour that context support needs
+        (without `rare`, the canonical may be a frequent word of the
+        lexicon: a full name supports ألبرت as well as هاكان)."""
         s, judge = self.s, self.judge
         return (
             not self.adds_hamza(v, c)
             and self.candidates[c].count >= s.context_ratio * self.candidates[v].count
             and judge.lex_count(v) < s.known_count
             and abs(self.definite_share(v) - self.definite_share(c)) < 0.5
-            and judge.lex.count(c) < s.common_count
+            and (judge.lex.count(c) < s.common_count or not rare)
             and not judge.suffixed(v)
             and not judge.suffixed(c)
             and not judge.wordlike(v)
@@ -156,12 +128,21 @@ class PairScorer:
         lexicon, with or without ال, nor in the gazetteer)."""
         s, judge = self.s, self.judge
         cn, vn = self.candidates[c].count, self.candidates[v].count
-        floor = 2 if doubled_letter(v, c) else s.text_count  # never another name
+        # a doubled letter is never another name; nor is a spelling that is
+        # no word beside a gazetteer name (محسب beside محسوب, a word: 3)
+        thin = judge.no_word(v) and (
+            judge.auto_evidence(c) is not None
+            or judge.name_evidence(c) == "name with the article"
+            or judge.gaz.count(c) >= s.attested_count
+        )
+        floor = 2 if doubled_letter(v, c) or thin else s.text_count
         if cn < floor or cn < s.context_ratio * vn:
             return None
-        if judge.lex_count(v) or judge.gaz.count(v) or judge.text_verb(c) or judge.wordlike(c):
-            return None  # جازاك beside جزاك: a verb with a pronoun
-        why = judge.name_evidence(c)
+        if judge.lex_count(v) or judge.gaz.count(v) or judge.text_verb(c):
+            return None
+        if judge.wordlike(c) and not c.startswith("ال"):
+            return None  # جازاك beside جزاك: a verb with a pronoun (never after ال)
+        why = judge.name_evidence(c) or well_attested(v, c, judge)
         if why is None:
             return None
         return f"{why}, spelled so {cn} times in the text"
@@ -253,7 +234,7 @@ class PairScorer:
                 and judge.own_word(v, c) is None
                 and self.standalone(v)
                 # a letter swapped in a short word is another word (جوبا/كوبا)
-                and (len(v) != len(c) or len(c) >= s.sub_letters)
+                and (len(v) != len(c) or len(c) >= s.sub_letters or short_swap(v, c, judge))
                 and not vowel_by_vowel(v, c)
                 and self.candidates[c].count >= 2
                 and self.candidates[c].count > self.candidates[v].count
@@ -284,6 +265,9 @@ class PairScorer:
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}letter dropped, {tw}"])
                     )
+                elif judge.no_word(v) and not judge.bare_name(c):
+                    # the variant is no word at all: no other word to mistake
+                    need_name.append(Scored(v, c, cost, [*evidence, f"{CHECK_MARK}no word, {tw}"]))
                 else:
                     # lexicon evidence only (a word never inflected is also
                     # a verb form or an adjective): a shared neighbour too
@@ -395,6 +379,15 @@ class PairScorer:
                 need = len(pieces) + 1
             if len(pieces) >= need and self.may_support(v, c):
                 support[(v, c)] = "shared context " + ", ".join(pieces[:3])
+        # a dearer edit that one first name before both spellings supports
+        # (ninth round, `weighing`): a full name, not a cue
+        firsts = [
+            (v, c, first_names(nbs.get(v, Counter()), nbs.get(c, Counter()), judge))
+            for v, c, cost in need_context
+            if cost > self.s.auto_cost and (v, c) not in support
+        ]
+        eligible = partial(self.may_support, rare=False)
+        support.update(full_name_support(texts, counts, judge, firsts, eligible))
         return support, near
 
     def tiers(

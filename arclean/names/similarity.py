@@ -192,6 +192,10 @@ INFLECTION_SUFFIXES = (
 INFLECTION_PREFIXES = ("ي", "ت", "ن", "ا", "م", "ال", "و", "ف", "ب", "ل", "ك", "س", "است")
 
 
+#: Endings of a noun or adjective on a stem (case, nisba, feminine, plural):
+#: a known stem with one of them is a word (`Judge.no_word`, ninth round).
+NOUN_ENDINGS = ("ا", "ي", "يا", "ه", "يه", "ات", "ون", "ين", "ان", "يون", "يين")
+
 _SUFFIX_SET = frozenset(INFLECTION_SUFFIXES)
 _PREFIX_SET = frozenset(INFLECTION_PREFIXES)
 _MAX_SUFFIX = max(map(len, INFLECTION_SUFFIXES))
@@ -265,3 +269,37 @@ def orthographic_weight(surface: str) -> int:
     """How much orthographic information a spelling carries that folding
     erases: hamza seats, madda, ة, ى.  More is a better canonical."""
     return sum(surface.count(ch) for ch in "أإآؤئءةى")
+
+
+#: Letters Arabic writers use interchangeably for a foreign g.
+G_SOUND = frozenset("جغكق")
+
+
+def text_only_edit(v: str, c: str) -> bool:
+    """An edit safe enough into a canonical that only the scanned text
+    attests (no glossary, gazetteer or lexicon): a g-sound letter
+    (فينغر/فينجر), or a letter the rewrite drops.  A letter it would add
+    (جورجوس → جوريجوس) or another sound-group swap (جوميس/جوميز: Gomis
+    and Gomez are two names) is left for review: no source says which
+    spelling is right."""
+    if len(v) == len(c):
+        diff = [(a, b) for a, b in zip(v, c, strict=True) if a != b]
+        return len(diff) == 1 and diff[0][0] in G_SOUND and diff[0][1] in G_SOUND
+    return len(v) == len(c) + 1
+
+
+def doubled_letter(v: str, c: str) -> bool:
+    """The variant writes one consonant of the canonical twice (الأندللس
+    beside الأندلس): the shadda spelled out, or a typing slip.  Not at a
+    word boundary, where a doubled letter is grammar: a prefix on a verb
+    (تتفاقم = ت + تفاقم), a pronoun ه after ه (نواجهه), نا or ني after ن
+    (تضامننا)."""
+    if len(v) != len(c) + 1:
+        return False
+    for i in range(2, len(v)):
+        if v[i] != v[i - 1] or v[i] in "اوي" or v[:i] + v[i + 1 :] != c:
+            continue
+        if (v[i] == "ه" and i == len(v) - 1) or (v[i] == "ن" and v[i + 1 :] in ("ا", "ي")):
+            continue
+        return True
+    return False

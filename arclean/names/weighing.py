@@ -1,0 +1,95 @@
+"""Evidence in proportion to an edit's cost (issue 9, ninth round).
+
+A letter swapped in a short word makes other words (جوبا/كوبا, بصمة/بسمة):
+only a g-sound letter, in a variant that is no word at all, beside a
+gazetteer name, is automatic (`short_swap`).  A well-attested name that
+is also a word (صلاح) is evidence beside a variant that is no word
+(`well_attested`).
+
+A consonant dropped or changed (فيدان/فيان) costs a full edit, and one cue
+word (الأمير, قال) never carries it.  A first name that stands before both
+spellings, and before (almost) nothing else in the text, is stronger: it
+names one person, so the two spellings are one surname (هاكان فيدان /
+هاكان فيان, ألبرت أينشتاين / ألبرت أيمشتاين).  A common first name (محمد,
+before many surnames) says nothing, and a word after both spellings (مارتن
+قاي / مارڤن قاي: two first names, one surname) is not a full-name bigram
+(`first_names`, `full_name_support`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from arclean.chars import fold
+from arclean.names.context import neighbours
+from arclean.names.counting import Counts
+from arclean.names.evidence import Judge
+from arclean.names.similarity import text_only_edit
+
+
+def short_swap(v: str, c: str, judge: Judge) -> bool:
+    """A letter swapped in a word under `sub_letters` letters that may
+    still be automatic: a g-sound letter (`similarity.G_SOUND`: جورغ,
+    يونج/يونغ, how transliterations write a foreign g), the variant no
+    word at all (`Judge.no_word`; not كوبا beside جوبا) and the canonical
+    a gazetteer name (`Judge.auto_evidence`).  Other swaps in a short word
+    make other words, some of them missing from the books (بصمة,
+    fingerprint, beside بسمة; عصام, نظيف)."""
+    return text_only_edit(v, c) and judge.no_word(v) and judge.auto_evidence(c) is not None
+
+
+def well_attested(v: str, c: str, judge: Judge) -> str | None:
+    """Name evidence for a canonical that `Judge.name_evidence` does not
+    call a name, when the variant is no word at all: a well-attested
+    Wikidata name (`attested_count`) the books also use as a word (صلاح,
+    عبيد; `usage` still asks for name uses when it has a common reading).
+    A word no source knows is not enough: on train it made اليكتروني →
+    إلكتروني (a modern word the books lack)."""
+    if judge.gaz.count(c) >= judge.s.attested_count and judge.no_word(v):
+        return "a well-attested name"
+    return None
+
+
+def first_names(v_nbs: Counter[str], c_nbs: Counter[str], judge: Judge) -> list[str]:
+    """The names (`Judge.name_word`) that stand right before both the
+    variant and the canonical (their neighbours `v_nbs`, `c_nbs` as
+    `context.neighbours` gives them), sorted."""
+    return sorted(
+        x[2:] for x in set(v_nbs) & set(c_nbs) if x.startswith("L:") and judge.name_word(x[2:])
+    )
+
+
+def full_name_support(
+    texts: Iterable[str],
+    counts: Counts,
+    judge: Judge,
+    pairs: list[tuple[str, str, list[str]]],
+    eligible: Callable[[str, str], bool],
+) -> dict[tuple[str, str], str]:
+    """The pairs (variant, canonical, first names before both) that a full
+    name supports, with the reason: some first name stands before the
+    canonical or the variant in at least `full_name_share` of its uses in
+    the text, the variant is no word at all (`Judge.no_word`) and
+    `eligible(variant, canonical)` holds (counts and name evidence).  One
+    more pass over `texts`, only when some pair has a first name."""
+    share = judge.s.full_name_share
+    todo = [(v, c, xs) for v, c, xs in pairs if xs and judge.no_word(v) and eligible(v, c)]
+    if not todo:
+        return {}
+    wanted = {x for _v, _c, xs in todo for x in xs}
+    after = neighbours(texts, counts, wanted)
+    uses: Counter[str] = Counter()
+    for core, n in counts.core.items():
+        f = fold(core)
+        if f in wanted:
+            uses[f] += n
+    out: dict[tuple[str, str], str] = {}
+    for v, c, xs in todo:
+        for x in xs:
+            nb = after.get(x, Counter())
+            held = nb["R:" + v] + nb["R:" + c]
+            if uses[x] and held >= share * uses[x]:
+                out[(v, c)] = f"full name: {x} before both spellings ({held} of its {uses[x]} uses)"
+                break
+    return out

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 #: Files handed to a worker at a time, at most: enough that sending them
-#: costs little; fewer when there are few files, so that each worker gets at
-#: least eight tasks and the workers finish together.
+#: costs little; fewer towards the end of the list (`batches`), down to one
+#: at a time, so that the workers finish together.
 CHUNK = 4
 #: The first file is cleaned in the parent before the workers fork (see
 #: `process_files`) when it is no larger than this.
@@ -88,10 +88,25 @@ def _init_worker(options: RunOptions, setup: Callable[[int], None] | None, paren
     _WORKER = Resolver(options)
 
 
-def _work(args: tuple[str, Mode, bool]) -> FileResult:
+def _work(args: tuple[Sequence[str], Mode, bool]) -> list[FileResult]:
     assert _WORKER is not None
-    name, mode, keep_text = args
-    return process_source(name, mode, _WORKER, keep_text=keep_text)
+    names, mode, keep_text = args
+    return [process_source(name, mode, _WORKER, keep_text=keep_text) for name in names]
+
+
+def batches(count: int, workers: int) -> list[range]:
+    """The indices ``0 .. count-1`` cut into consecutive batches for
+    `workers` processes, in order: `CHUNK` at a time while at least
+    ``4 * workers * CHUNK`` are left, then smaller ones, one at a time once
+    fewer than ``8 * workers`` are left, so that no worker is still on a
+    large batch when the others have nothing left to do."""
+    out: list[range] = []
+    start = 0
+    while start < count:
+        size = max(1, min(CHUNK, (count - start) // (4 * workers)))
+        out.append(range(start, start + size))
+        start += size
+    return out
 
 
 def _fork_context() -> Any:
@@ -156,8 +171,16 @@ def process_files(
             initializer=_init_worker,
             initargs=(resolver.options, resolver.worker_setup, os.getpid()),
         ) as pool:
-            chunk = max(1, min(CHUNK, len(names) // (8 * workers)))
-            yield from pool.map(_work, [(n, mode, keep_text) for n in names], chunksize=chunk)
+            tasks = [
+                pool.submit(_work, ([names[i] for i in batch], mode, keep_text))
+                for batch in batches(len(names), workers)
+            ]
+            try:
+                for task in tasks:
+                    yield from task.result()
+            finally:  # stopped early (an error, or the caller is done): run no more
+                for task in tasks:
+                    task.cancel()
     except BrokenProcessPool:
         raise WorkerError(
             "a worker process (-j) stopped unexpectedly (killed, or out of memory); "

@@ -88,10 +88,10 @@ def _init_worker(options: RunOptions, setup: Callable[[int], None] | None, paren
     _WORKER = Resolver(options)
 
 
-def _work(args: tuple[Sequence[str], Mode, bool]) -> list[FileResult]:
+def _work(args: tuple[Sequence[str], Mode, bool, bool]) -> list[FileResult]:
     assert _WORKER is not None
-    names, mode, keep_text = args
-    return [process_source(name, mode, _WORKER, keep_text=keep_text) for name in names]
+    names, mode, keep_text, diff = args
+    return [process_source(n, mode, _WORKER, keep_text=keep_text, diff=diff) for n in names]
 
 
 def batches(count: int, workers: int) -> list[range]:
@@ -133,18 +133,26 @@ def _size(name: str) -> int:
 
 
 def process_files(
-    names: Sequence[str], mode: Mode, resolver: Resolver, *, keep_text: bool, jobs: int = 1
+    names: Sequence[str],
+    mode: Mode,
+    resolver: Resolver,
+    *,
+    keep_text: bool,
+    jobs: int = 1,
+    diff: bool = False,
 ) -> Iterator[FileResult]:
-    """`process_source` over the files `names`, yielding results in the
-    order given; with ``jobs > 1`` the files are processed in that many
-    worker processes.  Where the platform allows, the parent cleans the first
-    file itself (when it is small) and the workers are forked from it, so
-    that they start with its resolver: rules loaded, patterns compiled, word
-    lists read, once instead of once per worker."""
+    """`process_source` over the files `names` (with `keep_text` and
+    `diff`), yielding results in the order given; with ``jobs > 1`` the files
+    are processed in that many worker processes, which send back a changed
+    file's diff when asked, not its texts (unless `keep_text`).  Where the
+    platform allows, the parent cleans the first file itself (when it is
+    small) and the workers are forked from it, so that they start with its
+    resolver: rules loaded, patterns compiled, word lists read, once instead
+    of once per worker."""
     global _INHERIT
     if jobs <= 1 or len(names) < 2:
         for name in names:
-            yield process_source(name, mode, resolver, keep_text=keep_text)
+            yield process_source(name, mode, resolver, keep_text=keep_text, diff=diff)
         return
     import os
     from concurrent.futures import ProcessPoolExecutor
@@ -156,11 +164,11 @@ def process_files(
     if context is not None and _size(names[0]) <= WARM_UP_BYTES:
         # Warm up here: the workers fork with what the first file loaded
         # (compiled patterns, word lists) instead of each loading it again.
-        yield process_source(names[0], mode, resolver, keep_text=keep_text)
+        yield process_source(names[0], mode, resolver, keep_text=keep_text, diff=diff)
         names = names[1:]
         if len(names) < 2:
             for name in names:
-                yield process_source(name, mode, resolver, keep_text=keep_text)
+                yield process_source(name, mode, resolver, keep_text=keep_text, diff=diff)
             return
     workers = min(jobs, len(names))
     _INHERIT = resolver if context is not None else None
@@ -172,7 +180,7 @@ def process_files(
             initargs=(resolver.options, resolver.worker_setup, os.getpid()),
         ) as pool:
             tasks = [
-                pool.submit(_work, ([names[i] for i in batch], mode, keep_text))
+                pool.submit(_work, ([names[i] for i in batch], mode, keep_text, diff))
                 for batch in batches(len(names), workers)
             ]
             try:

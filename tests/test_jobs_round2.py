@@ -199,3 +199,37 @@ def test_fix_diff_check_and_writing_are_byte_identical_with_two_workers(tmp_path
         for jobs in ("1", "2")
     ]
     assert written[0] == written[1]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method")
+def test_a_worker_sends_back_the_diff_of_a_changed_file_not_its_texts(tmp_path):
+    from arclean.process import process_source
+    from arclean.report import unified_diff
+
+    names = _corpus(tmp_path, 30)
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + DIRTY.encode())
+    names.append(str(bom))
+    resolver = Resolver(RunOptions(isolated=True))
+    texts = list(pool.process_files(names, "preview", resolver, keep_text=True, jobs=1))
+    for jobs in (1, 2):
+        found = pool.process_files(
+            names, "preview", resolver, keep_text=False, jobs=jobs, diff=True
+        )
+        diffs = list(found)
+        assert [r.name for r in diffs] == names
+        for full, short in zip(texts, diffs, strict=True):
+            assert short.text is None and short.new_text is None and short.changes == []
+            assert short.changed == full.changed and short.findings == full.findings
+            assert (short.error, short.warning) == (full.error, full.warning)
+            if full.changed:
+                with_bom = full.name == str(bom)
+                assert short.diff == unified_diff(full.text, full.new_text, full.name, bom=with_bom)
+                assert short.diff.startswith("--- a/") and ("\ufeff" in short.diff) == with_bom
+            else:
+                assert short.diff is None
+    kept = process_source(str(bom), "preview", resolver, keep_text=True, diff=True)
+    assert kept.text is not None and kept.changes and kept.diff is not None
+    # Stdin: its texts come back for the caller to diff (its BOM is in its bytes).
+    piped = process_source("-", "preview", resolver, keep_text=False, diff=True, stdin=b"x ,y\n")
+    assert piped.diff is None and piped.text == "x ,y\n" and piped.new_text is not None

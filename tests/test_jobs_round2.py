@@ -233,3 +233,26 @@ def test_a_worker_sends_back_the_diff_of_a_changed_file_not_its_texts(tmp_path):
     # Stdin: its texts come back for the caller to diff (its BOM is in its bytes).
     piped = process_source("-", "preview", resolver, keep_text=False, diff=True, stdin=b"x ,y\n")
     assert piped.diff is None and piped.text == "x ,y\n" and piped.new_text is not None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method")
+def test_a_worker_that_dies_is_an_error_not_a_hang_nor_missing_results(tmp_path, monkeypatch):
+    from arclean.errors import WorkerError
+
+    names = _corpus(tmp_path, 40)
+    work = pool._work
+
+    def dies_on_the_twentieth(args):
+        if names[20] in args[0]:
+            os._exit(9)  # as a worker killed by the system would
+        return work(args)
+
+    dies_on_the_twentieth.__module__, dies_on_the_twentieth.__qualname__ = pool.__name__, "_work"
+    monkeypatch.setattr(pool, "_work", dies_on_the_twentieth)  # what the forked workers run
+    resolver = Resolver(RunOptions(isolated=True))
+    got = []
+    with pytest.raises(WorkerError, match="stopped unexpectedly"):
+        for result in pool.process_files(names, "preview", resolver, keep_text=False, jobs=2):
+            got.append(result.name)
+    assert got == names[: len(got)] and len(got) < len(names)
+    assert pool._INHERIT is None

@@ -205,10 +205,11 @@ class WordList:
         return False
 
     def words(self) -> frozenset[str]:
-        """Every word, as a set."""
-        if self._set is not None:
-            return self._set
-        return frozenset(self._lines.decode("utf-8").split("\n")) if self._lines else frozenset()
+        """Every word, as a set (built once; lookups use it from then on)."""
+        if self._set is None:
+            lines = self._lines.decode("utf-8")
+            self._set = frozenset(lines.split("\n")) if lines else frozenset()
+        return self._set
 
 
 @cache

@@ -173,7 +173,7 @@ class WordList:
     def __init__(self, lines: bytes, words: frozenset[str] | None = None) -> None:
         """`lines`: the words, UTF-8, sorted as bytes, one a line, no empty
         line and no final line break; `words`: the same as a set, when the
-        caller has it."""
+        caller has it (`lines` is then not read)."""
         self._lines = lines
         self._set = words
         self._left = self.SET_AFTER
@@ -241,10 +241,11 @@ def surface_word_list() -> WordList:
         except OSError:
             pass
     found = frozenset(_WORD.findall(gzip.decompress(raw).decode("utf-8")))
+    if path is None:  # no cache folder (the API): the set, and no list to sort
+        return WordList(b"", found)
     lines = b"\n".join(sorted(w.encode("utf-8", "surrogatepass") for w in found))
-    if path is not None:
-        with contextlib.suppress(OSError):  # the cache is an optimisation
-            write_bytes(path, lines + b"\n\x00")
+    with contextlib.suppress(OSError):  # the cache is an optimisation
+        write_bytes(path, lines + b"\n\x00")
     return WordList(lines, found)
 
 

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 #: Files handed to a worker at a time, at most: enough that sending them
-#: costs little; fewer when there are few files, so that each worker gets at
-#: least eight tasks and the workers finish together.
+#: costs little; fewer towards the end of the list (`batches`), down to one
+#: at a time, so that the workers finish together.
 CHUNK = 4
 #: The first file is cleaned in the parent before the workers fork (see
 #: `process_files`) when it is no larger than this.
@@ -88,10 +88,25 @@ def _init_worker(options: RunOptions, setup: Callable[[int], None] | None, paren
     _WORKER = Resolver(options)
 
 
-def _work(args: tuple[str, Mode, bool]) -> FileResult:
+def _work(args: tuple[Sequence[str], Mode, bool, bool]) -> list[FileResult]:
     assert _WORKER is not None
-    name, mode, keep_text = args
-    return process_source(name, mode, _WORKER, keep_text=keep_text)
+    names, mode, keep_text, diff = args
+    return [process_source(n, mode, _WORKER, keep_text=keep_text, diff=diff) for n in names]
+
+
+def batches(count: int, workers: int) -> list[range]:
+    """The indices ``0 .. count-1`` cut into consecutive batches for
+    `workers` processes, in order: `CHUNK` at a time while at least
+    ``4 * workers * CHUNK`` are left, then smaller ones, one at a time once
+    fewer than ``8 * workers`` are left, so that no worker is still on a
+    large batch when the others have nothing left to do."""
+    out: list[range] = []
+    start = 0
+    while start < count:
+        size = max(1, min(CHUNK, (count - start) // (4 * workers)))
+        out.append(range(start, start + size))
+        start += size
+    return out
 
 
 def _fork_context() -> Any:
@@ -118,18 +133,26 @@ def _size(name: str) -> int:
 
 
 def process_files(
-    names: Sequence[str], mode: Mode, resolver: Resolver, *, keep_text: bool, jobs: int = 1
+    names: Sequence[str],
+    mode: Mode,
+    resolver: Resolver,
+    *,
+    keep_text: bool,
+    jobs: int = 1,
+    diff: bool = False,
 ) -> Iterator[FileResult]:
-    """`process_source` over the files `names`, yielding results in the
-    order given; with ``jobs > 1`` the files are processed in that many
-    worker processes.  Where the platform allows, the parent cleans the first
-    file itself (when it is small) and the workers are forked from it, so
-    that they start with its resolver: rules loaded, patterns compiled, word
-    lists read, once instead of once per worker."""
+    """`process_source` over the files `names` (with `keep_text` and
+    `diff`), yielding results in the order given; with ``jobs > 1`` the files
+    are processed in that many worker processes, which send back a changed
+    file's diff when asked, not its texts (unless `keep_text`).  Where the
+    platform allows, the parent cleans the first file itself (when it is
+    small) and the workers are forked from it, so that they start with its
+    resolver: rules loaded, patterns compiled, word lists read, once instead
+    of once per worker."""
     global _INHERIT
     if jobs <= 1 or len(names) < 2:
         for name in names:
-            yield process_source(name, mode, resolver, keep_text=keep_text)
+            yield process_source(name, mode, resolver, keep_text=keep_text, diff=diff)
         return
     import os
     from concurrent.futures import ProcessPoolExecutor
@@ -141,11 +164,11 @@ def process_files(
     if context is not None and _size(names[0]) <= WARM_UP_BYTES:
         # Warm up here: the workers fork with what the first file loaded
         # (compiled patterns, word lists) instead of each loading it again.
-        yield process_source(names[0], mode, resolver, keep_text=keep_text)
+        yield process_source(names[0], mode, resolver, keep_text=keep_text, diff=diff)
         names = names[1:]
         if len(names) < 2:
             for name in names:
-                yield process_source(name, mode, resolver, keep_text=keep_text)
+                yield process_source(name, mode, resolver, keep_text=keep_text, diff=diff)
             return
     workers = min(jobs, len(names))
     _INHERIT = resolver if context is not None else None
@@ -156,8 +179,16 @@ def process_files(
             initializer=_init_worker,
             initargs=(resolver.options, resolver.worker_setup, os.getpid()),
         ) as pool:
-            chunk = max(1, min(CHUNK, len(names) // (8 * workers)))
-            yield from pool.map(_work, [(n, mode, keep_text) for n in names], chunksize=chunk)
+            tasks = [
+                pool.submit(_work, ([names[i] for i in batch], mode, keep_text, diff))
+                for batch in batches(len(names), workers)
+            ]
+            try:
+                for task in tasks:
+                    yield from task.result()
+            finally:  # stopped early (an error, or the caller is done): run no more
+                for task in tasks:
+                    task.cancel()
     except BrokenProcessPool:
         raise WorkerError(
             "a worker process (-j) stopped unexpectedly (killed, or out of memory); "

@@ -31,10 +31,13 @@ class FileResult:
     """What happened to one input.
 
     `text`/`new_text` are the document before and after fixing (kept only
-    when asked, or for stdin); `output` is the fixed document encoded as it
-    came, set for stdin in ``fix`` mode only (files are written in place,
-    `written` says whether this one was).  `error` and `warning` are
-    messages that start with the input's name.
+    when asked, or for stdin); `diff` is the unified diff of a changed file
+    (`arclean.report.unified_diff`), when asked, computed where the file was
+    processed (a ``-j`` worker sends it back instead of both texts);
+    `output` is the fixed document encoded as it came, set for stdin in
+    ``fix`` mode only (files are written in place, `written` says whether
+    this one was).  `error` and `warning` are messages that start with the
+    input's name.
     """
 
     name: str
@@ -52,6 +55,7 @@ class FileResult:
     #: Skipped for holding NUL bytes (binary, or UTF-16 read as UTF-8): the
     #: `warning` says so; `refuse_named_binary` makes it an error.
     binary: bool = False
+    diff: str | None = None
 
 
 def structure_message(exc: Exception) -> str:
@@ -77,6 +81,18 @@ def refuse_named_binary(result: FileResult) -> FileResult:
     )
 
 
+def file_bom(path: str) -> bool | None:
+    """Does the file `path` start with a UTF-8 byte order mark (what the
+    headers of its diff carry)?  None when it cannot be read."""
+    from arclean.io.read import UTF8_BOM
+
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(3) == UTF8_BOM
+    except OSError:
+        return None
+
+
 def _about(name: str, exc: Exception) -> str:
     message = structure_message(exc)
     return message if message.startswith(name + ":") else f"{name}: {message}"
@@ -89,6 +105,7 @@ def process_source(
     *,
     keep_text: bool,
     stdin: bytes | None = None,
+    diff: bool = False,
 ) -> FileResult:
     """Fix (``mode="fix"``), preview (``"preview"``) or check (``"check"``)
     one input, a file or stdin.
@@ -98,6 +115,9 @@ def process_source(
     its bytes; the result is labelled with ``--stdin-filename`` (or ``-``),
     and in ``fix`` mode carries the fixed bytes in `output` for the caller to
     write.  Changes are recorded, and the texts kept, only with `keep_text`.
+    With `diff`, a changed file's unified diff is computed here into
+    `FileResult.diff` (for stdin, whose diff the caller makes, the texts are
+    kept instead).
     Never raises `ArcleanError`: a binary file is a warning (`binary`; the
     caller makes it an error for a file named on the command line, with
     `refuse_named_binary`), binary stdin an error, any other
@@ -107,7 +127,10 @@ def process_source(
     """
     label = (resolver.options.stdin_filename or STDIN) if stdin is not None else name
     try:
-        return _process(name, label, mode, resolver, keep_text, stdin)
+        result = _process(name, label, mode, resolver, keep_text or diff, stdin)
+        if diff and stdin is None:
+            _diff(result, keep_text)
+        return result
     except Exception as exc:  # one input never stops the others
         import os
 
@@ -119,6 +142,18 @@ def process_source(
             error=f"{label}: internal error: {type(exc).__name__}: {exc}; {left}. This is a "
             "bug in arclean; please report it (set ARCLEAN_DEBUG=1 for a traceback)",
         )
+
+
+def _diff(result: FileResult, keep_text: bool) -> None:
+    """`result.diff` of a changed file, its texts and changes dropped unless kept."""
+    if result.changed and result.text is not None and result.new_text is not None:
+        from arclean.report import unified_diff
+
+        bom = bool(file_bom(result.name))
+        result.diff = unified_diff(result.text, result.new_text, result.name, bom=bom)
+    if not keep_text:
+        result.text = result.new_text = None
+        result.changes = []
 
 
 def _process(

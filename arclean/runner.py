@@ -19,6 +19,7 @@ from arclean.pool import process_files
 from arclean.process import (
     FileResult,
     Mode,
+    file_bom,
     process_source,
     refuse_named_binary,
     structure_message,
@@ -30,6 +31,7 @@ __all__ = [
     "Mode",
     "Resolver",
     "RunOptions",
+    "file_bom",
     "process_files",
     "process_source",
     "run",
@@ -48,6 +50,7 @@ def run(
     jobs: int = 1,
     stdin_stream: Callable[[], IO[bytes]] | None = None,
     write: Callable[[bytes], None] | None = None,
+    diff: bool = False,
 ) -> Iterator[FileResult]:
     """What happened to each input of `paths` (none, or ``-``: stdin), in the
     order given: folders are walked (`arclean.io.discover.discover`), files
@@ -58,7 +61,8 @@ def run(
 
     With `stdin_stream` and `write` (``fix`` to stdout), a large plain-text
     stdin is cleaned in chunks and written as it goes (`arclean.stream`);
-    its result then carries no `output`.  ``jobs=0``: one per core."""
+    its result then carries no `output`.  ``jobs=0``: one per core.  With
+    `diff`, each changed file's result carries its diff (`process_source`)."""
     from arclean.io.discover import Skipped
     from arclean.pool import cpu_jobs
 
@@ -77,7 +81,7 @@ def run(
     named = set(paths) - {STDIN}
     if resolver.on_inputs is not None:
         resolver.on_inputs(names)
-    results = iter(process_files(names, mode, resolver, keep_text=keep_text, jobs=jobs))
+    results = iter(process_files(names, mode, resolver, keep_text=keep_text, jobs=jobs, diff=diff))
     import contextlib
 
     for name in [n for n, problem in inputs if not problem]:
@@ -94,13 +98,14 @@ def run(
             yield FileResult(name, error=problem)
         elif name == STDIN:
             got = None
-            if stdin_stream is not None and write is not None and mode == "fix" and not keep_text:
+            whole = keep_text or diff or mode != "fix"
+            if stdin_stream is not None and write is not None and not whole:
                 got = _stream(stdin_stream, write, resolver, jobs)
             if isinstance(got, FileResult):
                 yield got
                 continue
             stdin = read_stdin() if got is None else got
-            yield process_source(STDIN, mode, resolver, keep_text=keep_text, stdin=stdin)
+            yield process_source(STDIN, mode, resolver, keep_text=keep_text, stdin=stdin, diff=diff)
         else:
             result = next(results)
             yield refuse_named_binary(result) if result.binary and name in named else result

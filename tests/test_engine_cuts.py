@@ -110,6 +110,11 @@ def _reference_words() -> frozenset[str]:
     )
 
 
+def _clear(lexicon) -> None:
+    lexicon.surface_words.cache_clear()
+    lexicon.surface_word_list.cache_clear()
+
+
 def test_lexicon_words_are_read_alike_with_and_without_the_cache(tmp_path, monkeypatch):
     import arclean.ruleset.cache as cache
     from arclean.names import lexicon
@@ -117,20 +122,20 @@ def test_lexicon_words_are_read_alike_with_and_without_the_cache(tmp_path, monke
     expected = _reference_words()
     monkeypatch.delenv("ARCLEAN_NO_CACHE", raising=False)
     monkeypatch.setattr(cache, "directory", None)
-    lexicon.surface_words.cache_clear()
+    _clear(lexicon)
     try:
         assert lexicon.surface_words() == expected  # no cache folder
         monkeypatch.setattr(cache, "directory", str(tmp_path))
-        lexicon.surface_words.cache_clear()
+        _clear(lexicon)
         assert lexicon.surface_words() == expected  # written to the cache
-        (written,) = tmp_path.glob("lexicon-words-*.txt")
-        lexicon.surface_words.cache_clear()
+        (written,) = tmp_path.glob("lexicon-sorted-*.txt")
+        _clear(lexicon)
         assert lexicon.surface_words() == expected  # read from it
         written.write_bytes(written.read_bytes()[:1000])  # cut short: not used
-        lexicon.surface_words.cache_clear()
+        _clear(lexicon)
         assert lexicon.surface_words() == expected
     finally:
-        lexicon.surface_words.cache_clear()
+        _clear(lexicon)
 
 
 def test_the_marks_of_pairs_are_found_by_re_as_by_regex():

@@ -119,11 +119,12 @@ def fix(
         paths,
         mode,
         resolver,
-        keep_text=bool(diff or printer or show_statistics),
+        keep_text=bool(printer or show_statistics),
         read_stdin=reading,
         jobs=jobs,
         stdin_stream=read_stdin.stream,
         write=write_stdout,
+        diff=diff,
     )
     # A listing printed as it comes (--show-changes) and a bar do not mix.
     progress = RunProgress(
@@ -159,7 +160,8 @@ def fix(
             changed_files += 1
         else:
             unchanged_files += 1
-        if diff and result.changed and result.text is not None and result.new_text is not None:
+        has_texts = result.text is not None and result.new_text is not None
+        if diff and result.changed and (result.diff is not None or has_texts):
             _print_diff(result, stdin_data, color)
             outside += _outside(result.name)
         elif check and result.changed and not quiet:
@@ -210,22 +212,21 @@ def _outside(name: str) -> list[str]:
 
 
 def _print_diff(result: Any, stdin_data: list[bytes], color: str) -> None:
-    """The unified diff of one input, with its byte order mark, on stdout."""
+    """The unified diff of one input, with its byte order mark, on stdout:
+    made where the file was processed (`FileResult.diff`), or here (stdin)."""
     from arclean.io.read import UTF8_BOM
     from arclean.report import unified_diff
     from arclean.report.diff import color_diff
+    from arclean.runner import file_bom
 
-    if result.name == "-":
-        bom = bool(stdin_data) and stdin_data[-1].startswith(UTF8_BOM)
-    else:
-        try:
-            with open(result.name, "rb") as handle:
-                bom = handle.read(3) == UTF8_BOM
-        except OSError:  # the --stdin-filename of stdin, not a file
+    text = result.diff
+    if text is None:
+        bom = None if result.name == "-" else file_bom(result.name)
+        if bom is None:  # stdin, or the --stdin-filename of stdin, not a file
             bom = bool(stdin_data) and stdin_data[-1].startswith(UTF8_BOM)
-    # The headers quote a name as git does (a tab or a newline in it); a name
-    # that is not UTF-8 is written back as its bytes.
-    text = unified_diff(result.text, result.new_text, result.name, bom=bom)
+        # The headers quote a name as git does (a tab or a newline in it).
+        text = unified_diff(result.text, result.new_text, result.name, bom=bom)
+    # A name that is not UTF-8 is written back as its bytes.
     if use_color(color, sys.stdout):
         text = color_diff(text)
     try:

@@ -7,21 +7,29 @@ The modules follow the pipeline (see docs/names.md): `model` (settings and
 result types), `tokens`, `counting`, `evidence` (the word judge), `pairing`,
 `context`, `scoring`, `clustering`, `scanning`; `rewrite` and `rules` on top;
 `lexicon`, `similarity` and `glossary` are the data and measures they use.
+
+The names below are imported from their modules on first use, so that
+``arclean.names.lexicon`` (which the letter rules read for a text holding
+ی or ک) loads without the whole pipeline.
 """
 
 from __future__ import annotations
 
-from arclean.names.glossary import Entry, Glossary, GlossaryError, load_glossary
-from arclean.names.model import (
-    CODE_FUZZY,
-    CODE_GLOSSARY,
-    Cluster,
-    Member,
-    Replacement,
-    Settings,
-)
-from arclean.names.rewrite import Reconciler
-from arclean.names.scanning import scan
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from arclean.names.glossary import Entry, Glossary, GlossaryError, load_glossary
+    from arclean.names.model import (
+        CODE_FUZZY,
+        CODE_GLOSSARY,
+        Cluster,
+        Member,
+        Replacement,
+        Settings,
+    )
+    from arclean.names.rewrite import Reconciler
+    from arclean.names.scanning import scan
 
 __all__ = [
     "CODE_FUZZY",
@@ -37,3 +45,28 @@ __all__ = [
     "load_glossary",
     "scan",
 ]
+
+#: Where each name of `__all__` lives.
+_HOMES: dict[str, tuple[str, ...]] = {
+    "arclean.names.glossary": ("Entry", "Glossary", "GlossaryError", "load_glossary"),
+    "arclean.names.model": (
+        "CODE_FUZZY",
+        "CODE_GLOSSARY",
+        "Cluster",
+        "Member",
+        "Replacement",
+        "Settings",
+    ),
+    "arclean.names.rewrite": ("Reconciler",),
+    "arclean.names.scanning": ("scan",),
+}
+_EXPORTS = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'arclean.names' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from arclean.chars import (
     ARABIC_ONLY_LETTERS,
@@ -31,6 +32,9 @@ from arclean.chars import (
 )
 from arclean.locations import builtin_rules_dir
 from arclean.text.spans import Range
+
+if TYPE_CHECKING:
+    from arclean.names.lexicon import WordList
 
 YEH = "\N{ARABIC LETTER YEH}"
 MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
@@ -53,10 +57,10 @@ _CUE_RE = lazy_compile(
 
 
 @cache
-def _surface() -> frozenset[str]:
-    from arclean.names.lexicon import surface_words
+def _surface() -> WordList:
+    from arclean.names.lexicon import surface_word_list
 
-    return surface_words()
+    return surface_word_list()
 
 
 @cache

@@ -56,6 +56,8 @@ class FileResult:
     #: `warning` says so; `refuse_named_binary` makes it an error.
     binary: bool = False
     diff: str | None = None
+    #: The encoding the input was read in (``utf-8``, ``cp1256``, ...), once read.
+    encoding: str | None = None
 
 
 def structure_message(exc: Exception) -> str:
@@ -185,6 +187,7 @@ def _process(
     result = FileResult(
         label,
         changed=outcome.changed,
+        encoding=source.encoding,
         changes=outcome.changes,
         findings=outcome.findings,
         text=source.text if keep_text else None,

@@ -106,3 +106,30 @@ def test_markdown_trailing_whitespace_is_removed_but_hard_breaks_stay() -> None:
     )
     assert Cleaner(format="markdown")(text) == want
     assert Cleaner(format="markdown")(text.replace("\n", "\r\n")) == want.replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "auto"])
+def test_a_diff_of_a_cp1256_file_applies_to_it(tmp_path, monkeypatch, encoding: str) -> None:
+    """`fix --diff` writes a cp1256 file's lines in cp1256, so `git apply`
+    (which compares bytes) accepts the diff; it was written in UTF-8."""
+    import shutil
+    import subprocess
+
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    original = "قال الوزير ، ثم غادر و الحرب انتهت .\nسطر ثان\n"
+    (tmp_path / "c.txt").write_bytes(original.encode("cp1256"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["fix", "--encoding", encoding, "--diff", "c.txt"])
+    assert result.exit_code == 1, result.output
+    patch = tmp_path / "d.patch"
+    patch.write_bytes(result.stdout_bytes)
+    assert "-قال الوزير ،".encode("cp1256") in result.stdout_bytes
+    subprocess.run(["git", "init", "-q", "."], check=True)
+    subprocess.run(["git", "apply", "d.patch"], check=True)
+    fixed = (tmp_path / "c.txt").read_bytes().decode("cp1256")
+    assert fixed == "قال الوزير، ثم غادر والحرب انتهت.\nسطر ثان\n"

@@ -213,10 +213,12 @@ def _outside(name: str) -> list[str]:
 
 def _print_diff(result: Any, stdin_data: list[bytes], color: str) -> None:
     """The unified diff of one input, with its byte order mark, on stdout:
-    made where the file was processed (`FileResult.diff`), or here (stdin)."""
+    made where the file was processed (`FileResult.diff`), or here (stdin);
+    a file's in the encoding it was read in (``--encoding``), uncoloured,
+    when that is not UTF-8, for patch tools."""
     from arclean.io.read import UTF8_BOM
     from arclean.report import unified_diff
-    from arclean.report.diff import color_diff
+    from arclean.report.diff import color_diff, diff_bytes
     from arclean.runner import file_bom
 
     text = result.diff
@@ -226,14 +228,15 @@ def _print_diff(result: Any, stdin_data: list[bytes], color: str) -> None:
             bom = bool(stdin_data) and stdin_data[-1].startswith(UTF8_BOM)
         # The headers quote a name as git does (a tab or a newline in it).
         text = unified_diff(result.text, result.new_text, result.name, bom=bom)
+    encoding = getattr(result, "encoding", None)
+    if encoding and encoding != "utf-8" and result.name != "-":
+        # In the file's encoding, so that git apply and patch accept it.
+        write_stdout(diff_bytes(text, encoding))
+        return
     # A name that is not UTF-8 is written back as its bytes.
     if use_color(color, sys.stdout):
         text = color_diff(text)
-    try:
-        data = text.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        data = text.encode("utf-8", "surrogatepass")
-    write_stdout(data)
+    write_stdout(diff_bytes(text))
 
 
 def _hint_hidden_fixes(resolver: Any, paths: tuple[str, ...], verbose: bool) -> None:

@@ -53,6 +53,42 @@ _C_ESCAPES = {
 }
 
 
+def diff_bytes(diff: str, encoding: str | None = None) -> bytes:
+    """One file's `unified_diff` as the bytes ``git apply`` and ``patch``
+    compare with the file: its text lines in the file's `encoding` (when it
+    writes ASCII as ASCII, as cp1256 and ISO 8859-6 do), the headers, hunk
+    lines and markers in UTF-8 (a name that is not UTF-8 as its own bytes).
+    UTF-16 and the like are written in UTF-8: no line-based tool applies a
+    diff of them.  Raises nothing."""
+
+    def utf8(line: str) -> bytes:
+        try:
+            return line.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return line.encode("utf-8", "surrogatepass")
+
+    if not encoding or not _ascii_compatible(encoding):
+        return utf8(diff)
+    out: list[bytes] = []
+    for i, line in enumerate(diff.splitlines(keepends=True)):
+        if i < 2 or line.startswith(("@", "\\")):
+            out.append(utf8(line))
+        else:
+            try:
+                out.append(line.encode(encoding))
+            except UnicodeEncodeError:  # cannot happen for text read in it
+                out.append(utf8(line))
+    return b"".join(out)
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    try:
+        sample = "ab\n- +@"
+        return sample.encode(encoding) == sample.encode("ascii")
+    except (LookupError, UnicodeEncodeError):
+        return False
+
+
 def _needs_escape(ch: str) -> bool:
     return ch in _C_ESCAPES or ch < " " or ch == "\x7f"
 

@@ -64,19 +64,22 @@ def _keep_joining(text: str, start: int, end: int, form: str, letter: str) -> st
 
 def _shows_word_break(text: str, start: int) -> bool:
     """Does the presentation form at `start` start a word glued to the one
-    before (only marks between them)?  The letter before is an isolated or
-    final form of a letter that joins on both sides, or of ة ى, which only
-    end words; the form at `start` an initial or isolated letter.  Inside a
-    word the letter before would have taken its initial or medial form:
-    ﻛﺎﻥﺧﻄﺄ is كان خطأ, ﻧﻔﻮﺱﺍﻟﻜﺜﻴﺮ is نفوس الكثير.  A letter that joins on
-    the right only (ا د ذ ر ز و, the lam-alef ligatures) is followed by an
-    unjoined one inside a word (ﺍﻷﺳﺪ), and so is hamza ء (ﺷﻲﺀ ends on it,
-    ﻣﺴﺎﺀﻟﺔ goes on after it).  A keyboard letter before shows no shape:
-    only a one-letter form after it counts (#ﺑﻨﻐﺎﺯﻱ typed as #بنغازيﺍﻟﻘﻮﺍﺕ),
-    never a ligature such as ﻻ, which keyboards type inside words (خﻻص)."""
+        before (only marks between them)?  The letter before is an isolated or
+        final form of a letter that joins on both sides, or of ة ى, which only
+        end words; the form at `start` an initial or isolated letter.  Inside a
+        word the letter before would have taken its initial or medial form:
+        ﻛﺎﻥﺧﻄﺄ is كان خطأ, ﻧﻔﻮﺱﺍﻟﻜﺜﻴﺮ is نفوس الكثير.  A letter that joins on
+        the right only (ا د ذ ر ز و, the lam-alef ligatures) is followed by an
+        unjoined one inside a word (ﺍﻷﺳﺪ), and so is hamza ء (ﺷﻲﺀ ends on it,
+        ﻣﺴﺎﺀﻟﺔ goes on after it).  Two isolated forms show nothing: text set
+        wholly in isolated forms (ﻙﺕﺍﺏ, as some PDF extractions give it) has no
+        joins to read (when the glyphs around them show joins, as in ﻧﻔﻮﺱﺍﻟﻜﺜﻴﺮ,
+    they do).  A keyboard letter before shows no shape at all (كتبﻫﺎ
+        is one word): no break."""
     shape, letters = presentation_shape(text[start])
     if shape not in ("isolated", "initial") or not letters[:1].isalpha():
         return False
+    this_shape = shape
     if letters[0] == "\N{ARABIC LETTER HAMZA}":
         return False
     before = start
@@ -85,14 +88,32 @@ def _shows_word_break(text: str, start: int) -> bool:
     if before == 0:
         return False
     previous = text[before - 1]
-    if _FORMS_RE.match(previous):
-        shape, letters = presentation_shape(previous)
-        if shape not in ("isolated", "final"):
-            return False
-        previous = next((ch for ch in reversed(letters) if ch.isalpha()), "")
-    elif len(letters) > 1 or text[start] in _KEEP_FORMS:
+    if not _FORMS_RE.match(previous):
         return False
+    shape, letters = presentation_shape(previous)
+    if shape not in ("isolated", "final"):
+        return False
+    if shape == this_shape == "isolated" and not _shaped_run(text, before - 1, start):
+        return False
+    previous = next((ch for ch in reversed(letters) if ch.isalpha()), "")
     return previous in DUAL_JOINING_LETTERS or previous in WORD_END_LETTERS
+
+
+def _shaped_run(text: str, last: int, first: int) -> bool:
+    """Do the presentation forms around two isolated ones (the run ending at
+    `last`, the one starting at `first`) show joins: an initial, medial or
+    final form?  Text set wholly in isolated forms does not."""
+    i = last
+    while i >= 0 and (_FORMS_RE.match(text[i]) or unicodedata.category(text[i]) == "Mn"):
+        if _FORMS_RE.match(text[i]) and presentation_shape(text[i])[0] != "isolated":
+            return True
+        i -= 1
+    j = first
+    while j < len(text) and (_FORMS_RE.match(text[j]) or unicodedata.category(text[j]) == "Mn"):
+        if _FORMS_RE.match(text[j]) and presentation_shape(text[j])[0] != "isolated":
+            return True
+        j += 1
+    return False
 
 
 def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:

@@ -4,12 +4,12 @@ A fix inside Markdown, HTML or subtitle prose can, rarely, create or remove
 markup: joining و in ``[الملحق](و الجداول)`` removes the only space of the
 parentheses, which then read as a link destination.  The format's `verify`
 catches it.  Rather than refuse the whole file, `without_structure_changes`
-finds the changes that break the structure (bisecting them, each half
-checked with the format's own `verify`), applies every other change, and
-returns the left-out ones as
-findings that name their rules and the structure they would change.  Only
-when no split helps (the changes break the structure together) does the
-original `StructureChanged` stand.
+finds the changes that break the structure (in order, by bisection over the
+changes kept so far, each check with the format's own `verify`), applies
+every other change, and returns the left-out ones as findings that name
+their rules and the structure they would change.  Changes that break it
+only together lose the later one.  Were the kept changes still refused,
+the original `StructureChanged` would stand.
 """
 
 from __future__ import annotations
@@ -49,22 +49,32 @@ def _problem(verify: Verify, text: str, changes: Sequence[Change]) -> str | None
     return None
 
 
-def _breaking(
-    verify: Verify, text: str, groups: list[list[Change]]
-) -> list[tuple[list[Change], str]] | None:
-    """The groups that break the structure on their own, each with the
-    reason, found by bisection (`groups` together are known to break it);
-    None when no single group does (they break it only together).  Each
-    check parses the document twice: about 2 log2(n) checks per group found."""
-    if len(groups) == 1:
-        why = _problem(verify, text, groups[0])
-        return [(groups[0], why)] if why is not None else None
-    half = len(groups) // 2
-    found: list[tuple[list[Change], str]] = []
-    for part in (groups[:half], groups[half:]):
-        if _problem(verify, text, [ch for g in part for ch in g]) is not None:
-            found += _breaking(verify, text, part) or []
-    return found or None
+def _left_out(verify: Verify, text: str, changes: Sequence[Change]) -> list[tuple[Change, str]]:
+    """The changes to leave out, each with the reason, so that the others
+    together keep the structure: in order, the first change whose prefix of
+    the kept ones breaks it (found by bisection, each check with `verify`)
+    is left out, and the search goes on after it.  A change that breaks the
+    structure only together with earlier ones (a ``[`` and a ``](u)`` making
+    a link) is the one left out.  Each check parses the document twice:
+    about 2 log2(n) checks per change left out."""
+    kept: list[Change] = []
+    rest = list(changes)
+    out: list[tuple[Change, str]] = []
+    while rest:
+        if _problem(verify, text, kept + rest) is None:
+            break
+        lo, hi = 0, len(rest) - 1  # the smallest k with kept + rest[:k + 1] broken
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if _problem(verify, text, kept + rest[: mid + 1]) is None:
+                lo = mid + 1
+            else:
+                hi = mid
+        why = _problem(verify, text, kept + rest[: lo + 1]) or "structure changed"
+        kept += rest[:lo]
+        out.append((rest[lo], why))
+        rest = rest[lo + 1 :]
+    return out
 
 
 def without_structure_changes(
@@ -74,16 +84,15 @@ def without_structure_changes(
     message: Callable[[str], str],
 ) -> Outcome | None:
     """`outcome` (tracked changes of `text`, whose result `verify` refused)
-    without the changes that break the structure on their own: those
+    without the changes that break the structure (alone, or with changes
+    before them: `_left_out`): those
     become findings (``fixable=False``; `message` of the rule's code followed
     by `NOT_APPLIED` and the reason): in `findings` at their place in the new
     text, in `left_out` at their place in `text`.  None when
     the remaining changes still break it (the caller refuses the file).
     The returned findings are the left-out changes only: what else remains
     is for the caller to look for in the new text."""
-    bad = _breaking(verify, text, [[ch] for ch in outcome.changes])
-    if bad is None:
-        return None
+    bad = [([ch], why) for ch, why in _left_out(verify, text, outcome.changes)]
     left_out = {id(ch) for group, _why in bad for ch in group}
     kept = [ch for ch in outcome.changes if id(ch) not in left_out]
     new_text = _apply(text, kept)

@@ -151,9 +151,9 @@ def test_a_change_to_markup_is_left_out_and_named(runner, tmp_path, monkeypatch)
     assert path.read_text(encoding="utf-8") == "قال، ثم [رابط](https://x.org)\n"
 
 
-def test_changes_that_break_markup_only_together_refuse_the_file(runner, tmp_path, monkeypatch):
-    """Two changes harmless alone that make a link together: no split of
-    them is safe, so the file is refused, untouched, exit 2."""
+def test_changes_that_break_markup_only_together_lose_the_later_one(runner, tmp_path, monkeypatch):
+    """Two changes harmless alone that make a link together: the later one
+    is left out and named; the other fixes are applied, the markup kept."""
     from arclean.cli import cli
 
     path = tmp_path / "a.md"
@@ -169,11 +169,14 @@ def test_changes_that_break_markup_only_together_refuse_the_file(runner, tmp_pat
         rule.format(code="XX101", slug="x", pattern="QQ", new="[")
         + rule.format(code="XX102", slug="y", pattern="ZZ", new="](u)"),
     )
+    result = runner.invoke(cli, ["check", "--rules", str(rules), str(path)])
+    assert result.exit_code == 1
+    assert "XX102 m (not applied: it would change the document's structure" in result.stdout
+    assert "AR101" in result.stdout
     result = runner.invoke(cli, ["fix", "--rules", str(rules), str(path)])
-    assert result.exit_code == 2
-    assert str(path) in result.stderr
-    assert "more than prose" in result.stderr
-    assert path.read_text(encoding="utf-8") == text
+    assert result.exit_code == 0, result.output
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed.startswith("قال، ثم [") and "ZZ" in fixed and "](u)" not in fixed
 
 
 def test_stdin_filename_picks_the_format(runner):

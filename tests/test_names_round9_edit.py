@@ -182,3 +182,22 @@ def test_a_gazetteer_name_written_with_the_article_stays_a_name() -> None:
         "وغادر سانتياغو أمس. ووصل إلى ثانتياغو."
     )
     assert _rewrites(text) == [("ثانتياغو", "سانتياغو")]
+
+
+def test_a_doubled_letter_and_another_final_letter_is_another_name() -> None:
+    """Second breaker round (news 2015-08-09 line 4831): «شركة ليللي» (Eli
+    Lilly) beside a woman named ليلى eleven times.  The doubled ل alone
+    would be a slip, but the final ي against the text's ى is a second
+    difference: another name, left for review."""
+    text = (
+        "قالت الدكتورة ليلى الصاعدي إن البرنامج نجح. "
+        + "وأضافت ليلى أن الطالبات متفوقات. " * 10
+        + "وتنتجه شركة ليللي. ولقد نافس الفياجرا في السوق."
+    )
+    assert ("ليللي", "ليلى") not in _rewrites(text)
+
+
+def test_a_doubled_letter_alone_is_still_a_slip() -> None:
+    text = "قالت الدكتورة ليلى الصاعدي إن البرنامج نجح. " + "وأضافت ليلى أن الطالبات متفوقات. " * 10
+    text += "وقالت الدكتورة ليللى إن النتائج جيدة."
+    assert ("ليللى", "ليلى") in _rewrites(text)

@@ -29,7 +29,13 @@ from arclean.names.similarity import (
     vowel_by_vowel,
     weighted_distance,
 )
-from arclean.names.weighing import first_names, full_name_support, short_swap, well_attested
+from arclean.names.weighing import (
+    final_letter_differs,
+    first_names,
+    full_name_support,
+    short_swap,
+    well_attested,
+)
 
 #: Marks a pair whose canonical the text attests, waiting for a shared neighbour.
 TEXT_MARK = "text: "
@@ -236,6 +242,7 @@ class PairScorer:
                 # a letter swapped in a short word is another word (جوبا/كوبا)
                 and (len(v) != len(c) or len(c) >= s.sub_letters or short_swap(v, c, judge))
                 and not vowel_by_vowel(v, c)
+                and not final_letter_differs(self.candidates[v].forms, self.candidates[c].forms)
                 and self.candidates[c].count >= 2
                 and self.candidates[c].count > self.candidates[v].count
             )

@@ -39,6 +39,19 @@ def short_swap(v: str, c: str, judge: Judge) -> bool:
     return text_only_edit(v, c) and judge.no_word(v) and judge.auto_evidence(c) is not None
 
 
+def final_letter_differs(variant: Iterable[str], canonical: Iterable[str]) -> bool:
+    """Every spelling of the variant ends in ي where every spelling of the
+    canonical ends in ى (or the other way round, or ه against ة): a second
+    difference, which folding hides, beside a cheap edit.  A
+    transliteration of another name (ليللي, Lilly, beside ليلى) more likely
+    than a slip: not automatic (second breaker round)."""
+    ends_v = {x[-1:] for x in variant}
+    ends_c = {x[-1:] for x in canonical}
+    return any(
+        ends_v == {a} and ends_c == {b} for a, b in (("ي", "ى"), ("ى", "ي"), ("ه", "ة"), ("ة", "ه"))
+    )
+
+
 def well_attested(v: str, c: str, judge: Judge) -> str | None:
     """Name evidence for a canonical that `Judge.name_evidence` does not
     call a name, when the variant is no word at all: a well-attested

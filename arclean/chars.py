@@ -347,6 +347,9 @@ ARABIC_WORD = rf"{LETTER}(?:{LETTER}|{MARK})*"
 #: The letters of a word as Persian keyboards type them (ی ک), and the
 #: letters of Persian, Urdu and Kurdish that Arabic never uses, as a class.
 PERSIAN_LOOKING = char_class(FARSI_FORMS | NON_ARABIC_LETTERS)
+#: Rule patterns may name it ``{persian}``: a letter of a Persian keyboard or
+#: of Persian, Urdu or Kurdish (ی ک پ چ ژ گ ...).
+PATTERN_MACROS["persian"] = PERSIAN_LOOKING
 #: Non-spacing marks and tatweel, removed before a word is looked up.
 MARKS_AND_TATWEEL = rf"[{MARK}\N{{ARABIC TATWEEL}}]"
 

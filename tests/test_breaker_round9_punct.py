@@ -126,14 +126,14 @@ def test_quote_style_trusts_the_same_pairs():
 
 #: Real lines (news/saudinewsnet_2015-08-09.txt:1993, 2015-08-10.txt:3992,
 #: 6410, 6412; messy/arsarcasm_tweets.txt:3979): a chain of tokens joined
-#: by full stops, whose first token has three letters, got one space.  A
-#: chain whose tokens are letter names (three letters at most) stays whole.
+#: by full stops, whose first token has three letters, got one space.
 _DOTTED = [
     "شركة أيه.إم.دي للمعالجات",
     "عالية الوضوح» إتش.دي.إم.آي 4ر1» أو منفذ",
     "شحن الهواتف الذكية التي تدعم تكنولوجيا كيو.آي للشحن اللاسلكي",
     "من إنتاج شركة أيه.إم.دي والتي تقول الشركة",
     "بنظام التشغيل أيه.إم.دي.ولم تكشف الشركة",
+    "والحرية.💚ذكرئ.المولد.النبوي.الشريف.",
     "شركة إتش.تي.سي",
     "بي.بي.سي",
     "إف.بي.آي",
@@ -154,11 +154,6 @@ def test_a_dotted_chain_or_a_short_side_keeps_its_dots(text):
         # news/saudinewsnet_2015-08-10.txt:5236: a sentence boundary
         ("لنسعد قلوبنا.من هنا", "لنسعد قلوبنا. من هنا"),
         ("مرة أخرى.في سياق متصل", "مرة أخرى. في سياق متصل"),
-        # a chain of words is no abbreviation (second breaker round; tweets
-        # 3979, and 330, 483 of its slice): every full stop gets its space
-        ("والحرية.💚ذكرئ.المولد.النبوي.الشريف.", "والحرية.💚ذكرئ. المولد. النبوي. الشريف."),
-        ("توصيل.مشاوير.طلبات.اغراض", "توصيل. مشاوير. طلبات. اغراض"),
-        ("والعراقيين.اليمنيين.تصدق", "والعراقيين. اليمنيين. تصدق"),
     ],
 )
 def test_a_sentence_boundary_still_gets_the_space(text, fixed):

@@ -27,6 +27,7 @@ WORD_BREAKS = [
     ("ﺍﻟﻌﺴﻴﺮﻱﻭﻻﺗﺮﻛﻦ", "العسيري ولاتركن"),
     ("ﺑﺤﺒﻚﺷﺎﻳﻒ", "بحبك شايف"),
     ("ﻧﻔﻮﺱﺍﻟﻜﺜﻴﺮ", "نفوس الكثير"),
+    ("#نوال_الزغبيﻫﻲّ", "#نوال_الزغبي هيّ"),
     ("ﺍﻟﻌﺮﺑـــﻲﻭﻋﻠــﻢ", "العربي وعلم"),
     # The kind: ة and ى end words; a ligature's last letter counts.
     ("ﻣﺪﺭﺳﺔﺍﻟﺒﻨﺎﺕ", "مدرسة البنات"),
@@ -45,10 +46,8 @@ ONE_WORD = [
     ("خﻻص", "خلاص"),
     ("أصﻻ", "أصلا"),
     ("مارأيتهﷺ", "مارأيتهﷺ"),
-    # A keyboard letter shows no shape (second breaker round): no break.
-    ("كتبﻫﺎ", "كتبها"),
+    # A lone keyboard proclitic before a pasted word (second breaker round).
     ("بﺍﻟﻘﺎﻫﺮﺓ", "بالقاهرة"),
-    ("#نوال_الزغبيﻫﻲّ", "#نوال_الزغبيهيّ"),
     # Text set wholly in isolated forms shows no joins to read.
     ("ﻙﺕﺍﺏ", "كتاب"),
     ("ﺍﻝﻉﺭﺏﻱﺓ", "العربية"),

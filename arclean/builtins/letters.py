@@ -64,18 +64,20 @@ def _keep_joining(text: str, start: int, end: int, form: str, letter: str) -> st
 
 def _shows_word_break(text: str, start: int) -> bool:
     """Does the presentation form at `start` start a word glued to the one
-        before (only marks between them)?  The letter before is an isolated or
-        final form of a letter that joins on both sides, or of ة ى, which only
-        end words; the form at `start` an initial or isolated letter.  Inside a
-        word the letter before would have taken its initial or medial form:
-        ﻛﺎﻥﺧﻄﺄ is كان خطأ, ﻧﻔﻮﺱﺍﻟﻜﺜﻴﺮ is نفوس الكثير.  A letter that joins on
-        the right only (ا د ذ ر ز و, the lam-alef ligatures) is followed by an
-        unjoined one inside a word (ﺍﻷﺳﺪ), and so is hamza ء (ﺷﻲﺀ ends on it,
-        ﻣﺴﺎﺀﻟﺔ goes on after it).  Two isolated forms show nothing: text set
-        wholly in isolated forms (ﻙﺕﺍﺏ, as some PDF extractions give it) has no
-        joins to read (when the glyphs around them show joins, as in ﻧﻔﻮﺱﺍﻟﻜﺜﻴﺮ,
-    they do).  A keyboard letter before shows no shape at all (كتبﻫﺎ
-        is one word): no break."""
+    before (only marks between them)?  The letter before is an isolated or
+    final form of a letter that joins on both sides, or of ة ى, which only
+    end words; the form at `start` an initial or isolated letter.  Inside a
+    word the letter before would have taken its initial or medial form:
+    ﻛﺎﻥﺧﻄﺄ is كان خطأ, ﻧﻔﻮﺱﺍﻟﻜﺜﻴﺮ is نفوس الكثير.  A letter that joins on
+    the right only (ا د ذ ر ز و, the lam-alef ligatures) is followed by an
+    unjoined one inside a word (ﺍﻷﺳﺪ), and so is hamza ء (ﺷﻲﺀ ends on it,
+    ﻣﺴﺎﺀﻟﺔ goes on after it).  Two isolated forms show nothing: text set
+    wholly in isolated forms (ﻙﺕﺍﺏ, as some PDF extractions give it) has no
+    joins to read (when the glyphs around them show joins, as in ﻧﻔﻮﺱﺍﻟﻜﺜﻴﺮ,
+    they do).  A keyboard letter before shows unjoined: a one-letter form
+    after it starts a word (#بنغازيﺍﻟﻘﻮﺍﺕ), unless it is a ligature, which
+    keyboards type inside words (خﻻص), or the keyboard letter stands alone,
+    a proclitic on a pasted word (بﺍﻟﻘﺎﻫﺮﺓ)."""
     shape, letters = presentation_shape(text[start])
     if shape not in ("isolated", "initial") or not letters[:1].isalpha():
         return False
@@ -89,7 +91,14 @@ def _shows_word_break(text: str, start: int) -> bool:
         return False
     previous = text[before - 1]
     if not _FORMS_RE.match(previous):
-        return False
+        # A keyboard letter: it shows unjoined before the form, so the text
+        # shows a break (#بنغازيﺍﻟﻘﻮﺍﺕ); not before a ligature keyboards type
+        # inside words (خﻻص), nor after a lone proclitic (بﺍﻟﻘﺎﻫﺮﺓ).
+        if len(letters) > 1 or text[start] in _KEEP_FORMS:
+            return False
+        if before < 2 or not unicodedata.category(text[before - 2]).startswith("L"):
+            return False
+        return previous in DUAL_JOINING_LETTERS or previous in WORD_END_LETTERS
     shape, letters = presentation_shape(previous)
     if shape not in ("isolated", "final"):
         return False

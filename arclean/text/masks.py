@@ -121,6 +121,10 @@ def quran_apart(text: str, start: int, end: int) -> bool:
     )
 
 
+#: What a quotation of the Quran `quran_ranges` finds starts with.
+QURAN_OPENERS = frozenset(ORNATE_PARENTHESES + "{")
+
+
 def quran_ranges(text: str) -> list[Range]:
     """Sorted ``(start, end)`` quotations of the Quran: from an ornate
     parenthesis to the next one within a few lines of the same paragraph,

@@ -116,6 +116,9 @@ class CompiledRule:
             and all(len(v) == 1 for _, v in rule.mapping)
             else None
         )
+        #: A fold of the search profile only (not an editor's fix): it makes
+        #: an index, so it folds Quran quotations too (`Engine.fix`).
+        self.search_only = rule.belongs_to_other_profile("default")
         # A few characters: one `in` test each (a memchr). Many: one class search.
         # (stdlib `re`: a class search several times faster than `regex`'s)
         self._trigger_re = (

@@ -17,7 +17,7 @@ from arclean.text.edits import (
     apply_replacements,
     merge_sorted,
 )
-from arclean.text.masks import protected_ranges
+from arclean.text.masks import link_ranges, protected_ranges
 from arclean.text.spans import (
     Range,
     Span,
@@ -92,6 +92,14 @@ class Engine:
         changes = ChangeMap() if track else None
         protected = protected_ranges(text)
         guard = Guard(text, protected)
+        # The search profile's folds make an index, not an edited text: they
+        # fold Quran quotations too, and keep out of links only.
+        links: list[Range] = []
+        index_guard: Guard | None = None
+        if any(f.search_only for f in self.fixers) and protected:
+            links = link_ranges(text)
+            if links != protected:
+                index_guard = Guard(text, links)
         # Rules run in order, round after round, until every rule has seen
         # the current text and left it alone; a rule that already saw the
         # final text is not run again for nothing.
@@ -112,9 +120,10 @@ class Engine:
                 # once a round, at the lines the round changed (what the first
                 # rule has not seen); within a round the line map only moves.
                 since = dirty[0]
-                guard = guard.refreshed(
-                    text, protected, line_windows(text, since) if since is not None else None
-                )
+                window = line_windows(text, since) if since is not None else None
+                guard = guard.refreshed(text, protected, window)
+                if index_guard is not None:
+                    index_guard = index_guard.refreshed(text, links, window)
             index = applied % len(fixers)
             fixer = fixers[index]
             applied += 1
@@ -136,22 +145,25 @@ class Engine:
             lines = line_windows(text, seen) if seen is not None and fixer.local else None
             if not absent[index] and not fixer.may_match(text):
                 absent[index] = True
+            here = index_guard if index_guard is not None and fixer.search_only else guard
             if changes is None and fixer.fold is not None:
                 # Characters for characters: no replacement objects, and
                 # nothing moves (changes are not recorded here).
-                folded = None if absent[index] else fixer.fold_text(text, base, guard, lines)
+                folded = None if absent[index] else fixer.fold_text(text, base, here, lines)
                 if folded is None:
                     quiet += 1
                     continue
                 text, changed = folded
                 shift = Shift(())
                 guard = guard.moved(text, protected, shift)
+                if index_guard is not None:
+                    index_guard = index_guard.moved(text, links, shift)
                 added = "".join(sorted(set(fixer.fold.values())))
             else:
                 reps = (
                     []
                     if absent[index]
-                    else merge_sorted(fixer.replacements(text, base, guard, lines))
+                    else merge_sorted(fixer.replacements(text, base, here, lines))
                 )
                 if not reps:
                     quiet += 1
@@ -168,8 +180,13 @@ class Engine:
                     )
                 base = shift_spans(base, reps)
                 shift = Shift(reps)
-                protected = shift.ranges(protected)
+                # The search folds edit inside Quran quotations (`index_guard`):
+                # then a protected range may hold a replacement.
+                protected = shift.ranges(protected, inside=index_guard is not None)
                 guard = guard.moved(text, protected, shift)
+                if index_guard is not None:
+                    links = shift.ranges(links)
+                    index_guard = index_guard.moved(text, links, shift)
                 changed = coarsen(changed_ranges(reps))
                 added = "".join(rep.new for rep in reps)
             for j, other in enumerate(fixers):

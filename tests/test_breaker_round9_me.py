@@ -133,3 +133,28 @@ def test_a_diff_of_a_cp1256_file_applies_to_it(tmp_path, monkeypatch, encoding: 
     subprocess.run(["git", "apply", "d.patch"], check=True)
     fixed = (tmp_path / "c.txt").read_bytes().decode("cp1256")
     assert fixed == "قال الوزير، ثم غادر والحرب انتهت.\nسطر ثان\n"
+
+
+def test_the_search_profile_folds_quran_quotations_for_the_index() -> None:
+    """Search folds make an index, not an edited text: a Quran quotation is
+    folded like the rest (an index must match an unvowelled query), a URL is
+    not; the default profile leaves the quotation as written."""
+    text = (
+        "قال الله تعالى: ﴿إِنَّا أَعْطَيْنَاكَ الْكَوْثَرَ﴾ وقال أيضاً: "
+        "{وَمَنْ يَقْتُلْ مُؤْمِنًا مُتَعَمِّدًا} هنا https://x.org/أَ\n"
+    )
+    assert Cleaner(profile="search")(text) == (
+        "قال الله تعالي: ﴿انا اعطيناك الكوثر﴾ وقال ايضا: {ومن يقتل مومنا متعمدا} هنا https://x.org/أَ\n"
+    )
+    assert Cleaner()(text) == text
+
+
+def test_editing_rules_still_see_the_text_after_a_folded_quotation() -> None:
+    """The marks the search profile strips inside a quotation shorten it:
+    the protected range must shrink with it, or it would cover the text
+    after it and hide that text from the editing rules."""
+    verse = "{وَلَا عَلَى الَّذِينَ إذَا مَا أَتَوْكَ لِتَحْمِلَهُمْ قُلْتَ لَا أَجِدُ مَا أَحْمِلُكُمْ عَلَيْهِ}"
+    text = f"لقوله تعالى : {verse} الآية .\n( قوله هذا ) أي قول المصنف .\n"
+    out = Cleaner(profile="search")(text)
+    assert out.endswith("(قوله هذا) اي قول المصنف.\n")
+    assert "الايه.\n" in out

@@ -15,8 +15,9 @@ The names below are imported from their modules on first use, so that
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from arclean._lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from arclean.names.glossary import Entry, Glossary, GlossaryError, load_glossary
@@ -60,13 +61,4 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "arclean.names.rewrite": ("Reconciler",),
     "arclean.names.scanning": ("scan",),
 }
-_EXPORTS = {name: module for module, names in _HOMES.items() for name in names}
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'arclean.names' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOMES)

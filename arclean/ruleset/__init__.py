@@ -16,8 +16,9 @@ Submodules are imported on first use, so that ``import arclean.ruleset.cache``
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from arclean._lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from arclean.locations import builtin_rules_dir
@@ -102,13 +103,4 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "with_options",
     ),
 }
-_EXPORTS = {name: module for module, names in _HOMES.items() for name in names}
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'arclean.ruleset' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOMES)

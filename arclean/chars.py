@@ -358,6 +358,9 @@ MARKS_AND_TATWEEL = rf"[{MARK}\N{{ARABIC TATWEEL}}]"
 #: Letters that only end a word: after one, an unjoined letter starts the
 #: next word (they join on the right only, but never stand inside a word).
 WORD_END_LETTERS = frozenset("\N{ARABIC LETTER TEH MARBUTA}\N{ARABIC LETTER ALEF MAKSURA}")
+#: Rule patterns may name them ``{word_end}``: ة and ى, which end a word
+#: (a tatweel after them stretches nothing: it parts two words).
+PATTERN_MACROS["word_end"] = char_class(WORD_END_LETTERS)
 #: The shapes a presentation form's Unicode decomposition tag names.
 PRESENTATION_SHAPES = ("isolated", "final", "initial", "medial")
 

@@ -158,3 +158,34 @@ def test_editing_rules_still_see_the_text_after_a_folded_quotation() -> None:
     out = Cleaner(profile="search")(text)
     assert out.endswith("(قوله هذا) اي قول المصنف.\n")
     assert "الايه.\n" in out
+
+
+def test_a_vowelled_verse_in_round_brackets_in_unvowelled_prose_is_quoted_as_written() -> None:
+    """Third tester round (news 2015-08-09 lines 32 and 543): news pages
+    quote verses in ( ); AR205 re-spelled their tanween by the prose's
+    majority and AR104 made the ? that stand for lost pause signs into
+    question marks."""
+    verse = "( أُحِلَّ لَكُمْ صَيْدُ الْبَحْرِ وَطَعَامُهُ مَتَاعًا لَّكُمْ وَلِلسَّيَّارَةِ ? وَحُرِّمَ )"
+    text = f"منطلقا من الاية الكريمة {verse} وقال إن الأمر واضحاً جداً وسريعاً.\n"
+    out = Cleaner()(text)
+    assert verse in out
+    assert "واضحاً جداً وسريعاً" in out
+
+
+def test_round_brackets_in_a_book_vowelled_throughout_stay_prose() -> None:
+    """A vowelled bracket is a quotation only where its line is not vowelled
+    too: in a fully vowelled book the rules still tidy brackets."""
+    text = "قَالَ الشَّيْخُ ( قَوْلُهُ : وَلَوْ ادَّعَى وَلَدَ أَمَةٍ ) أَمَّا ثُبُوتُ النَّسَبِ فَلِأَنَّهُ ثَبَتَ .\n"
+    assert "(قَوْلُهُ: وَلَوْ ادَّعَى وَلَدَ أَمَةٍ)" in Cleaner()(text)
+
+
+def test_a_question_mark_inside_a_word_is_a_lost_character() -> None:
+    # news 2015-08-10 line 12374: ا?سر is الأسر with a character lost
+    assert Cleaner()("وأبناء ا?سر المسجلين\n") == "وأبناء ا?سر المسجلين\n"
+    assert Cleaner()("كيف حالك?\n") == "كيف حالك؟\n"
+
+
+def test_a_tatweel_after_teh_marbuta_parts_two_words() -> None:
+    # tweets line 8067: removing it glued the hashtag's two words
+    assert Cleaner()("#نهضةـالإنجغة\n") == "#نهضةـالإنجغة\n"
+    assert Cleaner()("جمـــيل\n") == "جميل\n"

@@ -50,7 +50,12 @@ def protected_ranges(text: str) -> list[Range]:
     e-mail addresses (`link_ranges`) and Quranic quotations
     (`quran_ranges`)."""
     links = link_ranges(text)
-    if ORNATE_PARENTHESES[0] not in text and ORNATE_PARENTHESES[1] not in text and "{" not in text:
+    if (
+        ORNATE_PARENTHESES[0] not in text
+        and ORNATE_PARENTHESES[1] not in text
+        and "{" not in text
+        and "(" not in text
+    ):
         return links
     return merge_ranges([*links, *quran_ranges(text)])
 
@@ -122,7 +127,7 @@ def quran_apart(text: str, start: int, end: int) -> bool:
 
 
 #: What a quotation of the Quran `quran_ranges` finds starts with.
-QURAN_OPENERS = frozenset(ORNATE_PARENTHESES + "{")
+QURAN_OPENERS = frozenset(ORNATE_PARENTHESES + "{(")
 
 
 def quran_ranges(text: str) -> list[Range]:
@@ -131,13 +136,16 @@ def quran_ranges(text: str) -> list[Range]:
     both included.  Texts write the pair in either order (﴿…﴾ as
     right-to-left text shows it, or ﴾…﴿); an ornate parenthesis with no
     partner protects nothing.  Also a verse between braces, the way Arabic
-    websites and news quote the Quran (`braced_verses`)."""
+    websites and news quote the Quran (`braced_verses`), or between round
+    brackets in unvowelled prose (`vowelled_parentheses`)."""
     marks = sorted(i for ch in ORNATE_PARENTHESES for i in _positions(text, ch))
     found = pair_ornate(
         marks, lambda a, b: quran_apart(text, a, b), lambda a, b: "\n" not in text[a:b]
     )[0]
     if "{" in text:
         found = merge_ranges([*found, *braced_verses(text)])
+    if "(" in text:
+        found = merge_ranges([*found, *vowelled_parentheses(text)])
     return found
 
 
@@ -165,6 +173,36 @@ def braced_verses(text: str) -> list[Range]:
             and arabic == len(_LETTER_RE.findall(body))
             and 2 * len(_MARKED_LETTER_RE.findall(body)) > arabic
         ):
+            found.append(m.span())
+    return found
+
+
+#: A pair of round brackets on one line holding at least one vowel mark.
+_MARKED_PARENS_RE = lazy_compile(rf"\([^()\n]*{MARK}[^()\n]*\)", REGEX_FLAGS)
+
+
+def vowelled_parentheses(text: str) -> list[Range]:
+    """``(start, end)`` of each ``(…)`` on one line that quotes a verse the
+    way news pages do (الآية الكريمة ( أُحِلَّ لَكُمْ … )): its letters are
+    all Arabic, at least `VERSE_MIN_LETTERS`, and most of them carry a
+    mark, while the rest of its line does not (a vowelled quotation stands
+    out from unvowelled prose; in a book vowelled throughout, a bracket is
+    no quotation and stays prose)."""
+    found: list[Range] = []
+    for m in _MARKED_PARENS_RE.finditer(text):
+        body = m.group()
+        arabic = len(_ARABIC_LETTER_RE.findall(body))
+        if not (
+            arabic >= VERSE_MIN_LETTERS
+            and arabic == len(_LETTER_RE.findall(body))
+            and 2 * len(_MARKED_LETTER_RE.findall(body)) > arabic
+        ):
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        rest = text[start : m.start()] + text[m.end() : len(text) if end == -1 else end]
+        rest_letters = len(_ARABIC_LETTER_RE.findall(rest))
+        if 4 * len(_MARKED_LETTER_RE.findall(rest)) < rest_letters:
             found.append(m.span())
     return found
 

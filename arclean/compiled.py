@@ -25,6 +25,7 @@ from arclean.text.spans import (
     ALL_RULES,
     Range,
     Span,
+    merge_ranges,
     overlaps_any,
 )
 from arclean.text.windows import (
@@ -274,16 +275,19 @@ class CompiledRule:
             found = [m for m in found if guard.allows(rule, m.start(), m.end())]
         # A match overlapping a stretch that an exception pattern matches is
         # vetoed; exceptions see the whole text, for context.
-        exceptions = rule.compiled_exceptions if found else ()
-        # A rule with a scan keeps to its line, its exceptions too: they are
-        # searched only on the lines of the matches (the same ranges there).
-        lines = (
-            line_windows(text, [(m.start(), m.end()) for m in found])
-            if exceptions and self.scan is not None
-            else [(0, len(text))]
-        )
-        for exception in exceptions:
-            ranges = []
+        if found and rule.exceptions:
+            vetoed = self._excepted(text, [(m.start(), m.end()) for m in found], deadline)
+            found = [m for m in found if not overlaps_any(m.start(), m.end(), vetoed)]
+        return found
+
+    def _excepted(self, text: str, hits: list[Range], deadline: float) -> list[Range]:
+        """The stretches of `text` the rule's `exceptions` match, near `hits`
+        (sorted ``(start, end)``): a rule with a scan keeps to its line, its
+        exceptions too, so they are searched only on the lines of the hits;
+        any other rule's on the whole text, for context."""
+        lines = line_windows(text, hits) if self.scan is not None else [(0, len(text))]
+        ranges: list[Range] = []
+        for exception in self.rule.compiled_exceptions:
             for lo, hi in lines:
                 left = max(deadline - time.monotonic(), 0.001)
                 end = min(len(text), hi + _LOOKAHEAD) if hi < len(text) else hi
@@ -291,9 +295,7 @@ class CompiledRule:
                     if m.start() >= hi:
                         break
                     ranges.append((m.start(), m.end()))
-            if ranges:
-                found = [m for m in found if not overlaps_any(m.start(), m.end(), ranges)]
-        return found
+        return merge_ranges(ranges)
 
     def _holding(self, text: str, spans: Sequence[Span], guard: Guard) -> list[Span]:
         """``spans_holding(scan, text, enabled)`` of the spans where the
@@ -331,9 +333,16 @@ class CompiledRule:
                 enabled = self._holding(text, spans, guard)
             else:
                 enabled = self._enabled(guard.spans_for(rule, spans))
-            reps = builtin.func(text, enabled, rule)
+            reps = list(builtin.func(text, enabled, rule))
+            if reps and rule.exceptions:  # exceptions veto a built-in's changes too
+                hits = sorted((r.start, r.end) for r in reps)
+                try:
+                    vetoed = self._excepted(text, hits, time.monotonic() + RULE_TIMEOUT)
+                except TimeoutError:
+                    raise _timed_out(rule) from None
+                reps = [r for r in reps if not overlaps_any(r.start, r.end, vetoed)]
             if not guard.protected:
-                return list(reps)
+                return reps
             return guard.keeps_apart(
                 [r for r in reps if not overlaps_any(r.start, r.end, guard.protected)]
             )

@@ -189,3 +189,28 @@ def test_a_tatweel_after_teh_marbuta_parts_two_words() -> None:
     # tweets line 8067: removing it glued the hashtag's two words
     assert Cleaner()("#نهضةـالإنجغة\n") == "#نهضةـالإنجغة\n"
     assert Cleaner()("جمـــيل\n") == "جميل\n"
+
+
+def test_a_spaced_ellipsis_is_not_half_attached() -> None:
+    # OCR 9334, WikiNews 147: AR105 attached the first dot alone (شيئا. . .)
+    assert Cleaner()("ولا أبتز شيئا . . .\n") == "ولا أبتز شيئا . . .\n"
+    assert Cleaner()("انتهى الاجتماع .\n") == "انتهى الاجتماع.\n"
+
+
+def test_hashtags_keep_their_spelling_in_the_default_profile() -> None:
+    """A hashtag is a link's name (#فلسطین and #فلسطين are two tags): the
+    letter rules, built-ins included, leave it; the word outside is fixed;
+    the search profile still folds it."""
+    text = "قال الرئيس إن #فلسطین هي القضية وإن فلسطین باقية و#دولــــي جمـــيل\n"
+    assert Cleaner()(text) == ("قال الرئيس إن #فلسطین هي القضية وإن فلسطين باقية و#دولــــي جميل\n")
+    assert "#فلسطين" in Cleaner(profile="search")(text)
+
+
+def test_exceptions_veto_a_built_ins_changes() -> None:
+    """A rule file's `exceptions` apply to a built-in as to a pattern rule."""
+    from arclean.ruleset import load_builtin_rules
+
+    rule = next(r for r in load_builtin_rules() if r.code == "AR403")
+    assert rule.kind == "builtin" and rule.exceptions
+    text = "هذا کتاب جديد عن #کتاب في المكتبة\n"
+    assert Cleaner(select=["AR403", "AR405"])(text) == "هذا كتاب جديد عن #کتاب في المكتبة\n"

@@ -161,9 +161,7 @@ class Cleaner:
         from arclean.structure import without_structure_changes
 
         tracked = self.engine.fix(text, spans, track=True, report=False)
-        partial = without_structure_changes(
-            text, tracked, self.format.verify, lambda code: self._message([code])
-        )
+        partial = without_structure_changes(text, tracked, self.format.verify, self._message)
         if partial is None:
             self.format.verify(text, tracked.text)  # raises StructureChanged
             raise AssertionError("verify accepted what it refused")  # pragma: no cover

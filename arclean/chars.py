@@ -61,6 +61,12 @@ PATTERN_MACROS: dict[str, str] = {
     # an e-mail's `@host` and identifiers): a word rule errs on the side of
     # leaving a word alone.
     "tag": rf"[#@]{TAG_CHAR}+|{TAG_CHAR}*_{TAG_CHAR}*",
+    # A hashtag or mention only, as `arclean.text.masks.tag_ranges` finds
+    # them: a name holding a letter, # not after & (an entity), @ not after
+    # a name character (an e-mail address).  For rules that must leave a
+    # tag's spelling alone but fix words joined by _ or emphasis (_كلمة_).
+    "hashtag": rf"(?<!&)#(?={TAG_CHAR}*\p{{L}}){TAG_CHAR}+"
+    rf"|(?<!{TAG_CHAR})@(?={TAG_CHAR}*\p{{L}}){TAG_CHAR}+",
 }
 
 ARABIC_COMMA = "\N{ARABIC COMMA}"

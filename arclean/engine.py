@@ -64,6 +64,9 @@ class Engine:
         self.fixers = [
             CompiledRule(r) for r in self.rules if r.fixes and (r.safety == "safe" or unsafe_fixes)
         ]
+        #: Folds of the search profile run: the text becomes an index, whose
+        #: only protected stretches are links (`fix`).
+        self.indexing = any(f.search_only for f in self.fixers)
         # Unsafe fixes that may not be applied are still reported.
         self.reporters = [
             CompiledRule(r)
@@ -90,16 +93,11 @@ class Engine:
         original = text
         base = list(spans) if spans is not None else ([Span(0, len(text))] if text else [])
         changes = ChangeMap() if track else None
-        protected = protected_ranges(text)
+        # The search profile makes an index, not an edited text: it folds
+        # Quran quotations too (an index must match an unvowelled query),
+        # and keeps out of links only.
+        protected = link_ranges(text) if self.indexing else protected_ranges(text)
         guard = Guard(text, protected)
-        # The search profile's folds make an index, not an edited text: they
-        # fold Quran quotations too, and keep out of links only.
-        links: list[Range] = []
-        index_guard: Guard | None = None
-        if any(f.search_only for f in self.fixers) and protected:
-            links = link_ranges(text)
-            if links != protected:
-                index_guard = Guard(text, links)
         # Rules run in order, round after round, until every rule has seen
         # the current text and left it alone; a rule that already saw the
         # final text is not run again for nothing.
@@ -122,8 +120,6 @@ class Engine:
                 since = dirty[0]
                 window = line_windows(text, since) if since is not None else None
                 guard = guard.refreshed(text, protected, window)
-                if index_guard is not None:
-                    index_guard = index_guard.refreshed(text, links, window)
             index = applied % len(fixers)
             fixer = fixers[index]
             applied += 1
@@ -145,25 +141,22 @@ class Engine:
             lines = line_windows(text, seen) if seen is not None and fixer.local else None
             if not absent[index] and not fixer.may_match(text):
                 absent[index] = True
-            here = index_guard if index_guard is not None and fixer.search_only else guard
             if changes is None and fixer.fold is not None:
                 # Characters for characters: no replacement objects, and
                 # nothing moves (changes are not recorded here).
-                folded = None if absent[index] else fixer.fold_text(text, base, here, lines)
+                folded = None if absent[index] else fixer.fold_text(text, base, guard, lines)
                 if folded is None:
                     quiet += 1
                     continue
                 text, changed = folded
                 shift = Shift(())
                 guard = guard.moved(text, protected, shift)
-                if index_guard is not None:
-                    index_guard = index_guard.moved(text, links, shift)
                 added = "".join(sorted(set(fixer.fold.values())))
             else:
                 reps = (
                     []
                     if absent[index]
-                    else merge_sorted(fixer.replacements(text, base, here, lines))
+                    else merge_sorted(fixer.replacements(text, base, guard, lines))
                 )
                 if not reps:
                     quiet += 1
@@ -180,13 +173,8 @@ class Engine:
                     )
                 base = shift_spans(base, reps)
                 shift = Shift(reps)
-                # The search folds edit inside Quran quotations (`index_guard`):
-                # then a protected range may hold a replacement.
-                protected = shift.ranges(protected, inside=index_guard is not None)
+                protected = shift.ranges(protected)
                 guard = guard.moved(text, protected, shift)
-                if index_guard is not None:
-                    links = shift.ranges(links)
-                    index_guard = index_guard.moved(text, links, shift)
                 changed = coarsen(changed_ranges(reps))
                 added = "".join(rep.new for rep in reps)
             for j, other in enumerate(fixers):

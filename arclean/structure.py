@@ -81,12 +81,13 @@ def without_structure_changes(
     text: str,
     outcome: Outcome,
     verify: Verify,
-    message: Callable[[str], str],
+    message: Callable[[Sequence[str]], str],
 ) -> Outcome | None:
     """`outcome` (tracked changes of `text`, whose result `verify` refused)
     without the changes that break the structure (alone, or with changes
     before them: `_left_out`): those
-    become findings (``fixable=False``; `message` of the rule's code followed
+    become findings (``fixable=False``; `message` of the rules' codes (the
+    first names the finding, the others are said "with") followed
     by `NOT_APPLIED` and the reason): in `findings` at their place in the new
     text, in `left_out` at their place in `text`.  None when
     the remaining changes still break it (the caller refuses the file).
@@ -113,7 +114,7 @@ def without_structure_changes(
                 ch.start,
                 ch.end,
                 code,
-                f"{message(code)} ({NOT_APPLIED}: {why})",
+                f"{message(ch.codes or (code,))} ({NOT_APPLIED}: {why})",
                 "warning",
                 fixable=False,
                 old=ch.old,

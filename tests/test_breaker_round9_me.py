@@ -214,3 +214,52 @@ def test_exceptions_veto_a_built_ins_changes() -> None:
     assert rule.kind == "builtin" and rule.exceptions
     text = "هذا کتاب جديد عن #کتاب في المكتبة\n"
     assert Cleaner(select=["AR403", "AR405"])(text) == "هذا كتاب جديد عن #کتاب في المكتبة\n"
+
+
+# -- fourth tester round ------------------------------------------------------
+
+
+def test_ar105_still_attaches_a_mark_before_a_glued_ellipsis() -> None:
+    assert Cleaner()("هذا رائع ! ...ثم رحل\n") == "هذا رائع! ...ثم رحل\n"
+    assert Cleaner()("قال : ...لا أدري\n") == "قال: ...لا أدري\n"
+
+
+def test_ar104_still_fixes_a_question_mark_glued_to_the_next_word() -> None:
+    assert Cleaner()("كيف حالك?بخير والحمد لله\n") == "كيف حالك؟ بخير والحمد لله\n"
+
+
+PROSE = "قال الوزير إن الوضع كان صعباً جداً وإن الحل سيكون سريعاً وواضحاً للجميع.\n"
+
+
+@pytest.mark.parametrize(
+    "verse",
+    [
+        "- (وَكَانَ حَقًّا عَلَيْنَا نَصْرُ الْمُؤْمِنِينَ)\n",  # alone on its line (a list item)
+        # beside a vowelled hadith on its line (news 2015-08-10 line 4152)
+        "قال ﷺ «لَزَوَالُ الدُّنْيَا أَهْوَنُ عَلَى اللَّهِ» ،( وَمَنْ يَقْتُلْ مُؤْمِنًا مُتَعَمِّدًا )\n",
+        "قال تعالى (بِسْمِ ٱللَّهِ ٱلرَّحْمَـٰنِ ٱلرَّحِيمِ ?) صدق الله\n",  # Uthmani ـٰ
+    ],
+)
+def test_a_verse_in_round_brackets_is_protected_in_more_layouts(verse: str) -> None:
+    bracket = verse[verse.index("(") : verse.index(")") + 1]
+    assert bracket in Cleaner(format="markdown")(PROSE + "\n" + verse)
+
+
+def test_the_search_profile_indexes_a_quotation_whole() -> None:
+    """Presentation forms inside a quotation become letters in the index too."""
+    text = "قال تعالى ﴿ﺑِﺴْﻢِ ﺍﻟﻠَّﻪِ ﺍﻟﺮَّﺣْﻤَﻦِ ﺍﻟﺮَّﺣِﻴﻢِ﴾ صدق الله\n"
+    assert "﴿بسم الله الرحمن الرحيم﴾" in Cleaner(profile="search")(text)
+
+
+def test_the_hashtag_exception_leaves_underscored_words_to_the_rules() -> None:
+    """Letter rules keep a tag's spelling, not a word in _emphasis_ or an
+    identifier joined by _, nor a word after @ glued to a letter."""
+    assert Cleaner()("هذا نص _جمـيل جدا_ هنا\n") == "هذا نص _جميل جدا_ هنا\n"
+    assert Cleaner()("اسم_المسـتخدم هنا\n") == "اسم_المستخدم هنا\n"
+    assert Cleaner()("قال إن #دولــــي مهم\n") == "قال إن #دولــــي مهم\n"
+
+
+def test_a_left_out_change_names_every_rule_that_made_it() -> None:
+    text = "انظر [الملحق](و ﺍﻟﺠﺪﺍﻭﻝ) في الكتاب.\n"
+    (finding,) = [f for f in Cleaner(format="markdown").check(text) if "not applied" in f.message]
+    assert "(with AR109)" in finding.message

@@ -17,7 +17,16 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from arclean.chars import LETTER, MARK, ORNATE_PARENTHESES, REGEX_FLAGS, TAG_CHAR, lazy_compile
+from arclean.chars import (
+    HARAKAT,
+    LETTER,
+    MARK,
+    ORNATE_PARENTHESES,
+    REGEX_FLAGS,
+    TAG_CHAR,
+    TATWEEL,
+    lazy_compile,
+)
 from arclean.text.spans import Range, merge_ranges
 
 # A URL may follow a proclitic (وhttps://...), so only Latin letters and digits
@@ -177,6 +186,13 @@ def braced_verses(text: str) -> list[Range]:
     return found
 
 
+#: How much text each side of a vowelled bracket tells whether the text
+#: around it is vowelled too (a book) or not (news quoting a verse).
+VOWELLED_CONTEXT = 400
+#: Harakat per character above which a text is vowelled throughout (a
+#: vowelled book: about one per two characters; news quoting a verse: a few
+#: per thousand).
+VOWELLED_SHARE = 0.15
 #: A pair of round brackets on one line holding at least one vowel mark.
 _MARKED_PARENS_RE = lazy_compile(rf"\([^()\n]*{MARK}[^()\n]*\)", REGEX_FLAGS)
 
@@ -184,25 +200,32 @@ _MARKED_PARENS_RE = lazy_compile(rf"\([^()\n]*{MARK}[^()\n]*\)", REGEX_FLAGS)
 def vowelled_parentheses(text: str) -> list[Range]:
     """``(start, end)`` of each ``(…)`` on one line that quotes a verse the
     way news pages do (الآية الكريمة ( أُحِلَّ لَكُمْ … )): its letters are
-    all Arabic, at least `VERSE_MIN_LETTERS`, and most of them carry a
-    mark, while the rest of its line does not (a vowelled quotation stands
-    out from unvowelled prose; in a book vowelled throughout, a bracket is
-    no quotation and stays prose)."""
+    Arabic (tatweel aside: Uthmani text writes ـٰ), at least
+    `VERSE_MIN_LETTERS`, and most of them carry a mark, while the text
+    around it (`VOWELLED_CONTEXT` characters each side, the bracket itself
+    left out) mostly does not: a vowelled quotation stands out from
+    unvowelled prose, even on a line of its own or beside a vowelled hadith;
+    in a book vowelled throughout, a bracket is no quotation and stays
+    prose."""
     found: list[Range] = []
+    if len(text) > 10 * VOWELLED_CONTEXT and VOWELLED_SHARE * len(text) < sum(
+        text.count(ch) for ch in HARAKAT
+    ):
+        return found  # a long text vowelled throughout: its brackets are prose
     for m in _MARKED_PARENS_RE.finditer(text):
         body = m.group()
         arabic = len(_ARABIC_LETTER_RE.findall(body))
         if not (
             arabic >= VERSE_MIN_LETTERS
-            and arabic == len(_LETTER_RE.findall(body))
+            and arabic == len(_LETTER_RE.findall(body)) - body.count(TATWEEL)
             and 2 * len(_MARKED_LETTER_RE.findall(body)) > arabic
         ):
             continue
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        rest = text[start : m.start()] + text[m.end() : len(text) if end == -1 else end]
-        rest_letters = len(_ARABIC_LETTER_RE.findall(rest))
-        if 4 * len(_MARKED_LETTER_RE.findall(rest)) < rest_letters:
+        around = (
+            text[max(0, m.start() - VOWELLED_CONTEXT) : m.start()]
+            + text[m.end() : m.end() + VOWELLED_CONTEXT]
+        )
+        if 4 * len(_MARKED_LETTER_RE.findall(around)) < len(_ARABIC_LETTER_RE.findall(around)):
             found.append(m.span())
     return found
 

@@ -93,6 +93,8 @@ class Usage:
         s, lex = self.judge.s, self.judge.lex
         if f.startswith("ال") or len(f) < s.min_letters:
             return None
+        if self.judge.gaz.count(f) and not self.judge.lex_count(f):
+            return None  # الفيفا: the books never use it; the article is the name's
         for x in (f, f[:-1]) if f.endswith("ه") else (f,):
             n = self.al_uses(x)
             ratio = lex.al_ratio(x)

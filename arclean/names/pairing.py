@@ -9,9 +9,9 @@ look at one form at a time applied before any distance is computed.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Set
+from collections.abc import Callable, Set
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from arclean.chars import fold
 from arclean.names.counting import Counts
@@ -111,25 +111,30 @@ def fold_groups(counts: Counts, judge: Judge, s: Settings) -> dict[str, Group]:
             g = groups[f] = Group(f, Counter())
         g.forms[core] += n
         g.definite += counts.definite.get(core, 0)
-    words = {fold(w) for w in counts.surface} | {fold(w) for w in counts.core}
+
+    @cache
+    def words() -> Set[str]:
+        return {fold(w) for w in counts.surface} | {fold(w) for w in counts.core}
+
     return {f: g for f, g in groups.items() if not common_here(f, g, judge, words)}
 
 
-def common_here(f: str, g: Group, judge: Judge, words: Set[str] = frozenset()) -> bool:
+def common_here(f: str, g: Group, judge: Judge, words: Callable[[], Set[str]] = frozenset) -> bool:
     """A common word (`Judge.common`), by the lexicon or by the text's own
     uses with ال.  The text's article share does not make common a
     frequent gazetteer name (`common_count`) the lexicon does not call
     common (ninth round: سانتياغو, الحسن), nor a word the books never use
-    that the text (folded words `words`) never inflects (tenth round:
+    that the text never inflects (tenth round:
     الفيفا and its slip الفيففا are a name's article; الشاشة is a noun: the
-    text writes شاشات, شاشتها)."""
+    text writes شاشات, شاشتها; `words` gives the text's folded words,
+    built once when first needed)."""
     if not judge.common(f, g.definite, g.count):
         return False
     if judge.common(f):
         return True
     if judge.gaz.count(f) >= judge.s.common_count:
         return False
-    return judge.lex_count(f) > 0 or text_inflects(f, words)
+    return judge.lex_count(f) > 0 or text_inflects(f, words())
 
 
 def text_inflects(f: str, words: Set[str]) -> bool:

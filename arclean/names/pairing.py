@@ -9,12 +9,13 @@ look at one form at a time applied before any distance is computed.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Set
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from arclean.chars import fold
 from arclean.names.counting import Counts
-from arclean.names.evidence import Judge, inflected
+from arclean.names.evidence import PRONOUNS, Judge, inflected
 from arclean.names.lexicon import STOPWORDS
 from arclean.names.model import Settings
 from arclean.names.similarity import (
@@ -22,6 +23,7 @@ from arclean.names.similarity import (
     FULL,
     blocking_keys,
     cheap_skeleton,
+    doubled_letter,
     phonetic_key,
     weighted_distance,
 )
@@ -70,7 +72,7 @@ def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
                 continue
             if any(
                 t != fw and weighted_distance(fc, t, s.split_cost) <= s.split_cost for t in targets
-            ):
+            ) or doubled_core(fc, index):
                 moves.append((w, p, c))
                 break
     for w, p, c in moves:
@@ -82,6 +84,18 @@ def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
         counts.core[c] += n
         if fold(p).endswith(("ال", "لل")):
             counts.definite[c] += n
+
+
+def doubled_core(fc: str, index: dict[str, list[str]]) -> bool:
+    """The folded core writes one consonant of an attested core twice
+    (فيففا beside فيفا; `similarity.doubled_letter`), which the phonetic
+    key keeps apart (tenth round: الفيففا stayed glued to its article)."""
+    for i in range(1, len(fc)):
+        if fc[i] == fc[i - 1]:
+            t = fc[:i] + fc[i + 1 :]
+            if doubled_letter(fc, t) and t in index.get(phonetic_key(t), ()):
+                return True
+    return False
 
 
 def fold_groups(counts: Counts, judge: Judge, s: Settings) -> dict[str, Group]:
@@ -97,19 +111,42 @@ def fold_groups(counts: Counts, judge: Judge, s: Settings) -> dict[str, Group]:
             g = groups[f] = Group(f, Counter())
         g.forms[core] += n
         g.definite += counts.definite.get(core, 0)
-    return {f: g for f, g in groups.items() if not common_here(f, g, judge)}
+
+    @cache
+    def words() -> Set[str]:
+        return {fold(w) for w in counts.surface} | {fold(w) for w in counts.core}
+
+    return {f: g for f, g in groups.items() if not common_here(f, g, judge, words)}
 
 
-def common_here(f: str, g: Group, judge: Judge) -> bool:
+def common_here(f: str, g: Group, judge: Judge, words: Callable[[], Set[str]] = frozenset) -> bool:
     """A common word (`Judge.common`), by the lexicon or by the text's own
-    uses with ال; the latter not for a frequent gazetteer name
-    (`common_count`) the lexicon does not call common (ninth round: on
-    train, سانتياغو and الحسن were dropped so, and their planted variants
-    never paired): the text's article share says nothing about a name the
-    sources know."""
+    uses with ال.  The text's article share does not make common a
+    frequent gazetteer name (`common_count`) the lexicon does not call
+    common (ninth round: سانتياغو, الحسن), nor a word the books never use
+    that the text never inflects (tenth round:
+    الفيفا and its slip الفيففا are a name's article; الشاشة is a noun: the
+    text writes شاشات, شاشتها; `words` gives the text's folded words,
+    built once when first needed)."""
     if not judge.common(f, g.definite, g.count):
         return False
-    return not (judge.gaz.count(f) >= judge.s.common_count and not judge.common(f))
+    if judge.common(f):
+        return True
+    if judge.gaz.count(f) >= judge.s.common_count:
+        return False
+    return judge.lex_count(f) > 0 or text_inflects(f, words())
+
+
+def text_inflects(f: str, words: Set[str]) -> bool:
+    """The text (folded words `words`) writes the folded bare word `f` with
+    a pronoun suffix or a feminine plural (شاشتها, شاشات; ة becomes ت
+    before them): a noun, not a name."""
+    if f.startswith("ال"):
+        f = f[2:]
+    stem = f[:-1] + "ت" if f.endswith("ه") else f
+    ends = [p for p in PRONOUNS if p != "ي" or f.endswith("ه")]
+    plural = (f[:-1] if f.endswith("ه") else f) + "ات"
+    return plural in words or any(stem + p in words for p in ends)
 
 
 def candidate_pairs(

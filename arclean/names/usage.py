@@ -37,6 +37,7 @@ from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.members import NAME_IF_USED
 from arclean.names.model import Cluster, Member, times
+from arclean.names.pairing import text_inflects
 
 
 def final_swap(form: str, canonical: str) -> bool:
@@ -58,6 +59,7 @@ class Usage:
         self.counts = counts
         self.judge = judge
         self._definite: Counter[str] | None = None  # folded bare form → uses with ال
+        self._words: set[str] | None = None  # folded surface words
 
     def name_beside(self, f: str) -> bool:
         """A neighbour that makes the word beside it a name: a `name_word`
@@ -94,11 +96,23 @@ class Usage:
         if f.startswith("ال") or len(f) < s.min_letters:
             return None
         for x in (f, f[:-1]) if f.endswith("ه") else (f,):
+            if x == f and self.own_article(f):
+                continue
             n = self.al_uses(x)
             ratio = lex.al_ratio(x)
             if n >= s.known_count and (ratio is None or ratio >= s.common_al_ratio):
                 return f"ال{x} {times(n)} in the lexicon and the text"
         return None
+
+    def own_article(self, f: str) -> bool:
+        """The text's article on `f` is a name's (tenth round: الفيفا): a
+        gazetteer word the books never use, which the text never inflects
+        (`pairing.text_inflects`: not شاشة, with شاشات and شاشتها)."""
+        if not self.judge.gaz.count(f) or self.judge.lex_count(f):
+            return False
+        if self._words is None:
+            self._words = {fold(w) for w in self.counts.surface}
+        return not text_inflects(f, self._words)
 
 
 def require_name_use(

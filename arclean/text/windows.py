@@ -36,6 +36,11 @@ MAX_SPLIT = 10
 DENSE = 400
 
 
+#: Past this many parts, `lines_holding` uses a split scan's whole pattern
+#: (a line search per part and line costs more than one class search).
+MAX_LINE_PARTS = 4
+
+
 class SplitScan:
     """A scan that begins with a class of a few characters, run as one
     pattern per character: `re` finds a leading literal with a fast search,
@@ -195,7 +200,7 @@ def lines_holding(scan: Scan, text: str, within: Sequence[Range]) -> list[Range]
     """The lines (each with its line break) that hold a hit of `scan`
     starting inside one of the sorted `within` ranges, sorted."""
     found: set[Range] = set()
-    if isinstance(scan, SplitScan) and not scan.dense:
+    if isinstance(scan, SplitScan) and not scan.dense and len(scan.parts) <= MAX_LINE_PARTS:
         # A line holds a hit of the scan where it holds one of a part's.
         for part in scan.parts:
             for lo, hi in within:
@@ -342,19 +347,31 @@ def _first(item: Range) -> int:
 def coarsen(ranges: list[Range]) -> list[Range]:
     """Sorted `ranges` merged, the near ones too when there are more than
     `MAX_DIRTY` of them (fewer, longer ranges: cheaper to carry along)."""
-    gap = 0
-    while True:
-        merged: list[Range] = []
-        for start, end in ranges:
-            if merged and start <= merged[-1][1] + gap:
-                if end > merged[-1][1]:
-                    merged[-1] = (merged[-1][0], end)
-            else:
-                merged.append((start, end))
-        if len(merged) <= MAX_DIRTY:
-            return merged
-        gap = gap * 4 or 256
-        ranges = merged
+    merged = _merged(ranges, 0)
+    gap = 256
+    while len(merged) > MAX_DIRTY:
+        merged = _merged(merged, gap)
+        gap *= 4
+    return merged
+
+
+def _merged(ranges: list[Range], gap: int) -> list[Range]:
+    """Sorted `ranges` with those that overlap, touch or lie within `gap`
+    of the last merged one joined (one pass, the open range in locals)."""
+    if not ranges:
+        return []
+    merged: list[Range] = []
+    append = merged.append
+    low, high = ranges[0]
+    for start, end in ranges:
+        if start <= high + gap:
+            if end > high:
+                high = end
+        else:
+            append((low, high))
+            low, high = start, end
+    append((low, high))
+    return merged
 
 
 def move_dirty(
@@ -362,22 +379,35 @@ def move_dirty(
 ) -> list[Range] | None:
     """`dirty` ranges moved by `shift`, with the `changed` ranges added
     (coarsened); None (all of the text) once they cover most of a text of
-    `size` characters."""
-    starts, deltas = shift.starts, shift.deltas
-    if not starts:
-        moved = dirty  # characters for characters: nothing moves
-    elif not dirty or dirty[-1][1] < starts[0]:
-        moved = dirty  # every change is past these ranges
+    `size` characters.  `changed` is coarsened already (`coarsen`)."""
+    if not dirty:
+        merged = list(changed)  # coarsened already: coarsen(changed) == changed
     else:
-        moved = []
-        for start, end in dirty:  # `shift`, inlined: called for every range
-            new_start = start + deltas[bisect_left(starts, start)]
-            new_end = end + deltas[bisect_left(starts, end)]
-            moved.append((new_start, new_end if new_end > new_start else new_start))
-    merged = coarsen(sorted(moved + changed))
-    if sum(end - start for start, end in merged) * 3 > size * 2:
+        starts, deltas = shift.starts, shift.deltas
+        if not starts or dirty[-1][1] <= starts[0]:
+            moved = dirty  # nothing moves, or every change is past these ranges
+        else:
+            # Ranges ending at or before the first change keep their place;
+            # those starting past the last change all move by its delta.
+            first, last, final = starts[0], starts[-1], deltas[-1]
+            i = bisect_right(dirty, first, key=_second)
+            j = bisect_right(dirty, last, key=_first, lo=i)
+            moved = dirty[:i]
+            for start, end in dirty[i:j]:  # `shift`, inlined: called for every range
+                new_start = start + deltas[bisect_left(starts, start)]
+                new_end = end + deltas[bisect_left(starts, end)]
+                moved.append((new_start, new_end if new_end > new_start else new_start))
+            moved.extend([(start + final, end + final) for start, end in dirty[j:]])
+        merged = coarsen(sorted(moved + changed))
+    if (sum([end for _start, end in merged]) - sum([start for start, _end in merged])) * 3 > (
+        size * 2
+    ):
         return None
     return merged
+
+
+def _second(item: Range) -> int:
+    return item[1]
 
 
 def next_line_end(text: str, position: int) -> int:

@@ -312,7 +312,13 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
     from arclean.text.edits import Replacement
 
     reps: list[Replacement] = []
+    size = len(text)
     for marks in marks_per_line(text, spans, _PAIR_CHARS_RE).values():
+        if not any(
+            (p + 1 < size and text[p + 1] in " \t") or (p and text[p - 1] in " \t")
+            for p, _c in marks
+        ):
+            continue  # no space next to a mark: no pair holds one just inside
         quotes = [(p, c) for p, c in marks if c not in (LEFT_GUILLEMET, RIGHT_GUILLEMET)]
         pairs = (
             _bracket_pairs(marks)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from arclean.text.spans import Range, Span
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 
 #: Windows closer than this are scanned as one (one call instead of two).
 MERGE_GAP = 48
-#: Past this many changed ranges, a rule looks at the whole text again.
-MAX_DIRTY = 400
 
 
 #: A scan that begins with a class of at most this many characters is run
@@ -340,74 +339,8 @@ class Shift:
         return out
 
 
-def _first(item: Range) -> int:
-    return item[0]
-
-
-def coarsen(ranges: list[Range]) -> list[Range]:
-    """Sorted `ranges` merged, the near ones too when there are more than
-    `MAX_DIRTY` of them (fewer, longer ranges: cheaper to carry along)."""
-    merged = _merged(ranges, 0)
-    gap = 256
-    while len(merged) > MAX_DIRTY:
-        merged = _merged(merged, gap)
-        gap *= 4
-    return merged
-
-
-def _merged(ranges: list[Range], gap: int) -> list[Range]:
-    """Sorted `ranges` with those that overlap, touch or lie within `gap`
-    of the last merged one joined (one pass, the open range in locals)."""
-    if not ranges:
-        return []
-    merged: list[Range] = []
-    append = merged.append
-    low, high = ranges[0]
-    for start, end in ranges:
-        if start <= high + gap:
-            if end > high:
-                high = end
-        else:
-            append((low, high))
-            low, high = start, end
-    append((low, high))
-    return merged
-
-
-def move_dirty(
-    dirty: list[Range], shift: Shift, changed: list[Range], size: int
-) -> list[Range] | None:
-    """`dirty` ranges moved by `shift`, with the `changed` ranges added
-    (coarsened); None (all of the text) once they cover most of a text of
-    `size` characters.  `changed` is coarsened already (`coarsen`)."""
-    if not dirty:
-        merged = list(changed)  # coarsened already: coarsen(changed) == changed
-    else:
-        starts, deltas = shift.starts, shift.deltas
-        if not starts or dirty[-1][1] <= starts[0]:
-            moved = dirty  # nothing moves, or every change is past these ranges
-        else:
-            # Ranges ending at or before the first change keep their place;
-            # those starting past the last change all move by its delta.
-            first, last, final = starts[0], starts[-1], deltas[-1]
-            i = bisect_right(dirty, first, key=_second)
-            j = bisect_right(dirty, last, key=_first, lo=i)
-            moved = dirty[:i]
-            for start, end in dirty[i:j]:  # `shift`, inlined: called for every range
-                new_start = start + deltas[bisect_left(starts, start)]
-                new_end = end + deltas[bisect_left(starts, end)]
-                moved.append((new_start, new_end if new_end > new_start else new_start))
-            moved.extend([(start + final, end + final) for start, end in dirty[j:]])
-        merged = coarsen(sorted(moved + changed))
-    if (sum([end for _start, end in merged]) - sum([start for start, _end in merged])) * 3 > (
-        size * 2
-    ):
-        return None
-    return merged
-
-
-def _second(item: Range) -> int:
-    return item[1]
+#: A range's start, as a bisection key (a C function).
+_first = itemgetter(0)
 
 
 def next_line_end(text: str, position: int) -> int:

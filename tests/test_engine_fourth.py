@@ -119,3 +119,45 @@ def test_e_mail_addresses_are_found_with_or_without_the_check_before_the_at(text
         assert link_ranges(text) == expected
     finally:
         masks._EMAIL_LOCAL_END = plain
+
+
+def _plain_scan_windows(scan, text, reach, within, back=""):
+    """`scan_windows` as the third pass wrote it (the open window in the list)."""
+    from arclean.text.windows import MERGE_GAP
+
+    windows = []
+    parts = within if within is not None else ((0, len(text)),)
+    last_end = -1 - MERGE_GAP
+    for lo, hi in parts:
+        for hit in scan.finditer(text, lo, hi):
+            start = hit.start() - reach
+            end = hit.end() + reach
+            if back:
+                while start > 0 and start > last_end + MERGE_GAP and text[start - 1] in back:
+                    start -= 1
+            if windows and start <= last_end + MERGE_GAP:
+                if end > last_end:
+                    windows[-1] = (windows[-1][0], end)
+                    last_end = end
+                continue
+            windows.append((max(start, 0), end))
+            last_end = end
+    if windows and windows[-1][1] > len(text):
+        windows[-1] = (windows[-1][0], len(text))
+    return windows
+
+
+@pytest.mark.parametrize("reach,back", [(0, ""), (3, ""), (0, " \t"), (70, " ")])
+def test_scan_windows_are_the_windows_of_the_plain_loop(reach, back):
+    import re
+
+    from arclean.text.windows import scan_windows
+
+    rnd = random.Random(reach)
+    scans = [re.compile(r"[.!:]"), split_scan(re.compile(r"[.،](?<=[ \t][.،])")), re.compile("x+")]
+    for _ in range(2000):
+        text = "".join(rnd.choice("ab .،!:x\t\n") for _ in range(rnd.randint(0, 300)))
+        within = None if rnd.random() < 0.5 else _random_ranges(rnd, len(text) + 20)
+        for scan in scans:
+            expected = _plain_scan_windows(scan, text, reach, within, back)
+            assert scan_windows(scan, text, reach, within, back) == expected, (text, within)

@@ -161,8 +161,12 @@ def scan_windows(
     a window starts before the run of `back` characters ahead of its hit.
     Linear in the text, however long a run of hits and `back` characters."""
     windows: list[Range] = []
+    append = windows.append
     parts: Sequence[Range] = within if within is not None else ((0, len(text)),)
     size = len(text)
+    # The open window is [first, last_end), written out when the next
+    # window starts (or at the end).
+    first = -1
     last_end = -1 - MERGE_GAP
     for lo, hi in parts:
         for hit in scan.finditer(text, lo, hi):
@@ -174,15 +178,16 @@ def scan_windows(
                 # characters full of hits is walked once, not once per hit.
                 while start > 0 and start > last_end + MERGE_GAP and text[start - 1] in back:
                     start -= 1
-            if windows and start <= last_end + MERGE_GAP:
+            if first >= 0 and start <= last_end + MERGE_GAP:
                 if end > last_end:
-                    windows[-1] = (windows[-1][0], end)
                     last_end = end
                 continue
-            windows.append((max(start, 0), end))
+            if first >= 0:
+                append((first, last_end))
+            first = max(start, 0)
             last_end = end
-    if windows and windows[-1][1] > size:
-        windows[-1] = (windows[-1][0], size)
+    if first >= 0:
+        append((first, min(last_end, size)))
     return windows
 
 
@@ -341,10 +346,3 @@ class Shift:
 
 #: A range's start, as a bisection key (a C function).
 _first = itemgetter(0)
-
-
-def next_line_end(text: str, position: int) -> int:
-    """The offset of the first line break at or after `position` (or the
-    end): a pattern stopped there sees ``$`` where the text has one."""
-    found = text.find("\n", position)
-    return len(text) if found == -1 else found

@@ -32,7 +32,6 @@ from arclean.text.windows import (
     Scan,
     line_windows,
     lines_holding,
-    next_line_end,
     scan_windows,
     split_scan,
 )
@@ -239,11 +238,16 @@ class CompiledRule:
             # spares the windows of that stretch: a long line is searched once.
             clear = clear_end = -1
             k = w
-            while k < len(windows) and windows[k][0] < span.end:
-                start = max(windows[k][0], cursor)
-                stop = min(windows[k][1], span.end)
+            count = len(windows)
+            while k < count and windows[k][0] < span.end:
+                low, high = windows[k]
+                start = low if low > cursor else cursor
+                stop = high if high < span.end else span.end
                 k += 1
-                end = min(limit, next_line_end(text, stop + _LOOKAHEAD))
+                # `next_line_end(text, stop + _LOOKAHEAD)`, inlined (per window)
+                end = text.find("\n", stop + _LOOKAHEAD)
+                if end == -1 or end > limit:
+                    end = limit
                 if start >= stop or (end == clear_end and stop <= clear):
                     continue
                 clear, clear_end = end, end

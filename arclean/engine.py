@@ -10,6 +10,7 @@ from arclean.compiled import CompiledRule
 from arclean.errors import ConvergenceError, GrowthError
 from arclean.guard import Guard
 from arclean.ruleset import Rule
+from arclean.text.dirty import coarsen, move_dirty
 from arclean.text.edits import (
     Change,
     ChangeMap,
@@ -26,9 +27,7 @@ from arclean.text.spans import (
 from arclean.text.windows import (
     Shift,
     changed_ranges,
-    coarsen,
     line_windows,
-    move_dirty,
 )
 
 #: How many rounds of fixes before we call it a loop.
@@ -180,9 +179,18 @@ class Engine:
             for j, other in enumerate(fixers):
                 if absent[j] and added and other.may_match(added):
                     absent[j] = False
+            # Rules that ran with no change between them hold one list of
+            # ranges (never changed in place): it is moved once for all.
+            moved: dict[int, tuple[list[Range], list[Range] | None]] = {}
             for j, ranges in enumerate(dirty):
                 if ranges is not None:
-                    dirty[j] = move_dirty(ranges, shift, changed, len(text))
+                    done = moved.get(id(ranges))  # the list is kept alive in `moved`
+                    if done is None:
+                        done = moved[id(ranges)] = (
+                            ranges,
+                            move_dirty(ranges, shift, changed, len(text)),
+                        )
+                    dirty[j] = done[1]
             quiet = 0  # every rule, this one included, must see the new text
             recent = [*recent[-len(fixers) :], fixer.rule.code]
         # After fixing, only what no fix can change is left to report; unsafe

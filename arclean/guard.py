@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from arclean.chars import HSPACE, REGEX_FLAGS, lazy_compile
@@ -44,7 +45,7 @@ class Guard:
         # cheaper than finding the line of every match.
         self._no_script: list[Range] | None = None
         self._other: list[Range] | None = None
-        self._ends: list[int] | None = None
+        self._empty_protected: bool | None = None
 
     def moved(self, text: str, protected: list[Range], shift: Shift) -> Guard:
         """A guard for the text after the replacements of `shift`: line maps
@@ -82,13 +83,12 @@ class Guard:
         at a line's end); None when no link ends there or no such gap
         follows.  The links are the protected ranges (the masker's
         `protected_ranges`, moved with the text) that are no Quran
-        quotation; their ends are listed once per guard and looked up by
-        bisection (a scan of the whole text per guard, or a look at every
-        link, made tweets three times slower)."""
-        if self._ends is None:
-            self._ends = [end for _start, end in self.protected]
-        i = bisect_left(self._ends, position)
-        if i == len(self._ends) or self._ends[i] != position:
+        quotation; their ends are looked up by bisection, without a list
+        of them per guard (a scan of the whole text per guard, or a look at
+        every link, made tweets three times slower)."""
+        protected = self.protected
+        i = bisect_left(protected, position, key=_end)
+        if i == len(protected) or protected[i][1] != position:
             return None
         if self.text[self.protected[i][0] : self.protected[i][0] + 1] in QURAN_OPENERS:
             return None
@@ -138,6 +138,31 @@ class Guard:
         """`allows` for `rule`, fast for a match that lies inside one of the
         stretches `spans_for` leaves (no URL, the right script and language
         all along): one bisection; any other match gets the full test."""
+        allows = self.allows
+        if self._empty_protected is None:
+            self._empty_protected = any(start == end for start, end in self.protected)
+        if self._empty_protected:
+            return self._stretch_allower(rule, spans)
+        # A match of one character or more that lies inside a stretch is
+        # allowed by `allows` too (the stretches are what its tests leave),
+        # so `allows` alone gives the same answers, without cutting the
+        # stretches (a guard per change, thousands of holes on tweets).  An
+        # empty match at a stretch's end is allowed by the stretches only:
+        # those take them.
+        stretches: list[Callable[[int, int], bool]] = []
+
+        def allowed(start: int, end: int) -> bool:
+            if start < end:
+                return allows(rule, start, end)
+            if not stretches:
+                stretches.append(self._stretch_allower(rule, spans))
+            return stretches[0](start, end)
+
+        return allowed
+
+    def _stretch_allower(self, rule: Rule, spans: Sequence[Span]) -> Callable[[int, int], bool]:
+        """`allower` by the stretches of `spans_for`: one bisection for a
+        match inside one, `allows` for any other."""
         good = self.spans_for(rule, spans)
         starts = [span.start for span in good]
         ends = [span.end for span in good]
@@ -246,8 +271,9 @@ def _patched(
     return merge_ranges(kept)
 
 
-def _end(hole: Range) -> int:
-    return hole[1]
+#: A range's end, as a bisection key (a C function: bisecting thousands of
+#: holes per cut called a Python function at every step).
+_end = itemgetter(1)
 
 
 def _cut(spans: Sequence[Span], holes: list[Range]) -> list[Span]:

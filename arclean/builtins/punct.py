@@ -299,6 +299,24 @@ def _ends_with_link(text: str) -> bool:
     return bool(links) and links[-1][1] == len(text)
 
 
+#: Marks that only open a pair (`_bracket_pairs`, `guillemet_pairs`), and
+#: marks that only close one; a quote may do either.
+_ONLY_OPENS = "([" + LEFT_GUILLEMET
+_ONLY_CLOSES = ")]" + RIGHT_GUILLEMET
+
+
+def _space_inside(text: str, size: int, marks: list[tuple[int, str]]) -> bool:
+    """Is there a space or tab just after a mark of `marks` that may open a
+    pair, or just before one that may close a pair?  Without one, no pair
+    of the line has a space just inside (`size`: the length of `text`)."""
+    for position, char in marks:
+        if char not in _ONLY_CLOSES and position + 1 < size and text[position + 1] in " \t":
+            return True
+        if char not in _ONLY_OPENS and position and text[position - 1] in " \t":
+            return True
+    return False
+
+
 def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """No space just inside brackets and quotes: ``( نص )`` → ``(نص)``.
     Only pairs that close on the same line and enclose Arabic text are
@@ -312,7 +330,10 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
     from arclean.text.edits import Replacement
 
     reps: list[Replacement] = []
+    size = len(text)
     for marks in marks_per_line(text, spans, _PAIR_CHARS_RE).values():
+        if not _space_inside(text, size, marks):
+            continue  # no pair of these marks can hold a space just inside
         quotes = [(p, c) for p, c in marks if c not in (LEFT_GUILLEMET, RIGHT_GUILLEMET)]
         pairs = (
             _bracket_pairs(marks)

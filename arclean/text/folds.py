@@ -9,8 +9,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from arclean.text.dirty import coarsen
 from arclean.text.spans import Range, Span
-from arclean.text.windows import MERGE_GAP, Scan, coarsen
+from arclean.text.windows import MERGE_GAP, Scan
 
 
 def fold_chars(

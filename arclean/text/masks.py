@@ -46,7 +46,10 @@ _EMAIL_RE = lazy_compile(
     rf"|(?:(?:{LETTER}|[\d-])+\.)+{LETTER}{{2,}})",
     REGEX_FLAGS,
 )
-_EMAIL_LOCAL = lazy_compile(r"[\p{Latin}\d._%+-]+\Z", REGEX_FLAGS)
+_EMAIL_LOCAL_CHAR = r"[\p{Latin}\d._%+-]"
+_EMAIL_LOCAL = lazy_compile(_EMAIL_LOCAL_CHAR + r"+\Z", REGEX_FLAGS)
+#: One character of an e-mail address's local part (before the ``@``).
+_EMAIL_LOCAL_END = lazy_compile(_EMAIL_LOCAL_CHAR, REGEX_FLAGS)
 _LATIN_OR_DIGIT = lazy_compile(r"[\p{Latin}\d]", REGEX_FLAGS)
 _TAG_RE = lazy_compile(f"{TAG_CHAR}+", REGEX_FLAGS)
 _TAG_CHAR_RE = lazy_compile(TAG_CHAR, REGEX_FLAGS)
@@ -278,7 +281,13 @@ def link_ranges(text: str) -> list[Range]:
         position = text.find("mailto:", position + 7)
     position = text.find("@")
     while position != -1:
-        local = _EMAIL_LOCAL.search(text, max(0, position - 64), position)
+        # A local part ends at the @: without one of its characters just
+        # before it (a mention, `@` after a space), no search is needed.
+        local = (
+            _EMAIL_LOCAL.search(text, max(0, position - 64), position)
+            if position and _EMAIL_LOCAL_END.match(text, position - 1, position)
+            else None
+        )
         if local:
             m = _EMAIL_RE.match(text, local.start())
             if m:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from arclean.text.spans import Range, Span
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 
 #: Windows closer than this are scanned as one (one call instead of two).
 MERGE_GAP = 48
-#: Past this many changed ranges, a rule looks at the whole text again.
-MAX_DIRTY = 400
 
 
 #: A scan that begins with a class of at most this many characters is run
@@ -34,6 +33,11 @@ MAX_SPLIT = 10
 #: A split scan that finds more than one hit per this many characters goes
 #: back to the whole pattern (each hit costs a step in Python).
 DENSE = 400
+
+
+#: Past this many parts, `lines_holding` uses a split scan's whole pattern
+#: (a line search per part and line costs more than one class search).
+MAX_LINE_PARTS = 4
 
 
 class SplitScan:
@@ -157,8 +161,12 @@ def scan_windows(
     a window starts before the run of `back` characters ahead of its hit.
     Linear in the text, however long a run of hits and `back` characters."""
     windows: list[Range] = []
+    append = windows.append
     parts: Sequence[Range] = within if within is not None else ((0, len(text)),)
     size = len(text)
+    # The open window is [first, last_end), written out when the next
+    # window starts (or at the end).
+    first = -1
     last_end = -1 - MERGE_GAP
     for lo, hi in parts:
         for hit in scan.finditer(text, lo, hi):
@@ -170,15 +178,16 @@ def scan_windows(
                 # characters full of hits is walked once, not once per hit.
                 while start > 0 and start > last_end + MERGE_GAP and text[start - 1] in back:
                     start -= 1
-            if windows and start <= last_end + MERGE_GAP:
+            if first >= 0 and start <= last_end + MERGE_GAP:
                 if end > last_end:
-                    windows[-1] = (windows[-1][0], end)
                     last_end = end
                 continue
-            windows.append((max(start, 0), end))
+            if first >= 0:
+                append((first, last_end))
+            first = max(start, 0)
             last_end = end
-    if windows and windows[-1][1] > size:
-        windows[-1] = (windows[-1][0], size)
+    if first >= 0:
+        append((first, min(last_end, size)))
     return windows
 
 
@@ -195,7 +204,7 @@ def lines_holding(scan: Scan, text: str, within: Sequence[Range]) -> list[Range]
     """The lines (each with its line break) that hold a hit of `scan`
     starting inside one of the sorted `within` ranges, sorted."""
     found: set[Range] = set()
-    if isinstance(scan, SplitScan) and not scan.dense:
+    if isinstance(scan, SplitScan) and not scan.dense and len(scan.parts) <= MAX_LINE_PARTS:
         # A line holds a hit of the scan where it holds one of a part's.
         for part in scan.parts:
             for lo, hi in within:
@@ -335,53 +344,5 @@ class Shift:
         return out
 
 
-def _first(item: Range) -> int:
-    return item[0]
-
-
-def coarsen(ranges: list[Range]) -> list[Range]:
-    """Sorted `ranges` merged, the near ones too when there are more than
-    `MAX_DIRTY` of them (fewer, longer ranges: cheaper to carry along)."""
-    gap = 0
-    while True:
-        merged: list[Range] = []
-        for start, end in ranges:
-            if merged and start <= merged[-1][1] + gap:
-                if end > merged[-1][1]:
-                    merged[-1] = (merged[-1][0], end)
-            else:
-                merged.append((start, end))
-        if len(merged) <= MAX_DIRTY:
-            return merged
-        gap = gap * 4 or 256
-        ranges = merged
-
-
-def move_dirty(
-    dirty: list[Range], shift: Shift, changed: list[Range], size: int
-) -> list[Range] | None:
-    """`dirty` ranges moved by `shift`, with the `changed` ranges added
-    (coarsened); None (all of the text) once they cover most of a text of
-    `size` characters."""
-    starts, deltas = shift.starts, shift.deltas
-    if not starts:
-        moved = dirty  # characters for characters: nothing moves
-    elif not dirty or dirty[-1][1] < starts[0]:
-        moved = dirty  # every change is past these ranges
-    else:
-        moved = []
-        for start, end in dirty:  # `shift`, inlined: called for every range
-            new_start = start + deltas[bisect_left(starts, start)]
-            new_end = end + deltas[bisect_left(starts, end)]
-            moved.append((new_start, new_end if new_end > new_start else new_start))
-    merged = coarsen(sorted(moved + changed))
-    if sum(end - start for start, end in merged) * 3 > size * 2:
-        return None
-    return merged
-
-
-def next_line_end(text: str, position: int) -> int:
-    """The offset of the first line break at or after `position` (or the
-    end): a pattern stopped there sees ``$`` where the text has one."""
-    found = text.find("\n", position)
-    return len(text) if found == -1 else found
+#: A range's start, as a bisection key (a C function).
+_first = itemgetter(0)

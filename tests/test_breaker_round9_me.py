@@ -263,3 +263,12 @@ def test_a_left_out_change_names_every_rule_that_made_it() -> None:
     text = "انظر [الملحق](و ﺍﻟﺠﺪﺍﻭﻝ) في الكتاب.\n"
     (finding,) = [f for f in Cleaner(format="markdown").check(text) if "not applied" in f.message]
     assert "(with AR109)" in finding.message
+
+
+def test_a_long_run_of_interleaved_marks_settles() -> None:
+    """A 120,000-character run of ?! after an Arabic word (a known fault:
+    AR104's look back over the run was quadratic and hit the rule time
+    limit, exit 2) becomes one ؟! like a short run: AR104 looks back over
+    30 marks at most, and AR107 takes Latin ? into the run it collapses."""
+    assert Cleaner()("كلمة " + "?!" * 60000 + "\n") == "كلمة؟!\n"
+    assert Cleaner()("ماذا?!?!\n") == "ماذا؟!\n"

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from arclean.engine import Outcome
 from arclean.errors import ArcleanError
-from arclean.text.edits import Change, Finding
+from arclean.text.edits import Change, Finding, apply_replacements
 
 #: ``verify(before, after)``: raises `StructureChanged` (an `ArcleanError`).
 Verify = Callable[[str, str], None]
@@ -29,21 +29,10 @@ Verify = Callable[[str, str], None]
 NOT_APPLIED = "not applied: it would change the document's structure"
 
 
-def _apply(text: str, changes: Sequence[Change]) -> str:
-    """`text` with `changes` (sorted, in its coordinates) applied."""
-    pieces: list[str] = []
-    cursor = 0
-    for ch in changes:
-        pieces += (text[cursor : ch.start], ch.new)
-        cursor = ch.end
-    pieces.append(text[cursor:])
-    return "".join(pieces)
-
-
 def _problem(verify: Verify, text: str, changes: Sequence[Change]) -> str | None:
     """Why applying `changes` to `text` breaks its structure, or None."""
     try:
-        verify(text, _apply(text, changes))
+        verify(text, apply_replacements(text, changes))
     except ArcleanError as exc:
         return str(exc)
     return None
@@ -96,7 +85,7 @@ def without_structure_changes(
     bad = [([ch], why) for ch, why in _left_out(verify, text, outcome.changes)]
     left_out = {id(ch) for group, _why in bad for ch in group}
     kept = [ch for ch in outcome.changes if id(ch) not in left_out]
-    new_text = _apply(text, kept)
+    new_text = apply_replacements(text, kept)
     if _problem(verify, text, kept) is not None:
         return None
     # Positions of the left-out changes in the new text.

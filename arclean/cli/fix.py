@@ -228,7 +228,7 @@ def _print_diff(result: Any, stdin_data: list[bytes], color: str) -> None:
             bom = bool(stdin_data) and stdin_data[-1].startswith(UTF8_BOM)
         # The headers quote a name as git does (a tab or a newline in it).
         text = unified_diff(result.text, result.new_text, result.name, bom=bom)
-    encoding = getattr(result, "encoding", None)
+    encoding = result.encoding
     if encoding and encoding != "utf-8" and result.name != "-":
         # In the file's encoding, so that git apply and patch accept it.
         write_stdout(diff_bytes(text, encoding))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -191,9 +192,22 @@ class LineIndex:
         return self.text[start:end].rstrip("\r")
 
 
-def apply_replacements(text: str, replacements: Sequence[Replacement]) -> str:
-    """Apply sorted, non-overlapping `replacements` to `text` without
-    recording them (offsets are code points into `text`)."""
+class Edit(Protocol):
+    """What `apply_replacements` needs of an edit: a `Replacement`, or a
+    `Change` applied to the text it was recorded on."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def new(self) -> str: ...
+
+
+def apply_replacements(text: str, replacements: Sequence[Edit]) -> str:
+    """Apply sorted, non-overlapping `replacements` (`Replacement` or
+    `Change` objects) to `text` without recording them (offsets are code
+    points into `text`)."""
     if not replacements:
         return text
     pieces = []

@@ -172,21 +172,22 @@ VERSE_MIN_LETTERS = 4
 
 def braced_verses(text: str) -> list[Range]:
     """``(start, end)`` of each ``{…}`` on one line (both braces included)
-    that quotes a verse: its letters are all Arabic (at least
-    `VERSE_MIN_LETTERS`) and most of them carry a mark, as a fully vowelled
-    text does ({وَمَنْ يَقْتُلْ مُؤْمِنًا}).  Code and templates (``{name}``,
+    that quotes a verse (`_vowelled_verse`), as a fully vowelled text does
+    ({وَمَنْ يَقْتُلْ مُؤْمِنًا}).  Code and templates (``{name}``,
     ``{اسم}``) and unvowelled Arabic in braces are no verses."""
-    found: list[Range] = []
-    for m in _BRACES_RE.finditer(text):
-        body = m.group()
-        arabic = len(_ARABIC_LETTER_RE.findall(body))
-        if (
-            arabic >= VERSE_MIN_LETTERS
-            and arabic == len(_LETTER_RE.findall(body))
-            and 2 * len(_MARKED_LETTER_RE.findall(body)) > arabic
-        ):
-            found.append(m.span())
-    return found
+    return [m.span() for m in _BRACES_RE.finditer(text) if _vowelled_verse(m.group())]
+
+
+def _vowelled_verse(body: str) -> bool:
+    """`body` (a bracketed stretch) reads as a vowelled verse: its letters
+    are Arabic (tatweel aside: Uthmani text writes ـٰ), at least
+    `VERSE_MIN_LETTERS`, and most of them carry a mark."""
+    arabic = len(_ARABIC_LETTER_RE.findall(body))
+    return (
+        arabic >= VERSE_MIN_LETTERS
+        and arabic == len(_LETTER_RE.findall(body)) - body.count(TATWEEL)
+        and 2 * len(_MARKED_LETTER_RE.findall(body)) > arabic
+    )
 
 
 #: How much text each side of a vowelled bracket tells whether the text
@@ -202,28 +203,24 @@ _MARKED_PARENS_RE = lazy_compile(rf"\([^()\n]*{MARK}[^()\n]*\)", REGEX_FLAGS)
 
 def vowelled_parentheses(text: str) -> list[Range]:
     """``(start, end)`` of each ``(…)`` on one line that quotes a verse the
-    way news pages do (الآية الكريمة ( أُحِلَّ لَكُمْ … )): its letters are
-    Arabic (tatweel aside: Uthmani text writes ـٰ), at least
-    `VERSE_MIN_LETTERS`, and most of them carry a mark, while the text
+    way news pages do (الآية الكريمة ( أُحِلَّ لَكُمْ … )): a vowelled verse
+    (`_vowelled_verse`), while the text
     around it (`VOWELLED_CONTEXT` characters each side, the bracket itself
     left out) mostly does not: a vowelled quotation stands out from
     unvowelled prose, even on a line of its own or beside a vowelled hadith;
     in a book vowelled throughout, a bracket is no quotation and stays
     prose."""
     found: list[Range] = []
-    if len(text) > 10 * VOWELLED_CONTEXT and VOWELLED_SHARE * len(text) < sum(
-        text.count(ch) for ch in HARAKAT
-    ):
-        return found  # a long text vowelled throughout: its brackets are prose
+    vowelled_throughout: bool | None = None  # looked at once, if a bracket needs it
     for m in _MARKED_PARENS_RE.finditer(text):
-        body = m.group()
-        arabic = len(_ARABIC_LETTER_RE.findall(body))
-        if not (
-            arabic >= VERSE_MIN_LETTERS
-            and arabic == len(_LETTER_RE.findall(body)) - body.count(TATWEEL)
-            and 2 * len(_MARKED_LETTER_RE.findall(body)) > arabic
-        ):
+        if not _vowelled_verse(m.group()):
             continue
+        if vowelled_throughout is None:
+            vowelled_throughout = len(text) > 10 * VOWELLED_CONTEXT and VOWELLED_SHARE * len(
+                text
+            ) < sum(text.count(ch) for ch in HARAKAT)
+        if vowelled_throughout:
+            return []  # a long text vowelled throughout: its brackets are prose
         around = (
             text[max(0, m.start() - VOWELLED_CONTEXT) : m.start()]
             + text[m.end() : m.end() + VOWELLED_CONTEXT]

@@ -38,7 +38,13 @@ from arclean.text.spans import Span, subtract
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-FRONT_MATTER_RE = lazy_compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)??\1[ \t]*(?:\n|\Z)", regex.DOTALL)
+#: Front matter: YAML between ``---`` lines (the closer may be ``...``, as
+#: in a Pandoc metadata block and a YAML document end) or TOML between
+#: ``+++`` lines.
+FRONT_MATTER_RE = lazy_compile(
+    r"\A(?:---[ \t]*\n(?:.*?\n)??(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)??\+\+\+)[ \t]*(?:\n|\Z)",
+    regex.DOTALL,
+)
 
 
 @dataclass

@@ -96,3 +96,85 @@ def test_bare_url_after_an_email_is_the_email() -> None:
 
 def test_prose_around_a_bare_url_is_still_fixed() -> None:
     assert fix("قال , ثم example.com/a ثم قال , ثم") == "قال، ثم example.com/a ثم قال، ثم"
+
+
+# -- 2. Headings that in-document links point to keep their anchors -----------
+
+ANCHORS = (
+    "# الحرب و السلام\n\nانظر [هنا](#الحرب-و-السلام) و[ب](#نتائج-الحـرب).\n\n## نتائج الحـرب\n"
+)
+
+
+def test_a_linked_heading_keeps_its_anchor() -> None:
+    fixed = fix(ANCHORS, "markdown")
+    assert "# الحرب و السلام\n" in fixed
+    assert "## نتائج الحـرب\n" in fixed
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[هنا](#الحرب-و-السلام)",
+        "[هنا](#%D8%A7%D9%84%D8%AD%D8%B1%D8%A8-%D9%88-%D8%A7%D9%84%D8%B3%D9%84%D8%A7%D9%85)",
+        "[هنا][r]\n\n[r]: #الحرب-و-السلام",
+        "[هنا]\n\n[هنا]: <#الحرب-و-السلام>",
+        '<a href="#الحرب-و-السلام">هنا</a>',
+        "[هنا](#الحرب-و-السلام-1)",
+        "[هنا](#الحرب_و_السلام)",
+    ],
+)
+def test_every_kind_of_in_document_link_holds_the_heading(link: str) -> None:
+    text = f"## الحرب و السلام\n\nانظر {link}\n"
+    assert fix(text, "markdown").startswith("## الحرب و السلام\n")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "mdx"])
+def test_setext_and_emphasised_headings_are_held_too(fmt: str) -> None:
+    text = "الحرب *و* السلام\n===\n\n[هنا](#الحرب-و-السلام)\n"
+    assert fix(text, fmt) == text
+
+
+def test_headings_no_link_points_to_are_still_fixed() -> None:
+    text = "# الحرب و السلام\n\n## قال , ثم\n\n[هنا](#أخرى) و[ب](https://example.com/#قال-ثم)\n"
+    fixed = fix(text, "markdown")
+    assert fixed.startswith("# الحرب والسلام\n\n## قال، ثم\n")
+
+
+def test_a_heading_with_an_explicit_id_stays_prose() -> None:
+    text = "## الحرب و السلام {#war}\n\n[هنا](#الحرب-و-السلام) [ب](#war)\n"
+    assert fix(text, "markdown").startswith("## الحرب والسلام {#war}\n")
+
+
+def test_other_prose_of_a_linked_document_is_fixed() -> None:
+    fixed = fix(ANCHORS + "\nقال , ثم\n", "markdown")
+    assert fixed.endswith("\nقال، ثم\n")
+
+
+# -- 5. Subtitles: spaces after a tag, an entity or a URL at a line end -------
+
+SRT_CUE = "1\n00:00:01,000 --> 00:00:02,000\n{line}\n\n2\n00:00:03,000 --> 00:00:04,000\nنعم\n"
+VTT_CUE = "WEBVTT\n\n00:01.000 --> 00:02.000\n{line}\nنعم\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [
+        ("<i>قال الوزير</i>  ", "<i>قال الوزير</i>"),
+        ("قال الوزير&rlm; ", "قال الوزير&rlm;"),
+        ("قال الوزير{\\an8}\t", "قال الوزير{\\an8}"),
+        ("قال https://example.com/a  ", "قال https://example.com/a"),
+        ("<b>قال</b> <i>الوزير</i> ", "<b>قال</b> <i>الوزير</i>"),
+    ],
+)
+@pytest.mark.parametrize(("fmt", "cue"), [("srt", SRT_CUE), ("vtt", VTT_CUE)])
+def test_trailing_spaces_after_markup_are_removed(fmt: str, cue: str, line: str, fixed: str) -> None:
+    cleaner = Cleaner(format=fmt)
+    outcome = cleaner.fix(cue.format(line=line))
+    assert outcome.text == cue.format(line=fixed)
+    assert cleaner.check(outcome.text) == []
+
+
+@pytest.mark.parametrize("line", ["<i>قال الوزير</i>", "قال الوزير&rlm;", "<i>قال , ثم</i>"])
+def test_lines_ending_in_markup_keep_it(line: str) -> None:
+    text = SRT_CUE.format(line=line)
+    assert fix(text, "srt") == text.replace("قال , ثم", "قال، ثم")

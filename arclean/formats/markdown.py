@@ -33,6 +33,7 @@ from arclean.formats.markdown_align import (
     AlignError,
     parser,
 )
+from arclean.formats.markdown_anchors import anchored_headings
 from arclean.text.spans import Span, subtract
 
 if TYPE_CHECKING:
@@ -221,15 +222,16 @@ def analyse(
     protected = 0
     table_cursor: dict[int, int | None] = {}
     in_table = 0
-    for tok in tokens:
+    anchored = anchored_headings(tokens, env)
+    for index, tok in enumerate(tokens):
         if tok.type == "table_open":
             in_table += 1
         elif tok.type == "table_close":
             in_table -= 1
         elif tok.type == "html_block" and tok.map and "arclean-" in tok.content:
             controls.add_all_in(starts[tok.map[0]], starts[min(tok.map[1], len(starts) - 1)])
-        if tok.type != "inline":
-            continue
+        if tok.type != "inline" or index in anchored:
+            continue  # a heading a link points to: its anchor must stay
         if not tok.map:
             # Inline footnotes are re-parsed apart from the source: protect them.
             if tok.children:

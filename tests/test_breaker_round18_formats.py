@@ -178,3 +178,70 @@ def test_trailing_spaces_after_markup_are_removed(fmt: str, cue: str, line: str,
 def test_lines_ending_in_markup_keep_it(line: str) -> None:
     text = SRT_CUE.format(line=line)
     assert fix(text, "srt") == text.replace("قال , ثم", "قال، ثم")
+
+
+# -- 6. MDX: an ESM block runs to the next blank line ------------------------
+
+ESM = (
+    "export const items = [\n  'قال , ثم',\n  \"الحرب و السلام\",\n]\n"
+    "export const t =\n  'عنوان , المقال ?'\n\nنص , هنا.\n"
+)
+
+
+def test_a_multi_line_export_is_code() -> None:
+    assert fix(ESM, "mdx") == ESM.replace("نص , هنا.", "نص، هنا.")
+
+
+def test_a_multi_line_import_is_code_and_the_blank_line_ends_it() -> None:
+    text = "import {\n  قال , ثم\n} from './x'\n\nقال , ثم\n"
+    assert fix(text, "mdx") == "import {\n  قال , ثم\n} from './x'\n\nقال، ثم\n"
+
+
+def test_markdown_is_no_mdx() -> None:
+    text = "export const t =\n  'قال , ثم'\n"
+    assert fix(text, "markdown") == "export const t =\n  'قال، ثم'\n"
+
+
+# -- 7. Wikilinks are frozen in Markdown ---------------------------------------
+
+WIKILINKS = [
+    "انظر [[الحرب و السلام]] هنا.\n",
+    "انظر [[صفحة#الحرب و السلام|قال , ثم]] هنا.\n",
+    "انظر ![[صورة , ما]] هنا.\n",
+    "- [[قال  ثم]]\n",
+    "> انظر [[مصـر]]\n",
+]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "mdx"])
+@pytest.mark.parametrize("text", WIKILINKS)
+def test_wikilinks_are_frozen(fmt: str, text: str) -> None:
+    assert fix(text, fmt) == text
+
+
+def test_prose_beside_a_wikilink_is_fixed() -> None:
+    text = "قال , ثم [[الحرب و السلام]] قال , ثم [و , ي]\n"
+    assert fix(text, "markdown") == "قال، ثم [[الحرب و السلام]] قال، ثم [و، ي]\n"
+
+
+# -- 9. HTML code-like elements: tt, var, xmp, kbd, samp -----------------------
+
+CODE_LIKE = ["tt", "var", "xmp", "kbd", "samp", "code", "listing"]
+
+
+@pytest.mark.parametrize("tag", CODE_LIKE)
+def test_code_like_elements_are_frozen_in_html(tag: str) -> None:
+    text = f"<p><{tag}>قال  ,  ثم</{tag}> قال , ثم</p>\n"
+    assert fix(text, "html") == f"<p><{tag}>قال  ,  ثم</{tag}> قال، ثم</p>\n"
+
+
+@pytest.mark.parametrize("tag", CODE_LIKE)
+def test_code_like_elements_are_frozen_in_markdown_inline_html(tag: str) -> None:
+    text = f'اضغط <{tag} class="k">قال  ,  ثم</{tag.upper()}> هنا , ثم <b>قال , ثم</b>\n'
+    expected = text.replace("هنا , ثم", "هنا، ثم").replace("<b>قال , ثم", "<b>قال، ثم")
+    assert fix(text, "markdown") == expected
+
+
+def test_an_unclosed_code_like_element_in_markdown_freezes_no_paragraph_after() -> None:
+    text = "<kbd>قال , ثم\n\nقال , ثم</kbd>\n"
+    assert fix(text, "markdown").count("قال، ثم") == 2

@@ -25,6 +25,7 @@ from arclean.formats._common import (
     mask_ranges,
 )
 from arclean.formats.base import StructureChanged
+from arclean.formats.html import FROZEN_ELEMENTS
 from arclean.formats.markdown_align import (
     GAP,
     PREFIX_RE,
@@ -114,15 +115,30 @@ _FRONT_KEY_RE = lazy_compile(
 )
 
 
-# MDX: ESM lines, JSX tags (attributes may hold {expressions} with spaces) and
-# {expressions} are code, wherever markdown-it took them for text.
+# MDX: ESM blocks (an import or export runs to the next blank line), JSX tags
+# (attributes may hold {expressions} with spaces) and {expressions} are code,
+# wherever markdown-it took them for text.
 _MDX_RE = lazy_compile(
     r"""
-      ^(?:import|export)\b[^\n]*$
+      ^(?:import|export)\b[^\n]*(?:\n(?![ \t]*$)[^\n]*)*
     | </?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)?/?>
     | \{(?:[^{}]|\{[^{}]*\})*\}
     """,
     regex.MULTILINE | regex.VERBOSE,
+)
+
+
+#: A wikilink (Obsidian, Foam, MediaWiki syntax): ``[[page]]``,
+#: ``[[page#heading|text]]``; its target names a page, so all of it is frozen.
+_WIKILINK_RE = lazy_compile(r"\[\[[^\[\]\n]+\]\]")
+
+
+#: Inline HTML code-like elements (`FROZEN_ELEMENTS`, as in HTML), from the
+#: opening tag to the closing one within a paragraph (no blank line between).
+_FROZEN_HTML_RE = lazy_compile(
+    rf"<({'|'.join(sorted(FROZEN_ELEMENTS))})(?:[ \t\n][^<>]*)?>"
+    r"(?:(?!\n[ \t]*\n).)*?</\1[ \t\n]*>",
+    regex.DOTALL | regex.IGNORECASE,
 )
 
 
@@ -264,6 +280,10 @@ def analyse(
         ranges.extend(found)
     ranges.sort()
     ranges = subtract(ranges, mask_ranges(src))
+    if "[[" in src:
+        ranges = subtract(ranges, [m.span() for m in _WIKILINK_RE.finditer(src)])
+    if "</" in src:
+        ranges = subtract(ranges, [m.span() for m in _FROZEN_HTML_RE.finditer(src)])
     if mdx:
         ranges = subtract(ranges, [m.span() for m in _MDX_RE.finditer(src)])
     spans = controls.spans(ranges)

@@ -130,7 +130,7 @@ def test_every_kind_of_in_document_link_holds_the_heading(link: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["markdown", "mdx"])
 def test_setext_and_emphasised_headings_are_held_too(fmt: str) -> None:
-    text = "الحرب *و* السلام\n===\n\n[هنا](#الحرب-و-السلام)\n"
+    text = "نتائج الحـرب *الأولى*\n===\n\n[هنا](#نتائج-الحـرب-الأولى)\n"
     assert fix(text, fmt) == text
 
 
@@ -245,3 +245,71 @@ def test_code_like_elements_are_frozen_in_markdown_inline_html(tag: str) -> None
 def test_an_unclosed_code_like_element_in_markdown_freezes_no_paragraph_after() -> None:
     text = "<kbd>قال , ثم\n\nقال , ثم</kbd>\n"
     assert fix(text, "markdown").count("قال، ثم") == 2
+
+
+# -- 8. AR109: و that labels a clause -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تنص الفقرة و من المادة الخامسة على ذلك.",
+        "وفق البند و في الملحق الأول",
+        "انظر الملحق و أدناه",
+        "للفقرة و من المادة",
+        "بالبند و المذكور أعلاه",
+        "تنص فقرة و على ذلك",
+        "المادة و من القانون",
+    ],
+)
+def test_a_clause_label_is_not_joined(text: str) -> None:
+    assert fix(text, select="AR109") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("الفقرة و المادة", "الفقرة والمادة"),
+        ("ذكرنا ذلك في الفقرة و من ثم انتقلنا", "ذكرنا ذلك في الفقرة ومن ثم انتقلنا"),
+        ("الحقيبة و من فيها", "الحقيبة ومن فيها"),
+    ],
+)
+def test_the_conjunction_after_such_words_is_still_joined(text: str, expected: str) -> None:
+    assert fix(text, select="AR109") == expected
+
+
+# -- 10. AR101: no space removed after a mark that ends no word ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT @iAl7ob: ،وأخيراً تحديث كامل لبرنامج",
+        "قال الوزير: ، ثم ذهب إلى البيت",
+        "كلمات - ، أخرى في البيت",
+        "قال الوزير. ؟ ثم",
+        "جاء (، ثم)",
+        "نعم / ؟ ثم ذهب",
+    ],
+)
+def test_the_space_after_punctuation_stays(text: str) -> None:
+    assert fix(text, select="AR101") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال الوزير ، ثم", "قال الوزير، ثم"),
+        ("(انظر أعلاه) ، ثم", "(انظر أعلاه)، ثم"),
+        ("قبل” ، أضاف", "قبل”، أضاف"),
+        ("على انطلاقته « ، مشيراً", "على انطلاقته «، مشيراً"),
+        ("عام 2015 ، ثم", "عام 2015، ثم"),
+    ],
+)
+def test_the_space_after_a_word_or_closing_mark_goes(text: str, expected: str) -> None:
+    assert fix(text, select="AR101") == expected
+
+
+def test_the_reported_subtitle_line() -> None:
+    text = "1\n00:00:01,000 --> 00:00:02,000\nRT @iAl7ob: ،وأخيراً تحديث كامل لبرنامج\n"
+    assert fix(text, "srt") == text

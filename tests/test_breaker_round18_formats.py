@@ -313,3 +313,33 @@ def test_the_space_after_a_word_or_closing_mark_goes(text: str, expected: str) -
 def test_the_reported_subtitle_line() -> None:
     text = "1\n00:00:01,000 --> 00:00:02,000\nRT @iAl7ob: ،وأخيراً تحديث كامل لبرنامج\n"
     assert fix(text, "srt") == text
+
+
+# -- 4. A Persian column of an Arabic-Persian table keeps its spelling ------------
+
+GLOSSARY = (
+    "| العربية | فارسی |\n|---|---|\n"
+    "| الحرب و السلام في البيت | جنگ و صلح , اینجا |\n"
+    "| قرأت الکتاب و القلم في البيت | کتاب خوب است و من و تو |\n"
+)
+
+
+def test_a_persian_column_keeps_its_letters_and_its_waw() -> None:
+    fixed = fix(GLOSSARY, "markdown")
+    assert "| فارسی |" in fixed
+    assert "| کتاب خوب است و من و تو |" in fixed
+    assert "| جنگ و صلح، اینجا |" in fixed  # punctuation is mended as before
+    # The Arabic column is fixed as ever (AR109 leaves و apart on a row that
+    # holds Persian letters, as it did before: it reads the whole line).
+    assert "| قرأت الكتاب و القلم في البيت |" in fixed
+
+
+@pytest.mark.parametrize("header", ["فارسی", "الفارسية", "Persian", "کوردی", "اردو"])
+def test_a_header_naming_the_language_makes_a_persian_column(header: str) -> None:
+    text = f"| عربي | {header} |\n|---|---|\n| قرأت الكتاب في البيت | قرأت الکتاب في البيت |\n"
+    assert "| قرأت الکتاب في البيت |" in fix(text, "markdown")
+
+
+def test_an_arabic_table_is_fixed_as_ever() -> None:
+    text = "| عربي | معنى |\n|---|---|\n| قرأت الکتاب في البيت | قرأت الکتاب في البيت |\n"
+    assert fix(text, "markdown").count("قرأت الكتاب في البيت") == 2

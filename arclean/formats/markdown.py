@@ -35,6 +35,7 @@ from arclean.formats.markdown_align import (
     parser,
 )
 from arclean.formats.markdown_anchors import anchored_headings
+from arclean.formats.markdown_tables import Columns
 from arclean.text.spans import Span, subtract
 
 if TYPE_CHECKING:
@@ -239,7 +240,10 @@ def analyse(
     table_cursor: dict[int, int | None] = {}
     in_table = 0
     anchored = anchored_headings(tokens, env)
+    columns = Columns()
     for index, tok in enumerate(tokens):
+        if in_table or tok.type == "table_open":
+            columns.see(tok)
         if tok.type == "table_open":
             in_table += 1
         elif tok.type == "table_close":
@@ -275,6 +279,7 @@ def analyse(
             continue
         if in_table:
             table_cursor[first] = end
+            columns.cell(tok.content, found)
         else:
             found = _with_trailing_whitespace(src, starts, first, last, found)
         ranges.extend(found)
@@ -286,7 +291,7 @@ def analyse(
         ranges = subtract(ranges, [m.span() for m in _FROZEN_HTML_RE.finditer(src)])
     if mdx:
         ranges = subtract(ranges, [m.span() for m in _MDX_RE.finditer(src)])
-    spans = controls.spans(ranges)
+    spans = columns.disable(controls.spans(ranges))
     if front and front_matter_keys:
         values = [
             Span(a - base, b - base, YAML_PLAIN_DISABLED if plain else frozenset())

@@ -248,15 +248,23 @@ def _positions(text: str, ch: str) -> list[int]:
     return found
 
 
+#: The longest host name (DNS: 253 characters) and port a scheme-less URL
+#: may have: the walk back from its `/` goes no further (a longer run of
+#: host characters is no host, and is not matched over and over).
+_HOST_MAX = 253 + 6
+
+
 def _host_start(text: str, slash: int) -> int:
     """Where the host name a `/` at `slash` may close starts: back over
-    Latin letters, digits, dots and hyphens, and over a port (``:8080``)."""
+    Latin letters, digits, dots and hyphens, and over a port (``:8080``),
+    at most `_HOST_MAX` characters."""
+    limit = max(0, slash - _HOST_MAX)
     start = slash
-    while start > 0 and text[start - 1] in _HOST_CHARS:
+    while start > limit and text[start - 1] in _HOST_CHARS:
         start -= 1
-    if start > 1 and text[start - 1] == ":" and text[start:slash].isdigit():
+    if start > limit + 1 and text[start - 1] == ":" and text[start:slash].isdigit():
         start -= 1
-        while start > 0 and text[start - 1] in _HOST_CHARS:
+        while start > limit and text[start - 1] in _HOST_CHARS:
             start -= 1
     return start
 

@@ -260,6 +260,7 @@ def analyse(
         first, last = tok.map
         lo, hi = starts[first], starts[min(last, len(starts) - 1)]
         if in_table:
+            columns.cell(tok.content)  # a cell counts for its column, prose or not
             # Cells of a row share one line: each starts where the last one ended.
             cursor = table_cursor.get(first, lo)
             if cursor is None:
@@ -279,7 +280,7 @@ def analyse(
             continue
         if in_table:
             table_cursor[first] = end
-            columns.cell(tok.content, found)
+            columns.prose(found)
         else:
             found = _with_trailing_whitespace(src, starts, first, last, found)
         ranges.extend(found)

@@ -26,8 +26,9 @@ FOREIGN_COLUMN_DISABLED = frozenset({"AR109", "AR403", "AR404", "AR405", "AR406"
 
 class Columns:
     """Collects the cells of the tables of one document, column by column,
-    as the token stream goes by (`see` every token, `cell` every aligned
-    cell), and tells which prose ranges are in a Persian column."""
+    as the token stream goes by (`see` every token, `cell` every cell and
+    `prose` its ranges once aligned), and tells which prose ranges are in a
+    Persian column."""
 
     def __init__(self) -> None:
         self._column = -1
@@ -47,8 +48,13 @@ class Columns:
                     self.foreign.extend(r for _, ranges in cells for r in ranges)
             self._cells = {}
 
-    def cell(self, text: str, ranges: list[Range]) -> None:
-        self._cells.setdefault(self._column, []).append((text, ranges))
+    def cell(self, text: str) -> None:
+        """A cell of the current column, with the text `text`."""
+        self._cells.setdefault(self._column, []).append((text, []))
+
+    def prose(self, ranges: list[Range]) -> None:
+        """The prose ranges of the cell `cell` saw last."""
+        self._cells[self._column][-1][1].extend(ranges)
 
     def disable(self, spans: list[Span]) -> list[Span]:
         """`spans` with `FOREIGN_COLUMN_DISABLED` added to those inside a

@@ -21,9 +21,27 @@ from arclean.formats._common import (
 from arclean.formats.base import StructureChanged
 from arclean.text.spans import Span, subtract
 
-#: Elements whose whole content is frozen.
+#: Elements whose whole content is frozen: scripts, styles, code and what a
+#: program reads or writes (``tt`` and the obsolete ``xmp``, ``listing`` and
+#: ``plaintext`` set code too; ``var`` names a variable).  Markdown freezes
+#: them in its inline HTML as well.
 FROZEN_ELEMENTS = frozenset(
-    {"script", "style", "pre", "code", "kbd", "samp", "textarea", "svg", "math"}
+    {
+        "script",
+        "style",
+        "pre",
+        "code",
+        "kbd",
+        "samp",
+        "tt",
+        "var",
+        "xmp",
+        "listing",
+        "plaintext",
+        "textarea",
+        "svg",
+        "math",
+    }
 )
 
 

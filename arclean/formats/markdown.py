@@ -25,6 +25,7 @@ from arclean.formats._common import (
     mask_ranges,
 )
 from arclean.formats.base import StructureChanged
+from arclean.formats.html import FROZEN_ELEMENTS
 from arclean.formats.markdown_align import (
     GAP,
     PREFIX_RE,
@@ -33,12 +34,20 @@ from arclean.formats.markdown_align import (
     AlignError,
     parser,
 )
+from arclean.formats.markdown_anchors import anchored_headings
+from arclean.formats.markdown_tables import Columns
 from arclean.text.spans import Span, subtract
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-FRONT_MATTER_RE = lazy_compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)??\1[ \t]*(?:\n|\Z)", regex.DOTALL)
+#: Front matter: YAML between ``---`` lines (the closer may be ``...``, as
+#: in a Pandoc metadata block and a YAML document end) or TOML between
+#: ``+++`` lines.
+FRONT_MATTER_RE = lazy_compile(
+    r"\A(?:---[ \t]*\n(?:.*?\n)??(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)??\+\+\+)[ \t]*(?:\n|\Z)",
+    regex.DOTALL,
+)
 
 
 @dataclass
@@ -107,15 +116,30 @@ _FRONT_KEY_RE = lazy_compile(
 )
 
 
-# MDX: ESM lines, JSX tags (attributes may hold {expressions} with spaces) and
-# {expressions} are code, wherever markdown-it took them for text.
+# MDX: ESM blocks (an import or export runs to the next blank line), JSX tags
+# (attributes may hold {expressions} with spaces) and {expressions} are code,
+# wherever markdown-it took them for text.
 _MDX_RE = lazy_compile(
     r"""
-      ^(?:import|export)\b[^\n]*$
+      ^(?:import|export)\b[^\n]*(?:\n(?![ \t]*$)[^\n]*)*
     | </?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)?/?>
     | \{(?:[^{}]|\{[^{}]*\})*\}
     """,
     regex.MULTILINE | regex.VERBOSE,
+)
+
+
+#: A wikilink (Obsidian, Foam, MediaWiki syntax): ``[[page]]``,
+#: ``[[page#heading|text]]``; its target names a page, so all of it is frozen.
+_WIKILINK_RE = lazy_compile(r"\[\[[^\[\]\n]+\]\]")
+
+
+#: Inline HTML code-like elements (`FROZEN_ELEMENTS`, as in HTML), from the
+#: opening tag to the closing one within a paragraph (no blank line between).
+_FROZEN_HTML_RE = lazy_compile(
+    rf"<({'|'.join(sorted(FROZEN_ELEMENTS))})(?:[ \t\n][^<>]*)?>"
+    r"(?:(?!\n[ \t]*\n).)*?</\1[ \t\n]*>",
+    regex.DOTALL | regex.IGNORECASE,
 )
 
 
@@ -215,15 +239,19 @@ def analyse(
     protected = 0
     table_cursor: dict[int, int | None] = {}
     in_table = 0
-    for tok in tokens:
+    anchored = anchored_headings(tokens, env)
+    columns = Columns()
+    for index, tok in enumerate(tokens):
+        if in_table or tok.type == "table_open":
+            columns.see(tok)
         if tok.type == "table_open":
             in_table += 1
         elif tok.type == "table_close":
             in_table -= 1
         elif tok.type == "html_block" and tok.map and "arclean-" in tok.content:
             controls.add_all_in(starts[tok.map[0]], starts[min(tok.map[1], len(starts) - 1)])
-        if tok.type != "inline":
-            continue
+        if tok.type != "inline" or index in anchored:
+            continue  # a heading a link points to: its anchor must stay
         if not tok.map:
             # Inline footnotes are re-parsed apart from the source: protect them.
             if tok.children:
@@ -232,6 +260,7 @@ def analyse(
         first, last = tok.map
         lo, hi = starts[first], starts[min(last, len(starts) - 1)]
         if in_table:
+            columns.cell(tok.content)  # a cell counts for its column, prose or not
             # Cells of a row share one line: each starts where the last one ended.
             cursor = table_cursor.get(first, lo)
             if cursor is None:
@@ -251,14 +280,19 @@ def analyse(
             continue
         if in_table:
             table_cursor[first] = end
+            columns.prose(found)
         else:
             found = _with_trailing_whitespace(src, starts, first, last, found)
         ranges.extend(found)
     ranges.sort()
     ranges = subtract(ranges, mask_ranges(src))
+    if "[[" in src:
+        ranges = subtract(ranges, [m.span() for m in _WIKILINK_RE.finditer(src)])
+    if "</" in src:
+        ranges = subtract(ranges, [m.span() for m in _FROZEN_HTML_RE.finditer(src)])
     if mdx:
         ranges = subtract(ranges, [m.span() for m in _MDX_RE.finditer(src)])
-    spans = controls.spans(ranges)
+    spans = columns.disable(controls.spans(ranges))
     if front and front_matter_keys:
         values = [
             Span(a - base, b - base, YAML_PLAIN_DISABLED if plain else frozenset())

@@ -44,10 +44,12 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
 
 
 def scan(text: str, vtt: bool) -> tuple[list[tuple[int, int]], list[str]]:
-    """Prose ranges and the kind of every line (``text`` lines hold the prose)."""
+    """Prose ranges and the kind of every line (``text`` lines hold the
+    prose).  A text line that ends in markup ends with an empty range."""
     lines = _lines(text)
     kinds: list[str] = []
     ranges: list[tuple[int, int]] = []
+    line_ends: list[int] = []
     state = "between"
     for i, (start, end, _) in enumerate(lines):
         line = text[start:end]
@@ -79,7 +81,19 @@ def scan(text: str, vtt: bool) -> tuple[list[tuple[int, int]], list[str]]:
                 pos = m.end()
             if end > pos:
                 ranges.append((pos, end))
-    return subtract(ranges, mask_ranges(text)), kinds
+            line_ends.append(end)
+    return _end_lines(subtract(ranges, mask_ranges(text)), line_ends), kinds
+
+
+def _end_lines(ranges: list[tuple[int, int]], line_ends: list[int]) -> list[tuple[int, int]]:
+    """`ranges` with an empty range at the end of each cue text line that no
+    range reaches (it ends with a tag, an entity or a URL).  Spaces after
+    such markup are a range of their own, which vanishes when AR501 removes
+    them: with the empty range in its place the text outside prose, piece
+    by piece, is the same as before."""
+    ends = {e for _, e in ranges}
+    missing = [(e, e) for e in line_ends if e not in ends]
+    return sorted(ranges + missing) if missing else ranges
 
 
 class _Subtitles:

@@ -11,7 +11,7 @@ The lexicon is loaded on first use, only for text holding ی or ک.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -47,11 +47,24 @@ _PERSIAN_RE = lazy_compile(PERSIAN_LOOKING, REGEX_FLAGS)
 #: A language named just before a colon: what follows is a quotation in it
 #: (Wikipedia's «العراق (بالكردية: كۆماری عێراق)»), also when the quotation
 #: opens with a quotation mark or bracket (قال بالفارسية: «من می خواهم»).
+#: Languages other than Arabic written in Arabic script, as Arabic names
+#: them: the adjective without its ending (فارس: الفارسية, فارسي).
+FOREIGN_LANGUAGES = (
+    "فارس", "كرد", "كورد", "أرد", "ارد", "أورد", "اورد", "بشتو", "بلوش", "سند", "بنجاب",
+    "كشمير", "أذر", "اذر", "أذربيجان", "عثمان", "أويغور", "دار", "در", "لر", "لور",
+    "سوران", "كرمانج",
+)  # fmt: skip
+_LANGUAGES = "|".join(FOREIGN_LANGUAGES)
 _CUE_RE = lazy_compile(
-    rf"(?<!{WORD_CHAR})[وف]?[بل]?ال(?:فارسية|كردية|كوردية|أردية|اردية|أوردية|اوردية|بشتوية"
-    r"|بلوشية|سندية|بنجابية|كشميرية|أذرية|اذرية|أذربيجانية|عثمانية|تركية العثمانية"
-    r"|أويغورية|دارية|درية|لرية|لورية|سورانية|كرمانجية)\s*:\s*"
+    rf"(?<!{WORD_CHAR})[وف]?[بل]?ال(?:(?:{_LANGUAGES})ية|تركية العثمانية)\s*:\s*"
     rf"(?:[{DOUBLE_QUOTES}'(\[]\s*)?$",
+    REGEX_FLAGS,
+)
+#: A table header that names such a language: فارسی, الكردية, Urdu (with
+#: Persian-keyboard ی and ک read as ي and ك).
+_LANGUAGE_HEADER_RE = lazy_compile(
+    rf"\s*(?:(?:[وف]?[بل]?ال)?(?:{_LANGUAGES})(?:ية|ي)|[أا]و?ردو"
+    r"|(?i:persian|farsi|kurdish|urdu|pashto|dari|balochi|sindhi|uyghur|sorani|kurmanji))\s*",
     REGEX_FLAGS,
 )
 
@@ -206,3 +219,14 @@ def persian_keyboard_words(text: str, start: int, end: int) -> Iterator[tuple[in
             if any(ch in NON_ARABIC_LETTERS for ch in word):
                 continue
             yield m.start(), word
+
+
+def foreign_column(header: str, cells: Iterable[str]) -> bool:
+    """Is a table column in Persian, Kurdish or Urdu: does one of its
+    `cells` (the header among them) hold a letter only those languages
+    write (پ چ ژ گ ...), or does the `header` name the language (فارسی,
+    الكردية, Urdu)?  Arabic words typed on a Persian keyboard and Persian
+    words are one spelling (کتاب): only the column tells them apart."""
+    if _LANGUAGE_HEADER_RE.fullmatch(header.replace(KEHEH, KAF).replace(FARSI_YEH, YEH)):
+        return True
+    return any(ch in NON_ARABIC_LETTERS for cell in (header, *cells) for ch in cell)

@@ -30,12 +30,21 @@ from arclean.chars import (
 from arclean.text.spans import Range, merge_ranges
 
 # A URL may follow a proclitic (وhttps://...), so only Latin letters and digits
-# may not precede it.  They are found from their anchors (://, www., @) with
+# may not precede it.  They are found from their anchors (://, www., /, @) with
 # str.find, which is far faster than scanning every position with one pattern.
 # A URL's body stops at white space, quotes and angle brackets, and its last
 # character is not sentence punctuation (Latin or Arabic).
+# A URL without a scheme is a host name (Latin labels and a top-level domain
+# of letters: ar.wikipedia.org, example.com:8080) with a path: the `/` right
+# after the host tells it from a word with a full stop (a version, ``a.m``,
+# an abbreviation or a file name without a path stays prose).
+_HOST = r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?/"
 _URL_BODY = r"""[^\s<>"'«»\u201c\u201d]*[^\s<>"'«»\u201c\u201d.,;:!?،؛؟)\]]"""
-_URL_RE = lazy_compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)" + _URL_BODY, REGEX_FLAGS | regex.I)
+_URL_RE = lazy_compile(
+    rf"(?:[a-z][a-z0-9+.-]*://|www\.|(?={_HOST}))" + _URL_BODY, REGEX_FLAGS | regex.I
+)
+_HOST_RE = lazy_compile(_HOST, REGEX_FLAGS | regex.I)
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _MAILTO_RE = lazy_compile(r"mailto:[^\s<>]+", REGEX_FLAGS)
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 # An e-mail domain is Latin (example.com) or, internationalised, Arabic
@@ -251,9 +260,31 @@ def _positions(text: str, ch: str) -> list[int]:
     return found
 
 
+#: The longest host name (DNS: 253 characters) and port a scheme-less URL
+#: may have: the walk back from its `/` goes no further (a longer run of
+#: host characters is no host, and is not matched over and over).
+_HOST_MAX = 253 + 6
+
+
+def _host_start(text: str, slash: int) -> int:
+    """Where the host name a `/` at `slash` may close starts: back over
+    Latin letters, digits, dots and hyphens, and over a port (``:8080``),
+    at most `_HOST_MAX` characters."""
+    limit = max(0, slash - _HOST_MAX)
+    start = slash
+    while start > limit and text[start - 1] in _HOST_CHARS:
+        start -= 1
+    if start > limit + 1 and text[start - 1] == ":" and text[start:slash].isdigit():
+        start -= 1
+        while start > limit and text[start - 1] in _HOST_CHARS:
+            start -= 1
+    return start
+
+
 def link_ranges(text: str) -> list[Range]:
     """Sorted, merged ``(start, end)`` ranges of the URLs (scheme URLs,
-    ``www.`` hosts, ``mailto:``) and e-mail addresses in `text`."""
+    ``www.`` hosts, host names with a path such as ``example.com/a``,
+    ``mailto:``) and e-mail addresses in `text`."""
     found: list[Range] = []
     position = text.find("://")
     while position != -1:
@@ -282,6 +313,24 @@ def link_ranges(text: str) -> list[Range]:
                 found.append((m.start(), m.end()))
                 position = max(position, m.end() - 4)
         position = lower.find("www.", position + 4)
+    position = text.find("/")
+    while position != -1:
+        after = position + 1
+        start = _host_start(text, position)
+        while start < position and not text[start].isalnum():
+            start += 1  # a host starts with a letter or digit
+        if (
+            start < position
+            and not (
+                start and (_LATIN_OR_DIGIT.match(text, start - 1) or text[start - 1] in "@/_\\%")
+            )
+            and _HOST_RE.match(text, start, after) is not None
+        ):
+            m = _URL_RE.match(text, start)
+            if m:
+                found.append((m.start(), m.end()))
+                after = max(after, m.end())
+        position = text.find("/", after)
     position = text.find("mailto:")
     while position != -1:
         m = _MAILTO_RE.match(text, position)

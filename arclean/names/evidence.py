@@ -8,6 +8,8 @@ gazetteer (Wikidata name tokens plus the hand-listed modern names).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from arclean.chars import fold
 from arclean.names.counting import Counts
 from arclean.names.glossary import Glossary
@@ -73,7 +75,7 @@ class Judge:
         self.glossary_forms = {fold(e.canonical) for e in glossary.entries}
         self._evidence: dict[str, str | None] = {}
         self._suffixed: dict[str, bool] = {}
-        self._text_folded: set[str] | None = None
+        self._text_folded: Counter[str] | None = None
         self._text_words: set[str] | None = None
 
     def common(self, f: str, text_definite: int = 0, text_count: int = 0) -> bool:
@@ -153,10 +155,17 @@ class Judge:
 
     def text_verb(self, f: str) -> bool:
         """The scanned text itself conjugates the word (أدان: أدانت, أدانوا),
-        which the old books of the lexicon may not show: a verb, no name."""
+        which the old books of the lexicon may not show: a verb, no name.
+        The past-tense forms must be at least `text_verb_share` of the
+        word's own uses: one stray دمشقت beside دمشق ×103 is a slip, not a
+        verb (eleventh round)."""
         if self._text_folded is None:
-            self._text_folded = {fold(w) for w in self.counts.core}
-        return f + "ت" in self._text_folded or f + "وا" in self._text_folded
+            folded: Counter[str] = Counter()
+            for w, n in self.counts.core.items():
+                folded[fold(w)] += n
+            self._text_folded = folded
+        conj = self._text_folded[f + "ت"] + self._text_folded[f + "وا"]
+        return conj > 0 and conj >= self.s.text_verb_share * self._text_folded[f]
 
     def name_word(self, f: str) -> bool:
         """A neighbour that is a name: in the gazetteer at least as often as
@@ -258,6 +267,14 @@ class Judge:
             f[0] in "اتين"
             and any(self.lex.count(p + f[1:]) >= self.s.known_count for p in "اتين" if p != f[0])
         )
+
+    def book_name(self, f: str) -> bool:
+        """A gazetteer name the books use as a bare name (`bare_name`:
+        often, never with ال, a suffix or an ending): طولون (769 times in
+        the books) reads as طول + ون to `wordlike`, but the books never
+        inflect it (eleventh round).  Words such as نفسه or كانوا are bare
+        in the books too, but no Wikidata name."""
+        return self.name_evidence(f) == "gazetteer" and self.bare_name(f)
 
     def gazetteer_name(self, f: str, at_least: int = 1) -> bool:
         """In the gazetteer often enough, and not a far more frequent word

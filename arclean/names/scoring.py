@@ -146,7 +146,7 @@ class PairScorer:
             return None
         if judge.lex_count(v) or judge.gaz.count(v) or judge.text_verb(c):
             return None
-        if judge.wordlike(c) and not c.startswith("ال"):
+        if judge.wordlike(c) and not c.startswith("ال") and not judge.book_name(c):
             return None  # جازاك beside جزاك: a verb with a pronoun (never after ال)
         why = judge.name_evidence(c) or well_attested(v, c, judge)
         if why is None:

@@ -35,8 +35,18 @@ def short_swap(v: str, c: str, judge: Judge) -> bool:
     word at all (`Judge.no_word`; not كوبا beside جوبا) and the canonical
     a gazetteer name (`Judge.auto_evidence`).  Other swaps in a short word
     make other words, some of them missing from the books (بصمة,
-    fingerprint, beside بسمة; عصام, نظيف)."""
-    return text_only_edit(v, c) and judge.no_word(v) and judge.auto_evidence(c) is not None
+    fingerprint, beside بسمة; عصام, نظيف).
+
+    A canonical the books use as a bare name (`Judge.bare_name`: دمشق, 748
+    times, never with ال or an ending; a place, so no Wikidata person
+    name) passes too: `PairScorer.score` then asks the text for a word
+    next to both spellings, as for every cheap edit into such a name
+    (eleventh round; train: دمشج beside دمشق)."""
+    return (
+        text_only_edit(v, c)
+        and judge.no_word(v)
+        and (judge.auto_evidence(c) is not None or judge.bare_name(c))
+    )
 
 
 def final_letter_differs(variant: Iterable[str], canonical: Iterable[str]) -> bool:

@@ -104,3 +104,27 @@ def test_a_doubled_letter_slip_of_such_a_name_is_rewritten() -> None:
 def test_a_common_word_the_books_never_inflect_keeps_its_slip_for_review() -> None:
     text = "رأى الرجل نفسه في المرآة. وسأل نفسه عن الأمر. وحدث نفسه طويلا. ولام نفسسه."
     assert _rewrites(text) == []
+
+
+#: Baghdad, a Wikidata name the books write 1,000 times and never inflect.
+BAGHDAD = (
+    "وصل الجيش إلى بغداد في الربيع. وكانت بغداد عاصمة الخلافة. "
+    "وازدهرت بغداد في عهد الرشيد. وسكن العلماء بغداد طويلا. "
+)
+
+
+def test_a_long_vowel_dropped_from_a_book_name_is_rewritten() -> None:
+    # no word stands next to both spellings: the book name is evidence enough
+    text = BAGHDAD + "ثم رحل الشاعر عن بغدد إلى الشام."
+    assert _rewrites(text) == [("بغدد", "بغداد")]
+
+
+def test_a_long_vowel_dropped_from_a_month_still_needs_a_shared_word() -> None:
+    # ديسمبر: bare in the books (a month), no Wikidata name (ninth round)
+    judge = _judge("")
+    assert judge.bare_name(fold("ديسمبر")) and not judge.book_name(fold("ديسمبر"))
+    text = (
+        "بدأ العمل في ديسمبر الماضي. وانتهى المشروع في ديسمبر التالي. "
+        "وسافر الوفد في ديسمبر أيضا. ثم عاد الوفد في دسمبر."
+    )
+    assert _rewrites(text) == []

@@ -272,7 +272,7 @@ class PairScorer:
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}letter dropped, {tw}"])
                     )
-                elif judge.no_word(v) and not judge.bare_name(c):
+                elif judge.no_word(v) and (not judge.bare_name(c) or judge.book_name(c)):
                     # the variant is no word at all: no other word to mistake
                     need_name.append(Scored(v, c, cost, [*evidence, f"{CHECK_MARK}no word, {tw}"]))
                 else:

@@ -8,7 +8,7 @@ books know, found on the evaluation's train split.
   into a Wikidata person name; a place the books use as a bare name passes
   too, with a word next to both spellings.
 - طولون reads as طول + ون (`Judge.wordlike`), though the books write it 769
-  times and never inflect it (`Judge.book_name`).
+  times and never inflect it (`weighing.book_name`).
 
 The traps: a verb the text really conjugates stays a verb, a swap outside
 the g-sound letters in a short word stays for review, a common word the
@@ -23,6 +23,7 @@ from arclean.names.counting import count_texts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
 from arclean.names.members import text_conjugates
+from arclean.names.weighing import book_name, seldom_used
 
 
 def _rewrites(text: str) -> list[tuple[str, str]]:
@@ -91,9 +92,9 @@ def test_a_gazetteer_name_the_books_never_inflect_is_no_inflected_word() -> None
     judge = _judge(TULUN)
     f = fold("طولون")
     assert judge.wordlike(f)  # طول + ون
-    assert judge.book_name(f)
-    assert not judge.book_name(fold("نفسه"))  # bare in the books, no name
-    assert not judge.book_name(fold("كانوا"))
+    assert book_name(f, judge)
+    assert not book_name(fold("نفسه"), judge)  # bare in the books, no name
+    assert not book_name(fold("كانوا"), judge)
 
 
 def test_a_doubled_letter_slip_of_such_a_name_is_rewritten() -> None:
@@ -122,9 +123,43 @@ def test_a_long_vowel_dropped_from_a_book_name_is_rewritten() -> None:
 def test_a_long_vowel_dropped_from_a_month_still_needs_a_shared_word() -> None:
     # ديسمبر: bare in the books (a month), no Wikidata name (ninth round)
     judge = _judge("")
-    assert judge.bare_name(fold("ديسمبر")) and not judge.book_name(fold("ديسمبر"))
+    assert judge.bare_name(fold("ديسمبر")) and not book_name(fold("ديسمبر"), judge)
     text = (
         "بدأ العمل في ديسمبر الماضي. وانتهى المشروع في ديسمبر التالي. "
         "وسافر الوفد في ديسمبر أيضا. ثم عاد الوفد في دسمبر."
     )
     assert _rewrites(text) == []
+
+
+#: A place that neither the books nor Wikidata's person names hold.
+MANHATTAN = (
+    "يقع المبنى في مانهاتن قرب الحديقة. وتضم مانهاتن أطول الأبراج. "
+    "ويسكن في مانهاتن ملايين الناس. وتعد مانهاتن قلب المدينة. "
+)
+
+
+def test_a_doubled_letter_in_a_name_only_the_text_knows_is_rewritten() -> None:
+    text = MANHATTAN + "وزار الوفد مانهاتنن صباحا."
+    assert _rewrites(text) == [("مانهاتنن", "مانهاتن")]
+
+
+def test_arabic_words_that_write_a_letter_twice_are_left_alone() -> None:
+    # the old books miss تخللت (was interspersed) and المتتبع (the tracker);
+    # تخلت (abandoned) and المتبع (the adopted) are other words (news
+    # 2015-08-09, found while building this rule)
+    text = (
+        "تخلت الشركة عن خططها. ثم تخلت عن موظفيها. وقد تخلت عن كل شيء. "
+        "تخللت الحفل فقرات فنية. "
+        "وهذا هو النهج المتبع في الوزارة. وتغير النهج المتبع منذ عام. "
+        "والإجراء المتبع واضح. ولاحظ المتتبع للشأن ذلك."
+    )
+    assert _rewrites(text) == []
+
+
+def test_a_past_verb_and_a_stretched_word_are_no_seldom_used_names() -> None:
+    judge = _judge("")
+    assert seldom_used(fold("تعاقددت"), fold("تعاقدت"), judge, True) is None
+    assert seldom_used(fold("ههههههه"), fold("هههههه"), judge, True) is None
+    assert seldom_used(fold("مانهاتنن"), fold("مانهاتن"), judge, True) is not None
+    # neither a Wikidata name nor a name of the text's own: no evidence
+    assert seldom_used(fold("مانهاتنن"), fold("مانهاتن"), judge, False) is None

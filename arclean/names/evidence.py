@@ -155,10 +155,8 @@ class Judge:
 
     def text_verb(self, f: str) -> bool:
         """The scanned text itself conjugates the word (أدان: أدانت, أدانوا),
-        which the old books of the lexicon may not show: a verb, no name.
-        The past-tense forms must be at least `text_verb_share` of the
-        word's own uses: one stray دمشقت beside دمشق ×103 is a slip, not a
-        verb (eleventh round)."""
+        which the old books may not show: a verb, no name, when the past
+        forms are `text_verb_share` of its uses (not دمشقت ×1, دمشق ×103)."""
         if self._text_folded is None:
             folded: Counter[str] = Counter()
             for w, n in self.counts.core.items():
@@ -267,14 +265,6 @@ class Judge:
             f[0] in "اتين"
             and any(self.lex.count(p + f[1:]) >= self.s.known_count for p in "اتين" if p != f[0])
         )
-
-    def book_name(self, f: str) -> bool:
-        """A gazetteer name the books use as a bare name (`bare_name`:
-        often, never with ال, a suffix or an ending): طولون (769 times in
-        the books) reads as طول + ون to `wordlike`, but the books never
-        inflect it (eleventh round).  Words such as نفسه or كانوا are bare
-        in the books too, but no Wikidata name."""
-        return self.name_evidence(f) == "gazetteer" and self.bare_name(f)
 
     def gazetteer_name(self, f: str, at_least: int = 1) -> bool:
         """In the gazetteer often enough, and not a far more frequent word

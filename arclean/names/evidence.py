@@ -184,12 +184,6 @@ class Judge:
         # an unknown word, not a proclitic on a known one (بالاتفاق)
         return len(f) >= 4 and not self.lex_count(f) and not (rest and self.lex_count(rest))
 
-    def identifies(self, f: str) -> bool:
-        """A `name_like` neighbour that tells who is meant (`own_context`):
-        not one the books use far more as a word (gazetteer count under
-        `identify_share` of the lexicon's: ابن, السلطان, شمال; not صالح)."""
-        return self.name_like(f) and self.gaz.count(f) >= self.s.identify_share * self.lex_count(f)
-
     def wordlike(self, f: str) -> bool:
         """The folded form reads as an inflected word of the lexicon: a
         stem of it with a pronoun, dual or plural suffix (حياتك, أسبوعين,

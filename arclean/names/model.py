@@ -94,10 +94,6 @@ class Settings:
     # past-tense forms are at least this share of its uses: the share
     # `Judge.verb_like` asks of the books (train: one stray دمشقت beside دمشق
     # ×103 made the city a verb)
-    identify_share: float = 0.1  # a gazetteer token tells who is meant (the
-    # fifth round's own-context guard) unless its gazetteer count is under
-    # this share of its lexicon count (train: ابن 0.004, السلطان 0.001, شمال
-    # 0.004 beside a planted slip; the news case صالح is 0.2 and must count)
 
 
 DEFAULT_SETTINGS = Settings()

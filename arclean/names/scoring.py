@@ -330,7 +330,7 @@ class PairScorer:
                 own = (
                     None
                     if doubled_letter(v, c)
-                    else own_context(nbs.get(v, Counter()), nbs.get(c, Counter()), judge.identifies)
+                    else own_context(nbs.get(v, Counter()), nbs.get(c, Counter()), judge.name_like)
                 )
                 last = f"auto: {reason}" if own is None else f"{reason}; {own}"
                 scored.append(Scored(v, c, cost, [*evidence[:-1], last]))

@@ -91,9 +91,8 @@ def seldom_used(v: str, c: str, judge: Judge, text_name: bool) -> str | None:
     uses as a name of its own (`text_name`: أسطنبول, مانهاتن).  Not a rare
     word of any kind: Arabic writes a letter twice in its own words
     (تخللت, المتتبع: the old books miss both, and تخلت, المتبع are other
-    words), a verb in the past (تعاقدت), a stretched word (هههه).
-    `usage` still asks a word with a common reading to stand as a name
-    (eleventh round)."""
+    words), a verb in the past (تعاقدت), a stretched word (هههه).  `usage` still asks a word with a
+    common reading to stand as a name (eleventh round)."""
     if (
         (text_name or judge.gaz.count(c))
         and doubled_letter(v, c)

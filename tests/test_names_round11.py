@@ -131,16 +131,26 @@ def test_a_long_vowel_dropped_from_a_month_still_needs_a_shared_word() -> None:
     assert _rewrites(text) == []
 
 
-#: A place that neither the books nor Wikidata's person names hold.
-MANHATTAN = (
-    "يقع المبنى في مانهاتن قرب الحديقة. وتضم مانهاتن أطول الأبراج. "
-    "ويسكن في مانهاتن ملايين الناس. وتعد مانهاتن قلب المدينة. "
+#: Belgium: three Wikidata name tokens, four uses in the books.
+BELGIUM = (
+    "فاز منتخب بلجيكا على ضيفه. وتعد بلجيكا من أقوى المنتخبات. "
+    "وتقع بلجيكا في غرب أوروبا. وسافر الوفد إلى بلجيكا أمس. "
 )
 
 
-def test_a_doubled_letter_in_a_name_only_the_text_knows_is_rewritten() -> None:
-    text = MANHATTAN + "وزار الوفد مانهاتنن صباحا."
-    assert _rewrites(text) == [("مانهاتنن", "مانهاتن")]
+def test_a_doubled_letter_in_a_name_the_books_seldom_use_is_rewritten() -> None:
+    text = BELGIUM + "وعاد اللاعب إلى بلجيككا بعد الإصابة."
+    assert _rewrites(text) == [("بلجيككا", "بلجيكا")]
+
+
+def test_a_doubled_letter_beside_a_word_no_source_knows_stays() -> None:
+    # OCR repeats its own misreadings (ولكنبا for ولكنها, four times in the
+    # OCR sample): a word only the text knows is no name by any source
+    text = (
+        "ولكنبا حارت في الأمر. ولكنبا عادت سريعا. ولكنبا لم تقل شيئا. "
+        "ولكنبا بقيت. ولككنبا حارت في سلوك النزال."
+    )
+    assert _rewrites(text) == []
 
 
 def test_arabic_words_that_write_a_letter_twice_are_left_alone() -> None:
@@ -158,8 +168,8 @@ def test_arabic_words_that_write_a_letter_twice_are_left_alone() -> None:
 
 def test_a_past_verb_and_a_stretched_word_are_no_seldom_used_names() -> None:
     judge = _judge("")
-    assert seldom_used(fold("تعاقددت"), fold("تعاقدت"), judge, True) is None
-    assert seldom_used(fold("ههههههه"), fold("هههههه"), judge, True) is None
-    assert seldom_used(fold("مانهاتنن"), fold("مانهاتن"), judge, True) is not None
-    # neither a Wikidata name nor a name of the text's own: no evidence
-    assert seldom_used(fold("مانهاتنن"), fold("مانهاتن"), judge, False) is None
+    assert seldom_used(fold("تعاقددت"), fold("تعاقدت"), judge) is None
+    assert seldom_used(fold("ههههههه"), fold("هههههه"), judge) is None
+    assert seldom_used(fold("بلجيككا"), fold("بلجيكا"), judge) is not None
+    # no Wikidata name: no evidence
+    assert seldom_used(fold("مانهاتنن"), fold("مانهاتن"), judge) is None

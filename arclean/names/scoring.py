@@ -149,7 +149,7 @@ class PairScorer:
             return None
         if judge.wordlike(c) and not c.startswith("ال") and not book_name(c, judge):
             return None  # جازاك beside جزاك: a verb with a pronoun (never after ال)
-        why = judge.name_evidence(c) or slip_evidence(v, c, judge, self.text_name(c) is not None)
+        why = judge.name_evidence(c) or slip_evidence(v, c, judge)
         if why is None:
             return None
         return f"{why}, spelled so {cn} times in the text"

@@ -83,18 +83,18 @@ def book_name(f: str, judge: Judge) -> bool:
     return judge.name_evidence(f) == "gazetteer" and judge.bare_name(f)
 
 
-def seldom_used(v: str, c: str, judge: Judge, text_name: bool) -> str | None:
+def seldom_used(v: str, c: str, judge: Judge) -> str | None:
     """Evidence for a consonant written twice (`similarity.doubled_letter`)
     in a variant that is no word at all, when the canonical has none of
-    its own: a name that the books use under `name_count` times, never as
-    a verb, and that Wikidata's person names hold (بلجيكا) or the text
-    uses as a name of its own (`text_name`: أسطنبول, مانهاتن).  Not a rare
-    word of any kind: Arabic writes a letter twice in its own words
-    (تخللت, المتتبع: the old books miss both, and تخلت, المتبع are other
-    words), a verb in the past (تعاقدت), a stretched word (هههه).  `usage` still asks a word with a
-    common reading to stand as a name (eleventh round)."""
+    its own: a Wikidata name (any count: بلجيكا 3, المكسيك 1) that the books
+    use under `name_count` times and never as a verb.  Not a rare word of
+    any kind: Arabic writes a letter twice in its own words (تخللت,
+    المتتبع: the old books miss both, and تخلت, المتبع are other words),
+    and OCR repeats its own misreadings (ولكنبا ×4 beside ولككنبا); nor a
+    verb in the past (تعاقدت) or a stretched word (هههه).  `usage` still
+    asks a word with a common reading to stand as a name (eleventh round)."""
     if (
-        (text_name or judge.gaz.count(c))
+        judge.gaz.count(c)
         and doubled_letter(v, c)
         and judge.no_word(v)
         and judge.lex_count(c) < judge.s.name_count
@@ -107,10 +107,10 @@ def seldom_used(v: str, c: str, judge: Judge, text_name: bool) -> str | None:
     return None
 
 
-def slip_evidence(v: str, c: str, judge: Judge, text_name: bool) -> str | None:
+def slip_evidence(v: str, c: str, judge: Judge) -> str | None:
     """`well_attested` or `seldom_used`: name evidence for a canonical
     that `Judge.name_evidence` does not call a name, from the variant."""
-    return well_attested(v, c, judge) or seldom_used(v, c, judge, text_name)
+    return well_attested(v, c, judge) or seldom_used(v, c, judge)
 
 
 def first_names(v_nbs: Counter[str], c_nbs: Counter[str], judge: Judge) -> list[str]:

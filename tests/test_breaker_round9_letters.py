@@ -115,8 +115,8 @@ def test_braced_verse_is_one_masker_with_ornate_parentheses() -> None:
         ("{اسم} قال واضحاً وسريعًا وكتابًا", "{اسم} قال واضحًا وسريعًا وكتابًا"),
         # Vowelled Arabic mixed with Latin letters is not a verse either.
         ("{مُؤْمِنًا x} قال واضحاً", "{مُؤْمِنًا x} قال واضحًا"),
-        # Over two lines: no pair.
-        ("{وَمَنْ يَقْتُلْ\nمُؤْمِنًا} قال واضحاً", "{وَمَنْ يَقْتُلْ\nمُؤْمِنًا} قال واضحًا"),
+        # Over a blank line (two paragraphs): no pair.
+        ("{وَمَنْ يَقْتُلْ\n\nمُؤْمِنًا} قال واضحاً", "{وَمَنْ يَقْتُلْ\n\nمُؤْمِنًا} قال واضحًا"),
     ],
 )
 def test_braces_that_are_no_verse_stay_prose(text: str, expected: str) -> None:

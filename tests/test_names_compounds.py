@@ -143,3 +143,17 @@ def test_fix_with_a_compound_glossary_and_the_fuzzy_rule_settles(runner, tmp_pat
     result = runner.invoke(cli, [*args, "--unsafe-fixes"], input=JOINED_USUAL.encode())
     assert result.exit_code == 0, result.output
     assert result.stdout == JOINED_USUAL.replace("عبدالله", "عبد الله")
+
+
+def test_two_split_spellings_against_one_joined_are_enough():
+    """Session 18, a hand-written-article trial: an article names a person
+    two or three times; عبد الرحمن twice and عبدالرحمن once is the text's
+    usual spelling (both are one name), one against one is no majority."""
+    text = (
+        "وقال عبد الرحمن السالم إن المشروع يسير وفق الخطة. "
+        "وأضاف عبدالرحمن أن العمل سينتهي قريبا. "
+        "وختم عبد الرحمن حديثه بالشكر."
+    )
+    assert _rewrites(text) == [("عبدالرحمن", "عبد الرحمن")]
+    one_each = "وقال عبد الرحمن السالم إن المشروع يسير. وأضاف عبدالرحمن أن العمل سينتهي."
+    assert _rewrites(one_each) == []

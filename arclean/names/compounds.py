@@ -7,11 +7,11 @@ with a known head (`COMPOUND_HEADS`) and makes the text's usual spelling
 the canonical one:
 
 - a joined spelling (one word) is rewritten split when the text writes the
-  compound split at least `text_count` times and `context_ratio` times
+  compound split at least `compound_count` times and `context_ratio` times
   as often, and the joined word is no word of the lexicon (unless the
   gazetteer has it as a name);
 - a split spelling (two words) is offered for review, joined, when the
-  text writes the joined word at least `text_count` times and
+  text writes the joined word at least `compound_count` times and
   `context_ratio` times as often, and the joined word is no word of the
   lexicon (unless the gazetteer has it as a name).  Never automatic: two
   words may be a phrase (قال إني عبد الله, "I am a servant of God"), the
@@ -143,7 +143,7 @@ def compound_clusters(
         jn, sn = sum(j_forms.values()), sum(s_forms.values())
         lex_word = judge.lex_count(key) >= s.known_count
         name = judge.gaz.count(key) > 0
-        if sn >= s.text_count and sn >= s.context_ratio * jn and (name or not lex_word):
+        if sn >= s.compound_count and sn >= s.context_ratio * jn and (name or not lex_word):
             if any(f in taken for f in j_forms):
                 continue
             canonical = s_forms.most_common(1)[0][0]
@@ -152,7 +152,7 @@ def compound_clusters(
                 if c == canonical.replace(" ", ""):
                     counts.analysis[w] = (p, c)
             members = _members(canonical, s_forms, j_forms, why)
-        elif jn >= s.text_count and jn >= s.context_ratio * sn and (name or not lex_word):
+        elif jn >= s.compound_count and jn >= s.context_ratio * sn and (name or not lex_word):
             canonical = j_forms.most_common(1)[0][0]
             if canonical in merged:
                 continue

@@ -68,6 +68,10 @@ class Settings:
     text_count: int = 3  # a cheap edit into a name the text itself spells so this often
     # (sixth round: also the count of a compound's usual spelling and of a
     # final ى/ي, ة/ه spelling; 2 and 3 gave the same train figures, 3 kept)
+    compound_count: int = 2  # a compound's usual spelling (عبد الله / عبدالله) seen
+    # this often and context_ratio times the other: both spellings are one
+    # name, so 2 against 1 is enough (session 18, set by hand after a
+    # hand-written-article trial; train: see docs/names.md)
     # --- issue 9, eighth round (set by hand from the meaning check, see docs) ---
     name_use_share: float = 0.25  # a merge into a word that is also an ordinary
     # word (نزيهة, أنيس) needs a name or title beside this share of its uses

@@ -110,7 +110,10 @@ def _one(e: str) -> str:
         "letter for a foreign sound": (
             f"a letter for a foreign sound ({_FOREIGN_LETTERS}): the writer's choice"
         ),
-        COMMON_WORDS: "an ordinary word, no name by the reference lists (listed after names)",
+        COMMON_WORDS: (
+            "not shown to be a name by the reference lists (or every spelling is an ordinary "
+            "word): listed after the names"
+        ),
     }.get(e, e)
 
 

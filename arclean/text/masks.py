@@ -161,8 +161,11 @@ def quran_ranges(text: str) -> list[Range]:
     return found
 
 
-#: Braces on one line with nothing braced inside.
-_BRACES_RE = lazy_compile(r"\{[^{}\n]+\}", REGEX_FLAGS)
+#: Braces with nothing braced inside, over at most `QURAN_MAX_LINE_BREAKS`
+#: line breaks (a verse wrapped in a paragraph).
+_BRACES_RE = lazy_compile(
+    rf"\{{[^{{}}\n]*(?:\n[^{{}}\n]*){{0,{QURAN_MAX_LINE_BREAKS}}}\}}", REGEX_FLAGS
+)
 _LETTER_RE = lazy_compile(r"\p{L}", REGEX_FLAGS)
 _ARABIC_LETTER_RE = lazy_compile(LETTER, REGEX_FLAGS)
 _MARKED_LETTER_RE = lazy_compile(f"{LETTER}{MARK}", REGEX_FLAGS)
@@ -171,11 +174,16 @@ VERSE_MIN_LETTERS = 4
 
 
 def braced_verses(text: str) -> list[Range]:
-    """``(start, end)`` of each ``{…}`` on one line (both braces included)
-    that quotes a verse (`_vowelled_verse`), as a fully vowelled text does
+    """``(start, end)`` of each ``{…}`` (both braces included), on one line
+    or wrapped over at most `QURAN_MAX_LINE_BREAKS` line breaks of one
+    paragraph, that quotes a verse (`_vowelled_verse`), as a fully vowelled text does
     ({وَمَنْ يَقْتُلْ مُؤْمِنًا}).  Code and templates (``{name}``,
     ``{اسم}``) and unvowelled Arabic in braces are no verses."""
-    return [m.span() for m in _BRACES_RE.finditer(text) if _vowelled_verse(m.group())]
+    return [
+        m.span()
+        for m in _BRACES_RE.finditer(text)
+        if _vowelled_verse(m.group()) and not _PARAGRAPH_BREAK.search(m.group())
+    ]
 
 
 def _vowelled_verse(body: str) -> bool:
@@ -197,13 +205,17 @@ VOWELLED_CONTEXT = 400
 #: vowelled book: about one per two characters; news quoting a verse: a few
 #: per thousand).
 VOWELLED_SHARE = 0.15
-#: A pair of round brackets on one line holding at least one vowel mark.
-_MARKED_PARENS_RE = lazy_compile(rf"\([^()\n]*{MARK}[^()\n]*\)", REGEX_FLAGS)
+#: A pair of round brackets holding at least one vowel mark, over at most
+#: `QURAN_MAX_LINE_BREAKS` line breaks.
+_MARKED_PARENS_RE = lazy_compile(
+    rf"\((?=[^()]*{MARK})[^()\n]*(?:\n[^()\n]*){{0,{QURAN_MAX_LINE_BREAKS}}}\)", REGEX_FLAGS
+)
 
 
 def vowelled_parentheses(text: str) -> list[Range]:
-    """``(start, end)`` of each ``(…)`` on one line that quotes a verse the
-    way news pages do (الآية الكريمة ( أُحِلَّ لَكُمْ … )): a vowelled verse
+    """``(start, end)`` of each ``(…)`` (on one line or wrapped over at most
+    `QURAN_MAX_LINE_BREAKS` line breaks of one paragraph) that quotes a
+    verse the way news pages do (الآية الكريمة ( أُحِلَّ لَكُمْ … )): a vowelled verse
     (`_vowelled_verse`), while the text
     around it (`VOWELLED_CONTEXT` characters each side, the bracket itself
     left out) mostly does not: a vowelled quotation stands out from
@@ -213,7 +225,7 @@ def vowelled_parentheses(text: str) -> list[Range]:
     found: list[Range] = []
     vowelled_throughout: bool | None = None  # looked at once, if a bracket needs it
     for m in _MARKED_PARENS_RE.finditer(text):
-        if not _vowelled_verse(m.group()):
+        if not _vowelled_verse(m.group()) or _PARAGRAPH_BREAK.search(m.group()):
             continue
         if vowelled_throughout is None:
             vowelled_throughout = len(text) > 10 * VOWELLED_CONTEXT and VOWELLED_SHARE * len(

@@ -8,6 +8,8 @@ gazetteer (Wikidata name tokens plus the hand-listed modern names).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from arclean.chars import fold
 from arclean.names.counting import Counts
 from arclean.names.glossary import Glossary
@@ -73,7 +75,7 @@ class Judge:
         self.glossary_forms = {fold(e.canonical) for e in glossary.entries}
         self._evidence: dict[str, str | None] = {}
         self._suffixed: dict[str, bool] = {}
-        self._text_folded: set[str] | None = None
+        self._text_folded: Counter[str] | None = None
         self._text_words: set[str] | None = None
 
     def common(self, f: str, text_definite: int = 0, text_count: int = 0) -> bool:
@@ -153,10 +155,15 @@ class Judge:
 
     def text_verb(self, f: str) -> bool:
         """The scanned text itself conjugates the word (أدان: أدانت, أدانوا),
-        which the old books of the lexicon may not show: a verb, no name."""
+        which the old books may not show: a verb, no name, when the past
+        forms are `text_verb_share` of its uses (not دمشقت ×1, دمشق ×103)."""
         if self._text_folded is None:
-            self._text_folded = {fold(w) for w in self.counts.core}
-        return f + "ت" in self._text_folded or f + "وا" in self._text_folded
+            folded: Counter[str] = Counter()
+            for w, n in self.counts.core.items():
+                folded[fold(w)] += n
+            self._text_folded = folded
+        conj = self._text_folded[f + "ت"] + self._text_folded[f + "وا"]
+        return conj > 0 and conj >= self.s.text_verb_share * self._text_folded[f]
 
     def name_word(self, f: str) -> bool:
         """A neighbour that is a name: in the gazetteer at least as often as

@@ -30,11 +30,12 @@ from arclean.names.similarity import (
     weighted_distance,
 )
 from arclean.names.weighing import (
+    book_name,
     final_letter_differs,
     first_names,
     full_name_support,
     short_swap,
-    well_attested,
+    slip_evidence,
 )
 
 #: Marks a pair whose canonical the text attests, waiting for a shared neighbour.
@@ -146,9 +147,9 @@ class PairScorer:
             return None
         if judge.lex_count(v) or judge.gaz.count(v) or judge.text_verb(c):
             return None
-        if judge.wordlike(c) and not c.startswith("ال"):
+        if judge.wordlike(c) and not c.startswith("ال") and not book_name(c, judge):
             return None  # جازاك beside جزاك: a verb with a pronoun (never after ال)
-        why = judge.name_evidence(c) or well_attested(v, c, judge)
+        why = judge.name_evidence(c) or slip_evidence(v, c, judge)
         if why is None:
             return None
         return f"{why}, spelled so {cn} times in the text"
@@ -272,7 +273,7 @@ class PairScorer:
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}letter dropped, {tw}"])
                     )
-                elif judge.no_word(v) and not judge.bare_name(c):
+                elif judge.no_word(v) and (not judge.bare_name(c) or book_name(c, judge)):
                     # the variant is no word at all: no other word to mistake
                     need_name.append(Scored(v, c, cost, [*evidence, f"{CHECK_MARK}no word, {tw}"]))
                 else:
@@ -281,10 +282,8 @@ class PairScorer:
                     need_name.append(Scored(v, c, cost, [*evidence, TEXT_MARK + tw]))
             elif cheap_ok and (why is not None or self.text_name(c) is not None):
                 # a canonical barely more frequent (ميليس 2, ميلس 1: the river
-                # Meles and Mr Mills), or one only the text attests: two names
-                # as often as one, unless both stand next to the same name
-                # an unknown word is a name only next to a name or a cue
-                # (ريتشارد ستولمان): decided after the neighbour pass
+                # Meles and Mr Mills), or one only the text attests (ريتشارد
+                # ستولمان): two names unless both stand next to one name
                 need_name.append(Scored(v, c, cost, evidence))
             elif cost <= s.context_cost:
                 need_context.append((v, c, cost))

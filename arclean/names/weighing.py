@@ -25,7 +25,7 @@ from arclean.chars import fold
 from arclean.names.context import neighbours
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
-from arclean.names.similarity import text_only_edit
+from arclean.names.similarity import doubled_letter, text_only_edit
 
 
 def short_swap(v: str, c: str, judge: Judge) -> bool:
@@ -35,8 +35,18 @@ def short_swap(v: str, c: str, judge: Judge) -> bool:
     word at all (`Judge.no_word`; not كوبا beside جوبا) and the canonical
     a gazetteer name (`Judge.auto_evidence`).  Other swaps in a short word
     make other words, some of them missing from the books (بصمة,
-    fingerprint, beside بسمة; عصام, نظيف)."""
-    return text_only_edit(v, c) and judge.no_word(v) and judge.auto_evidence(c) is not None
+    fingerprint, beside بسمة; عصام, نظيف).
+
+    A canonical the books use as a bare name (`Judge.bare_name`: دمشق, 748
+    times, never with ال or an ending; a place, so no Wikidata person
+    name) passes too: `PairScorer.score` then asks the text for a word
+    next to both spellings, as for every cheap edit into such a name
+    (eleventh round; train: دمشج beside دمشق)."""
+    return (
+        text_only_edit(v, c)
+        and judge.no_word(v)
+        and (judge.auto_evidence(c) is not None or judge.bare_name(c))
+    )
 
 
 def final_letter_differs(variant: Iterable[str], canonical: Iterable[str]) -> bool:
@@ -62,6 +72,45 @@ def well_attested(v: str, c: str, judge: Judge) -> str | None:
     if judge.gaz.count(c) >= judge.s.attested_count and judge.no_word(v):
         return "a well-attested name"
     return None
+
+
+def book_name(f: str, judge: Judge) -> bool:
+    """A gazetteer name the books use as a bare name (`Judge.bare_name`:
+    often, never with ال, a suffix or an ending): طولون (769 times in the
+    books) reads as طول + ون to `Judge.wordlike`, but the books never
+    inflect it (eleventh round).  Words such as نفسه or كانوا are bare in
+    the books too, but no Wikidata name."""
+    return judge.name_evidence(f) == "gazetteer" and judge.bare_name(f)
+
+
+def seldom_used(v: str, c: str, judge: Judge) -> str | None:
+    """Evidence for a consonant written twice (`similarity.doubled_letter`)
+    in a variant that is no word at all, when the canonical has none of
+    its own: a Wikidata name (any count: بلجيكا 3, المكسيك 1) that the books
+    use under `name_count` times and never as a verb.  Not a rare word of
+    any kind: Arabic writes a letter twice in its own words (تخللت,
+    المتتبع: the old books miss both, and تخلت, المتبع are other words),
+    and OCR repeats its own misreadings (ولكنبا ×4 beside ولككنبا); nor a
+    verb in the past (تعاقدت) or a stretched word (هههه).  `usage` still
+    asks a word with a common reading to stand as a name (eleventh round)."""
+    if (
+        judge.gaz.count(c)
+        and doubled_letter(v, c)
+        and judge.no_word(v)
+        and judge.lex_count(c) < judge.s.name_count
+        and not judge.verb_like(c)
+        and not judge.suffixed(c)
+        and not (c.endswith("ت") and judge.lex_count(c[:-1]))  # تعاقدت: تعاقد + ت
+        and not any(a == b == d for a, b, d in zip(c, c[1:], c[2:], strict=False))
+    ):
+        return "a name the books seldom use"
+    return None
+
+
+def slip_evidence(v: str, c: str, judge: Judge) -> str | None:
+    """`well_attested` or `seldom_used`: name evidence for a canonical
+    that `Judge.name_evidence` does not call a name, from the variant."""
+    return well_attested(v, c, judge) or seldom_used(v, c, judge)
 
 
 def first_names(v_nbs: Counter[str], c_nbs: Counter[str], judge: Judge) -> list[str]:

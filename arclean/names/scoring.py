@@ -25,6 +25,7 @@ from arclean.names.similarity import (
     doubled_letter,
     inflection_only,
     pattern_change,
+    pattern_insert,
     text_only_edit,
     vowel_by_vowel,
     weighted_distance,
@@ -243,6 +244,7 @@ class PairScorer:
                 # a letter swapped in a short word is another word (جوبا/كوبا)
                 and (len(v) != len(c) or len(c) >= s.sub_letters or short_swap(v, c, judge))
                 and not vowel_by_vowel(v, c)
+                and not pattern_insert(v, c)
                 and not final_letter_differs(self.candidates[v].forms, self.candidates[c].forms)
                 and self.candidates[c].count >= 2
                 and self.candidates[c].count > self.candidates[v].count

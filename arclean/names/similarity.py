@@ -248,6 +248,19 @@ def pattern_change(a: str, b: str) -> bool:
     return False
 
 
+def pattern_insert(a: str, b: str) -> bool:
+    """One folded form is the other, a word of three root letters (with a
+    final ه, the folded ة, after them or not), with a long vowel added after
+    its second letter: another word pattern of the root (فعل/فعيل,
+    فعلة/فعيلة, فعول, فعال: حسن/حسين, سعد/سعيد, شبكة/شبيكة), not a vowel a
+    transliteration dropped."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    root = short[:-1] if len(short) == 4 and short.endswith("ه") else short
+    return len(root) == 3 and long[2] in LONG_VOWELS and long[:2] + long[3:] == short
+
+
 def vowel_by_vowel(a: str, b: str) -> bool:
     """The two folded forms differ by one long vowel next to another vowel
     letter (خوالد/خالد, هانوي/هاني): a different word shape (a plural, a

@@ -16,16 +16,27 @@ if TYPE_CHECKING:
     from arclean.text.spans import Span
 
 _BOILERPLATE_CACHE: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
-_TRIM_RE = lazy_compile(
-    r"\A[\s\p{Pd}*•·|>]*|[\s.:!\N{ARABIC QUESTION MARK}\N{ARABIC COMMA}"
-    r"\N{HORIZONTAL ELLIPSIS}\p{Pd}|>«»]*\Z"
+#: The punctuation and space a line's normal form leaves out: at its start
+#: (`_LEAD_RE`) and at its end (`_TAIL_RE`, searched backwards from the end).
+_LEAD_RE = lazy_compile(r"[\s\p{Pd}*•·|>]*")
+_TAIL_RE = lazy_compile(
+    r"(?r)[\s.:!\N{ARABIC QUESTION MARK}\N{ARABIC COMMA}\N{HORIZONTAL ELLIPSIS}\p{Pd}|>«»]*\Z"
 )
+
+
+def _trimmed(line: str) -> tuple[int, int]:
+    """Where `line` is left once the punctuation and space around it are
+    trimmed: ``(start, end)``, code points (``end <= start``: nothing left)."""
+    lead, tail = _LEAD_RE.match(line), _TAIL_RE.search(line)
+    assert lead is not None and tail is not None  # both may match nothing
+    return lead.end(), tail.start()
 
 
 def _normalize_line(line: str) -> str:
     from arclean.chars import fold
 
-    return " ".join(fold(_TRIM_RE.sub("", line)).split())
+    start, end = _trimmed(line)
+    return " ".join(fold(line[start:end] if end > start else "").split())
 
 
 def _boilerplate_list(rule: Rule) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -62,13 +73,28 @@ _LINE_RE = lazy_compile(r"^[^\n]*\S[^\n]*$", REGEX_FLAGS)
 
 
 def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tuple[int, int]]:
+    from arclean.chars import fold
+
     whole, prefixes = _boilerplate_list(rule)
+    # The first character of a listed line's normal form: a line whose
+    # normal form starts otherwise is not normalized whole.
+    firsts = {entry[0] for entry in (*whole, *prefixes) if entry}
     found = []
     for m in finditer(_LINE_RE, text, spans):
         line = m.group()
         if len(line) > 80:
             continue  # residue lines are short; a paragraph is content
-        normal = _normalize_line(line)
+        start, end = _trimmed(line)
+        # `fold` goes character by character: the normal form starts with
+        # the first character folded to more than white space (none: empty).
+        head = ""
+        for char in line[start:end]:
+            head = fold(char).lstrip()
+            if head:
+                break
+        if head and head[0] not in firsts:
+            continue
+        normal = " ".join(fold(line[start:end]).split()) if head else ""
         if normal in whole or (normal.startswith(prefixes) and len(normal.split()) <= 8):
             found.append((m.start(), m.end()))
     return found

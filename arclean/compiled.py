@@ -333,7 +333,7 @@ class CompiledRule:
                 enabled = guard.spans_in(rule, self._enabled(spans), lines)
             elif dirty is not None and builtin.line_local:
                 enabled = guard.spans_in(rule, self._enabled(spans), dirty)
-            elif self.scan is not None:
+            elif self.scan is not None and not builtin.whole_spans:
                 enabled = self._holding(text, spans, guard)
             else:
                 enabled = self._enabled(guard.spans_for(rule, spans))
@@ -362,7 +362,7 @@ class CompiledRule:
     def findings(self, text: str, spans: Sequence[Span], guard: Guard) -> list[Finding]:
         rule = self.rule
         if rule.check:
-            if self.scan is not None:
+            if self.scan is not None and not BUILTINS[rule.check].whole_spans:
                 enabled = self._holding(text, spans, guard)
             else:
                 enabled = self._enabled(guard.spans_for(rule, spans))

@@ -1,9 +1,9 @@
-"""The check-only rules that `fix` runs after fixing (to count what is left)
-take shortcuts: a line's unpaired marks worked out once per sequence of
-marks (AR190), a boilerplate line's normal form computed only when its first
-character can start a listed line (AR951).  Each must give exactly what the
-straightforward way gives: here the old code is the reference, on real text
-and on edge cases."""
+"""The engine's fifth pass takes shortcuts: a line's unpaired marks worked
+out once per sequence of marks (AR190), a boilerplate line's normal form
+computed only when its first character can start a listed line (AR951),
+``www.`` in any case found without lowering the text.  Each must give
+exactly what the straightforward way gives: here the old code is the
+reference, on real text and on edge cases."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from arclean.builtins.punct import _continued_quotations, _not_a_bracket, mark_f
 from arclean.chars import fold
 from arclean.ruleset import load_builtin_rules
 from arclean.text.edits import Finding
+from arclean.text.masks import _www_finder
 from arclean.text.spans import Span
 
 SAMPLES = [
@@ -171,3 +172,37 @@ def test_unbalanced_pairs_are_the_old_ones(corpus):
             assert new == _old_unbalanced_pairs(text, spans, rule)
             found += len(new)
     assert found > 20  # the sample holds unbalanced marks
+
+
+def _old_www(text: str) -> list[int]:
+    lower = text.lower() if "WWW." in text or "Www." in text else text
+    found = []
+    position = lower.find("www.")
+    while position != -1:
+        found.append(position)
+        position = lower.find("www.", position + 1)
+    return found
+
+
+def _www(text: str) -> list[int]:
+    find = _www_finder(text)
+    found = []
+    position = find(0)
+    while position != -1:
+        found.append(position)
+        position = find(position + 1)
+    return found
+
+
+def test_www_in_any_case_is_found_as_in_the_lowered_text():
+    texts = [
+        "زر www.a.com أو WWW.B.COM و wWw.c.org وwwww.d.net w.ww.x Ww.y WWW.",
+        "www.a.com فقط، wWw.b لا",  # no WWW. nor Www.: lower case only
+        "İstanbul WWW.A.COM www.b.com",  # İ lowers to two characters
+        "WWW.", "ww.WWW.www.", "Www.", "",
+    ]
+    for text in texts:
+        assert _www(text) == _old_www(text)
+    found = _www(texts[0])
+    assert [texts[0][p : p + 4].lower() for p in found] == ["www."] * 5
+    assert texts[0][found[3] - 1 : found[3] + 4] == "wwww."  # a w before it: one past

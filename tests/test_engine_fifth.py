@@ -11,6 +11,7 @@ import regex
 from conftest import corpus_lines
 
 from arclean.builtins import boilerplate, punct
+from arclean.builtins._common import marks_per_line
 from arclean.builtins.punct import _continued_quotations, _not_a_bracket, mark_finder
 from arclean.chars import fold
 from arclean.ruleset import load_builtin_rules
@@ -145,7 +146,7 @@ def test_boilerplate_lines_are_the_old_ones(corpus):
     # the list as shipped, and one that lists a line of punctuation only
     # (its normal form is empty) and prefixes starting with a digit
     lists = [(whole, prefixes), (whole | {"", "1"}, (*prefixes, "2 "))]
-    texts = _texts(corpus) + ["...\n- -\n1\n١\n٢ شارك هنا\n\ufdfa\n"]
+    texts = [*_texts(corpus), "...\n- -\n1\n١\n٢ شارك هنا\n\ufdfa\n"]
     for listed in lists:
         boilerplate._BOILERPLATE_CACHE.clear()
         boilerplate._boilerplate_list(rule)
@@ -199,10 +200,32 @@ def test_www_in_any_case_is_found_as_in_the_lowered_text():
         "زر www.a.com أو WWW.B.COM و wWw.c.org وwwww.d.net w.ww.x Ww.y WWW.",
         "www.a.com فقط، wWw.b لا",  # no WWW. nor Www.: lower case only
         "İstanbul WWW.A.COM www.b.com",  # İ lowers to two characters
-        "WWW.", "ww.WWW.www.", "Www.", "",
+        "WWW.",
+        "ww.WWW.www.",
+        "Www.",
+        "",
     ]
     for text in texts:
         assert _www(text) == _old_www(text)
     found = _www(texts[0])
     assert [texts[0][p : p + 4].lower() for p in found] == ["www."] * 5
     assert texts[0][found[3] - 1 : found[3] + 4] == "wwww."  # a w before it: one past
+
+
+def _old_marks_per_line(text: str, spans: list[Span], finder) -> dict[int, list[tuple[int, str]]]:
+    per_line: dict[int, list[tuple[int, str]]] = {}
+    for span in spans:
+        for m in finder.finditer(text, span.start, span.end):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            per_line.setdefault(line_start, []).append((m.start(), m.group()))
+    return per_line
+
+
+def test_marks_per_line_are_the_old_ones(corpus):
+    finders = [punct._PAIR_CHARS_RE, regex.compile(r"[()\[\]\"“”«»]"), regex.compile(r"\n|[«»]")]
+    for text in _texts(corpus):
+        for spans in _spans(text):
+            for finder in finders:
+                new = marks_per_line(text, spans, finder)
+                old = _old_marks_per_line(text, spans, finder)
+                assert list(new.items()) == list(old.items())

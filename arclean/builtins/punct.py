@@ -69,36 +69,18 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
     symmetric = {pair[0] for pair in pairs if pair[0] == pair[1]}
     asymmetric = [pair for pair in pairs if pair[0] != pair[1]]
     found: list[tuple[int, str, str]] = []
-    # Collect the marks per line, so a pair may cross markup but not a paragraph.
-    # (Spans are sorted: a line's marks come together, its start and end
-    # looked up once.)
-    per_line: dict[int, tuple[list[int], list[str]]] = {}
-    line_end = -1
-    positions: list[int] = []
-    chars_on_line: list[str] = []
-    size = len(text)
-    for span in spans:
-        for m in finder.finditer(text, span.start, span.end):
-            position = m.start()
-            if position > line_end:
-                line_start = text.rfind("\n", 0, position) + 1
-                line_end = text.find("\n", position)
-                if line_end == -1:
-                    line_end = size
-                positions, chars_on_line = per_line.setdefault(line_start, ([], []))
-            positions.append(position)
-            chars_on_line.append(m.group())
     # What a line's marks leave unpaired depends on the marks alone (their
     # characters, in order): most lines repeat a few sequences, ``()`` or
-    # ``«»``, worked out once each.
+    # ``«»``, worked out once each.  A pair may cross markup but not a
+    # paragraph.
     faults: dict[str, list[tuple[int, str, str]]] = {}
-    for line_start, (positions, chars_on_line) in per_line.items():
-        sequence = "".join(chars_on_line)
+    for line_start, marks in marks_per_line(text, spans, finder).items():
+        sequence = "".join([char for _, char in marks])
         unpaired = faults.get(sequence)
         if unpaired is None:
             unpaired = faults[sequence] = _line_faults(sequence, symmetric, asymmetric)
         for index, char, what in unpaired:
-            position = positions[index]
+            position = marks[index][0]
             # a lone bracket may be an emoticon or a list item's number: not a fault
             if not _not_a_bracket(text, position, char, line_start):
                 found.append((position, char, what))
@@ -264,7 +246,7 @@ def _continued_quotations(
 
 
 _BRACKETS = {"(": ")", "[": "]"}
-_PAIR_CHARS_RE = lazy_compile(r"[()\[\]" + DOUBLE_QUOTES + "]")
+_PAIR_CHARS_RE = mark_finder("()[]" + DOUBLE_QUOTES)
 
 
 def _bracket_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -393,7 +375,7 @@ _QUOTE_STYLES = {
     ),  # curly quotes do not mirror: in RTL ” opens
     "straight": ('"', '"'),
 }
-_QUOTES_RE = lazy_compile("[" + DOUBLE_QUOTES + "]")
+_QUOTES_RE = mark_finder(DOUBLE_QUOTES)
 
 
 def quote_style(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:

@@ -41,6 +41,9 @@ _OLD_TRIM_RE = regex.compile(
 )
 
 
+_OLD_LINE_RE = regex.compile(r"^[^\n]*\S[^\n]*$", regex.VERSION1 | regex.MULTILINE)
+
+
 def _old_normalize_line(line: str) -> str:
     return " ".join(fold(_OLD_TRIM_RE.sub("", line)).split())
 
@@ -48,7 +51,7 @@ def _old_normalize_line(line: str) -> str:
 def _old_boilerplate_lines(text: str, spans: list[Span], whole, prefixes) -> list[tuple[int, int]]:
     found = []
     for span in spans:
-        for m in boilerplate._LINE_RE.finditer(text, span.start, span.end):
+        for m in _OLD_LINE_RE.finditer(text, span.start, span.end):
             line = m.group()
             if len(line) > 80:
                 continue
@@ -146,7 +149,11 @@ def test_boilerplate_lines_are_the_old_ones(corpus):
     # the list as shipped, and one that lists a line of punctuation only
     # (its normal form is empty) and prefixes starting with a digit
     lists = [(whole, prefixes), (whole | {"", "1"}, (*prefixes, "2 "))]
-    texts = [*_texts(corpus), "...\n- -\n1\n١\n٢ شارك هنا\n\ufdfa\n"]
+    texts = [
+        *_texts(corpus),
+        "...\n- -\n1\n١\n٢ شارك هنا\n\ufdfa\n",
+        "\x1c\n \n\t\x1f \n\r\nشاركها\r\n\n\n\u2028شارك\n\nشارك",
+    ]
     for listed in lists:
         boilerplate._BOILERPLATE_CACHE.clear()
         boilerplate._boilerplate_list(rule)
@@ -160,8 +167,9 @@ def test_boilerplate_lines_are_the_old_ones(corpus):
         finally:
             boilerplate._BOILERPLATE_CACHE.clear()
     # the second list finds the lines of punctuation, the digit and the prefix
-    whole = [Span(0, len(texts[-1]))]
-    assert len(_old_boilerplate_lines(texts[-1], whole, *lists[1])) == 5
+    whole = [Span(0, len(texts[-2]))]
+    assert len(_old_boilerplate_lines(texts[-2], whole, *lists[1])) == 5
+    assert len(_old_boilerplate_lines(texts[-1], [Span(0, len(texts[-1]))], *lists[0])) == 3
 
 
 def test_unbalanced_pairs_are_the_old_ones(corpus):

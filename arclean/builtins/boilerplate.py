@@ -3,11 +3,11 @@ reported (``boilerplate-lines``) or removed (``remove-boilerplate-lines``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from arclean.builtins._common import finditer
-from arclean.chars import REGEX_FLAGS, lazy_compile
+from arclean.chars import lazy_compile
 from arclean.errors import RuleFileError
 from arclean.text.edits import Finding
 
@@ -69,7 +69,22 @@ def _boilerplate_list(rule: Rule) -> tuple[frozenset[str], tuple[str, ...]]:
     return _BOILERPLATE_CACHE[key]
 
 
-_LINE_RE = lazy_compile(r"^[^\n]*\S[^\n]*$", REGEX_FLAGS)
+#: The Arabic letters (U+0621-U+064A), which most lines start with.
+_ARABIC_LETTERS = "".join(chr(code) for code in range(0x0621, 0x064B))
+
+
+def _letter_starts(firsts: set[str]) -> dict[str, bool]:
+    """For each Arabic letter that no trimming removes from a line's start
+    (`_trimmed`) and that `fold` makes more than white space: does the
+    normal form of a line starting with it start with one of `firsts`?"""
+    from arclean.chars import fold
+
+    starts = {}
+    for letter in _ARABIC_LETTERS:
+        head = fold(letter).lstrip()
+        if head and _trimmed(letter) == (0, 1):
+            starts[letter] = head[0] in firsts
+    return starts
 
 
 def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tuple[int, int]]:
@@ -79,11 +94,18 @@ def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tup
     # The first character of a listed line's normal form: a line whose
     # normal form starts otherwise is not normalized whole.
     firsts = {entry[0] for entry in (*whole, *prefixes) if entry}
+    # Most lines start with an Arabic letter, which no trimming removes:
+    # whether such a line may be listed is known from that letter alone.
+    letters = _letter_starts(firsts)
     found = []
-    for m in finditer(_LINE_RE, text, spans):
-        line = m.group()
-        if len(line) > 80:
+    for line_start, line_end in _lines(text, spans):
+        if line_end - line_start > 80:
             continue  # residue lines are short; a paragraph is content
+        line = text[line_start:line_end]
+        if letters.get(line[0], True) is False:
+            continue
+        if line.isspace() and not _SEPARATORS_RE.search(line):
+            continue  # white space only
         start, end = _trimmed(line)
         # `fold` goes character by character: the normal form starts with
         # the first character folded to more than white space (none: empty).
@@ -96,8 +118,32 @@ def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tup
             continue
         normal = " ".join(fold(line[start:end]).split()) if head else ""
         if normal in whole or (normal.startswith(prefixes) and len(normal.split()) <= 8):
-            found.append((m.start(), m.end()))
+            found.append((line_start, line_end))
     return found
+
+
+#: The information separators (U+001C-U+001F): white space to `str.isspace`,
+#: not to the `regex` module's ``\s``.
+_SEPARATORS_RE = re.compile("[\x1c-\x1f]")
+
+
+def _lines(text: str, spans: Sequence[Span]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the lines ``^[^\n]*$`` (MULTILINE, `regex`) finds
+    in each span, empty ones aside: those starting in the span (at a line
+    break, or at the text's start), cut at its end."""
+    for span in spans:
+        position, stop = span.start, span.end
+        if position and text[position - 1] != "\n":
+            position = text.find("\n", position, stop) + 1  # the next line's start
+            if not position:
+                continue
+        while position < stop:
+            end = text.find("\n", position, stop)
+            if end == -1:
+                end = stop
+            if end > position:
+                yield position, end
+            position = end + 1
 
 
 def boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[Finding]:

@@ -192,9 +192,6 @@ class CompiledRule:
     ) -> list[regex.Match[str]]:
         found: list[regex.Match[str]] = []
         rule = self.rule
-        pattern = rule.compiled  # compiled on first use, then cached on the rule
-        if pattern is None:
-            return found
         if self.direct and self.scan is not None:
             for span in spans:
                 if not _disabled_for(span, rule):
@@ -210,6 +207,11 @@ class CompiledRule:
         if self.scan is not None:
             windows = scan_windows(self.scan, text, rule.reach, dirty, rule.back)
         if windows is not None and not windows:
+            return found
+        # Compiled on first use, then cached on the rule: a rule whose scan
+        # finds nothing, or whose scan hits are its matches, never compiles it.
+        pattern = rule.compiled
+        if pattern is None:
             return found
         size = len(text)
         w = 0

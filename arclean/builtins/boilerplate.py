@@ -3,11 +3,10 @@ reported (``boilerplate-lines``) or removed (``remove-boilerplate-lines``)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from arclean.chars import lazy_compile
+from arclean.chars import REGEX_FLAGS, lazy_compile
 from arclean.errors import RuleFileError
 from arclean.text.edits import Finding
 
@@ -69,22 +68,16 @@ def _boilerplate_list(rule: Rule) -> tuple[frozenset[str], tuple[str, ...]]:
     return _BOILERPLATE_CACHE[key]
 
 
-#: The Arabic letters (U+0621-U+064A), which most lines start with.
-_ARABIC_LETTERS = "".join(chr(code) for code in range(0x0621, 0x064B))
-
-
-def _letter_starts(firsts: set[str]) -> dict[str, bool]:
-    """For each Arabic letter that no trimming removes from a line's start
-    (`_trimmed`) and that `fold` makes more than white space: does the
-    normal form of a line starting with it start with one of `firsts`?"""
+def _first_verdict(char: str, firsts: set[str]) -> bool | None:
+    """For a line starting with `char`: does its normal form start with one
+    of `firsts`?  None when `char` alone cannot tell (trimming may remove it,
+    or `fold` makes it white space or nothing)."""
     from arclean.chars import fold
 
-    starts = {}
-    for letter in _ARABIC_LETTERS:
-        head = fold(letter).lstrip()
-        if head and _trimmed(letter) == (0, 1):
-            starts[letter] = head[0] in firsts
-    return starts
+    head = fold(char).lstrip()
+    if not head or _trimmed(char) != (0, 1):
+        return None
+    return head[0] in firsts
 
 
 def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tuple[int, int]]:
@@ -94,17 +87,21 @@ def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tup
     # The first character of a listed line's normal form: a line whose
     # normal form starts otherwise is not normalized whole.
     firsts = {entry[0] for entry in (*whole, *prefixes) if entry}
-    # Most lines start with an Arabic letter, which no trimming removes:
-    # whether such a line may be listed is known from that letter alone.
-    letters = _letter_starts(firsts)
+    # Most lines start with a letter, which no trimming removes: whether
+    # such a line may be listed is known from that letter alone.
+    verdicts: dict[str, bool | None] = {}
     found = []
     for line_start, line_end in _lines(text, spans):
         if line_end - line_start > 80:
             continue  # residue lines are short; a paragraph is content
         line = text[line_start:line_end]
-        if letters.get(line[0], True) is False:
+        first = line[0]
+        verdict = verdicts.get(first)
+        if verdict is None and first not in verdicts:
+            verdict = verdicts[first] = _first_verdict(first, firsts)
+        if verdict is False:
             continue
-        if line.isspace() and not _SEPARATORS_RE.search(line):
+        if not _VISIBLE_RE.search(line):
             continue  # white space only
         start, end = _trimmed(line)
         # `fold` goes character by character: the normal form starts with
@@ -122,9 +119,8 @@ def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tup
     return found
 
 
-#: The information separators (U+001C-U+001F): white space to `str.isspace`,
-#: not to the `regex` module's ``\s``.
-_SEPARATORS_RE = re.compile("[\x1c-\x1f]")
+#: What makes a line more than white space (as the `regex` module sees it).
+_VISIBLE_RE = lazy_compile(r"\S", REGEX_FLAGS)
 
 
 def _lines(text: str, spans: Sequence[Span]) -> Iterator[tuple[int, int]]:

@@ -237,3 +237,23 @@ def test_marks_per_line_are_the_old_ones(corpus):
                 new = marks_per_line(text, spans, finder)
                 old = _old_marks_per_line(text, spans, finder)
                 assert list(new.items()) == list(old.items())
+
+
+def test_whole_spans_or_lines_first_give_the_same(corpus, monkeypatch):
+    """A `whole_spans` built-in gets every span where it may act, or (past
+    `FEW_LINKS` links) the lines holding its scan hits first: the same."""
+    from arclean.api import Cleaner
+    from arclean.builtins import BUILTINS
+
+    whole = [name for name, builtin in BUILTINS.items() if builtin.whole_spans]
+    assert {"unbalanced-pairs", "space-inside-pairs", "tanween-fatha-position"} <= set(whole)
+    text = corpus_lines(corpus, [*SAMPLES, "diacritized/tashkeela_aliosm_test.txt"], 1500)
+    outcomes = []
+    for few in (1 << 40, -1):  # always cheap; never (lines first, as before)
+        monkeypatch.setattr("arclean.guard.FEW_LINKS", few)
+        outcomes.append(Cleaner().fix(text))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0].changes and outcomes[0].findings
+    found, changes = outcomes[0].findings, outcomes[0].changes
+    codes = {f.code for f in found} | {code for change in changes for code in change.codes}
+    assert {"AR190", "AR108", "AR205"} <= codes

@@ -75,8 +75,9 @@ class Builtin:
     the engine gives it only the lines changed since.  A `whole_spans` one
     finds its few characters itself, with one fast search per span: the
     engine gives it every span where it may act, not first cut to the lines
-    that hold its rule's scan hits (a cut that costs it more than it saves;
-    the result is the same either way).
+    that hold its rule's scan hits (a cut that costs it more than it saves),
+    unless those spans are costly to have (`Guard.cuts_cheaply`: thousands
+    of links); the result is the same either way.
     """
 
     name: str

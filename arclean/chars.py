@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -380,6 +381,7 @@ PATTERN_MACROS["word_end"] = char_class(WORD_END_LETTERS)
 PRESENTATION_SHAPES = ("isolated", "final", "initial", "medial")
 
 
+@lru_cache(maxsize=4096)  # about 1,000 forms, asked for again and again (AR402)
 def presentation_shape(ch: str) -> tuple[str, str]:
     """``(shape, letters)`` of an Arabic presentation form from its Unicode
     decomposition: the shape is one of `PRESENTATION_SHAPES` (``""`` for a

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from arclean.builtins import BUILTINS
+from arclean.builtins import BUILTINS, Builtin
 from arclean.chars import char_class
 from arclean.errors import RuleTimeout
 from arclean.guard import Guard
@@ -192,9 +192,6 @@ class CompiledRule:
     ) -> list[regex.Match[str]]:
         found: list[regex.Match[str]] = []
         rule = self.rule
-        pattern = rule.compiled  # compiled on first use, then cached on the rule
-        if pattern is None:
-            return found
         if self.direct and self.scan is not None:
             for span in spans:
                 if not _disabled_for(span, rule):
@@ -210,6 +207,11 @@ class CompiledRule:
         if self.scan is not None:
             windows = scan_windows(self.scan, text, rule.reach, dirty, rule.back)
         if windows is not None and not windows:
+            return found
+        # Compiled on first use, then cached on the rule: a rule whose scan
+        # finds nothing, or whose scan hits are its matches, never compiles it.
+        pattern = rule.compiled
+        if pattern is None:
             return found
         size = len(text)
         w = 0
@@ -312,6 +314,12 @@ class CompiledRule:
         lines = lines_holding(self.scan, text, [bounds])
         return guard.spans_in(self.rule, self._enabled(spans), lines)
 
+    def _whole_spans(self, builtin: Builtin, guard: Guard, spans: Sequence[Span]) -> bool:
+        """Give a `whole_spans` built-in every span where it may act, not
+        first cut to the lines holding scan hits?  Only where those spans
+        are cheap to have (`Guard.cuts_cheaply`); the result is the same."""
+        return builtin.whole_spans and guard.cuts_cheaply(self.rule, spans)
+
     def _enabled(self, spans: Sequence[Span]) -> list[Span]:
         return [span for span in spans if not _disabled_for(span, self.rule)]
 
@@ -333,7 +341,7 @@ class CompiledRule:
                 enabled = guard.spans_in(rule, self._enabled(spans), lines)
             elif dirty is not None and builtin.line_local:
                 enabled = guard.spans_in(rule, self._enabled(spans), dirty)
-            elif self.scan is not None:
+            elif self.scan is not None and not self._whole_spans(builtin, guard, spans):
                 enabled = self._holding(text, spans, guard)
             else:
                 enabled = self._enabled(guard.spans_for(rule, spans))
@@ -362,7 +370,7 @@ class CompiledRule:
     def findings(self, text: str, spans: Sequence[Span], guard: Guard) -> list[Finding]:
         rule = self.rule
         if rule.check:
-            if self.scan is not None:
+            if self.scan is not None and not self._whole_spans(BUILTINS[rule.check], guard, spans):
                 enabled = self._holding(text, spans, guard)
             else:
                 enabled = self._enabled(guard.spans_for(rule, spans))

@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 _GAP_RE = lazy_compile(HSPACE + r"+(?=[^\s])", REGEX_FLAGS)
 
 
+#: Up to this many protected ranges (links), cutting them out of the prose
+#: (`Guard.spans_for`, again after every change) costs less than finding a
+#: built-in's lines first; tweets hold thousands of links.
+FEW_LINKS = 1000
+
+
 class Guard:
     """Decides, per match, whether a rule may act there: not on a URL or an
     e-mail address, and only on lines of the script and language the rule
@@ -196,6 +202,15 @@ class Guard:
             result = subtract_spans(result, self._other)
         self._spans_cache[key] = result
         return result
+
+    def cuts_cheaply(self, rule: Rule, spans: Sequence[Span]) -> bool:
+        """Is ``spans_for(rule, spans)`` known already, or cheap to compute
+        (at most `FEW_LINKS` protected ranges to cut out)?"""
+        if len(self.protected) <= FEW_LINKS:
+            return True
+        languages = rule.languages or ("arabic-script",)
+        kind = "any" if "any" in languages else "ar" if "ar" in languages else ""
+        return (id(spans), kind) in self._spans_cache
 
     def _holes(self, rule: Rule) -> list[list[Range]]:
         """What `spans_for` cuts out for `rule`, as sorted lists of ranges."""

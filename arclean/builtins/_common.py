@@ -3,6 +3,7 @@ reading options against the registry, and pairing quotes on a line."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -66,16 +67,27 @@ class LineStarts:
 
 
 def marks_per_line(
-    text: str, spans: Sequence[Span], finder: regex.Pattern[str]
+    text: str, spans: Sequence[Span], finder: re.Pattern[str] | regex.Pattern[str]
 ) -> dict[int, list[tuple[int, str]]]:
     """Characters `finder` matches inside `spans`, grouped by the offset of
     their line's start (a pair of quotes or brackets may cross markup but
-    never a paragraph).  Each mark is ``(offset, character)``."""
+    never a paragraph).  Each mark is ``(offset, character)``.  (Spans are
+    sorted: the marks of a line come together, its start and end are looked
+    up once; a class of a few characters is best a stdlib `re` pattern.)"""
     per_line: dict[int, list[tuple[int, str]]] = {}
-    line_of = LineStarts(text)
-    for m in finditer(finder, text, spans):
-        line_start = line_of(m.start())
-        per_line.setdefault(line_start, []).append((m.start(), m.group()))
+    marks: list[tuple[int, str]] = []
+    line_end = -1
+    size = len(text)
+    for span in spans:
+        for m in finder.finditer(text, span.start, span.end):
+            position = m.start()
+            if position > line_end:
+                line_start = text.rfind("\n", 0, position) + 1
+                line_end = text.find("\n", position)
+                if line_end == -1:
+                    line_end = size
+                marks = per_line.setdefault(line_start, [])
+            marks.append((position, m.group()))
     return per_line
 
 

@@ -3,10 +3,9 @@ reported (``boilerplate-lines``) or removed (``remove-boilerplate-lines``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from arclean.builtins._common import finditer
 from arclean.chars import REGEX_FLAGS, lazy_compile
 from arclean.errors import RuleFileError
 from arclean.text.edits import Finding
@@ -16,16 +15,27 @@ if TYPE_CHECKING:
     from arclean.text.spans import Span
 
 _BOILERPLATE_CACHE: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
-_TRIM_RE = lazy_compile(
-    r"\A[\s\p{Pd}*•·|>]*|[\s.:!\N{ARABIC QUESTION MARK}\N{ARABIC COMMA}"
-    r"\N{HORIZONTAL ELLIPSIS}\p{Pd}|>«»]*\Z"
+#: The punctuation and space a line's normal form leaves out: at its start
+#: (`_LEAD_RE`) and at its end (`_TAIL_RE`, searched backwards from the end).
+_LEAD_RE = lazy_compile(r"[\s\p{Pd}*•·|>]*")
+_TAIL_RE = lazy_compile(
+    r"(?r)[\s.:!\N{ARABIC QUESTION MARK}\N{ARABIC COMMA}\N{HORIZONTAL ELLIPSIS}\p{Pd}|>«»]*\Z"
 )
+
+
+def _trimmed(line: str) -> tuple[int, int]:
+    """Where `line` is left once the punctuation and space around it are
+    trimmed: ``(start, end)``, code points (``end <= start``: nothing left)."""
+    lead, tail = _LEAD_RE.match(line), _TAIL_RE.search(line)
+    assert lead is not None and tail is not None  # both may match nothing
+    return lead.end(), tail.start()
 
 
 def _normalize_line(line: str) -> str:
     from arclean.chars import fold
 
-    return " ".join(fold(_TRIM_RE.sub("", line)).split())
+    start, end = _trimmed(line)
+    return " ".join(fold(line[start:end] if end > start else "").split())
 
 
 def _boilerplate_list(rule: Rule) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -58,20 +68,78 @@ def _boilerplate_list(rule: Rule) -> tuple[frozenset[str], tuple[str, ...]]:
     return _BOILERPLATE_CACHE[key]
 
 
-_LINE_RE = lazy_compile(r"^[^\n]*\S[^\n]*$", REGEX_FLAGS)
+def _first_verdict(char: str, firsts: set[str]) -> bool | None:
+    """For a line starting with `char`: does its normal form start with one
+    of `firsts`?  None when `char` alone cannot tell (trimming may remove it,
+    or `fold` makes it white space or nothing)."""
+    from arclean.chars import fold
+
+    head = fold(char).lstrip()
+    if not head or _trimmed(char) != (0, 1):
+        return None
+    return head[0] in firsts
 
 
 def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tuple[int, int]]:
+    from arclean.chars import fold
+
     whole, prefixes = _boilerplate_list(rule)
+    # The first character of a listed line's normal form: a line whose
+    # normal form starts otherwise is not normalized whole.
+    firsts = {entry[0] for entry in (*whole, *prefixes) if entry}
+    # Most lines start with a letter, which no trimming removes: whether
+    # such a line may be listed is known from that letter alone.
+    verdicts: dict[str, bool | None] = {}
     found = []
-    for m in finditer(_LINE_RE, text, spans):
-        line = m.group()
-        if len(line) > 80:
+    for line_start, line_end in _lines(text, spans):
+        if line_end - line_start > 80:
             continue  # residue lines are short; a paragraph is content
-        normal = _normalize_line(line)
+        line = text[line_start:line_end]
+        first = line[0]
+        verdict = verdicts.get(first)
+        if verdict is None and first not in verdicts:
+            verdict = verdicts[first] = _first_verdict(first, firsts)
+        if verdict is False:
+            continue
+        if not _VISIBLE_RE.search(line):
+            continue  # white space only
+        start, end = _trimmed(line)
+        # `fold` goes character by character: the normal form starts with
+        # the first character folded to more than white space (none: empty).
+        head = ""
+        for char in line[start:end]:
+            head = fold(char).lstrip()
+            if head:
+                break
+        if head and head[0] not in firsts:
+            continue
+        normal = " ".join(fold(line[start:end]).split()) if head else ""
         if normal in whole or (normal.startswith(prefixes) and len(normal.split()) <= 8):
-            found.append((m.start(), m.end()))
+            found.append((line_start, line_end))
     return found
+
+
+#: What makes a line more than white space (as the `regex` module sees it).
+_VISIBLE_RE = lazy_compile(r"\S", REGEX_FLAGS)
+
+
+def _lines(text: str, spans: Sequence[Span]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the lines ``^[^\n]*$`` (MULTILINE, `regex`) finds
+    in each span, empty ones aside: those starting in the span (at a line
+    break, or at the text's start), cut at its end."""
+    for span in spans:
+        position, stop = span.start, span.end
+        if position and text[position - 1] != "\n":
+            position = text.find("\n", position, stop) + 1  # the next line's start
+            if not position:
+                continue
+        while position < stop:
+            end = text.find("\n", position, stop)
+            if end == -1:
+                end = stop
+            if end > position:
+                yield position, end
+            position = end + 1
 
 
 def boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[Finding]:

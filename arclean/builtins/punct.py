@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from arclean.builtins._common import (
-    LineStarts,
     guillemet_pairs,
     marks_per_line,
     option_choice,
@@ -70,64 +69,21 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
     symmetric = {pair[0] for pair in pairs if pair[0] == pair[1]}
     asymmetric = [pair for pair in pairs if pair[0] != pair[1]]
     found: list[tuple[int, str, str]] = []
-
-    def report(position: int, char: str, what: str) -> None:
-        # a lone bracket may be an emoticon or a list item's number: not a fault
-        if not _not_a_bracket(text, position, char, line_of(position)):
-            found.append((position, char, what))
-
-    # Collect the marks per line, so a pair may cross markup but not a paragraph.
-    per_line: dict[int, list[tuple[int, str]]] = {}
-    line_of = LineStarts(text)
-    for span in spans:
-        for m in finder.finditer(text, span.start, span.end):
-            line_start = line_of(m.start())
-            per_line.setdefault(line_start, []).append((m.start(), m.group()))
-    for marks in per_line.values():
-        openers = {p[0]: p[1] for p in asymmetric}
-        same: set[str] = set()
-        for pair in _CURLY_PAIRS:
-            used = {c for _, c in marks if c in pair}
-            if len(used) == 1 and pair in asymmetric and sum(c in pair for _, c in marks) > 1:
-                # one form on both sides (لـ”عين اليوم”, a house style):
-                # paired like a straight quote, by count
-                same |= used
-                continue
-            first = next((c for _, c in marks if c in pair), None)
-            if first == pair[1] and pair in asymmetric:
-                del openers[pair[0]]
-                openers[pair[1]] = pair[0]
-        for char in same:
-            openers.pop(char, None)
-        closers = {closing: opening for opening, closing in openers.items() if closing not in same}
-        stack: list[tuple[str, int]] = []
-        # How many of each opener the stack holds: whether a closer has an
-        # opener below the top is known at once (linear on ([([…, not a
-        # search of the stack per closer).
-        held: dict[str, int] = dict.fromkeys(openers, 0)
-        counts: dict[str, list[int]] = {}
-        for position, char in marks:
-            if char in symmetric or char in same:
-                counts.setdefault(char, []).append(position)
-            elif char in openers:
-                stack.append((char, position))
-                held[char] += 1
-            elif stack and stack[-1][0] == closers[char]:
-                held[stack.pop()[0]] -= 1
-            elif held[closers[char]]:
-                # Close the nearest matching opener; the ones above it are unclosed.
-                while stack[-1][0] != closers[char]:
-                    opener, where = stack.pop()
-                    held[opener] -= 1
-                    report(where, opener, "unclosed")
-                held[stack.pop()[0]] -= 1
-            else:
-                report(position, char, "unopened")
-        for opener, where in stack:
-            report(where, opener, "unclosed")
-        for char, positions in counts.items():
-            if len(positions) % 2:
-                report(positions[-1], char, "unpaired")
+    # What a line's marks leave unpaired depends on the marks alone (their
+    # characters, in order): most lines repeat a few sequences, ``()`` or
+    # ``«»``, worked out once each.  A pair may cross markup but not a
+    # paragraph.
+    faults: dict[str, list[tuple[int, str, str]]] = {}
+    for line_start, marks in marks_per_line(text, spans, finder).items():
+        sequence = "".join([char for _, char in marks])
+        unpaired = faults.get(sequence)
+        if unpaired is None:
+            unpaired = faults[sequence] = _line_faults(sequence, symmetric, asymmetric)
+        for index, char, what in unpaired:
+            position = marks[index][0]
+            # a lone bracket may be an emoticon or a list item's number: not a fault
+            if not _not_a_bracket(text, position, char, line_start):
+                found.append((position, char, what))
     found.sort()
     continued = _continued_quotations(text, found, asymmetric)
     return [
@@ -135,6 +91,60 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
         for position, char, what in found
         if position not in continued
     ]
+
+
+def _line_faults(
+    sequence: str, symmetric: set[str], asymmetric: Sequence[str]
+) -> list[tuple[int, str, str]]:
+    """The marks of one line (`sequence`: their characters, in order) that
+    `unbalanced_pairs` reports: ``(index in sequence, mark, what)`` each,
+    before the emoticons and list items are let off."""
+    found: list[tuple[int, str, str]] = []
+    openers = {p[0]: p[1] for p in asymmetric}
+    same: set[str] = set()
+    for pair in _CURLY_PAIRS:
+        used = {c for c in sequence if c in pair}
+        if len(used) == 1 and pair in asymmetric and sum(c in pair for c in sequence) > 1:
+            # one form on both sides (لـ”عين اليوم”, a house style):
+            # paired like a straight quote, by count
+            same |= used
+            continue
+        first = next((c for c in sequence if c in pair), None)
+        if first == pair[1] and pair in asymmetric:
+            del openers[pair[0]]
+            openers[pair[1]] = pair[0]
+    for char in same:
+        openers.pop(char, None)
+    closers = {closing: opening for opening, closing in openers.items() if closing not in same}
+    stack: list[tuple[str, int]] = []
+    # How many of each opener the stack holds: whether a closer has an
+    # opener below the top is known at once (linear on ([([…, not a
+    # search of the stack per closer).
+    held: dict[str, int] = dict.fromkeys(openers, 0)
+    counts: dict[str, list[int]] = {}
+    for index, char in enumerate(sequence):
+        if char in symmetric or char in same:
+            counts.setdefault(char, []).append(index)
+        elif char in openers:
+            stack.append((char, index))
+            held[char] += 1
+        elif stack and stack[-1][0] == closers[char]:
+            held[stack.pop()[0]] -= 1
+        elif held[closers[char]]:
+            # Close the nearest matching opener; the ones above it are unclosed.
+            while stack[-1][0] != closers[char]:
+                opener, where = stack.pop()
+                held[opener] -= 1
+                found.append((where, opener, "unclosed"))
+            held[stack.pop()[0]] -= 1
+        else:
+            found.append((index, char, "unopened"))
+    for opener, where in stack:
+        found.append((where, opener, "unclosed"))
+    for char, indexes in counts.items():
+        if len(indexes) % 2:
+            found.append((indexes[-1], char, "unpaired"))
+    return found
 
 
 #: Quotation marks (not brackets) whose quotation may run over paragraphs.
@@ -236,7 +246,7 @@ def _continued_quotations(
 
 
 _BRACKETS = {"(": ")", "[": "]"}
-_PAIR_CHARS_RE = lazy_compile(r"[()\[\]" + DOUBLE_QUOTES + "]")
+_PAIR_CHARS_RE = mark_finder("()[]" + DOUBLE_QUOTES)
 
 
 def _bracket_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -365,7 +375,7 @@ _QUOTE_STYLES = {
     ),  # curly quotes do not mirror: in RTL ” opens
     "straight": ('"', '"'),
 }
-_QUOTES_RE = lazy_compile("[" + DOUBLE_QUOTES + "]")
+_QUOTES_RE = mark_finder(DOUBLE_QUOTES)
 
 
 def quote_style(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:

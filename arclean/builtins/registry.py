@@ -72,7 +72,12 @@ class Builtin:
     Python name `attribute`; it is imported on first use.  Offsets in what it
     returns are code points into `text`.  A `line_local` one decides each
     line on its own (never from counts over the text): after its first run
-    the engine gives it only the lines changed since.
+    the engine gives it only the lines changed since.  A `whole_spans` one
+    finds its few characters itself, with one fast search per span: the
+    engine gives it every span where it may act, not first cut to the lines
+    that hold its rule's scan hits (a cut that costs it more than it saves),
+    unless those spans are costly to have (`Guard.cuts_cheaply`: thousands
+    of links); the result is the same either way.
     """
 
     name: str
@@ -81,6 +86,7 @@ class Builtin:
     attribute: str
     options: Mapping[str, Option] = field(default_factory=dict)
     line_local: bool = False
+    whole_spans: bool = False
 
     @property
     def func(self) -> Callable[..., Any]:
@@ -100,17 +106,23 @@ _GLOSSARIES = Option(list, (), doc="name glossaries (TOML files)")
 
 
 def _b(
-    name: str, kind: BuiltinKind, module: str, line_local: bool = False, **options: Option
+    name: str,
+    kind: BuiltinKind,
+    module: str,
+    line_local: bool = False,
+    whole_spans: bool = False,
+    **options: Option,
 ) -> Builtin:
-    return Builtin(name, kind, f"{_PKG}.{module}", name.replace("-", "_"), options, line_local)
+    attribute = name.replace("-", "_")
+    return Builtin(name, kind, f"{_PKG}.{module}", attribute, options, line_local, whole_spans)
 
 
 #: Every built-in, by the name rule files use.
 BUILTINS: dict[str, Builtin] = {
     b.name: b
     for b in (
-        _b("unbalanced-pairs", "check", "punct", pairs=_PAIRS),
-        _b("space-inside-pairs", "fix", "punct", line_local=True),
+        _b("unbalanced-pairs", "check", "punct", whole_spans=True, pairs=_PAIRS),
+        _b("space-inside-pairs", "fix", "punct", line_local=True, whole_spans=True),
         _b(
             "quote-style",
             "fix",
@@ -121,6 +133,7 @@ BUILTINS: dict[str, Builtin] = {
             "tanween-fatha-position",
             "fix",
             "diacritics",
+            whole_spans=True,
             convention=Option(str, "majority", ("majority", "before-alef", "on-alef")),
         ),
         _b("dagger-alef", "fix", "diacritics"),

@@ -13,6 +13,7 @@ the formats freeze them in their structure check.  Offsets are code points.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 import regex
@@ -348,8 +349,15 @@ def link_ranges(text: str) -> list[Range]:
                 found.append((m.start(), m.end()))
                 position = max(position, m.end() - 4)
         position = find_www(position + 4)
+    # Host names with a path: a `/` inside a link found above is passed over.
+    known = merge_ranges(found)
+    starts = [start for start, _end in known]
     position = text.find("/")
     while position != -1:
+        i = bisect_right(starts, position) - 1
+        if i >= 0 and position < known[i][1]:
+            position = text.find("/", known[i][1])
+            continue
         after = position + 1
         start = _host_start(text, position)
         while start < position and not text[start].isalnum():

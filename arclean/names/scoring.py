@@ -243,8 +243,7 @@ class PairScorer:
                 and self.standalone(v)
                 # a letter swapped in a short word is another word (جوبا/كوبا)
                 and (len(v) != len(c) or len(c) >= s.sub_letters or short_swap(v, c, judge))
-                and not vowel_by_vowel(v, c)
-                and not pattern_insert(v, c)
+                and not (vowel_by_vowel(v, c) or pattern_insert(v, c))
                 and not final_letter_differs(self.candidates[v].forms, self.candidates[c].forms)
                 and self.candidates[c].count >= 2
                 and self.candidates[c].count > self.candidates[v].count

@@ -87,3 +87,43 @@ def test_merge_into_kinds_of_conflict() -> None:
     assert merged.conflicts[0].startswith("ترمب ← ترامب: the glossary rewrites ترمب")
     assert "keeps فيدان as a spelling of its own" in merged.conflicts[2]
     assert merged.conflicts[3] == "كييف ← كيف: the glossary rejects this pair"
+
+
+# --- 6. pre-commit batches of excluded files; the wording outside git -----
+
+
+def _excluding_repo(root: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    (root / "pyproject.toml").write_text(
+        '[tool.arclean]\nexclude = ["drafts/", "vendor/"]\n', encoding="utf-8"
+    )
+    for name in ("drafts/a.md", "vendor/b.txt", "docs/c.txt"):
+        (root / name).parent.mkdir(exist_ok=True)
+        (root / name).write_text("قال الوزير ، ثم غادر\n", encoding="utf-8")
+
+
+def test_force_exclude_batch_of_excluded_files_is_quiet(tmp_path: Path, monkeypatch) -> None:
+    _excluding_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for verb in ("fix", "check"):
+        r = CliRunner().invoke(cli, [verb, "--force-exclude", "drafts/a.md", "vendor/b.txt"])
+        assert r.exit_code == 0 and r.stderr == "" and r.stdout == "", (verb, r.stderr)
+    assert (tmp_path / "drafts/a.md").read_text(encoding="utf-8") == "قال الوزير ، ثم غادر\n"
+    # a batch holding a file the configuration does not exclude: fixed, and said
+    r = CliRunner().invoke(cli, ["fix", "--force-exclude", "drafts/a.md", "docs/c.txt"])
+    assert r.exit_code == 0 and r.stderr.strip() == "1 file fixed"
+
+
+def test_no_files_wording_inside_and_outside_git(tmp_path: Path) -> None:
+    outside = tmp_path / "plain" / "empty"
+    outside.mkdir(parents=True)
+    r = CliRunner().invoke(cli, ["check", str(outside)])
+    assert r.exit_code == 0 and "no files to check" in r.stderr
+    assert "git" not in r.stderr and "not hidden" in r.stderr
+    _excluding_repo(tmp_path / "repo")
+    inside = tmp_path / "repo" / "empty"
+    inside.mkdir()
+    r = CliRunner().invoke(cli, ["fix", str(inside)])
+    assert r.exit_code == 0 and "that git does not ignore" in r.stderr

@@ -172,11 +172,12 @@ def fix(
     if show_statistics:
         slugs = {r.code: r.slug for r in resolver.cleaner_for("-").ruleset.rules}
         click.echo(statistics(counts, set(counts), slugs), err=True, nl=False)
-    # With --force-exclude (pre-commit), excluded files are not named.
-    named = () if resolver.options.force_exclude else paths
-    if not quiet and on_files:
+    # With --force-exclude (pre-commit), files the configuration excludes
+    # are skipped quietly, as `check` does: a batch of only those says nothing.
+    nothing = not (changed_files or unchanged_files or errors or skipped)
+    if not quiet and on_files and not (nothing and resolver.options.force_exclude):
         click.echo(
-            summary(changed_files, unchanged_files, errors, check or diff, skipped, named), err=True
+            summary(changed_files, unchanged_files, errors, check or diff, skipped, paths), err=True
         )
     if not quiet and remaining and not diff:
         click.echo(

@@ -127,3 +127,26 @@ def test_no_files_wording_inside_and_outside_git(tmp_path: Path) -> None:
     inside.mkdir()
     r = CliRunner().invoke(cli, ["fix", str(inside)])
     assert r.exit_code == 0 and "that git does not ignore" in r.stderr
+
+
+# --- 7. a pipe step that selects no rule -------------------------------------
+
+MOJIBAKE = "ط§ظ„ط¹ط±ط¨ظٹط©\n"
+
+
+def test_pipe_step_without_rules_is_an_error(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["pipe", "--isolated", "encoding"], input=MOJIBAKE)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "step 'encoding' selects no rule" in r.stderr
+    assert "AR901" in r.stderr and "AR902" in r.stderr and "pipe encoding --all" in r.stderr
+    r = CliRunner().invoke(cli, ["pipe", "--isolated", "encoding", "--all"], input=MOJIBAKE)
+    assert r.exit_code == 0 and r.stdout == "العربية\n"
+
+
+def test_pipe_step_emptied_by_the_configuration(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "arclean.toml").write_text('ignore = ["AR5"]\n', encoding="utf-8")
+    r = CliRunner().invoke(cli, ["pipe", "punct", "space"], input="a  b\n")
+    assert r.exit_code == 2 and "step 'space' selects no rule" in r.stderr
+    assert "`select`/`ignore`" in r.stderr and "AR502" in r.stderr

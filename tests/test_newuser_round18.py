@@ -150,3 +150,23 @@ def test_pipe_step_emptied_by_the_configuration(tmp_path: Path, monkeypatch) -> 
     r = CliRunner().invoke(cli, ["pipe", "punct", "space"], input="a  b\n")
     assert r.exit_code == 2 and "step 'space' selects no rule" in r.stderr
     assert "`select`/`ignore`" in r.stderr and "AR502" in r.stderr
+
+
+# --- 4. ZWNJ inside Arabic words: the search profile removes it --------------
+
+TWEET = "قد ﻳﺒﻄﺊ ﺍﻟﻨﺼﺮ ﻷ\u200cﻥ ﺍﻟﺒﻴﺌﺔ ﻻ\u200c ﺗﺼﻠﺢ"
+
+
+def test_search_profile_removes_zwnj_in_arabic_words() -> None:
+    from arclean import Cleaner
+
+    assert Cleaner(profile="search")(TWEET) == "قد يبطي النصر لان البييه لا تصلح"
+    assert "\u200c" not in Cleaner(profile="search")("الأ\u200cمل هو تلك النافذه")
+
+
+def test_default_profile_keeps_zwnj() -> None:
+    from arclean import Cleaner
+
+    assert Cleaner()(TWEET).count("\u200c") == 2
+    persian = "من می\u200cخواهم این کتاب را بخوانم."
+    assert Cleaner()(persian) == persian

@@ -170,3 +170,22 @@ def test_default_profile_keeps_zwnj() -> None:
     assert Cleaner()(TWEET).count("\u200c") == 2
     persian = "من می\u200cخواهم این کتاب را بخوانم."
     assert Cleaner()(persian) == persian
+
+
+# --- 8. NUL bytes piped in: the message says how to go on ---------------------
+
+
+def test_nul_bytes_on_stdin_say_how_to_fix() -> None:
+    utf16 = "العربية جميلة\n".encode("utf-16")
+    for command in (
+        ["fix", "--isolated"],
+        ["check", "--isolated"],
+        ["pipe", "--isolated", "punct"],
+    ):
+        r = CliRunner().invoke(cli, command, input=utf16)
+        assert r.exit_code == 2 and r.stdout == "", command
+        assert "nothing written. It looks like UTF-16: use --encoding utf-16" in r.stderr
+        assert "skipped" not in r.stderr
+    r = CliRunner().invoke(cli, ["fix", "--isolated"], input=b"\x00\x01\x02binary\xff\xfe")
+    assert r.exit_code == 2
+    assert "nothing written. If it is text, name its encoding with --encoding" in r.stderr

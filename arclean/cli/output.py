@@ -24,9 +24,13 @@ def read_stdin_bytes() -> bytes:
 def read_stdin(name: str) -> Source:
     """All of stdin, decoded (see `arclean.io.read.decode`, whose errors it
     raises); `name` labels messages."""
-    from arclean.io.read import decode
+    from arclean.errors import InputError
+    from arclean.io.read import BinaryFile, decode
 
-    return decode(read_stdin_bytes(), name)
+    try:
+        return decode(read_stdin_bytes(), name)
+    except BinaryFile as exc:
+        raise InputError(exc.piped()) from None
 
 
 def stderr_isatty() -> bool:

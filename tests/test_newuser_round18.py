@@ -189,3 +189,42 @@ def test_nul_bytes_on_stdin_say_how_to_fix() -> None:
     r = CliRunner().invoke(cli, ["fix", "--isolated"], input=b"\x00\x01\x02binary\xff\xfe")
     assert r.exit_code == 2
     assert "nothing written. If it is text, name its encoding with --encoding" in r.stderr
+
+
+# --- 10. AR105 after a closing quote, bracket, emphasis, or digits ------------
+
+
+def test_space_before_full_stop_after_quotes_emphasis_digits() -> None:
+    from arclean import Cleaner
+
+    clean = Cleaner()
+    for before, after in [
+        ("قال إن «الحياة جميلة» .", "قال إن «الحياة جميلة»."),
+        ("ما يسمى “الدستور” .", "ما يسمى “الدستور”."),
+        ("ولد في ٢٠٢٤ .", "ولد في ٢٠٢٤."),
+        ("قال تعالى {وَقُل رَّبِّ زِدْنِي عِلْمًا} .", "قال تعالى {وَقُل رَّبِّ زِدْنِي عِلْمًا}."),
+        ("كاسيميرو (ريال مدريد) : أفضل", "كاسيميرو (ريال مدريد): أفضل"),
+    ]:
+        assert clean(before) == after
+    markdown = Cleaner(format="markdown")
+    assert markdown("كلمة __تحته__ .\n") == "كلمة __تحته__.\n"
+    assert markdown("قال **نعم** !\n") == "قال **نعم**!\n"
+
+
+def test_ar105_leaves_numbers_lists_latin_and_links() -> None:
+    from arclean import Cleaner
+
+    clean, markdown = Cleaner(), Cleaner(format="markdown")
+    for text in [
+        "الساعة ١٠ : ٣٠",  # a time
+        "بلغ ٣ . ٥ في المئة",  # a spaced decimal point
+        "١ . مقدمة",  # a numbered list
+        "في 2024 .",  # western digits
+        'He said "yes" .',  # Latin
+        "قال «نعم» ... ثم",  # an ellipsis after a quote
+        "ابتسم :) . ثم",  # a smiley
+        "انظر [1] .",
+    ]:
+        assert clean(text) == text, text
+    link = "انظر [الرابط](https://example.com/a) .\n"
+    assert markdown(link) == link

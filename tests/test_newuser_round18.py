@@ -228,3 +228,52 @@ def test_ar105_leaves_numbers_lists_latin_and_links() -> None:
         assert clean(text) == text, text
     link = "انظر [الرابط](https://example.com/a) .\n"
     assert markdown(link) == link
+
+
+# --- 3. AR205's majority per JSON Lines value, documented ----------------------
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def _section(title: str) -> str:
+    start = README.index(f"\n## {title}\n")
+    return README[start : README.index("\n## ", start + 1)]
+
+
+def test_jsonl_tanween_majority_is_per_value_as_documented(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    records = '{"text":"كتاباً وقلماً ودفترًا"}\n{"text":"كتابًا وقلمًا ودفتراً"}\n'
+    r = CliRunner().invoke(cli, ["fix", "--isolated", "--jsonl"], input=records)
+    assert r.stdout == '{"text":"كتاباً وقلماً ودفتراً"}\n{"text":"كتابًا وقلمًا ودفترًا"}\n'
+    section = _section("JSON Lines")
+    assert "AR205's tanween majority is counted in each\nvalue apart" in section
+    assert 'tanween = "before-alef"' in section
+    (tmp_path / "arclean.toml").write_text('tanween = "before-alef"\n', encoding="utf-8")
+    r = CliRunner().invoke(cli, ["fix", "--jsonl"], input=records)
+    assert r.stdout == '{"text":"كتابًا وقلمًا ودفترًا"}\n' * 2
+    # the tie rule, where AR205 is described
+    assert "a tie goes to before-alef, كتابًا" in README
+    from arclean import Cleaner
+
+    assert Cleaner()("كتاباً ودفترًا") == "كتابًا ودفترًا"
+
+
+# --- 9. the Python API example folds; Cleaner reads no configuration -----------
+
+
+def test_readme_python_api_examples_do_what_they_say(tmp_path: Path, monkeypatch) -> None:
+    from arclean import Cleaner
+
+    section = _section("Python API")
+    line = next(x for x in section.splitlines() if x.startswith('Cleaner(profile="search"'))
+    assert "select=" not in line.replace("extend_select=", "")
+    cleaner = eval(line, {"Cleaner": Cleaner})  # the README's own example
+    assert cleaner("أحمد ، على مدرسة") == "احمد، علي مدرسه"
+    assert "It reads no configuration file" in section
+    for word in ("rule_files", "glossaries", "options"):
+        assert f"`{word}`" in section
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.arclean]\nignore = ["AR101"]\n', encoding="utf-8"
+    )
+    assert Cleaner()("قال ، ثم") == "قال، ثم"

@@ -277,3 +277,32 @@ def test_readme_python_api_examples_do_what_they_say(tmp_path: Path, monkeypatch
         '[tool.arclean]\nignore = ["AR101"]\n', encoding="utf-8"
     )
     assert Cleaner()("قال ، ثم") == "قال، ثم"
+
+
+# --- 5. pre-commit: installing, and the two hooks with a glossary ---------------
+
+
+def test_precommit_hooks_with_a_configured_glossary(tmp_path: Path, monkeypatch) -> None:
+    import shlex
+
+    import yaml
+
+    hooks = {
+        h["id"]: shlex.split(h["entry"])[1:]
+        for h in yaml.safe_load(
+            (Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text("utf-8")
+        )
+    }
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "names.toml").write_text(
+        'version = 1\n[[entity]]\ncanonical = "فيدان"\nvariants = ["فيان"]\n', encoding="utf-8"
+    )
+    (tmp_path / "arclean.toml").write_text('glossaries = ["names.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("قال فيان ، ثم غادر\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, [*hooks["arclean"], "a.txt"])
+    assert r.exit_code == 0 and (tmp_path / "a.txt").read_text("utf-8") == "قال فيدان، ثم غادر\n"
+    r = CliRunner().invoke(cli, [*hooks["arclean-names"], "a.txt"])
+    assert r.exit_code == 0 and "1 file left unchanged" in r.stderr
+    section = _section("pre-commit")
+    assert "pip install pre-commit && pre-commit install" in section
+    assert "`arclean-names` then finds nothing left and says Passed" in section

@@ -306,3 +306,37 @@ def test_precommit_hooks_with_a_configured_glossary(tmp_path: Path, monkeypatch)
     section = _section("pre-commit")
     assert "pip install pre-commit && pre-commit install" in section
     assert "`arclean-names` then finds nothing left and says Passed" in section
+
+
+# --- 11. --buckwalter with --diff; removal before addition; config show -------
+
+
+def test_buckwalter_with_diff_says_the_diff_keeps_its_letters(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["fix", "--isolated", "--diff", "--buckwalter"], input="قال ، ثم\n")
+    assert r.exit_code == 1 and "+قال، ثم" in r.stdout
+    assert "--buckwalter transliterates the change listing (stderr) only" in r.stderr
+    assert "qAl[-" in r.stderr
+
+
+def test_name_lines_list_removals_before_additions() -> None:
+    from arclean.report.changes import name_lines
+
+    # difflib matches the space: the comma's addition came first
+    assert name_lines(" , ", "، ") == [
+        "- U+002C COMMA",
+        "- U+0020 SPACE",
+        "+ U+060C ARABIC COMMA",
+    ]
+
+
+def test_config_show_refuses_a_missing_rule_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "arclean.toml").write_text('rules = ["house.toml"]\n', encoding="utf-8")
+    r = CliRunner().invoke(cli, ["config", "show"])
+    assert r.exit_code == 2 and "house.toml: no such rule file" in r.stderr
+    assert "rules " in r.stdout  # the listing still comes first
+    (tmp_path / "arclean.toml").write_text('glossaries = ["g.toml"]\n', encoding="utf-8")
+    assert CliRunner().invoke(cli, ["config", "show"]).exit_code == 2
+    (tmp_path / "arclean.toml").write_text('ignore = ["AR101"]\n', encoding="utf-8")
+    assert CliRunner().invoke(cli, ["config", "show"]).exit_code == 0

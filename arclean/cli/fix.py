@@ -46,7 +46,8 @@ from arclean.cli.progress import RunProgress, wanted
     "--buckwalter",
     is_flag=True,
     help="List changes in Buckwalter transliteration, for terminals that cannot show "
-    "Arabic; implies --show-changes.",
+    "Arabic; implies --show-changes. The listing only: a --diff keeps the text's letters, "
+    "so that it applies.",
 )
 @statistics_option("Print the number of changes per rule (on stderr).")
 @selection_options
@@ -94,6 +95,12 @@ def fix(
         ctx.exit(EXIT_ERROR if refused else EXIT_OK)
     if verbose:
         describe_run(resolver, paths)
+    if buckwalter and diff and not quiet:
+        click.echo(
+            "arclean: note: --buckwalter transliterates the change listing (stderr) only; "
+            "the diff keeps the text's letters, so that it applies",
+            err=True,
+        )
     on_files = paths != ("-",)
     auto_listing = show_changes is None and not buckwalter
     if show_changes is None:

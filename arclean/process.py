@@ -180,7 +180,7 @@ def _process(
         outcome = cleaner.fix(source.text, track=keep_text)
     except BinaryFile as exc:
         if stdin is not None:  # nothing would reach stdout: an error, not a skip
-            return FileResult(label, error=str(exc).replace("; skipped", "; nothing written"))
+            return FileResult(label, error=exc.piped())
         return FileResult(label, warning=str(exc), binary=True)
     except ArcleanError as exc:
         return FileResult(label, error=_about(label, exc))

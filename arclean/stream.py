@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from arclean.errors import ArcleanError, InputError
+from arclean.io.encodings import UTF16_HINT
 from arclean.io.read import UTF8_BOM, BinaryFile
 from arclean.process import FileResult
 from arclean.text.masks import QURAN_MAX_LINE_BREAKS, pair_ornate
@@ -172,7 +173,7 @@ class _FirstPass:
         if self.binary is None and b"\x00" in chunk:
             hint = ""
             if chunk[1::2].count(0) * 4 > len(chunk) or chunk[0::2].count(0) * 4 > len(chunk):
-                hint = " (use --encoding utf-16 if it is UTF-16)"
+                hint = UTF16_HINT
             self.binary = f"{self.name}: contains NUL bytes, looks binary or UTF-16{hint}; skipped"
         if self.binary is None:
             try:
@@ -207,7 +208,7 @@ class _FirstPass:
     def error(self, spool: IO[bytes]) -> ArcleanError | None:
         """The error the whole text would raise, if any."""
         if self.binary is not None:
-            return BinaryFile(self.binary.replace("; skipped", "; nothing written"))
+            return BinaryFile(BinaryFile(self.binary).piped())
         if not self.bad:
             return None
         from arclean.io.encodings import looks_like_cp1256

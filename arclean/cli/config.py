@@ -64,6 +64,9 @@ def config_show(path: str, config_file: str | None, isolated: bool) -> None:
         if key == "format":
             origin = "formats" if config.get("formats") else "file extension"
         click.echo(f"{key.ljust(width)} = {_toml_value(value)}    # {origin}")
+    # What `fix` and `check` would refuse (a missing rule file or glossary,
+    # a bad rule or option) is an error here too (exit 2), after the listing.
+    resolver.cleaner_for(probe)
 
 
 def _toml_value(value: Any) -> str:

@@ -46,7 +46,8 @@ from arclean.cli.progress import RunProgress, wanted
     "--buckwalter",
     is_flag=True,
     help="List changes in Buckwalter transliteration, for terminals that cannot show "
-    "Arabic; implies --show-changes.",
+    "Arabic; implies --show-changes. The listing only: a --diff keeps the text's letters, "
+    "so that it applies.",
 )
 @statistics_option("Print the number of changes per rule (on stderr).")
 @selection_options
@@ -94,6 +95,12 @@ def fix(
         ctx.exit(EXIT_ERROR if refused else EXIT_OK)
     if verbose:
         describe_run(resolver, paths)
+    if buckwalter and diff and not quiet:
+        click.echo(
+            "arclean: note: --buckwalter transliterates the change listing (stderr) only; "
+            "the diff keeps the text's letters, so that it applies",
+            err=True,
+        )
     on_files = paths != ("-",)
     auto_listing = show_changes is None and not buckwalter
     if show_changes is None:
@@ -172,11 +179,12 @@ def fix(
     if show_statistics:
         slugs = {r.code: r.slug for r in resolver.cleaner_for("-").ruleset.rules}
         click.echo(statistics(counts, set(counts), slugs), err=True, nl=False)
-    # With --force-exclude (pre-commit), excluded files are not named.
-    named = () if resolver.options.force_exclude else paths
-    if not quiet and on_files:
+    # With --force-exclude (pre-commit), files the configuration excludes
+    # are skipped quietly, as `check` does: a batch of only those says nothing.
+    nothing = not (changed_files or unchanged_files or errors or skipped)
+    if not quiet and on_files and not (nothing and resolver.options.force_exclude):
         click.echo(
-            summary(changed_files, unchanged_files, errors, check or diff, skipped, named), err=True
+            summary(changed_files, unchanged_files, errors, check or diff, skipped, paths), err=True
         )
     if not quiet and remaining and not diff:
         click.echo(

@@ -170,7 +170,8 @@ def _gc_paused() -> Iterator[None]:
     type=click.Path(dir_okay=False),
     help="Write the automatic-tier members of the listed clusters as a glossary, which "
     "`fix --glossary` applies as a safe fix. Review-tier members are never written: "
-    "`arclean names review` asks a person about them.",
+    "`arclean names review` asks a person about them. An existing glossary is kept: "
+    "new entries are appended, findings that disagree with it are listed and left out.",
 )
 @click.option(
     "--tier",
@@ -203,8 +204,11 @@ def scan_cmd(
     from arclean.names import scan
     from arclean.names.report import ranked, render
 
+    existing = None
     if write_glossary:
         _writable(write_glossary, "--write-glossary")
+        if Path(write_glossary).exists():  # read (and validated) before the scan
+            existing = _load_glossaries([write_glossary])[0]
     inputs = _Inputs(paths)
     loaded = _load_glossaries(glossaries)
     # The scan builds millions of small acyclic objects: the cyclic
@@ -221,7 +225,7 @@ def scan_cmd(
     # safe fix, so only the automatic tier (review members: `names review`).
     glossary = glossary_from_clusters(clusters, "auto")
     if write_glossary:
-        glossary.save(write_glossary)
+        _save_glossary(glossary, existing, write_glossary)
     if output_format == "json":
         click.echo(json.dumps([_as_dict(c) for c in clusters], ensure_ascii=False, indent=2))
     elif output_format == "toml":
@@ -229,6 +233,31 @@ def scan_cmd(
     else:
         # plain lines: rich tables cost twice the scan on a book-sized corpus
         click.echo("\n".join(render(clusters)))
+
+
+def _save_glossary(found: Glossary, existing: Glossary | None, path: str) -> None:
+    """Write `found` to `path`; into an existing glossary, appended: its
+    entries (a person's decisions) stay and win, and what was left out is
+    said on stderr."""
+    if existing is None:
+        found.save(path)
+        return
+    from arclean.names.glossary import merge_file
+
+    merged = merge_file(path, found)
+    n = len(merged.added)
+    click.echo(
+        f"{path}: existing glossary kept; {n} entr{'y' if n == 1 else 'ies'} "
+        f"({merged.new_variants} spelling(s) to rewrite) added"
+        + ("" if n else ", file not written"),
+        err=True,
+    )
+    if merged.conflicts:
+        click.echo(
+            f"{len(merged.conflicts)} finding(s) left out, the glossary's entry wins:", err=True
+        )
+        for line in merged.conflicts:
+            click.echo(f"  {line}", err=True)
 
 
 @names_group.command("review")

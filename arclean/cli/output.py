@@ -24,9 +24,13 @@ def read_stdin_bytes() -> bytes:
 def read_stdin(name: str) -> Source:
     """All of stdin, decoded (see `arclean.io.read.decode`, whose errors it
     raises); `name` labels messages."""
-    from arclean.io.read import decode
+    from arclean.errors import InputError
+    from arclean.io.read import BinaryFile, decode
 
-    return decode(read_stdin_bytes(), name)
+    try:
+        return decode(read_stdin_bytes(), name)
+    except BinaryFile as exc:
+        raise InputError(exc.piped()) from None
 
 
 def stderr_isatty() -> bool:
@@ -113,11 +117,17 @@ def no_files(verb: str, paths: Sequence[str] = ()) -> str:
     """Why `fix` or `check` found nothing to work on in `paths` (folders
     with no file it reads)."""
     from arclean.formats.base import EXTENSIONS
+    from arclean.io.discover import in_git_repository
 
     where = f" in {', '.join(paths)}" if paths else ""
+    left_out = (
+        "that git does not ignore"
+        if any(in_git_repository(p) for p in paths or ["."])
+        else "that is not hidden"
+    )
     return (
         f"no files to {verb}{where}: no file with a known extension ({' '.join(EXTENSIONS)}) "
-        "that git does not ignore and the configuration does not exclude"
+        f"{left_out} and the configuration does not exclude"
     )
 
 

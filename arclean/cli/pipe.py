@@ -168,6 +168,8 @@ def _step_cleaner(kind: str, value: Any, ruleset: RuleSet, settings: dict[str, A
                 ignore=ignore,
             )
         codes = [r.code for r in chosen if r.group == group and r.fixes]
+        if not codes:
+            raise click.UsageError(_selects_nothing(group, all_rules, ruleset, profile))
     return Cleaner(
         ruleset=ruleset,
         profile=profile,
@@ -177,4 +179,25 @@ def _step_cleaner(kind: str, value: Any, ruleset: RuleSet, settings: dict[str, A
         glossaries=glossaries,
         options=dict(settings["options"]) if kind != "file" else None,
         front_matter_keys=settings["front_matter_keys"],
+    )
+
+
+def _selects_nothing(group: str, all_rules: bool, ruleset: RuleSet, profile: str) -> str:
+    """Why the step `group` would leave the text as it is, and how to give it
+    rules: a step that silently does nothing reads as "nothing to fix"."""
+    fixes = [r for r in ruleset.select(profile=profile, select=[group]) if r.fixes]
+    if not fixes:
+        return f"step {group!r} selects no rule: the group has no fix in the {profile} profile"
+    named = ", ".join(f"{r.code} {r.slug}" for r in fixes)
+    on = [r for r in ruleset.select(profile=profile) if r.group == group and r.fixes]
+    if all_rules or on:
+        return (
+            f"step {group!r} selects no rule: the configuration's `select`/`ignore` leave "
+            f"out all of {named}; change them, or run with --isolated"
+        )
+    codes = ", ".join(f'"{r.code}"' for r in fixes)
+    return (
+        f"step {group!r} selects no rule: its fixes are opt-in ({named}); "
+        f"run `arclean pipe {group} --all`, or add them to the configuration "
+        f"(extend-select = [{codes}])"
     )

@@ -71,6 +71,17 @@ def _git_files(folder: Path) -> list[Path] | None:
     return [root / n for n in names]
 
 
+def in_git_repository(path: str) -> bool:
+    """True when the folder `path` (or the folder of the file `path`) is
+    inside a git working tree (False without git)."""
+    folder = path if os.path.isdir(path) else os.path.dirname(path) or "."
+    try:
+        result = _run_git(["-C", folder, "rev-parse", "--is-inside-work-tree"])
+    except OSError:
+        return False
+    return bool(result.returncode == 0 and result.stdout.strip() == b"true")
+
+
 def _git_ignored(paths: Sequence[str]) -> set[str]:
     """Which of `paths` git ignores (empty outside a repository)."""
     if not paths:

@@ -91,6 +91,10 @@ def _invalid(name: str, data: bytes, encoding: str, base: int, hint: str = "") -
     )
 
 
+#: What the message about NUL bytes adds when the bytes look like UTF-16.
+UTF16_HINT = " (use --encoding utf-16 if it is UTF-16)"
+
+
 def _looks_utf16(data: bytes) -> bool:
     """Do bytes holding NULs read as UTF-16 (ASCII: NULs every other byte;
     Arabic: U+06xx, so NULs only at its spaces and digits)?"""
@@ -138,7 +142,7 @@ def decode_as(
         except UnicodeDecodeError:
             raise _invalid(name, data, encoding, start) from None
     if b"\x00" in data:
-        hint = " (use --encoding utf-16 if it is UTF-16)" if _looks_utf16(data) else ""
+        hint = UTF16_HINT if _looks_utf16(data) else ""
         raise binary(f"{name}: contains NUL bytes, looks binary or UTF-16{hint}; skipped")
     if encoding == "cp1256":
         try:

@@ -18,13 +18,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from arclean.errors import InputError
-from arclean.io.encodings import ENCODINGS, UTF8_BOM, decode_as, encode_as
+from arclean.io.encodings import ENCODINGS, UTF8_BOM, UTF16_HINT, decode_as, encode_as
 
 __all__ = ["ENCODINGS", "UTF8_BOM", "BinaryFile", "Source", "Stamp", "decode", "read_source"]
 
 
 class BinaryFile(InputError):
     """The input holds NUL bytes: not text (or UTF-16); callers skip it with a warning."""
+
+    def piped(self) -> str:
+        """The message for text piped in, which is refused rather than
+        skipped: nothing written, and how to read it if it is text."""
+        message = str(self)
+        if UTF16_HINT in message:
+            return message.replace(UTF16_HINT, "").replace(
+                "; skipped",
+                "; nothing written. It looks like UTF-16: use "
+                "--encoding utf-16, or convert it (iconv -f UTF-16 -t UTF-8)",
+            )
+        return message.replace(
+            "; skipped", "; nothing written. If it is text, name its encoding with --encoding"
+        )
 
 
 @dataclass(frozen=True)

@@ -269,3 +269,83 @@ def merge(glossaries: Sequence[Glossary]) -> Glossary:
         names = ", ".join(g.path or "<glossary>" for g in glossaries)
         _check_chains(out.entries, f"glossaries {names}")
     return out
+
+
+@dataclass
+class Merged:
+    """What `merge_into` adds to an existing glossary: entries to append
+    (one with a canonical spelling the glossary already has carries only
+    the new variants) and one line per finding it left out."""
+
+    added: list[Entry] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def new_variants(self) -> int:
+        """How many spellings the appended entries rewrite."""
+        return sum(len(e.variants) for e in self.added)
+
+
+def merge_into(kept: Glossary, found: Glossary) -> Merged:
+    """What a scan `found` adds to `kept` (an existing glossary: a person's
+    decisions, which stay as they are and win).  A found entry disagreeing
+    with `kept` is left out whole: its canonical spelling is a variant
+    there, or one of its variants is a canonical spelling there or a
+    variant of another one.  A variant `kept` already rewrites the same way
+    is dropped silently; one `kept` rejects for that canonical spelling is
+    left out.  Each left-out finding is one line of `Merged.conflicts`."""
+    canonicals = {e.canonical for e in kept.entries}
+    target = {v: e.canonical for e in kept.entries for v in e.variants}
+    result = Merged()
+    for e in found.entries:
+        shown = f"{e.canonical} ← {', '.join(e.variants)}"
+        clash = next(
+            (v for v in e.variants if v in canonicals or target.get(v, e.canonical) != e.canonical),
+            None,
+        )
+        if e.canonical in target:
+            why = f"the glossary rewrites {e.canonical} into {target[e.canonical]}"
+        elif clash in canonicals:
+            why = f"the glossary keeps {clash} as a spelling of its own"
+        elif clash is not None:
+            why = f"the glossary rewrites {clash} into {target[clash]}"
+        else:
+            why = ""
+        if why:
+            result.conflicts.append(f"{shown}: {why}")
+            continue
+        new = []
+        for v in e.variants:
+            if v in target:
+                continue  # the glossary says the same
+            if kept.rejected(e.canonical, v):
+                result.conflicts.append(f"{e.canonical} ← {v}: the glossary rejects this pair")
+                continue
+            new.append(v)
+            target[v] = e.canonical
+        if new:
+            result.added.append(Entry(e.canonical, new, e.type, list(e.context_any), e.note))
+    return result
+
+
+def merge_file(path: str | Path, found: Glossary) -> Merged:
+    """Add what a scan `found` to the glossary file at `path` (see
+    `merge_into`): its text is kept byte for byte, comments included, and
+    the new entries are appended, atomically; the file is not written when
+    nothing is new.  Raises `GlossaryError` (the file cannot be read or does
+    not validate) and `arclean.errors.InputError` (it cannot be written)."""
+    from arclean.io.write import write_atomic
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GlossaryError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise GlossaryError(str(path), "not UTF-8 text") from None
+    merged = merge_into(loads_glossary(text, str(path)), found)
+    if merged.added:
+        tables = Glossary(merged.added).dumps().split("\n", 2)[2]  # without version, fold
+        text = f"{text.rstrip()}\n\n{tables.lstrip()}"
+        loads_glossary(text, str(path))  # still valid: checked before the write
+        write_atomic(path, text.encode("utf-8"), create=True)
+    return merged

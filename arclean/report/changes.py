@@ -89,13 +89,17 @@ def name_lines(old: str, new: str, *, arabic: bool = True) -> list[str]:
         old, new = old[lead : len(old) - trail], new[lead : len(new) - trail]
         entries = [("-", c) for c in old] + [("+", c) for c in new]
     else:
+        # Every removal first, then every addition, as a diff shows them
+        # (`قال , و` → `قال، و` lists the comma and the space, then ،).
         matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-        entries = []
+        removed: list[tuple[str, str]] = []
+        added: list[tuple[str, str]] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
-            entries.extend(("-", c) for c in old[i1:i2])
-            entries.extend(("+", c) for c in new[j1:j2])
+            removed.extend(("-", c) for c in old[i1:i2])
+            added.extend(("+", c) for c in new[j1:j2])
+        entries = removed + added
     lines: list[str] = []
     count = 0
     for i, (sign, ch) in enumerate(entries):

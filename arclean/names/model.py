@@ -98,6 +98,11 @@ class Settings:
     # past-tense forms are at least this share of its uses: the share
     # `Judge.verb_like` asks of the books (train: one stray دمشقت beside دمشق
     # ×103 made the city a verb)
+    # --- issue 9, twelfth round (train split, see docs/names.md) ---
+    cue_uses: int = 1  # a cheap edit into a word no source calls a name is
+    # automatic when a naming noun (مدينة, جبل, نادي) stands before the word
+    # this often in the text (`weighing.named_here`; 0: never; train: 1 and 2
+    # give the same figures but for one vowel inserted, 1 kept)
 
 
 DEFAULT_SETTINGS = Settings()

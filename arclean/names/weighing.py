@@ -24,7 +24,10 @@ from collections.abc import Callable, Iterable
 from arclean.chars import fold
 from arclean.names.context import neighbours
 from arclean.names.counting import Counts
-from arclean.names.evidence import Judge
+from arclean.names.evidence import COMMON_ENDINGS, Judge
+from arclean.names.lexicon import NAMING
+from arclean.names.model import Settings
+from arclean.names.pairing import Group
 from arclean.names.similarity import doubled_letter, text_only_edit
 
 
@@ -155,3 +158,50 @@ def full_name_support(
                 out[(v, c)] = f"full name: {x} before both spellings ({held} of its {uses[x]} uses)"
                 break
     return out
+
+
+def cue_candidate(v: str, c: str, judge: Judge) -> bool:
+    """A cheap edit into a canonical that no source calls a name, which
+    the text may still use as one (twelfth round, `named_here`): the
+    variant is no word at all (`Judge.no_word`), and the canonical is a
+    word the books seldom use (under `known_count` times: كربلاء once) or
+    a name they use bare (`Judge.bare_name`: هولندا), no inflected word
+    (`Judge.wordlike`: قاسيون, also "harsh ones") and no verb of the text.
+    A common noun after a naming noun (فريق عمل, شركة طيران) is a word of
+    the books, so never one."""
+    return (
+        judge.no_word(v)
+        and (judge.lex_count(c) < judge.s.known_count or judge.bare_name(c))
+        and not judge.text_verb(c)
+        and not judge.wordlike(c)
+    )
+
+
+def named_here(c_nbs: Counter[str], s: Settings) -> str | None:
+    """Why the text uses a `cue_candidate` canonical as a name, or None:
+    a naming noun (`lexicon.NAMING`: مدينة, جبل, نادي, منتخب, شمال) right
+    before it at least `cue_uses` times (its neighbours `c_nbs` as
+    `context.neighbours` gives them; 0: never)."""
+    cues = sorted(x[2:] for x in c_nbs if x.startswith("L:") and x[2:] in NAMING)
+    if s.cue_uses and sum(c_nbs["L:" + x] for x in cues) >= s.cue_uses:
+        return "the text names it after " + ", ".join(cues[:2])
+    return None
+
+
+def text_name(f: str, g: Group, judge: Judge) -> str | None:
+    """An unknown word (not in the lexicon, with or without ال, nor in
+    the gazetteer) that the text uses several times (its fold group `g`),
+    never with ال: a foreign name (ستولمان, تورفالدز).  Moved from
+    `scoring` (twelfth round)."""
+    s = judge.s
+    if (
+        g.count < s.text_name_count
+        or len(f) < 5
+        or judge.lex_count(f) >= s.known_count
+        or judge.gaz.count(f)
+        or judge.suffixed(f)
+    ):
+        return None
+    if f.startswith("ال") or g.definite or f.endswith(COMMON_ENDINGS):
+        return None  # الهيليوم, عالميا, يشغلون: ordinary words new to the lexicon
+    return "unknown word, never with ال"

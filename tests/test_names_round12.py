@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from arclean.chars import fold
 from arclean.names import Reconciler, scan
 from arclean.names.counting import count_texts
@@ -78,9 +80,15 @@ def test_named_here_counts_only_the_word_before() -> None:
     from collections import Counter
 
     before = Counter({"L:" + fold("جبل"): 1, "R:" + fold("مدينة"): 3})
-    assert named_here(before, DEFAULT_SETTINGS) is not None
+    none: Counter[str] = Counter()
+    assert named_here(none, before, 4, DEFAULT_SETTINGS) is not None
     after_only = Counter({"R:" + fold("مدينة"): 3, "L:" + fold("وقال"): 2})
-    assert named_here(after_only, DEFAULT_SETTINGS) is None
+    assert named_here(none, after_only, 4, DEFAULT_SETTINGS) is None
+    # the variant after a naming noun of its own: another name (فندق انتور)
+    own = Counter({"L:" + fold("فندق"): 1})
+    assert named_here(own, before, 4, DEFAULT_SETTINGS) is None
+    # one naming noun before a word the text writes five times: no name
+    assert named_here(none, before, 5, DEFAULT_SETTINGS) is None
     assert fold("شمال") in NAMING and fold("منتخب") in NAMING
 
 
@@ -108,5 +116,63 @@ def test_an_ordinary_word_after_a_naming_noun_keeps_its_hamza_to_the_alef_rules(
     text = (
         "زار الوفد مدينة أثرية قديمة. وتضم المنطقة مدينة أثرية أخرى. "
         "وهي مدينة أثرية مشهورة.\nوتعد مدينة اثرية مهمة.\n"
+    )
+    assert _rewrites(text) == []
+
+
+# Found wrong while building (news, a day of it): each a different name or
+# word, left alone now.
+TRAPS = [
+    # Abdulilah is no spelling of Abdullah, whom a naming noun precedes
+    (
+        "عبدالإله",
+        "وقال مدير نادي عبدالله إن الفريق جاهز. وتحدث عبدالله عن الموسم. "
+        "وأشاد عبدالله بالجماهير. وقال عبدالله إن الموسم طويل.\n"
+        "وقال الدكتور عبدالإله إن البرنامج جاهز. "
+        "وسجل عبدالاله هدفا.\n",
+    ),
+    # a hotel named انتور beside the club إنتر (four letters)
+    (
+        "انتور",
+        "فاز نادي إنتر على منافسه. وتعادل إنتر مع روما. وخسر إنتر أمس.\n"
+        "أقيم الحفل في فندق انتور الصحافة.\n",
+    ),
+    # Atalanta the club beside Atlanta the city: each after its own noun
+    (
+        "أتالانتا",
+        "هطلت أمطار في شمال أتلانتا أمس. وتستضيف أتلانتا المؤتمر. وتقع أتلانتا "
+        "في ولاية جورجيا.\nوكان اللاعب في فريق أتالانتا الذي فاز.\n",
+    ),
+    # الواقع المعيش (lived reality) beside a village المعش: no article names
+    (
+        "المعيش",
+        "وصل الوفد إلى قرية المعش صباحا. وزار الوفد المعش ثم غادر المعش.\n"
+        "وتحدث عن الواقع المعيش للناس.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("variant", "text"), TRAPS, ids=[t[0] for t in TRAPS])
+def test_a_naming_noun_does_not_merge_another_name_or_word(variant: str, text: str) -> None:
+    assert all(old != variant for old, _new in _rewrites(text))
+    assert "auto" not in _tiers(text, variant)
+
+
+def test_an_adjective_after_a_naming_noun_is_no_name_use() -> None:
+    # جامعة أسترالية: an Australian university, an adjective (its hamza is
+    # the alef rules' business)
+    text = (
+        "وقعت جامعة أسترالية اتفاقا. وأعلنت شركة أسترالية عن خطة. "
+        "وفازت مدرسة أسترالية بجائزة.\nوتعاونت مراكز تدريبية استرالية متخصصة.\n"
+    )
+    assert _rewrites(text) == []
+
+
+def test_a_nisba_the_books_never_use_is_no_name_the_text_decides() -> None:
+    # أوكراني (Ukrainian) beside a title in half its uses: an adjective or
+    # a demonym, whose hamza is the alef rules' business
+    text = (
+        "وقال وزير أوكراني إن. وأكد وزير أوكراني أن. وذكر رئيس أوكراني أن. "
+        "وأصيب جندي أوكراني. وقال خبير أوكراني إن.\nوأصيب جندي اوكراني.\n"
     )
     assert _rewrites(text) == []

@@ -311,7 +311,8 @@ class PairScorer:
         nbs = neighbours(texts, counts, wanted)
         for v, c, cost, evidence in need_name:
             if evidence[-1] == CUE_MARK:  # named in the text (twelfth round)
-                why = named_here(nbs.get(c, Counter()), self.s)
+                n = self.candidates[c].count
+                why = named_here(nbs.get(v, Counter()), nbs.get(c, Counter()), n, self.s)
                 evidence = evidence[:-1] + [f"{CHECK_MARK}cheap edit, {why}"] * (why is not None)
             if evidence[-1].startswith(CHECK_MARK):
                 # auto by the strings and counts, unless the variant stands in

@@ -176,3 +176,16 @@ def test_a_nisba_the_books_never_use_is_no_name_the_text_decides() -> None:
         "وأصيب جندي أوكراني. وقال خبير أوكراني إن.\nوأصيب جندي اوكراني.\n"
     )
     assert _rewrites(text) == []
+
+
+def test_compass_words_are_one_kind_of_naming_noun() -> None:
+    # a name the books use bare (هولندا), its slip after another compass
+    # word than the canonical's: the same kind of noun, so no name of its own
+    text = (
+        "تقع المدينة في شمال هولندا. وتشتهر مزارع شمال هولندا بالزهور. "
+        "وزار الوفد شمال هولندا.\nوتمتد السهول في جنوب هوليندا.\n"
+    )
+    assert _rewrites(text) == [("هوليندا", "هولندا")]
+    # after a naming noun of another kind (a hotel): another name
+    hotel = text.replace("في جنوب هوليندا", "قرب فندق هوليندا")
+    assert _rewrites(hotel) == []

@@ -310,10 +310,16 @@ class PairScorer:
         wanted |= {x for p in need_name for x in (p.variant, p.canonical)}
         nbs = neighbours(texts, counts, wanted)
         for v, c, cost, evidence in need_name:
-            if evidence[-1] == CUE_MARK:  # named in the text (twelfth round)
+            named_by = evidence[-1] == CUE_MARK or (
+                evidence[-1].startswith(TEXT_MARK) and cue_candidate(v, c, judge)
+            )
+            if named_by:  # named in the text (twelfth round)
                 n = self.candidates[c].count
                 why = named_here(nbs.get(v, Counter()), nbs.get(c, Counter()), n, self.s)
-                evidence = evidence[:-1] + [f"{CHECK_MARK}cheap edit, {why}"] * (why is not None)
+                if why is not None:
+                    evidence = [*evidence[:-1], f"{CHECK_MARK}cheap edit, {why}"]
+                elif evidence[-1] == CUE_MARK:
+                    evidence = evidence[:-1]
             if evidence[-1].startswith(CHECK_MARK):
                 # auto by the strings and counts, unless the variant stands in
                 # a context of its own (a corpus of many articles)

@@ -205,14 +205,25 @@ def named_here(v_nbs: Counter[str], c_nbs: Counter[str], uses: int, s: Settings)
     not one «مملكة» before an OCR misreading seen six times), and none
     before the variant (neighbours `v_nbs`) that never stands before the
     canonical (فندق انتور beside نادي إنتر, فريق أتالانتا beside شمال
-    أتلانتا: two names).  `cue_uses` 0: never."""
+    أتلانتا: two names; the compass words are one kind: جنوب أفريقيا,
+    شمال أفريقيا).  `cue_uses` 0: never."""
     cues = {x for x in c_nbs if x.startswith("L:") and x[2:] in NAMING}
-    if any(x.startswith("L:") and x[2:] in NAMING and x not in cues for x in v_nbs):
+    kinds = {_kind(x[2:]) for x in cues}
+    if any(x.startswith("L:") and x[2:] in NAMING and _kind(x[2:]) not in kinds for x in v_nbs):
         return None
     n = sum(c_nbs[x] for x in cues)
     if s.cue_uses and n >= s.cue_uses and n >= s.name_use_share * uses:
         return "the text names it after " + ", ".join(sorted(x[2:] for x in cues)[:2])
     return None
+
+
+#: The compass words of `lexicon.NAMING`, one kind of naming noun.
+COMPASS = frozenset(fold(w) for w in ("شمال", "جنوب", "شرق", "غرب"))
+
+
+def _kind(f: str) -> str:
+    """The kind of a naming noun for `named_here`: itself, or the compass."""
+    return "compass" if f in COMPASS else f
 
 
 def text_name(f: str, g: Group, judge: Judge) -> str | None:

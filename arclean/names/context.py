@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL, fold
 from arclean.names.counting import Counts
-from arclean.names.lexicon import CUES, KIN, STOPWORDS, strip_marks
+from arclean.names.lexicon import CUES, KIN, NISBA_ENDINGS, STOPWORDS, strip_marks
 from arclean.names.similarity import weighted_distance
 from arclean.names.tokens import iter_tokens, unprotected, words
 
@@ -44,7 +44,11 @@ def neighbours(texts: Iterable[str], counts: Counts, wanted: set[str]) -> dict[s
 
 
 def name_uses(
-    texts: Iterable[str], counts: Counts, wanted: set[str], is_name: Callable[[str], bool]
+    texts: Iterable[str],
+    counts: Counts,
+    wanted: set[str],
+    is_name: Callable[[str], bool],
+    before: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[int, int]]:
     """How often each wanted folded core stands as a name: after a word of
     a name sequence (`lexicon.KIN`: ابن هبيرة), or beside a cue
@@ -52,13 +56,17 @@ def name_uses(
     `is_name` is true.
 
     Returns {folded core: (such occurrences, all occurrences)}; other
-    neighbours are filtered as in `neighbours`.  A wanted core the texts
-    never hold is missing."""
+    neighbours are filtered as in `neighbours`.  A word of `before` counts
+    only right before the core (`lexicon.NAMING`: مدينة كربلاء, not
+    كربلاء مدينة), and not before an adjective (`lexicon.NISBA_ENDINGS`:
+    جامعة أسترالية).  A wanted core the texts never hold is missing."""
     named: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     for c, left, right in _contexts(texts, counts, wanted):
         seen[c] += 1
-        if left in KIN or any(_kept(x) and (x in CUES or is_name(x)) for x in (left, right)):
+        near = any(_kept(x) and (x in CUES or is_name(x)) for x in (left, right))
+        by_noun = left in before and not c.endswith(NISBA_ENDINGS)
+        if left in KIN or by_noun or near:
             named[c] += 1
     return {c: (named[c], n) for c, n in seen.items()}
 

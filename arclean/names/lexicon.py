@@ -68,6 +68,23 @@ CUES = _folded_words(
     """
 )
 
+#: Nouns that name a place or a body by the word after them (مدينة كربلاء,
+#: جبل قاسيون, نادي سبورتنغ, منتخب هولندا, شمال أفريقيا; twelfth round, written by hand:
+#: a generic list, no word of the evaluation's names).  Also common nouns
+#: follow them (فريق عمل, شركة طيران): `weighing.cue_candidate` asks the
+#: word after them to be no word of the books, or a name of them.
+NAMING = _folded_words(
+    """
+    مدينة المدينة العاصمة عاصمة بلدة قرية ولاية إقليم محافظة منطقة دولة جمهورية
+    مملكة إمارة جزيرة جزر نهر جبل جبال بحيرة قارة شركة منظمة مجموعة نادي فريق
+    منتخب جامعة حزب مطار ملعب استاد صحيفة جريدة مجلة وكالة قناة مسجد جامع كنيسة
+    معبد قلعة قصر فندق مستشفى سجن برج شمال جنوب شرق غرب
+    """
+)
+#: Endings of the adjectives that follow a naming noun too (جامعة أسترالية,
+#: فريق إيطالي, folded): a word ending so is never named by one.
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "ات")
+
 #: Words of a name sequence: the word after them is a name (ابن هبيرة, بنت
 #: الشاطئ, أبو بكر, آل سعود; not أم, also "or").
 KIN = _folded_words("ابن بن ابنة بنت أبو ابو أبي ابي أبا ابا آل")

@@ -10,7 +10,7 @@ from weakref import WeakKeyDictionary
 from arclean.chars import FOREIGN_SOUND_LETTERS, fold
 from arclean.names.counting import Counts
 from arclean.names.evidence import BARE_ENDINGS, Judge, future_verb
-from arclean.names.lexicon import CUES, KIN, STOPWORDS
+from arclean.names.lexicon import CUES, KIN, NISBA_ENDINGS, STOPWORDS
 from arclean.names.model import Member
 
 #: Evidence of a fold member that is another word: it is dropped from its cluster.
@@ -243,7 +243,9 @@ def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
         return len(f) > 4 and judge.lex.count(f) >= s.known_count and judge.definite_name(f)
     known = judge.lex_count(f)
     if known == 0:
-        return True  # a word the books never use (أوهايو): the text decides
+        # a word the books never use (أوهايو): the text decides, unless it
+        # has an adjective's ending (أوكراني, Ukrainian: twelfth round)
+        return not f.endswith(NISBA_ENDINGS)
     ratio = judge.lex.al_ratio(f)
     return known >= s.known_count and ratio is not None and ratio < s.common_al_ratio
 

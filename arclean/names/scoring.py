@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from arclean.names.context import neighbours, own_context
 from arclean.names.counting import Counts
-from arclean.names.evidence import COMMON_ENDINGS, Judge, future_verb
+from arclean.names.evidence import Judge, future_verb
 from arclean.names.lexicon import CUES
 from arclean.names.members import OTHER_WORD, fold_member, hamzas
 from arclean.names.model import Settings, Tier
@@ -32,17 +32,22 @@ from arclean.names.similarity import (
 )
 from arclean.names.weighing import (
     book_name,
+    cue_candidate,
     final_letter_differs,
     first_names,
     full_name_support,
+    named_here,
     short_swap,
     slip_evidence,
+    text_name,
 )
 
 #: Marks a pair whose canonical the text attests, waiting for a shared neighbour.
 TEXT_MARK = "text: "
 #: Marks a cheap pair that is auto unless the variant has a context of its own.
 CHECK_MARK = "check: "
+#: Marks a cheap pair that is checked when the text names its canonical (`named_here`).
+CUE_MARK = "cue: "
 
 
 __all__ = ["OTHER_WORD", "Merge", "PairScorer", "Scored", "fold_member", "hamzas"]
@@ -162,24 +167,6 @@ class PairScorer:
         surface = self.judge.counts.surface
         return any(surface.get(x, 0) or surface.get("ال" + x, 0) for x in self.candidates[f].forms)
 
-    def text_name(self, f: str) -> str | None:
-        """An unknown word (not in the lexicon, with or without ال, nor in
-        the gazetteer) that the text uses several times, never with ال:
-        a foreign name (ستولمان, تورفالدز)."""
-        s, judge = self.s, self.judge
-        g = self.candidates[f]
-        if (
-            g.count < s.text_name_count
-            or len(f) < 5
-            or judge.lex_count(f) >= s.known_count
-            or judge.gaz.count(f)
-            or judge.suffixed(f)
-        ):
-            return None
-        if f.startswith("ال") or g.definite or f.endswith(COMMON_ENDINGS):
-            return None  # الهيليوم, عالميا, يشغلون: ordinary words new to the lexicon
-        return "unknown word, never with ال"
-
     def score(
         self, pairs: Iterable[tuple[str, str]]
     ) -> tuple[list[Scored], list[tuple[str, str, float]], list[Scored]]:
@@ -281,7 +268,9 @@ class PairScorer:
                     # lexicon evidence only (a word never inflected is also
                     # a verb form or an adjective): a shared neighbour too
                     need_name.append(Scored(v, c, cost, [*evidence, TEXT_MARK + tw]))
-            elif cheap_ok and (why is not None or self.text_name(c) is not None):
+            elif cheap_ok and clear and why is None and cue_candidate(v, c, judge):
+                need_name.append(Scored(v, c, cost, [*evidence, CUE_MARK]))
+            elif cheap_ok and (why is not None or text_name(c, self.candidates[c], judge)):
                 # a canonical barely more frequent (ميليس 2, ميلس 1: the river
                 # Meles and Mr Mills), or one only the text attests (ريتشارد
                 # ستولمان): two names unless both stand next to one name
@@ -322,6 +311,16 @@ class PairScorer:
         wanted |= {x for p in need_name for x in (p.variant, p.canonical)}
         nbs = neighbours(texts, counts, wanted)
         for v, c, cost, evidence in need_name:
+            named_by = evidence[-1] == CUE_MARK or (
+                evidence[-1].startswith(TEXT_MARK) and cue_candidate(v, c, judge)
+            )
+            if named_by:  # named in the text (twelfth round)
+                n = self.candidates[c].count
+                why = named_here(nbs.get(v, Counter()), nbs.get(c, Counter()), n, self.s)
+                if why is not None:
+                    evidence = [*evidence[:-1], f"{CHECK_MARK}cheap edit, {why}"]
+                elif evidence[-1] == CUE_MARK:
+                    evidence = evidence[:-1]
             if evidence[-1].startswith(CHECK_MARK):
                 # auto by the strings and counts, unless the variant stands in
                 # a context of its own (a corpus of many articles)

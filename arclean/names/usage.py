@@ -35,6 +35,7 @@ from arclean.chars import fold
 from arclean.names.context import name_uses
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
+from arclean.names.lexicon import NAMING
 from arclean.names.members import NAME_IF_USED
 from arclean.names.model import Cluster, Member, times
 from arclean.names.pairing import text_inflects
@@ -143,7 +144,8 @@ def require_name_use(
     changed: set[int] = set()
     if maybe:
         wanted = {x for _i, m, c in maybe for x in (c, fold(m.form))}
-        changed = promote(maybe, name_uses(texts, counts, wanted, usage.well_known_name), judge)
+        uses = name_uses(texts, counts, wanted, usage.well_known_name, NAMING)
+        changed = promote(maybe, uses, judge)
     if not todo:
         return changed
     wanted = {x for _i, m, c, _w in todo for x in (c, fold(m.form))}

@@ -24,7 +24,10 @@ from collections.abc import Callable, Iterable
 from arclean.chars import fold
 from arclean.names.context import neighbours
 from arclean.names.counting import Counts
-from arclean.names.evidence import Judge
+from arclean.names.evidence import COMMON_ENDINGS, Judge
+from arclean.names.lexicon import NAMING, NISBA_ENDINGS
+from arclean.names.model import Settings
+from arclean.names.pairing import Group
 from arclean.names.similarity import doubled_letter, text_only_edit
 
 
@@ -155,3 +158,88 @@ def full_name_support(
                 out[(v, c)] = f"full name: {x} before both spellings ({held} of its {uses[x]} uses)"
                 break
     return out
+
+
+def cue_candidate(v: str, c: str, judge: Judge) -> bool:
+    """A cheap edit into a canonical that no source calls a name, which
+    the text may still use as one (twelfth round, `named_here`): the
+    variant is no word at all (`Judge.no_word`); the canonical is no
+    Wikidata token (a person's name) nor two words written together
+    (`two_words`: عبدالله, beside عبدالإله another name), has five
+    letters or more and no article (إنتر, المعش: a vowel more makes
+    another name or word), no adjective ending
+    (`lexicon.NISBA_ENDINGS`), is a word the books seldom use (under
+    `known_count` times: كربلاء once) or a name they use bare
+    (`Judge.bare_name`: هولندا), and no inflected word (`Judge.wordlike`:
+    قاسيون, also "harsh ones") nor a verb of the text.  A common noun after
+    a naming noun (فريق عمل, شركة طيران) is a word of the books, so never
+    one."""
+    return (
+        judge.no_word(v)
+        and not judge.gaz.count(c)
+        and len(c) >= 5
+        and not c.startswith("ال")
+        and not c.endswith(NISBA_ENDINGS)
+        and (judge.lex_count(c) < judge.s.known_count or judge.bare_name(c))
+        and not judge.text_verb(c)
+        and not judge.wordlike(c)
+        and not two_words(c, judge)
+    )
+
+
+def two_words(f: str, judge: Judge) -> bool:
+    """The folded word is two well-attested words of the books written
+    together (عبدالله = عبد + الله, عبدالإله another name of that shape):
+    a compound name, whose second part a slip may make another word."""
+    n = judge.s.attested_count
+    return any(
+        judge.lex_count(f[:i]) >= n and judge.lex_count(f[i:]) >= n for i in range(3, len(f) - 2)
+    )
+
+
+def named_here(v_nbs: Counter[str], c_nbs: Counter[str], uses: int, s: Settings) -> str | None:
+    """Why the text uses a `cue_candidate` canonical as a name, or None:
+    a naming noun (`lexicon.NAMING`: مدينة, جبل, نادي, منتخب, شمال) right
+    before it at least `cue_uses` times and in `name_use_share` of its
+    `uses` (its neighbours `c_nbs` as `context.neighbours` gives them;
+    not one «مملكة» before an OCR misreading seen six times), and none
+    before the variant (neighbours `v_nbs`) that never stands before the
+    canonical (فندق انتور beside نادي إنتر, فريق أتالانتا beside شمال
+    أتلانتا: two names; the compass words are one kind: جنوب أفريقيا,
+    شمال أفريقيا).  `cue_uses` 0: never."""
+    cues = {x for x in c_nbs if x.startswith("L:") and x[2:] in NAMING}
+    kinds = {_kind(x[2:]) for x in cues}
+    if any(x.startswith("L:") and x[2:] in NAMING and _kind(x[2:]) not in kinds for x in v_nbs):
+        return None
+    n = sum(c_nbs[x] for x in cues)
+    if s.cue_uses and n >= s.cue_uses and n >= s.name_use_share * uses:
+        return "the text names it after " + ", ".join(sorted(x[2:] for x in cues)[:2])
+    return None
+
+
+#: The compass words of `lexicon.NAMING`, one kind of naming noun.
+COMPASS = frozenset(fold(w) for w in ("شمال", "جنوب", "شرق", "غرب"))
+
+
+def _kind(f: str) -> str:
+    """The kind of a naming noun for `named_here`: itself, or the compass."""
+    return "compass" if f in COMPASS else f
+
+
+def text_name(f: str, g: Group, judge: Judge) -> str | None:
+    """An unknown word (not in the lexicon, with or without ال, nor in
+    the gazetteer) that the text uses several times (its fold group `g`),
+    never with ال: a foreign name (ستولمان, تورفالدز).  Moved from
+    `scoring` (twelfth round)."""
+    s = judge.s
+    if (
+        g.count < s.text_name_count
+        or len(f) < 5
+        or judge.lex_count(f) >= s.known_count
+        or judge.gaz.count(f)
+        or judge.suffixed(f)
+    ):
+        return None
+    if f.startswith("ال") or g.definite or f.endswith(COMMON_ENDINGS):
+        return None  # الهيليوم, عالميا, يشغلون: ordinary words new to the lexicon
+    return "unknown word, never with ال"

@@ -38,3 +38,31 @@ def test_a_diminutive_is_not_rewritten_into_its_root_word() -> None:
     rec = Reconciler(fuzzy=True, tier="auto")
     rec.prepare([text])
     assert rec.rewrite(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("انخفاض", "انخفض"), ("استهداف", "استهدف"), ("اجتماع", "اجتمع"), ("الأمطار", "المطار")],
+)
+def test_a_verbal_noun_or_a_stem_alef_is_another_word(a: str, b: str) -> None:
+    assert pattern_insert(fold(a), fold(b))
+
+
+def test_a_name_with_the_article_keeps_its_vowel_slip() -> None:
+    # اليونن is a slip of اليونان, not a derived verb (which never takes ال)
+    assert not pattern_insert(fold("اليونان"), fold("اليونن"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a breaker's news slice (2015-08-09 line 3234): the airport became the rains
+        "هطلت الأمطار. هطلت الأمطار.\nوصل الوفد إلى المطار.\n",
+        # the noun became the verb (2015-08-09 line 4775)
+        "انخفض معدل النمو هذا العام.\n" * 3 + "ويلاحظ انخفاض معدل النمو السنوي.\n",
+    ],
+)
+def test_a_word_is_not_rewritten_into_another_pattern_of_its_root(text: str) -> None:
+    rec = Reconciler(fuzzy=True, tier="auto")
+    rec.prepare([text])
+    assert rec.rewrite(text)[0] == text

@@ -253,12 +253,23 @@ def pattern_insert(a: str, b: str) -> bool:
     final ه, the folded ة, after them or not), with a long vowel added after
     its second letter: another word pattern of the root (فعل/فعيل,
     فعلة/فعيلة, فعول, فعال: حسن/حسين, سعد/سعيد, شبكة/شبيكة), not a vowel a
-    transliteration dropped."""
+    transliteration dropped.  Also the alef that makes a derived verb's
+    verbal noun (انفعل/انفعال, افتعل/افتعال, استفعل/استفعال: انخفض/انخفاض,
+    استهدف/استهداف) and the alef before a stem (أفعال, أفعل, إفعال beside
+    مفعال, فعل: المطار/الأمطار)."""
     if abs(len(a) - len(b)) != 1:
         return False
     long, short = (a, b) if len(a) > len(b) else (b, a)
     root = short[:-1] if len(short) == 4 and short.endswith("ه") else short
-    return len(root) == 3 and long[2] in LONG_VOWELS and long[:2] + long[3:] == short
+    if len(root) == 3 and long[2] in LONG_VOWELS and long[:2] + long[3:] == short:
+        return True
+    verb = (len(short) == 5 and (short.startswith("ان") or short[:3:2] == "ات")) or (
+        len(short) == 6 and short.startswith("است")
+    )  # انفعل, افتعل, استفعل
+    if verb and long == short[:-1] + "ا" + short[-1]:
+        return True  # a derived verb and its verbal noun
+    stem = 2 if short.startswith("ال") and long.startswith("ال") else 0
+    return len(short) - stem >= 3 and long == short[:stem] + "ا" + short[stem:]
 
 
 def vowel_by_vowel(a: str, b: str) -> bool:

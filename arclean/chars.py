@@ -320,6 +320,19 @@ ORNATE_PARENTHESES = "\N{ORNATE RIGHT PARENTHESIS}\N{ORNATE LEFT PARENTHESIS}"
 #: The double quotes rules pair up: straight, curly and guillemets.
 DOUBLE_QUOTES = '"' + LEFT_DOUBLE_QUOTE + RIGHT_DOUBLE_QUOTE + LEFT_GUILLEMET + RIGHT_GUILLEMET
 
+#: What may close a bracket or quotation right after a link (``(…/x)``,
+#: ``"…/x"``, ``«…/x»``): punctuation glued after them reads as part of the
+#: link to Markdown autolinks too (`Guard.link_gap`).
+LINK_CLOSERS = (
+    ")]}'\""
+    + RIGHT_GUILLEMET
+    + RIGHT_DOUBLE_QUOTE
+    + LEFT_DOUBLE_QUOTE
+    + "\N{RIGHT SINGLE QUOTATION MARK}"
+)
+#: At most this many closers are looked through after a link.
+MAX_LINK_CLOSERS = 3
+
 #: The separators that may stand between the digits of one number, as a
 #: class *body*: . , and the Arabic decimal and thousands separators ٫ ٬, and
 #: the Arabic comma ، (٢٦،٠١٣: used as either mark).  Between two digits they

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from arclean.chars import HSPACE, REGEX_FLAGS, lazy_compile
+from arclean.chars import HSPACE, LINK_CLOSERS, MAX_LINK_CLOSERS, REGEX_FLAGS, lazy_compile
 from arclean.text.language import non_arabic_holes, other_language_lines
 from arclean.text.masks import QURAN_OPENERS
 from arclean.text.spans import (
@@ -85,7 +85,8 @@ class Guard:
 
     def link_gap(self, position: int) -> int | None:
         """Where the gap after a URL or e-mail address ending at `position`
-        ends: the spaces that part the link from more text on its line (not
+        (or before up to `MAX_LINK_CLOSERS` closing brackets and quotes that
+        end there) ends: the spaces that part the link from more text on its line (not
         at a line's end); None when no link ends there or no such gap
         follows.  The links are the protected ranges (the masker's
         `protected_ranges`, moved with the text) that are no Quran
@@ -93,12 +94,20 @@ class Guard:
         of them per guard (a scan of the whole text per guard, or a look at
         every link, made tweets three times slower)."""
         protected = self.protected
-        i = bisect_left(protected, position, key=_end)
-        if i == len(protected) or protected[i][1] != position:
+        text = self.text
+        # A link ends at `position`, or just before the brackets and quotes
+        # that close there (``(https://x.org/a) ،``).
+        end = position
+        while True:
+            i = bisect_left(protected, end, key=_end)
+            if i < len(protected) and protected[i][1] == end:
+                break
+            if end == 0 or position - end >= MAX_LINK_CLOSERS or text[end - 1] not in LINK_CLOSERS:
+                return None
+            end -= 1
+        if text[protected[i][0] : protected[i][0] + 1] in QURAN_OPENERS:
             return None
-        if self.text[self.protected[i][0] : self.protected[i][0] + 1] in QURAN_OPENERS:
-            return None
-        m = _GAP_RE.match(self.text, position)
+        m = _GAP_RE.match(text, position)
         return m.end() if m else None
 
     def link_gaps(self) -> dict[int, int]:

@@ -145,7 +145,10 @@ def _step_cleaner(kind: str, value: Any, ruleset: RuleSet, settings: dict[str, A
         codes = [r.code for r in ruleset.rules]
         unsafe = True
     elif kind == "names":
-        codes = [r.code for r in ruleset.select(profile=profile, select=["names"])]
+        chosen = ruleset.select(profile=profile, select=["names"], ignore=settings["ignore"])
+        codes = [r.code for r in chosen]
+        if not codes:  # the configuration ignores names, as `fix` would
+            raise click.UsageError(_selects_nothing("names", True, ruleset, profile))
         glossaries = (*glossaries, *value)
         unsafe = True
     else:

@@ -36,10 +36,15 @@ from arclean.text.spans import Range, merge_ranges
 # A URL's body stops at white space, quotes and angle brackets, and its last
 # character is not sentence punctuation (Latin or Arabic).
 # A URL without a scheme is a host name (Latin labels and a top-level domain
-# of letters: ar.wikipedia.org, example.com:8080) with a path: the `/` right
+# of letters: ar.wikipedia.org, example.com:8080; or localhost, or an IPv4
+# address: 192.168.1.1) with a path: the `/` right
 # after the host tells it from a word with a full stop (a version, ``a.m``,
 # an abbreviation or a file name without a path stays prose).
-_HOST = r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?/"
+_HOST = (
+    r"(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
+    r"|localhost|(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d))"
+    r"(?::\d{1,5})?/"
+)
 _URL_BODY = r"""[^\s<>"'«»\u201c\u201d]*[^\s<>"'«»\u201c\u201d.,;:!?،؛؟)\]]"""
 _URL_RE = lazy_compile(
     rf"(?:[a-z][a-z0-9+.-]*://|www\.|(?={_HOST}))" + _URL_BODY, REGEX_FLAGS | regex.I
@@ -317,6 +322,16 @@ def _www_finder(text: str) -> Callable[[int], int]:
     return find
 
 
+def _url_end(text: str, url: str, end: int) -> int:
+    """`end`, past the closing parentheses that balance ones the URL opened
+    (``…/wiki/مصر_(توضيح)``: Wikipedia's, which Markdown autolinks keep)."""
+    opened = url.count("(") - url.count(")")
+    while opened > 0 and text.startswith(")", end):
+        end += 1
+        opened -= 1
+    return end
+
+
 def link_ranges(text: str) -> list[Range]:
     """Sorted, merged ``(start, end)`` ranges of the URLs (scheme URLs,
     ``www.`` hosts, host names with a path such as ``example.com/a``,
@@ -333,7 +348,7 @@ def link_ranges(text: str) -> list[Range]:
         if start < position and not (start and _LATIN_OR_DIGIT.match(text, start - 1)):
             m = _URL_RE.match(text, start)
             if m:
-                found.append((m.start(), m.end()))
+                found.append((m.start(), _url_end(text, m.group(), m.end())))
                 # A URL glued to the next one (…/xhttps://…) holds it: look
                 # past it, or each glued URL would be matched to the end.
                 after = max(after, m.end())
@@ -346,7 +361,7 @@ def link_ranges(text: str) -> list[Range]:
         ):
             m = _URL_RE.match(text, position)
             if m:
-                found.append((m.start(), m.end()))
+                found.append((m.start(), _url_end(text, m.group(), m.end())))
                 position = max(position, m.end() - 4)
         position = find_www(position + 4)
     # Host names with a path: a `/` inside a link found above is passed over.
@@ -371,7 +386,7 @@ def link_ranges(text: str) -> list[Range]:
         ):
             m = _URL_RE.match(text, start)
             if m:
-                found.append((m.start(), m.end()))
+                found.append((m.start(), _url_end(text, m.group(), m.end())))
                 after = max(after, m.end())
         position = text.find("/", after)
     position = text.find("mailto:")

@@ -101,6 +101,8 @@ class Guard:
         while True:
             i = bisect_left(protected, end, key=_end)
             if i < len(protected) and protected[i][1] == end:
+                if end < position and text[max(0, protected[i][0] - 2) : protected[i][0]] == "](":
+                    return None  # a Markdown link's own `)` ends it: the mark may attach
                 break
             if end == 0 or position - end >= MAX_LINK_CLOSERS or text[end - 1] not in LINK_CLOSERS:
                 return None

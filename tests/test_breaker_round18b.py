@@ -130,3 +130,11 @@ def test_yaml_closed_by_dots_is_front_matter(first: str) -> None:
 def test_dashes_block_is_front_matter_whatever_it_holds() -> None:
     text = "---\nقال محمد ، ثم\n---\nقال علي ، ثم\n"
     assert fix(text, "markdown") == "---\nقال محمد ، ثم\n---\nقال علي، ثم\n"
+
+
+def test_an_unbalanced_esm_block_is_followed_only_so_far() -> None:
+    from arclean.formats.markdown_mdx import ESM_MAX_REACH
+
+    tail = "نص ، هنا.\n\n" * (ESM_MAX_REACH // 5) + "}\n\nنص ، هنا.\n"
+    text = "export function f() {\n\n" + tail
+    assert esm_end(text, 0) == text.index("\n\n")

@@ -23,6 +23,9 @@ _JSX_RE = lazy_compile(
     """,
     regex.VERBOSE,
 )
+#: How far past its first blank line an unbalanced ESM block is followed
+#: (characters) before it is taken to end there: a bound on the work.
+ESM_MAX_REACH = 20_000
 #: The rest of a line is blank (spaces and tabs at most).
 _BLANK_REST_RE = lazy_compile(r"[ \t]*(?:\n|\Z)")
 
@@ -45,8 +48,9 @@ def esm_end(src: str, start: int) -> int:
     no template literal or block comment is open (brackets inside string
     literals and comments do not count; a simple scanner: a regular
     expression literal holding a quote or a bracket can mislead it).  When
-    the code never balances (an MDX error), the first blank line, or the
-    end of `src`."""
+    the code does not balance (an MDX error) by the end of `src`, or within
+    `ESM_MAX_REACH` characters past its first blank line: that blank line
+    (the end of `src` when there is none)."""
     stack: list[str] = []
     quote = ""
     first_blank = -1
@@ -59,6 +63,8 @@ def esm_end(src: str, start: int) -> int:
                 if not stack:
                     return i
                 first_blank = i if first_blank < 0 else first_blank
+                if i - first_blank > ESM_MAX_REACH:
+                    break
         elif quote:
             if ch == "\\":
                 i += 1

@@ -232,17 +232,16 @@ def vowelled_parentheses(text: str, verses: Sequence[Range] = ()) -> list[Range]
     not: a vowelled quotation stands out from unvowelled prose, even on a
     line of its own, beside a vowelled hadith or another verse; in a book
     vowelled throughout, a bracket is no quotation and stays prose."""
-    candidates = [
-        m.span()
-        for m in _MARKED_PARENS_RE.finditer(text)
-        if _vowelled_verse(m.group()) and not _PARAGRAPH_BREAK.search(m.group())
-    ]
-    if not candidates:
-        return []
-    if len(text) > 10 * VOWELLED_CONTEXT and VOWELLED_SHARE * len(text) < sum(
-        text.count(ch) for ch in HARAKAT
-    ):
-        return []  # a long text vowelled throughout: its brackets are prose
+    candidates: list[Range] = []
+    for m in _MARKED_PARENS_RE.finditer(text):
+        if not _vowelled_verse(m.group()) or _PARAGRAPH_BREAK.search(m.group()):
+            continue
+        if not candidates and (
+            len(text) > 10 * VOWELLED_CONTEXT
+            and VOWELLED_SHARE * len(text) < sum(text.count(ch) for ch in HARAKAT)
+        ):
+            return []  # a long text vowelled throughout: its brackets are prose
+        candidates.append(m.span())
     skip = merge_ranges([*verses, *candidates])
     found: list[Range] = []
     for start, end in candidates:

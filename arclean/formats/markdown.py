@@ -35,6 +35,7 @@ from arclean.formats.markdown_align import (
     parser,
 )
 from arclean.formats.markdown_anchors import anchored_headings
+from arclean.formats.markdown_mdx import mdx_ranges
 from arclean.formats.markdown_tables import Columns
 from arclean.text.spans import Span, subtract
 
@@ -48,6 +49,28 @@ FRONT_MATTER_RE = lazy_compile(
     r"\A(?:---[ \t]*\n(?:.*?\n)??(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)??\+\+\+)[ \t]*(?:\n|\Z)",
     regex.DOTALL,
 )
+#: The first non-blank line of YAML: ``key:`` or ``key: value`` (a key of
+#: one word, or quoted), a comment, a directive or a document marker.
+_YAML_START_RE = lazy_compile(
+    r"""\A\s*(?:(?:"[^"\n]*"|'[^'\n]*'|[^\s:#'"-][^\s:]*)[ \t]*:(?:[ \t]|$)|[#%]|---|\.\.\.)""",
+    regex.MULTILINE,
+)
+
+
+def front_matter_end(text: str) -> int:
+    """Where the front matter at the start of `text` ends (0 when there is
+    none).  A ``---`` block closed by ``...`` is front matter only when it
+    reads as YAML (`_YAML_START_RE`); otherwise the ``---`` is a thematic
+    break and the lines after it are prose."""
+    fm = FRONT_MATTER_RE.match(text)
+    if fm is None:
+        return 0
+    block = fm.group()
+    if block.startswith("---") and block.rstrip().endswith("..."):
+        body = block[block.index("\n") + 1 : block.rstrip().rindex("\n") + 1]
+        if not _YAML_START_RE.match(body):
+            return 0
+    return fm.end()
 
 
 @dataclass
@@ -112,19 +135,6 @@ _FRONT_KEY_RE = lazy_compile(
     r"""^(?P<key>[A-Za-z_][\w-]*)[ \t]*(?P<sep>:|=)[ \t]*
         (?: "(?P<dq>[^"\\\n]*)" | '(?P<sq>[^'\n]*)' | (?P<plain>[^\s"'\[\]{}>|&*!%@`#][^\n#]*?) )
         [ \t]*$""",
-    regex.MULTILINE | regex.VERBOSE,
-)
-
-
-# MDX: ESM blocks (an import or export runs to the next blank line), JSX tags
-# (attributes may hold {expressions} with spaces) and {expressions} are code,
-# wherever markdown-it took them for text.
-_MDX_RE = lazy_compile(
-    r"""
-      ^(?:import|export)\b[^\n]*(?:\n(?![ \t]*$)[^\n]*)*
-    | </?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)?/?>
-    | \{(?:[^{}]|\{[^{}]*\})*\}
-    """,
     regex.MULTILINE | regex.VERBOSE,
 )
 
@@ -224,8 +234,7 @@ def analyse(
     prose (none by default: front matter is data)."""
     nl = NewlineMap(text)
     norm = nl.text.replace("\0", "\ufffd")
-    fm = FRONT_MATTER_RE.match(norm)
-    base = fm.end() if fm else 0
+    base = front_matter_end(norm)
     front = norm[:base]
     src = norm[base:]
     md = parser()
@@ -291,7 +300,7 @@ def analyse(
     if "</" in src:
         ranges = subtract(ranges, [m.span() for m in _FROZEN_HTML_RE.finditer(src)])
     if mdx:
-        ranges = subtract(ranges, [m.span() for m in _MDX_RE.finditer(src)])
+        ranges = subtract(ranges, mdx_ranges(src))
     spans = columns.disable(controls.spans(ranges))
     if front and front_matter_keys:
         values = [

@@ -172,7 +172,7 @@ def quran_ranges(text: str) -> list[Range]:
     if "{" in text:
         found = merge_ranges([*found, *braced_verses(text)])
     if "(" in text:
-        found = merge_ranges([*found, *vowelled_parentheses(text)])
+        found = merge_ranges([*found, *vowelled_parentheses(text, found)])
     return found
 
 
@@ -227,34 +227,45 @@ _MARKED_PARENS_RE = lazy_compile(
 )
 
 
-def vowelled_parentheses(text: str) -> list[Range]:
+def vowelled_parentheses(text: str, verses: Sequence[Range] = ()) -> list[Range]:
     """``(start, end)`` of each ``(…)`` (on one line or wrapped over at most
     `QURAN_MAX_LINE_BREAKS` line breaks of one paragraph) that quotes a
     verse the way news pages do (الآية الكريمة ( أُحِلَّ لَكُمْ … )): a vowelled verse
-    (`_vowelled_verse`), while the text
-    around it (`VOWELLED_CONTEXT` characters each side, the bracket itself
-    left out) mostly does not: a vowelled quotation stands out from
-    unvowelled prose, even on a line of its own or beside a vowelled hadith;
-    in a book vowelled throughout, a bracket is no quotation and stays
-    prose."""
-    found: list[Range] = []
-    vowelled_throughout: bool | None = None  # looked at once, if a bracket needs it
+    (`_vowelled_verse`), while the text around it (`VOWELLED_CONTEXT`
+    characters each side, every verse candidate left out: the vowelled
+    brackets and `verses`, the sorted quotations already found) mostly does
+    not: a vowelled quotation stands out from unvowelled prose, even on a
+    line of its own, beside a vowelled hadith or another verse; in a book
+    vowelled throughout, a bracket is no quotation and stays prose."""
+    candidates: list[Range] = []
     for m in _MARKED_PARENS_RE.finditer(text):
         if not _vowelled_verse(m.group()) or _PARAGRAPH_BREAK.search(m.group()):
             continue
-        if vowelled_throughout is None:
-            vowelled_throughout = len(text) > 10 * VOWELLED_CONTEXT and VOWELLED_SHARE * len(
-                text
-            ) < sum(text.count(ch) for ch in HARAKAT)
-        if vowelled_throughout:
+        if not candidates and (
+            len(text) > 10 * VOWELLED_CONTEXT
+            and VOWELLED_SHARE * len(text) < sum(text.count(ch) for ch in HARAKAT)
+        ):
             return []  # a long text vowelled throughout: its brackets are prose
-        around = (
-            text[max(0, m.start() - VOWELLED_CONTEXT) : m.start()]
-            + text[m.end() : m.end() + VOWELLED_CONTEXT]
+        candidates.append(m.span())
+    skip = merge_ranges([*verses, *candidates])
+    found: list[Range] = []
+    for start, end in candidates:
+        around = _outside(text, max(0, start - VOWELLED_CONTEXT), start, skip) + _outside(
+            text, end, end + VOWELLED_CONTEXT, skip
         )
         if 4 * len(_MARKED_LETTER_RE.findall(around)) < len(_ARABIC_LETTER_RE.findall(around)):
-            found.append(m.span())
+            found.append((start, end))
     return found
+
+
+def _outside(text: str, lo: int, hi: int, skip: Sequence[Range]) -> str:
+    """``text[lo:hi]`` without what the sorted, disjoint `skip` ranges cover."""
+    pieces = []
+    for a, b in skip:
+        if a < hi and b > lo:
+            pieces.append(text[lo:a])
+            lo = b
+    return "".join(pieces) + text[lo:hi]
 
 
 def _positions(text: str, ch: str) -> list[int]:

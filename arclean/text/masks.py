@@ -1,7 +1,8 @@
 """What no rule may edit, whatever the format: URLs and e-mail addresses
-(not prose), and quotations of the Quran between ornate parentheses ﴿…﴾
-or, as Arabic websites and news quote it, between braces {…} (a sacred
-text is quoted exactly as written, with its own spelling).
+(not prose), and quotations of the Quran (`arclean.text.quran`: between
+ornate parentheses ﴿…﴾ or, as Arabic websites and news quote it, a vowelled
+verse between braces {…} or round brackets; a sacred text is quoted exactly
+as written, with its own spelling).
 Hashtags and mentions (`tag_ranges`) are found here too: the names step
 never respells inside them (a respelt tag points to another tag), while the
 typography rules still mend them (presentation forms: #ﺎرحل → #ارحل).
@@ -14,21 +15,38 @@ the formats freeze them in their structure check.  Offsets are code points.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import regex
 
 from arclean.chars import (
-    HARAKAT,
     LETTER,
-    MARK,
     ORNATE_PARENTHESES,
     REGEX_FLAGS,
     TAG_CHAR,
-    TATWEEL,
     lazy_compile,
 )
+from arclean.text.quran import (
+    QURAN_MAX_LINE_BREAKS,
+    QURAN_OPENERS,
+    pair_ornate,
+    quran_apart,
+    quran_ranges,
+    vowelled_parentheses,
+)
 from arclean.text.spans import Range, merge_ranges
+
+__all__ = [
+    "QURAN_MAX_LINE_BREAKS",
+    "QURAN_OPENERS",
+    "link_ranges",
+    "pair_ornate",
+    "protected_ranges",
+    "quran_apart",
+    "quran_ranges",
+    "tag_ranges",
+    "vowelled_parentheses",
+]
 
 # A URL may follow a proclitic (وhttps://...), so only Latin letters and digits
 # may not precede it.  They are found from their anchors (://, www., /, @) with
@@ -69,7 +87,6 @@ _LATIN_OR_DIGIT = lazy_compile(r"[\p{Latin}\d]", REGEX_FLAGS)
 _TAG_RE = lazy_compile(f"{TAG_CHAR}+", REGEX_FLAGS)
 _TAG_CHAR_RE = lazy_compile(TAG_CHAR, REGEX_FLAGS)
 #: A blank line: where a paragraph, and so a quotation's pair, ends.
-_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t\r]*\n", REGEX_FLAGS)
 
 
 def protected_ranges(text: str) -> list[Range]:
@@ -110,170 +127,6 @@ def tag_ranges(text: str) -> list[Range]:
                     found.append((position, end))
             position = text.find(mark, end)
     found.sort()
-    return found
-
-
-#: A Quranic quotation closes within this many line breaks: an ornate
-#: parenthesis left open (a truncated tweet, a line of a list) must not
-#: freeze the lines after it.
-QURAN_MAX_LINE_BREAKS = 2
-
-
-def pair_ornate(
-    marks: Sequence[int],
-    apart: Callable[[int, int], bool],
-    same_line: Callable[[int, int], bool],
-) -> tuple[list[Range], int]:
-    """Pair sorted positions of ornate parentheses, each with the next one,
-    unless `apart(start, end)` says the two cannot belong together (an
-    opener whose quotation ended first pairs with nothing), or the next one
-    has a partner on its own line while `start` is on another.  Returns the
-    pairs as ranges (both marks included) and the index of the first mark
-    left waiting for a partner (``len(marks)`` when none is)."""
-    found: list[Range] = []
-    i = 0
-    while i + 1 < len(marks):
-        start, end = marks[i], marks[i + 1]
-        if apart(start, end) or (
-            i + 2 < len(marks) and not same_line(start, end) and same_line(end, marks[i + 2])
-        ):
-            i += 1
-            continue
-        found.append((start, end + 1))
-        i += 2
-    return found, i
-
-
-def quran_apart(text: str, start: int, end: int) -> bool:
-    """Can ornate parentheses at `start` and `end` not pair: a blank line
-    between them, or more than `QURAN_MAX_LINE_BREAKS` line breaks?"""
-    return (
-        text.count("\n", start, end) > QURAN_MAX_LINE_BREAKS
-        or _PARAGRAPH_BREAK.search(text, start, end) is not None
-    )
-
-
-#: What a quotation of the Quran `quran_ranges` finds starts with.
-QURAN_OPENERS = frozenset(ORNATE_PARENTHESES + "{(")
-
-
-def quran_ranges(text: str) -> list[Range]:
-    """Sorted ``(start, end)`` quotations of the Quran: from an ornate
-    parenthesis to the next one within a few lines of the same paragraph,
-    both included.  Texts write the pair in either order (﴿…﴾ as
-    right-to-left text shows it, or ﴾…﴿); an ornate parenthesis with no
-    partner protects nothing.  Also a verse between braces, the way Arabic
-    websites and news quote the Quran (`braced_verses`), or between round
-    brackets in unvowelled prose (`vowelled_parentheses`)."""
-    marks = sorted(i for ch in ORNATE_PARENTHESES for i in _positions(text, ch))
-    found = pair_ornate(
-        marks, lambda a, b: quran_apart(text, a, b), lambda a, b: "\n" not in text[a:b]
-    )[0]
-    if "{" in text:
-        found = merge_ranges([*found, *braced_verses(text)])
-    if "(" in text:
-        found = merge_ranges([*found, *vowelled_parentheses(text, found)])
-    return found
-
-
-#: Braces with nothing braced inside, over at most `QURAN_MAX_LINE_BREAKS`
-#: line breaks (a verse wrapped in a paragraph).
-_BRACES_RE = lazy_compile(
-    rf"\{{[^{{}}\n]*(?:\n[^{{}}\n]*){{0,{QURAN_MAX_LINE_BREAKS}}}\}}", REGEX_FLAGS
-)
-_LETTER_RE = lazy_compile(r"\p{L}", REGEX_FLAGS)
-_ARABIC_LETTER_RE = lazy_compile(LETTER, REGEX_FLAGS)
-_MARKED_LETTER_RE = lazy_compile(f"{LETTER}{MARK}", REGEX_FLAGS)
-#: The fewest Arabic letters a braced verse holds (a word or two).
-VERSE_MIN_LETTERS = 4
-
-
-def braced_verses(text: str) -> list[Range]:
-    """``(start, end)`` of each ``{…}`` (both braces included), on one line
-    or wrapped over at most `QURAN_MAX_LINE_BREAKS` line breaks of one
-    paragraph, that quotes a verse (`_vowelled_verse`), as a fully vowelled text does
-    ({وَمَنْ يَقْتُلْ مُؤْمِنًا}).  Code and templates (``{name}``,
-    ``{اسم}``) and unvowelled Arabic in braces are no verses."""
-    return [
-        m.span()
-        for m in _BRACES_RE.finditer(text)
-        if _vowelled_verse(m.group()) and not _PARAGRAPH_BREAK.search(m.group())
-    ]
-
-
-def _vowelled_verse(body: str) -> bool:
-    """`body` (a bracketed stretch) reads as a vowelled verse: its letters
-    are Arabic (tatweel aside: Uthmani text writes ـٰ), at least
-    `VERSE_MIN_LETTERS`, and most of them carry a mark."""
-    arabic = len(_ARABIC_LETTER_RE.findall(body))
-    return (
-        arabic >= VERSE_MIN_LETTERS
-        and arabic == len(_LETTER_RE.findall(body)) - body.count(TATWEEL)
-        and 2 * len(_MARKED_LETTER_RE.findall(body)) > arabic
-    )
-
-
-#: How much text each side of a vowelled bracket tells whether the text
-#: around it is vowelled too (a book) or not (news quoting a verse).
-VOWELLED_CONTEXT = 400
-#: Harakat per character above which a text is vowelled throughout (a
-#: vowelled book: about one per two characters; news quoting a verse: a few
-#: per thousand).
-VOWELLED_SHARE = 0.15
-#: A pair of round brackets holding at least one vowel mark, over at most
-#: `QURAN_MAX_LINE_BREAKS` line breaks.
-_MARKED_PARENS_RE = lazy_compile(
-    rf"\((?=[^()]*{MARK})[^()\n]*(?:\n[^()\n]*){{0,{QURAN_MAX_LINE_BREAKS}}}\)", REGEX_FLAGS
-)
-
-
-def vowelled_parentheses(text: str, verses: Sequence[Range] = ()) -> list[Range]:
-    """``(start, end)`` of each ``(…)`` (on one line or wrapped over at most
-    `QURAN_MAX_LINE_BREAKS` line breaks of one paragraph) that quotes a
-    verse the way news pages do (الآية الكريمة ( أُحِلَّ لَكُمْ … )): a vowelled verse
-    (`_vowelled_verse`), while the text around it (`VOWELLED_CONTEXT`
-    characters each side, every verse candidate left out: the vowelled
-    brackets and `verses`, the sorted quotations already found) mostly does
-    not: a vowelled quotation stands out from unvowelled prose, even on a
-    line of its own, beside a vowelled hadith or another verse; in a book
-    vowelled throughout, a bracket is no quotation and stays prose."""
-    candidates: list[Range] = []
-    for m in _MARKED_PARENS_RE.finditer(text):
-        if not _vowelled_verse(m.group()) or _PARAGRAPH_BREAK.search(m.group()):
-            continue
-        if not candidates and (
-            len(text) > 10 * VOWELLED_CONTEXT
-            and VOWELLED_SHARE * len(text) < sum(text.count(ch) for ch in HARAKAT)
-        ):
-            return []  # a long text vowelled throughout: its brackets are prose
-        candidates.append(m.span())
-    skip = merge_ranges([*verses, *candidates])
-    found: list[Range] = []
-    for start, end in candidates:
-        around = _outside(text, max(0, start - VOWELLED_CONTEXT), start, skip) + _outside(
-            text, end, end + VOWELLED_CONTEXT, skip
-        )
-        if 4 * len(_MARKED_LETTER_RE.findall(around)) < len(_ARABIC_LETTER_RE.findall(around)):
-            found.append((start, end))
-    return found
-
-
-def _outside(text: str, lo: int, hi: int, skip: Sequence[Range]) -> str:
-    """``text[lo:hi]`` without what the sorted, disjoint `skip` ranges cover."""
-    pieces = []
-    for a, b in skip:
-        if a < hi and b > lo:
-            pieces.append(text[lo:a])
-            lo = b
-    return "".join(pieces) + text[lo:hi]
-
-
-def _positions(text: str, ch: str) -> list[int]:
-    found = []
-    position = text.find(ch)
-    while position != -1:
-        found.append(position)
-        position = text.find(ch, position + 1)
     return found
 
 

@@ -66,3 +66,20 @@ def test_a_word_is_not_rewritten_into_another_pattern_of_its_root(text: str) -> 
     rec = Reconciler(fuzzy=True, tier="auto")
     rec.prepare([text])
     assert rec.rewrite(text)[0] == text
+
+
+def test_a_letter_for_a_foreign_sound_is_never_rewritten_automatically() -> None:
+    """A breaker's Wikipedia paragraph: «(ينطق غڤارا)», a note on how the
+    name is pronounced, became غيفارا; ڤ is the writer's choice, as for a
+    spelling equal after folding (مارڤن / مارفن)."""
+    text = (
+        "قال غيفارا إن الثورة مستمرة. وكتب غيفارا رسالة. وسافر غيفارا إلى بوليفيا. "
+        "وقتل غيفارا هناك. (ينطق غڤارا)"
+    )
+    rec = Reconciler(fuzzy=True, tier="auto")
+    rec.prepare([text])
+    assert "غڤارا" in rec.rewrite(text)[0]
+    review = Reconciler(fuzzy=True, tier="review")
+    clusters = review.prepare([text])
+    member = next(m for c in clusters for m in c.members if m.form == "غڤارا")
+    assert member.tier == "review" and "letter for a foreign sound" in member.evidence

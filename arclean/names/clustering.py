@@ -13,6 +13,7 @@ from arclean.names.context import kwic
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
+from arclean.names.members import FOREIGN_LETTER, foreign_letters
 from arclean.names.model import COMMON_WORDS, Cluster, Member, Settings, Tier
 from arclean.names.pairing import Group, candidate_pairs, fold_groups, fuzzy_splits
 from arclean.names.scoring import OTHER_WORD, Merge, PairScorer, fold_member
@@ -105,6 +106,11 @@ def root_cluster(
         if assigned.get(v) != c or v in root_set:
             continue
         for form, n in candidates[v].forms.items():
+            if tier == "auto" and foreign_letters(form) != foreign_letters(canonical):
+                # غڤارا beside غيفارا: a letter the writer chose for the sound
+                # (a pronunciation note), as for a spelling equal after folding
+                members.append(Member(form, n, "review", cost, [*evidence, FOREIGN_LETTER]))
+                continue
             members.append(Member(form, n, tier, cost, list(evidence)))
     return make_cluster(canonical, members, judge)
 

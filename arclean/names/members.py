@@ -25,6 +25,18 @@ def hamzas(surface: str) -> int:
     return sum(surface.count(ch) for ch in "أإآؤئء")
 
 
+#: Evidence marker: a spelling writes a letter for a foreign sound (ڤ پ چ گ ڨ ژ)
+#: the other does not; the report explains it.
+FOREIGN_LETTER = "letter for a foreign sound"
+
+
+def foreign_letters(form: str) -> frozenset[str]:
+    """The letters for foreign sounds (`FOREIGN_SOUND_LETTERS`) `form` writes:
+    a spelling with one is the writer's choice, never rewritten automatically
+    into one without it, nor the other way round."""
+    return FOREIGN_SOUND_LETTERS.intersection(form)
+
+
 def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -> Member:
     """A spelling equal to the canonical after folding: auto unless it is a
     real word of its own (آثاره beside إثارة) or the user rejected the pair."""
@@ -51,9 +63,9 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     ):
         # الحق (the truth) beside ألحق (he attached): the article, another word
         return Member(form, n, None, 0.0, [OTHER_WORD])
-    if FOREIGN_SOUND_LETTERS.intersection(form) != FOREIGN_SOUND_LETTERS.intersection(canonical):
+    if foreign_letters(form) != foreign_letters(canonical):
         # مارڤن beside مارفن: the same sound, a letter the writer chose
-        return Member(form, n, "review", 0.0, ["same after folding", "letter for a foreign sound"])
+        return Member(form, n, "review", 0.0, ["same after folding", FOREIGN_LETTER])
     if judge.lex.surface.get(form, 0) >= judge.s.known_count:
         return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
     if hamzas(form) > hamzas(canonical):

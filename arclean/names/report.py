@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from arclean.chars import FOREIGN_SOUND_LETTERS
+from arclean.names.members import FOREIGN_LETTER
 from arclean.names.model import COMMON_WORDS, Cluster, Member, times
 
 #: How much of a member's occurrences a tier is expected to change.
@@ -107,9 +108,7 @@ def _one(e: str) -> str:
         "not known as a name": "the word is not known as a name",
         "more usual spelling": "this spelling is the more usual one in the reference books",
         "maybe a pronoun ه": "the final ه may be the pronoun (his/its)",
-        "letter for a foreign sound": (
-            f"a letter for a foreign sound ({_FOREIGN_LETTERS}): the writer's choice"
-        ),
+        FOREIGN_LETTER: (f"a letter for a foreign sound ({_FOREIGN_LETTERS}): the writer's choice"),
         COMMON_WORDS: (
             "not shown to be a name by the reference lists (or every spelling is an ordinary "
             "word): listed after the names"

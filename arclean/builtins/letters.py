@@ -62,7 +62,7 @@ def _keep_joining(text: str, start: int, end: int, form: str, letter: str) -> st
     return letter
 
 
-def _shows_word_break(text: str, start: int) -> bool:
+def _shows_word_break(text: str, start: int, runs: list[int] | None = None) -> bool:
     """Does the presentation form at `start` start a word glued to the one
     before (only marks between them)?  The letter before is an isolated or
     final form of a letter that joins on both sides, or of ة ى, which only
@@ -102,27 +102,38 @@ def _shows_word_break(text: str, start: int) -> bool:
     shape, letters = presentation_shape(previous)
     if shape not in ("isolated", "final"):
         return False
-    if shape == this_shape == "isolated" and not _shaped_run(text, before - 1, start):
+    if shape == this_shape == "isolated" and not _shaped_run(text, before - 1, start, runs):
         return False
     previous = next((ch for ch in reversed(letters) if ch.isalpha()), "")
     return previous in DUAL_JOINING_LETTERS or previous in WORD_END_LETTERS
 
 
-def _shaped_run(text: str, last: int, first: int) -> bool:
+def _shaped_run(text: str, last: int, first: int, runs: list[int] | None = None) -> bool:
     """Do the presentation forms around two isolated ones (the run ending at
     `last`, the one starting at `first`) show joins: an initial, medial or
-    final form?  Text set wholly in isolated forms does not."""
+    final form?  Text set wholly in isolated forms does not.  The answer is
+    the whole run's: `runs` keeps the last run's ``[start, end, shaped]``,
+    so that a long run is walked once, not once per pair in it."""
+    if runs and runs[0] <= last < runs[1]:
+        return bool(runs[2])
     i = last
-    while i >= 0 and (_FORMS_RE.match(text[i]) or unicodedata.category(text[i]) == "Mn"):
-        if _FORMS_RE.match(text[i]) and presentation_shape(text[i])[0] != "isolated":
-            return True
+    while i > 0 and _in_run(text[i - 1]):
         i -= 1
-    j = first
-    while j < len(text) and (_FORMS_RE.match(text[j]) or unicodedata.category(text[j]) == "Mn"):
-        if _FORMS_RE.match(text[j]) and presentation_shape(text[j])[0] != "isolated":
-            return True
+    j = i
+    shaped = False
+    while j < len(text) and _in_run(text[j]):
+        shaped = shaped or (
+            _FORMS_RE.match(text[j]) is not None and presentation_shape(text[j])[0] != "isolated"
+        )
         j += 1
-    return False
+    if runs is not None:
+        runs[:] = [i, j, int(shaped)]
+    return shaped
+
+
+def _in_run(ch: str) -> bool:
+    """A presentation form or a combining mark: part of a run of forms."""
+    return _FORMS_RE.match(ch) is not None or unicodedata.category(ch) == "Mn"
 
 
 def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
@@ -134,9 +145,10 @@ def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
     from arclean.text.edits import Replacement
 
     reps: list[Any] = []
+    runs: list[int] = []  # `_shaped_run`'s last run: [start, end, shaped]
     for m in finditer(_FORMS_RE, text, spans):
         ch = m.group()
-        if _shows_word_break(text, m.start()):
+        if _shows_word_break(text, m.start(), runs):
             reps.append(Replacement(m.start(), m.start(), " ", rule.code))
         if ch in _KEEP_FORMS:
             continue

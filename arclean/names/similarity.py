@@ -16,11 +16,14 @@ from functools import lru_cache
 #: س/ص/ث/ز (a foreign z or tz: ميرتز/ميرتس), ذ/ز/ظ.  ش/س, د/ض, ه/ح/خ and ا/ع/ء
 #: made real words of each other (شاقني/ساقني, أضنى/أدنى, محتما/مهتما,
 #: ألعب/الأب) and now cost a full edit.
+#: The letters a writer uses for a g (ك ق غ ج): one of the groups below.
+G_GROUP = "كقغج"
+G_SOUND = frozenset(G_GROUP)
 SUBSTITUTION_GROUPS: tuple[str, ...] = (
     "تط",
     "سصثز",
     "زظذ",
-    "كقغج",
+    G_GROUP,
     "فڤ",
     "بپ",
 )
@@ -295,10 +298,6 @@ def orthographic_weight(surface: str) -> int:
     return sum(surface.count(ch) for ch in "أإآؤئءةى")
 
 
-#: Letters Arabic writers use interchangeably for a foreign g.
-G_SOUND = frozenset("جغكق")
-
-
 def text_only_edit(v: str, c: str) -> bool:
     """An edit safe enough into a canonical that only the scanned text
     attests (no glossary, gazetteer or lexicon): a g-sound letter
@@ -321,7 +320,7 @@ def doubled_letter(v: str, c: str) -> bool:
     if len(v) != len(c) + 1:
         return False
     for i in range(2, len(v)):
-        if v[i] != v[i - 1] or v[i] in "اوي" or v[:i] + v[i + 1 :] != c:
+        if v[i] != v[i - 1] or v[i] in LONG_VOWELS or v[:i] + v[i + 1 :] != c:
             continue
         if (v[i] == "ه" and i == len(v) - 1) or (v[i] == "ن" and v[i + 1 :] in ("ا", "ي")):
             continue

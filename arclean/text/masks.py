@@ -21,7 +21,6 @@ import regex
 
 from arclean.chars import (
     LETTER,
-    ORNATE_PARENTHESES,
     REGEX_FLAGS,
     TAG_CHAR,
     lazy_compile,
@@ -68,18 +67,19 @@ _URL_RE = lazy_compile(
     rf"(?:[a-z][a-z0-9+.-]*://|www\.|(?={_HOST}))" + _URL_BODY, REGEX_FLAGS | regex.I
 )
 _HOST_RE = lazy_compile(_HOST, REGEX_FLAGS | regex.I)
-_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _MAILTO_RE = lazy_compile(r"mailto:[^\s<>]+", REGEX_FLAGS)
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+#: What a host name is made of: a scheme's characters but `+`.
+_HOST_CHARS = _SCHEME_CHARS - {"+"}
 # An e-mail domain is Latin (example.com) or, internationalised, Arabic
 # (الصحة.مصر): labels of one script, so a Latin address before an Arabic
 # word (info@example.com.وقال) does not take the word in as its domain.
+_EMAIL_LOCAL_CHAR = r"[\p{Latin}\d._%+-]"
 _EMAIL_RE = lazy_compile(
-    r"[\p{Latin}\d._%+-]+@(?:[\p{Latin}\d.-]+\.\p{Latin}{2,}"
+    _EMAIL_LOCAL_CHAR + r"+@(?:[\p{Latin}\d.-]+\.\p{Latin}{2,}"
     rf"|(?:(?:{LETTER}|[\d-])+\.)+{LETTER}{{2,}})",
     REGEX_FLAGS,
 )
-_EMAIL_LOCAL_CHAR = r"[\p{Latin}\d._%+-]"
 _EMAIL_LOCAL = lazy_compile(_EMAIL_LOCAL_CHAR + r"+\Z", REGEX_FLAGS)
 #: One character of an e-mail address's local part (before the ``@``).
 _EMAIL_LOCAL_END = lazy_compile(_EMAIL_LOCAL_CHAR, REGEX_FLAGS)
@@ -94,12 +94,7 @@ def protected_ranges(text: str) -> list[Range]:
     e-mail addresses (`link_ranges`) and Quranic quotations
     (`quran_ranges`)."""
     links = link_ranges(text)
-    if (
-        ORNATE_PARENTHESES[0] not in text
-        and ORNATE_PARENTHESES[1] not in text
-        and "{" not in text
-        and "(" not in text
-    ):
+    if not any(opener in text for opener in QURAN_OPENERS):
         return links
     return merge_ranges([*links, *quran_ranges(text)])
 

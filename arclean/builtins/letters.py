@@ -12,6 +12,7 @@ from arclean.chars import (
     DUAL_JOINING_LETTERS,
     HARAKAT,
     LETTER_OR_TATWEEL,
+    MARK_CATEGORY,
     REGEX_FLAGS,
     TATWEEL,
     WORD_CHAR,
@@ -85,7 +86,7 @@ def _shows_word_break(text: str, start: int, runs: list[int] | None = None) -> b
     if letters[0] == "\N{ARABIC LETTER HAMZA}":
         return False
     before = start
-    while before > 0 and unicodedata.category(text[before - 1]) == "Mn":
+    while before > 0 and unicodedata.category(text[before - 1]) == MARK_CATEGORY:
         before -= 1
     if before == 0:
         return False
@@ -133,7 +134,7 @@ def _shaped_run(text: str, last: int, first: int, runs: list[int] | None = None)
 
 def _in_run(ch: str) -> bool:
     """A presentation form or a combining mark: part of a run of forms."""
-    return _FORMS_RE.match(ch) is not None or unicodedata.category(ch) == "Mn"
+    return _FORMS_RE.match(ch) is not None or unicodedata.category(ch) == MARK_CATEGORY
 
 
 def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from arclean.engine import Engine, Outcome
 from arclean.formats import Format, StructureChanged, get_format
-from arclean.ruleset import Rule, RuleSet
+from arclean.ruleset import INDEX_PROFILES, Rule, RuleSet
 from arclean.ruleset.selection import validate_options, with_options
 from arclean.text.edits import Finding
 from arclean.text.spans import Span
@@ -105,11 +105,13 @@ class Cleaner:
             load_glossaries(tuple(options["glossaries"]))  # bad glossaries fail now, once
         if options:
             self.rules = [with_options(rule, options) for rule in self.rules]
+        #: The output is a search index (`INDEX_PROFILES`), not an edited text.
+        self.index = profile in INDEX_PROFILES
         if unsafe_fixes is None:
-            unsafe_fixes = profile == "search"
+            unsafe_fixes = self.index
         self.unsafe_fixes = unsafe_fixes
         self.format: Format = get_format(format, tuple(front_matter_keys))
-        self.engine = Engine(self.rules, unsafe_fixes=unsafe_fixes)
+        self.engine = Engine(self.rules, unsafe_fixes=unsafe_fixes, index=self.index)
         self._by_code = {r.code: r for r in self.ruleset.rules}
 
     @classmethod

@@ -57,15 +57,21 @@ class Engine:
     """Runs a fixed list of rules.  Build it once and reuse it: rules are
     compiled here, not per text."""
 
-    def __init__(self, rules: Sequence[Rule], *, unsafe_fixes: bool = False) -> None:
+    def __init__(
+        self, rules: Sequence[Rule], *, unsafe_fixes: bool = False, index: bool = False
+    ) -> None:
         self.rules = list(rules)
         self.unsafe_fixes = unsafe_fixes
         self.fixers = [
             CompiledRule(r) for r in self.rules if r.fixes and (r.safety == "safe" or unsafe_fixes)
         ]
-        #: Folds of the search profile run: the text becomes an index, whose
-        #: only protected stretches are links (`fix`).
-        self.indexing = any(f.search_only for f in self.fixers)
+        #: The output is a search index (`INDEX_PROFILES`): every rule keeps
+        #: out of links only, and folds and mends Quran quotations too.
+        self.index = index
+        #: Otherwise protection is per rule: a search fold selected into
+        #: another profile keeps out of links only (what it makes is index
+        #: text), every other rule out of Quran quotations as well.
+        self.folding = not index and any(f.search_only for f in self.fixers)
         # Unsafe fixes that may not be applied are still reported.
         self.reporters = [
             CompiledRule(r)
@@ -92,10 +98,12 @@ class Engine:
         original = text
         base = list(spans) if spans is not None else ([Span(0, len(text))] if text else [])
         changes = ChangeMap() if track else None
-        # The search profile makes an index, not an edited text: it folds
-        # Quran quotations too (an index must match an unvowelled query),
-        # and keeps out of links only.
-        protected = link_ranges(text) if self.indexing else protected_ranges(text)
+        # Protection is per rule: a search fold makes an index, not an edited
+        # text, so it folds Quran quotations too (an index must match an
+        # unvowelled query) and keeps out of links only; every other rule,
+        # in any profile, keeps out of the quotations as well.
+        protected = link_ranges(text) if self.index else protected_ranges(text)
+        links = link_ranges(text) if self.folding else protected
         guard = Guard(text, protected)
         # Rules run in order, round after round, until every rule has seen
         # the current text and left it alone; a rule that already saw the
@@ -140,10 +148,14 @@ class Engine:
             lines = line_windows(text, seen) if seen is not None and fixer.local else None
             if not absent[index] and not fixer.may_match(text):
                 absent[index] = True
+            acting = guard
+            if fixer.search_only and links is not protected:
+                acting = guard.keeping_out(links)
             if changes is None and fixer.fold is not None:
                 # Characters for characters: no replacement objects, and
                 # nothing moves (changes are not recorded here).
-                folded = None if absent[index] else fixer.fold_text(text, base, guard, lines)
+                folded = None if absent[index] else fixer.fold_text(text, base, acting, lines)
+                guard.adopt(acting)
                 if folded is None:
                     quiet += 1
                     continue
@@ -155,8 +167,9 @@ class Engine:
                 reps = (
                     []
                     if absent[index]
-                    else merge_sorted(fixer.replacements(text, base, guard, lines))
+                    else merge_sorted(fixer.replacements(text, base, acting, lines))
                 )
+                guard.adopt(acting)
                 if not reps:
                     quiet += 1
                     continue
@@ -172,7 +185,11 @@ class Engine:
                     )
                 base = shift_spans(base, reps)
                 shift = Shift(reps)
-                protected = shift.ranges(protected)
+                if links is protected:
+                    protected = links = shift.ranges(protected)
+                else:  # a fold may have shortened a quotation: its end moves
+                    protected = shift.ranges(protected, inside=True)
+                    links = shift.ranges(links)
                 guard = guard.moved(text, protected, shift)
                 changed = coarsen(changed_ranges(reps))
                 added = "".join(rep.new for rep in reps)

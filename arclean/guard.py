@@ -65,6 +65,23 @@ class Guard:
             guard._other = shift.ranges(self._other, inside=True)
         return guard
 
+    def keeping_out(self, protected: list[Range]) -> Guard:
+        """The same guard (line maps shared) keeping out of `protected`
+        instead: another rule's protection over the same text."""
+        guard = Guard(self.text, protected)
+        guard._no_script = self._no_script
+        guard._other = self._other
+        return guard
+
+    def adopt(self, view: Guard) -> None:
+        """Keep the line maps `view` (from `keeping_out`) computed, so that
+        they are not computed again."""
+        if view is not self:
+            if self._no_script is None:
+                self._no_script = view._no_script
+            if self._other is None:
+                self._other = view._other
+
     def refreshed(self, text: str, protected: list[Range], lines: list[Range] | None) -> Guard:
         """A guard whose line maps are looked at again (a change may have
         made a line Arabic or not: encoding repair): only on `lines` (whole

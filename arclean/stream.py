@@ -261,7 +261,7 @@ def _with_convention(cleaner: Cleaner, convention: str | None) -> Cleaner:
         with_options(r, {"convention": convention}) if r.code == "AR205" else r
         for r in cleaner.rules
     ]
-    fixed.engine = Engine(fixed.rules, unsafe_fixes=cleaner.unsafe_fixes)
+    fixed.engine = Engine(fixed.rules, unsafe_fixes=cleaner.unsafe_fixes, index=cleaner.index)
     fixed._rebuildable = False
     return fixed
 

@@ -135,10 +135,10 @@ def _run_pipe(ctx: click.Context, steps: list[tuple[str, Any]], **kwargs: Any) -
 def _step_cleaner(kind: str, value: Any, ruleset: RuleSet, settings: dict[str, Any]) -> Cleaner:
     """The cleaner of one step, with the input's format and configuration."""
     from arclean.api import Cleaner
-    from arclean.ruleset import RuleSet
+    from arclean.ruleset import INDEX_PROFILES, RuleSet
 
     profile = settings["profile"]
-    unsafe = bool(settings["unsafe_fixes"]) or profile == "search"
+    unsafe = bool(settings["unsafe_fixes"]) or profile in INDEX_PROFILES
     glossaries = settings["glossaries"]
     if kind == "file":
         ruleset = RuleSet.load([value], builtin=False)

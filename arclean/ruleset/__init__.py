@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from arclean.locations import builtin_rules_dir
     from arclean.ruleset.loader import load_builtin_rules, load_rule_file, parse_rule_text
     from arclean.ruleset.model import (
+        INDEX_PROFILES,
         KINDS,
         LANGUAGES,
         LEVELS,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GROUP_PREFIXES",
+    "INDEX_PROFILES",
     "KINDS",
     "LANGUAGES",
     "LEVELS",
@@ -82,6 +84,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "arclean.ruleset.model": (
         "KINDS",
         "LANGUAGES",
+        "INDEX_PROFILES",
         "LEVELS",
         "SAFETY_LEVELS",
         "Example",

@@ -172,6 +172,10 @@ class Rule:
 #: hard for indexes and NLP).
 Profile = Literal["default", "search"]
 PROFILES: tuple[Profile, ...] = get_args(Profile)
+#: The profiles whose output is a search index, not an edited text: their
+#: unsafe fixes run by default, and every rule folds Quran quotations too
+#: (an index must match an unvowelled query).
+INDEX_PROFILES: frozenset[str] = frozenset({"search"})
 
 
 def freeze(value: Any) -> Any:

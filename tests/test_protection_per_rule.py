@@ -1,0 +1,42 @@
+"""Protection is per rule: a search fold selected into the default profile
+folds Quran quotations (its output is index text), while every editing rule
+keeps out of them; the search profile, whose whole output is an index,
+mends and folds quotations with every rule."""
+
+from __future__ import annotations
+
+from arclean.api import Cleaner
+from arclean.ruleset import INDEX_PROFILES
+
+VERSE = "﴿الَّذِينَ يُؤْمِنُونَ ، بِالْغَيْبِ﴾"
+TEXT = f"قال تعالى: {VERSE} وهو مؤمن ، حقا .\n"
+
+
+def test_default_rules_keep_out_of_a_quotation_when_a_fold_is_selected() -> None:
+    out = Cleaner(extend_select=["AR391"], unsafe_fixes=True)(TEXT)
+    # the fold reaches the quotation and the prose ...
+    assert "يُوْمِنُونَ" in out and "مومن" in out
+    # ... the punctuation rules only the prose
+    assert "يُوْمِنُونَ ، بِالْغَيْبِ﴾" in out
+    assert out.endswith("وهو مومن، حقا.\n")
+
+
+def test_without_the_fold_the_quotation_is_untouched() -> None:
+    out = Cleaner()(TEXT)
+    assert VERSE in out
+    assert out.endswith("وهو مؤمن، حقا.\n")
+
+
+def test_the_search_profile_indexes_the_whole_quotation() -> None:
+    assert "search" in INDEX_PROFILES
+    out = Cleaner(profile="search")(TEXT)
+    assert "﴿الذين يومنون، بالغيب﴾" in out
+
+
+def test_a_shortened_quotation_does_not_hide_the_text_after_it() -> None:
+    """The diacritics fold shortens the quotation: its protected range must
+    shrink with it, or it would cover the prose after it."""
+    text = f"قال تعالى: {VERSE} وهو مؤمن ، حقا .\nثم قال ، هذا .\n"
+    out = Cleaner(extend_select=["AR391", "AR210"], unsafe_fixes=True)(text)
+    assert "﴿الذين يومنون ، بالغيب﴾" in out
+    assert out.endswith("وهو مومن، حقا.\nثم قال، هذا.\n")

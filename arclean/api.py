@@ -153,16 +153,22 @@ class Cleaner:
             try:
                 self.format.verify(text, outcome.text)
             except StructureChanged:
-                return self._without_structure_changes(text, spans, report)
+                first = outcome if track else None
+                return self._without_structure_changes(text, spans, report, first)
         return outcome
 
-    def _without_structure_changes(self, text: str, spans: list[Span], report: bool) -> Outcome:
+    def _without_structure_changes(
+        self, text: str, spans: list[Span], report: bool, tracked: Outcome | None
+    ) -> Outcome:
         """The fix of `text` without the changes that would change its
         structure (`arclean.structure`), which become findings; raises the
-        format's `StructureChanged` when no such split exists."""
+        format's `StructureChanged` when no such split exists.  `tracked` is
+        the fix already made with its changes tracked, if there is one (the
+        rules run again otherwise)."""
         from arclean.structure import without_structure_changes
 
-        tracked = self.engine.fix(text, spans, track=True, report=False)
+        if tracked is None:
+            tracked = self.engine.fix(text, spans, track=True, report=False)
         partial = without_structure_changes(text, tracked, self.format.verify, self._message)
         if partial is None:
             self.format.verify(text, tracked.text)  # raises StructureChanged

@@ -132,6 +132,7 @@ class ChangeMap:
             pieces.append(rep.new)
             cursor = rep.end
             new_start = start + delta
+            before = delta
             delta += len(rep.new) - (rep.end - rep.start)
             new_end = end + delta
             if out and out[-1].cur_end >= new_start:
@@ -141,6 +142,11 @@ class ChangeMap:
                     if c not in codes:
                         codes.insert(0, c)
                 new_start, orig_start = prev.cur_start, prev.orig_start
+                prev_end = prev.cur_end - before  # in the current text
+                if prev_end > end:
+                    # This replacement lies inside it (the previous one merged
+                    # a region reaching past it): the region ends where it did.
+                    new_end, orig_end = prev_end + delta, prev.orig_end
             out.append(_Region(new_start, new_end, orig_start, orig_end, codes))
         pieces.append(text[cursor:])
         for region in regions[i:]:

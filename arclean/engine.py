@@ -105,6 +105,8 @@ class Engine:
         protected = link_ranges(text) if self.index else protected_ranges(text)
         links = link_ranges(text) if self.folding else protected
         guard = Guard(text, protected)
+        if self.index or self.folding:
+            guard.languages_now()  # before a fold writes Persian letters as Arabic
         # Rules run in order, round after round, until every rule has seen
         # the current text and left it alone; a rule that already saw the
         # final text is not run again for nothing.
@@ -120,7 +122,7 @@ class Engine:
         applied = 0
         recent: list[str] = []
         while fixers and quiet < len(fixers):
-            if applied % len(fixers) == 0 and guard._no_script is not None:
+            if applied and applied % len(fixers) == 0 and guard._no_script is not None:
                 # Lines may have become Arabic (encoding repair): look again
                 # once a round, at the lines the round changed (what the first
                 # rule has not seen); within a round the line map only moves.

@@ -95,10 +95,19 @@ class Guard:
                 self._no_script, lines, lambda lo, hi: non_arabic_holes(text, lo, hi)
             )
         if self._other is not None:
+            # A line of another language stays one: a search fold writes its
+            # Persian letters as Arabic ones (ی → ي), which makes it no
+            # Arabic line for the rules after it (issue of session 19).
             guard._other = _patched(
-                self._other, lines, lambda lo, hi: other_language_lines(text, lo, hi)
+                self._other, lines, lambda lo, hi: other_language_lines(text, lo, hi), sticky=True
             )
         return guard
+
+    def languages_now(self) -> None:
+        """Take each line's language from the text as it is now, before any
+        fold changes its letters (`refreshed` keeps other-language lines)."""
+        if self._other is None:
+            self._other = other_language_lines(self.text)
 
     def link_gap(self, position: int) -> int | None:
         """Where the gap after a URL or e-mail address ending at `position`
@@ -304,11 +313,15 @@ def _glues(rep: Replacement, gap_end: int | None) -> bool:
 
 
 def _patched(
-    ranges: list[Range], lines: list[Range], fresh: Callable[[int, int], list[Range]]
+    ranges: list[Range],
+    lines: list[Range],
+    fresh: Callable[[int, int], list[Range]],
+    sticky: bool = False,
 ) -> list[Range]:
     """Sorted `ranges` of whole lines with the part on `lines` found afresh
-    (touching ranges join, as one scan of the text joins them)."""
-    kept = subtract(ranges, lines)
+    (touching ranges join, as one scan of the text joins them); `sticky`:
+    what `ranges` held is kept, what is found afresh is added."""
+    kept = list(ranges) if sticky else subtract(ranges, lines)
     for lo, hi in lines:
         kept.extend(fresh(lo, hi))
     return merge_ranges(kept)

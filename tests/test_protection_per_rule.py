@@ -40,3 +40,14 @@ def test_a_shortened_quotation_does_not_hide_the_text_after_it() -> None:
     out = Cleaner(extend_select=["AR391", "AR210"], unsafe_fixes=True)(text)
     assert "﴿الذين يومنون ، بالغيب﴾" in out
     assert out.endswith("وهو مومن، حقا.\nثم قال، هذا.\n")
+
+
+def test_the_search_profile_keeps_a_persian_line_persian() -> None:
+    """The fold of ی/ک comes first; the line stays Persian for the rules
+    after it: its و is not joined and its ZWNJ is kept (session 19)."""
+    persian = "این کتاب\u200cها را نمی\u200cخواهم و آن\u200cها را می\u200cفروشم\n"
+    out = Cleaner(profile="search")(persian + "قال الرجل و هو يبتسم\n")
+    first, second = out.splitlines()
+    assert first.count("\u200c") == 4 and " و " in first
+    assert "ی" not in first and "ک" not in first  # folded for the index
+    assert second == "قال الرجل وهو يبتسم"

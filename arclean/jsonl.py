@@ -204,7 +204,7 @@ def _kind(value: object) -> str:
 
 def _moved(finding: Finding, literal: _Literal, base: int, text: str) -> Finding:
     """`finding` (in the field's coordinates) in the document's."""
-    if literal.offsets is None:  # cannot map: point at the whole value
+    if not literal.maps:  # cannot map: point at the whole value
         start, end = base, base + len(literal.raw)
     else:
         start, end = base + literal.position(finding.start), base + literal.position(finding.end)
@@ -269,7 +269,7 @@ def _fix_field(
     content: str | None = None
     if outcome.changed:
         content = literal.splice(outcome.changes, outcome.text)
-        if content is None or literal.offsets is None:
+        if content is None or not literal.maps:
             content = literal.encode(outcome.text)
             if track:
                 codes = tuple(dict.fromkeys(c for ch in outcome.changes for c in ch.codes))

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from arclean.text.edits import Change
 
-#: One decoded character of a string literal's content: a surrogate pair of
-#: escapes, another escape, or a raw character.
-_UNIT_RE = re.compile(
-    r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.|.", re.S
+#: One escape of a string literal's content: a surrogate pair of escapes
+#: (one decoded character), another ``\\u`` escape, or a short escape.
+_ESCAPE_RE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.", re.S
 )
 _HEX_RE = re.compile(r"\\u([0-9a-f]{4})")
 
@@ -24,13 +25,24 @@ class Literal:
 
     def __init__(self, raw: str, value: str, record_ascii: bool) -> None:
         self.raw = raw
-        self.offsets: list[int] | None = None
-        if "\\" not in raw:
-            self.offsets = list(range(len(raw) + 1)) if len(raw) == len(value) else None
-        else:
-            starts = [m.start() for m in _UNIT_RE.finditer(raw)]
-            if len(starts) == len(value):
-                self.offsets = [*starts, len(raw)]
+        # Where each escape's character stands in the decoded value, and how
+        # many raw characters more than decoded ones there are up to it and
+        # it included: every other character is one raw character.
+        self._at: list[int] = []
+        self._extra: list[int] = []
+        decoded = extra = 0
+        cursor = 0
+        if "\\" in raw:
+            for m in _ESCAPE_RE.finditer(raw):
+                decoded += m.start() - cursor
+                extra += len(m.group()) - 1
+                self._at.append(decoded)
+                self._extra.append(extra)
+                decoded += 1
+                cursor = m.end()
+        #: Whether decoded offsets map to raw ones (False: the value and
+        #: the literal disagree, and only the whole value can be replaced).
+        self.maps = decoded + len(raw) - cursor == len(value)
         if not raw.isascii():
             self.ascii = False
         else:
@@ -49,19 +61,20 @@ class Literal:
         return encoded
 
     def position(self, offset: int) -> int:
-        """The raw position of decoded offset `offset` (offsets must map)."""
-        assert self.offsets is not None
-        return self.offsets[offset]
+        """The raw position of decoded offset `offset` (`maps` must hold)."""
+        assert self.maps
+        before = bisect_left(self._at, offset)  # escapes decoded before `offset`
+        return offset + (self._extra[before - 1] if before else 0)
 
     def splice(self, changes: Sequence[Change], new_value: str) -> str | None:
         """The raw content with only `changes` re-encoded, or None when they
         cannot be placed (the caller then re-encodes the whole value)."""
-        if self.offsets is None or not changes:
+        if not self.maps or not changes:
             return None
         pieces = []
         cursor = 0
         for change in sorted(changes, key=lambda c: (c.start, c.end)):
-            start, end = self.offsets[change.start], self.offsets[change.end]
+            start, end = self.position(change.start), self.position(change.end)
             if start < cursor:
                 return None
             pieces += [self.raw[cursor:start], self.encode(change.new)]

@@ -14,7 +14,10 @@ if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
     from arclean.text.spans import Span
 
-_BOILERPLATE_CACHE: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+#: The lists read, by rule file and list name (each text asks again).
+_BOILERPLATE_CACHE: dict[tuple[str, str], tuple[frozenset[str], tuple[str, ...]]] = {}
+#: For each list: the first characters of its normal forms.
+_FIRSTS: dict[tuple[frozenset[str], tuple[str, ...]], set[str]] = {}
 #: The punctuation and space a line's normal form leaves out: at its start
 #: (`_LEAD_RE`) and at its end (`_TAIL_RE`, searched backwards from the end).
 _LEAD_RE = lazy_compile(r"[\s\p{Pd}*•·|>]*")
@@ -46,10 +49,10 @@ def _boilerplate_list(rule: Rule) -> tuple[frozenset[str], tuple[str, ...]]:
     from arclean.locations import builtin_rules_dir
 
     name = str(rule.option("list", "boilerplate.txt"))
-    candidates = [Path(rule.path).parent / name, builtin_rules_dir() / name]
-    target = next((p for p in candidates if p.is_file()), candidates[-1])
-    key = str(target)
+    key = (rule.path, name)
     if key not in _BOILERPLATE_CACHE:
+        candidates = [Path(rule.path).parent / name, builtin_rules_dir() / name]
+        target = next((p for p in candidates if p.is_file()), candidates[-1])
         try:
             lines = target.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
@@ -83,10 +86,13 @@ def _first_verdict(char: str, firsts: set[str]) -> bool | None:
 def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tuple[int, int]]:
     from arclean.chars import fold
 
-    whole, prefixes = _boilerplate_list(rule)
+    listed = _boilerplate_list(rule)
+    whole, prefixes = listed
     # The first character of a listed line's normal form: a line whose
     # normal form starts otherwise is not normalized whole.
-    firsts = {entry[0] for entry in (*whole, *prefixes) if entry}
+    firsts = _FIRSTS.get(listed)
+    if firsts is None:
+        firsts = _FIRSTS[listed] = {entry[0] for entry in (*whole, *prefixes) if entry}
     # Most lines start with a letter, which no trimming removes: whether
     # such a line may be listed is known from that letter alone.
     verdicts: dict[str, bool | None] = {}

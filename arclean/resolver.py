@@ -149,6 +149,17 @@ class Resolver:
                 raise SelectorError(
                     f"{exc} (rules chosen by the command line and {settings['config']})"
                 ) from None
+            if not cleaner.rules:
+                # a run that checks nothing passes every file: in a hook or
+                # CI that reads as "all clean", so it is an error, as a pipe
+                # step that selects nothing is
+                where = f" and {settings['config']}" if settings["config"] is not None else ""
+                raise SelectorError(
+                    f"no rule is selected (the command line{where} select "
+                    "nothing, or ignore all they select); name rules with "
+                    "--select (`arclean rules` lists them), or drop the --ignore "
+                    "or `select = []` that removes them"
+                )
             self._cleaners[key] = cleaner
         return cleaner
 

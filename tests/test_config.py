@@ -57,8 +57,13 @@ def test_nearest_configuration_wins(runner, site):
 def test_command_line_overrides_configuration(runner, site):
     result = run(runner, ["fix", "--isolated"], input=DIRTY.encode())
     assert result.stdout == "قال الوزير، ثم، غادر\n"
-    result = run(runner, ["fix", "--select", "AR102"], input=DIRTY.encode())
+    result = run(runner, ["fix", "--select", "AR103,AR102"], input=DIRTY.encode())
     assert result.stdout == "قال الوزير ، ثم, غادر\n"  # config's ignore still applies
+    # ... and when it removes every rule selected, nothing would be checked:
+    # an error, not a silent pass (session 19)
+    result = run(runner, ["fix", "--select", "AR102"], input=DIRTY.encode())
+    assert result.exit_code == 2
+    assert "no rule is selected" in result.output and "pyproject.toml" in result.output
 
 
 def test_bad_key_or_value_exits_2_naming_file_and_key(runner, site):

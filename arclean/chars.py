@@ -72,6 +72,16 @@ PATTERN_MACROS: dict[str, str] = {
     rf"|(?<!{TAG_CHAR})@(?={TAG_CHAR}*\p{{L}}){TAG_CHAR}+",
 }
 
+#: Top-level domains written in Arabic script (IANA root zone: the country
+#: codes and the generic ones), for the domain no rule may part from its
+#: name (الصحة.مصر): the macro ``{arabic_tld}``, a whole word.
+ARABIC_TLDS = (
+    "مصر السعودية امارات الاردن الجزائر المغرب تونس قطر عمان فلسطين سورية "
+    "البحرين السودان اليمن عراق موريتانيا ليبيا مليسيا ایران پاکستان بھارت "
+    "شبكة موقع عرب بيتك كاثوليك همراه ابوظبي اتصالات"
+).split()
+PATTERN_MACROS["arabic_tld"] = "(?:" + "|".join(ARABIC_TLDS) + r")(?![\p{L}\p{M}])"
+
 ARABIC_COMMA = "\N{ARABIC COMMA}"
 ARABIC_SEMICOLON = "\N{ARABIC SEMICOLON}"
 ARABIC_QUESTION_MARK = "\N{ARABIC QUESTION MARK}"

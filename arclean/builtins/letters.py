@@ -26,16 +26,14 @@ if TYPE_CHECKING:
     from arclean.text.spans import Span
 
 
-#: Presentation forms used in their own right: ﴾ ﴿, ﷲ ﷺ ﷻ ﷼ ﷽ and the
-#: honorific ligatures; NFKC would spell ﷺ out as a whole phrase.
+#: Presentation forms used in their own right: ﴾ ﴿, the word ligatures
+#: U+FDF0-FDFF (the Quranic pause signs ﷰ ﷱ, ﷲ ﷳ ﷴ … ﷺ ﷻ ﷼ ﷽, whose NFKC
+#: spells ﷺ out as a whole phrase and the pause signs with Urdu ے) and the
+#: honorific ligatures.
 _KEEP_FORMS = frozenset(
     "\N{ORNATE LEFT PARENTHESIS}\N{ORNATE RIGHT PARENTHESIS}"
-    "\N{ARABIC LIGATURE ALLAH ISOLATED FORM}"
-    "\N{ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM}"
-    "\N{ARABIC LIGATURE JALLAJALALOUHOU}\N{RIAL SIGN}"
-    "\N{ARABIC LIGATURE BISMILLAH AR-RAHMAN AR-RAHEEM}"
     + "".join(chr(cp) for cp in range(0xFD40, 0xFD50))
-    + "".join(chr(cp) for cp in (0xFDCF, 0xFDFE, 0xFDFF))
+    + "".join(chr(cp) for cp in (0xFDCF, *range(0xFDF0, 0xFE00)))
 )
 _FORMS_RE = lazy_compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
 

@@ -68,6 +68,10 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         return Member(form, n, "review", 0.0, ["same after folding", FOREIGN_LETTER])
     if judge.lex.surface.get(form, 0) >= judge.s.known_count:
         return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
+    if madda_for_hamza(form, canonical):
+        # سآمر (I shall order) beside سأمر (I shall pass): the madda is a
+        # hamza and a long vowel, another word, not a seat written otherwise
+        return Member(form, n, "review", 0.0, ["same after folding", MADDA_FOR_HAMZA])
     if hamzas(form) > hamzas(canonical):
         # the variant writes a hamza the kept spelling lacks (يؤنس, a verb,
         # beside يونس; بؤنا beside بونا): transliterations drop hamzas,
@@ -124,6 +128,18 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         return Member(form, n, "auto", 0.0, ["same after folding", "ة written ه", why])
     # an unknown hamza (انشطار is right without one) or ى/ي: report only
     return Member(form, n, "review", 0.0, ["same after folding"])
+
+
+#: Said of a spelling that writes آ where the kept one writes أ or إ.
+MADDA_FOR_HAMZA = "آ where the kept spelling writes a hamza seat: maybe another word"
+
+
+def madda_for_hamza(form: str, canonical: str) -> bool:
+    """One spelling writes آ (a hamza and a long a) where the other writes
+    أ or إ (a hamza alone), at the same place: سآمر/سأمر, آمن/أمن."""
+    return len(form) == len(canonical) and any(
+        {x, y} in ({"آ", "أ"}, {"آ", "إ"}) for x, y in zip(form, canonical, strict=True)
+    )
 
 
 def final_letter_only(form: str, canonical: str) -> bool:

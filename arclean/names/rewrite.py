@@ -118,9 +118,10 @@ class Reconciler:
             if hit is None:
                 continue
             prefix_len, new_core, code, message, entry = hit
-            if code == CODE_FUZZY and _marked(tok.text, prefix_len):
-                # a vowelled word (ايادٍ, hands, with tanween) was written
-                # with care, and the rewrite would drop its marks: left alone
+            if _marked(tok.text, prefix_len):
+                # a vowelled word (ايادٍ, hands, with tanween; فِيَانُ beside a
+                # glossary's فيدان) was written with care, and the rewrite
+                # would drop its marks: left alone, by a glossary too
                 continue
             if entry is not None and self.glossary.entries[entry].context_any:
                 if folded_tokens is None:

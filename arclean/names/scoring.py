@@ -26,6 +26,7 @@ from arclean.names.similarity import (
     inflection_only,
     pattern_change,
     pattern_insert,
+    plural_pattern,
     text_only_edit,
     vowel_by_vowel,
     weighted_distance,
@@ -37,6 +38,7 @@ from arclean.names.weighing import (
     first_names,
     full_name_support,
     named_here,
+    rare_definite_swap,
     short_swap,
     slip_evidence,
     text_name,
@@ -126,19 +128,16 @@ class PairScorer:
             and not judge.wordlike(v)
             and judge.own_word(v, c) is None
             and self.standalone(v)
-            and not pattern_change(v, c)
+            and not (pattern_change(v, c) or plural_pattern(v, c))
             and (len(v) != len(c) or len(c) >= s.sub_letters)  # عزام/عصام
             and not judge.attested(v)  # جونز (Dow Jones) is no slip for جوبز
             and judge.auto_evidence(c, min_gaz=1) is not None
         )
 
     def text_attested(self, v: str, c: str) -> str | None:
-        """The text's own evidence for a cheap edit (issue 9, fourth
-        round): the canonical is a name by the reference data (gazetteer,
-        or a lexicon word never inflected) that the text spells the same
-        way at least `text_count` times and `context_ratio` times as often
-        as the variant, and the variant is a word nowhere (not once in the
-        lexicon, with or without ال, nor in the gazetteer)."""
+        """The text's own evidence for a cheap edit: the canonical is a name
+        by the reference data, spelled so `text_count` times and
+        `context_ratio` times as often as the variant, a word nowhere."""
         s, judge = self.s, self.judge
         cn, vn = self.candidates[c].count, self.candidates[v].count
         # a doubled letter is never another name; nor is a spelling that is
@@ -157,6 +156,8 @@ class PairScorer:
             return None  # جازاك beside جزاك: a verb with a pronoun (never after ال)
         why = judge.name_evidence(c) or slip_evidence(v, c, judge)
         if why is None:
+            return None
+        if why == "name with the article" and rare_definite_swap(v, c, judge):
             return None
         return f"{why}, spelled so {cn} times in the text"
 
@@ -230,7 +231,7 @@ class PairScorer:
                 and self.standalone(v)
                 # a letter swapped in a short word is another word (جوبا/كوبا)
                 and (len(v) != len(c) or len(c) >= s.sub_letters or short_swap(v, c, judge))
-                and not (vowel_by_vowel(v, c) or pattern_insert(v, c))
+                and not (vowel_by_vowel(v, c) or pattern_insert(v, c) or plural_pattern(v, c))
                 and not final_letter_differs(self.candidates[v].forms, self.candidates[c].forms)
                 and self.candidates[c].count >= 2
                 and self.candidates[c].count > self.candidates[v].count

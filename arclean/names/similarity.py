@@ -275,6 +275,19 @@ def pattern_insert(a: str, b: str) -> bool:
     return len(short) - stem >= 3 and long == short[:stem] + "ا" + short[stem:]
 
 
+def plural_pattern(variant: str, canonical: str) -> bool:
+    """The variant is the canonical, a stem of four letters (after ال),
+    with an alef after its second letter: the broken plural of the word
+    (مفعل/مفاعل, فوعل/فواعل: المغرب/المغارب, مشرق/مشارق, جوهر/جواهر),
+    another word.  A transliteration that drops the alef goes the other
+    way (ترمب beside ترامب) and is not one."""
+    stem = 2 if canonical.startswith("ال") and variant.startswith("ال") else 0
+    return (
+        len(canonical) - stem == 4
+        and variant == canonical[: stem + 2] + "ا" + canonical[stem + 2 :]
+    )
+
+
 def vowel_by_vowel(a: str, b: str) -> bool:
     """The two folded forms differ by one long vowel next to another vowel
     letter (خوالد/خالد, هانوي/هاني): a different word shape (a plural, a

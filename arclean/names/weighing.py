@@ -243,3 +243,12 @@ def text_name(f: str, g: Group, judge: Judge) -> str | None:
     if f.startswith("ال") or g.definite or f.endswith(COMMON_ENDINGS):
         return None  # الهيليوم, عالميا, يشغلون: ordinary words new to the lexicon
     return "unknown word, never with ال"
+
+
+def rare_definite_swap(v: str, c: str, judge: Judge) -> bool:
+    """A letter swapped (same length) into a definite noun the books write
+    less than `attested_count` times: a rare definite noun never seen bare
+    there may just be a noun (الإذعان, 18 times), and الأظعان (litters) is
+    no slip for it, however often the text writes it.  A letter swap needs
+    a definite name the books write often (العراق, الفاطميين)."""
+    return len(v) == len(c) and judge.lex.count(c) < judge.s.attested_count

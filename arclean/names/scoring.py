@@ -9,7 +9,6 @@ the canonical after folding.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import partial
@@ -19,7 +18,7 @@ from arclean.names.context import neighbours, own_context
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge, future_verb
 from arclean.names.lexicon import CUES
-from arclean.names.members import LETTER_TWICE, OTHER_WORD, fold_member, hamzas
+from arclean.names.members import OTHER_WORD, fold_member, hamzas
 from arclean.names.model import Settings, Tier
 from arclean.names.pairing import Group, max_cost
 from arclean.names.similarity import (
@@ -27,7 +26,6 @@ from arclean.names.similarity import (
     inflection_only,
     pattern_change,
     pattern_insert,
-    sound_swap,
     text_only_edit,
     vowel_by_vowel,
     weighted_distance,
@@ -38,7 +36,9 @@ from arclean.names.weighing import (
     final_letter_differs,
     first_names,
     full_name_support,
+    letter_twice,
     named_here,
+    one_slip,
     short_swap,
     slip_evidence,
     text_name,
@@ -157,20 +157,7 @@ class PairScorer:
             return None
         if judge.wordlike(c) and not c.startswith("ال") and not book_name(c, judge):
             return None  # جازاك beside جزاك: a verb with a pronoun (never after ال)
-        why = judge.name_evidence(c) or slip_evidence(v, c, judge)
-        if (
-            why is None
-            and doubled_letter(v, c)
-            and judge.no_word(v)
-            # no run of one letter in the canonical: ههههه is laughter
-            and all(a != b for a, b in itertools.pairwise(c))
-        ):
-            # a consonant written twice in a spelling that is no word at all
-            # (ترركيا beside تركيا), when the text uses the canonical as a
-            # name (`usage.require_name_use`: not تخللت → تخلت, الغدد →
-            # الغد, which no name stands beside; thirteenth round, train
-            # and the news audit)
-            why = LETTER_TWICE
+        why = judge.name_evidence(c) or slip_evidence(v, c, judge) or letter_twice(v, c, judge)
         if why is None:
             return None
         return f"{why}, spelled so {cn} times in the text"
@@ -266,16 +253,10 @@ class PairScorer:
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}cheap edit, {tw}"])
                     )
-                elif doubled_letter(v, c) or (
-                    (len(v) == len(c) + 1 or (sound_swap(v, c) and judge.no_word(v)))
-                    and judge.name_evidence(c) == "gazetteer"
-                ):
-                    # a consonant written twice (الأندللس), or a long vowel
-                    # the rewrite drops into a gazetteer token (بيرلين →
-                    # برلين): the variant is no word of the lexicon, so no
-                    # other word to mistake (sixth round); or a letter of
-                    # the same sound group in a spelling that is no word at
-                    # all (زليمان → سليمان, thirteenth round: train)
+                elif doubled_letter(v, c) or one_slip(v, c, judge):
+                    # a consonant written twice (الأندللس), a long vowel the
+                    # rewrite drops (بيرلين → برلين) or a sound-group letter
+                    # (زليمان → سليمان): no other word to mistake (sixth round)
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}letter dropped, {tw}"])
                     )

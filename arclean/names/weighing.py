@@ -18,6 +18,7 @@ before many surnames) says nothing, and a word after both spellings (مارتن
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -26,9 +27,10 @@ from arclean.names.context import neighbours
 from arclean.names.counting import Counts
 from arclean.names.evidence import COMMON_ENDINGS, Judge
 from arclean.names.lexicon import NAMING, NISBA_ENDINGS
+from arclean.names.members import LETTER_TWICE
 from arclean.names.model import Settings
 from arclean.names.pairing import Group
-from arclean.names.similarity import doubled_letter, text_only_edit
+from arclean.names.similarity import doubled_letter, sound_swap, text_only_edit
 
 
 def short_swap(v: str, c: str, judge: Judge) -> bool:
@@ -108,6 +110,29 @@ def seldom_used(v: str, c: str, judge: Judge) -> str | None:
     ):
         return "a name the books seldom use"
     return None
+
+
+def letter_twice(v: str, c: str, judge: Judge) -> str | None:
+    """`members.LETTER_TWICE` when the variant writes a consonant of the
+    canonical twice (ترركيا beside تركيا) and is no word at all
+    (`Judge.no_word`), and the canonical has no run of one letter (ههههه
+    is laughter), else None.  The merge is then automatic only when the
+    text uses the canonical as a name (`usage.require_name_use`: not
+    تخللت → تخلت, الغدد → الغد; thirteenth round, train and the news
+    audit)."""
+    if doubled_letter(v, c) and judge.no_word(v) and all(a != b for a, b in itertools.pairwise(c)):
+        return LETTER_TWICE
+    return None
+
+
+def one_slip(v: str, c: str, judge: Judge) -> bool:
+    """Into a gazetteer token (`Judge.name_evidence`): a long vowel the
+    rewrite drops (بيرلين → برلين, sixth round), or a letter of one sound
+    group (`similarity.sound_swap`) in a variant that is no word at all
+    (`Judge.no_word`: زليمان → سليمان; thirteenth round, train)."""
+    if judge.name_evidence(c) != "gazetteer":
+        return False
+    return len(v) == len(c) + 1 or (sound_swap(v, c) and judge.no_word(v))
 
 
 def slip_evidence(v: str, c: str, judge: Judge) -> str | None:

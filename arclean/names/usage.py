@@ -134,10 +134,10 @@ def require_name_use(
             continue
         common = usage.common_reading(c)
         todo += [
-            (i, m, c, common or (LETTER_TWICE if twice(m, c, judge) else None))
+            (i, m, c, common or (LETTER_TWICE if twice(m) else None))
             for m in auto
             if common is not None
-            or twice(m, c, judge)
+            or twice(m)
             or (final_swap(m.form, cl.canonical) and not final_ya_name(m.form, cl.canonical, judge))
         ]
     if not todo and not maybe:
@@ -174,17 +174,11 @@ def require_name_use(
     return changed
 
 
-def twice(m: Member, c: str, judge: Judge) -> bool:
-    """The member's merge into the folded canonical `c` rests on a doubled
-    letter alone, into a word no source calls a name
-    (`members.LETTER_TWICE`), and the books know `c` (تخلت twice, الغد):
-    it needs name uses in `Settings.name_use_share` of the word's uses.  A
-    canonical no reference list has at all (بكين, كيبلينغ: a name new to
-    the books) needs none: no other word to mistake, and a place seldom
-    stands beside a person's name (thirteenth round, train)."""
-    if not any(LETTER_TWICE in e for e in m.evidence):
-        return False
-    return bool(judge.lex_count(c) or judge.gaz.count(c))
+def twice(m: Member) -> bool:
+    """The member's merge rests on a doubled letter alone, into a word no
+    source calls a name (`members.LETTER_TWICE`): it needs name uses in
+    `Settings.name_use_share` of the word's uses (thirteenth round)."""
+    return any(LETTER_TWICE in e for e in m.evidence)
 
 
 def final_ya_name(form: str, canonical: str, judge: Judge) -> bool:

@@ -18,10 +18,6 @@ OTHER_WORD = "another word (pronoun ه or the article)"
 #: Evidence of a review fold member that `usage.require_name_use` makes
 #: automatic when the text uses the word as a name (ninth round).
 NAME_IF_USED = "the text's usual spelling: a name if the text uses it as one"
-#: Evidence of a doubled letter into a word no source calls a name: automatic
-#: only when the text uses the word as a name (`usage.require_name_use`;
-#: thirteenth round).
-LETTER_TWICE = "a letter written twice"
 
 
 def hamzas(surface: str) -> int:

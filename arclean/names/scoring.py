@@ -36,9 +36,7 @@ from arclean.names.weighing import (
     final_letter_differs,
     first_names,
     full_name_support,
-    letter_twice,
     named_here,
-    one_slip,
     short_swap,
     slip_evidence,
     text_name,
@@ -157,7 +155,7 @@ class PairScorer:
             return None
         if judge.wordlike(c) and not c.startswith("ال") and not book_name(c, judge):
             return None  # جازاك beside جزاك: a verb with a pronoun (never after ال)
-        why = judge.name_evidence(c) or slip_evidence(v, c, judge) or letter_twice(v, c, judge)
+        why = judge.name_evidence(c) or slip_evidence(v, c, judge)
         if why is None:
             return None
         return f"{why}, spelled so {cn} times in the text"
@@ -253,10 +251,13 @@ class PairScorer:
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}cheap edit, {tw}"])
                     )
-                elif doubled_letter(v, c) or one_slip(v, c, judge):
-                    # a consonant written twice (الأندللس), a long vowel the
-                    # rewrite drops (بيرلين → برلين) or a sound-group letter
-                    # (زليمان → سليمان): no other word to mistake (sixth round)
+                elif doubled_letter(v, c) or (
+                    len(v) == len(c) + 1 and judge.name_evidence(c) == "gazetteer"
+                ):
+                    # a consonant written twice (الأندللس), or a long vowel
+                    # the rewrite drops into a gazetteer token (بيرلين →
+                    # برلين): the variant is no word of the lexicon, so no
+                    # other word to mistake (sixth round)
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}letter dropped, {tw}"])
                     )

@@ -311,16 +311,6 @@ def text_only_edit(v: str, c: str) -> bool:
     return len(v) == len(c) + 1
 
 
-def sound_swap(v: str, c: str) -> bool:
-    """The two spellings differ by one letter, and those two letters are of
-    one sound group (`SUBSTITUTION_GROUPS`: سليمان/زليمان, تيمور/طيمور):
-    the same sound written with another letter (issue 9, thirteenth round)."""
-    if len(v) != len(c):
-        return False
-    diff = [(a, b) for a, b in zip(v, c, strict=True) if a != b]
-    return len(diff) == 1 and diff[0][1] in _GROUP_OF.get(diff[0][0], ())
-
-
 def doubled_letter(v: str, c: str) -> bool:
     """The variant writes one consonant of the canonical twice (الأندللس
     beside الأندلس): the shadda spelled out, or a typing slip.  Not at a

@@ -36,7 +36,7 @@ from arclean.names.context import name_uses
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import NAMING
-from arclean.names.members import LETTER_TWICE, NAME_IF_USED
+from arclean.names.members import NAME_IF_USED
 from arclean.names.model import Cluster, Member, times
 from arclean.names.pairing import text_inflects
 
@@ -134,10 +134,9 @@ def require_name_use(
             continue
         common = usage.common_reading(c)
         todo += [
-            (i, m, c, common or (LETTER_TWICE if twice(m) else None))
+            (i, m, c, common)
             for m in auto
             if common is not None
-            or twice(m)
             or (final_swap(m.form, cl.canonical) and not final_ya_name(m.form, cl.canonical, judge))
         ]
     if not todo and not maybe:
@@ -166,19 +165,9 @@ def require_name_use(
             m.evidence.append(f"final {end}, never beside a name or title in its {total} uses here")
         else:
             where = f"beside a name or title in {named} of its {total} uses here"
-            if common == LETTER_TWICE:
-                m.evidence.append(f"no source calls it a name, {where}")
-            else:
-                m.evidence.append(f"an ordinary word too ({common}), {where}")
+            m.evidence.append(f"an ordinary word too ({common}), {where}")
         changed.add(i)
     return changed
-
-
-def twice(m: Member) -> bool:
-    """The member's merge rests on a doubled letter alone, into a word no
-    source calls a name (`members.LETTER_TWICE`): it needs name uses in
-    `Settings.name_use_share` of the word's uses (thirteenth round)."""
-    return any(LETTER_TWICE in e for e in m.evidence)
 
 
 def final_ya_name(form: str, canonical: str, judge: Judge) -> bool:

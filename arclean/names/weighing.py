@@ -18,7 +18,6 @@ before many surnames) says nothing, and a word after both spellings (مارتن
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -27,10 +26,9 @@ from arclean.names.context import neighbours
 from arclean.names.counting import Counts
 from arclean.names.evidence import COMMON_ENDINGS, Judge
 from arclean.names.lexicon import NAMING, NISBA_ENDINGS
-from arclean.names.members import LETTER_TWICE
 from arclean.names.model import Settings
 from arclean.names.pairing import Group
-from arclean.names.similarity import doubled_letter, sound_swap, text_only_edit
+from arclean.names.similarity import doubled_letter, text_only_edit
 
 
 def short_swap(v: str, c: str, judge: Judge) -> bool:
@@ -112,29 +110,6 @@ def seldom_used(v: str, c: str, judge: Judge) -> str | None:
     return None
 
 
-def letter_twice(v: str, c: str, judge: Judge) -> str | None:
-    """`members.LETTER_TWICE` when the variant writes a consonant of the
-    canonical twice (ترركيا beside تركيا) and is no word at all
-    (`Judge.no_word`), and the canonical has no run of one letter (ههههه
-    is laughter), else None.  The merge is then automatic only when the
-    text uses the canonical as a name (`usage.require_name_use`: not
-    تخللت → تخلت, الغدد → الغد; thirteenth round, train and the news
-    audit)."""
-    if doubled_letter(v, c) and judge.no_word(v) and all(a != b for a, b in itertools.pairwise(c)):
-        return LETTER_TWICE
-    return None
-
-
-def one_slip(v: str, c: str, judge: Judge) -> bool:
-    """Into a gazetteer token (`Judge.name_evidence`): a long vowel the
-    rewrite drops (بيرلين → برلين, sixth round), or a letter of one sound
-    group (`similarity.sound_swap`) in a variant that is no word at all
-    (`Judge.no_word`: زليمان → سليمان; thirteenth round, train)."""
-    if judge.name_evidence(c) != "gazetteer":
-        return False
-    return len(v) == len(c) + 1 or (sound_swap(v, c) and judge.no_word(v))
-
-
 def slip_evidence(v: str, c: str, judge: Judge) -> str | None:
     """`well_attested` or `seldom_used`: name evidence for a canonical
     that `Judge.name_evidence` does not call a name, from the variant."""
@@ -197,9 +172,8 @@ def cue_candidate(v: str, c: str, judge: Judge) -> bool:
     `known_count` times: كربلاء once) or a name they use bare
     (`Judge.bare_name`: هولندا), and no inflected word (`Judge.wordlike`:
     قاسيون, also "harsh ones") nor a verb of the text or of the past
-    (تحررت = تحرر + ت).  A common noun after
-    a naming noun (فريق عمل, شركة طيران) is a word of the books, so never
-    one."""
+    (تحررت = تحرر + ت).  A common noun after a naming noun (فريق عمل,
+    شركة طيران) is a word of the books, so never one."""
     return (
         judge.no_word(v)
         and not judge.gaz.count(c)

@@ -33,6 +33,7 @@ Usage:
     python scripts/eval_names.py [--split dev] [--corpus-name aqmar|pud|both]
                                  [--seeds 3] [--json out.json]
     python scripts/eval_names.py --tune        # grid search on train
+    python scripts/eval_names.py --split train --explain   # why variants are missed
 """
 
 from __future__ import annotations
@@ -584,6 +585,50 @@ def tune(seeds: list[int], corpus: Path) -> Settings:
 SOURCES = ("aqmar", "pud")
 
 
+def explain(split: str, seeds: list[int], corpus: Path, source: str) -> dict[str, Counter[str]]:
+    """Why each planted variant of `split` that is not rewritten into its
+    original is missed (issue 9, thirteenth round), per kind: ``no
+    cluster`` (no pair at any tier: a full edit without context, a common
+    canonical), ``review: <last reason>`` (the scan at tier review offers
+    it), ``canonical`` (the variant became a cluster's kept spelling),
+    ``other canonical`` (offered as a variant of another spelling) or
+    ``wrong`` (rewritten into another spelling).  Distinct (seed, original,
+    variant) triples are counted, not mentions.  Prints one line per
+    triple to stderr."""
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for p, _sp in prepare_split(split, seeds, corpus, source):
+        review = Reconciler(fuzzy=True, tier="review", settings=DEFAULT_SETTINGS)
+        where = {m.form: (cl, m) for cl in review.prepare(p.sentences) for m in cl.members}
+        auto = Reconciler(fuzzy=True, tier="auto", settings=DEFAULT_SETTINGS)
+        auto.prepare(p.sentences)
+        analysis = auto._corpus.analysis if auto._corpus else {}
+        seen: set[tuple[str, str]] = set()
+        for orig, new, kind in p.planted.values():
+            if (orig, new) in seen:
+                continue
+            seen.add((orig, new))
+            core = analysis.get(new, ("", new))[1]
+            o_core = analysis.get(orig, ("", orig))[1]
+            hit = (auto._prepared or {}).get(core)
+            if hit is not None:
+                if hit[0] == o_core:
+                    continue
+                why = "wrong"
+            elif core not in where:
+                why = "no cluster"
+            else:
+                cl, m = where[core]
+                if cl.canonical == core:
+                    why = "canonical"
+                elif cl.canonical != o_core:
+                    why = "other canonical"
+                else:
+                    why = "review: " + (m.evidence[-1] if m.evidence else "")
+            out[kind][why.split(":")[0]] += 1
+            print(f"{kind}\t{new} → {orig}\t{why}", file=sys.stderr)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Evaluate arclean name reconciliation.")
     ap.add_argument("--split", choices=("train", "dev", "test"), default="dev")
@@ -593,6 +638,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--json", type=Path, help="write the figures as JSON here")
     ap.add_argument("--tune", action="store_true", help="fit thresholds on the train split")
+    ap.add_argument(
+        "--explain", action="store_true", help="why each missed variant is missed (stderr)"
+    )
     args = ap.parse_args(argv)
     if not (args.corpus / "ner").is_dir():
         print(f"corpus not found at {args.corpus}", file=sys.stderr)
@@ -600,6 +648,11 @@ def main(argv: list[str] | None = None) -> int:
     seeds = list(range(1, args.seeds + 1))
     if args.tune:
         tune(seeds, args.corpus)
+        return 0
+    if args.explain:
+        for src in SOURCES if args.corpus_name == "both" else (args.corpus_name,):
+            for kind, why in explain(args.split, seeds, args.corpus, src).items():
+                print(src, kind, dict(why))
         return 0
     out = {}
     for src in SOURCES if args.corpus_name == "both" else (args.corpus_name,):

@@ -171,9 +171,9 @@ def cue_candidate(v: str, c: str, judge: Judge) -> bool:
     (`lexicon.NISBA_ENDINGS`), is a word the books seldom use (under
     `known_count` times: كربلاء once) or a name they use bare
     (`Judge.bare_name`: هولندا), and no inflected word (`Judge.wordlike`:
-    قاسيون, also "harsh ones") nor a verb of the text.  A common noun after
-    a naming noun (فريق عمل, شركة طيران) is a word of the books, so never
-    one."""
+    قاسيون, also "harsh ones") nor a verb of the text or of the past
+    (تحررت = تحرر + ت).  A common noun after a naming noun (فريق عمل,
+    شركة طيران) is a word of the books, so never one."""
     return (
         judge.no_word(v)
         and not judge.gaz.count(c)
@@ -184,6 +184,10 @@ def cue_candidate(v: str, c: str, judge: Judge) -> bool:
         and not judge.text_verb(c)
         and not judge.wordlike(c)
         and not two_words(c, judge)
+        # a verb in the past (تحررت: تحرر + ت, after «محافظة» in «محافظة
+        # تحررت», the governorate was freed) is no place name (thirteenth
+        # round, news audit; the test of `Judge.bare_name`)
+        and not (c.endswith("ت") and judge.lex.count(c[:-1]) >= judge.s.known_count)
     )
 
 

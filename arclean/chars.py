@@ -73,14 +73,14 @@ PATTERN_MACROS: dict[str, str] = {
 }
 
 #: Top-level domains written in Arabic script (IANA root zone: the country
-#: codes and the generic ones), for the domain no rule may part from its
-#: name (الصحة.مصر): the macro ``{arabic_tld}``, a whole word.
+#: codes and the generic ones), as a pattern's alternatives, for the domain
+#: no rule may part from its name (الصحة.مصر): the macro ``{arabic_tld}``.
 ARABIC_TLDS = (
-    "مصر السعودية امارات الاردن الجزائر المغرب تونس قطر عمان فلسطين سورية "
-    "البحرين السودان اليمن عراق موريتانيا ليبيا مليسيا ایران پاکستان بھارت "
-    "شبكة موقع عرب بيتك كاثوليك همراه ابوظبي اتصالات"
-).split()
-PATTERN_MACROS["arabic_tld"] = "(?:" + "|".join(ARABIC_TLDS) + r")(?![\p{L}\p{M}])"
+    "مصر|السعودية|امارات|الاردن|الجزائر|المغرب|تونس|قطر|عمان|فلسطين|سورية|"
+    "البحرين|السودان|اليمن|عراق|موريتانيا|ليبيا|مليسيا|ایران|پاکستان|بھارت|"
+    "شبكة|موقع|عرب|بيتك|كاثوليك|همراه|ابوظبي|اتصالات"
+)
+PATTERN_MACROS["arabic_tld"] = f"(?:{ARABIC_TLDS})(?![\\p{{L}}\\p{{M}}])"
 
 ARABIC_COMMA = "\N{ARABIC COMMA}"
 ARABIC_SEMICOLON = "\N{ARABIC SEMICOLON}"

@@ -11,7 +11,7 @@ import pytest
 
 from arclean.chars import fold
 from arclean.names import Reconciler
-from arclean.names.members import madda_for_hamza
+from arclean.names.members import hamza_of_its_own
 from arclean.names.similarity import plural_pattern
 
 
@@ -42,9 +42,11 @@ def test_a_plural_is_not_rewritten_into_a_country() -> None:
 
 
 def test_madda_is_not_a_hamza_seat() -> None:
-    assert madda_for_hamza("سآمر", "سأمر")
-    assert madda_for_hamza("آمن", "إمن")
-    assert not madda_for_hamza("أسامة", "اسامة")
+    assert hamza_of_its_own("سآمر", "سأمر")
+    assert hamza_of_its_own("آمن", "إمن")
+    assert hamza_of_its_own("اندأ", "أندا")  # a hamza moved
+    assert not hamza_of_its_own("اسامة", "أسامة")  # a hamza left out
+    assert not hamza_of_its_own("أبراهيم", "إبراهيم")  # a seat written otherwise
     text = "قال ياسر: سأمر بك وقت العشاء.\n" * 3 + "وقال الملك: سآمر بإلقائها في النهر.\n"
     assert _rewritten(text) == text
 
@@ -68,3 +70,20 @@ def test_a_glossary_leaves_a_vowelled_word_alone(tmp_path) -> None:  # type: ign
     text = "قال فِيَانُ إن الأمر انتهى، وقال فيان ذلك، ورأى فيانٌ غيره.\n"
     out = Cleaner(glossaries=[glossary])(text)
     assert out == "قال فِيَانُ إن الأمر انتهى، وقال فيدان ذلك، ورأى فيانٌ غيره.\n"
+
+
+@pytest.mark.parametrize(
+    ("word", "slip"),
+    [("يدها", "يددها"), ("سرها", "سررها")],
+)
+def test_a_short_word_with_a_pronoun_is_no_name(word: str, slip: str) -> None:
+    """OCR doubles a letter it misreads (سريرها read سررها): a common stem
+    of two letters with a pronoun (يد + ها, her hand) is no name to rewrite
+    the slip into."""
+    text = f"ورفعت {word} عاليا ثم وضعت {word} على الطاولة.\n" * 4 + f"وجاءت {slip} إلى الباب.\n"
+    assert _rewritten(text) == text
+
+
+def test_a_hamza_written_elsewhere_is_another_word() -> None:
+    text = "وصل الفريق إلى جزيرة أندا صباحا.\n" * 4 + "اندأ بالكلام قبل الآخرين.\n"
+    assert _rewritten(text) == text

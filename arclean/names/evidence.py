@@ -349,7 +349,9 @@ class Judge:
                 and self.gaz.count(f) < self.s.attested_count
             ):
                 return True  # أخيه, بينه: a frequent stem + the pronoun ه
-            if f.endswith(suf) and len(stem) >= 3:
+            # a stem of two letters with a suffix of two (يدها, سرهم: her
+            # hand, their secret) as well as of three
+            if f.endswith(suf) and len(stem) >= (2 if len(suf) >= 2 else 3):
                 ratio = self.lex.al_ratio(stem)
                 if (
                     self.lex.count(stem) >= self.s.common_count

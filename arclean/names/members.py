@@ -20,9 +20,13 @@ OTHER_WORD = "another word (pronoun ه or the article)"
 NAME_IF_USED = "the text's usual spelling: a name if the text uses it as one"
 
 
+#: The letters that write a hamza (with or without a seat).
+HAMZA_LETTERS = "أإآؤئء"
+
+
 def hamzas(surface: str) -> int:
     """Hamza letters (with or without a seat) in a spelling."""
-    return sum(surface.count(ch) for ch in "أإآؤئء")
+    return sum(surface.count(ch) for ch in HAMZA_LETTERS)
 
 
 #: Evidence marker: a spelling writes a letter for a foreign sound (ڤ پ چ گ ڨ ژ)
@@ -68,10 +72,11 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         return Member(form, n, "review", 0.0, ["same after folding", FOREIGN_LETTER])
     if judge.lex.surface.get(form, 0) >= judge.s.known_count:
         return Member(form, n, "review", 0.0, ["same after folding", "spelling in lexicon"])
-    if madda_for_hamza(form, canonical):
+    if hamza_of_its_own(form, canonical):
         # سآمر (I shall order) beside سأمر (I shall pass): the madda is a
-        # hamza and a long vowel, another word, not a seat written otherwise
-        return Member(form, n, "review", 0.0, ["same after folding", MADDA_FOR_HAMZA])
+        # hamza and a long vowel; اندأ beside أندا: a hamza elsewhere.  A
+        # transliteration drops hamzas, it neither adds nor moves them
+        return Member(form, n, "review", 0.0, ["same after folding", HAMZA_OF_ITS_OWN])
     if hamzas(form) > hamzas(canonical):
         # the variant writes a hamza the kept spelling lacks (يؤنس, a verb,
         # beside يونس; بؤنا beside بونا): transliterations drop hamzas,
@@ -130,15 +135,18 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     return Member(form, n, "review", 0.0, ["same after folding"])
 
 
-#: Said of a spelling that writes آ where the kept one writes أ or إ.
-MADDA_FOR_HAMZA = "آ where the kept spelling writes a hamza seat: maybe another word"
+#: Said of a spelling that writes a hamza the kept one does not write there.
+HAMZA_OF_ITS_OWN = "a hamza where the kept spelling has none, or آ for its أ: maybe another word"
 
 
-def madda_for_hamza(form: str, canonical: str) -> bool:
-    """One spelling writes آ (a hamza and a long a) where the other writes
-    أ or إ (a hamza alone), at the same place: سآمر/سأمر, آمن/أمن."""
+def hamza_of_its_own(form: str, canonical: str) -> bool:
+    """`form` writes a hamza at a place where `canonical` writes a bare
+    letter (اندأ/أندا), or آ (a hamza and a long a) where it writes أ or إ
+    (a hamza alone: سآمر/سأمر, آمن/أمن).  A seat written otherwise (أ/إ:
+    أبراهيم/إبراهيم) or a hamza left out (اسامة/أسامة) is no such place."""
     return len(form) == len(canonical) and any(
-        {x, y} in ({"آ", "أ"}, {"آ", "إ"}) for x, y in zip(form, canonical, strict=True)
+        (x in HAMZA_LETTERS and y not in HAMZA_LETTERS) or (x == "آ" and y in "أإ")
+        for x, y in zip(form, canonical, strict=True)
     )
 
 

@@ -136,6 +136,13 @@ KEHEH = "\N{ARABIC LETTER KEHEH}"
 #: The Persian-keyboard forms of yeh and kaf: common in Arabic text typed on
 #: a Persian keyboard, so they alone do not make a paragraph foreign.
 FARSI_FORMS = frozenset(FARSI_YEH + KEHEH)
+#: The extended Arabic-Indic digits ۰-۹ of Persian and Urdu: Arabic text
+#: typed on such a keyboard has them too, so, like `FARSI_FORMS`, they make
+#: a line Persian only when it holds no `ARABIC_ONLY_LETTERS`.
+PERSIAN_DIGITS = frozenset(chr(0x06F0 + i) for i in range(10))
+#: The Arabic-Indic digits ٠-٩, Arabic's own (Persian writes ۴ ۵ ۶ with
+#: code points of its own): on a line, evidence of Arabic as ة is.
+ARABIC_INDIC_DIGITS = frozenset(chr(0x0660 + i) for i in range(10))
 
 
 def char_class(chars: str | frozenset[str]) -> str:
@@ -218,8 +225,8 @@ _FOLD_TABLE: dict[int, str | None] = {
     **{cp: None for cp in range(0x06DF, 0x06E5)},
     **{cp: None for cp in range(0x06E7, 0x06E9)},
     **{cp: None for cp in range(0x06EA, 0x06EE)},
-    **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
-    **{0x06F0 + i: str(i) for i in range(10)},  # Persian digits
+    **{ord(d): str(ord(d) - 0x0660) for d in ARABIC_INDIC_DIGITS},
+    **{ord(d): str(ord(d) - 0x06F0) for d in PERSIAN_DIGITS},
 }
 
 

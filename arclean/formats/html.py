@@ -19,6 +19,7 @@ from arclean.formats._common import (
     mask_ranges,
 )
 from arclean.formats.base import StructureChanged
+from arclean.text.language import other_script_language
 from arclean.text.spans import Span, subtract
 
 #: Elements whose whole content is frozen: scripts, styles, code and what a
@@ -63,7 +64,14 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.skeleton.append(("start", tag, tuple(attrs)))
-        if tag in FROZEN_ELEMENTS:
+        if tag == "p" and self.frozen_stack[-1:] == ["p"]:
+            self.frozen_stack.pop()  # a paragraph ends where the next starts
+        if tag in FROZEN_ELEMENTS or any(
+            name in ("lang", "xml:lang") and value and other_script_language(value)
+            for name, value in attrs
+        ):
+            # code, or text the author says is Persian, Urdu ... (lang="fa"),
+            # whose spelling and digits no Arabic rule may touch
             self.frozen_stack.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -11,10 +11,12 @@ import re
 from typing import Literal
 
 from arclean.chars import (
+    ARABIC_INDIC_DIGITS,
     ARABIC_ONLY_LETTERS,
     FARSI_FORMS,
     LETTER,
     NON_ARABIC_LETTERS,
+    PERSIAN_DIGITS,
     REGEX_FLAGS,
     char_class,
     lazy_compile,
@@ -28,8 +30,10 @@ def paragraph_language(text: str) -> Language:
     """Guess whether a paragraph is Arabic (``"ar"``), another language in the
     Arabic script (``"other-arabic-script"``) or has no Arabic letters (``""``).
 
-    Arabic text typed on a Persian keyboard uses ی and ک but none of پ چ ژ گ,
-    and keeps ة and Arabic yeh elsewhere; that still counts as Arabic.
+    Arabic text typed on a Persian keyboard uses ی and ک and the digits
+    ۰-۹ but none of پ چ ژ گ, and keeps ة and Arabic yeh elsewhere; that
+    still counts as Arabic.  A line with those forms and no letter only
+    Arabic has (در سال ۱۳۹۴ به تهران رفتم) is not.
     """
     arabic_only = 0
     foreign = 0
@@ -38,9 +42,9 @@ def paragraph_language(text: str) -> Language:
     for ch in text:
         if ch in NON_ARABIC_LETTERS:
             foreign += 1
-        elif ch in ARABIC_ONLY_LETTERS:
+        elif ch in ARABIC_ONLY_LETTERS or ch in ARABIC_INDIC_DIGITS:
             arabic_only += 1
-        elif ch in FARSI_FORMS:
+        elif ch in FARSI_FORMS or ch in PERSIAN_DIGITS:
             farsi_forms += 1
         elif "\N{ARABIC LETTER HAMZA}" <= ch <= "\N{ARABIC LETTER YEH}":
             letters += 1
@@ -51,6 +55,45 @@ def paragraph_language(text: str) -> Language:
     if farsi_forms and not arabic_only:
         return "other-arabic-script"
     return "ar"
+
+
+#: Languages written in the Arabic script other than Arabic (BCP 47
+#: primary subtags): Persian and Dari, Urdu, Pashto, Kurdish (Sorani),
+#: Sindhi, Uyghur, Balochi, Kashmiri, Punjabi (Shahmukhi), Saraiki, Gilaki,
+#: Mazanderani, Luri, Bakhtiari, Hazaragi, Khowar, Ottoman Turkish.
+OTHER_ARABIC_SCRIPT_LANGUAGES = frozenset(
+    [
+        "fa",
+        "prs",
+        "ur",
+        "ps",
+        "ckb",
+        "ku",
+        "sd",
+        "ug",
+        "bal",
+        "ks",
+        "pnb",
+        "skr",
+        "glk",
+        "mzn",
+        "lrc",
+        "bqi",
+        "haz",
+        "khw",
+        "ota",
+    ]
+)
+
+
+def other_script_language(tag: str) -> bool:
+    """Does the language tag `tag` (an HTML ``lang``, ``fa-IR``, ``ur``,
+    ``az-Arab``) name a language other than Arabic written in the Arabic
+    script?  An author's statement, stronger than any guess from letters."""
+    parts = tag.strip().lower().replace("_", "-").split("-")
+    if not parts[0] or parts[0] == "ar":
+        return False
+    return parts[0] in OTHER_ARABIC_SCRIPT_LANGUAGES or "arab" in parts[1:]
 
 
 _ARABIC_LINE_RE = lazy_compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
@@ -68,7 +111,9 @@ def other_language_lines(text: str, start: int = 0, end: int | None = None) -> l
     `end` (a line's start, and a line break's end or the text's end) look
     at those lines only."""
     if not _MAYBE_OTHER:
-        _MAYBE_OTHER.append(re.compile(char_class(NON_ARABIC_LETTERS | FARSI_FORMS)))
+        _MAYBE_OTHER.append(
+            re.compile(char_class(NON_ARABIC_LETTERS | FARSI_FORMS | PERSIAN_DIGITS))
+        )
     finder = _MAYBE_OTHER[0]
     found: list[Range] = []
     position = start

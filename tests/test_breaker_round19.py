@@ -1,0 +1,77 @@
+"""Findings of the session 19 breaker on real text (default profile)."""
+
+from __future__ import annotations
+
+import pytest
+
+from arclean.api import Cleaner
+from arclean.text.language import other_script_language, paragraph_language
+
+
+def test_a_persian_line_with_persian_digits_and_no_arabic_letter_is_persian() -> None:
+    """No ی or ک, but Persian digits and no letter only Arabic has: the
+    digits stay, and so does the separate و."""
+    text = "در سال ۱۳۹۴ به تهران رفتم.\nاو در ۱۳۹۴ آمد و رفت.\n"
+    assert Cleaner()(text) == text
+    assert paragraph_language("او در ۱۳۹۴ آمد و رفت.") == "other-arabic-script"
+
+
+def test_arabic_typed_with_persian_digits_is_still_arabic() -> None:
+    assert paragraph_language("في سنة ۱۹۵۲ قامت الثورة") == "ar"
+    # Arabic-Indic digits are Arabic's own: a mixed number is Arabic typing
+    assert Cleaner()("عام ۱۲۸٥.\n") == "عام ١٢٨٥.\n"
+
+
+@pytest.mark.parametrize(
+    ("tag", "other"),
+    [
+        ("fa", True),
+        ("fa-IR", True),
+        ("ur", True),
+        ("ckb", True),
+        ("az-Arab", True),
+        ("ar", False),
+        ("ar-EG", False),
+        ("en", False),
+        ("", False),
+    ],
+)
+def test_language_tags(tag: str, other: bool) -> None:
+    assert other_script_language(tag) is other
+
+
+def test_html_text_marked_persian_is_left_alone() -> None:
+    page = (
+        '<html lang="ar"><body>\n<p>قال الوزير ، ثم غادر.</p>\n'
+        '<p lang="fa">او در ۱۳۹۴ آمد و رفت</p>\n'
+        '<blockquote lang="fa-IR">کتاب‌ها را و آن‌ها ۱۳۹۴</blockquote>\n'
+        '<p lang="ur">یہ کتاب ہے ، اور<p>قال ، ثم</p>\n</body></html>\n'
+    )
+    out = Cleaner(format="html")(page)
+    assert "<p>قال الوزير، ثم غادر.</p>" in out
+    assert '<p lang="fa">او در ۱۳۹۴ آمد و رفت</p>' in out
+    assert '<blockquote lang="fa-IR">کتاب‌ها را و آن‌ها ۱۳۹۴</blockquote>' in out
+    assert "یہ کتاب ہے ، اور" in out
+    # an unclosed paragraph ends where the next one starts
+    assert "<p>قال، ثم</p>" in out
+
+
+def test_a_tatweel_under_a_dagger_alef_stays() -> None:
+    text = "هَـٰذَا كِتَـٰبٌ وَلَـٰكِنَّ ذَٰلِكَ جمـــيل\n"
+    assert Cleaner()(text) == "هَـٰذَا كِتَـٰبٌ وَلَـٰكِنَّ ذَٰلِكَ جميل\n"
+
+
+def test_a_row_of_values_is_not_prose() -> None:
+    text = "الاسم,العمر,المدينة\nمحمد,25,الرياض\nقال,ثم\n"
+    assert Cleaner()(text) == "الاسم,العمر,المدينة\nمحمد,25,الرياض\nقال، ثم\n"
+
+
+def test_word_ligatures_are_kept_and_folded_for_search() -> None:
+    text = "ﷰ ﷱ ﷳ ﷴ ﷺ\n"
+    assert Cleaner()(text) == text
+    assert Cleaner(profile="search")(text) == "ﷰ ﷱ اكبر محمد صلي الله عليه وسلم\n"
+
+
+def test_an_arabic_domain_keeps_its_dot() -> None:
+    assert Cleaner()("زوروا الصحة.مصر اليوم.\n") == "زوروا الصحة.مصر اليوم.\n"
+    assert Cleaner()("انتهى الاجتماع.ثم غادر\n") == "انتهى الاجتماع. ثم غادر\n"

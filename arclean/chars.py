@@ -140,8 +140,7 @@ FARSI_FORMS = frozenset(FARSI_YEH + KEHEH)
 #: typed on such a keyboard has them too, so, like `FARSI_FORMS`, they make
 #: a line Persian only when it holds no `ARABIC_ONLY_LETTERS`.
 PERSIAN_DIGITS = frozenset(chr(0x06F0 + i) for i in range(10))
-#: The Arabic-Indic digits ٠-٩, Arabic's own (Persian writes ۴ ۵ ۶ with
-#: code points of its own): on a line, evidence of Arabic as ة is.
+#: The Arabic-Indic digits ٠-٩, Arabic's own: evidence of Arabic as ة is.
 ARABIC_INDIC_DIGITS = frozenset(chr(0x0660 + i) for i in range(10))
 
 

@@ -62,7 +62,7 @@ def paragraph_language(text: str) -> Language:
 #: Sindhi, Uyghur, Balochi, Kashmiri, Punjabi (Shahmukhi), Saraiki, Gilaki,
 #: Mazanderani, Luri, Bakhtiari, Hazaragi, Khowar, Ottoman Turkish.
 OTHER_ARABIC_SCRIPT_LANGUAGES = frozenset(
-    [
+    {
         "fa",
         "prs",
         "ur",
@@ -82,7 +82,7 @@ OTHER_ARABIC_SCRIPT_LANGUAGES = frozenset(
         "haz",
         "khw",
         "ota",
-    ]
+    }
 )
 
 

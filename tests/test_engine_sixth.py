@@ -12,6 +12,7 @@ from conftest import corpus_lines
 
 from arclean.guard import Guard
 from arclean.ruleset import load_builtin_rules
+from arclean.text import masks
 from arclean.text.masks import protected_ranges
 from arclean.text.spans import Range, Span, subtract_spans
 
@@ -68,3 +69,39 @@ def test_the_guard_cuts_spans_as_before_on_the_corpus(corpus) -> None:
                 lists.append(guard._other or [])
         assert got == _sequential(spans, *lists)
     assert len(guard.protected) > 100  # the tweets' links
+
+
+def test_find_through_a_rare_character_is_str_find() -> None:
+    rng = random.Random(6)
+    alphabet = "w/:.Wm@ عب\n"
+    needles = ["://", "www.", "WWW.", "Www.", "mailto:", "w.", "ww"]
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 200)))
+        if rng.random() < 0.3:  # needles in it
+            for _ in range(rng.randrange(1, 4)):
+                at = rng.randrange(len(text) + 1)
+                text = text[:at] + rng.choice(needles) + text[at:]
+        needle = rng.choice(needles)
+        start = rng.randrange(0, len(text) + 3)
+        for key in range(len(needle)):
+            assert masks._find(text, needle, start, key) == text.find(needle, start)
+    # Past `_PROBES` candidates, `str.find` takes over.
+    text = "w" * (3 * masks._PROBES) + "www." + "/" * (3 * masks._PROBES) + "://"
+    assert masks._find(text, "www.") == text.find("www.") == 3 * masks._PROBES
+    assert masks._find(text, "://", 0, 1) == text.find("://") == 6 * masks._PROBES + 4
+
+
+def test_links_are_the_same_found_through_a_rare_character(corpus, monkeypatch) -> None:
+    names = [
+        "messy/arsarcasm_tweets.txt",
+        "news/saudinewsnet_2015-08-09.txt",
+        "plain/arcd_wikipedia_paragraphs.txt",
+    ]
+    text = corpus_lines(corpus, names, 3000)
+    samples = [text, "x" * 50 + "mailto:a@b.co http://a.com/x WWW.EXAMPLE.com/y www.b.org", ""]
+    found = [masks.link_ranges(sample) for sample in samples]
+    monkeypatch.setattr(
+        masks, "_find", lambda text, needle, start=0, key=0: text.find(needle, start)
+    )
+    assert [masks.link_ranges(sample) for sample in samples] == found
+    assert len(found[0]) > 100 and len(found[1]) == 4

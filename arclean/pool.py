@@ -150,7 +150,9 @@ def process_files(
     platform allows, the parent cleans the first file itself (when it is
     small) and the workers are forked from it, so that they start with its
     resolver: rules loaded, patterns compiled, word lists read, once instead
-    of once per worker."""
+    of once per worker.  They are forked by `_forked` when the resolver
+    says how a worker ends (`Resolver.worker_exit`: the command line's;
+    nothing below it ends a process), else by a `ProcessPoolExecutor`."""
     if jobs <= 1 or len(names) < 2:
         for name in names:
             yield process_source(name, mode, resolver, keep_text=keep_text, diff=diff)
@@ -166,18 +168,22 @@ def process_files(
                 yield process_source(name, mode, resolver, keep_text=keep_text, diff=diff)
             return
     workers = min(jobs, len(names))
-    if fork:
+    if fork and resolver.worker_exit is not None:
         yield from _forked(names, mode, resolver, keep_text, diff, workers)
         return
+    global _INHERIT
     import os
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     from arclean.errors import WorkerError
 
+    context = _fork_context() if fork else None
+    _INHERIT = resolver if context is not None else None
     try:
         with ProcessPoolExecutor(
             max_workers=workers,
+            mp_context=context,
             initializer=_init_worker,
             initargs=(resolver.options, resolver.worker_setup, os.getpid()),
         ) as pool:
@@ -193,6 +199,16 @@ def process_files(
                     task.cancel()
     except BrokenProcessPool:
         raise WorkerError(_BROKEN) from None
+    finally:
+        _INHERIT = None
+
+
+def _fork_context() -> Any:
+    """The ``fork`` start method (where `_can_fork`): a forked worker starts
+    with the parent's resolver (`_INHERIT`)."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork")
 
 
 def _forked(
@@ -372,7 +388,9 @@ def _serve(
             _write(results, answer)
         code = 0
     finally:
-        os._exit(code)
+        end = resolver.worker_exit
+        assert end is not None  # `_forked` is used only with it
+        end(code)
 
 
 def _write(fd: int, data: bytes) -> None:

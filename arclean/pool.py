@@ -307,9 +307,11 @@ class _Child:
 
     def send(self, batch: int) -> None:
         import os
+        from contextlib import suppress
 
-        os.write(self.tasks, batch.to_bytes(4, "little"))
         self.running.append(batch)
+        with suppress(BrokenPipeError):  # it died: the end of its results says so
+            os.write(self.tasks, batch.to_bytes(4, "little"))
 
     def receive(self) -> bytes | None:
         """The next message (blocking until it is whole), or None at the

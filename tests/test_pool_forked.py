@@ -1,13 +1,18 @@
 """``-j``'s own forked workers (`arclean.pool._forked`, used when the
-resolver says how a worker ends, as the command line's does): the results
-of one process, in order; a worker that dies is an error; a caller that
-stops early leaves no worker behind.  (The command line's runs with ``-j
+resolver says how a worker ends, as the command line's does, and no other
+thread runs): the results of one process, in order; a worker that dies is
+an error; a caller that stops early leaves no worker behind.  With another
+test's thread running, `process_files` uses its `ProcessPoolExecutor`,
+which must behave the same; the first test runs in a fresh interpreter,
+where the forked workers are certain.  (The command line's runs with ``-j
 2``: tests/test_jobs_round2.py, tests/test_io_safety.py.)"""
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from test_jobs_round2 import _corpus
@@ -17,6 +22,33 @@ from arclean.errors import WorkerError
 from arclean.resolver import Resolver, RunOptions
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork")
+
+
+_FRESH = """
+import os, sys
+sys.path.insert(0, sys.argv[2])
+from pathlib import Path
+from test_jobs_round2 import _corpus
+from arclean import pool
+from arclean.resolver import Resolver, RunOptions
+names = _corpus(Path(sys.argv[1]), 50)
+resolver = Resolver(RunOptions(isolated=True))
+resolver.worker_exit = os._exit
+serial = list(pool.process_files(names, "preview", resolver, keep_text=True))
+parallel = list(pool.process_files(names, "preview", resolver, keep_text=True, jobs=2))
+assert parallel == serial and any(r.changed for r in serial)
+assert "concurrent.futures" not in sys.modules  # forked by arclean, no executor
+print("ok")
+"""
+
+
+def test_forked_workers_in_a_fresh_interpreter(tmp_path):
+    here = Path(__file__).resolve().parent
+    env = {**os.environ, "PYTHONPATH": str(here.parent), "ARCLEAN_NO_CACHE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", _FRESH, str(tmp_path), str(here)], env=env, capture_output=True
+    )
+    assert done.returncode == 0 and done.stdout == b"ok\n", done.stderr.decode()[-2000:]
 
 
 def _resolver() -> Resolver:
@@ -63,6 +95,7 @@ def test_a_forked_worker_that_dies_is_an_error(tmp_path, monkeypatch):
             os._exit(9)  # as a worker killed by the system would
         return work(args)
 
+    dies_on_the_twentieth.__module__, dies_on_the_twentieth.__qualname__ = pool.__name__, "_work"
     monkeypatch.setattr(pool, "_work", dies_on_the_twentieth)
     got = []
     with pytest.raises(WorkerError, match="stopped unexpectedly"):
@@ -80,6 +113,7 @@ def test_an_exception_in_a_forked_worker_is_raised_in_its_place(tmp_path, monkey
             raise MemoryError("too big")
         return work(args)
 
+    fails_on_the_tenth.__module__, fails_on_the_tenth.__qualname__ = pool.__name__, "_work"
     monkeypatch.setattr(pool, "_work", fails_on_the_tenth)
     got = []
     with pytest.raises(MemoryError, match="too big"):

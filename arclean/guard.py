@@ -228,15 +228,21 @@ class Guard:
         cached = self._spans_cache.get(key)
         if cached is not None:
             return cached
-        result = subtract_spans(spans, self.protected)
+        holes = [self.protected]
         if key[1] != "any":
             if self._no_script is None:
                 self._no_script = non_arabic_holes(self.text)
-            result = subtract_spans(result, self._no_script)
+            holes.append(self._no_script)
         if key[1] == "ar":
             if self._other is None:
                 self._other = other_language_lines(self.text)
-            result = subtract_spans(result, self._other)
+            holes.append(self._other)
+        # One cut by all the holes together (sorted, overlapping or not)
+        # gives the pieces that one cut after another gives, without the
+        # spans in between (5,000 links of tweets: 5,000 spans a cut).
+        parts = [part for part in holes if part]
+        cut = parts[0] if len(parts) == 1 else sorted([hole for part in parts for hole in part])
+        result = subtract_spans(spans, cut)
         self._spans_cache[key] = result
         return result
 

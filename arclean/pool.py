@@ -69,6 +69,11 @@ def ordered_map(
         ) from None
 
 
+#: What `process_files` says when a worker dies.
+_BROKEN = (
+    "a worker process (-j) stopped unexpectedly (killed, or out of memory); "
+    "files not reported above may or may not have been fixed: run again"
+)
 _WORKER: Resolver | None = None
 #: The parent's resolver while a pool forks its workers: a forked worker
 #: starts with it (rules loaded, patterns compiled) instead of building its own.
@@ -109,18 +114,15 @@ def batches(count: int, workers: int) -> list[range]:
     return out
 
 
-def _fork_context() -> Any:
-    """The ``fork`` start method where it is safe (Linux, no other thread
-    running, which a forked child could find holding a lock), else None
-    (the platform's default: workers build their own resolver)."""
+def _can_fork() -> bool:
+    """Whether workers may be forked (`_forked`): on Linux, with no other
+    thread running, which a forked child could find holding a lock.
+    Elsewhere the platform's default start method is used, and the workers
+    build their own resolver."""
     import sys
     import threading
 
-    if not sys.platform.startswith("linux") or threading.active_count() != 1:
-        return None
-    import multiprocessing
-
-    return multiprocessing.get_context("fork")
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def _size(name: str) -> int:
@@ -148,20 +150,15 @@ def process_files(
     platform allows, the parent cleans the first file itself (when it is
     small) and the workers are forked from it, so that they start with its
     resolver: rules loaded, patterns compiled, word lists read, once instead
-    of once per worker."""
-    global _INHERIT
+    of once per worker.  They are forked by `_forked` when the resolver
+    says how a worker ends (`Resolver.worker_exit`: the command line's;
+    nothing below it ends a process), else by a `ProcessPoolExecutor`."""
     if jobs <= 1 or len(names) < 2:
         for name in names:
             yield process_source(name, mode, resolver, keep_text=keep_text, diff=diff)
         return
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from arclean.errors import WorkerError
-
-    context = _fork_context()
-    if context is not None and _size(names[0]) <= WARM_UP_BYTES:
+    fork = _can_fork()
+    if fork and _size(names[0]) <= WARM_UP_BYTES:
         # Warm up here: the workers fork with what the first file loaded
         # (compiled patterns, word lists) instead of each loading it again.
         yield process_source(names[0], mode, resolver, keep_text=keep_text, diff=diff)
@@ -171,6 +168,17 @@ def process_files(
                 yield process_source(name, mode, resolver, keep_text=keep_text, diff=diff)
             return
     workers = min(jobs, len(names))
+    if fork and resolver.worker_exit is not None:
+        yield from _forked(names, mode, resolver, keep_text, diff, workers)
+        return
+    global _INHERIT
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from arclean.errors import WorkerError
+
+    context = _fork_context() if fork else None
     _INHERIT = resolver if context is not None else None
     try:
         with ProcessPoolExecutor(
@@ -190,9 +198,206 @@ def process_files(
                 for task in tasks:
                     task.cancel()
     except BrokenProcessPool:
-        raise WorkerError(
-            "a worker process (-j) stopped unexpectedly (killed, or out of memory); "
-            "files not reported above may or may not have been fixed: run again"
-        ) from None
+        raise WorkerError(_BROKEN) from None
     finally:
         _INHERIT = None
+
+
+def _fork_context() -> Any:
+    """The ``fork`` start method (where `_can_fork`): a forked worker starts
+    with the parent's resolver (`_INHERIT`)."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork")
+
+
+def _forked(
+    names: Sequence[str],
+    mode: Mode,
+    resolver: Resolver,
+    keep_text: bool,
+    diff: bool,
+    workers: int,
+) -> Iterator[FileResult]:
+    """`process_files` in `workers` processes forked from this one (Linux):
+    each starts with this process's resolver (`_INHERIT`) and the list of
+    names, and is sent batch numbers (`batches`) through a pipe, two at a
+    time, and sends back each batch's pickled results (or the exception it
+    raised), which are yielded in order.  Lighter than a
+    `ProcessPoolExecutor` (no `concurrent.futures`, `multiprocessing` or
+    `logging` to import, no queue thread, one pipe write per batch); when the
+    caller stops early, the workers finish the batch they are on and start
+    no other; a worker that dies is a `WorkerError`."""
+    global _INHERIT
+    import os
+    import pickle
+    import selectors
+    from mmap import mmap
+
+    from arclean.errors import WorkerError
+
+    plan = batches(len(names), workers)
+    stop = mmap(-1, 1)  # shared with the workers: 1 = start no other batch
+    parent = os.getpid()
+    children: list[_Child] = []
+    _INHERIT = resolver
+    try:
+        for _ in range(workers):
+            tasks_r, tasks_w = os.pipe()
+            results_r, results_w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: never returns
+                for child in children:  # their pipes are not this worker's
+                    os.close(child.tasks)
+                    os.close(child.results)
+                os.close(tasks_w)
+                os.close(results_r)
+                _serve(
+                    resolver, tasks_r, results_w, stop, names, plan, (mode, keep_text, diff), parent
+                )
+            os.close(tasks_r)
+            os.close(results_w)
+            children.append(_Child(pid, tasks_w, results_r))
+    finally:
+        _INHERIT = None
+    done: dict[int, Any] = {}
+    sent = 0
+    broken = False
+    select = selectors.DefaultSelector()
+    try:
+        for child in children:
+            select.register(child.results, selectors.EVENT_READ, child)
+            for _ in range(2):
+                if sent < len(plan):
+                    child.send(sent)
+                    sent += 1
+        for want in range(len(plan)):
+            while want not in done:
+                if broken:
+                    raise WorkerError(_BROKEN)
+                for key, _ in select.select():
+                    child = key.data
+                    message = child.receive()
+                    if message is None:  # died (killed, out of memory)
+                        broken = True
+                        select.unregister(child.results)
+                        continue
+                    done[child.running.pop(0)] = pickle.loads(message)
+                    if sent < len(plan):
+                        child.send(sent)
+                        sent += 1
+            ok, value = done.pop(want)
+            if not ok:
+                raise value
+            yield from value
+    finally:
+        stop[0] = 1
+        select.close()
+        _reap(children, kill=broken)
+
+
+class _Child:
+    """A forked worker, from the parent's side: its pid, the write end of
+    its task pipe, the read end of its result pipe, and the batches it was
+    sent and has not answered, in order."""
+
+    def __init__(self, pid: int, tasks: int, results: int) -> None:
+        self.pid, self.tasks, self.results = pid, tasks, results
+        self.running: list[int] = []
+
+    def send(self, batch: int) -> None:
+        import os
+        from contextlib import suppress
+
+        self.running.append(batch)
+        with suppress(BrokenPipeError):  # it died: the end of its results says so
+            os.write(self.tasks, batch.to_bytes(4, "little"))
+
+    def receive(self) -> bytes | None:
+        """The next message (blocking until it is whole), or None at the
+        end of the pipe."""
+        head = _read(self.results, 8)
+        return None if head is None else _read(self.results, int.from_bytes(head, "little"))
+
+
+def _read(fd: int, size: int) -> bytes | None:
+    import os
+
+    parts = []
+    while size:
+        part = os.read(fd, min(size, 1 << 20))
+        if not part:
+            return None
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def _reap(children: list[_Child], *, kill: bool) -> None:
+    """Ends the workers: each finishes the batch it is on (its results are
+    read and dropped, so that it is never stuck writing them), or with
+    `kill` is stopped at once, as a broken pool's workers are; then waited
+    for."""
+    import os
+    import signal
+    from contextlib import suppress
+
+    for child in children:
+        os.close(child.tasks)
+        if kill:
+            with suppress(ProcessLookupError):
+                os.kill(child.pid, signal.SIGTERM)
+    for child in children:
+        while os.read(child.results, 1 << 16):
+            pass
+        os.close(child.results)
+        os.waitpid(child.pid, 0)
+
+
+def _serve(
+    resolver: Resolver,
+    tasks: int,
+    results: int,
+    stop: Any,
+    names: Sequence[str],
+    plan: list[range],
+    how: tuple[Mode, bool, bool],
+    parent: int,
+) -> None:
+    """A forked worker's life (`resolver`: the parent's, in `_INHERIT`):
+    the batches whose numbers come through `tasks`, each answered on
+    `results` with ``(True, results)`` or ``(False, exception)``, pickled;
+    ends the process."""
+    import os
+    import pickle
+
+    code = 1
+    try:
+        _init_worker(resolver.options, resolver.worker_setup, parent)  # takes `_INHERIT`
+        while not stop[0]:
+            head = _read(tasks, 4)
+            if head is None or stop[0]:
+                break
+            batch = [names[i] for i in plan[int.from_bytes(head, "little")]]
+            try:
+                answer = pickle.dumps((True, _work((batch, *how))))
+            except BaseException as exc:  # sent to the parent, raised there
+                try:
+                    answer = pickle.dumps((False, exc))
+                except Exception:
+                    answer = pickle.dumps((False, RuntimeError(repr(exc))))
+            os.write(results, len(answer).to_bytes(8, "little"))
+            _write(results, answer)
+        code = 0
+    finally:
+        end = resolver.worker_exit
+        assert end is not None  # `_forked` is used only with it
+        end(code)
+
+
+def _write(fd: int, data: bytes) -> None:
+    import os
+
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]

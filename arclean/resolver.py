@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from arclean.io.discover import STDIN
 
@@ -66,6 +66,10 @@ class Resolver:
         #: Run first in each ``-j`` worker, given the parent's process id (the
         #: command line's signal handling).
         self.worker_setup = worker_setup
+        #: Ends a ``-j`` worker forked by `arclean.pool` with the given exit
+        #: code (the command line's `os._exit`); None: the workers are left
+        #: to a `ProcessPoolExecutor`, which ends them itself.
+        self.worker_exit: Callable[[int], NoReturn] | None = None
         #: Told (characters done, total) inside a long input (JSON Lines), and
         #: the files a run will work on (for a progress display).
         self.progress: Callable[[int, int], None] | None = None

@@ -39,7 +39,6 @@ from pathlib import Path
 _PROBE = """
 import os, sys, time
 folder, argv = sys.argv[1], sys.argv[2:]
-from concurrent.futures import ProcessPoolExecutor
 import arclean.pool as pool
 
 work = pool._work
@@ -49,12 +48,13 @@ def _work(args):
         out.write(repr(time.process_time()))
     return result
 pool._work = _work
-start = ProcessPoolExecutor.__init__
-def _start(self, *args, **kwargs):
-    with open(os.path.join(folder, "parent"), "w") as out:
-        out.write(repr(time.process_time()))
-    start(self, *args, **kwargs)
-ProcessPoolExecutor.__init__ = _start
+fork = os.fork
+def _fork():  # the first fork: the workers start (a forked pool, or multiprocessing's)
+    if not os.path.exists(os.path.join(folder, "parent")):
+        with open(os.path.join(folder, "parent"), "w") as out:
+            out.write(repr(time.process_time()))
+    return fork()
+os.fork = _fork
 sys.argv = ["arclean", *argv]
 from arclean.cli.app import main
 main()

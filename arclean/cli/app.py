@@ -173,4 +173,26 @@ def main() -> NoReturn:
     from arclean.ruleset import cache
 
     cache.directory = cache.user_directory()  # the CLI, never the library, caches rules
-    cli.main(prog_name="arclean")
+    try:
+        cli.main(prog_name="arclean")
+    except SystemExit as exc:
+        _exit_now(exc.code)
+        raise
+
+
+def _exit_now(code: object) -> None:
+    """Ends the process with `code` at once when all is said (the output
+    flushed, no other thread running): the interpreter's own shutdown frees
+    every object one by one, 10-20 ms of CPU after a run that loaded the
+    names lexicon, for nothing.  Returns (and the usual shutdown follows)
+    when the code is not a number or the output cannot be flushed."""
+    import threading
+
+    if not (code is None or isinstance(code, int)) or threading.active_count() != 1:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):  # no stdout, or a closed one
+        return
+    os._exit(code or 0)

@@ -224,8 +224,9 @@ def resolver_from(kwargs: dict[str, Any]) -> tuple[Resolver, int]:
         strict=strict,
     )
     jobs: int = kwargs.pop("jobs")
-    from arclean.cli.signals import worker_setup
+    from arclean.cli.signals import worker_exit, worker_setup
 
     resolver = Resolver(options, worker_setup=worker_setup)
+    resolver.worker_exit = worker_exit
     resolver.cleaner_for("-")
     return resolver, jobs

@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 from types import FrameType
+from typing import NoReturn
 
 
 class Terminated(BaseException):
@@ -35,6 +36,13 @@ def _die(signum: int, _frame: FrameType | None = None) -> None:
 
     remove_pending()
     os._exit(128 + signum)
+
+
+def worker_exit(code: int) -> NoReturn:
+    """Ends a ``-j`` worker forked by `arclean.pool` at once: it shares the
+    parent's objects, open files and exit handlers, none of which are its
+    to finish."""
+    os._exit(code)
 
 
 def worker_setup(parent: int) -> None:

@@ -55,7 +55,9 @@ def subtract(ranges: Iterable[Range], holes: Sequence[Range]) -> list[Range]:
 
 
 def subtract_spans(spans: Sequence[Span], holes: Sequence[Range]) -> list[Span]:
-    """`spans` minus the `holes` (both sorted); each piece keeps its span's
+    """`spans` minus the `holes` (both sorted; the holes may overlap: one
+    cut by two sorted lists of holes together, ``sorted(a + b)``, gives the
+    pieces of a cut by `a` and then by `b`); each piece keeps its span's
     disabled codes."""
     if not holes:
         return list(spans)

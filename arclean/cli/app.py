@@ -190,6 +190,8 @@ def _exit_now(code: object) -> None:
 
     if not (code is None or isinstance(code, int)) or threading.active_count() != 1:
         return
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return  # a profiler or coverage writes its results at the usual shutdown
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -153,10 +153,11 @@ class Resolver:
                 raise SelectorError(
                     f"{exc} (rules chosen by the command line and {settings['config']})"
                 ) from None
-            if not cleaner.rules:
+            if not cleaner.rules and not self._ignored_here(name):
                 # a run that checks nothing passes every file: in a hook or
                 # CI that reads as "all clean", so it is an error, as a pipe
-                # step that selects nothing is
+                # step that selects nothing is (a file that per-file-ignores
+                # leave without rules is the author's choice: passed through)
                 where = f" and {settings['config']}" if settings["config"] is not None else ""
                 raise SelectorError(
                     f"no rule is selected (the command line{where} select "
@@ -166,6 +167,11 @@ class Resolver:
                 )
             self._cleaners[key] = cleaner
         return cleaner
+
+    def _ignored_here(self, name: str) -> bool:
+        """Does a ``per-file-ignores`` entry name rules for the file `name`?"""
+        label = self.options.stdin_filename or STDIN if name == STDIN else name
+        return bool(self.config_for(name).ignores_for(label))
 
     def is_known(self, name: str) -> bool:
         """Is `name` a file a folder's walk takes: an extension of a format,

@@ -29,3 +29,21 @@ def test_selecting_no_rule_exits_2(
     assert result.exit_code == 2
     assert "no rule is selected" in result.output
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "قال ، ثم\n"
+
+
+def test_per_file_ignores_of_all_leave_those_files_unchecked(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`"subs/**" = ["ALL"]` is the author's choice for those files (as in
+    ruff): they pass through, and the run checks the others (a tester,
+    session 19: every hook run in such a repository exited 2)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.arclean.per-file-ignores]\n"subs/**" = ["ALL"]\n', encoding="utf-8"
+    )
+    (tmp_path / "subs").mkdir()
+    (tmp_path / "subs" / "a.txt").write_text("قال ، ثم\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("قال ، ثم\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "subs/a.txt", "b.txt"])
+    assert result.exit_code == 1
+    assert "b.txt:1:" in result.output and "subs/a.txt:" not in result.output
+    assert CliRunner().invoke(cli, ["fix", "subs/a.txt"]).exit_code == 0
+    assert (tmp_path / "subs" / "a.txt").read_text(encoding="utf-8") == "قال ، ثم\n"

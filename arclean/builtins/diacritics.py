@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from arclean.builtins._common import finditer, option_choice
-from arclean.chars import LETTER, MARK, PROCLITICS_WFB, REGEX_FLAGS, WORD_CHAR, lazy_compile
+from arclean.chars import (
+    LETTER,
+    MARK,
+    PROCLITICS_WFB,
+    REGEX_FLAGS,
+    TATWEEL,
+    WORD_CHAR,
+    lazy_compile,
+)
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -172,14 +180,21 @@ def dagger_alef(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     reps = []
     for m in finditer(_DAGGER_WORD_RE, text, spans):
         word = m.group()
-        bare = _MARKS_RE.sub("", word).replace("\N{ARABIC LETTER ALEF WASLA}", _ALEF)
+        # A tatweel that carries the dagger alef (هَـٰذَا, الرحمـٰن) is its
+        # seat: it goes with it, dropped or written as the full alef.
+        bare = _MARKS_RE.sub("", word).replace(TATWEEL, "")
+        bare = bare.replace("\N{ARABIC LETTER ALEF WASLA}", _ALEF)
         drop = bare in _DAGGER_DROP or bare.lstrip(PROCLITICS_WFB) in _DAGGER_DROP
         out = []
         for i, ch in enumerate(word):
+            if ch == TATWEEL and word[i + 1 : i + 2] == _DAGGER:
+                continue
             if ch != _DAGGER:
                 out.append(ch)
                 continue
-            base = next((c for c in reversed(word[:i]) if not _MARKS_RE.match(c)), "")
+            base = next(
+                (c for c in reversed(word[:i]) if c != TATWEEL and not _MARKS_RE.match(c)), ""
+            )
             if drop or base in ("\N{ARABIC LETTER ALEF MAKSURA}", _ALEF, ""):
                 continue
             out.append(_ALEF)

@@ -14,8 +14,8 @@ cleaned alone gives what the whole text gives; AR205 gets the convention
 the whole stream's counts chose.
 
 Streamed only: ``fix`` to stdout, plain text, UTF-8, without rule files of
-one's own (a user's pattern may cross a line) or AR802 (names inferred from
-the whole text), nothing listed (``--diff``, ``--show-changes``,
+one's own (a user's pattern may cross a line) or a rule that decides over
+the whole text (`text-wide`: AR304, AR802), nothing listed (``--diff``, ``--show-changes``,
 ``--statistics`` need the whole text).  Nothing here prints or exits: the
 chunks go to the `write` callback the command line gives.
 """
@@ -59,7 +59,7 @@ def streamable(cleaner: Cleaner, resolver: Resolver) -> bool:
         and opts.encoding == "utf-8"
         and not opts.jsonl_fields
         and not cleaner.settings["rule_files"]
-        and all(rule.code != "AR802" for rule in cleaner.rules)
+        and not any(rule.text_wide for rule in cleaner.rules)
     )
 
 

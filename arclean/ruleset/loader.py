@@ -59,6 +59,7 @@ _COMMON_KEYS = {
     "off-in",
     "conflicts",
     "scope",
+    "text-wide",
 }
 _KIND_KEYS = {
     "map": {"map", "before", "after"},
@@ -270,6 +271,7 @@ def _parse_rule(
         trigger=trigger,
         conflicts=conflicts,
         scope=scope,
+        text_wide=bool(want("text-wide", bool)),
         scan=scan,
         reach=reach,
         back=expand_trigger(want("back", str) or ""),

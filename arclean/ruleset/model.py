@@ -79,6 +79,9 @@ class Rule:
     #: outside URLs) or ``text`` (the whole text: code, URLs, attributes,
     #: markup, for checks that guard what a reader sees, such as AR602).
     scope: str = "prose"
+    #: The rule decides over the whole text (a majority, a word's spellings
+    #: across it): a stream is then read whole, not cleaned in chunks.
+    text_wide: bool = False
     #: Where the rule can match, for the engine: a pattern of Python's `re`
     #: (MULTILINE) whose matches ("hits") every match of the rule starts
     #: inside, or at most `reach` characters before or after.  The engine

@@ -89,6 +89,8 @@ class Guard:
         were made), the rest kept; all of them when `lines` is None."""
         guard = Guard(text, protected)
         if lines is None:
+            if self._other is not None:  # other-language lines stay so (below)
+                guard._other = merge_ranges([*self._other, *other_language_lines(text)])
             return guard
         if self._no_script is not None:
             guard._no_script = _patched(

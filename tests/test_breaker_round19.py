@@ -75,3 +75,17 @@ def test_word_ligatures_are_kept_and_folded_for_search() -> None:
 def test_an_arabic_domain_keeps_its_dot() -> None:
     assert Cleaner()("زوروا الصحة.مصر اليوم.\n") == "زوروا الصحة.مصر اليوم.\n"
     assert Cleaner()("انتهى الاجتماع.ثم غادر\n") == "انتهى الاجتماع. ثم غادر\n"
+
+
+def test_html_lang_holds_over_nested_elements_and_not_after_a_void_one() -> None:
+    """Second tester round: a nested element of the same name ended the
+    frozen block early; `lang` on a void element froze the rest."""
+    page = (
+        '<div lang="fa"><div>عنوان</div><p>او در سال ۱۳۹۴ به تهران آمد و كتابها را خريد</p></div>\n'
+        '<p>نص <img lang="fa" alt="x"> عربي ، هنا</p>\n'
+        '<p lang="fa">او در ۱۳۹۴ آمد و رفت\n<ul><li>قال ، ثم</li></ul>\n'
+    )
+    out = Cleaner(format="html")(page)
+    assert "او در سال ۱۳۹۴ به تهران آمد و كتابها" in out
+    assert "عربي، هنا" in out
+    assert "<li>قال، ثم</li>" in out  # a list ends the open paragraph

@@ -51,3 +51,14 @@ def test_the_search_profile_keeps_a_persian_line_persian() -> None:
     assert first.count("\u200c") == 4 and " و " in first
     assert "ی" not in first and "ک" not in first  # folded for the index
     assert second == "قال الرجل وهو يبتسم"
+
+
+def test_persian_lines_stay_persian_in_a_longer_text() -> None:
+    """Two lines or more: the round's look at the lines again covered the
+    whole text and dropped the languages taken before the folds (a tester,
+    session 19)."""
+    persian = "این کتاب\u200cها را خریدم و آن\u200cها را خواندم.\n"
+    for text in (persian * 2, persian * 3 + "\n" + persian):
+        out = Cleaner(profile="search")(text)
+        for line in filter(None, out.splitlines()):
+            assert line == "اين كتاب\u200cها را خريدم و ان\u200cها را خواندم."

@@ -46,6 +46,20 @@ FROZEN_ELEMENTS = frozenset(
 )
 
 
+#: Elements that have no content (HTML's void elements).
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
+)
+#: Elements whose start ends an open paragraph (HTML's implied ``</p>``).
+P_CLOSERS = frozenset(
+    {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset"}
+    | {"figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section"}
+    | {"table", "ul"}
+)
+
+
 class _Scanner(HTMLParser):
     """Collects text ranges and a skeleton of everything else."""
 
@@ -64,11 +78,19 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.skeleton.append(("start", tag, tuple(attrs)))
-        if tag == "p" and self.frozen_stack[-1:] == ["p"]:
-            self.frozen_stack.pop()  # a paragraph ends where the next starts
-        if tag in FROZEN_ELEMENTS or any(
-            name in ("lang", "xml:lang") and value and other_script_language(value)
-            for name, value in attrs
+        if tag in P_CLOSERS and "p" in self.frozen_stack:
+            # an open paragraph ends where a block starts, with what it holds
+            while self.frozen_stack.pop() != "p":
+                pass
+        if tag in VOID_ELEMENTS:
+            return  # no content to freeze (<img lang="fa" alt="…">)
+        if (
+            self.frozen_stack  # inside: nested elements end before it does
+            or tag in FROZEN_ELEMENTS
+            or any(
+                name in ("lang", "xml:lang") and value and other_script_language(value)
+                for name, value in attrs
+            )
         ):
             # code, or text the author says is Persian, Urdu ... (lang="fa"),
             # whose spelling and digits no Arabic rule may touch

@@ -62,8 +62,13 @@ def test_a_tatweel_under_a_dagger_alef_stays() -> None:
 
 
 def test_a_row_of_values_is_not_prose() -> None:
-    text = "الاسم,العمر,المدينة\nمحمد,25,الرياض\nقال,ثم\n"
-    assert Cleaner()(text) == "الاسم,العمر,المدينة\nمحمد,25,الرياض\nقال، ثم\n"
+    text = "الاسم,العمر,المدينة\nمحمد,25,الرياض\n\nقال,ثم ذهب.\n"
+    assert Cleaner()(text) == "الاسم,العمر,المدينة\nمحمد,25,الرياض\n\nقال، ثم ذهب.\n"
+    rows = "النص,التصنيف\nهذا المنتج رائع,إيجابي\nمحمد,جدة,\n"
+    assert Cleaner()(rows) == rows
+    # a number's comma is no field separator: prose around it is fixed
+    prose = "بلغت 1,5 مليون,ثم زادت.\nوقدره 1,4 مليار.\n"
+    assert Cleaner()(prose) == "بلغت 1,5 مليون، ثم زادت.\nوقدره 1,4 مليار.\n"
 
 
 def test_word_ligatures_are_kept_and_folded_for_search() -> None:

@@ -47,3 +47,14 @@ def test_per_file_ignores_of_all_leave_those_files_unchecked(tmp_path: Path, mon
     assert "b.txt:1:" in result.output and "subs/a.txt:" not in result.output
     assert CliRunner().invoke(cli, ["fix", "subs/a.txt"]).exit_code == 0
     assert (tmp_path / "subs" / "a.txt").read_text(encoding="utf-8") == "قال ، ثم\n"
+
+
+def test_a_rule_file_with_no_rule_is_an_error(tmp_path: Path) -> None:
+    """`pipe rules FILE` and `rules test FILE` on a file holding no rule
+    (a house file emptied by a bad merge) checked nothing and passed."""
+    empty = tmp_path / "house.toml"
+    empty.write_text("# nothing here\n", encoding="utf-8")
+    piped = CliRunner().invoke(cli, ["pipe", "rules", str(empty)], input="وصل إلى موسكوفا\n")
+    assert piped.exit_code == 2 and "holds no rule" in piped.output
+    tested = CliRunner().invoke(cli, ["rules", "test", str(empty)])
+    assert tested.exit_code == 2 and "holds no rule" in tested.output

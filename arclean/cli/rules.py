@@ -95,6 +95,12 @@ def rules_test(ctx: click.Context, path: str | None, quiet: bool) -> None:
         # or slug used twice is the same error here as there.
         ruleset = RuleSet.load([path])
         rules_to_test = [r for r in ruleset.rules if r.path == path]
+        if not rules_to_test:
+            # a test that tests nothing passes: in CI that reads as "proved"
+            raise click.UsageError(
+                f"{path} holds no rule: a rule file lists its rules as [[rule]] tables "
+                "(see docs/rule-format.md)"
+            )
     else:
         rules_to_test = load_builtin_rules()
     for rule in rules_to_test:

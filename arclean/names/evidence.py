@@ -41,6 +41,8 @@ WORD_SUFFIXES = (
     "وا",
     "تم",
 )
+#: The `WORD_SUFFIXES` a word with the article may take (dual, plurals).
+PLURAL_ENDINGS = ("ين", "ان", "ون", "ات")
 #: Pronoun and feminine plural suffixes that rule a form out of pairing.
 SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
 
@@ -184,15 +186,21 @@ class Judge:
         # an unknown word, not a proclitic on a known one (بالاتفاق)
         return len(f) >= 4 and not self.lex_count(f) and not (rest and self.lex_count(rest))
 
-    def wordlike(self, f: str) -> bool:
+    def wordlike(self, f: str, article: bool = True) -> bool:
         """The folded form reads as an inflected word of the lexicon: a
         stem of it with a pronoun, dual or plural suffix (حياتك, أسبوعين,
         أعدائنا), a proclitic glued to a word (لوقفه), or a verb whose other
-        persons are known (ألعب: يلعب, نلعب).  Names rarely do."""
+        persons are known (ألعب: يلعب, نلعب).  Names rarely do.  With
+        `article`, a word with the article is read with a dual or plural
+        ending only, never a pronoun or a verb person (القاهره: no القاهر + ه)."""
         known = self.s.known_count
         if self.gaz.count(f) >= self.s.attested_count:
             return False  # a well-attested name (سلمان: سلم + ان)
         for suf in WORD_SUFFIXES:
+            if article and f.startswith("ال") and suf not in PLURAL_ENDINGS:
+                # no pronoun nor verb person after the article: القاهره is
+                # no القاهر + ه (fourteenth round); الحمدان is الحمد + ان
+                continue
             stem = f[: len(f) - len(suf)]
             if f.endswith(suf) and len(stem) >= 3 and self.lex_count(stem) >= known:
                 return True

@@ -186,18 +186,19 @@ class Judge:
         # an unknown word, not a proclitic on a known one (بالاتفاق)
         return len(f) >= 4 and not self.lex_count(f) and not (rest and self.lex_count(rest))
 
-    def wordlike(self, f: str, article: bool = True) -> bool:
+    def wordlike(self, f: str) -> bool:
         """The folded form reads as an inflected word of the lexicon: a
         stem of it with a pronoun, dual or plural suffix (حياتك, أسبوعين,
         أعدائنا), a proclitic glued to a word (لوقفه), or a verb whose other
-        persons are known (ألعب: يلعب, نلعب).  Names rarely do.  With
-        `article`, a word with the article is read with a dual or plural
-        ending only, never a pronoun or a verb person (القاهره: no القاهر + ه)."""
+        persons are known (ألعب: يلعب, نلعب).  Names rarely do.  A word with
+        the article takes a dual or plural ending only, never a pronoun or a
+        verb person (fourteenth round: القاهره is no القاهر + ه, الرها no
+        الر + ها)."""
         known = self.s.known_count
         if self.gaz.count(f) >= self.s.attested_count:
             return False  # a well-attested name (سلمان: سلم + ان)
         for suf in WORD_SUFFIXES:
-            if article and f.startswith("ال") and suf not in PLURAL_ENDINGS:
+            if f.startswith("ال") and suf not in PLURAL_ENDINGS:
                 # no pronoun nor verb person after the article: القاهره is
                 # no القاهر + ه (fourteenth round); الحمدان is الحمد + ان
                 continue

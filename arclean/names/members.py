@@ -272,7 +272,7 @@ def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
         return False
     if judge.verb_like(f) or text_conjugates(f, judge) or future_verb(f, judge):
         return False
-    if judge.suffixed(f) or judge.wordlike(f, article=True):
+    if judge.suffixed(f) or judge.wordlike(f):
         return False
     if f.startswith("ال"):
         # الري (4 letters) too, which `Lexicon.al_ratio` reads as bare

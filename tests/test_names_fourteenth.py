@@ -6,11 +6,16 @@ alone.
   (القاهره = القاهر + ه, الرها = الر + ها), which the article rules out,
   so the text's usual spelling of a definite place never got the chance
   that its use as a name gives (`usage.promote`);
+- a gazetteer name that is also an ordinary word (خليفة, 56 Wikidata
+  names; الخليفة, the caliph) never had its ه spelling weighed by the
+  text's use of it as a name, as the ninth round does for words with no
+  ordinary reading (`members.gazetteer_ta_marbuta`);
 - a one-letter proclitic before the article (بالإسكندريه, للإسكندريه,
   والإسكندريه) was never split off a spelling the books know after folding
   (they write بالإسكندرية), so the variant never met its kept spelling.
 
-Traps: a place the text never uses as a name stays for review; a common
+Traps: a place the text never uses as a name stays for review, and so
+does خليفه where خليفة is the caliph; a common
 noun's ة/ه (بالنسبه, الكتابه) is no name fix; the article does not stop a
 plural reading (أسبوعين, الأوروبيين).
 """
@@ -54,7 +59,10 @@ FIXED = [
     ("بالإسكندريه", "بالإسكندرية", _ALEX + "وعقد المؤتمر بالإسكندريه الأسبوع الماضي."),
     ("للإسكندريه", "للإسكندرية", _ALEX + "ووصلت قافلة للإسكندريه الأسبوع الماضي."),
     ("والإسكندريه", "والإسكندرية", _ALEX + "وزار القاهرة والإسكندريه الأسبوع الماضي."),
-]
+    ("خليفه", "خليفة",
+     "غنى الفنان مارسيل خليفة في الحفل. وقال مارسيل خليفة إن الجمهور رائع. وعزف "
+     "خليفة على العود. ثم ختم مارسيل خليفه الأمسية."),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("old", "new", "text"), FIXED, ids=[c[0] for c in FIXED])
@@ -67,6 +75,10 @@ LEFT = [
     ("بالقاهره",
      "عقدت الجلسة في القاهرة أمس. وتشهد القاهرة ازدحاما. وقال محافظ القاهرة إن "
      "الطرق جيدة. وانعقدت المحكمة بالقاهره وسط حراسة."),
+    # the caliph, never a name here
+    ("خليفه",
+     "بايع الناس خليفة جديدا. وكان خليفة المسلمين عادلا. وعين خليفة له. واختار "
+     "الوزير خليفه."),
     # common nouns: their ة/ه is no name fix
     ("بالنسبه",
      "وقال إن النسبة مرتفعة. وأكد أن النسبة زادت. وقال إن النسبة كبيرة. وقال "

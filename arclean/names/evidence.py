@@ -25,22 +25,12 @@ PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
 COMMON_ENDINGS = ("ات", "ون", "ين", "يا", "يه", "ي", "وا", "ها", "هم")
 #: Endings of an inflected word (pronouns, dual, plurals, verb persons).
 WORD_SUFFIXES = (
-    "ك",
-    "كم",
-    "كما",
-    "ني",
-    "نا",
-    "ها",
-    "هم",
-    "هما",
-    "ه",
-    "ين",
-    "ان",
-    "ون",
-    "ات",
-    "وا",
-    "تم",
-)
+    "ك", "كم", "كما", "ني", "نا", "ها", "هم", "هما", "ه",
+    "ين", "ان", "ون", "ات", "وا", "تم"
+)  # fmt: skip
+#: The `WORD_SUFFIXES` a word with the article may take (dual, plurals; ه
+#: is its ة: الأخيرة, the feminine of الأخير).
+PLURAL_ENDINGS = ("ين", "ان", "ون", "ات")
 #: Pronoun and feminine plural suffixes that rule a form out of pairing.
 SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
 
@@ -188,12 +178,18 @@ class Judge:
         """The folded form reads as an inflected word of the lexicon: a
         stem of it with a pronoun, dual or plural suffix (حياتك, أسبوعين,
         أعدائنا), a proclitic glued to a word (لوقفه), or a verb whose other
-        persons are known (ألعب: يلعب, نلعب).  Names rarely do."""
+        persons are known (ألعب: يلعب, نلعب).  Names rarely do.  A word with
+        the article takes no pronoun nor verb person (fourteenth round:
+        الريها is no الري + ها), only a dual or plural ending or its ة
+        (folded ه: الأخيرة beside الأخير, and so القاهرة beside القاهر)."""
         known = self.s.known_count
         if self.gaz.count(f) >= self.s.attested_count:
             return False  # a well-attested name (سلمان: سلم + ان)
+        definite = f.startswith("ال")
         for suf in WORD_SUFFIXES:
             stem = f[: len(f) - len(suf)]
+            if definite and suf not in PLURAL_ENDINGS and suf != "ه":
+                continue  # no pronoun nor verb person after ال (الريها: no الري + ها)
             if f.endswith(suf) and len(stem) >= 3 and self.lex_count(stem) >= known:
                 return True
         if f[0] in "وفبلك" and len(f) > 4 and self.lex_count(f[1:]) >= known:

@@ -10,7 +10,7 @@ from weakref import WeakKeyDictionary
 from arclean.chars import FOREIGN_SOUND_LETTERS, fold
 from arclean.names.counting import Counts
 from arclean.names.evidence import BARE_ENDINGS, Judge, future_verb
-from arclean.names.lexicon import CUES, KIN, NISBA_ENDINGS, STOPWORDS
+from arclean.names.lexicon import CUES, KIN, NAMING, NISBA_ENDINGS, STOPWORDS
 from arclean.names.model import Member
 
 #: Evidence of a fold member that is another word: it is dropped from its cluster.
@@ -112,7 +112,10 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         if (
             judge.s.fold_name_uses
             and usual_spelling(form, n, cn, judge)
-            and no_word_reading(form, canonical, judge)
+            and (
+                no_word_reading(form, canonical, judge)
+                or gazetteer_ta_marbuta(form, canonical, judge)
+            )
         ):
             ev.append(NAME_IF_USED)
         return Member(form, n, "review", 0.0, ev)
@@ -250,6 +253,23 @@ def usual_spelling(form: str, n: int, cn: int, judge: Judge) -> bool:
     lexicon nor the gazetteer)."""
     s = judge.s
     return cn >= s.text_count and cn >= s.fold_ratio * n and not judge.known_spelling(form)
+
+
+def gazetteer_ta_marbuta(form: str, canonical: str, judge: Judge) -> bool:
+    """A final ه for the ة of a well-attested gazetteer name (at least
+    `attested_count` Wikidata names: خليفة 56) that is also an ordinary
+    word (الخليفة, the caliph), so that the text's use of it as a name may
+    decide (fourteenth round).  No title, cue, naming noun or function word
+    (جامعة beside a name is still a noun), no verb, no word with a pronoun
+    suffix; without the article."""
+    f = fold(canonical)
+    if not (final_letter_only(form, canonical) and canonical.endswith("ة")):
+        return False
+    if f.startswith("ال") or f in CUES or f in KIN or f in STOPWORDS or f in NAMING:
+        return False
+    if judge.verb_like(f) or text_conjugates(f, judge) or judge.suffixed(f):
+        return False
+    return judge.gaz.count(f) >= judge.s.attested_count
 
 
 def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:

@@ -59,11 +59,19 @@ def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
         if len(f) >= s.min_letters and f not in STOPWORDS:
             index[phonetic_key(f)].append(f)
     moves: list[tuple[str, str, str]] = []
+    spellings: dict[str, set[str]] = defaultdict(set)  # folded core → the text's spellings
+    for core in counts.core:
+        spellings[fold(core)].add(core)
     for w, (prefix, _core) in counts.analysis.items():
         if prefix:
             continue
         fw = fold(w)
-        if len(fw) <= s.min_letters or judge.lex.count(fw) or judge.gaz.count(fw):
+        if len(fw) <= s.min_letters:
+            continue
+        if judge.lex.count(fw) or judge.gaz.count(fw):
+            split = fold_spelling_split(w, spellings, judge, s.min_letters)
+            if split is not None:
+                moves.append((w, *split))
             continue
         for p, c in prefix_splits(w, s.min_letters):
             fc = fold(c)
@@ -84,6 +92,28 @@ def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
         counts.core[c] += n
         if fold(p).endswith(("ال", "لل")):
             counts.definite[c] += n
+
+
+def fold_spelling_split(
+    w: str, spellings: dict[str, set[str]], judge: Judge, min_letters: int
+) -> tuple[str, str] | None:
+    """(proclitic, core) of `w` when it is another spelling (hamza seat,
+    ى/ي, ة/ه) of a word with the article that the text writes bare in
+    another spelling, or None (fourteenth round: بالقاهره beside القاهرة;
+    the books write بالقاهرة, so the folded word is known and the split
+    above never looked at it).  Only a one-letter proclitic before the
+    article (ب, و, ف, ك, ل of لل), and only when the books and the
+    gazetteer never write `w` so: the spelling then joins the core's fold
+    group, whose own guards (`members.fold_member`) give its tier."""
+    if judge.known_spelling(w):
+        return None
+    for p, c in prefix_splits(w, min_letters):
+        if len(p) != 1 or not c.startswith("ال"):
+            continue
+        others = spellings.get(fold(c), set()) - {c}
+        if others and not judge.known_spelling(c):
+            return p, c
+    return None
 
 
 def doubled_core(fc: str, index: dict[str, list[str]]) -> bool:

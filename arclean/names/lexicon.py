@@ -15,10 +15,10 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from arclean.chars import MARK_CATEGORY, PRESENTATION_SPAN, TATWEEL, fold
+from arclean.locations import names_data
 
 if TYPE_CHECKING:
     pass
@@ -105,8 +105,7 @@ def strip_marks(word: str) -> str:
 
 def _read(name: str) -> dict[str, int]:
     out: dict[str, int] = {}
-    ref = resources.files("arclean.names") / "data" / name
-    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+    with names_data(name).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         for line in fh:
             word, _, rest = line.rstrip("\n").partition("\t")
             if word.startswith("#"):
@@ -244,7 +243,7 @@ def surface_word_list() -> WordList:
     loads in about a millisecond (no set is built; see `WordList`) against
     60-80 ms for the compressed file.  A damaged or unwritable cache file is
     ignored."""
-    raw = (resources.files("arclean.names") / "data" / "lexicon.tsv.gz").read_bytes()
+    raw = names_data("lexicon.tsv.gz").read_bytes()
     from arclean.ruleset.cache import active_directory, hasher, write_bytes
 
     folder = active_directory()

@@ -101,11 +101,13 @@ class PairScorer:
         return r
 
     def adds_hamza(self, v: str, c: str) -> bool:
-        """Every spelling of the variant writes a hamza that no spelling of
-        the canonical has (سأعيد beside سعيد, إمائه beside أمية): a word of
-        its own, not a transliteration (which drops hamzas, never adds)."""
+        """Every spelling of the variant writes more hamzas than any of the
+        canonical (سأعيد/سعيد), or than its usual one, which a rewrite writes
+        (ألسست/الست): another word; transliterations drop hamzas."""
         hv = min(hamzas(x) for x in self.candidates[v].forms)
-        return hv > 0 and hv > max(hamzas(x) for x in self.candidates[c].forms)
+        forms = self.candidates[c].forms
+        usual = forms.most_common(1)[0][0]
+        return hv > 0 and (hv > max(hamzas(x) for x in forms) or hv > hamzas(usual))
 
     def definite_share(self, f: str) -> float:
         """Share (0-1) of the form's uses in the text with the article."""
@@ -188,9 +190,8 @@ class PairScorer:
                 c, v = a, b
             else:
                 c, v = b, a
-            # already ruled out when pairing (step 2): two real words of the
-            # lexicon (أحرز/إحراز), two well-known words or names (سعيد/سعد), a
-            # pronoun or plural suffix (بداياتها/بدايتها)
+            # ruled out when pairing (step 2): two lexicon words (أحرز/إحراز),
+            # two known names (سعيد/سعد), a suffix (بداياتها/بدايتها)
             if judge.glossary.rejected(v, c):
                 continue
             if inflection_only(v, c) and not (
@@ -301,8 +302,7 @@ class PairScorer:
         if not (need_context or need_name):
             return support, near
         judge = self.judge
-        # neighbours matter when they can make a pair auto, or decide whether
-        # a dearer pair is reviewed at all; a cheap pair is reviewed anyway
+        # neighbours matter when they can make a pair auto, or a dearer one review
         need_context = [
             (v, c, cost)
             for v, c, cost in need_context

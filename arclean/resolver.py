@@ -95,7 +95,8 @@ class Resolver:
         opts = self.options
         label = self.options.stdin_filename or STDIN if name == STDIN else name
         config = self.config_for(name)
-        select = split_codes(opts.select) or config.get("select")
+        # an empty --select (a variable left unset in a script) selects nothing
+        select = split_codes(opts.select) if opts.select else config.get("select")
         return {
             "config": str(config.path) if config.path else None,
             "profile": opts.profile or config.get("profile", "default"),
@@ -160,8 +161,8 @@ class Resolver:
                 # leave without rules is the author's choice: passed through)
                 where = f" and {settings['config']}" if settings["config"] is not None else ""
                 raise SelectorError(
-                    f"no rule is selected (the command line{where} select "
-                    "nothing, or ignore all they select); name rules with "
+                    f"no rule is selected (nothing is selected by the command line{where}, "
+                    "or everything selected is ignored); name rules with "
                     "--select (`arclean rules` lists them), or drop the --ignore "
                     "or `select = []` that removes them"
                 )

@@ -64,8 +64,16 @@ def test_a_tatweel_under_a_dagger_alef_stays() -> None:
 def test_a_row_of_values_is_not_prose() -> None:
     text = "الاسم,العمر,المدينة\nمحمد,25,الرياض\n\nقال,ثم ذهب.\n"
     assert Cleaner()(text) == "الاسم,العمر,المدينة\nمحمد,25,الرياض\n\nقال، ثم ذهب.\n"
-    rows = "النص,التصنيف\nهذا المنتج رائع,إيجابي\nمحمد,جدة,\n"
+    rows = "النص,التصنيف\nهذا المنتج رائع,إيجابي\nالخدمة سيئة,سلبي\n"
     assert Cleaner()(rows) == rows
+    assert Cleaner()("الاسم,المدينة,\nمحمد,جدة,\n") == "الاسم,المدينة,\nمحمد,جدة,\n"
+    # prose lines typed without spaces rarely hold the same count (third
+    # tester round): still fixed
+    prose2 = (
+        "التقى الرئيس بالوزراء,ثم عقد مؤتمرا,وأعلن النتائج\n"
+        "وقال إن الاقتصاد بخير,وإن البطالة تراجعت\n"
+    )
+    assert "," not in Cleaner()(prose2)
     # a number's comma is no field separator: prose around it is fixed
     prose = "بلغت 1,5 مليون,ثم زادت.\nوقدره 1,4 مليار.\n"
     assert Cleaner()(prose) == "بلغت 1,5 مليون، ثم زادت.\nوقدره 1,4 مليار.\n"

@@ -58,3 +58,10 @@ def test_a_rule_file_with_no_rule_is_an_error(tmp_path: Path) -> None:
     assert piped.exit_code == 2 and "holds no rule" in piped.output
     tested = CliRunner().invoke(cli, ["rules", "test", str(empty)])
     assert tested.exit_code == 2 and "holds no rule" in tested.output
+
+
+def test_an_empty_select_selects_nothing() -> None:
+    """`--select="$RULES"` with the variable unset ran every default rule
+    (a tester, session 19): an empty selection is no selection at all."""
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--select=", "-"], input="قال ، ثم\n")
+    assert result.exit_code == 2 and "no rule is selected" in result.output

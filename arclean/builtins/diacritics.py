@@ -169,6 +169,8 @@ _DAGGER_WORD_RE = lazy_compile(
     rf"(?<!{WORD_CHAR})[\p{{L}}\p{{M}}]*{_DAGGER}[\p{{L}}\p{{M}}]*(?!{WORD_CHAR})", REGEX_FLAGS
 )
 _MARKS_RE = lazy_compile(MARK, REGEX_FLAGS)
+_MADDA = "\N{ARABIC MADDAH ABOVE}"
+_WAW = "\N{ARABIC LETTER WAW}"
 
 
 def dagger_alef(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
@@ -180,6 +182,11 @@ def dagger_alef(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     reps = []
     for m in finditer(_DAGGER_WORD_RE, text, spans):
         word = m.group()
+        if _DAGGER + _MADDA in word:
+            # يَٰٓأَيُّهَا, هَٰٓؤُلَآءِ: the vocative or demonstrative ها/يا, which
+            # today's spelling writes as a word of its own or not at all:
+            # not known here, left as written
+            continue
         # A tatweel that carries the dagger alef (هَـٰذَا, الرحمـٰن) is its
         # seat: it goes with it, dropped or written as the full alef.
         bare = _MARKS_RE.sub("", word).replace(TATWEEL, "")
@@ -197,6 +204,13 @@ def dagger_alef(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
             )
             if drop or base in ("\N{ARABIC LETTER ALEF MAKSURA}", _ALEF, ""):
                 continue
+            if base == _WAW:
+                # the Uthmani waw that seats the alef (ٱلصَّلَوٰةَ, ٱلْحَيَوٰةِ,
+                # مِشْكَوٰةٍ): today's spelling writes the alef in its place
+                while out and out[-1] != _WAW:
+                    out.pop()  # the waw's own marks, if any
+                if out:
+                    out.pop()
             out.append(_ALEF)
         new = "".join(out)
         if new != word:

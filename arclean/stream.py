@@ -109,9 +109,28 @@ def _cut_at(data: bytearray, start: int) -> tuple[int | None, int]:
         before = data.rfind(b"\n", 0, newline) + 1
         # AR502 reads the lines above and below for runs of spaces (columns).
         spaced = data.find(b"  ", before, newline) != -1 or data.find(b"  ", cut, following) != -1
-        if not spaced and (data.find(b"\xef\xb4", 0, cut) == -1 or _quotes_closed(data, cut)):
+        if (
+            not spaced
+            and (data.find(b"\xef\xb4", 0, cut) == -1 or _quotes_closed(data, cut))
+            and not _bracket_open(data, cut)
+        ):
             return cut, cut
         position = cut
+
+
+def _bracket_open(data: bytearray, cut: int) -> bool:
+    """Does a brace or round bracket opened on the lines a verse may wrap
+    over (`QURAN_MAX_LINE_BREAKS` before `cut`) wait for its partner: a
+    vowelled verse quoted in {…} or (…) may go on after the cut, and
+    `quran_ranges` would not see it whole there.  Cutting a line later is
+    always safe, so an unbalanced bracket in prose only moves the cut."""
+    start = cut
+    for _ in range(QURAN_MAX_LINE_BREAKS + 1):
+        start = data.rfind(b"\n", 0, start - 1) + 1
+        if start == 0:
+            break
+    lines = data[start:cut]
+    return lines.count(b"{") > lines.count(b"}") or lines.count(b"(") > lines.count(b")")
 
 
 def _quotes_closed(data: bytearray, cut: int) -> bool:

@@ -85,3 +85,22 @@ def test_a_text_wide_rule_reads_the_stream_whole(runner, monkeypatch):
     assert whole.exit_code == chunked.exit_code == 0
     assert "الاطفال" not in whole.stdout
     assert chunked.stdout == whole.stdout
+
+
+def test_a_stream_is_never_cut_inside_a_wrapped_verse(runner, monkeypatch):
+    """A vowelled verse in {…} or (…) wrapped over lines is one quotation:
+    a cut inside it let the rules edit its second part (a tester, session
+    19, at a 1 MB boundary of a 10 MB stream)."""
+    verse = (
+        "قال تعالى {قُلْ هُوَ ٱللَّهُ أَحَدٌ ، ٱللَّهُ\n"
+        "ٱلصَّمَدُ ، لَمْ يَلِدْ وَلَمْ\n"
+        "يُولَدْ} ، ثم قال الوزير ، ثم غادر\n"
+        "وقال (قُلْ هُوَ ٱللَّهُ أَحَدٌ ، ٱللَّهُ\n"
+        "ٱلصَّمَدُ ) ، ثم\n"
+    )
+    data = ("قال الوزير ، ثم غادر.\n" + verse).encode() * 5
+    whole = _run(runner, ["fix"], data, monkeypatch)
+    for size in (10, 40, 90):
+        chunked = _run(runner, ["fix"], data, monkeypatch, chunk=size)
+        assert chunked.stdout == whole.stdout
+    assert "ٱلصَّمَدُ ، لَمْ" in whole.stdout

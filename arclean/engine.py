@@ -58,7 +58,12 @@ class Engine:
     compiled here, not per text."""
 
     def __init__(
-        self, rules: Sequence[Rule], *, unsafe_fixes: bool = False, index: bool = False
+        self,
+        rules: Sequence[Rule],
+        *,
+        unsafe_fixes: bool = False,
+        index: bool = False,
+        mostly_other: bool | None = None,
     ) -> None:
         self.rules = list(rules)
         self.unsafe_fixes = unsafe_fixes
@@ -72,6 +77,9 @@ class Engine:
         #: another profile keeps out of links only (what it makes is index
         #: text), every other rule out of Quran quotations as well.
         self.folding = not index and any(f.search_only for f in self.fixers)
+        #: The texts are in another language of the Arabic script as a
+        #: whole (`Guard.mostly_other`); None: decided on each text.
+        self.mostly_other = mostly_other
         # Unsafe fixes that may not be applied are still reported.
         self.reporters = [
             CompiledRule(r)
@@ -104,7 +112,7 @@ class Engine:
         # in any profile, keeps out of the quotations as well.
         protected = link_ranges(text) if self.index else protected_ranges(text)
         links = link_ranges(text) if self.folding else protected
-        guard = Guard(text, protected)
+        guard = Guard(text, protected, self.mostly_other)
         if self.index or self.folding:
             guard.languages_now()  # before a fold writes Persian letters as Arabic
         # Rules run in order, round after round, until every rule has seen
@@ -221,13 +229,18 @@ class Engine:
     def remaining(self, text: str, spans: Sequence[Span]) -> list[Finding]:
         """What `fix` reports after fixing, looked for in `text` (a text
         already fixed): the check-only findings, not the unsafe fixes."""
-        return self._report(text, spans, Guard(text, protected_ranges(text)), include_unsafe=False)
+        return self._report(
+            text,
+            spans,
+            Guard(text, protected_ranges(text), self.mostly_other),
+            include_unsafe=False,
+        )
 
     def report(self, text: str, spans: Sequence[Span] | None = None) -> list[Finding]:
         """Findings of check-only rules (and of unsafe fixes not applied)."""
         if spans is None:
             spans = [Span(0, len(text))] if text else []
-        return self._report(text, spans, Guard(text, protected_ranges(text)))
+        return self._report(text, spans, Guard(text, protected_ranges(text), self.mostly_other))
 
     def _report(
         self, text: str, spans: Sequence[Span], guard: Guard, include_unsafe: bool = True

@@ -9,7 +9,11 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from arclean.chars import HSPACE, LINK_CLOSERS, MAX_LINK_CLOSERS, REGEX_FLAGS, lazy_compile
-from arclean.text.language import non_arabic_holes, other_language_lines
+from arclean.text.language import (
+    non_arabic_holes,
+    other_language_lines,
+    text_in_other_language,
+)
 from arclean.text.masks import QURAN_OPENERS
 from arclean.text.spans import (
     Range,
@@ -43,9 +47,14 @@ class Guard:
     asks for. Checking the few matches is much cheaper than cutting the text
     into a span per line."""
 
-    def __init__(self, text: str, protected: list[Range]) -> None:
+    def __init__(self, text: str, protected: list[Range], mostly_other: bool | None = None) -> None:
         self.text = text
         self.protected = protected
+        #: The text as a whole is in another language of the Arabic script
+        #: (`text_in_other_language`): decided once, on the first text a
+        #: line map is made for, and kept as rules change it (a stream
+        #: gives the whole stream's decision).
+        self.mostly_other = mostly_other
         self._spans_cache: dict[tuple[int, str], list[Span]] = {}
         # Computed on first need, once per text: one scan of the text is far
         # cheaper than finding the line of every match.
@@ -58,7 +67,7 @@ class Guard:
         already computed are shifted, not recomputed (rules do not make
         lines Arabic or not, except encoding repair, which the next round's
         fresh guard sees)."""
-        guard = Guard(text, protected)
+        guard = Guard(text, protected, self.mostly_other)
         if self._no_script is not None:
             guard._no_script = shift.ranges(self._no_script, inside=True)
         if self._other is not None:
@@ -68,10 +77,17 @@ class Guard:
     def keeping_out(self, protected: list[Range]) -> Guard:
         """The same guard (line maps shared) keeping out of `protected`
         instead: another rule's protection over the same text."""
-        guard = Guard(self.text, protected)
+        guard = Guard(self.text, protected, self.mostly_other)
         guard._no_script = self._no_script
         guard._other = self._other
         return guard
+
+    def _language_lines(self, text: str, lo: int = 0, hi: int | None = None) -> list[Range]:
+        """`other_language_lines` of `text` (from `lo` to `hi`), with the
+        whole text's language decided once (`mostly_other`)."""
+        if self.mostly_other is None:
+            self.mostly_other = text_in_other_language(self.text)
+        return other_language_lines(text, lo, hi, self.mostly_other)
 
     def adopt(self, view: Guard) -> None:
         """Keep the line maps `view` (from `keeping_out`) computed, so that
@@ -87,10 +103,10 @@ class Guard:
         made a line Arabic or not: encoding repair): only on `lines` (whole
         lines, with their line breaks, holding every change since the maps
         were made), the rest kept; all of them when `lines` is None."""
-        guard = Guard(text, protected)
+        guard = Guard(text, protected, self.mostly_other)
         if lines is None:
             if self._other is not None:  # other-language lines stay so (below)
-                guard._other = merge_ranges([*self._other, *other_language_lines(text)])
+                guard._other = merge_ranges([*self._other, *self._language_lines(text)])
             return guard
         if self._no_script is not None:
             guard._no_script = _patched(
@@ -101,7 +117,7 @@ class Guard:
             # Persian letters as Arabic ones (ی → ي), which makes it no
             # Arabic line for the rules after it (issue of session 19).
             guard._other = _patched(
-                self._other, lines, lambda lo, hi: other_language_lines(text, lo, hi), sticky=True
+                self._other, lines, lambda lo, hi: self._language_lines(text, lo, hi), sticky=True
             )
         return guard
 
@@ -109,7 +125,7 @@ class Guard:
         """Take each line's language from the text as it is now, before any
         fold changes its letters (`refreshed` keeps other-language lines)."""
         if self._other is None:
-            self._other = other_language_lines(self.text)
+            self._other = self._language_lines(self.text)
 
     def link_gap(self, position: int) -> int | None:
         """Where the gap after a URL or e-mail address ending at `position`
@@ -164,7 +180,7 @@ class Guard:
     def is_arabic(self, position: int) -> bool:
         """...and is that line Arabic rather than Persian, Urdu or Kurdish?"""
         if self._other is None:
-            self._other = other_language_lines(self.text)
+            self._other = self._language_lines(self.text)
         return self.has_script(position) and not (self._other and contains(self._other, position))
 
     def allows(self, rule: Rule, start: int, end: int) -> bool:
@@ -237,7 +253,7 @@ class Guard:
             holes.append(self._no_script)
         if key[1] == "ar":
             if self._other is None:
-                self._other = other_language_lines(self.text)
+                self._other = self._language_lines(self.text)
             holes.append(self._other)
         # One cut by all the holes together (sorted, overlapping or not)
         # gives the pieces that one cut after another gives, without the
@@ -267,7 +283,7 @@ class Guard:
             holes.append(self._no_script)
             if "ar" in languages:
                 if self._other is None:
-                    self._other = other_language_lines(self.text)
+                    self._other = self._language_lines(self.text)
                 holes.append(self._other)
         return holes
 

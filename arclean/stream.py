@@ -31,6 +31,7 @@ from arclean.errors import ArcleanError, InputError
 from arclean.io.encodings import UTF16_HINT
 from arclean.io.read import UTF8_BOM, BinaryFile
 from arclean.process import FileResult
+from arclean.text.language import in_other_language, language_counts
 from arclean.text.masks import QURAN_MAX_LINE_BREAKS, pair_ornate
 
 if TYPE_CHECKING:
@@ -183,6 +184,7 @@ class _FirstPass:
         self.binary: str | None = None
         self.first_line = 0
         self.tanween = next((r for r in cleaner.rules if r.code == "AR205"), None)
+        self.other = self.arabic = 0  # `language_counts` over the stream
 
     def feed(self, chunk: bytes) -> None:
         start = 0
@@ -213,6 +215,9 @@ class _FirstPass:
         self.offset += len(chunk)
 
     def _count(self, text: str) -> None:
+        other, arabic = language_counts(text)
+        self.other += other
+        self.arabic += arabic
         if self.tanween is None or "\u064b" not in text:
             return
         from arclean.builtins.diacritics import tanween_counts
@@ -253,6 +258,11 @@ class _FirstPass:
             f"bytes {shown.hex(' ')}; the file was left untouched.{listing}{hint}"
         )
 
+    def mostly_other(self) -> bool:
+        """Is the whole stream in another language of the Arabic script
+        (`arclean.text.language.in_other_language`)?"""
+        return in_other_language(self.other, self.arabic)
+
     def convention(self) -> str | None:
         """AR205's convention for the whole stream, when it takes the majority."""
         from arclean.builtins._common import option_choice
@@ -266,9 +276,10 @@ class _FirstPass:
         return "on-alef" if self.on > self.before else "before-alef"
 
 
-def _with_convention(cleaner: Cleaner, convention: str | None) -> Cleaner:
-    """`cleaner`, with AR205 set to `convention` when there is one."""
-    if convention is None:
+def _with_convention(cleaner: Cleaner, convention: str | None, mostly_other: bool) -> Cleaner:
+    """`cleaner`, with AR205 set to `convention` when there is one, and the
+    whole stream's language (`mostly_other`) decided for every chunk."""
+    if convention is None and not mostly_other:
         return cleaner
     import copy
 
@@ -277,10 +288,17 @@ def _with_convention(cleaner: Cleaner, convention: str | None) -> Cleaner:
 
     fixed = copy.copy(cleaner)
     fixed.rules = [
-        with_options(r, {"convention": convention}) if r.code == "AR205" else r
+        with_options(r, {"convention": convention})
+        if r.code == "AR205" and convention is not None
+        else r
         for r in cleaner.rules
     ]
-    fixed.engine = Engine(fixed.rules, unsafe_fixes=cleaner.unsafe_fixes, index=cleaner.index)
+    fixed.engine = Engine(
+        fixed.rules,
+        unsafe_fixes=cleaner.unsafe_fixes,
+        index=cleaner.index,
+        mostly_other=mostly_other,
+    )
     fixed._rebuildable = False
     return fixed
 
@@ -289,7 +307,11 @@ _CLEANER: Cleaner | None = None
 
 
 def _init_chunks(
-    options: Any, convention: str | None, setup: Callable[[int], None] | None, parent: int
+    options: Any,
+    convention: str | None,
+    mostly_other: bool,
+    setup: Callable[[int], None] | None,
+    parent: int,
 ) -> None:
     """In a ``-j`` worker: the stream's cleaner, built once."""
     global _CLEANER
@@ -297,7 +319,7 @@ def _init_chunks(
 
     if setup is not None:
         setup(parent)
-    _CLEANER = _with_convention(Resolver(options).cleaner_for("-"), convention)
+    _CLEANER = _with_convention(Resolver(options).cleaner_for("-"), convention, mostly_other)
 
 
 def _clean_chunk(args: tuple[bytes, bool]) -> tuple[bytes, bool, int]:
@@ -345,13 +367,13 @@ def stream_stdin(
             if problem is not None:
                 raise problem
             global _CLEANER
-            convention = first.convention()
-            _CLEANER = _with_convention(cleaner, convention)
+            convention, other = first.convention(), first.mostly_other()
+            _CLEANER = _with_convention(cleaner, convention, other)
             chunks = line_chunks(_file_blocks(spool), size)
             work = ((chunk, i == 0) for i, chunk in enumerate(chunks))
             from arclean.pool import ordered_map
 
-            setup = (resolver.options, convention, resolver.worker_setup, os.getpid())
+            setup = (resolver.options, convention, other, resolver.worker_setup, os.getpid())
             for data, changed, left in ordered_map(_clean_chunk, work, jobs, _init_chunks, setup):
                 write(data)
                 result.changed = result.changed or changed

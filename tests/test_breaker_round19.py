@@ -102,3 +102,22 @@ def test_html_lang_holds_over_nested_elements_and_not_after_a_void_one() -> None
     assert "او در سال ۱۳۹۴ به تهران آمد و كتابها" in out
     assert "عربي، هنا" in out
     assert "<li>قال، ثم</li>" in out  # a list ends the open paragraph
+
+
+def test_a_persian_file_keeps_its_short_lines_persian() -> None:
+    """A short line with no letter to tell the languages apart takes its
+    text's language: «تو و او» (you and him) became «تو واو» (second
+    tester round, a Persian subtitle file)."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:02,000\nمن این را دیدم .\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000\nاو آمد و رفت .\n\n"
+        "3\n00:00:05,000 --> 00:00:06,000\nتو و او ؟\n"
+    )
+    out = Cleaner(format="srt")(srt)
+    assert "او آمد و رفت" in out and "تو و او" in out
+    two = "این کتاب\u200cها را خریدم و آن\u200cها را خواندم .\nاو در آن شهر بود و رفت .\n"
+    assert "بود و رفت" in Cleaner()(two)
+    # an Arabic line quoted in it is still Arabic; an Arabic text stays Arabic
+    mixed = two + "قال الرجل و هو يبتسم في المدينة\n"
+    assert "الرجل وهو يبتسم" in Cleaner()(mixed)
+    assert Cleaner()("جاء الرجل و هو يبتسم\n") == "جاء الرجل وهو يبتسم\n"

@@ -104,3 +104,14 @@ def test_a_stream_is_never_cut_inside_a_wrapped_verse(runner, monkeypatch):
         chunked = _run(runner, ["fix"], data, monkeypatch, chunk=size)
         assert chunked.stdout == whole.stdout
     assert "ٱلصَّمَدُ ، لَمْ" in whole.stdout
+
+
+def test_a_persian_stream_is_persian_in_every_chunk(runner, monkeypatch):
+    """The whole stream's language is decided in the first pass, as AR205's
+    majority is: a chunk alone would decide for itself."""
+    persian = "این کتاب را خریدم .\nاو آمد و رفت .\nتو و او ؟\n"
+    data = (persian * 20 + "قال الرجل و هو في المدينة\n").encode()
+    whole = _run(runner, ["fix"], data, monkeypatch)
+    assert "او آمد و رفت" in whole.stdout and "الرجل وهو" in whole.stdout
+    for size in (20, 200):
+        assert _run(runner, ["fix"], data, monkeypatch, chunk=size).stdout == whole.stdout

@@ -103,17 +103,25 @@ _ARABIC_LINE_RE = lazy_compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
 _MAYBE_OTHER: list[re.Pattern[str]] = []
 
 
-def other_language_lines(text: str, start: int = 0, end: int | None = None) -> list[Range]:
+def other_language_lines(
+    text: str, start: int = 0, end: int | None = None, mostly_other: bool | None = None
+) -> list[Range]:
     """Lines that are not Arabic but use the Arabic script (Persian, Urdu,
     Kurdish...), as sorted ranges without their line breaks.  Only lines
     holding a foreign or Farsi letter are counted, found with `re` (several
     times faster than a `regex` pattern for the whole line).  `start` and
     `end` (a line's start, and a line break's end or the text's end) look
-    at those lines only."""
+    at those lines only.  In a text in another language as a whole
+    (`mostly_other`, `text_in_other_language` of the whole text when not
+    given), every line holding no letter or digit only Arabic writes."""
     if not _MAYBE_OTHER:
         _MAYBE_OTHER.append(
             re.compile(char_class(NON_ARABIC_LETTERS | FARSI_FORMS | PERSIAN_DIGITS))
         )
+    if mostly_other is None and start == 0 and end is None:
+        mostly_other = text_in_other_language(text)
+    if mostly_other:
+        return _lines_without_arabic(text, start, len(text) if end is None else end)
     finder = _MAYBE_OTHER[0]
     found: list[Range] = []
     position = start
@@ -145,3 +153,42 @@ def non_arabic_holes(text: str, start: int = 0, end: int | None = None) -> list[
     if position < stop:
         holes.append((position, stop))
     return holes
+
+
+def language_counts(text: str) -> tuple[int, int]:
+    """(letters and digits of the other Arabic-script languages, letters
+    and digits only Arabic writes) in `text`: what `text_in_other_language`
+    weighs, summed over the chunks of a stream."""
+    other = sum(text.count(ch) for ch in (*NON_ARABIC_LETTERS, *FARSI_FORMS, *PERSIAN_DIGITS))
+    arabic = sum(text.count(ch) for ch in (*ARABIC_ONLY_LETTERS, *ARABIC_INDIC_DIGITS))
+    return other, arabic
+
+
+def in_other_language(other: int, arabic: int) -> bool:
+    """Counts of `language_counts`: the Persian, Urdu or Kurdish letters and
+    digits outnumber ten times those only Arabic writes (ة ي ى ك, ٠-٩)?
+    Arabic typed on a Persian keyboard keeps its ة; a Persian file or
+    subtitle track writes none of them."""
+    return other > 0 and arabic * 10 < other
+
+
+def text_in_other_language(text: str) -> bool:
+    """Is `text` as a whole in another language of the Arabic script?"""
+    return in_other_language(*language_counts(text))
+
+
+def _lines_without_arabic(text: str, start: int, stop: int) -> list[Range]:
+    """In a text in another language: the lines from `start` to `stop` but
+    those holding a letter or digit only Arabic writes (a quoted Arabic
+    line), so that a short line with no letter to tell the languages apart
+    (تو و او, you and him) takes the text's language."""
+    arabic = re.compile(char_class(ARABIC_ONLY_LETTERS | ARABIC_INDIC_DIGITS))
+    found: list[Range] = []
+    position = start
+    while position <= stop and position <= len(text):
+        last = text.find("\n", position, stop)
+        last = min(stop, len(text)) if last == -1 else last
+        if last > position and not arabic.search(text, position, last):
+            found.append((position, last))
+        position = last + 1
+    return found

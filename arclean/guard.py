@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from arclean.chars import HSPACE, LINK_CLOSERS, MAX_LINK_CLOSERS, REGEX_FLAGS, lazy_compile
 from arclean.text.language import (
+    decided_other_lines,
     non_arabic_holes,
     other_language_lines,
     text_in_other_language,
@@ -86,6 +87,9 @@ class Guard:
         """`other_language_lines` of `text` (from `lo` to `hi`), with the
         whole text's language decided once (`mostly_other`)."""
         if self.mostly_other is None:
+            if lo == 0 and hi is None and text is self.text:
+                lines, self.mostly_other = decided_other_lines(text)
+                return lines
             self.mostly_other = text_in_other_language(self.text)
         return other_language_lines(text, lo, hi, self.mostly_other)
 

@@ -155,13 +155,31 @@ def non_arabic_holes(text: str, start: int = 0, end: int | None = None) -> list[
     return holes
 
 
+_COUNTERS: list[re.Pattern[str]] = []
+
+
 def language_counts(text: str) -> tuple[int, int]:
     """(letters and digits of the other Arabic-script languages, letters
     and digits only Arabic writes) in `text`: what `text_in_other_language`
-    weighs, summed over the chunks of a stream."""
-    other = sum(text.count(ch) for ch in (*NON_ARABIC_LETTERS, *FARSI_FORMS, *PERSIAN_DIGITS))
-    arabic = sum(text.count(ch) for ch in (*ARABIC_ONLY_LETTERS, *ARABIC_INDIC_DIGITS))
-    return other, arabic
+    weighs, summed over the chunks of a stream.  The second is not counted
+    (0) when the first is 0: nothing to weigh."""
+    if not _COUNTERS:
+        _COUNTERS.append(re.compile(char_class(NON_ARABIC_LETTERS | FARSI_FORMS | PERSIAN_DIGITS)))
+        _COUNTERS.append(re.compile(char_class(ARABIC_ONLY_LETTERS | ARABIC_INDIC_DIGITS)))
+    other = len(_COUNTERS[0].findall(text))
+    return other, (len(_COUNTERS[1].findall(text)) if other else 0)
+
+
+def decided_other_lines(text: str) -> tuple[list[Range], bool]:
+    """`other_language_lines` of the whole `text`, and whether it is in
+    another language as a whole: one scan when it holds no letter of
+    another language (the usual Arabic text)."""
+    if not _MAYBE_OTHER:
+        other_language_lines("")
+    if _MAYBE_OTHER[0].search(text) is None:
+        return [], False
+    mostly = text_in_other_language(text)
+    return other_language_lines(text, mostly_other=mostly), mostly
 
 
 def in_other_language(other: int, arabic: int) -> bool:

@@ -374,6 +374,8 @@ def stream_stdin(
             from arclean.pool import ordered_map
 
             setup = (resolver.options, convention, other, resolver.worker_setup, os.getpid())
+            # no more workers than chunks (-j 60 on 10 MB started 60 processes)
+            jobs = max(1, min(jobs, -(-first.offset // size)))
             for data, changed, left in ordered_map(_clean_chunk, work, jobs, _init_chunks, setup):
                 write(data)
                 result.changed = result.changed or changed

@@ -93,7 +93,7 @@ class Resolver:
         from arclean.formats import format_for_path
 
         opts = self.options
-        label = self.options.stdin_filename or STDIN if name == STDIN else name
+        label = self._label(name)
         config = self.config_for(name)
         # an empty --select (a variable left unset in a script) selects nothing
         select = split_codes(opts.select) if opts.select else config.get("select")
@@ -169,9 +169,14 @@ class Resolver:
             self._cleaners[key] = cleaner
         return cleaner
 
+    def _label(self, name: str) -> str:
+        """The name a file's configuration patterns match (``-``: stdin's
+        ``--stdin-filename``)."""
+        return self.options.stdin_filename or STDIN if name == STDIN else name
+
     def _ignored_here(self, name: str) -> bool:
         """Does a ``per-file-ignores`` entry name rules for the file `name`?"""
-        label = self.options.stdin_filename or STDIN if name == STDIN else name
+        label = self._label(name)
         return bool(self.config_for(name).ignores_for(label))
 
     def is_known(self, name: str) -> bool:

@@ -20,6 +20,16 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def holds_no_rule(path: str) -> click.UsageError:
+    """The error for a rule file that holds no rule (`pipe rules FILE`,
+    `rules test FILE`): a step or a test that does nothing reads as "all
+    clean"."""
+    return click.UsageError(
+        f"{path} holds no rule: a rule file lists its rules as [[rule]] tables "
+        "(see docs/rule-format.md)"
+    )
+
+
 def profile_option(**kwargs: Any) -> Callable[[F], F]:
     """``--profile`` with the profiles of `arclean.ruleset.PROFILES`; `kwargs`
     go to `click.option` (default, help)."""

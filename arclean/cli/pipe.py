@@ -18,6 +18,7 @@ from arclean.cli.options import (
     config_options,
     format_options,
     glossary_option,
+    holds_no_rule,
     profile_option,
     rule_files_option,
     unsafe_fixes_option,
@@ -143,11 +144,8 @@ def _step_cleaner(kind: str, value: Any, ruleset: RuleSet, settings: dict[str, A
     if kind == "file":
         ruleset = RuleSet.load([value], builtin=False)
         codes = [r.code for r in ruleset.rules]
-        if not codes:  # a step that does nothing reads as "nothing to fix"
-            raise click.UsageError(
-                f"`rules {value}`: the file holds no rule (a rule file lists its rules "
-                "as [[rule]] tables; see docs/rule-format.md)"
-            )
+        if not codes:
+            raise holds_no_rule(value)
         unsafe = True
     elif kind == "names":
         chosen = ruleset.select(profile=profile, select=["names"], ignore=settings["ignore"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from arclean.cli.app import CONTEXT_SETTINGS, EXIT_CHANGES, EXIT_OK
-from arclean.cli.options import rule_files_option
+from arclean.cli.options import holds_no_rule, rule_files_option
 
 
 @click.group("rules", context_settings=CONTEXT_SETTINGS)
@@ -96,11 +96,7 @@ def rules_test(ctx: click.Context, path: str | None, quiet: bool) -> None:
         ruleset = RuleSet.load([path])
         rules_to_test = [r for r in ruleset.rules if r.path == path]
         if not rules_to_test:
-            # a test that tests nothing passes: in CI that reads as "proved"
-            raise click.UsageError(
-                f"{path} holds no rule: a rule file lists its rules as [[rule]] tables "
-                "(see docs/rule-format.md)"
-            )
+            raise holds_no_rule(path)
     else:
         rules_to_test = load_builtin_rules()
     for rule in rules_to_test:

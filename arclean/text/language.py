@@ -97,10 +97,19 @@ def other_script_language(tag: str) -> bool:
 
 
 _ARABIC_LINE_RE = lazy_compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
-#: Only lines holding a letter that `paragraph_language` counts as foreign or
-#: Farsi can be anything but Arabic: the pre-filter is built from the same
-#: tables, so the two can never disagree (compiled on first use).
-_MAYBE_OTHER: list[re.Pattern[str]] = []
+#: Compiled on first use, from the tables `paragraph_language` counts (so
+#: the two can never disagree): a letter or digit of another Arabic-script
+#: language (only lines holding one can be anything but Arabic), and one
+#: only Arabic writes.
+_PATTERNS: list[re.Pattern[str]] = []
+
+
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(another language's letter or digit, Arabic's own), `re` classes."""
+    if not _PATTERNS:
+        _PATTERNS.append(re.compile(char_class(NON_ARABIC_LETTERS | FARSI_FORMS | PERSIAN_DIGITS)))
+        _PATTERNS.append(re.compile(char_class(ARABIC_ONLY_LETTERS | ARABIC_INDIC_DIGITS)))
+    return _PATTERNS[0], _PATTERNS[1]
 
 
 def other_language_lines(
@@ -114,15 +123,11 @@ def other_language_lines(
     at those lines only.  In a text in another language as a whole
     (`mostly_other`, `text_in_other_language` of the whole text when not
     given), every line holding no letter or digit only Arabic writes."""
-    if not _MAYBE_OTHER:
-        _MAYBE_OTHER.append(
-            re.compile(char_class(NON_ARABIC_LETTERS | FARSI_FORMS | PERSIAN_DIGITS))
-        )
     if mostly_other is None and start == 0 and end is None:
         mostly_other = text_in_other_language(text)
     if mostly_other:
         return _lines_without_arabic(text, start, len(text) if end is None else end)
-    finder = _MAYBE_OTHER[0]
+    finder = _patterns()[0]
     found: list[Range] = []
     position = start
     stop = len(text) if end is None else end
@@ -155,28 +160,21 @@ def non_arabic_holes(text: str, start: int = 0, end: int | None = None) -> list[
     return holes
 
 
-_COUNTERS: list[re.Pattern[str]] = []
-
-
 def language_counts(text: str) -> tuple[int, int]:
     """(letters and digits of the other Arabic-script languages, letters
     and digits only Arabic writes) in `text`: what `text_in_other_language`
     weighs, summed over the chunks of a stream.  The second is not counted
     (0) when the first is 0: nothing to weigh."""
-    if not _COUNTERS:
-        _COUNTERS.append(re.compile(char_class(NON_ARABIC_LETTERS | FARSI_FORMS | PERSIAN_DIGITS)))
-        _COUNTERS.append(re.compile(char_class(ARABIC_ONLY_LETTERS | ARABIC_INDIC_DIGITS)))
-    other = len(_COUNTERS[0].findall(text))
-    return other, (len(_COUNTERS[1].findall(text)) if other else 0)
+    other_re, arabic_re = _patterns()
+    other = len(other_re.findall(text))
+    return other, (len(arabic_re.findall(text)) if other else 0)
 
 
 def decided_other_lines(text: str) -> tuple[list[Range], bool]:
     """`other_language_lines` of the whole `text`, and whether it is in
     another language as a whole: one scan when it holds no letter of
     another language (the usual Arabic text)."""
-    if not _MAYBE_OTHER:
-        other_language_lines("")
-    if _MAYBE_OTHER[0].search(text) is None:
+    if _patterns()[0].search(text) is None:
         return [], False
     mostly = text_in_other_language(text)
     return other_language_lines(text, mostly_other=mostly), mostly
@@ -200,7 +198,7 @@ def _lines_without_arabic(text: str, start: int, stop: int) -> list[Range]:
     those holding a letter or digit only Arabic writes (a quoted Arabic
     line), so that a short line with no letter to tell the languages apart
     (تو و او, you and him) takes the text's language."""
-    arabic = re.compile(char_class(ARABIC_ONLY_LETTERS | ARABIC_INDIC_DIGITS))
+    arabic = _patterns()[1]
     found: list[Range] = []
     position = start
     while position <= stop and position <= len(text):

@@ -26,6 +26,7 @@ from arclean.formats._common import (
 )
 from arclean.formats.base import StructureChanged
 from arclean.formats.html import FROZEN_ELEMENTS
+from arclean.formats.lang_elements import other_language_elements
 from arclean.formats.markdown_align import (
     GAP,
     PREFIX_RE,
@@ -295,6 +296,8 @@ def analyse(
         ranges.extend(found)
     ranges.sort()
     ranges = subtract(ranges, mask_ranges(src))
+    if lang := other_language_elements(src):  # <div lang="fa">…</div>
+        ranges = subtract(ranges, lang)
     if "[[" in src:
         ranges = subtract(ranges, [m.span() for m in _WIKILINK_RE.finditer(src)])
     if "</" in src:

@@ -12,7 +12,8 @@ import regex
 
 from arclean.formats._common import compare_frozen, mask_ranges
 from arclean.formats.base import StructureChanged
-from arclean.text.spans import Span, subtract
+from arclean.formats.lang_elements import other_language_elements
+from arclean.text.spans import Span, merge_ranges, subtract
 
 _LINE_RE = regex.compile(r"([^\r\n]*)(\r\n|\n|\r|\Z)")
 # SRT writes 00:00:01,000, WebVTT 00:01.000 (hours optional); settings follow.
@@ -82,7 +83,10 @@ def scan(text: str, vtt: bool) -> tuple[list[tuple[int, int]], list[str]]:
             if end > pos:
                 ranges.append((pos, end))
             line_ends.append(end)
-    return _end_lines(subtract(ranges, mask_ranges(text)), line_ends), kinds
+    holes = mask_ranges(text)
+    if vtt and (lang := other_language_elements(text, unclosed_ends_cue=True)):
+        holes = merge_ranges([*holes, *lang])  # <lang fa>…</lang>
+    return _end_lines(subtract(ranges, holes), line_ends), kinds
 
 
 def _end_lines(ranges: list[tuple[int, int]], line_ends: list[int]) -> list[tuple[int, int]]:

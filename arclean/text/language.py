@@ -82,6 +82,21 @@ OTHER_ARABIC_SCRIPT_LANGUAGES = frozenset(
         "haz",
         "khw",
         "ota",
+        # ISO 639-2 and 639-3 codes, which xml:lang and older files use
+        "fas",
+        "per",
+        "pes",
+        "urd",
+        "pus",
+        "pbu",
+        "pbt",
+        "kur",
+        "snd",
+        "uig",
+        "kas",
+        "bcc",
+        "bgp",
+        "bgn",
     }
 )
 

@@ -1,0 +1,72 @@
+"""Text an author marks as another Arabic-script language, in every format
+that can say so (session 20): Markdown's HTML, WebVTT language spans, and
+ISO 639-2/3 codes beside the two-letter ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from arclean.api import Cleaner
+from arclean.formats.lang_elements import other_language_elements
+from arclean.text.language import other_script_language
+
+PERSIAN = "این یک متن فارسی است ، با ۱۲۳ و كتاب"
+
+
+@pytest.mark.parametrize("tag", ["fas", "per", "urd", "pus", "snd", "uig", "fas-IR", "URD"])
+def test_three_letter_codes_name_other_languages(tag: str) -> None:
+    assert other_script_language(tag)
+
+
+@pytest.mark.parametrize("tag", ["ara", "arb", "arz", "ar-EG", "en", "eng", "fr"])
+def test_arabic_and_latin_codes_do_not(tag: str) -> None:
+    assert not other_script_language(tag)
+
+
+def test_markdown_html_block_marked_persian_is_left_alone() -> None:
+    doc = f'# عنوان\n\nنص عربي ، هنا.\n\n<div lang="fa">\n\n{PERSIAN}.\n\n</div>\n\nنص آخر ، هنا.\n'
+    out = Cleaner(format="markdown")(doc)
+    assert f"{PERSIAN}." in out
+    assert "نص عربي، هنا." in out
+    assert "نص آخر، هنا." in out  # the element ends at its end tag
+
+
+def test_markdown_inline_element_and_nesting() -> None:
+    doc = (
+        '<span xml:lang="urd">یہ کتاب ہے ، اور</span> نص ، عربي.\n\n'
+        '<div lang="fa"><div>عنوان ، فرعي</div>\n\nكتاب ، فارسى\n\n</div>\n\nقال ، ثم\n'
+    )
+    out = Cleaner(format="markdown")(doc)
+    assert "یہ کتاب ہے ، اور" in out
+    assert "نص، عربي." in out
+    assert "كتاب ، فارسى" in out  # after the nested div's end, still inside
+    assert "قال، ثم" in out
+
+
+def test_markdown_void_or_self_closed_element_freezes_nothing() -> None:
+    doc = 'نص <img lang="fa" alt="x"> عربي ، هنا <span lang="fa"/> ثم ، قال\n'
+    want = 'نص <img lang="fa" alt="x"> عربي، هنا <span lang="fa"/> ثم، قال\n'
+    assert Cleaner(format="markdown")(doc) == want
+
+
+def test_markdown_arabic_or_english_lang_is_prose() -> None:
+    doc = '<div lang="ar">\n\nنص ، عربي\n\n</div>\n'
+    assert "نص، عربي" in Cleaner(format="markdown")(doc)
+
+
+def test_webvtt_language_span() -> None:
+    vtt = (
+        "WEBVTT\n\n00:00.000 --> 00:01.000\n<lang fa>این متن ، فارسى</lang> ونص ، عربي\n\n"
+        "00:01.000 --> 00:02.000\n<lang.loud ur>یہ ، اور\nسطر ، ثان\n\n"
+        "00:02.000 --> 00:03.000\nنص ، عربي\n"
+    )
+    out = Cleaner(format="vtt")(vtt)
+    assert "<lang fa>این متن ، فارسى</lang> ونص، عربي" in out
+    assert "<lang.loud ur>یہ ، اور\nسطر ، ثان\n" in out  # open to the end of its cue
+    assert out.endswith("نص، عربي\n")
+
+
+def test_unclosed_element_runs_to_the_end_or_the_cue_end() -> None:
+    text = '<div lang="fa">\nا\n\nب\n'
+    assert other_language_elements(text) == [(0, len(text))]
+    assert other_language_elements(text, unclosed_ends_cue=True) == [(0, text.index("\n\n"))]

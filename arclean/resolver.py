@@ -123,6 +123,7 @@ class Resolver:
         from arclean.api import Cleaner
         from arclean.config import check_selectors
         from arclean.errors import SelectorError
+        from arclean.names.model import CODE_GLOSSARY
         from arclean.ruleset import RuleSet
 
         settings = self.settings_for(name)
@@ -165,6 +166,13 @@ class Resolver:
                     "or everything selected is ignored); name rules with "
                     "--select (`arclean rules` lists them), or drop the --ignore "
                     "or `select = []` that removes them"
+                )
+            if {r.code for r in cleaner.rules} == {CODE_GLOSSARY} and not settings["glossaries"]:
+                # the arclean-names hook in a repository with no glossary
+                raise SelectorError(
+                    f"only {CODE_GLOSSARY} (glossary-name-spelling) is selected and no "
+                    "glossary is given, so nothing would be checked; list the glossaries "
+                    "(`glossaries = [...]` in the configuration, or --glossary FILE)"
                 )
             self._cleaners[key] = cleaner
         return cleaner

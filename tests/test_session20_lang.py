@@ -4,6 +4,8 @@ ISO 639-2/3 codes beside the two-letter ones."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from arclean.api import Cleaner
@@ -70,3 +72,35 @@ def test_unclosed_element_runs_to_the_end_or_the_cue_end() -> None:
     text = '<div lang="fa">\nا\n\nب\n'
     assert other_language_elements(text) == [(0, len(text))]
     assert other_language_elements(text, unclosed_ends_cue=True) == [(0, text.index("\n\n"))]
+
+
+def test_markdown_front_matter_language_freezes_the_document() -> None:
+    """Pandoc, Hugo and Jekyll documents say their language in front matter
+    (session 19 breaker, B24)."""
+    doc = '---\ntitle: "x"\nlang: fa\n---\n\nتو و او ؟\n'
+    assert Cleaner(format="markdown")(doc) == doc
+    doc = '+++\nlanguage = "ur"\n+++\n\nیہ ، اور\n'
+    assert Cleaner(format="markdown")(doc) == doc
+    assert Cleaner(format="markdown")("---\nlang: ar\n---\n\nقال ، ثم\n").endswith("قال، ثم\n")
+
+
+def test_glossary_rule_alone_without_a_glossary_is_an_error(tmp_path: Path) -> None:
+    """The arclean-names hook in a repository with no glossary checked
+    nothing and passed (B13)."""
+    from click.testing import CliRunner
+
+    from arclean.cli.app import cli
+
+    f = tmp_path / "a.txt"
+    f.write_text("وصل فيان\n", encoding="utf-8")
+    for command in ("fix", "check"):
+        result = CliRunner().invoke(cli, [command, "--isolated", "--select", "AR801", str(f)])
+        assert result.exit_code == 2, result.output
+        assert "no glossary is given" in result.output
+    g = tmp_path / "g.toml"
+    entry = '[[entity]]\ncanonical = "فيدان"\nvariants = ["فيان"]\n'
+    g.write_text('version = 1\nfold = "arclean-fold-v1"\n\n' + entry, encoding="utf-8")
+    args = ["fix", "--isolated", "--select", "AR801", "--glossary", str(g), str(f)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert f.read_text(encoding="utf-8") == "وصل فيدان\n"

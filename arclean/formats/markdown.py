@@ -38,6 +38,7 @@ from arclean.formats.markdown_align import (
 from arclean.formats.markdown_anchors import anchored_headings
 from arclean.formats.markdown_mdx import mdx_ranges
 from arclean.formats.markdown_tables import Columns
+from arclean.text.language import other_script_language
 from arclean.text.spans import Span, subtract
 
 if TYPE_CHECKING:
@@ -195,6 +196,13 @@ def _yaml_breakers(front: str, keys: Sequence[str]) -> dict[str, int]:
     return counts
 
 
+def _front_language_other(front: str) -> bool:
+    """Does the front matter say the document is in another Arabic-script
+    language (``lang: fa``, ``language = "ur"``: Pandoc, Hugo, Jekyll)?"""
+    values = _front_values(front, ("lang", "language"))
+    return any(other_script_language(front[a:b]) for _key, a, b, _plain in values)
+
+
 def _mask_front_values(front: str, keys: Sequence[str]) -> str:
     """The front matter with the editable values blanked, for comparison."""
     for start, end in reversed(front_matter_values(front, keys)):
@@ -305,7 +313,9 @@ def analyse(
     if mdx:
         ranges = subtract(ranges, mdx_ranges(src))
     spans = columns.disable(controls.spans(ranges))
-    if front and front_matter_keys:
+    if front and _front_language_other(front):
+        spans = []  # `lang: fa`: the whole document is Persian, Urdu ...
+    elif front and front_matter_keys:
         values = [
             Span(a - base, b - base, YAML_PLAIN_DISABLED if plain else frozenset())
             for _key, a, b, plain in _front_values(front, front_matter_keys)

@@ -104,3 +104,11 @@ def test_glossary_rule_alone_without_a_glossary_is_an_error(tmp_path: Path) -> N
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert f.read_text(encoding="utf-8") == "وصل فيدان\n"
+
+
+def test_search_spells_lillah_as_one_word() -> None:
+    """لﷲ is ل + الله, written لله (B16); inside a name ﷲ is الله."""
+    text = "الحمد لﷲ وﷲ ولﷲ الأمر فضلﷲ عبدﷲ #لﷲ\n"
+    out = Cleaner(profile="search")(text)
+    assert out == "الحمد لله والله ولله الامر فضلالله عبدالله #لﷲ\n"
+    assert Cleaner()(text) == text  # the default profile keeps the ligature

@@ -10,7 +10,7 @@ import regex
 
 from arclean.chars import lazy_compile
 from arclean.formats.base import StructureChanged
-from arclean.text.masks import protected_ranges
+from arclean.text.masks import link_ranges
 from arclean.text.spans import ALL_RULES, Range, Span, merge_ranges
 
 # ---------------------------------------------------------------------------
@@ -36,8 +36,11 @@ MASK_RE = lazy_compile(
 
 def mask_ranges(text: str) -> list[Range]:
     """Frozen ranges (URLs, e-mail addresses, templates, math) found in `text`,
-    sorted and merged."""
-    return merge_ranges([*protected_ranges(text), *(m.span() for m in MASK_RE.finditer(text))])
+    sorted and merged.  Quran quotations are no markup: they stay in the
+    prose spans, and the engine keeps each rule out of them as it does in
+    plain text (the search profile's folds reach them: an index must match
+    an unvowelled query)."""
+    return merge_ranges([*link_ranges(text), *(m.span() for m in MASK_RE.finditer(text))])
 
 
 # ---------------------------------------------------------------------------

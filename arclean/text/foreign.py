@@ -92,10 +92,30 @@ def _final_table() -> dict[str, str]:
                 continue
             first, _, second = line.partition("\t")
             if name == "final_yeh.tsv":
-                table[second[:-1]] = YEH
+                table[second[:-1]] = LISTED
             else:
                 table.setdefault(first, second)
     return table
+
+
+#: The verdict of a word of rules/final_yeh.tsv: ي, whatever its shape.
+LISTED = "listed"
+
+
+def _may_end_in_maksura(core: str) -> bool:
+    """Could ``core + ى`` be another word than ``core + ي``, though the
+    books write only the latter?  The books (before 1951, some typed with
+    ي for ى) miss many words of the shapes that end in ى: short words
+    (مرضى, دمى, قوى, لبنى, فتوى, نعى, أولى: the core has three letters or
+    fewer, but for the active participles: هادي), nouns in وى (المحتوى, المستوى; not a verb: يحتوي) and the
+    participles in م (المنتدى, الملتقى, مصطفى)."""
+    if len(core) == 3 and core[1] == "ا":
+        return False  # an active participle (هادي, قاضي, ساعي): هادى is no other word
+    if len(core) <= 3:
+        return True
+    if core.endswith("و") and core[0] not in "يتنأ":
+        return True
+    return core[0] == "م" and len(core) == 4
 
 
 def bare(word: str) -> str:
@@ -161,6 +181,11 @@ def final_yeh(word: str) -> str | None:
     forms = list(stems(word))
     for form in forms:
         verdict = table.get(form[:-1])
+        if verdict == LISTED:
+            return YEH
+        if verdict == YEH and _may_end_in_maksura(forms[-1][:-1]):
+            # only ي attested, but the shape often ends in ى: a person decides
+            return None
         if verdict is not None:
             return verdict if verdict in (YEH, MAKSURA) else None
     for form in forms:

@@ -112,3 +112,24 @@ def test_search_spells_lillah_as_one_word() -> None:
     out = Cleaner(profile="search")(text)
     assert out == "الحمد لله والله ولله الامر فضلالله عبدالله #لﷲ\n"
     assert Cleaner()(text) == text  # the default profile keeps the ligature
+
+
+@pytest.mark.parametrize("fmt", ["plain", "markdown", "mdx", "html"])
+def test_search_folds_a_quran_quotation_in_every_format(fmt: str) -> None:
+    """B14 (session 19): the formats dropped Quran quotations from the
+    prose, so the search profile's folds never reached them there."""
+    text = "قال ، ﴿ قُلْ ، هُوَ ٱللَّهُ أَحَدٌ ﴾ ، ثم\n"
+    assert Cleaner(profile="search", format=fmt)(text) == "قال، ﴿ قل، هو الله احد ﴾، ثم\n"
+    assert Cleaner(format=fmt)(text) == "قال، ﴿ قُلْ ، هُوَ ٱللَّهُ أَحَدٌ ﴾، ثم\n"
+
+
+@pytest.mark.parametrize("prefix", ["AR49", "AR39", "AR79", "AR69"])
+def test_a_prefix_of_folds_only_is_an_error_in_the_default_profile(prefix: str) -> None:
+    """B2 (session 20 breaker): the prefix took the folds into a default fix."""
+    from arclean.errors import SelectorError
+
+    with pytest.raises(SelectorError, match="only folds of the search profile"):
+        Cleaner(extend_select=[prefix], unsafe_fixes=True)
+    # the search profile takes them; a fold named by its code is taken too
+    assert Cleaner(profile="search", select=[prefix]).rules
+    assert [r.code for r in Cleaner(select=["AR491"], unsafe_fixes=True).rules] == ["AR491"]

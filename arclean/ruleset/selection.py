@@ -252,7 +252,17 @@ class RuleSet:
                     named.update(r.code for r in rules)
                 else:
                     own = [r for r in rules if not r.belongs_to_other_profile(profile)]
-                    rules = own or rules  # `AR39`: the folds are what was asked for
+                    if rules and not own:
+                        # `AR49` from the default profile: folds for a search
+                        # index, never an editor's fix unless named one by one
+                        folds = ", ".join(r.code for r in rules)
+                        raise SelectorError(
+                            f"{selector!r} matches only folds of the search profile "
+                            f"({folds}), which a broad selector never takes into the "
+                            f"{profile} profile; use --profile search, or name each "
+                            "fold by its code"
+                        )
+                    rules = own
                 codes.update(r.code for r in rules)
             return codes
 

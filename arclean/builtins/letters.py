@@ -76,7 +76,8 @@ def _shows_word_break(text: str, start: int, runs: list[int] | None = None) -> b
     they do).  A keyboard letter before shows unjoined: a one-letter form
     after it starts a word (#بنغازيﺍﻟﻘﻮﺍﺕ), unless it is a ligature, which
     keyboards type inside words (خﻻص), or the keyboard letter stands alone,
-    a proclitic on a pasted word (بﺍﻟﻘﺎﻫﺮﺓ)."""
+    a proclitic on a pasted word (بﺍﻟﻘﺎﻫﺮﺓ), or the form is one alone
+    among keyboard letters (كتﺍب: a letter mistyped, no pasted word)."""
     shape, letters = presentation_shape(text[start])
     if shape not in ("isolated", "initial") or not letters[:1].isalpha():
         return False
@@ -95,6 +96,8 @@ def _shows_word_break(text: str, start: int, runs: list[int] | None = None) -> b
         # inside words (خﻻص), nor after a lone proclitic (بﺍﻟﻘﺎﻫﺮﺓ).
         if len(letters) > 1 or text[start] in _KEEP_FORMS:
             return False
+        if start + 1 < len(text) and not _in_run(text[start + 1]):
+            return False  # one form among keyboard letters (كتﺍب)
         if before < 2 or not unicodedata.category(text[before - 2]).startswith("L"):
             return False
         return previous in DUAL_JOINING_LETTERS or previous in WORD_END_LETTERS

@@ -107,8 +107,9 @@ def _may_end_in_maksura(core: str) -> bool:
     books write only the latter?  The books (before 1951, some typed with
     ي for ى) miss many words of the shapes that end in ى: short words
     (مرضى, دمى, قوى, لبنى, فتوى, نعى, أولى: the core has three letters or
-    fewer, but for the active participles: هادي), nouns in وى (المحتوى, المستوى; not a verb: يحتوي) and the
-    participles in م (المنتدى, الملتقى, مصطفى)."""
+    fewer, but for the active participles: هادي), nouns in وى (المحتوى,
+    المستوى; not a verb: يحتوي) and the participles in م (المنتدى,
+    الملتقى, مصطفى)."""
     if len(core) == 3 and core[1] == "ا":
         return False  # an active participle (هادي, قاضي, ساعي): هادى is no other word
     if len(core) <= 3:

@@ -16,6 +16,8 @@ from typing import Any, ClassVar, NoReturn
 import click
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
+#: 128 + SIGPIPE (13): the output was cut short by its reader going away.
+EXIT_BROKEN_PIPE = 141
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -95,7 +97,15 @@ class ArcleanGroup(click.Group):
         extra.pop("standalone_mode", None)
         install()
         try:
-            code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
+            try:
+                code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
+            except SystemExit as exc:
+                from click.utils import PacifyFlushWrapper
+
+                if exc.code == 1 and isinstance(sys.stdout, PacifyFlushWrapper):
+                    # click's own answer to EPIPE (it exits 1, "changes needed")
+                    raise BrokenPipeError from None
+                raise
             sys.stdout.flush()  # a full disk shows here, not at exit
         except Terminated as exc:
             _cleanup()
@@ -111,9 +121,12 @@ class ArcleanGroup(click.Group):
             error(str(exc))
             sys.exit(EXIT_ERROR)
         except BrokenPipeError:
-            # The reader went away (`arclean fix < big.txt | head`): not an error of ours.
+            # The reader went away (`arclean fix < big.txt | head`): not an
+            # error of ours, so nothing on stderr, but the output is cut
+            # short: the exit of a process SIGPIPE stopped (141), as grep's,
+            # never 1 ("changes needed") under `set -o pipefail`.
             _silence_stdout()
-            sys.exit(EXIT_CHANGES)
+            sys.exit(EXIT_BROKEN_PIPE)
         except KeyboardInterrupt:
             _cleanup()
             click.echo("arclean: interrupted", err=True)
@@ -195,6 +208,9 @@ def _exit_now(code: object) -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away before the last block
+        _silence_stdout()
+        os._exit(EXIT_BROKEN_PIPE)
     except (AttributeError, OSError, ValueError):  # no stdout, or a closed one
         return
     os._exit(code or 0)

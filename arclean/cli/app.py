@@ -102,7 +102,8 @@ class ArcleanGroup(click.Group):
             except SystemExit as exc:
                 from click.utils import PacifyFlushWrapper
 
-                if exc.code == 1 and isinstance(sys.stdout, PacifyFlushWrapper):
+                pacified = isinstance(sys.stdout, PacifyFlushWrapper)  # type: ignore[arg-type]
+                if exc.code == 1 and pacified:
                     # click's own answer to EPIPE (it exits 1, "changes needed")
                     raise BrokenPipeError from None
                 raise

@@ -110,8 +110,10 @@ def _may_end_in_maksura(core: str) -> bool:
     fewer, but for the active participles: هادي), nouns in وى (المحتوى,
     المستوى; not a verb: يحتوي) and the participles in م (المنتدى,
     الملتقى, مصطفى)."""
-    if len(core) == 3 and core[1] == "ا":
-        return False  # an active participle (هادي, قاضي, ساعي): هادى is no other word
+    if len(core) == 1 or (len(core) == 3 and core[1] == "ا"):
+        # a word of two letters (مي; no such word ends in ى), an active
+        # participle (هادي, قاضي, ساعي): هادى is no other word
+        return False
     if len(core) <= 3:
         return True
     if core.endswith("و") and core[0] not in "يتنأ":

@@ -52,12 +52,24 @@ def _columns(
     return found
 
 
+#: Punctuation that ends a clause, before a space or the line's end.
+_CLAUSE_END_RE = lazy_compile(r"[،؛.؟!](?:\s|$)", REGEX_FLAGS)
+
+
+def _sentence(content: str) -> bool:
+    """Does the line read as running prose, not as a row of values: six
+    words or more, and a clause ending with a comma or a full stop?  Two
+    slips on one line of a news story (طلبية  جديدة   لشراء) are no
+    columns; «الاسم  العمر  المدينة» is a row."""
+    return len(content.split()) >= 6 and _CLAUSE_END_RE.search(content) is not None
+
+
 def _is_layout(
     text: str, line: tuple[int, int], prose: list[Range], cache: dict[int, bool]
 ) -> bool:
     """Are the runs of spaces on `line` layout rather than typing slips: a
     table row (| or a tab on the line, two or more runs of spaces in its
-    prose, or a run that starts or ends in the same column as one on the
+    prose unless it reads as a sentence, or a run that starts or ends in the same column as one on the
     line above or below)?"""
     start, end = line
     known = cache.get(start)
@@ -65,7 +77,7 @@ def _is_layout(
         return known
     content = text[start:end]
     runs = _columns(text, start, end, _INNER_RUN_RE, prose)
-    layout = "|" in content or "\t" in content or len(runs) >= 2
+    layout = "|" in content or "\t" in content or (len(runs) >= 2 and not _sentence(content))
     if not layout:
         neighbours: set[tuple[int, int]] = set()
         if start > 0:

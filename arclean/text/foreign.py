@@ -102,22 +102,20 @@ def _final_table() -> dict[str, str]:
 LISTED = "listed"
 
 
-def _may_end_in_maksura(core: str) -> bool:
+def _may_end_in_maksura(core: str, definite: bool) -> bool:
     """Could ``core + ى`` be another word than ``core + ي``, though the
     books write only the latter?  The books (before 1951, some typed with
     ي for ى) miss many words of the shapes that end in ى: short words
     (مرضى, دمى, قوى, لبنى, فتوى, نعى, أولى: the core has three letters or
-    fewer, but for the active participles: هادي), nouns in وى (المحتوى,
-    المستوى; not a verb: يحتوي) and the participles in م (المنتدى,
-    الملتقى, مصطفى)."""
+    fewer) and the participles in م of four (المحتوى, المستوى, المنتدى,
+    مصطفى).  Not a word of two letters (مي: none ends in ى), an active
+    participle (هادي, قاضي: هادى is no other word), nor a definite nisba
+    in وي (الدموي, النووي; the nouns in وى, الفتوى, الدعوى, the books
+    know with ى)."""
     if len(core) == 1 or (len(core) == 3 and core[1] == "ا"):
-        # a word of two letters (مي; no such word ends in ى), an active
-        # participle (هادي, قاضي, ساعي): هادى is no other word
         return False
     if len(core) <= 3:
-        return True
-    if core.endswith("و") and core[0] not in "يتنأ":
-        return True
+        return not (definite and len(core) == 3 and core.endswith("و"))
     return core[0] == "م" and len(core) == 4
 
 
@@ -182,11 +180,12 @@ def final_yeh(word: str) -> str | None:
     word = word[:-1].replace(FARSI_YEH, YEH) + FARSI_YEH
     table = _final_table()
     forms = list(stems(word))
+    if any(table.get(form[:-1]) == LISTED for form in forms):
+        return YEH
     for form in forms:
         verdict = table.get(form[:-1])
-        if verdict == LISTED:
-            return YEH
-        if verdict == YEH and _may_end_in_maksura(forms[-1][:-1]):
+        core, definite = forms[-1][:-1], any(f.startswith("ال") for f in forms)
+        if verdict == YEH and _may_end_in_maksura(core, definite):
             # only ي attested, but the shape often ends in ى: a person decides
             return None
         if verdict is not None:

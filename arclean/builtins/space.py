@@ -69,8 +69,8 @@ def _is_layout(
 ) -> bool:
     """Are the runs of spaces on `line` layout rather than typing slips: a
     table row (| or a tab on the line, two or more runs of spaces in its
-    prose unless it reads as a sentence, or a run that starts or ends in the same column as one on the
-    line above or below)?"""
+    prose unless it reads as a sentence, or a run that starts or ends in
+    the same column as one on the line above or below)?"""
     start, end = line
     known = cache.get(start)
     if known is not None:

@@ -188,3 +188,62 @@ def test_a_slip_after_a_naming_noun_of_another_kind_is_another_name() -> None:
     )
     assert _rewrites(text) == []
     assert _rewrites(text.replace("قرب فندق هوليندا", "في جنوب هوليندا")) == [("هوليندا", "هولندا")]
+
+
+# --- a consonant written twice in an ordinary word (`slips`) ----------------
+
+
+def test_undoubled_leaves_grammar_alone() -> None:
+    from arclean.names.slips import relatives, tripled, undoubled
+
+    assert undoubled("النيلل") == ["النيل"]
+    assert undoubled("قواتت") == ["قوات"]  # a plural's ت written twice
+    assert undoubled("صوتتها") == ["صوتها"]
+    assert undoubled("ووزير") == []  # و + وزير
+    assert undoubled("تتفاقم") == []  # ت + تفاقم
+    assert undoubled("اللجنة") == []  # ال + لجنة
+    assert undoubled("اثبتت") == []  # أثبت + ت, she proved
+    assert tripled("الممملكه") and not tripled("المملكه")
+    assert relatives("محللي", "محلي", {"المحللين", "محلي"})
+    assert not relatives("الوططني", "الوطني", {"الوطني", "الوطن"})
+
+
+SLIP_WORDS = [
+    (
+        "ونظم الحزب الوطني مؤتمرا. وقال الحزب الوطني إن الانتخابات قريبة. "
+        "ودعا الحزب الوططني أنصاره إلى المشاركة.",
+        [("الوططني", "الوطني")],
+    ),
+    (
+        "يمر النيل بعدة دول. ويعد النيل أطول الأنهار. وعلى ضفاف النيلل تقوم المدن.",
+        [("النيلل", "النيل")],
+    ),
+    (
+        "وقادت المملكة الجهود. وأكدت المملكة دعمها. وفي قمة الخرطوم قادت الممملكة الدول.",
+        [("الممملكة", "المملكة")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SLIP_WORDS, ids=[s[1][0][0] for s in SLIP_WORDS])
+def test_a_doubled_letter_in_an_ordinary_word_is_rewritten(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _rewrites(text) == expected
+
+
+LEFT_WORDS = [
+    # analysts (construct plural) beside local: the text writes المحللين too
+    "وزاد إنتاج محلي للقمح. ويغطي إنتاج محلي الطلب. ويتوقع المحللين نمو إنتاج محلي. "
+    "ويرى محللي الأسواق أن السوق تتحسن.",
+    # a subscriber beside an office: the text writes الاكتتاب too
+    "افتتح مكتب جديد للشركة. وقال مدير مكتب الشركة إن الاكتتاب بدأ. وزار مكتب الشركة "
+    "كل مكتتب في المدينة.",
+    # صوتت (she voted) beside صوت (a voice)
+    "ارتفع صوت الشعب. وسمع صوت المعارضة. وكان صوت العقل غائبا. ثم صوتت الأغلبية.",
+]
+
+
+@pytest.mark.parametrize("text", LEFT_WORDS, ids=["محللي", "مكتتب", "صوتت"])
+def test_a_doubled_letter_that_is_grammar_is_left(text: str) -> None:
+    assert _rewrites(text) == []

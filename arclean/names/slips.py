@@ -14,7 +14,8 @@ that letter once, at least twice and `context_ratio` (2) times as often
 doubled letter is grammar (`similarity.doubled_letter`: ووزير = و + وزير,
 تتفاقم, نواجهه, تضامننا), nor after the article before ل (اللجنة = ال +
 لجنة), nor a final ت but a plural's (صوتت, she voted), nor into a
-function word.
+function word, nor a letter written three times (an OCR misreading may
+hide another word: المممات for المنامات).
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ DOUBLED_WORD = "one consonant written twice, no word; the kept spelling is a wor
 
 
 def tripled(f: str) -> bool:
-    """A letter written three times running (الممملكة): never Arabic."""
+    """A letter written three times running: never Arabic, but not a slip
+    of the word with it twice either (OCR: «هذه المممات» is no الممات,
+    death, but maybe المنامات, dreams)."""
     return any(f[i] == f[i - 1] == f[i - 2] for i in range(2, len(f)))
 
 
@@ -80,7 +83,9 @@ def doubled_slips(
     out: dict[str, Cluster] = {}
     for core, n in sorted(counts.core.items()):
         f = fold(core)
-        if core in taken or len(f) <= s.min_letters or not judge.no_word(f) or judge.place(f):
+        if core in taken or len(f) <= s.min_letters or tripled(f):
+            continue
+        if not judge.no_word(f) or judge.place(f):
             continue
         for canonical in undoubled(core):
             c = fold(canonical)
@@ -92,7 +97,7 @@ def doubled_slips(
                 or c in STOPWORDS
                 or cn < max(2, s.context_ratio * folded[f])
                 or judge.lex_count(c) < s.known_count
-                or (not tripled(f) and relatives(f, c, words))
+                or relatives(f, c, words)
             ):
                 continue
             cl = out.get(canonical)

@@ -85,8 +85,6 @@ def doubled_slips(
         f = fold(core)
         if core in taken or len(f) <= s.min_letters or tripled(f):
             continue
-        if not judge.no_word(f) or judge.place(f):
-            continue
         for canonical in undoubled(core):
             c = fold(canonical)
             cn = folded[c]
@@ -97,6 +95,8 @@ def doubled_slips(
                 or c in STOPWORDS
                 or cn < max(2, s.context_ratio * folded[f])
                 or judge.lex_count(c) < s.known_count
+                or not judge.no_word(f)
+                or judge.place(f)
                 or relatives(f, c, words)
             ):
                 continue

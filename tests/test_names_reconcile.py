@@ -299,12 +299,17 @@ def test_bare_lexicon_name_evidence() -> None:
 
 def test_place_name_variant_is_reviewed_not_rewritten() -> None:
     # lexicon evidence alone (a word never inflected) is no longer enough for
-    # the auto tier (issue 9: it also admitted أسابيع, ينبغى, يتناقل)
-    text = "زار هولندا. وفي هولندا قال. من هولندا جاء. ثم عاد إلى هوليندا."
+    # the auto tier (issue 9: it also admitted أسابيع, ينبغى, يتناقل).  A city
+    # (دمشق) has no other evidence; a country has had the shipped place list
+    # since the fifteenth round (هولندا, tests/test_names_fifteenth.py)
+    text = "زار دمشق. وفي دمشق قال. من دمشق جاء. ثم عاد إلى دمشيق."
     _new, reps = Reconciler().rewrite(text)
     assert reps == []
     tiers = {m.form: m.tier for cl in scan([text]) for m in cl.members}
-    assert tiers.get("هوليندا") == "review"
+    assert tiers.get("دمشيق") == "review"
+    country = "زار هولندا. وفي هولندا قال. من هولندا جاء. ثم عاد إلى هوليندا."
+    _new, reps = Reconciler().rewrite(country)
+    assert [(r.old, r.new) for r in reps] == [("هوليندا", "هولندا")]
 
 
 def test_article_word_is_not_a_hamza_variant() -> None:

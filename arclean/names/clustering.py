@@ -18,6 +18,7 @@ from arclean.names.model import COMMON_WORDS, Cluster, Member, Settings, Tier
 from arclean.names.pairing import Group, candidate_pairs, fold_groups, fuzzy_splits
 from arclean.names.scoring import OTHER_WORD, Merge, PairScorer, fold_member
 from arclean.names.similarity import orthographic_weight
+from arclean.names.slips import doubled_slips
 from arclean.names.usage import require_name_use
 
 _TIER_ORDER = {"auto": 0, "review": 1}
@@ -52,6 +53,8 @@ def cluster(
     taken = {m.form for cl in clusters for m in cl.members}
     merged = {m.form for cl in clusters for m in cl.variants if m.tier}
     clusters += compound_clusters(texts, counts, judge, s, taken, merged)
+    taken = {m.form for cl in clusters for m in cl.members}
+    clusters += doubled_slips(counts, judge, set(candidates), taken)
     apply_glossary(clusters, counts, glossary)
     if want_kwic and clusters:
         lines = kwic(texts, counts, {m.form for cl in clusters for m in cl.members})

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL, fold
 from arclean.names.counting import Counts
-from arclean.names.lexicon import CUES, KIN, NISBA_ENDINGS, STOPWORDS, strip_marks
+from arclean.names.lexicon import CUES, KIN, NAMING, NISBA_ENDINGS, STOPWORDS, strip_marks
 from arclean.names.similarity import weighted_distance
 from arclean.names.tokens import iter_tokens, unprotected, words
 
@@ -228,10 +228,39 @@ def own_context(
     for x in v_nbs:
         if x[2:] not in SPEECH and any(_same_word(x, y) for y in c_keys):
             return None
+    other = other_naming(v_nbs, c_nbs, named=True)
+    if other is not None:
+        return "own context: " + other  # فندق هوليندا beside شمال هولندا (fifteenth round)
     own = sorted(x[2:] for x in v_nbs if _identifying(x[2:], name_like))
     if own and any(_identifying(x[2:], name_like) for x in c_nbs):
         return "own context: " + ", ".join(own[:3]) + ", never beside the canonical"
     return None
+
+
+#: The compass words of `lexicon.NAMING`, one kind of naming noun.
+COMPASS = frozenset(fold(w) for w in ("شمال", "جنوب", "شرق", "غرب"))
+
+
+def naming_kind(f: str) -> str:
+    """The kind of a naming noun (`lexicon.NAMING`): itself, or the compass."""
+    return "compass" if f in COMPASS else f
+
+
+def other_naming(v_nbs: Counter[str], c_nbs: Counter[str], named: bool = False) -> str | None:
+    """Why the variant (neighbours `v_nbs`) is named as another thing than
+    the canonical (`c_nbs`), or None: a naming noun right before it of a
+    kind never right before the canonical (فندق انتور beside نادي إنتر;
+    the compass words are one kind).  With `named`, only when some naming
+    noun stands before the canonical."""
+    kinds = {naming_kind(x[2:]) for x in c_nbs if x.startswith("L:") and x[2:] in NAMING}
+    if named and not kinds:
+        return None
+    hit = sorted(
+        x[2:]
+        for x in v_nbs
+        if x[:2] == "L:" and x[2:] in NAMING and naming_kind(x[2:]) not in kinds
+    )
+    return f"after {hit[0]}, never before the canonical" if hit else None
 
 
 def _same_word(x: str, y: str) -> bool:

@@ -3,7 +3,7 @@ word is a name, a common word, a verb or an inflected form.
 
 All the forms here are folded (`arclean.chars.fold`) unless a name says
 `surface`; counts are occurrences in the shipped lexicon (Hindawi books) or
-gazetteer (Wikidata name tokens plus the hand-listed modern names).
+gazetteer (Wikidata name tokens) or place list (Natural Earth country names).
 """
 
 from __future__ import annotations
@@ -13,32 +13,22 @@ from collections import Counter
 from arclean.chars import fold
 from arclean.names.counting import Counts
 from arclean.names.glossary import Glossary
-from arclean.names.lexicon import CUES, STOPWORDS, Lexicon, gazetteer, lexicon
+from arclean.names.lexicon import (
+    BARE_ENDINGS,
+    CUES,
+    PLACE,
+    PLURAL_ENDINGS,
+    PRONOUNS,
+    STOPWORDS,
+    WORD_SUFFIXES,
+    Lexicon,
+    gazetteer,
+    inflected,
+    lexicon,
+    places,
+)
 from arclean.names.model import DEFAULT_SETTINGS, Settings
 from arclean.names.similarity import NOUN_ENDINGS
-
-#: Endings a common word takes and a name does not (pronoun suffixes, plurals, verbs).
-BARE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ات", "ون", "ين", "وا", "ت")
-#: Pronoun suffixes.
-PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
-#: Endings of ordinary words (plurals, nisba adjectives and adverbs, verbs).
-COMMON_ENDINGS = ("ات", "ون", "ين", "يا", "يه", "ي", "وا", "ها", "هم")
-#: Endings of an inflected word (pronouns, dual, plurals, verb persons).
-WORD_SUFFIXES = (
-    "ك", "كم", "كما", "ني", "نا", "ها", "هم", "هما", "ه",
-    "ين", "ان", "ون", "ات", "وا", "تم"
-)  # fmt: skip
-#: The `WORD_SUFFIXES` a word with the article may take (dual, plurals; ه
-#: is its ة: الأخيرة, the feminine of الأخير).
-PLURAL_ENDINGS = ("ين", "ان", "ون", "ات")
-#: Pronoun and feminine plural suffixes that rule a form out of pairing.
-SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
-
-
-def inflected(f: str) -> bool:
-    """A folded word ending with a pronoun or feminine plural suffix: names
-    do not (الإمارات keeps its article and is exempt)."""
-    return not f.startswith("ال") and f.endswith(SUFFIXES) and len(f) > 5
 
 
 class Judge:
@@ -62,6 +52,7 @@ class Judge:
         self.s = settings
         self.lex = lex or lexicon()
         self.gaz = gaz or gazetteer()
+        self.places = places()
         self.glossary_forms = {fold(e.canonical) for e in glossary.entries}
         self._evidence: dict[str, str | None] = {}
         self._suffixed: dict[str, bool] = {}
@@ -80,7 +71,7 @@ class Judge:
         ):
             return True
         n = self.lex.count(f)
-        if n < self.s.common_count:
+        if n < self.s.common_count or self.place(f):
             return False
         if self.gaz.count(f) >= self.s.common_count:
             return False  # a frequent name (سعيد, محمد)
@@ -97,7 +88,10 @@ class Judge:
         try:
             return self._evidence[f]
         except KeyError:
-            r = self._evidence[f] = self._name_evidence(f)
+            r = self._name_evidence(f)
+            if r not in ("gazetteer", "glossary") and f not in STOPWORDS and self.place(f):
+                r = PLACE  # a country (by the gazetteer, a person's name first)
+            self._evidence[f] = r
             return r
 
     def _name_evidence(self, f: str) -> str | None:
@@ -123,7 +117,7 @@ class Judge:
             return "lexicon: never with ال, a suffix or an ending"
         return None
 
-    def auto_evidence(self, f: str, min_gaz: int | None = None) -> str | None:
+    def auto_evidence(self, f: str, min_gaz: int | None = None, variant: str = "") -> str | None:
         """Name evidence strong enough for an automatic rewrite into `f`, or
         None.  The glossary; or a gazetteer name that is at least as much a
         name as a word (gazetteer count x `name_lex_ratio` >= lexicon count:
@@ -131,17 +125,26 @@ class Judge:
         (default `auto_gaz`; a merge with much context support asks for 1).
         Lexicon evidence alone (a definite noun: الأخيرة, الأربعاء; a word
         never inflected: أسابيع, ينبغى) is never enough: the auto tier is for
-        names, common words' hamza belongs to the alef rules."""
+        names, common words' hamza belongs to the alef rules.  A token of
+        the shipped place list (`lexicon.places`) is evidence enough, but
+        not for a `variant` of its length (a letter swapped: ثوريا/سوريا)."""
         if f in self.glossary_forms:
             return "glossary"
         why = self.name_evidence(f)
         if why is None or why == "name with the article" or self.text_verb(f):
             return None
+        place = PLACE if self.place(f) and len(variant) != len(f) else None
+        if why == PLACE:
+            return place
         g = self.gaz.count(f)
         floor = self.s.auto_gaz if min_gaz is None else min_gaz
         if g >= floor and g * self.s.name_lex_ratio >= self.lex.count(f):
             return "gazetteer name, more often a name than a word"
-        return None
+        return place
+
+    def place(self, f: str) -> bool:
+        """A token of a country's name (Natural Earth; no ordinary word)."""
+        return self.places.count(f) > 0
 
     def text_verb(self, f: str) -> bool:
         """The scanned text itself conjugates the word (أدان: أدانت, أدانوا),
@@ -370,9 +373,9 @@ class Judge:
         return self.lex.count(f) + self.lex.count("ال" + f)
 
     def known_spelling(self, surface: str) -> int:
-        """How often this exact spelling (hamza, ة, ى kept) is in the lexicon
-        or the gazetteer."""
-        return self.lex.surface.get(surface, 0) + self.gaz.surface.get(surface, 0)
+        """How often this exact spelling (hamza, ة, ى kept) is in the lexicon,
+        the gazetteer or the place list."""
+        return sum(x.surface.get(surface, 0) for x in (self.lex, self.gaz, self.places))
 
     def attested(self, f: str) -> bool:
         """A well-attested word or name: two such words are never merged."""

@@ -2,6 +2,8 @@
 
 - ``data/lexicon.tsv.gz``: word counts from Hindawi books in the public domain.
 - ``data/gazetteer.tsv.gz``: Arabic tokens of person names from Wikidata (CC0).
+- ``data/places.tsv.gz``: tokens of country names from Natural Earth (public
+  domain) that the books do not use mostly as ordinary words.
 
 Both are keyed by the surface form without harakat; folded totals are derived
 on load.  See ``data/README.md`` and ``scripts/build_names_data.py``.
@@ -88,6 +90,32 @@ NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "ات")
 #: Words of a name sequence: the word after them is a name (ابن هبيرة, بنت
 #: الشاطئ, أبو بكر, آل سعود; not أم, also "or").
 KIN = _folded_words("ابن بن ابنة بنت أبو ابو أبي ابي أبا ابا آل")
+
+
+#: The evidence of a token of the shipped place list (`places`).
+PLACE = "place (Natural Earth country name)"
+#: Endings a common word takes and a name does not (pronoun suffixes, plurals, verbs).
+BARE_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ات", "ون", "ين", "وا", "ت")
+#: Pronoun suffixes.
+PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
+#: Endings of ordinary words (plurals, nisba adjectives and adverbs, verbs).
+COMMON_ENDINGS = ("ات", "ون", "ين", "يا", "يه", "ي", "وا", "ها", "هم")
+#: Endings of an inflected word (pronouns, dual, plurals, verb persons).
+WORD_SUFFIXES = (
+    "ك", "كم", "كما", "ني", "نا", "ها", "هم", "هما", "ه",
+    "ين", "ان", "ون", "ات", "وا", "تم"
+)  # fmt: skip
+#: The `WORD_SUFFIXES` a word with the article may take (dual, plurals; ه
+#: is its ة: الأخيرة, the feminine of الأخير).
+PLURAL_ENDINGS = ("ين", "ان", "ون", "ات")
+#: Pronoun and feminine plural suffixes that rule a form out of pairing.
+SUFFIXES = ("ها", "هم", "هما", "كم", "هن", "ته", "تها", "تهم", "ات", "اتها", "اتهم")
+
+
+def inflected(f: str) -> bool:
+    """A folded word ending with a pronoun or feminine plural suffix: names
+    do not (الإمارات keeps its article and is exempt)."""
+    return not f.startswith("ال") and f.endswith(SUFFIXES) and len(f) > 5
 
 
 _PRESENTATION = re.compile(f"[{PRESENTATION_SPAN}]")
@@ -270,3 +298,12 @@ def gazetteer() -> Lexicon:
     """Wikidata person-name tokens (CC0), loaded once.  Nothing hand-written:
     every shipped name comes from a public-domain or CC0 source (issue 9)."""
     return Lexicon(_read("gazetteer.tsv.gz"))
+
+
+@cache
+def places() -> Lexicon:
+    """Tokens of the Arabic country names of Natural Earth (public domain,
+    field NAME_AR), each with how many names use it, loaded once; the
+    build keeps no token the books use mostly as an ordinary word
+    (`scripts/build_names_data.py`, `place_tokens`)."""
+    return Lexicon(_read("places.tsv.gz"))

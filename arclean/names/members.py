@@ -9,8 +9,16 @@ from weakref import WeakKeyDictionary
 
 from arclean.chars import FOREIGN_SOUND_LETTERS, fold
 from arclean.names.counting import Counts
-from arclean.names.evidence import BARE_ENDINGS, Judge, future_verb
-from arclean.names.lexicon import CUES, KIN, NAMING, NISBA_ENDINGS, STOPWORDS
+from arclean.names.evidence import Judge, future_verb
+from arclean.names.lexicon import (
+    BARE_ENDINGS,
+    CUES,
+    KIN,
+    NAMING,
+    NISBA_ENDINGS,
+    PLACE,
+    STOPWORDS,
+)
 from arclean.names.model import Member
 
 #: Evidence of a fold member that is another word: it is dropped from its cluster.
@@ -39,6 +47,10 @@ def foreign_letters(form: str) -> frozenset[str]:
     a spelling with one is the writer's choice, never rewritten automatically
     into one without it, nor the other way round."""
     return FOREIGN_SOUND_LETTERS.intersection(form)
+
+
+#: A country's name written with another hamza or final letter: review.
+PLACE_SPELLING = "a country's name: its hamza or final letter is the writer's choice"
 
 
 def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) -> Member:
@@ -93,6 +105,12 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     if judge.known_spelling(form) > judge.known_spelling(canonical):
         return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
     why = judge.auto_evidence(fold(canonical))
+    place = why == PLACE
+    if place:
+        # a country's hamza or final letter written two ways (اسبانيا ×3
+        # beside إسبانيا ×19 in one text): the writer's habit, left to the
+        # alef rules and to review (fifteenth round)
+        why = None
     if why is not None and text_conjugates(fold(canonical), judge):
         why = None  # أدان (condemned; 3 Wikidata tokens): the text writes وأدانت
     if why is None and final_letter_only(form, canonical):
@@ -108,7 +126,7 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     if why is None:
         # not known as a name: an ordinary word written two ways (اثره/أثره),
         # unless the text itself uses it as a name (`usage`, ninth round)
-        ev = ["same after folding", "not known as a name"]
+        ev = ["same after folding", PLACE_SPELLING if place else "not known as a name"]
         if (
             judge.s.fold_name_uses
             and usual_spelling(form, n, cn, judge)

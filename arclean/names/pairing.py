@@ -15,8 +15,8 @@ from functools import cache, cached_property
 
 from arclean.chars import fold
 from arclean.names.counting import Counts
-from arclean.names.evidence import PRONOUNS, Judge, inflected
-from arclean.names.lexicon import STOPWORDS
+from arclean.names.evidence import Judge
+from arclean.names.lexicon import PRONOUNS, STOPWORDS, inflected
 from arclean.names.model import Settings
 from arclean.names.similarity import (
     CHEAP,

@@ -217,7 +217,7 @@ class PairScorer:
             # names without the article never take it, and vice versa: شبكة is
             # not شابكة when only the latter is written الشابكة
             agree = abs(self.definite_share(v) - self.definite_share(c)) < 0.5
-            why = judge.auto_evidence(c)
+            why = judge.auto_evidence(c, variant=v)
             cheap_ok = (
                 cost <= s.auto_cost
                 and unknown
@@ -249,7 +249,7 @@ class PairScorer:
             if cheap_ok and why is not None and clear:
                 need_name.append(Scored(v, c, cost, [*evidence, f"{CHECK_MARK}cheap edit, {why}"]))
             elif cheap_ok and (tw := self.text_attested(v, c)) is not None:
-                if judge.auto_evidence(c, min_gaz=1) is not None:
+                if judge.auto_evidence(c, min_gaz=1, variant=v) is not None:
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}cheap edit, {tw}"])
                     )

@@ -22,10 +22,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from arclean.chars import fold
-from arclean.names.context import neighbours
+from arclean.names.context import neighbours, other_naming
 from arclean.names.counting import Counts
-from arclean.names.evidence import COMMON_ENDINGS, Judge
-from arclean.names.lexicon import NAMING, NISBA_ENDINGS
+from arclean.names.evidence import Judge
+from arclean.names.lexicon import COMMON_ENDINGS, NAMING, NISBA_ENDINGS
 from arclean.names.model import Settings
 from arclean.names.pairing import Group
 from arclean.names.similarity import doubled_letter, text_only_edit
@@ -212,22 +212,12 @@ def named_here(v_nbs: Counter[str], c_nbs: Counter[str], uses: int, s: Settings)
     أتلانتا: two names; the compass words are one kind: جنوب أفريقيا,
     شمال أفريقيا).  `cue_uses` 0: never."""
     cues = {x for x in c_nbs if x.startswith("L:") and x[2:] in NAMING}
-    kinds = {_kind(x[2:]) for x in cues}
-    if any(x.startswith("L:") and x[2:] in NAMING and _kind(x[2:]) not in kinds for x in v_nbs):
+    if other_naming(v_nbs, c_nbs) is not None:
         return None
     n = sum(c_nbs[x] for x in cues)
     if s.cue_uses and n >= s.cue_uses and n >= s.name_use_share * uses:
         return "the text names it after " + ", ".join(sorted(x[2:] for x in cues)[:2])
     return None
-
-
-#: The compass words of `lexicon.NAMING`, one kind of naming noun.
-COMPASS = frozenset(fold(w) for w in ("شمال", "جنوب", "شرق", "غرب"))
-
-
-def _kind(f: str) -> str:
-    """The kind of a naming noun for `named_here`: itself, or the compass."""
-    return "compass" if f in COMPASS else f
 
 
 def text_name(f: str, g: Group, judge: Judge) -> str | None:

@@ -68,10 +68,61 @@ def test_webvtt_language_span() -> None:
     assert out.endswith("نص، عربي\n")
 
 
-def test_unclosed_element_runs_to_the_end_or_the_cue_end() -> None:
+def test_an_unclosed_element_ends_with_its_paragraph() -> None:
+    """Session 20, second breaker: an unclosed element froze the rest of
+    the document."""
     text = '<div lang="fa">\nا\n\nب\n'
-    assert other_language_elements(text) == [(0, len(text))]
-    assert other_language_elements(text, unclosed_ends_cue=True) == [(0, text.index("\n\n"))]
+    assert other_language_elements(text) == [(0, text.index("\n\n"))]
+    for doc in (
+        '<p lang="fa">\nتو و او\n\nذهب و عاد\n',
+        'تو <span lang="fa">تو و او\n\nذهب و عاد\n',
+    ):
+        out = Cleaner(format="markdown")(doc)
+        assert "تو و او" in out and out.endswith("ذهب وعاد\n")
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        '`<div lang="fa">`',
+        '<!-- <div lang="fa"> -->',
+        '\\<div lang="fa">',
+        '\n\n```html\n<div lang="fa">\n```\n\n',
+        '\n\n    <div lang="fa">\n\n',
+    ],
+)
+def test_a_tag_shown_in_markdown_opens_nothing(shown: str) -> None:
+    """A tutorial that shows the tag in code, a comment or escaped is still
+    cleaned (session 20, second breaker)."""
+    doc = f"ذهب و عاد {shown} ذهب و عاد\n\nذهب و عاد\n"
+    out = Cleaner(format="markdown")(doc)
+    assert "ذهب و عاد" not in out, out
+
+
+def test_a_closing_tag_shown_in_code_closes_nothing() -> None:
+    doc = '<div lang="fa">\n\n```html\n<p>سلام</p></div>\n```\n\n'
+    doc += "او آمد و رفت `</div>` تو و او\n\n</div>\n"
+    assert Cleaner(format="markdown")(doc) == doc
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_innermost_language_wins(fmt: str) -> None:
+    doc = '<div lang="fa">\n\n<div lang="ar">\n\nذهب و عاد\n\n</div>\n\nتو و او\n\n</div>\n'
+    out = Cleaner(format=fmt)(doc)
+    assert "ذهب وعاد" in out and "تو و او" in out
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<p><span lang="fa">تو و او</p>\n<p>ذهب و عاد</p>\n',
+        '<ul><li lang="fa">تو و او<li>ذهب و عاد</ul>\n',
+        '<table><tr><td lang="fa">تو و او<td>ذهب و عاد</table>\n',
+    ],
+)
+def test_html_ends_an_element_where_html_does(page: str) -> None:
+    out = Cleaner(format="html")(page)
+    assert "تو و او" in out and "ذهب وعاد" in out
 
 
 def test_markdown_front_matter_language_freezes_the_document() -> None:

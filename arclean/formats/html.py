@@ -60,6 +60,19 @@ P_CLOSERS = frozenset(
 )
 
 
+#: Starts that end an open element (HTML's implied end tags): a block ends
+#: a paragraph, an item the item before it, a cell or row the cell before.
+_IMPLIED_ENDS = (
+    (P_CLOSERS, frozenset({"p"})),
+    (frozenset({"li"}), frozenset({"li"})),
+    (frozenset({"td", "th", "tr"}), frozenset({"td", "th"})),
+    (frozenset({"tr"}), frozenset({"tr"})),
+)
+#: End tags of blocks: one that closes no frozen element ends an element
+#: it holds that is left open (<p><span lang="fa">…</p>).
+BLOCK_ENDS = P_CLOSERS | {"li", "td", "th", "tr", "body", "html", "blockquote"}
+
+
 class _Scanner(HTMLParser):
     """Collects text ranges and a skeleton of everything else."""
 
@@ -70,7 +83,9 @@ class _Scanner(HTMLParser):
         self.ranges: list[tuple[int, int]] = []
         self.skeleton: list[tuple[Any, ...]] = []
         self.controls = Controls(text)
-        self.frozen_stack: list[str] = []
+        #: The elements open inside a frozen one, each with whether its
+        #: content is frozen (empty: prose).
+        self.frozen_stack: list[tuple[str, bool]] = []
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -78,23 +93,24 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.skeleton.append(("start", tag, tuple(attrs)))
-        if tag in P_CLOSERS and "p" in self.frozen_stack:
-            # an open paragraph ends where a block starts, with what it holds
-            while self.frozen_stack.pop() != "p":
-                pass
+        stack = self.frozen_stack
+        for closer, closed in _IMPLIED_ENDS:
+            if tag in closer and any(t in closed for t, _ in stack):
+                # an open p, li or cell ends where this starts, with what it holds
+                while stack and stack.pop()[0] not in closed:
+                    pass
         if tag in VOID_ELEMENTS:
             return  # no content to freeze (<img lang="fa" alt="…">)
-        if (
-            self.frozen_stack  # inside: nested elements end before it does
-            or tag in FROZEN_ELEMENTS
-            or any(
-                name in ("lang", "xml:lang") and value and other_script_language(value)
-                for name, value in attrs
-            )
-        ):
+        lang = next((v for k, v in attrs if k in ("lang", "xml:lang") and v), None)
+        if tag in FROZEN_ELEMENTS or (lang is not None and other_script_language(lang)):
             # code, or text the author says is Persian, Urdu ... (lang="fa"),
             # whose spelling and digits no Arabic rule may touch
-            self.frozen_stack.append(tag)
+            stack.append((tag, True))
+        elif stack:
+            # inside: nested elements end before it does; one marked Arabic
+            # (lang="ar") is prose again, the innermost statement winning
+            arabic = lang is not None and lang.strip().lower()[:2] == "ar"
+            stack.append((tag, stack[-1][1] and not arabic))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # A self-closed element has no content to freeze.
@@ -102,13 +118,16 @@ class _Scanner(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.skeleton.append(("end", tag))
-        if tag in self.frozen_stack:
+        stack = self.frozen_stack
+        if any(t == tag for t, _ in stack):
             # Close up to the matching element; unclosed inner ones end with it.
-            while self.frozen_stack and self.frozen_stack.pop() != tag:
+            while stack and stack.pop()[0] != tag:
                 pass
+        elif stack and tag in BLOCK_ENDS:
+            stack.clear()  # </p> ends the <span lang="fa"> it holds
 
     def handle_data(self, data: str) -> None:
-        if self.frozen_stack:
+        if self.frozen_stack and self.frozen_stack[-1][1]:
             self.skeleton.append(("frozen-data", data))
             return
         if data.isspace():

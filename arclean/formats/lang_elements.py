@@ -9,7 +9,7 @@ import regex
 from arclean.chars import lazy_compile
 from arclean.formats.html import VOID_ELEMENTS
 from arclean.text.language import other_script_language
-from arclean.text.spans import Range
+from arclean.text.spans import Range, merge_ranges, subtract
 
 #: A start tag that may carry a language: an HTML element in Markdown
 #: (``<div lang="fa">``, ``<span xml:lang='ur'>``) or a WebVTT language span
@@ -21,19 +21,44 @@ _LANG_ATTR_RE = lazy_compile(
 _BLANK_LINE_RE = lazy_compile(r"\n[ \t]*\r?\n")
 
 
-def other_language_elements(text: str, unclosed_ends_cue: bool = False) -> list[Range]:
+#: What a tag found in Markdown text may be shown in rather than be: an
+#: HTML comment, a code span (a run of backticks to the next run as long),
+#: and a ``<`` escaped with a backslash.
+_NOT_MARKUP_RE = lazy_compile(r"<!--.*?-->|(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)|\\<", regex.DOTALL)
+
+
+def shown_not_markup(text: str, code: list[Range]) -> str:
+    """`text` with what only shows markup blanked (same length, line breaks
+    kept): the ranges `code` (fenced and indented code), HTML comments, code
+    spans and escaped ``<``, so that a ``<div lang="fa">`` written as an
+    example neither opens nor closes anything."""
+    holes = list(code)
+    if "<!--" in text or "`" in text or "\\<" in text:
+        holes += [m.span() for m in _NOT_MARKUP_RE.finditer(text)]
+    if not holes:
+        return text
+    chars = list(text)
+    for a, b in holes:
+        for i in range(a, b):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def other_language_elements(text: str) -> list[Range]:
     """Elements whose author says they are in another Arabic-script language
     (`other_script_language`: Persian, Urdu ...), from the start tag to the
-    matching end tag, as sorted code point ranges: their spelling and digits
-    no Arabic rule may touch.  An element left open runs to the end of the
-    text, or with `unclosed_ends_cue` (WebVTT, whose spans end with their
-    cue) to the next blank line."""
+    matching end tag, as sorted code point ranges, less the elements inside
+    marked as Arabic (the innermost statement wins): their spelling and
+    digits no Arabic rule may touch.  An element left open ends with its
+    paragraph (the next blank line), as a WebVTT span ends with its cue and
+    an HTML paragraph with the next block.  Pass Markdown text through
+    `shown_not_markup` first."""
     if "lang" not in text and "LANG" not in text and "Lang" not in text:
         return []
     found: list[Range] = []
+    arabic: list[Range] = []
     for m in _START_TAG_RE.finditer(text):
-        if found and m.start() < found[-1][1]:
-            continue  # inside an element already frozen
         tag, rest = m.group(1), m.group(2)
         if tag.lower() in VOID_ELEMENTS or rest.endswith("/"):
             continue  # no content (<img lang="fa" alt="…">, <span lang="fa"/>)
@@ -44,22 +69,23 @@ def other_language_elements(text: str, unclosed_ends_cue: bool = False) -> list[
             if attr is None:
                 continue
             value = next(g for g in attr.groups() if g is not None)
-        if not other_script_language(value):
-            continue
-        found.append((m.start(), _element_end(text, tag, m.end(), unclosed_ends_cue)))
-    return found
+        inside = bool(found) and m.start() < found[-1][1]
+        if other_script_language(value):
+            if not inside:
+                found.append((m.start(), _element_end(text, tag, m.end())))
+        elif inside and value.strip().lower().replace("_", "-").split("-")[0] in ("ar", "ara"):
+            arabic.append((m.end(), _element_end(text, tag, m.end())))  # <div lang="ar">
+    return subtract(found, merge_ranges(arabic)) if arabic else found
 
 
-def _element_end(text: str, tag: str, pos: int, unclosed_ends_cue: bool) -> int:
-    """Where the element `tag` opened before `pos` ends (after its end tag)."""
+def _element_end(text: str, tag: str, pos: int) -> int:
+    """Where the element `tag` opened before `pos` ends: after its end
+    tag, or at the next blank line when it is left open."""
     depth = 1
     tags = regex.compile(rf"<(/?){regex.escape(tag)}(?=[\s>./])[^<>]*>", regex.IGNORECASE)
     for m in tags.finditer(text, pos):
         depth += -1 if m.group(1) else 1
         if depth == 0:
             return m.end()
-    if unclosed_ends_cue:
-        blank = _BLANK_LINE_RE.search(text, pos)
-        if blank is not None:
-            return blank.start()
-    return len(text)
+    blank = _BLANK_LINE_RE.search(text, pos)
+    return len(text) if blank is None else blank.start()

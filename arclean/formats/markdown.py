@@ -26,7 +26,7 @@ from arclean.formats._common import (
 )
 from arclean.formats.base import StructureChanged
 from arclean.formats.html import FROZEN_ELEMENTS
-from arclean.formats.lang_elements import other_language_elements
+from arclean.formats.lang_elements import other_language_elements, shown_not_markup
 from arclean.formats.markdown_align import (
     GAP,
     PREFIX_RE,
@@ -39,7 +39,7 @@ from arclean.formats.markdown_anchors import anchored_headings
 from arclean.formats.markdown_mdx import mdx_ranges
 from arclean.formats.markdown_tables import Columns
 from arclean.text.language import other_script_language
-from arclean.text.spans import Span, subtract
+from arclean.text.spans import Range, Span, subtract
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -304,8 +304,8 @@ def analyse(
         ranges.extend(found)
     ranges.sort()
     ranges = subtract(ranges, mask_ranges(src))
-    if lang := other_language_elements(src):  # <div lang="fa">…</div>
-        ranges = subtract(ranges, lang)
+    if "lang" in src.lower() and (lang := _language_elements(src, tokens, starts)):
+        ranges = subtract(ranges, lang)  # <div lang="fa">…</div>
     if "[[" in src:
         ranges = subtract(ranges, [m.span() for m in _WIKILINK_RE.finditer(src)])
     if "</" in src:
@@ -330,6 +330,17 @@ def analyse(
     if with_skeleton:
         _fill_skeleton(result, tokens, env)
     return result
+
+
+def _language_elements(src: str, tokens: list[Token], starts: list[int]) -> list[Range]:
+    """`other_language_elements` of real HTML only: not of tags shown in
+    code, code spans, comments or escaped."""
+    code = [
+        (starts[t.map[0]], starts[min(t.map[1], len(starts) - 1)])
+        for t in tokens
+        if t.type in ("fence", "code_block") and t.map
+    ]
+    return other_language_elements(shown_not_markup(src, code))
 
 
 def _fill_skeleton(result: Analysis, tokens: list[Token], env: dict[str, Any]) -> None:

@@ -84,7 +84,7 @@ def scan(text: str, vtt: bool) -> tuple[list[tuple[int, int]], list[str]]:
                 ranges.append((pos, end))
             line_ends.append(end)
     holes = mask_ranges(text)
-    if vtt and (lang := other_language_elements(text, unclosed_ends_cue=True)):
+    if vtt and (lang := other_language_elements(text)):
         holes = merge_ranges([*holes, *lang])  # <lang fa>…</lang>
     return _end_lines(subtract(ranges, holes), line_ends), kinds
 

@@ -40,3 +40,17 @@ def test_one_presentation_form_among_keyboard_letters_is_no_word_break() -> None
     """Session 20 breaker: كتﺍب became كت اب; a pasted run still breaks."""
     assert Cleaner()("كتﺍب مفيد وكتﺏ\n") == "كتاب مفيد وكتب\n"
     assert Cleaner()("بنغازيﺍﻟﻘﻮﺍﺕ خبر\n") == "بنغازي القوات خبر\n"
+
+
+def test_rows_of_a_block_keep_their_column_gaps_even_as_sentences() -> None:
+    """Session 20, second breaker: a list of books or a contents page whose
+    rows end in a full stop lost its column gaps; a lone prose line with
+    two slips is still mended."""
+    books = (
+        "طه حسين  الأيام  دار المعارف، القاهرة، ١٩٢٩.\n"
+        "نجيب محفوظ  الثلاثية  مكتبة مصر، القاهرة، ١٩٥٦.\n"
+        "توفيق الحكيم  عودة الروح  مكتبة الآداب، ١٩٣٣.\n"
+    )
+    assert Cleaner(select=["AR502"])(books) == books
+    news = "قال المتحدث إن الشركة ستعلن.\nوقعت الشركة طلبية  جديدة   لشراء طائرات.\nوأضاف.\n"
+    assert "طلبية جديدة لشراء" in Cleaner(select=["AR502"])(news)

@@ -64,6 +64,17 @@ def _sentence(content: str) -> bool:
     return len(content.split()) >= 6 and _CLAUSE_END_RE.search(content) is not None
 
 
+def _row_beside(text: str, start: int, end: int) -> bool:
+    """Does the line above or below ``text[start:end]`` also hold two runs
+    of spaces or more between words: rows of one block?"""
+    near = []
+    if start > 0:
+        near.append(_line_at(text, start - 1))
+    if end < len(text):
+        near.append(_line_at(text, end + 1))
+    return any(len(_INNER_RUN_RE.findall(text, lo, hi)) >= 2 for lo, hi in near)
+
+
 def _is_layout(
     text: str, line: tuple[int, int], prose: list[Range], cache: dict[int, bool]
 ) -> bool:
@@ -77,7 +88,11 @@ def _is_layout(
         return known
     content = text[start:end]
     runs = _columns(text, start, end, _INNER_RUN_RE, prose)
-    layout = "|" in content or "\t" in content or (len(runs) >= 2 and not _sentence(content))
+    layout = "|" in content or "\t" in content
+    if len(runs) >= 2:
+        # a row of columns, unless a sentence among lines of another shape
+        # (rows of a list of books or a contents page end in a full stop too)
+        layout = layout or not _sentence(content) or _row_beside(text, start, end)
     if not layout:
         neighbours: set[tuple[int, int]] = set()
         if start > 0:

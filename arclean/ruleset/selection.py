@@ -259,7 +259,8 @@ class RuleSet:
                         raise SelectorError(
                             f"{selector!r} matches only folds of the search profile "
                             f"({folds}), which a broad selector never takes into the "
-                            f"{profile} profile; use --profile search, or name each "
+                            f"{profile} profile; choose the search profile "
+                            "(--profile search, profile = \"search\"), or name each "
                             "fold by its code"
                         )
                     rules = own

@@ -97,6 +97,8 @@ OTHER_ARABIC_SCRIPT_LANGUAGES = frozenset(
         "bcc",
         "bgp",
         "bgn",
+        "azb",  # South Azerbaijani, written in the Arabic script
+        "sdh",  # Southern Kurdish
     }
 )
 

@@ -21,6 +21,7 @@ from arclean.names.lexicon import CUES
 from arclean.names.members import OTHER_WORD, fold_member, hamzas
 from arclean.names.model import Settings, Tier
 from arclean.names.pairing import Group, max_cost
+from arclean.names.shown import adjacent_neighbours, shown_as_name, shown_candidate
 from arclean.names.similarity import (
     doubled_letter,
     inflection_only,
@@ -85,6 +86,7 @@ class PairScorer:
         self.judge = judge
         self.s = settings
         self._ranks: dict[str, tuple[bool, float, int]] = {}
+        self.shown: list[tuple[str, str]] = []  # cheap pairs `shown_as_name` may support
 
     def rank(self, f: str) -> tuple[bool, float, int]:
         """Sort key of a canonical: in the glossary, count in the text (half
@@ -238,6 +240,10 @@ class PairScorer:
                 and self.candidates[c].count > self.candidates[v].count
             )
             cn = self.candidates[c].count
+            if cheap_ok and shown_candidate(
+                v, c, self.candidates[c], self.candidates[v].count, judge
+            ):
+                self.shown.append((v, c))
             clear = cn >= s.context_ratio * self.candidates[v].count and (
                 cn >= s.clear_count
                 # a thin count needs a variant the books never use (بايرن
@@ -299,7 +305,7 @@ class PairScorer:
         reason, and those it makes worth a review."""
         support: dict[tuple[str, str], str] = {}
         near: set[tuple[str, str]] = set()
-        if not (need_context or need_name):
+        if not (need_context or need_name or self.shown):
             return support, near
         judge = self.judge
         # neighbours matter when they can make a pair auto, or a dearer one review
@@ -310,7 +316,7 @@ class PairScorer:
         ]
         wanted = {x for v, c, _ in need_context for x in (v, c)}
         wanted |= {x for p in need_name for x in (p.variant, p.canonical)}
-        nbs = neighbours(texts, counts, wanted)
+        nbs = neighbours(texts, counts, wanted | {x for p in self.shown for x in p})
         for v, c, cost, evidence in need_name:
             named_by = evidence[-1] == CUE_MARK or (
                 evidence[-1].startswith(TEXT_MARK) and cue_candidate(v, c, judge)
@@ -386,6 +392,12 @@ class PairScorer:
                 need = len(pieces) + 1
             if len(pieces) >= need and self.may_support(v, c):
                 support[(v, c)] = "shared context " + ", ".join(pieces[:3])
+        near_c = adjacent_neighbours(texts, counts, {c for _v, c in self.shown})
+        for v, c in self.shown:  # a name the text shows as one (sixteenth round)
+            uses = self.candidates[c].count
+            why = shown_as_name(nbs.get(v, Counter()), near_c.get(c, Counter()), uses, judge)
+            if why is not None and (v, c) not in support:
+                support[(v, c)] = "cheap edit, " + why
         # a dearer edit that one first name before both spellings supports
         # (ninth round, `weighing`): a full name, not a cue
         firsts = [

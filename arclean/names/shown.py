@@ -1,0 +1,104 @@
+"""A cheap edit into a name the text itself shows as a name (issue 9,
+sixteenth round).
+
+One news article writes a name two to five times and a slip of it once:
+the counts of one text are thin, and the reference lists miss most
+modern names.  What the article does show is the name used as one: right
+after a first name (هاكان فيدان), a title (الرئيس, وزير) or a naming noun
+(مدينة, شركة).  `shown_candidate` says which cheap pairs may ask for this
+evidence (the variant must be no word at all); `shown_as_name` reads the
+neighbours.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from arclean.chars import fold
+from arclean.names.context import SPEECH, own_context
+from arclean.names.counting import Counts
+from arclean.names.evidence import Judge
+from arclean.names.lexicon import CUES, KIN, NAMING, NISBA_ENDINGS, strip_marks
+from arclean.names.pairing import Group
+from arclean.names.tokens import iter_tokens
+
+
+def shown_candidate(v: str, c: str, gc: Group, vn: int, judge: Judge) -> bool:
+    """A cheap pair (folded variant `v`, canonical `c`, the canonical's
+    fold group `gc` and the variant's count `vn` in the text) that the
+    text's own name uses may make automatic:
+    the variant is no word at all (`Judge.no_word`: not in the lexicon, the
+    gazetteer or the place list, and no inflected form of a known word),
+    the canonical stands at least twice and `context_ratio` times as often,
+    is no adjective (`lexicon.NISBA_ENDINGS`: الأمريكي after الرئيس) and is
+    either a name by some source (`Judge.name_evidence`) or a word the
+    books seldom use (under `known_count` times); a canonical without the
+    article is never written with it in the text (البروتوكول: a noun)."""
+    s, cn = judge.s, gc.count
+    return (
+        cn >= 2
+        and (c.startswith("ال") or not gc.definite)
+        and cn >= s.context_ratio * vn
+        and not c.endswith(NISBA_ENDINGS)
+        and judge.no_word(v)
+        and (judge.name_evidence(c) is not None or judge.lex_count(c) < s.known_count)
+        and not judge.text_verb(c)
+    )
+
+
+def _signal(key: str, judge: Judge) -> bool:
+    """A neighbour key ("L:" or "R:" + folded core) that shows the word
+    beside it as a name: before it, a first name (`Judge.name_word`), a
+    title (a cue that is no speech verb: قال says nothing of the word
+    after it) or a naming noun; a first name only when the gazetteer has it
+    at least `attested_count` times; after it, a word of a name sequence (بن)."""
+    side, x = key[:2], key[2:]
+    if side == "R:":
+        return x in KIN
+    if x in NAMING or (x in CUES and x not in SPEECH) or x in KIN:
+        return True
+    return judge.name_word(x) and judge.gaz.count(x) >= judge.s.attested_count
+
+
+def adjacent_neighbours(
+    texts: Iterable[str], counts: Counts, wanted: set[str]
+) -> dict[str, Counter[str]]:
+    """Like `context.neighbours` (folded cores, "L:"/"R:" keys), but only
+    the words written right beside each wanted core, with nothing but
+    spaces between (not «باسكال · بروتوكول»: a list, not a full name)."""
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    analysis = counts.analysis
+    for text in texts:
+        for line in text.splitlines():
+            toks = list(iter_tokens(line))
+            cores = []
+            for t in toks:
+                sw = strip_marks(t.text)
+                cores.append(fold(analysis.get(sw, ("", sw))[1]))
+            for i, c in enumerate(cores):
+                if c not in wanted:
+                    continue
+                if i and not line[toks[i - 1].end : toks[i].start].strip():
+                    out[c]["L:" + cores[i - 1]] += 1
+                if i + 1 < len(toks) and not line[toks[i].end : toks[i + 1].start].strip():
+                    out[c]["R:" + cores[i + 1]] += 1
+    return out
+
+
+def shown_as_name(v_nbs: Counter[str], c_nbs: Counter[str], uses: int, judge: Judge) -> str | None:
+    """Why the text shows the canonical (neighbours `c_nbs`, `uses`
+    occurrences) as a name a slip
+    (neighbours `v_nbs`) may be rewritten into, or None (the canonical's
+    neighbours from `adjacent_neighbours`, the variant's as `own_context`
+    reads them): a name signal
+    (`_signal`) beside it in at least `name_use_share` of its uses, and the
+    variant in no context of its own (`context.own_context`: another
+    naming noun, identifying neighbours never beside the canonical)."""
+    hits = sorted(x for x in c_nbs if _signal(x, judge))  # from `adjacent_neighbours`
+    n = sum(c_nbs[x] for x in hits)
+    if not hits or n < judge.s.name_use_share * uses:
+        return None
+    if own_context(v_nbs, c_nbs, judge.name_like) is not None:
+        return None
+    return "the text shows it as a name, beside " + ", ".join(x[2:] for x in hits[:2])

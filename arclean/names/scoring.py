@@ -395,7 +395,7 @@ class PairScorer:
         near_c = adjacent_neighbours(texts, counts, {c for _v, c in self.shown})
         for v, c in self.shown:  # a name the text shows as one (sixteenth round)
             uses = self.candidates[c].count
-            why = shown_as_name(nbs.get(v, Counter()), near_c.get(c, Counter()), uses, judge)
+            why = shown_as_name(c, nbs.get(v, Counter()), near_c.get(c, Counter()), uses, judge)
             if why is not None and (v, c) not in support:
                 support[(v, c)] = "cheap edit, " + why
         # a dearer edit that one first name before both spellings supports

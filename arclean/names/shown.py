@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from arclean.chars import fold
 from arclean.names.context import SPEECH, own_context
 from arclean.names.counting import Counts
-from arclean.names.evidence import Judge
+from arclean.names.evidence import Judge, future_verb
 from arclean.names.lexicon import CUES, KIN, NAMING, NISBA_ENDINGS, strip_marks
 from arclean.names.pairing import Group
 from arclean.names.tokens import iter_tokens
@@ -27,23 +27,29 @@ from arclean.names.tokens import iter_tokens
 def shown_candidate(v: str, c: str, gc: Group, vn: int, judge: Judge) -> bool:
     """A cheap pair (folded variant `v`, canonical `c`, the canonical's
     fold group `gc` and the variant's count `vn` in the text) that the
-    text's own name uses may make automatic:
-    the variant is no word at all (`Judge.no_word`: not in the lexicon, the
-    gazetteer or the place list, and no inflected form of a known word),
-    the canonical stands at least twice and `context_ratio` times as often,
-    is no adjective (`lexicon.NISBA_ENDINGS`: الأمريكي after الرئيس) and is
-    either a name by some source (`Judge.name_evidence`) or a word the
-    books seldom use (under `known_count` times); a canonical without the
-    article is never written with it in the text (البروتوكول: a noun)."""
+    text's own name uses may make automatic: the variant is no word at all
+    (`Judge.no_word`: not in the lexicon, the gazetteer or the place list,
+    and no inflected form of a known word); the canonical stands at least
+    twice and `context_ratio` times as often, is no adjective or plural
+    (`lexicon.NISBA_ENDINGS`, ين, ون: الأمريكي after الرئيس, متجاورين after
+    دارين), no verb (ستعرض = س + تعرض after منطقة; a verb of the books or
+    of the text) and no inflected word, and is either a name by some
+    source (`Judge.name_evidence`) or a word the books seldom use (under
+    `known_count` times); a canonical without the article is never written
+    with it in the text (البروتوكول: a noun)."""
     s, cn = judge.s, gc.count
     return (
         cn >= 2
-        and (c.startswith("ال") or not gc.definite)
         and cn >= s.context_ratio * vn
-        and not c.endswith(NISBA_ENDINGS)
+        and (c.startswith("ال") or not gc.definite)
+        and not c.endswith((*NISBA_ENDINGS, "ين", "ون"))
         and judge.no_word(v)
         and (judge.name_evidence(c) is not None or judge.lex_count(c) < s.known_count)
         and not judge.text_verb(c)
+        and not future_verb(c, judge)
+        and not judge.verb_like(c)
+        and not judge.suffixed(c)
+        and not judge.wordlike(c)
     )
 
 
@@ -52,13 +58,19 @@ def _signal(key: str, judge: Judge) -> bool:
     beside it as a name: before it, a first name (`Judge.name_word`), a
     title (a cue that is no speech verb: قال says nothing of the word
     after it) or a naming noun; a first name only when the gazetteer has it
-    at least `attested_count` times; after it, a word of a name sequence (بن)."""
+    at least `attested_count` times and it reads as no inflected word;
+    after it, a word of a name sequence (بن)."""
     side, x = key[:2], key[2:]
     if side == "R:":
         return x in KIN
     if x in NAMING or (x in CUES and x not in SPEECH) or x in KIN:
         return True
-    return judge.name_word(x) and judge.gaz.count(x) >= judge.s.attested_count
+    # not دارين (two houses), a first name and the dual of دار
+    return (
+        judge.name_word(x)
+        and judge.gaz.count(x) >= judge.s.attested_count
+        and not judge.wordlike(x)
+    )
 
 
 def adjacent_neighbours(
@@ -86,18 +98,26 @@ def adjacent_neighbours(
     return out
 
 
-def shown_as_name(v_nbs: Counter[str], c_nbs: Counter[str], uses: int, judge: Judge) -> str | None:
-    """Why the text shows the canonical (neighbours `c_nbs`, `uses`
-    occurrences) as a name a slip
-    (neighbours `v_nbs`) may be rewritten into, or None (the canonical's
-    neighbours from `adjacent_neighbours`, the variant's as `own_context`
-    reads them): a name signal
-    (`_signal`) beside it in at least `name_use_share` of its uses, and the
-    variant in no context of its own (`context.own_context`: another
-    naming noun, identifying neighbours never beside the canonical)."""
-    hits = sorted(x for x in c_nbs if _signal(x, judge))  # from `adjacent_neighbours`
+def shown_as_name(
+    canonical: str, v_nbs: Counter[str], c_nbs: Counter[str], uses: int, judge: Judge
+) -> str | None:
+    """Why the text shows the folded `canonical` (neighbours `c_nbs`,
+    `uses` occurrences) as a name a slip (neighbours `v_nbs`) may be
+    rewritten into, or None (the canonical's neighbours from
+    `adjacent_neighbours`, the variant's as `context.neighbours` gives
+    them): a name signal (`_signal`) beside it in at least
+    `name_use_share` of its uses (a title alone twice when no source calls
+    it a name, `Judge.name_evidence`), and the variant in no context of
+    its own (`context.own_context`: another naming noun, identifying
+    neighbours never beside the canonical)."""
+    hits = sorted(x for x in c_nbs if _signal(x, judge))
     n = sum(c_nbs[x] for x in hits)
     if not hits or n < judge.s.name_use_share * uses:
+        return None
+    titles = sum(c_nbs[x] for x in hits if x[2:] in CUES and x[2:] not in NAMING)
+    if n - titles < 1 and titles < 2 and judge.name_evidence(canonical) is None:
+        # a word no source calls a name, after one title only (الشيخ
+        # هيقولك, a tweet: "the sheikh will tell you")
         return None
     if own_context(v_nbs, c_nbs, judge.name_like) is not None:
         return None

@@ -31,8 +31,9 @@ def shown_candidate(v: str, c: str, gc: Group, vn: int, judge: Judge) -> bool:
     (`Judge.no_word`: not in the lexicon, the gazetteer or the place list,
     and no inflected form of a known word); the canonical stands at least
     twice and `context_ratio` times as often, is no adjective or plural
-    (`lexicon.NISBA_ENDINGS`, ين, ون: الأمريكي after الرئيس, متجاورين after
-    دارين), no verb (ستعرض = س + تعرض after منطقة; a verb of the books or
+    (an ending of `lexicon.NISBA_ENDINGS` after the article, الأمريكي after
+    الرئيس; يه, ات, ين, ون at all: متجاورين after دارين; a bare ي is a
+    surname's as often, ميقاتي), no verb (ستعرض = س + تعرض after منطقة; a verb of the books or
     of the text) and no inflected word, and is either a name by some
     source (`Judge.name_evidence`) or a word the books seldom use (under
     `known_count` times); a canonical without the article is never written
@@ -42,7 +43,8 @@ def shown_candidate(v: str, c: str, gc: Group, vn: int, judge: Judge) -> bool:
         cn >= 2
         and cn >= s.context_ratio * vn
         and (c.startswith("ال") or not gc.definite)
-        and not c.endswith((*NISBA_ENDINGS, "ين", "ون"))
+        and not c.endswith(("يه", "يين", "يون", "ات", "ين", "ون"))
+        and not (c.startswith("ال") and c.endswith(NISBA_ENDINGS))
         and judge.no_word(v)
         and (judge.name_evidence(c) is not None or judge.lex_count(c) < s.known_count)
         and not judge.text_verb(c)

@@ -583,10 +583,19 @@ def combine(results: list[dict], boot: int = 1000) -> dict:
     kinds = {}
     for kind in KINDS:
         rows = [(n, rw, ok) for n in names for k, rw, ok in per_name[n] if k == kind]
+        by_name: dict[str, list[bool]] = defaultdict(list)
+        for n, _r, ok in rows:
+            by_name[n].append(ok)
+        kn = sorted(by_name)
+        rs = []
+        for _ in range(boot if kn else 0):  # names resampled, as for the overall recall
+            picked = [by_name[rng.choice(kn)] for _ in kn]
+            rs.append(sum(map(sum, picked)) / max(1, sum(map(len, picked))))
         kinds[kind] = {
             "planted": len(rows),
-            "names": len({n for n, _r, _o in rows}),
+            "names": len(kn),
             "recall": sum(ok for _n, _r, ok in rows) / len(rows) if rows else None,
+            "interval": _interval(rs) if rs else None,
         }
     return {
         "tokens": tokens,
@@ -628,11 +637,15 @@ def table(res: dict, title: str) -> str:
         f"| false rewrites / 10k tokens, lenient ({res['false_rewrites_lenient']}) |"
         f" {res['false_per_10k_lenient']:.2f} | {ci('false_per_10k_lenient')} |",
         "",
-        "| variant kind | names | planted | recall |",
-        "|---|---:|---:|---:|",
+        "| variant kind | names | planted | recall | 95 % interval (names resampled) |",
+        "|---|---:|---:|---:|---|",
     ]
     for kind, row in res["kinds"].items():
-        lines.append(f"| {kind} | {row['names']} | {row['planted']} | {f(row['recall'])} |")
+        iv = row.get("interval")
+        span = f"[{f(iv[0])}, {f(iv[1])}]" if iv else ""
+        lines.append(
+            f"| {kind} | {row['names']} | {row['planted']} | {f(row['recall'])} | {span} |"
+        )
     return "\n".join(lines)
 
 

@@ -72,10 +72,12 @@ class Engine:
         ]
         #: The output is a search index (`INDEX_PROFILES`): every rule keeps
         #: out of links only, and folds and mends Quran quotations too.
+        #: Otherwise every rule keeps out of the quotations, a search fold
+        #: selected into the profile as well (folded, a vowelled {…} would
+        #: read as prose to the next run, which would then edit it).
         self.index = index
-        #: Otherwise protection is per rule: a search fold selected into
-        #: another profile keeps out of links only (what it makes is index
-        #: text), every other rule out of Quran quotations as well.
+        #: A search fold is selected into another profile: the lines'
+        #: languages are taken before it writes Persian letters as Arabic.
         self.folding = not index and any(f.search_only for f in self.fixers)
         #: The texts are in another language of the Arabic script as a
         #: whole (`Guard.mostly_other`); None: decided on each text.
@@ -106,12 +108,10 @@ class Engine:
         original = text
         base = list(spans) if spans is not None else ([Span(0, len(text))] if text else [])
         changes = ChangeMap() if track else None
-        # Protection is per rule: a search fold makes an index, not an edited
-        # text, so it folds Quran quotations too (an index must match an
-        # unvowelled query) and keeps out of links only; every other rule,
-        # in any profile, keeps out of the quotations as well.
+        # A search index folds Quran quotations too (it must match an
+        # unvowelled query) and keeps out of links only; an edited text
+        # keeps the quotations as written, whatever rules are selected.
         protected = link_ranges(text) if self.index else protected_ranges(text)
-        links = link_ranges(text) if self.folding else protected
         guard = Guard(text, protected, self.mostly_other)
         if self.index or self.folding:
             guard.languages_now()  # before a fold writes Persian letters as Arabic
@@ -158,14 +158,10 @@ class Engine:
             lines = line_windows(text, seen) if seen is not None and fixer.local else None
             if not absent[index] and not fixer.may_match(text):
                 absent[index] = True
-            acting = guard
-            if fixer.search_only and links is not protected:
-                acting = guard.keeping_out(links)
             if changes is None and fixer.fold is not None:
                 # Characters for characters: no replacement objects, and
                 # nothing moves (changes are not recorded here).
-                folded = None if absent[index] else fixer.fold_text(text, base, acting, lines)
-                guard.adopt(acting)
+                folded = None if absent[index] else fixer.fold_text(text, base, guard, lines)
                 if folded is None:
                     quiet += 1
                     continue
@@ -177,9 +173,8 @@ class Engine:
                 reps = (
                     []
                     if absent[index]
-                    else merge_sorted(fixer.replacements(text, base, acting, lines))
+                    else merge_sorted(fixer.replacements(text, base, guard, lines))
                 )
-                guard.adopt(acting)
                 if not reps:
                     quiet += 1
                     continue
@@ -195,11 +190,7 @@ class Engine:
                     )
                 base = shift_spans(base, reps)
                 shift = Shift(reps)
-                if links is protected:
-                    protected = links = shift.ranges(protected)
-                else:  # a fold may have shortened a quotation: its end moves
-                    protected = shift.ranges(protected, inside=True)
-                    links = shift.ranges(links)
+                protected = shift.ranges(protected)
                 guard = guard.moved(text, protected, shift)
                 changed = coarsen(changed_ranges(reps))
                 added = "".join(rep.new for rep in reps)

@@ -75,14 +75,6 @@ class Guard:
             guard._other = shift.ranges(self._other, inside=True)
         return guard
 
-    def keeping_out(self, protected: list[Range]) -> Guard:
-        """The same guard (line maps shared) keeping out of `protected`
-        instead: another rule's protection over the same text."""
-        guard = Guard(self.text, protected, self.mostly_other)
-        guard._no_script = self._no_script
-        guard._other = self._other
-        return guard
-
     def _language_lines(self, text: str, lo: int = 0, hi: int | None = None) -> list[Range]:
         """`other_language_lines` of `text` (from `lo` to `hi`), with the
         whole text's language decided once (`mostly_other`)."""
@@ -92,15 +84,6 @@ class Guard:
                 return lines
             self.mostly_other = text_in_other_language(self.text)
         return other_language_lines(text, lo, hi, self.mostly_other)
-
-    def adopt(self, view: Guard) -> None:
-        """Keep the line maps `view` (from `keeping_out`) computed, so that
-        they are not computed again."""
-        if view is not self:
-            if self._no_script is None:
-                self._no_script = view._no_script
-            if self._other is None:
-                self._other = view._other
 
     def refreshed(self, text: str, protected: list[Range], lines: list[Range] | None) -> Guard:
         """A guard whose line maps are looked at again (a change may have

@@ -219,7 +219,8 @@ def test_ar105_leaves_numbers_lists_latin_and_links() -> None:
         "الساعة ١٠ : ٣٠",  # a time
         "بلغ ٣ . ٥ في المئة",  # a spaced decimal point
         "١ . مقدمة",  # a numbered list
-        "في 2024 .",  # western digits
+        "في 2024 . 5",  # western digits before a digit (session 20: at a line's end
+        "نظام Windows 10 .",  # or before an Arabic word they take the stop)
         'He said "yes" .',  # Latin
         "قال «نعم» ... ثم",  # an ellipsis after a quote
         "ابتسم :) . ثم",  # a smiley
@@ -228,6 +229,7 @@ def test_ar105_leaves_numbers_lists_latin_and_links() -> None:
         assert clean(text) == text, text
     link = "انظر [الرابط](https://example.com/a) .\n"
     assert markdown(link) == link
+    assert clean("في 2024 .") == "في 2024."
 
 
 # --- 3. AR205's majority per JSON Lines value, documented ----------------------

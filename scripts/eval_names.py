@@ -336,6 +336,80 @@ def plant(sp: Split, seed: int, min_mentions: int = 3) -> Planted:
     return Planted(out, planted, tokens, forms, skipped)
 
 
+def documents(sp: Split, words: int = 300) -> Split:
+    """The split cut into article-sized documents: consecutive sentences
+    (AQMAR keeps an article's sentences together) joined by newlines until a
+    document holds at least `words` word tokens.  Name words are the
+    split's; a document's gold names are its sentences' (issue 9, sixteenth
+    round: users run `pipe names` on one news article of 250-350 words)."""
+    texts: list[str] = []
+    gold: list[frozenset[str]] = []
+    cur: list[str] = []
+    cur_gold: set[str] = set()
+    n = 0
+    for s, g in zip(sp.sentences, sp.gold, strict=True):
+        cur.append(s)
+        cur_gold |= g
+        n += sum(1 for _t in iter_tokens(s))
+        if n >= words:
+            texts.append("\n".join(cur))
+            gold.append(frozenset(cur_gold))
+            cur, cur_gold, n = [], set(), 0
+    if cur:
+        texts.append("\n".join(cur))
+        gold.append(frozenset(cur_gold))
+    return Split(texts, set(sp.names), gold)
+
+
+def plant_docs(docs: Split, seed: int, min_mentions: int = 3) -> Planted:
+    """One respelling per document: a name word the document writes at
+    least `min_mentions` times (so the right spelling still stands at least
+    `min_mentions - 1` times, as in an edited article) gets one mention
+    respelled with one variant of one kind (`KINDS` but compounds), chosen
+    as `plant` chooses.  A respelling that is a word of the split or of the
+    lexicon is not planted."""
+    rng = random.Random(seed)
+    taken = attested_words(docs)
+    out = list(docs.sentences)
+    planted: dict[tuple[int, int], tuple[str, str, str]] = {}
+    tokens = skipped = 0
+    for di, text in enumerate(docs.sentences):
+        mentions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for tok in iter_tokens(text):
+            tokens += 1
+            if tok.text in docs.names and len(fold(tok.text)) >= 4:
+                mentions[tok.text].append((tok.start, tok.end))
+        choices: list[tuple[str, str, str]] = []
+        for name in sorted(mentions):
+            if len(mentions[name]) < min_mentions:
+                continue
+            options: dict[str, list[str]] = {}
+            for k in KINDS[:-1]:
+                vs = [
+                    v
+                    for v in variants(name, k)
+                    if v != name
+                    and len(fold(v)) >= 4
+                    and v not in docs.names
+                    and (fold(v) == fold(name) or fold(v) not in taken)
+                ]
+                if vs:
+                    options[k] = vs
+            if not options:
+                skipped += 1
+                continue
+            kind = rng.choice(sorted(options))
+            choices.append((name, kind, rng.choice(options[kind])))
+        if not choices:
+            continue
+        name, kind, new = rng.choice(choices)
+        start, end = rng.choice(mentions[name])
+        out[di] = text[:start] + new + text[end:]
+        planted[(di, start)] = (name, new, kind)
+    forms = frozenset(v for _o, v, _k in planted.values())
+    return Planted(out, planted, tokens, forms, skipped)
+
+
 # ---------------------------------------------------------------------------
 # Scoring
 # ---------------------------------------------------------------------------
@@ -360,19 +434,27 @@ def _gold_name(word: str, gold: frozenset[str] | set[str]) -> bool:
     return word in gold or any(c in gold for _p, c in prefix_splits(word))
 
 
-def evaluate(p: Planted, split: Split, settings: Settings, tier: str = "auto") -> dict:
+def evaluate(
+    p: Planted, split: Split, settings: Settings, tier: str = "auto", alone: bool = False
+) -> dict:
     """Raw outcomes of one planted split (pool with `combine`).
 
     Returns per planted mention (name, kind, rewritten?, correct?) and the
     false rewrites as (sentence, offset, new, lenient?) where lenient means
     both spellings are gold-tagged spellings of one name (the lenient
-    counting leaves those out)."""
+    counting leaves those out).  With `alone`, each text is prepared and
+    rewritten by itself (`pipe names` on one article); otherwise the split
+    is prepared as one corpus."""
     rec = Reconciler(fuzzy=True, tier=tier, settings=settings)
-    rec.prepare(p.sentences)
+    if not alone:
+        rec.prepare(p.sentences)
     all_gold = frozenset().union(*split.gold)
     outcome: dict[tuple[int, int], tuple[bool, bool]] = {}
     false: list[tuple[int, int, str, bool, str]] = []
     for si, s in enumerate(p.sentences):
+        if alone:
+            rec = Reconciler(fuzzy=True, tier=tier, settings=settings)
+            rec.prepare([s])
         for r in rec.rewrite(s)[1]:
             hit = p.planted.get((si, r.start))
             if hit is None:
@@ -411,17 +493,30 @@ def _orig_offset(p: Planted, si: int, start: int) -> int:
 
 
 def prepare_split(
-    split: str, seeds: list[int], corpus: Path, source: str = "aqmar"
+    split: str, seeds: list[int], corpus: Path, source: str = "aqmar", words: int = 0
 ) -> list[tuple[Planted, Split]]:
+    """Planted copies of a split, one per seed; with `words`, of its
+    documents of about that many words (`documents`, `plant_docs`)."""
     sp = load_split(split, corpus, source)
+    if words:
+        if split == "test":
+            raise ValueError("the documents mode never reads the test split")
+        docs = documents(sp, words)
+        return [(plant_docs(docs, seed), docs) for seed in seeds]
     return [(plant(sp, seed), sp) for seed in seeds]
 
 
 def run(
-    split: str, seeds: list[int], settings: Settings, tier: str, corpus: Path, source: str
+    split: str,
+    seeds: list[int],
+    settings: Settings,
+    tier: str,
+    corpus: Path,
+    source: str,
+    words: int = 0,
 ) -> dict:
-    planted = prepare_split(split, seeds, corpus, source)
-    return combine([evaluate(p, sp, settings, tier) for p, sp in planted])
+    planted = prepare_split(split, seeds, corpus, source, words)
+    return combine([evaluate(p, sp, settings, tier, alone=bool(words)) for p, sp in planted])
 
 
 def _interval(samples: list[float]) -> tuple[float, float]:
@@ -488,10 +583,19 @@ def combine(results: list[dict], boot: int = 1000) -> dict:
     kinds = {}
     for kind in KINDS:
         rows = [(n, rw, ok) for n in names for k, rw, ok in per_name[n] if k == kind]
+        by_name: dict[str, list[bool]] = defaultdict(list)
+        for n, _r, ok in rows:
+            by_name[n].append(ok)
+        kn = sorted(by_name)
+        rs = []
+        for _ in range(boot if kn else 0):  # names resampled, as for the overall recall
+            picked = [by_name[rng.choice(kn)] for _ in kn]
+            rs.append(sum(map(sum, picked)) / max(1, sum(map(len, picked))))
         kinds[kind] = {
             "planted": len(rows),
-            "names": len({n for n, _r, _o in rows}),
+            "names": len(kn),
             "recall": sum(ok for _n, _r, ok in rows) / len(rows) if rows else None,
+            "interval": _interval(rs) if rs else None,
         }
     return {
         "tokens": tokens,
@@ -533,11 +637,15 @@ def table(res: dict, title: str) -> str:
         f"| false rewrites / 10k tokens, lenient ({res['false_rewrites_lenient']}) |"
         f" {res['false_per_10k_lenient']:.2f} | {ci('false_per_10k_lenient')} |",
         "",
-        "| variant kind | names | planted | recall |",
-        "|---|---:|---:|---:|",
+        "| variant kind | names | planted | recall | 95 % interval (names resampled) |",
+        "|---|---:|---:|---:|---|",
     ]
     for kind, row in res["kinds"].items():
-        lines.append(f"| {kind} | {row['names']} | {row['planted']} | {f(row['recall'])} |")
+        iv = row.get("interval")
+        span = f"[{f(iv[0])}, {f(iv[1])}]" if iv else ""
+        lines.append(
+            f"| {kind} | {row['names']} | {row['planted']} | {f(row['recall'])} | {span} |"
+        )
     return "\n".join(lines)
 
 
@@ -585,7 +693,9 @@ def tune(seeds: list[int], corpus: Path) -> Settings:
 SOURCES = ("aqmar", "pud")
 
 
-def explain(split: str, seeds: list[int], corpus: Path, source: str) -> dict[str, Counter[str]]:
+def explain(
+    split: str, seeds: list[int], corpus: Path, source: str, words: int = 0
+) -> dict[str, Counter[str]]:
     """Why each planted variant of `split` that is not rewritten into its
     original is missed (issue 9, thirteenth round), per kind: ``no
     cluster`` (no pair at any tier: a full edit without context, a common
@@ -593,39 +703,46 @@ def explain(split: str, seeds: list[int], corpus: Path, source: str) -> dict[str
     it), ``canonical`` (the variant became a cluster's kept spelling),
     ``other canonical`` (offered as a variant of another spelling) or
     ``wrong`` (rewritten into another spelling).  Distinct (seed, original,
-    variant) triples are counted, not mentions.  Prints one line per
-    triple to stderr."""
+    variant) triples are counted, not mentions (with `words`, each
+    document's one planted variant, the document scanned alone).  Prints
+    one line per triple to stderr."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
-    for p, _sp in prepare_split(split, seeds, corpus, source):
-        review = Reconciler(fuzzy=True, tier="review", settings=DEFAULT_SETTINGS)
-        where = {m.form: (cl, m) for cl in review.prepare(p.sentences) for m in cl.members}
-        auto = Reconciler(fuzzy=True, tier="auto", settings=DEFAULT_SETTINGS)
-        auto.prepare(p.sentences)
-        analysis = auto._corpus.analysis if auto._corpus else {}
+    for p, _sp in prepare_split(split, seeds, corpus, source, words):
+        groups: list[tuple[list[str], list[tuple[str, str, str]]]]
+        if words:
+            groups = [([p.sentences[di]], [hit]) for (di, _st), hit in sorted(p.planted.items())]
+        else:
+            groups = [(p.sentences, list(p.planted.values()))]
         seen: set[tuple[str, str]] = set()
-        for orig, new, kind in p.planted.values():
-            if (orig, new) in seen:
-                continue
-            seen.add((orig, new))
-            core = analysis.get(new, ("", new))[1]
-            o_core = analysis.get(orig, ("", orig))[1]
-            hit = (auto._prepared or {}).get(core)
-            if hit is not None:
-                if hit[0] == o_core:
+        for texts, hits in groups:
+            review = Reconciler(fuzzy=True, tier="review", settings=DEFAULT_SETTINGS)
+            where = {m.form: (cl, m) for cl in review.prepare(texts) for m in cl.members}
+            auto = Reconciler(fuzzy=True, tier="auto", settings=DEFAULT_SETTINGS)
+            auto.prepare(texts)
+            analysis = auto._corpus.analysis if auto._corpus else {}
+            for orig, new, kind in hits:
+                if not words and (orig, new) in seen:
                     continue
-                why = "wrong"
-            elif core not in where:
-                why = "no cluster"
-            else:
-                cl, m = where[core]
-                if cl.canonical == core:
-                    why = "canonical"
-                elif cl.canonical != o_core:
-                    why = "other canonical"
+                seen.add((orig, new))
+                core = analysis.get(new, ("", new))[1]
+                o_core = analysis.get(orig, ("", orig))[1]
+                hit = (auto._prepared or {}).get(core)
+                if hit is not None:
+                    if hit[0] == o_core:
+                        continue
+                    why = "wrong"
+                elif core not in where:
+                    why = "no cluster"
                 else:
-                    why = "review: " + (m.evidence[-1] if m.evidence else "")
-            out[kind][why.split(":")[0]] += 1
-            print(f"{kind}\t{new} → {orig}\t{why}", file=sys.stderr)
+                    cl, m = where[core]
+                    if cl.canonical == core:
+                        why = "canonical"
+                    elif cl.canonical != o_core:
+                        why = "other canonical"
+                    else:
+                        why = "review: " + (m.evidence[-1] if m.evidence else "")
+                out[kind][why.split(":")[0]] += 1
+                print(f"{kind}\t{new} → {orig}\t{why}", file=sys.stderr)
     return out
 
 
@@ -641,7 +758,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--explain", action="store_true", help="why each missed variant is missed (stderr)"
     )
+    ap.add_argument(
+        "--documents",
+        type=int,
+        default=0,
+        metavar="WORDS",
+        help="cut the split into documents of about WORDS words, plant one respelling"
+        " per document and run the tool on each alone (train and dev only)",
+    )
     args = ap.parse_args(argv)
+    if args.documents and args.split == "test":
+        print("--documents never reads the test split", file=sys.stderr)
+        return 2
     if not (args.corpus / "ner").is_dir():
         print(f"corpus not found at {args.corpus}", file=sys.stderr)
         return 2
@@ -651,16 +779,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.explain:
         for src in SOURCES if args.corpus_name == "both" else (args.corpus_name,):
-            for kind, why in explain(args.split, seeds, args.corpus, src).items():
+            for kind, why in explain(args.split, seeds, args.corpus, src, args.documents).items():
                 print(src, kind, dict(why))
         return 0
     out = {}
     for src in SOURCES if args.corpus_name == "both" else (args.corpus_name,):
         t0 = time.perf_counter()
-        res = run(args.split, seeds, DEFAULT_SETTINGS, args.tier, args.corpus, src)
+        res = run(args.split, seeds, DEFAULT_SETTINGS, args.tier, args.corpus, src, args.documents)
         res["seconds"] = round(time.perf_counter() - t0, 2)
         res["split"], res["tier"], res["seeds"], res["source"] = args.split, args.tier, seeds, src
-        print(table(res, f"{src} {args.split} split, tier {args.tier}, seeds {seeds}"))
+        docs = f", documents of {args.documents} words" if args.documents else ""
+        print(table(res, f"{src} {args.split} split{docs}, tier {args.tier}, seeds {seeds}"))
         if res["false_examples"]:
             print("\nfalse rewrites: " + "; ".join(res["false_examples"][:20]))
         if res["wrong_planted_examples"]:

@@ -129,7 +129,7 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         ev = ["same after folding", PLACE_SPELLING if place else "not known as a name"]
         if (
             judge.s.fold_name_uses
-            and usual_spelling(form, n, cn, judge)
+            and usual_spelling(form, n, cn, judge, judge.s.fold_text_count)
             and (
                 no_word_reading(form, canonical, judge)
                 or gazetteer_ta_marbuta(form, canonical, judge)
@@ -264,13 +264,14 @@ def proper_noun(f: str, judge: Judge) -> bool:
     return judge.bare_name(f) or (f.endswith("يا") and lex.count(f[:-1]) < total)
 
 
-def usual_spelling(form: str, n: int, cn: int, judge: Judge) -> bool:
+def usual_spelling(form: str, n: int, cn: int, judge: Judge, floor: int | None = None) -> bool:
     """The kept spelling, seen `cn` times, is the text's usual one (at
-    least `text_count` times and `fold_ratio` times as often as the
-    variant's `n`), and the variant spelling is no word (never in the
-    lexicon nor the gazetteer)."""
+    least `floor` times, default `text_count`, and `fold_ratio` times as
+    often as the variant's `n`), and the variant spelling is no word (never
+    in the lexicon nor the gazetteer)."""
     s = judge.s
-    return cn >= s.text_count and cn >= s.fold_ratio * n and not judge.known_spelling(form)
+    floor = s.text_count if floor is None else floor
+    return cn >= floor and cn >= s.fold_ratio * n and not judge.known_spelling(form)
 
 
 def gazetteer_ta_marbuta(form: str, canonical: str, judge: Judge) -> bool:

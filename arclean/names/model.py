@@ -89,6 +89,8 @@ class Settings:
     # keep it >= name_use_share; twelfth round, train with naming nouns
     # counted: 0.4 and 0.34 take two more hamza variants than 0.5 and no
     # false rewrite, 0.4 kept)
+    fold_text_count: int = 2  # ... the kept spelling seen this often (sixteenth
+    # round: one article writes a name two to five times; was `text_count`)
     final_ya_gazetteer: bool = True  # a final ى/ي swap into a gazetteer name with
     # no common reading needs no name use (`usage.final_ya_name`; train: روني)
     # --- issue 9, ninth round: edit kinds (tuned on the train split, see docs) ---

@@ -21,6 +21,7 @@ from arclean.names.lexicon import CUES
 from arclean.names.members import OTHER_WORD, fold_member, hamzas
 from arclean.names.model import Settings, Tier
 from arclean.names.pairing import Group, max_cost
+from arclean.names.shown import shown_candidate, shown_support
 from arclean.names.similarity import (
     doubled_letter,
     inflection_only,
@@ -85,6 +86,7 @@ class PairScorer:
         self.judge = judge
         self.s = settings
         self._ranks: dict[str, tuple[bool, float, int]] = {}
+        self.shown: list[tuple[str, str]] = []  # cheap pairs `shown_as_name` may support
 
     def rank(self, f: str) -> tuple[bool, float, int]:
         """Sort key of a canonical: in the glossary, count in the text (half
@@ -190,8 +192,7 @@ class PairScorer:
                 c, v = a, b
             else:
                 c, v = b, a
-            # ruled out when pairing (step 2): two lexicon words (أحرز/إحراز),
-            # two known names (سعيد/سعد), a suffix (بداياتها/بدايتها)
+            # ruled out when pairing (step 2): أحرز/إحراز, سعيد/سعد, بداياتها/بدايتها
             if judge.glossary.rejected(v, c):
                 continue
             if inflection_only(v, c) and not (
@@ -214,8 +215,7 @@ class PairScorer:
                 and gv <= judge.gaz.count(c) // 10
                 and gv < s.variant_gaz
             )
-            # names without the article never take it, and vice versa: شبكة is
-            # not شابكة when only the latter is written الشابكة
+            # names without the article never take it, and vice versa (شبكة/الشابكة)
             agree = abs(self.definite_share(v) - self.definite_share(c)) < 0.5
             why = judge.auto_evidence(c, variant=v)
             cheap_ok = (
@@ -238,10 +238,12 @@ class PairScorer:
                 and self.candidates[c].count > self.candidates[v].count
             )
             cn = self.candidates[c].count
+            if cheap_ok and shown_candidate(v, c, self.candidates, judge):
+                self.shown.append((v, c))
             clear = cn >= s.context_ratio * self.candidates[v].count and (
                 cn >= s.clear_count
-                # a thin count needs a variant the books never use (بايرن
-                # ميونخ, once in the lexicon, is no slip for بايرون)
+                # a thin count needs a variant the books never use (بايرن ميونخ,
+                # once in the lexicon, is no slip for بايرون)
                 or (judge.gaz.count(c) >= s.thin_gaz and not judge.lex_count(v))
                 # a doubled letter is never another name (sixth round)
                 or (doubled_letter(v, c) and not judge.lex_count(v))
@@ -256,10 +258,9 @@ class PairScorer:
                 elif doubled_letter(v, c) or (
                     len(v) == len(c) + 1 and judge.name_evidence(c) == "gazetteer"
                 ):
-                    # a consonant written twice (الأندللس), or a long vowel
-                    # the rewrite drops into a gazetteer token (بيرلين →
-                    # برلين): the variant is no word of the lexicon, so no
-                    # other word to mistake (sixth round)
+                    # a consonant written twice (الأندللس), or a long vowel dropped
+                    # into a gazetteer token (بيرلين → برلين): the variant is no
+                    # word of the lexicon, no other word to mistake (sixth round)
                     need_name.append(
                         Scored(v, c, cost, [*evidence, f"{CHECK_MARK}letter dropped, {tw}"])
                     )
@@ -267,15 +268,15 @@ class PairScorer:
                     # the variant is no word at all: no other word to mistake
                     need_name.append(Scored(v, c, cost, [*evidence, f"{CHECK_MARK}no word, {tw}"]))
                 else:
-                    # lexicon evidence only (a word never inflected is also
-                    # a verb form or an adjective): a shared neighbour too
+                    # lexicon evidence only (a word never inflected is also a
+                    # verb form or an adjective): a shared neighbour too
                     need_name.append(Scored(v, c, cost, [*evidence, TEXT_MARK + tw]))
             elif cheap_ok and clear and why is None and cue_candidate(v, c, judge):
                 need_name.append(Scored(v, c, cost, [*evidence, CUE_MARK]))
             elif cheap_ok and (why is not None or text_name(c, self.candidates[c], judge)):
-                # a canonical barely more frequent (ميليس 2, ميلس 1: the river
-                # Meles and Mr Mills), or one only the text attests (ريتشارد
-                # ستولمان): two names unless both stand next to one name
+                # a canonical barely more frequent (ميليس 2, ميلس 1: the river Meles
+                # and Mr Mills), or one only the text attests (ريتشارد ستولمان):
+                # two names unless both stand next to one name
                 need_name.append(Scored(v, c, cost, evidence))
             elif cost <= s.context_cost:
                 need_context.append((v, c, cost))
@@ -299,7 +300,7 @@ class PairScorer:
         reason, and those it makes worth a review."""
         support: dict[tuple[str, str], str] = {}
         near: set[tuple[str, str]] = set()
-        if not (need_context or need_name):
+        if not (need_context or need_name or self.shown):
             return support, near
         judge = self.judge
         # neighbours matter when they can make a pair auto, or a dearer one review
@@ -310,7 +311,7 @@ class PairScorer:
         ]
         wanted = {x for v, c, _ in need_context for x in (v, c)}
         wanted |= {x for p in need_name for x in (p.variant, p.canonical)}
-        nbs = neighbours(texts, counts, wanted)
+        nbs = neighbours(texts, counts, wanted | {x for p in self.shown for x in p})
         for v, c, cost, evidence in need_name:
             named_by = evidence[-1] == CUE_MARK or (
                 evidence[-1].startswith(TEXT_MARK) and cue_candidate(v, c, judge)
@@ -323,11 +324,10 @@ class PairScorer:
                 elif evidence[-1] == CUE_MARK:
                     evidence = evidence[:-1]
             if evidence[-1].startswith(CHECK_MARK):
-                # auto by the strings and counts, unless the variant stands in
-                # a context of its own (a corpus of many articles)
+                # auto by the strings and counts, unless the variant stands in a
+                # context of its own (many articles); a consonant written twice
+                # (فاببيو) is never another name: no own context (sixth round)
                 reason = evidence[-1][len(CHECK_MARK) :]
-                # a consonant written twice (فاببيو) is never another name,
-                # whoever it names: no own context to look for (sixth round)
                 own = (
                     None
                     if doubled_letter(v, c)
@@ -337,8 +337,7 @@ class PairScorer:
                 scored.append(Scored(v, c, cost, [*evidence[:-1], last]))
                 continue
             if evidence[-1].startswith(TEXT_MARK):
-                # the canonical attested by the text: any shared content
-                # word next to both spellings (شمال أفريقيا / شمال افريكيا)
+                # the canonical attested by the text: a shared content word (شمال)
                 common = sorted(x[2:] for x in set(nbs.get(c, ())) & set(nbs.get(v, ())))
                 reason = evidence[-1][len(TEXT_MARK) :]
                 evidence = evidence[:-1]
@@ -347,9 +346,9 @@ class PairScorer:
                     evidence = [*evidence, f"auto: cheap edit, {why}"]
                 scored.append(Scored(v, c, cost, evidence))
                 continue
-            # both spellings next to the same name (ريتشارد ستولمان /
-            # ريتشارد ستولمن); a cue (رئيس) or the canonical alone next to a
-            # name is not enough (تحفيظ/تحفيز beside رئيس)
+            # both spellings next to the same name (ريتشارد ستولمان / ريتشارد
+            # ستولمن); a cue (رئيس) or the canonical alone next to a name is not
+            # enough (تحفيظ/تحفيز beside رئيس)
             named = sorted(
                 x[2:] for x in set(nbs.get(c, ())) & set(nbs.get(v, ())) if judge.name_word(x[2:])
             )
@@ -370,24 +369,25 @@ class PairScorer:
             }
             if shared:
                 near.add((v, c))  # at least worth a review
-            # evidence in proportion to the cost: each shared cue or name is
-            # one piece, a name next to the variant alone (هاكان فيان) another
-            # (not for a consonant swapped: مارڤن قاي / مارتن قاي, seventh round);
-            # one cue word (الأمير نواف / الأمير نايف) is never enough
+            # evidence in proportion to the cost: each shared cue or name is one
+            # piece, a name next to the variant alone (هاكان فيان) another (not
+            # for a consonant swapped: مارڤن قاي / مارتن قاي, seventh round); one
+            # cue word (الأمير نواف / الأمير نايف) is never enough
             swap = cost > self.s.review_cost and len(v) == len(c)
             alone = {x[2:] for x in set(nbs.get(v, ())) - shared if judge.name_word(x[2:])}
             pieces = sorted(x[2:] for x in shared)
             pieces += sorted("next to " + x for x in alone)[: 0 if swap else 1]
-            # a cheap edit (a vowel, a sound-group letter) or a swap needs one
-            # shared name (فولوديمير زيلنسكي / فولوديمير زيلينسكي), not a cue
+            # a cheap edit or a swap needs one shared name (فولوديمير زيلنسكي), not a cue
             need = self.s.context_pieces if cost > self.s.auto_cost else 1
             by_name = any(judge.name_word(x[2:]) for x in shared)
             if (swap or cost <= self.s.auto_cost) and not by_name:
                 need = len(pieces) + 1
             if len(pieces) >= need and self.may_support(v, c):
                 support[(v, c)] = "shared context " + ", ".join(pieces[:3])
-        # a dearer edit that one first name before both spellings supports
-        # (ninth round, `weighing`): a full name, not a cue
+        for pair, why in shown_support(texts, counts, nbs, self.shown, self.candidates, judge):
+            support.setdefault(pair, why)  # a name the text shows as one (sixteenth round)
+        # a dearer edit one first name before both spellings supports (ninth
+        # round, `weighing`): a full name, not a cue
         firsts = [
             (v, c, first_names(nbs.get(v, Counter()), nbs.get(c, Counter()), judge))
             for v, c, cost in need_context

@@ -1,0 +1,174 @@
+"""A cheap edit into a name the text itself shows as a name (issue 9,
+sixteenth round).
+
+One news article writes a name two to five times and a slip of it once:
+the counts of one text are thin, and the reference lists miss most
+modern names.  What the article does show is the name used as one: right
+after a first name (هاكان فيدان), a title (الرئيس, وزير) or a naming noun
+(مدينة, شركة).  `shown_candidate` says which cheap pairs may ask for this
+evidence (the variant must be no word at all); `shown_as_name` reads the
+neighbours.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from arclean.chars import fold
+from arclean.names.context import SPEECH, own_context
+from arclean.names.counting import Counts
+from arclean.names.evidence import Judge, future_verb
+from arclean.names.lexicon import CUES, KIN, NAMING, NISBA_ENDINGS, strip_marks
+from arclean.names.pairing import Group
+from arclean.names.tokens import iter_tokens
+from arclean.names.weighing import two_words
+
+
+def shown_candidate(v: str, c: str, groups: dict[str, Group], judge: Judge) -> bool:
+    """A cheap pair (folded variant `v` and canonical `c`, keys of the
+    scan's fold `groups`) that the text's own name uses may make automatic:
+    the variant is no word at all (`Judge.no_word`: not in the lexicon, the
+    gazetteer or the place list, and no inflected form of a known word);
+    no letter swapped in a short word (`sub_letters`: دمشج/دمشق needs a
+    word next to both, eleventh round); the canonical stands at least
+    twice and `context_ratio` times as often, is no adjective or plural
+    (an ending of `lexicon.NISBA_ENDINGS` after the article, الأمريكي after
+    الرئيس; يه, ات, ين, ون at all: متجاورين after دارين; a bare ي is a
+    surname's as often, ميقاتي), no verb (ستعرض = س + تعرض after منطقة;
+    تحررت = تحرر + ت after محافظة; a verb of the books or of the text), no
+    inflected word and no two words written together (`two_words`:
+    عبدالله, beside عبدالإله another name); a canonical without the article
+    is never written with it in the text (البروتوكول: a noun); and either
+    some source calls the canonical a name (`Judge.name_evidence`) or it
+    is what `weighing.cue_candidate` asks of one (a word the books seldom
+    use or a name they use bare, five letters or more, no article: المعش
+    beside المعيش), a bare final ي allowed."""
+    s, gc = judge.s, groups[c]
+    if len(v) == len(c) and len(c) < s.sub_letters:
+        return False
+    if gc.count < 2 or gc.count < s.context_ratio * groups[v].count:
+        return False
+    if c.endswith(("يه", "يين", "يون", "ات", "ين", "ون")) or (
+        c.startswith("ال") and c.endswith(NISBA_ENDINGS)
+    ):
+        return False
+    if not c.startswith("ال") and gc.definite:
+        return False
+    if c.endswith("ت") and judge.lex.count(c[:-1]) >= s.known_count:
+        return False
+    if judge.name_evidence(c) is None and not (
+        # `weighing.cue_candidate`'s canonical, but a bare ي may end a surname
+        len(c) >= 5
+        and not c.startswith("ال")
+        and (judge.lex_count(c) < s.known_count or judge.bare_name(c))
+        and not judge.gaz.count(c)
+    ):
+        return False
+    return (
+        judge.no_word(v)
+        and not judge.text_verb(c)
+        and not future_verb(c, judge)
+        and not judge.verb_like(c)
+        and not judge.suffixed(c)
+        and not judge.wordlike(c)
+        and not two_words(c, judge)
+    )
+
+
+def _signal(key: str, judge: Judge) -> bool:
+    """A neighbour key ("L:" or "R:" + folded core) that shows the word
+    beside it as a name: before it, a first name (`Judge.name_word`), a
+    title (a cue that is no speech verb: قال says nothing of the word
+    after it) or a naming noun (unless `cue_uses` is 0); a first name only when the gazetteer has it
+    at least `attested_count` times and it reads as no inflected word;
+    after it, a word of a name sequence (بن)."""
+    side, x = key[:2], key[2:]
+    if side == "R:":
+        return x in KIN
+    if x in NAMING:
+        return judge.s.cue_uses > 0  # the naming-noun rule off (twelfth round)
+    if (x in CUES and x not in SPEECH) or x in KIN:
+        return True
+    # not دارين (two houses), a first name and the dual of دار
+    return (
+        judge.name_word(x)
+        and judge.gaz.count(x) >= judge.s.attested_count
+        and not judge.wordlike(x)
+    )
+
+
+def adjacent_neighbours(
+    texts: Iterable[str], counts: Counts, wanted: set[str]
+) -> dict[str, Counter[str]]:
+    """Like `context.neighbours` (folded cores, "L:"/"R:" keys), but only
+    the words written right beside each wanted core, with nothing but
+    spaces between (not «باسكال · بروتوكول»: a list, not a full name)."""
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    analysis = counts.analysis
+    for text in texts:
+        for line in text.splitlines():
+            toks = list(iter_tokens(line))
+            cores = []
+            for t in toks:
+                sw = strip_marks(t.text)
+                cores.append(fold(analysis.get(sw, ("", sw))[1]))
+            for i, c in enumerate(cores):
+                if c not in wanted:
+                    continue
+                if i and not line[toks[i - 1].end : toks[i].start].strip():
+                    out[c]["L:" + cores[i - 1]] += 1
+                if i + 1 < len(toks) and not line[toks[i].end : toks[i + 1].start].strip():
+                    out[c]["R:" + cores[i + 1]] += 1
+    return out
+
+
+def shown_as_name(
+    canonical: str, v_nbs: Counter[str], c_nbs: Counter[str], uses: int, judge: Judge
+) -> str | None:
+    """Why the text shows the folded `canonical` (neighbours `c_nbs`,
+    `uses` occurrences) as a name a slip (neighbours `v_nbs`) may be
+    rewritten into, or None (the canonical's neighbours from
+    `adjacent_neighbours`, the variant's as `context.neighbours` gives
+    them): a name signal (`_signal`) beside it in at least
+    `name_use_share` of its uses (a title alone twice when no source calls
+    it a name, `Judge.name_evidence`), and the variant in no context of
+    its own (`context.own_context`: another naming noun, identifying
+    neighbours never beside the canonical)."""
+    hits = sorted(x for x in c_nbs if _signal(x, judge))
+    n = sum(c_nbs[x] for x in hits)
+    if not hits or n < judge.s.name_use_share * uses:
+        return None
+    titles = sum(c_nbs[x] for x in hits if x[2:] in CUES and x[2:] not in NAMING)
+    if n - titles < 1 and titles < 2 and judge.name_evidence(canonical) is None:
+        # a word no source calls a name, after one title only (الشيخ
+        # هيقولك, a tweet: "the sheikh will tell you")
+        return None
+    if own_context(v_nbs, c_nbs, judge.name_like) is not None:
+        return None
+    return "the text shows it as a name, beside " + ", ".join(x[2:] for x in hits[:2])
+
+
+def shown_support(
+    texts: Iterable[str],
+    counts: Counts,
+    nbs: dict[str, Counter[str]],
+    pairs: list[tuple[str, str]],
+    groups: dict[str, Group],
+    judge: Judge,
+) -> list[tuple[tuple[str, str], str]]:
+    """The `shown_candidate` pairs (variant, canonical) that `shown_as_name`
+    supports, with the reason; `nbs` are the neighbours `context.neighbours`
+    gave, the canonicals' adjacent ones are read here (one more pass over
+    `texts` when there are pairs)."""
+    if not pairs:
+        return []
+    near = adjacent_neighbours(texts, counts, {c for _v, c in pairs})
+    out = []
+    for v, c in pairs:
+        why = shown_as_name(
+            c, nbs.get(v, Counter()), near.get(c, Counter()), groups[c].count, judge
+        )
+        if why is not None:
+            out.append(((v, c), "cheap edit, " + why))
+    return out

@@ -138,7 +138,7 @@ def render(clusters: list[Cluster]) -> Iterator[str]:
     total = len(clusters)
     for i, cl in enumerate(clusters, 1):
         yield (
-            f"cluster {i} of {total}: {cl.canonical}  [{cl.tier or '-'}]  "
+            f"cluster {i} of {total}: {cl.canonical}  [{cl.tier or 'none'}]  "
             f"{cl.count}×, {change_words(cl)}"
         )
         if cl.evidence:

@@ -260,7 +260,7 @@ class RuleSet:
                             f"{selector!r} matches only folds of the search profile "
                             f"({folds}), which a broad selector never takes into the "
                             f"{profile} profile; choose the search profile "
-                            "(--profile search, profile = \"search\"), or name each "
+                            '(--profile search, profile = "search"), or name each '
                             "fold by its code"
                         )
                     rules = own

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from _eval import eval_module
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -25,22 +26,11 @@ def test_eval_runs_on_dev(tmp_path: Path) -> None:
     assert out.exists() and "recall" in out.read_text(encoding="utf-8")
 
 
-def _eval_module():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("eval_names", ROOT / "scripts" / "eval_names.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["eval_names"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_dev_figures_stay_within_their_interval() -> None:
     """Pinned from `python scripts/eval_names.py --split dev --seeds 3`
     (docs/names.md): the point figures must stay inside the 95 % per-name
     bootstrap interval measured then."""
-    ev = _eval_module()
+    ev = eval_module()
     from arclean.names.model import DEFAULT_SETTINGS
 
     pinned = {
@@ -61,7 +51,7 @@ def test_no_shipped_name_list_overlaps_the_test_split() -> None:
     evaluation's examples."""
     import gzip
 
-    ev = _eval_module()
+    ev = eval_module()
     data = ROOT / "arclean" / "names" / "data"
     assert sorted(p.name for p in data.iterdir() if p.suffix != ".md") == [
         "gazetteer.tsv.gz",

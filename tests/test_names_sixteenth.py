@@ -15,11 +15,10 @@ up for these tests.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from _eval import eval_module
 
 from arclean.names import Reconciler
 
@@ -112,19 +111,10 @@ def test_common_words_written_two_ways_stay(text: str) -> None:
     assert _rewrites(text) == []
 
 
-def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_names", ROOT / "scripts" / "eval_names.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["eval_names"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_documents_mode_plants_one_slip_per_document() -> None:
     """`eval_names.py --documents`: consecutive sentences cut at about N
     words; one respelling of a name the document writes three times."""
-    ev = _eval_module()
+    ev = eval_module()
     s1 = "زار كريم زوبلاني المدينة وقال زوبلاني كلاما"
     s2 = "ثم عاد زوبلاني إلى بيته"
     s3 = "وفي يوم آخر سافر أحمد"

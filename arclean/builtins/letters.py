@@ -190,13 +190,17 @@ def _last_letter(word: str) -> int:
 def farsi_yeh_inside_word(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Persian yeh ی at the start or in the middle of an Arabic word is ي
     (یحقق → يحقق).  Not in a word holding a Persian or Kurdish letter, nor
-    in a clause quoted in Persian, Kurdish or Urdu (`arclean.text.foreign`)."""
+    in a clause quoted in Persian, Kurdish or Urdu (`arclean.text.foreign`),
+    nor in a word ending in a ی that AR404 leaves for a person (یأتی: the
+    word stays as typed, not half mended)."""
     from arclean.text.edits import Replacement
-    from arclean.text.foreign import FARSI_YEH, YEH
+    from arclean.text.foreign import FARSI_YEH, YEH, final_yeh
 
     reps: list[Any] = []
     for start, word in _keyboard_words(text, spans):
         last = _last_letter(word)
+        if word[last] == FARSI_YEH and final_yeh(word) != YEH:
+            continue  # its end is a person's choice (AR407): no half-mended یأتی → يأتی
         reps.extend(
             Replacement(start + i, start + i + 1, YEH, rule.code)
             for i, ch in enumerate(word)

@@ -95,10 +95,18 @@ def _invalid(name: str, data: bytes, encoding: str, base: int, hint: str = "") -
 UTF16_HINT = " (use --encoding utf-16 if it is UTF-16)"
 
 
+#: How common binary files start: ELF programs, PNG, ZIP (and Office
+#: files), PDF, gzip.
+_BINARY_MAGIC = (b"\x7fELF", b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\x1f\x8b")
+
+
 def _looks_utf16(data: bytes) -> bool:
     """Do bytes holding NULs read as UTF-16 (ASCII: NULs every other byte;
     Arabic: U+06xx, so NULs only at its spaces and digits)?"""
-    if data[1::2].count(0) * 4 > len(data) or data[0::2].count(0) * 4 > len(data):
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    if min(odd, even) * 8 > len(data) or data.startswith(_BINARY_MAGIC):
+        return False  # NULs on both sides (a program, an image): a binary file
+    if odd * 4 > len(data) or even * 4 > len(data):
         return True
     if len(data) % 2 or (0 in data[1::2] and 0 in data[0::2]):
         return False

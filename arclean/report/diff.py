@@ -101,13 +101,20 @@ def header_name(name: str) -> str:
     as is otherwise; followed by a tab when it holds a space, so that
     `patch` knows where the name ends.  Letters beyond ASCII stay as they
     are.  `git apply` and `patch` read both forms."""
-    quoted = name
-    if any(_needs_escape(ch) for ch in name):
-        body = "".join(
-            _C_ESCAPES.get(ch, f"\\{ord(ch):03o}") if _needs_escape(ch) else ch for ch in name
-        )
-        quoted = f'"{body}"'
+    quoted = quoted_name(name)
     return quoted + "\t" if " " in name else quoted
+
+
+def quoted_name(name: str) -> str:
+    """`name` in double quotes with C escapes when it holds a control
+    character, a quote or a backslash (as git quotes a path), else as it
+    is: one line whatever the name holds."""
+    if not any(_needs_escape(ch) for ch in name):
+        return name
+    body = "".join(
+        _C_ESCAPES.get(ch, f"\\{ord(ch):03o}") if _needs_escape(ch) else ch for ch in name
+    )
+    return f'"{body}"'
 
 
 def _lines(text: str) -> list[str]:

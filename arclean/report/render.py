@@ -37,9 +37,12 @@ def render_findings(
         return findings_sarif(findings, rules, errors)
     if output_format == "github":
         return format_github(path, text, findings)
+    from arclean.report.diff import quoted_name
+
+    # a name holding a line break stays on its line, quoted as git does
     if output_format == "full":
-        return format_full(path, text, findings)
-    return format_concise(path, text, findings)
+        return format_full(quoted_name(path), text, findings)
+    return format_concise(quoted_name(path), text, findings)
 
 
 def render_error(output_format: str, message: str) -> str:

@@ -140,6 +140,20 @@ def _corpus(folder: Path, count: int) -> list[str]:
     return names
 
 
+def fail_work_on(monkeypatch, name, fail):
+    """Make the workers' `pool._work` call `fail()` on the batch that holds
+    the file `name` (named as `pool._work`, so that it pickles by name)."""
+    work = pool._work
+
+    def failing(args):
+        if name in args[0]:
+            fail()
+        return work(args)
+
+    failing.__module__, failing.__qualname__ = pool.__name__, "_work"
+    monkeypatch.setattr(pool, "_work", failing)
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method")
 @pytest.mark.parametrize(
     "mode,keep_text", [("preview", True), ("preview", False), ("check", False)]
@@ -240,15 +254,7 @@ def test_a_worker_that_dies_is_an_error_not_a_hang_nor_missing_results(tmp_path,
     from arclean.errors import WorkerError
 
     names = _corpus(tmp_path, 40)
-    work = pool._work
-
-    def dies_on_the_twentieth(args):
-        if names[20] in args[0]:
-            os._exit(9)  # as a worker killed by the system would
-        return work(args)
-
-    dies_on_the_twentieth.__module__, dies_on_the_twentieth.__qualname__ = pool.__name__, "_work"
-    monkeypatch.setattr(pool, "_work", dies_on_the_twentieth)  # what the forked workers run
+    fail_work_on(monkeypatch, names[20], lambda: os._exit(9))  # killed by the system
     resolver = Resolver(RunOptions(isolated=True))
     got = []
     with pytest.raises(WorkerError, match="stopped unexpectedly"):

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_jobs_round2 import _corpus
+from test_jobs_round2 import _corpus, fail_work_on
 
 from arclean import pool
 from arclean.errors import WorkerError
@@ -28,7 +28,7 @@ _FRESH = """
 import os, sys
 sys.path.insert(0, sys.argv[2])
 from pathlib import Path
-from test_jobs_round2 import _corpus
+from test_jobs_round2 import _corpus, fail_work_on
 from arclean import pool
 from arclean.resolver import Resolver, RunOptions
 names = _corpus(Path(sys.argv[1]), 50)
@@ -88,15 +88,7 @@ def test_forked_workers_give_the_results_of_one_process_in_order(tmp_path, mode,
 
 def test_a_forked_worker_that_dies_is_an_error(tmp_path, monkeypatch):
     names = _corpus(tmp_path, 40)
-    work = pool._work
-
-    def dies_on_the_twentieth(args):
-        if names[20] in args[0]:
-            os._exit(9)  # as a worker killed by the system would
-        return work(args)
-
-    dies_on_the_twentieth.__module__, dies_on_the_twentieth.__qualname__ = pool.__name__, "_work"
-    monkeypatch.setattr(pool, "_work", dies_on_the_twentieth)
+    fail_work_on(monkeypatch, names[20], lambda: os._exit(9))  # killed by the system
     got = []
     with pytest.raises(WorkerError, match="stopped unexpectedly"):
         for result in pool.process_files(names, "preview", _resolver(), keep_text=False, jobs=2):
@@ -106,15 +98,11 @@ def test_a_forked_worker_that_dies_is_an_error(tmp_path, monkeypatch):
 
 def test_an_exception_in_a_forked_worker_is_raised_in_its_place(tmp_path, monkeypatch):
     names = _corpus(tmp_path, 30)
-    work = pool._work
 
-    def fails_on_the_tenth(args):
-        if names[10] in args[0]:
-            raise MemoryError("too big")
-        return work(args)
+    def too_big():
+        raise MemoryError("too big")
 
-    fails_on_the_tenth.__module__, fails_on_the_tenth.__qualname__ = pool.__name__, "_work"
-    monkeypatch.setattr(pool, "_work", fails_on_the_tenth)
+    fail_work_on(monkeypatch, names[10], too_big)
     got = []
     with pytest.raises(MemoryError, match="too big"):
         for result in pool.process_files(names, "preview", _resolver(), keep_text=False, jobs=2):

@@ -4,15 +4,10 @@ when the variant is split."""
 
 from __future__ import annotations
 
+from _names import auto_rewrites as _rewrites
+
 from arclean.cli import cli
 from arclean.names import Reconciler
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
-
 
 SPLIT_USUAL = (
     "قال عبد الملك إن الاجتماع مهم. وأضاف عبد الملك أنه سيعود غدا. "

@@ -22,9 +22,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from _names import auto_rewrites as _rewrites
 
 from arclean.chars import fold
-from arclean.names import Reconciler, scan
+from arclean.names import scan
 from arclean.names.counting import count_texts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
@@ -44,12 +45,6 @@ def _build_module():
     sys.modules["build_names_data"] = mod
     spec.loader.exec_module(mod)
     return mod
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
 
 
 def _judge() -> Judge:

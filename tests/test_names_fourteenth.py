@@ -22,18 +22,13 @@ Traps: خليفه where خليفة is the caliph; a common noun's ة/ه (بال�
 from __future__ import annotations
 
 import pytest
+from _names import auto_rewrites as _rewrites
 
-from arclean.names import Reconciler, scan
+from arclean.names import scan
 from arclean.names.counting import count_texts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
 from arclean.names.model import DEFAULT_SETTINGS
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
 
 
 def test_no_pronoun_after_the_article() -> None:

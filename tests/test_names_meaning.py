@@ -10,18 +10,11 @@ word must be left alone.
 from __future__ import annotations
 
 import pytest
+from _names import auto_rewrites as _rewrites
 
-from arclean.names import Reconciler
 from arclean.names.glossary import GlossaryError, glossary_from_clusters, loads_glossary
 from arclean.names.model import Cluster, Member
 from arclean.names.tokens import words
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
-
 
 # (word that must stay, the better-attested word it was turned into, text)
 CASES = [

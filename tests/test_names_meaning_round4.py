@@ -6,15 +6,7 @@ evidence still carries a cheap edit of a place name."""
 from __future__ import annotations
 
 import pytest
-
-from arclean.names import Reconciler
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
-
+from _names import auto_rewrites as _rewrites
 
 # (word that must stay, the spelling it was turned into, text)
 CASES = [

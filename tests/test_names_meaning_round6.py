@@ -4,13 +4,7 @@ spells so) and the words they must leave alone."""
 
 from __future__ import annotations
 
-from arclean.names import Reconciler
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
+from _names import auto_rewrites as _rewrites
 
 
 def test_final_ya_into_the_texts_spelling_of_a_gazetteer_name():

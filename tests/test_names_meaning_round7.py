@@ -4,15 +4,10 @@ compound phrases, dialect function words, hashtags and mentions)."""
 
 from __future__ import annotations
 
+from _names import auto_rewrites as _rewrites
+
 from arclean.chars import fold
 from arclean.names import Reconciler, scan
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
-
 
 _MARVIN = (
     "ريكي مارتن يعلن خطوبته\n"

@@ -4,14 +4,9 @@ when the text uses it as a name (`arclean.names.usage`)."""
 
 from __future__ import annotations
 
-from arclean.names import Reconciler, scan
+from _names import auto_rewrites as _rewrites
 
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
-
+from arclean.names import scan
 
 #: arsarcasm tweets: نزيهة four times, always "fair" (elections), a
 #: Wikidata first name; «انتخابات نزيهه» was made نزيهة by the names step.

@@ -7,8 +7,9 @@ a name into another (بايرن/بإيران, in the meaning tests)."""
 
 from __future__ import annotations
 
+from _names import auto_rewrites as _rewrites
+
 from arclean.chars import fold
-from arclean.names import Reconciler
 from arclean.names.counting import count_texts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
@@ -23,12 +24,6 @@ FIFA = (
     "ورفض الفيفا الطعن المقدم. وأكد الفيفا موعد البطولة. "
     "وقال رئيس الفيفا إن القرار نهائي. وطالب الفيففا الاتحاد بالرد."
 )
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
 
 
 def _candidates(text: str) -> set[str]:

@@ -17,19 +17,14 @@ books never inflect (نفسه) is no name.
 
 from __future__ import annotations
 
+from _names import auto_rewrites as _rewrites
+
 from arclean.chars import fold
-from arclean.names import Reconciler
 from arclean.names.counting import count_texts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
 from arclean.names.members import text_conjugates
 from arclean.names.weighing import book_name, seldom_used
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
 
 
 def _judge(text: str) -> Judge:

@@ -21,21 +21,16 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from _names import auto_rewrites as _rewrites
 
 from arclean.chars import fold
-from arclean.names import Reconciler, scan
+from arclean.names import scan
 from arclean.names.counting import count_texts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
 from arclean.names.lexicon import NAMING
-from arclean.names.model import DEFAULT_SETTINGS, Settings
+from arclean.names.model import DEFAULT_SETTINGS
 from arclean.names.weighing import cue_candidate, named_here
-
-
-def _rewrites(text: str, settings: Settings = DEFAULT_SETTINGS) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto", settings=settings)
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
 
 
 def _tiers(text: str, form: str) -> list[str | None]:

@@ -6,17 +6,12 @@ spellings; each trap is a word or name the same edit would make."""
 
 from __future__ import annotations
 
+from _names import auto_rewrites as _rewrites
+
 from arclean.chars import fold
-from arclean.names import Reconciler
 from arclean.names.counting import count_texts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
 
 
 def _judge() -> Judge:

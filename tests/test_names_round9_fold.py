@@ -19,8 +19,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from _names import auto_rewrites
 
-from arclean.names import Reconciler, scan
+from arclean.names import scan
 from arclean.names.model import DEFAULT_SETTINGS, Settings
 
 ON = dataclasses.replace(DEFAULT_SETTINGS, fold_proper_nouns=True)
@@ -28,9 +29,7 @@ OFF = dataclasses.replace(DEFAULT_SETTINGS, fold_proper_nouns=False)
 
 
 def _rewrites(text: str, settings: Settings = ON) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto", settings=settings)
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
+    return auto_rewrites(text, settings)
 
 
 def _text(usual: str, variant: str, n: int = 3, frame: str = "زار الوفد {} أمس") -> str:

@@ -19,16 +19,9 @@ from pathlib import Path
 
 import pytest
 from _eval import eval_module
-
-from arclean.names import Reconciler
+from _names import auto_rewrites as _rewrites
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")  # as `pipe names` runs it
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
 
 
 @pytest.mark.parametrize(

@@ -12,19 +12,13 @@ was being tried on the train split (docs/names.md, "Thirteenth round"):
 from __future__ import annotations
 
 import pytest
+from _names import auto_rewrites as _rewrites
 
-from arclean.names import Reconciler
 from arclean.names.counting import count_texts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
 from arclean.names.model import DEFAULT_SETTINGS
 from arclean.names.weighing import cue_candidate
-
-
-def _rewrites(text: str) -> list[tuple[str, str]]:
-    rec = Reconciler(fuzzy=True, tier="auto")
-    rec.prepare([text])
-    return [(r.old, r.new) for r in rec.rewrite(text)[1]]
 
 
 def test_a_past_tense_verb_is_no_name_a_naming_noun_makes() -> None:

@@ -24,7 +24,17 @@ _BLANK_LINE_RE = lazy_compile(r"\n[ \t]*\r?\n")
 #: What a tag found in Markdown text may be shown in rather than be: an
 #: HTML comment, a code span (a run of backticks to the next run as long),
 #: and a ``<`` escaped with a backslash.
-_NOT_MARKUP_RE = lazy_compile(r"<!--.*?-->|(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)|\\<", regex.DOTALL)
+#: A code span never crosses a paragraph's end (a blank line).
+_NOT_MARKUP_RE = lazy_compile(
+    r"<!--.*?-->|(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)|\\<", regex.DOTALL
+)
+_NOT_NEWLINE_RE = lazy_compile(r"[^\n]")
+_LANG_RE = lazy_compile(r"lang", regex.IGNORECASE)
+
+
+def mentions_lang(text: str) -> bool:
+    """Could `text` hold a language tag at all (``lang`` in any case)?"""
+    return _LANG_RE.search(text) is not None
 
 
 def shown_not_markup(text: str, code: list[Range]) -> str:
@@ -37,12 +47,12 @@ def shown_not_markup(text: str, code: list[Range]) -> str:
         holes += [m.span() for m in _NOT_MARKUP_RE.finditer(text)]
     if not holes:
         return text
-    chars = list(text)
-    for a, b in holes:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+    pieces, pos = [], 0
+    for a, b in merge_ranges(holes):
+        pieces += [text[pos:a], _NOT_NEWLINE_RE.sub(" ", text[a:b])]
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def other_language_elements(text: str) -> list[Range]:
@@ -54,7 +64,7 @@ def other_language_elements(text: str) -> list[Range]:
     paragraph (the next blank line), as a WebVTT span ends with its cue and
     an HTML paragraph with the next block.  Pass Markdown text through
     `shown_not_markup` first."""
-    if "lang" not in text and "LANG" not in text and "Lang" not in text:
+    if not mentions_lang(text):
         return []
     found: list[Range] = []
     arabic: list[Range] = []

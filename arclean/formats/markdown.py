@@ -26,7 +26,11 @@ from arclean.formats._common import (
 )
 from arclean.formats.base import StructureChanged
 from arclean.formats.html import FROZEN_ELEMENTS
-from arclean.formats.lang_elements import other_language_elements, shown_not_markup
+from arclean.formats.lang_elements import (
+    mentions_lang,
+    other_language_elements,
+    shown_not_markup,
+)
 from arclean.formats.markdown_align import (
     GAP,
     PREFIX_RE,
@@ -304,7 +308,7 @@ def analyse(
         ranges.extend(found)
     ranges.sort()
     ranges = subtract(ranges, mask_ranges(src))
-    if "lang" in src.lower() and (lang := _language_elements(src, tokens, starts)):
+    if mentions_lang(src) and (lang := _language_elements(src, tokens, starts)):
         ranges = subtract(ranges, lang)  # <div lang="fa">…</div>
     if "[[" in src:
         ranges = subtract(ranges, [m.span() for m in _WIKILINK_RE.finditer(src)])

@@ -182,9 +182,9 @@ def final_yeh(word: str) -> str | None:
     forms = list(stems(word))
     if any(table.get(form[:-1]) == LISTED for form in forms):
         return YEH
+    core, definite = forms[-1][:-1], any(f.startswith("ال") for f in forms)
     for form in forms:
         verdict = table.get(form[:-1])
-        core, definite = forms[-1][:-1], any(f.startswith("ال") for f in forms)
         if verdict == YEH and _may_end_in_maksura(core, definite):
             # only ي attested, but the shape often ends in ى: a person decides
             return None

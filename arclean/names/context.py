@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from itertools import pairwise
 
 from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL, fold
 from arclean.names.counting import Counts
@@ -71,12 +72,29 @@ def name_uses(
     return {c: (named[c], n) for c, n in seen.items()}
 
 
-def _contexts(
+def adjacent_neighbours(
     texts: Iterable[str], counts: Counts, wanted: set[str]
+) -> dict[str, Counter[str]]:
+    """Like `neighbours`, but only the words written right beside each
+    wanted core, with nothing but spaces between (not «باسكال · بروتوكول»:
+    a list, not a full name), and none left out (بن, a title of two
+    letters)."""
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for c, left, right in _contexts(texts, counts, wanted, adjacent=True):
+        if left:
+            out[c]["L:" + left] += 1
+        if right:
+            out[c]["R:" + right] += 1
+    return out
+
+
+def _contexts(
+    texts: Iterable[str], counts: Counts, wanted: set[str], adjacent: bool = False
 ) -> Iterator[tuple[str, str, str]]:
     """(folded core, left neighbour, right neighbour) of every occurrence
     of a wanted folded core, the neighbours folded cores ("" at either end
-    of a line)."""
+    of a line, and with `adjacent` where anything but spaces parts the
+    neighbour from the core)."""
     analysis = counts.analysis
     cache: dict[str, str] = {}  # surface word → folded core
     hits = {w for w, (_p, core) in analysis.items() if fold(core) in wanted}
@@ -88,6 +106,10 @@ def _contexts(
             ws = words(line)
             if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):
                 continue
+            apart: list[bool] = []  # whether word i is parted from word i + 1
+            if adjacent:
+                toks = list(iter_tokens(line))
+                apart = [bool(line[a.end : b.start].strip()) for a, b in pairwise(toks)]
             cores = []
             for w in ws:
                 c = cache.get(w)
@@ -97,8 +119,8 @@ def _contexts(
                 cores.append(c)
             for i, c in enumerate(cores):
                 if c in wanted:
-                    left = cores[i - 1] if i else ""
-                    right = cores[i + 1] if i + 1 < len(cores) else ""
+                    left = cores[i - 1] if i and not (apart and apart[i - 1]) else ""
+                    right = cores[i + 1] if i + 1 < len(cores) and not (apart and apart[i]) else ""
                     yield c, left, right
 
 

@@ -12,16 +12,14 @@ neighbours.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 
-from arclean.chars import fold
-from arclean.names.context import SPEECH, own_context
+from arclean.names.context import SPEECH, adjacent_neighbours, own_context
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge, future_verb
-from arclean.names.lexicon import CUES, KIN, NAMING, NISBA_ENDINGS, strip_marks
+from arclean.names.lexicon import CUES, KIN, NAMING, NISBA_ENDINGS
 from arclean.names.pairing import Group
-from arclean.names.tokens import iter_tokens
 from arclean.names.weighing import two_words
 
 
@@ -96,31 +94,6 @@ def _signal(key: str, judge: Judge) -> bool:
         and judge.gaz.count(x) >= judge.s.attested_count
         and not judge.wordlike(x)
     )
-
-
-def adjacent_neighbours(
-    texts: Iterable[str], counts: Counts, wanted: set[str]
-) -> dict[str, Counter[str]]:
-    """Like `context.neighbours` (folded cores, "L:"/"R:" keys), but only
-    the words written right beside each wanted core, with nothing but
-    spaces between (not «باسكال · بروتوكول»: a list, not a full name)."""
-    out: dict[str, Counter[str]] = defaultdict(Counter)
-    analysis = counts.analysis
-    for text in texts:
-        for line in text.splitlines():
-            toks = list(iter_tokens(line))
-            cores = []
-            for t in toks:
-                sw = strip_marks(t.text)
-                cores.append(fold(analysis.get(sw, ("", sw))[1]))
-            for i, c in enumerate(cores):
-                if c not in wanted:
-                    continue
-                if i and not line[toks[i - 1].end : toks[i].start].strip():
-                    out[c]["L:" + cores[i - 1]] += 1
-                if i + 1 < len(toks) and not line[toks[i].end : toks[i + 1].start].strip():
-                    out[c]["R:" + cores[i + 1]] += 1
-    return out
 
 
 def shown_as_name(

@@ -19,7 +19,7 @@ from arclean.formats._common import (
     mask_ranges,
 )
 from arclean.formats.base import StructureChanged
-from arclean.text.language import other_script_language
+from arclean.text.language import arabic_language, other_script_language
 from arclean.text.spans import Span, subtract
 
 #: Elements whose whole content is frozen: scripts, styles, code and what a
@@ -70,7 +70,7 @@ _IMPLIED_ENDS = (
 )
 #: End tags of blocks: one that closes no frozen element ends an element
 #: it holds that is left open (<p><span lang="fa">…</p>).
-BLOCK_ENDS = P_CLOSERS | {"li", "td", "th", "tr", "body", "html", "blockquote"}
+BLOCK_ENDS = P_CLOSERS | {"li", "td", "th", "tr", "body", "html"}
 
 
 class _Scanner(HTMLParser):
@@ -109,7 +109,7 @@ class _Scanner(HTMLParser):
         elif stack:
             # inside: nested elements end before it does; one marked Arabic
             # (lang="ar") is prose again, the innermost statement winning
-            arabic = lang is not None and lang.strip().lower()[:2] == "ar"
+            arabic = lang is not None and arabic_language(lang)
             stack.append((tag, stack[-1][1] and not arabic))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -8,7 +8,7 @@ import regex
 
 from arclean.chars import lazy_compile
 from arclean.formats.html import VOID_ELEMENTS
-from arclean.text.language import other_script_language
+from arclean.text.language import arabic_language, other_script_language
 from arclean.text.spans import Range, merge_ranges, subtract
 
 #: A start tag that may carry a language: an HTML element in Markdown
@@ -83,7 +83,7 @@ def other_language_elements(text: str) -> list[Range]:
         if other_script_language(value):
             if not inside:
                 found.append((m.start(), _element_end(text, tag, m.end())))
-        elif inside and value.strip().lower().replace("_", "-").split("-")[0] in ("ar", "ara"):
+        elif inside and arabic_language(value):
             arabic.append((m.end(), _element_end(text, tag, m.end())))  # <div lang="ar">
     return subtract(found, merge_ranges(arabic)) if arabic else found
 

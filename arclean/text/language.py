@@ -103,12 +103,30 @@ OTHER_ARABIC_SCRIPT_LANGUAGES = frozenset(
 )
 
 
+#: Arabic itself (BCP 47 primary subtags): ``ar``, ISO 639-2 ``ara`` and
+#: the ISO 639-3 varieties (Standard, Egyptian, Levantine, Moroccan,
+#: Tunisian, Algerian, Gulf, Najdi, Iraqi, Sudanese, Hijazi ...).
+ARABIC_LANGUAGES = frozenset(
+    {"ar", "ara", "arb", "arz", "apc", "ajp", "ary", "aeb", "arq", "afb", "ars"}
+    | {"acm", "apd", "acw", "ayl", "ayp", "abv", "acx", "aec", "shu", "ssh"}
+)
+
+
+def _primary(tag: str) -> list[str]:
+    return tag.strip().lower().replace("_", "-").split("-")
+
+
+def arabic_language(tag: str) -> bool:
+    """Does the language tag `tag` (``ar``, ``ar-EG``, ``arz``) name Arabic?"""
+    return _primary(tag)[0] in ARABIC_LANGUAGES
+
+
 def other_script_language(tag: str) -> bool:
     """Does the language tag `tag` (an HTML ``lang``, ``fa-IR``, ``ur``,
     ``az-Arab``) name a language other than Arabic written in the Arabic
     script?  An author's statement, stronger than any guess from letters."""
-    parts = tag.strip().lower().replace("_", "-").split("-")
-    if not parts[0] or parts[0] == "ar":
+    parts = _primary(tag)
+    if not parts[0] or parts[0] in ARABIC_LANGUAGES:
         return False
     return parts[0] in OTHER_ARABIC_SCRIPT_LANGUAGES or "arab" in parts[1:]
 

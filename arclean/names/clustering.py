@@ -13,6 +13,7 @@ from arclean.names.context import kwic
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
+from arclean.names.joined import joined_clusters
 from arclean.names.members import FOREIGN_LETTER, foreign_letters
 from arclean.names.model import COMMON_WORDS, Cluster, Member, Settings, Tier
 from arclean.names.pairing import Group, candidate_pairs, fold_groups, fuzzy_splits
@@ -53,6 +54,8 @@ def cluster(
     taken = {m.form for cl in clusters for m in cl.members}
     merged = {m.form for cl in clusters for m in cl.variants if m.tier}
     clusters += compound_clusters(texts, counts, judge, s, taken, merged)
+    taken = {m.form for cl in clusters for m in cl.members}
+    clusters += joined_clusters(texts, counts, judge, s, taken, merged)
     taken = {m.form for cl in clusters for m in cl.members}
     clusters += doubled_slips(counts, judge, set(candidates), taken)
     apply_glossary(clusters, counts, glossary)

@@ -1,0 +1,42 @@
+"""Round 20 of the testers' low-severity findings: what the punctuation
+rules did to dotted names, spaced hemistich separators and spaced inch
+marks, encodings that cannot hold a fix, and the language front matter."""
+
+from __future__ import annotations
+
+import pytest
+
+from arclean.api import Cleaner
+
+
+def _fix(text: str, fmt: str = "plain") -> str:
+    return Cleaner(format=fmt).fix(text).text
+
+
+# -- AR105/AR106: a full stop between two short words ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حساب محمد.علي على تويتر.",  # a dotted name
+        "الج.اهير",  # OCR broke الجماهير at a lost letter
+        "قال تقرير الجزيرة.نت: ثم",  # a brand written as a domain (tweets)
+        "قال محمد .علي",  # AR105 must not glue it either
+    ],
+)
+def test_short_words_joined_by_a_full_stop_are_left(text: str) -> None:
+    assert _fix(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("عبدالجليل .وهاهو", "عبدالجليل. وهاهو"),  # OCR corpus
+        ("انتهى الاجتماع.ثم غادر", "انتهى الاجتماع. ثم غادر"),
+        ("وفي ذلك.وأكد المصدر", "وفي ذلك. وأكد المصدر"),  # news: و opens the sentence
+        ("لنسعد قلوبنا.من هنا", "لنسعد قلوبنا. من هنا"),
+    ],
+)
+def test_a_missing_space_after_a_sentence_end_is_still_put(text: str, fixed: str) -> None:
+    assert _fix(text) == fixed

@@ -40,3 +40,30 @@ def test_short_words_joined_by_a_full_stop_are_left(text: str) -> None:
 )
 def test_a_missing_space_after_a_sentence_end_is_still_put(text: str, fixed: str) -> None:
     assert _fix(text) == fixed
+
+
+# -- AR105: a spaced ... between two halves of a verse --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ألا أيها الليل الطويل ألا انجلي ... بصبح وما الإصباح منك بأمثل",
+        "ألا انجلي … بصبح وما",
+        # diacritized/tashkeela_aliosm_test.txt
+        "أَبَا جَهْلٍ وَعُتْبَةَ قَبْلَهُ ... وَشَيْبَةُ يَكْبُو لِلْيَدَيْنِ",
+    ],
+)
+def test_a_spaced_separator_between_words_is_kept(text: str) -> None:
+    assert _fix(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("انتظر ...", "انتظر..."),
+        ("قال **انتظر ...** ثم", "قال **انتظر...** ثم"),
+    ],
+)
+def test_three_dots_at_the_end_still_attach(text: str, fixed: str) -> None:
+    assert _fix(text, "markdown") == fixed

@@ -67,3 +67,21 @@ def test_a_spaced_separator_between_words_is_kept(text: str) -> None:
 )
 def test_three_dots_at_the_end_still_attach(text: str, fixed: str) -> None:
     assert _fix(text, "markdown") == fixed
+
+
+# -- AR108: spaced inch marks are not quotes ------------------------------
+
+
+def test_spaced_inch_marks_are_not_paired_as_quotes() -> None:
+    text = 'شاشة 55 " بوصة و 32 " أخرى.'
+    assert _fix(text) == text
+    assert Cleaner(select=["AR108"]).check(text) == []
+
+
+def test_a_quotation_after_words_still_loses_its_inner_spaces() -> None:
+    assert _fix('في عام 2015 قال " نعم " ثم') == 'في عام 2015 قال "نعم" ثم'
+
+
+def test_a_quotation_opened_after_a_year_is_still_a_quotation() -> None:
+    text = 'ستعود في ربيع 2016 "يأتي الخفض " ثم'
+    assert _fix(text) == 'ستعود في ربيع 2016 "يأتي الخفض" ثم'

@@ -33,6 +33,11 @@ class InputError(ArcleanError):
     """A file cannot be read or decoded."""
 
 
+class Unencodable(ArcleanError):
+    """A fix would write a character the output encoding (cp1256) has no
+    byte for; the message names the encoding and the character."""
+
+
 class ConvergenceError(ArcleanError):
     """Fixes kept changing the text: two rules undo each other."""
 

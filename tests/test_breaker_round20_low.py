@@ -4,6 +4,10 @@ marks, encodings that cannot hold a fix, and the language front matter."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from arclean.api import Cleaner
@@ -85,3 +89,37 @@ def test_a_quotation_after_words_still_loses_its_inner_spaces() -> None:
 def test_a_quotation_opened_after_a_year_is_still_a_quotation() -> None:
     text = 'ستعود في ربيع 2016 "يأتي الخفض " ثم'
     assert _fix(text) == 'ستعود في ربيع 2016 "يأتي الخفض" ثم'
+
+
+# -- cp1256: only the change it cannot hold is left out --------------------
+
+_CP1256_TEXT = "في عام 2015 قال , ثم\n"
+
+
+def test_a_fix_cp1256_cannot_hold_is_left_out_alone() -> None:
+    cleaner = Cleaner(extend_select=["AR703"])
+    outcome = cleaner.fix(_CP1256_TEXT, encoding="cp1256")
+    assert outcome.text == "في عام 2015 قال، ثم\n"
+    (left,) = outcome.left_out
+    assert left.code == "AR703" and not left.fixable
+    assert "(not applied: cp1256 has no byte for U+0662 (ARABIC-INDIC DIGIT TWO))" in left.message
+    # UTF-8 holds every character: the digits are converted.
+    assert cleaner.fix(_CP1256_TEXT).text == "في عام ٢٠١٥ قال، ثم\n"
+
+
+def test_check_says_which_fix_cp1256_cannot_hold() -> None:
+    findings = Cleaner(extend_select=["AR703"]).check(_CP1256_TEXT, encoding="cp1256")
+    by_code = {f.code: f for f in findings}
+    assert not by_code["AR703"].fixable
+    assert by_code["AR102"].fixable
+
+
+def test_fix_writes_a_cp1256_file_with_its_other_fixes(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_bytes(_CP1256_TEXT.encode("cp1256"))
+    command = [sys.executable, "-m", "arclean", "fix", "--isolated", "--encoding", "cp1256"]
+    result = subprocess.run(
+        [*command, "--extend-select", "AR703", str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert path.read_bytes() == "في عام 2015 قال، ثم\n".encode("cp1256")

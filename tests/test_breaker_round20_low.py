@@ -123,3 +123,58 @@ def test_fix_writes_a_cp1256_file_with_its_other_fixes(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert path.read_bytes() == "في عام 2015 قال، ثم\n".encode("cp1256")
+
+
+# -- the language a Markdown or MDX author states --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("---\nlang: fa # Persian\n---\n\nتو و او\n", "markdown"),
+        ('+++\nlanguage = "ur" # Urdu\n+++\n\nتو و او\n', "markdown"),
+        ('<Box lang={"fa"}>\n\nتو و او\n\n</Box>\n', "mdx"),
+        ("<Box lang={'fa'}>\n\nتو و او\n\n</Box>\n", "mdx"),
+    ],
+)
+def test_a_stated_other_language_is_left_alone(text: str, fmt: str) -> None:
+    assert _fix(text, fmt) == text
+
+
+def test_a_front_matter_comment_is_no_part_of_a_prose_value() -> None:
+    cleaner = Cleaner(format="markdown", front_matter_keys=["title"])
+    text = "---\ntitle: ذهب و عاد # تعليق و هنا\n---\n\nذهب و عاد\n"
+    assert cleaner.fix(text).text == "---\ntitle: ذهب وعاد # تعليق و هنا\n---\n\nذهب وعاد\n"
+
+
+# -- a broad selector of search folds: the message fits where it was written --
+
+
+def _arclean(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "arclean", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
+
+
+def test_python_is_told_the_python_spelling() -> None:
+    from arclean.errors import SelectorError
+
+    with pytest.raises(SelectorError) as caught:
+        Cleaner(extend_select="AR49")
+    assert 'choose the search profile (profile="search")' in str(caught.value)
+    assert "--profile" not in str(caught.value)
+
+
+def test_the_configuration_error_names_its_key(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("قال\n", encoding="utf-8")
+    (tmp_path / ".arclean.toml").write_text('extend-select = ["AR49"]\n', encoding="utf-8")
+    result = _arclean("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert ".arclean.toml: extend-select: 'AR49' matches only folds" in result.stderr
+    assert '(profile = "search")' in result.stderr and "--profile" not in result.stderr
+
+
+def test_the_command_line_is_told_the_option(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("قال\n", encoding="utf-8")
+    result = _arclean("check", "--isolated", "--extend-select", "AR49", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "(--profile search)" in result.stderr and "profile =" not in result.stderr

@@ -178,3 +178,19 @@ def test_the_command_line_is_told_the_option(tmp_path: Path) -> None:
     result = _arclean("check", "--isolated", "--extend-select", "AR49", "a.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert "(--profile search)" in result.stderr and "profile =" not in result.stderr
+
+
+# -- AR495: لﷲ vowelled, after proclitics ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("وفل\ufdf2 الأمر", "وفلله الامر"),
+        ("وَلِ\ufdf2 الأمر", "ولله الامر"),
+        ("الحمد لِ\ufdf2", "الحمد لله"),
+        ("وَفَلِ\ufdf2", "وفلله"),
+    ],
+)
+def test_lillah_is_spelled_lillah_in_the_search_profile(text: str, folded: str) -> None:
+    assert Cleaner(profile="search").fix(text).text == folded

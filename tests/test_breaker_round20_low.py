@@ -194,3 +194,10 @@ def test_the_command_line_is_told_the_option(tmp_path: Path) -> None:
 )
 def test_lillah_is_spelled_lillah_in_the_search_profile(text: str, folded: str) -> None:
     assert Cleaner(profile="search").fix(text).text == folded
+
+
+def test_a_quotation_may_end_with_a_number() -> None:
+    # diacritized/camel_WikiNewsMax.sentences.undiacritized.txt:388
+    text = 'سجل مؤشر " ستاندرد آند بورز 500 " أول تراجع ومؤشر " داو جونز " ب 0.4'
+    fixed = 'سجل مؤشر "ستاندرد آند بورز 500" أول تراجع ومؤشر "داو جونز" ب 0.4'
+    assert _fix(text) == fixed

@@ -82,14 +82,14 @@ ARABIC_TLDS = (
 )
 PATTERN_MACROS["arabic_tld"] = f"(?:{ARABIC_TLDS})(?![\\p{{L}}\\p{{M}}])"
 
-#: Two short words joined by a full stop (three letters before it, or four before
-#: two or three; spaces before it allowed), the next not opening with و or ف as
-#: most sentences do: a dotted name (محمد.علي), an OCR break (الج.اهير), a brand
-#: written as a domain (الجزيرة.نت).  ``{dotted_words}``: an exception for rules.
+#: Two short words joined by a full stop (three letters and two to four, or four
+#: and two or three; spaces before it allowed), the second not opening with و or
+#: ف as most sentences do: a dotted name (محمد.علي), an OCR break (الج.اهير), or
+#: a brand written as a domain (الجزيرة.نت).  ``{dotted_words}``: an exception.
 _LETTERS = f"(?:{LETTER}{MARK}*)"
 PATTERN_MACROS["dotted_words"] = (
-    f"(?<![\\p{{L}}\\p{{M}}])(?:{_LETTERS}{{3}}{HSPACE}*\\.(?![وف]){LETTER}"
-    f"|{_LETTERS}{{4}}{HSPACE}*\\.(?![وف]){_LETTERS}{{2,3}}(?![\\p{{L}}\\p{{M}}]))"
+    f"(?<![\\p{{L}}\\p{{M}}])(?:{_LETTERS}{{3}}{HSPACE}*\\.(?![وف]){_LETTERS}{{2,4}}"
+    f"|{_LETTERS}{{4}}{HSPACE}*\\.(?![وف]){_LETTERS}{{2,3}})(?![\\p{{L}}\\p{{M}}])"
     f"|{LETTER}{MARK}*{HSPACE}*\\.نت(?![\\p{{L}}\\p{{M}}])"
 )
 

@@ -40,6 +40,9 @@ def test_short_words_joined_by_a_full_stop_are_left(text: str) -> None:
         ("انتهى الاجتماع.ثم غادر", "انتهى الاجتماع. ثم غادر"),
         ("وفي ذلك.وأكد المصدر", "وفي ذلك. وأكد المصدر"),  # news: و opens the sentence
         ("لنسعد قلوبنا.من هنا", "لنسعد قلوبنا. من هنا"),
+        # messy/arsarcasm_tweets.txt: a word of three letters, a long one after
+        ("لا يقرها دين ولا عقل.الإسلام بريء", "لا يقرها دين ولا عقل. الإسلام بريء"),
+        ("الإنسانية في خطر.يخافون من", "الإنسانية في خطر. يخافون من"),
     ],
 )
 def test_a_missing_space_after_a_sentence_end_is_still_put(text: str, fixed: str) -> None:
@@ -67,6 +70,11 @@ def test_a_spaced_separator_between_words_is_kept(text: str) -> None:
     [
         ("انتظر ...", "انتظر..."),
         ("قال **انتظر ...** ثم", "قال **انتظر...** ثم"),
+        # messy/arsarcasm_tweets.txt: a tweet cut short before its link
+        (
+            "منافسها دونالد ترامب ... https://t.co/AHZri1fC7f",
+            "منافسها دونالد ترامب... https://t.co/AHZri1fC7f",
+        ),
     ],
 )
 def test_three_dots_at_the_end_still_attach(text: str, fixed: str) -> None:

@@ -10,14 +10,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from arclean.engine import Engine, Outcome
+from arclean.errors import Unencodable
 from arclean.formats import Format, StructureChanged, get_format
 from arclean.ruleset import INDEX_PROFILES, Rule, RuleSet
 from arclean.ruleset.selection import validate_options, with_options
 from arclean.text.edits import Finding
 from arclean.text.spans import Span
+
+if TYPE_CHECKING:
+    from arclean.structure import Verify
 
 
 def _require_str(text: object) -> None:
@@ -139,39 +143,73 @@ class Cleaner:
         # Neither changes nor findings are wanted: the check-only rules do not run.
         return self._fix(text, self.format.prose_spans(text), False, report=False).text
 
-    def fix(self, text: str, *, track: bool = True) -> Outcome:
+    def fix(self, text: str, *, track: bool = True, encoding: str = "utf-8") -> Outcome:
         """Apply the fixes to `text`.  The result carries the new text, every
         change (in the coordinates of `text`; not recorded with
-        ``track=False``) and the findings that remain.  Raises `TypeError`
-        when `text` is not a `str`."""
+        ``track=False``) and the findings that remain.  `encoding` is the
+        one the text will be written in: a change that writes a character it
+        has no byte for (cp1256) is left out, as a finding that says so, like
+        a change that would alter a document's structure.  Raises
+        `TypeError` when `text` is not a `str`."""
         _require_str(text)
-        return self._fix(text, self.format.prose_spans(text), track)
+        return self._fix(text, self.format.prose_spans(text), track, encoding=encoding)
 
-    def _fix(self, text: str, spans: list[Span], track: bool, *, report: bool = True) -> Outcome:
+    def _fix(
+        self,
+        text: str,
+        spans: list[Span],
+        track: bool,
+        *,
+        report: bool = True,
+        encoding: str = "utf-8",
+    ) -> Outcome:
         outcome = self.engine.fix(text, spans, track=track, report=report)
         if outcome.changed:
+            verify = self._verifier(text, encoding)
             try:
-                self.format.verify(text, outcome.text)
-            except StructureChanged:
+                verify(text, outcome.text)
+            except (StructureChanged, Unencodable):
                 first = outcome if track else None
-                return self._without_structure_changes(text, spans, report, first)
+                return self._without_structure_changes(text, spans, report, first, verify)
         return outcome
 
+    def _verifier(self, text: str, encoding: str) -> Verify:
+        """The format's `verify`, which also refuses an output that
+        `encoding` cannot hold (`Unencodable`), when it holds `text`."""
+        from arclean.io.encodings import no_byte_for
+
+        if encoding.startswith("utf") or no_byte_for(text, encoding):
+            return self.format.verify
+
+        def verify(before: str, after: str) -> None:
+            self.format.verify(before, after)
+            why = no_byte_for(after, encoding)
+            if why:
+                raise Unencodable(why)
+
+        return verify
+
     def _without_structure_changes(
-        self, text: str, spans: list[Span], report: bool, tracked: Outcome | None
+        self,
+        text: str,
+        spans: list[Span],
+        report: bool,
+        tracked: Outcome | None,
+        verify: Verify,
     ) -> Outcome:
-        """The fix of `text` without the changes that would change its
-        structure (`arclean.structure`), which become findings; raises the
-        format's `StructureChanged` when no such split exists.  `tracked` is
-        the fix already made with its changes tracked, if there is one (the
-        rules run again otherwise)."""
+        """The fix of `text` without the changes `verify` refuses (they would
+        change its structure, or hold a character the output encoding lacks:
+        `arclean.structure`), which become findings; raises the format's
+        `StructureChanged` when no such split exists.  `tracked` is the fix
+        already made with its changes tracked, if there is one (the rules run
+        again otherwise)."""
         from arclean.structure import without_structure_changes
 
         if tracked is None:
             tracked = self.engine.fix(text, spans, track=True, report=False)
-        partial = without_structure_changes(text, tracked, self.format.verify, self._message)
+        partial = without_structure_changes(text, tracked, verify, self._message)
         if partial is None:
-            self.format.verify(text, tracked.text)  # raises StructureChanged
+            verify(text, tracked.text)  # raises StructureChanged
             raise AssertionError("verify accepted what it refused")  # pragma: no cover
         if not report:
             return partial
@@ -179,15 +217,16 @@ class Cleaner:
         both = sorted([*found, *partial.findings], key=lambda f: (f.start, f.code))
         return dataclasses.replace(partial, findings=both)
 
-    def check(self, text: str) -> list[Finding]:
+    def check(self, text: str, *, encoding: str = "utf-8") -> list[Finding]:
         """Everything the rules report on `text`, without changing it: each
-        change a fix would make, and the check-only findings.  Raises
+        change a fix would make (one `fix` would leave out is not fixable:
+        see `fix` for `encoding`), and the check-only findings.  Raises
         `TypeError` when `text` is not a `str`."""
         _require_str(text)
         # The prose spans (a full Markdown parse for .md) are found once, for
         # the fixes and the reporters alike.
         spans = self.format.prose_spans(text)
-        outcome = self._fix(text, spans, track=True)
+        outcome = self._fix(text, spans, track=True, encoding=encoding)
         # One finding per change: when several rules made one change, the
         # first is reported and the others are named in its message.
         findings = [
@@ -209,7 +248,7 @@ class Cleaner:
             for change in outcome.changes
             if change.codes
         ]
-        findings += outcome.left_out  # would change the structure: not applied
+        findings += outcome.left_out  # would change the structure (or encoding): not applied
         for finding in self.engine.report(text, spans):
             if finding.new is not None:  # an unsafe fix `fix` does not apply
                 safety = self._safety(finding.code)

@@ -82,6 +82,17 @@ ARABIC_TLDS = (
 )
 PATTERN_MACROS["arabic_tld"] = f"(?:{ARABIC_TLDS})(?![\\p{{L}}\\p{{M}}])"
 
+#: Two short words joined by a full stop (three letters and two to four, or four
+#: and two or three; spaces before it allowed), the second not opening with و or
+#: ف as most sentences do: a dotted name (محمد.علي), an OCR break (الج.اهير), or
+#: a brand written as a domain (الجزيرة.نت).  ``{dotted_words}``: an exception.
+_LETTERS = f"(?:{LETTER}{MARK}*)"
+PATTERN_MACROS["dotted_words"] = (
+    f"(?<![\\p{{L}}\\p{{M}}])(?:{_LETTERS}{{3}}{HSPACE}*\\.(?![وف]){_LETTERS}{{2,4}}"
+    f"|{_LETTERS}{{4}}{HSPACE}*\\.(?![وف]){_LETTERS}{{2,3}})(?![\\p{{L}}\\p{{M}}])"
+    f"|{LETTER}{MARK}*{HSPACE}*\\.نت(?![\\p{{L}}\\p{{M}}])"
+)
+
 ARABIC_COMMA = "\N{ARABIC COMMA}"
 ARABIC_SEMICOLON = "\N{ARABIC SEMICOLON}"
 ARABIC_QUESTION_MARK = "\N{ARABIC QUESTION MARK}"
@@ -109,22 +120,11 @@ def has_arabic_letter(text: str) -> bool:
 
 #: Letters used by Persian, Urdu, Kurdish and friends but not by Arabic.
 NON_ARABIC_LETTERS = frozenset(
-    "\N{ARABIC LETTER PEH}"
-    "\N{ARABIC LETTER TCHEH}"
-    "\N{ARABIC LETTER JEH}"
-    "\N{ARABIC LETTER GAF}"
-    "\N{ARABIC LETTER TTEH}"
-    "\N{ARABIC LETTER DDAL}"
-    "\N{ARABIC LETTER RREH}"
-    "\N{ARABIC LETTER NOON GHUNNA}"
-    "\N{ARABIC LETTER HEH DOACHASHMEE}"
-    "\N{ARABIC LETTER YEH BARREE}"
-    "\N{ARABIC LETTER HEH GOAL}"
-    "\N{ARABIC LETTER AE}"
-    "\N{ARABIC LETTER REH WITH SMALL V BELOW}"
-    "\N{ARABIC LETTER LAM WITH SMALL V}"
-    "\N{ARABIC LETTER OE}"
-    "\N{ARABIC LETTER YEH WITH SMALL V}"
+    "\N{ARABIC LETTER PEH}\N{ARABIC LETTER TCHEH}\N{ARABIC LETTER JEH}\N{ARABIC LETTER GAF}"
+    "\N{ARABIC LETTER TTEH}\N{ARABIC LETTER DDAL}\N{ARABIC LETTER RREH}"
+    "\N{ARABIC LETTER NOON GHUNNA}\N{ARABIC LETTER HEH DOACHASHMEE}\N{ARABIC LETTER YEH BARREE}"
+    "\N{ARABIC LETTER HEH GOAL}\N{ARABIC LETTER AE}\N{ARABIC LETTER REH WITH SMALL V BELOW}"
+    "\N{ARABIC LETTER LAM WITH SMALL V}\N{ARABIC LETTER OE}\N{ARABIC LETTER YEH WITH SMALL V}"
 )
 #: Letters only Arabic orthography uses in running text.
 ARABIC_ONLY_LETTERS = frozenset(

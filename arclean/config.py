@@ -291,11 +291,13 @@ class ConfigFinder:
         return taken
 
 
-def check_selectors(ruleset: RuleSet, config: Config) -> None:
+def check_selectors(ruleset: RuleSet, config: Config, profile: str = "default") -> None:
     """Raise `ConfigError` naming the configuration file and key when one of
     its selectors (``select``, ``extend-select``, ``ignore``, the codes of
-    ``per-file-ignores``) names no rule of `ruleset`."""
-    from arclean.errors import SelectorError
+    ``per-file-ignores``) names no rule of `ruleset`, or when one of
+    ``select`` and ``extend-select`` matches only rules of another profile
+    than `profile` (`FoldsOnlySelector`)."""
+    from arclean.errors import FoldsOnlySelector, SelectorError
 
     if config.path is None:
         return
@@ -310,5 +312,9 @@ def check_selectors(ruleset: RuleSet, config: Config) -> None:
     for key, selector in entries:
         try:
             ruleset.matching(selector)
+            folds = ruleset.only_other_profile(selector, profile) if "select" in key else ()
         except SelectorError as exc:
             raise ConfigError(f"{config.path}: {key}: {exc}") from None
+        if folds:
+            advice = FoldsOnlySelector(selector, folds, profile).advice('profile = "search"')
+            raise ConfigError(f"{config.path}: {key}: {advice}")

@@ -48,7 +48,8 @@ class Outcome:
     #: The text differs from the input (true even when changes were not tracked).
     changed: bool = False
     #: Changes left out because they would change the document's structure
-    #: (`arclean.structure`), as findings at their place in the input text
+    #: or write a character the output encoding lacks (`arclean.structure`),
+    #: as findings at their place in the input text
     #: (`findings` holds them too, at their place in the new text).
     left_out: list[Finding] = field(default_factory=list)
 

@@ -25,12 +25,37 @@ class SelectorError(ArcleanError):
     """A --select/--ignore entry names no rule, prefix or group."""
 
 
+class FoldsOnlySelector(SelectorError):
+    """A broad selector (``AR49``) that matches only folds of the search
+    profile, which it never takes into `profile`.  The message says how to
+    choose the search profile in Python (``profile="search"``); `advice`
+    says it for another setting (``--profile search``)."""
+
+    def __init__(self, selector: str, folds: tuple[str, ...], profile: str) -> None:
+        self.selector, self.folds, self.profile = selector, folds, profile
+        super().__init__(self.advice('profile="search"'))
+
+    def advice(self, choose: str) -> str:
+        """The message, `choose` saying how to choose the search profile."""
+        return (
+            f"{self.selector!r} matches only folds of the search profile "
+            f"({', '.join(self.folds)}), which a broad selector never takes into the "
+            f"{self.profile} profile; choose the search profile ({choose}), or name each "
+            "fold by its code"
+        )
+
+
 class ConfigError(ArcleanError):
     """A configuration file or value is invalid."""
 
 
 class InputError(ArcleanError):
     """A file cannot be read or decoded."""
+
+
+class Unencodable(ArcleanError):
+    """A fix would write a character the output encoding (cp1256) has no
+    byte for; the message names the encoding and the character."""
 
 
 class ConvergenceError(ArcleanError):

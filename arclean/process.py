@@ -172,12 +172,12 @@ def _process(
         if resolver.options.jsonl_fields:
             return _process_jsonl(label, source, cleaner, mode, resolver, keep_text)
         if mode == "check":
-            findings = cleaner.check(source.text)
+            findings = cleaner.check(source.text, encoding=source.encoding)
             return FileResult(
                 label, findings=findings, text=source.text, changed=any(f.fixable for f in findings)
             )
         # Changes are recorded only when someone will look at them.
-        outcome = cleaner.fix(source.text, track=keep_text)
+        outcome = cleaner.fix(source.text, track=keep_text, encoding=source.encoding)
     except BinaryFile as exc:
         if stdin is not None:  # nothing would reach stdout: an error, not a skip
             return FileResult(label, error=exc.piped())

@@ -122,7 +122,7 @@ class Resolver:
         selector, rule file, glossary or format."""
         from arclean.api import Cleaner
         from arclean.config import check_selectors
-        from arclean.errors import SelectorError
+        from arclean.errors import FoldsOnlySelector, SelectorError
         from arclean.names.model import CODE_GLOSSARY
         from arclean.ruleset import RuleSet
 
@@ -133,7 +133,7 @@ class Resolver:
             files = settings["rule_files"]
             if files not in self._rulesets:
                 self._rulesets[files] = RuleSet.load(files)
-            check_selectors(self._rulesets[files], self.config_for(name))
+            check_selectors(self._rulesets[files], self.config_for(name), settings["profile"])
             try:
                 cleaner = Cleaner(
                     profile=settings["profile"],
@@ -148,6 +148,8 @@ class Resolver:
                     front_matter_keys=settings["front_matter_keys"],
                     ruleset=self._rulesets[files],
                 )
+            except FoldsOnlySelector as exc:  # the configuration's were checked above
+                raise SelectorError(exc.advice("--profile search")) from None
             except SelectorError as exc:
                 if settings["config"] is None:
                     raise

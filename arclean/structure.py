@@ -9,7 +9,9 @@ changes kept so far, each check with the format's own `verify`), applies
 every other change, and returns the left-out ones as findings that name
 their rules and the structure they would change.  Changes that break it
 only together lose the later one.  Were the kept changes still refused,
-the original `StructureChanged` would stand.
+the original `StructureChanged` would stand.  The same bisection leaves out
+the changes that write a character the output encoding has no byte for
+(cp1256: a `verify` that raises `Unencodable`).
 """
 
 from __future__ import annotations
@@ -19,22 +21,27 @@ import dataclasses
 from collections.abc import Callable, Sequence
 
 from arclean.engine import Outcome
-from arclean.errors import ArcleanError
+from arclean.errors import ArcleanError, Unencodable
 from arclean.text.edits import Change, Finding, apply_replacements
 
 #: ``verify(before, after)``: raises `StructureChanged` (an `ArcleanError`).
 Verify = Callable[[str, str], None]
 
-#: Said of a change left out, after the rule's message.
-NOT_APPLIED = "not applied: it would change the document's structure"
+#: Said of a change left out, after the rule's message, before the reason.
+NOT_APPLIED = "not applied"
+#: The reason of a change left out because `verify` refused the structure.
+STRUCTURE = "it would change the document's structure"
 
 
 def _problem(verify: Verify, text: str, changes: Sequence[Change]) -> str | None:
-    """Why applying `changes` to `text` breaks its structure, or None."""
+    """Why applying `changes` to `text` is refused, or None: the structure
+    changed, or (`Unencodable`) the output encoding cannot hold the text."""
     try:
         verify(text, apply_replacements(text, changes))
-    except ArcleanError as exc:
+    except Unencodable as exc:
         return str(exc)
+    except ArcleanError as exc:
+        return f"{STRUCTURE}: {exc}"
     return None
 
 
@@ -59,7 +66,7 @@ def _left_out(verify: Verify, text: str, changes: Sequence[Change]) -> list[tupl
                 lo = mid + 1
             else:
                 hi = mid
-        why = _problem(verify, text, kept + rest[: lo + 1]) or "structure changed"
+        why = _problem(verify, text, kept + rest[: lo + 1]) or STRUCTURE
         kept += rest[:lo]
         out.append((rest[lo], why))
         rest = rest[lo + 1 :]

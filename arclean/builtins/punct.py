@@ -276,13 +276,25 @@ _PROCLITIC_BEFORE_RE = lazy_compile(
 )
 
 
+#: A straight quote between a number and a space (or the line's end), one
+#: space or more before it: where a pair would open, an inch mark more
+#: likely than a quotation (شاشة 55 " بوصة); a quotation opens glued to its
+#: word (في 2016 "يأتي).
+_INCH_RE = lazy_compile(f'(?<={DIGIT}[ \\t]+)"(?=[ \\t\\r]|$)', REGEX_FLAGS)
+
+
 def _glued_pair(text: str, start: int, end: int) -> bool:
     """Does the straight-quote pair at `start` (opening) and `end` (closing)
     read wrongly: an opening quote glued to the word before it (a proclitic
-    of one letter aside: و"فيسبوك"), or a closing quote glued to the word
-    after it?  Nested quotations ("إن فريق "الهلال" فاز") and a stray quote
-    that shifts every pair after it give such pairs."""
+    of one letter aside: و"فيسبوك"), a closing quote glued to the word
+    after it, or an opening quote between a number and a space (an inch
+    mark: شاشة 55 " بوصة و 32 " أخرى; a quotation may end with a number:
+    " ستاندرد آند بورز 500 ")?  Nested quotations ("إن فريق
+    "الهلال" فاز") and a stray quote that shifts every pair after it give
+    such pairs."""
     if end + 1 < len(text) and _WORDLIKE_RE.match(text, end + 1):
+        return True
+    if _INCH_RE.match(text, start):
         return True
     return (
         start > 0

@@ -15,8 +15,12 @@ from arclean.text.spans import Range, merge_ranges, subtract
 #: (``<div lang="fa">``, ``<span xml:lang='ur'>``) or a WebVTT language span
 #: (``<lang fa>``, ``<lang.loud fa>``).
 _START_TAG_RE = lazy_compile(r"<([A-Za-z][A-Za-z0-9-]*)(?:\.[\w.-]*)?((?:[ \t\r\n][^<>]*)?)>")
+#: Its ``lang`` attribute: quoted, bare, or an MDX (JSX) expression holding
+#: one string (``<Box lang={"fa"}>``).
 _LANG_ATTR_RE = lazy_compile(
-    r"""(?:^|\s)(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", regex.IGNORECASE
+    r"""(?:^|\s)(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)'"""
+    r"""|\{\s*(?:"([^"]*)"|'([^']*)')\s*\}|([^\s"'>{]+))""",
+    regex.IGNORECASE,
 )
 _BLANK_LINE_RE = lazy_compile(r"\n[ \t]*\r?\n")
 

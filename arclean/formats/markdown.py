@@ -135,12 +135,12 @@ def _clip(s: str, limit: int = 50) -> str:
 
 
 # One-line scalar values of front-matter keys: YAML `key: value` (quoted or
-# plain) and TOML `key = "value"`.  Block scalars, lists and flow values are
-# never prose.
+# plain) and TOML `key = "value"`, without a comment after them (`lang: fa
+# # Persian`).  Block scalars, lists and flow values are never prose.
 _FRONT_KEY_RE = lazy_compile(
     r"""^(?P<key>[A-Za-z_][\w-]*)[ \t]*(?P<sep>:|=)[ \t]*
         (?: "(?P<dq>[^"\\\n]*)" | '(?P<sq>[^'\n]*)' | (?P<plain>[^\s"'\[\]{}>|&*!%@`#][^\n#]*?) )
-        [ \t]*$""",
+        [ \t]* (?: (?<=[ \t]) \# [^\n]* )? $""",
     regex.MULTILINE | regex.VERBOSE,
 )
 

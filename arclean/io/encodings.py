@@ -173,20 +173,33 @@ def decode_as(
         raise _invalid(name, data, "utf-8", start, hint) from None
 
 
+def _character(ch: str) -> str:
+    import unicodedata
+
+    return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')})"
+
+
+def no_byte_for(text: str, encoding: str) -> str | None:
+    """Why `text` cannot be written in `encoding` (``"cp1256 has no byte for
+    U+0662 (ARABIC-INDIC DIGIT TWO)"``, its first such character), or None
+    when it can."""
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        return f"{encoding} has no byte for {_character(text[exc.start])}"
+    return None
+
+
 def encode_as(text: str, encoding: str, bom: bool, name: str) -> bytes:
     """`text` in `encoding` (as `decode_as` returned it), with a BOM if `bom`.
     Raises `InputError` for a character the encoding cannot hold."""
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError as exc:
-        import unicodedata
-
-        ch = text[exc.start]
         line = text.count("\n", 0, exc.start) + 1
         raise InputError(
             f"{name}: cannot be written back in {encoding}: line {line} would hold "
-            f"U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')}), which it has no byte for; "
-            "left untouched"
+            f"{_character(text[exc.start])}, which it has no byte for; left untouched"
         ) from None
     if not bom:
         return data

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from arclean.builtins.registry import BUILTINS, option_schema
 from arclean.chars import lazy_compile
-from arclean.errors import ConfigError, RuleFileError, SelectorError
+from arclean.errors import ConfigError, FoldsOnlySelector, RuleFileError, SelectorError
 from arclean.ruleset.model import PROFILES, Rule, freeze
 
 #: The profiles: ``default`` (what an editor accepts) and ``search`` (folds
@@ -219,6 +219,19 @@ class RuleSet:
         key = selector.strip()
         return any(r.code == key.upper() or r.slug == key for r in self.rules)
 
+    def only_other_profile(self, selector: str, profile: str) -> tuple[str, ...]:
+        """The codes `selector` matches when it is a broad selector (not one
+        rule's code or slug) that matches only rules of another profile than
+        `profile` (`AR49`, the search folds, from the default profile): it
+        takes none of them.  Empty otherwise.  Raises `SelectorError` for a
+        selector that names no rule."""
+        if self.names_one_rule(selector):
+            return ()
+        rules = self.matching(selector)
+        if rules and all(r.belongs_to_other_profile(profile) for r in rules):
+            return tuple(r.code for r in rules)
+        return ()
+
     def select(
         self,
         *,
@@ -236,7 +249,8 @@ class RuleSet:
         (the search folds, seen from the default profile), and of two rules
         that conflict it keeps one (`resolve_conflicts`).  Raises
         `SelectorError` for an unknown profile, a selector naming no rule, or
-        two conflicting rules both named by code.
+        two conflicting rules both named by code, and `FoldsOnlySelector` for
+        a broad selector that matches only another profile's rules.
         """
         if profile not in PROFILES:
             raise SelectorError(
@@ -251,19 +265,12 @@ class RuleSet:
                 if self.names_one_rule(selector):
                     named.update(r.code for r in rules)
                 else:
-                    own = [r for r in rules if not r.belongs_to_other_profile(profile)]
-                    if rules and not own:
-                        # `AR49` from the default profile: folds for a search
-                        # index, never an editor's fix unless named one by one
-                        folds = ", ".join(r.code for r in rules)
-                        raise SelectorError(
-                            f"{selector!r} matches only folds of the search profile "
-                            f"({folds}), which a broad selector never takes into the "
-                            f"{profile} profile; choose the search profile "
-                            '(--profile search, profile = "search"), or name each '
-                            "fold by its code"
-                        )
-                    rules = own
+                    # `AR49` from the default profile: folds for a search
+                    # index, never an editor's fix unless named one by one
+                    folds = self.only_other_profile(selector, profile)
+                    if folds:
+                        raise FoldsOnlySelector(selector, folds, profile)
+                    rules = [r for r in rules if not r.belongs_to_other_profile(profile)]
                 codes.update(r.code for r in rules)
             return codes
 

@@ -91,6 +91,12 @@ class Settings:
     # false rewrite, 0.4 kept)
     fold_text_count: int = 2  # ... the kept spelling seen this often (sixteenth
     # round: one article writes a name two to five times; was `text_count`)
+    fold_unread_uses: int = 1  # ... or this often, in name_use_share of its uses,
+    # for a word the books never write (round 17: a short article names
+    # أخنوش three times, once after a title or a speech verb; 0: never)
+    shown_uses: int = 1  # a cheap edit into a word some source calls a name, shown
+    # as one (`shown.shown_as_name`) this often, whatever its share of the
+    # uses (round 17: مدينة دمشق once in a text writing دمشق five times; 0: never)
     final_ya_gazetteer: bool = True  # a final ى/ي swap into a gazetteer name with
     # no common reading needs no name use (`usage.final_ya_name`; train: روني)
     # --- issue 9, ninth round: edit kinds (tuned on the train split, see docs) ---

@@ -47,7 +47,7 @@ def shown_candidate(v: str, c: str, groups: dict[str, Group], judge: Judge) -> b
         return False
     if gc.count < 2 or gc.count < s.context_ratio * groups[v].count:
         return False
-    if (c.endswith(("يه", "يين", "يون", "ات", "ين", "ون")) and not foreign_name(c, judge)) or (
+    if c.endswith(("يه", "يين", "يون", "ات", "ين", "ون")) or (
         c.startswith("ال") and c.endswith(NISBA_ENDINGS)
     ):
         return False
@@ -71,19 +71,6 @@ def shown_candidate(v: str, c: str, groups: dict[str, Group], judge: Judge) -> b
         and not judge.suffixed(c)
         and not judge.wordlike(c)
         and not two_words(c, judge)
-    )
-
-
-def foreign_name(c: str, judge: Judge) -> bool:
-    """The folded `c`, ending in ين or ون, is a name of the gazetteer (at
-    least `auto_gaz` times, and as often as the books write it:
-    `Judge.name_word`) without the article (كلينتون, جونسون, لينين: round
-    17): its ending is no plural's (متجاورين: no name)."""
-    return (
-        c.endswith(("ين", "ون"))
-        and not c.startswith("ال")
-        and judge.gaz.count(c) >= judge.s.auto_gaz
-        and judge.name_word(c)
     )
 
 
@@ -117,15 +104,18 @@ def shown_as_name(
     rewritten into, or None (the canonical's neighbours from
     `adjacent_neighbours`, the variant's as `context.neighbours` gives
     them): a name signal (`_signal`) beside it in at least
-    `name_use_share` of its uses (a title alone twice when no source calls
-    it a name, `Judge.name_evidence`), and the variant in no context of
+    `name_use_share` of its uses, or `shown_uses` times for a word some
+    source calls a name (`Judge.name_evidence`; round 17: «مدينة قرطبة»
+    once in a text that writes قرطبة six times); a title alone twice when
+    no source calls it a name; and the variant in no context of
     its own (`context.own_context`: another naming noun, identifying
     neighbours never beside the canonical)."""
     hits = sorted(x for x in c_nbs if _signal(x, judge))
     n = sum(c_nbs[x] for x in hits)
     sourced = judge.name_evidence(canonical) is not None
     if not hits or (
-        n < judge.s.name_use_share * uses and not (sourced and n >= judge.s.shown_uses)
+        n < judge.s.name_use_share * uses
+        and not (sourced and judge.s.shown_uses and n >= judge.s.shown_uses)
     ):
         return None
     titles = sum(c_nbs[x] for x in hits if x[2:] in CUES and x[2:] not in NAMING)

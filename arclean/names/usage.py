@@ -24,6 +24,9 @@ that `members.fold_member` marked (the text's usual spelling of a word
 with no ordinary reading in the books) becomes automatic when the text
 uses the word as a name often enough (`promote`), counting only cues,
 kin words and well-attested names as neighbours.
+
+Round 17: in a short text, a hamza or final ى/ي spelling of a word the
+books never write needs only one person's signal (`thin_name_use`).
 """
 
 from __future__ import annotations
@@ -145,8 +148,13 @@ def require_name_use(
     if maybe:
         wanted = {x for _i, m, c in maybe for x in (c, fold(m.form))}
         uses = name_uses(texts, counts, wanted, usage.well_known_name, NAMING)
-        # a person's signals only (no naming noun: شركة إسمنت is cement)
-        people = name_uses(texts, counts, wanted, usage.well_known_name)
+        # a person's signals only (no naming noun: شركة إسمنت is cement),
+        # read for a short text only (`thin_name_use`)
+        people = (
+            name_uses(texts, counts, wanted, usage.well_known_name)
+            if counts.tokens < judge.s.big_corpus
+            else {}
+        )
         changed = promote(maybe, uses, judge, people, [cl.canonical for cl in clusters])
     if not todo:
         return changed
@@ -225,7 +233,7 @@ def thin_name_use(
 ) -> bool:
     """`promote`'s rule for a short text (round 17): a text of fewer than
     `big_corpus` tokens; the `canonical` is a word the books never write
-    (أخنوش), with one hamza letter at most (not OCR's أءود); the spelling
+    (أمزيان), with one hamza letter at most (not OCR's أءود); the spelling
     `form` differs from it by a hamza seat or a final ى/ي, not by ة/ه
     (OCR's ابنه read اببه is a pronoun ه, no slip of a ة); its
     spellings `keys` stand fewer times than `fold_name_uses` and

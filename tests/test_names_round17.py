@@ -12,7 +12,7 @@ article names someone two to four times and respells the name once.
   as a name once, is rewritten however often the text writes the name
   (`Settings.shown_uses`).
 
-Traps: a naming noun alone (شركة أسمنت: cement), a word written five
+Traps: a naming noun alone (شركة أسمنت: cement), a word written six
 times, a ة/ه pair (a pronoun ه), two hamzas (OCR), a long text, على/علي,
 a word no source calls a name.  The sentences are made up for these tests.
 """
@@ -76,11 +76,11 @@ def test_a_short_texts_fold_slip_of_a_name_shown_once(text: str, old: str, new: 
 TRAPS = [
     # a naming noun only: cement, a common word the old books never write
     "أعلنت شركة أسمنت الشمال أرباحها. وارتفع سهم أسمنت الشمال أمس. وتراجع سهم إسمنت الجنوب.",
-    # five uses and one title: the ninth round's two uses are wanted
-    "قال الوزير أمزيان كلاما. ووصل أمزيان أمس. وغادر أمزيان اليوم. وعاد"
-    " أمزيان مساء. ونام أمزيان ليلا. وأشار امزيان إلى النمو.",
+    # six uses, two of them named: the ninth round's 40 % decides
+    "قال الوزير أمزيان كلاما. ووصل أمزيان أمس. وغادر أمزيان اليوم. وقال"
+    " أمزيان كلاما. ونام أمزيان ليلا. وأشار امزيان إلى النمو.",
     # ة/ه: OCR's ابنه read اببه is a pronoun ه, no slip of a ة
-    "قال الشيخ زورقة كلاما. وجاء زورقة أمس. ثم ذهب زورقه إلى بيته.",
+    "قال الشيخ تاغونة كلاما. وجاء تاغونة أمس. ثم ذهب تاغونه إلى بيته.",
     # two hamza letters: OCR
     "قال الشيخ أءود كلاما. وجاء أءود أمس. ثم ذهب اءود إلى بيته.",
     # على beside علي بن أبي طالب

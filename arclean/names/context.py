@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL, fold
 from arclean.names.counting import Counts
-from arclean.names.lexicon import CUES, KIN, NAMING, NISBA_ENDINGS, STOPWORDS, strip_marks
+from arclean.names.lexicon import CHAIN, CUES, KIN, NAMING, NISBA_ENDINGS, STOPWORDS, strip_marks
 from arclean.names.similarity import weighted_distance
 from arclean.names.tokens import iter_tokens, unprotected, words
 
@@ -52,7 +52,8 @@ def name_uses(
     before: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[int, int]]:
     """How often each wanted folded core stands as a name: after a word of
-    a name sequence (`lexicon.KIN`: ابن هبيرة), or beside a cue
+    a name sequence (`lexicon.KIN`: ابن هبيرة), before a link of a name
+    chain (`lexicon.CHAIN`: معاوية بن), or beside a cue
     (`lexicon.CUES`: a title, a speech verb) or a neighbour for which
     `is_name` is true.
 
@@ -65,9 +66,9 @@ def name_uses(
     seen: Counter[str] = Counter()
     for c, left, right in _contexts(texts, counts, wanted):
         seen[c] += 1
-        near = any(_kept(x) and (x in CUES or is_name(x)) for x in (left, right))
+        near = any(_kept(x) and (cue(x) or is_name(x)) for x in (left, right))
         by_noun = left in before and not c.endswith(NISBA_ENDINGS)
-        if left in KIN or by_noun or near:
+        if left in KIN or right in CHAIN or by_noun or near:
             named[c] += 1
     return {c: (named[c], n) for c, n in seen.items()}
 
@@ -122,6 +123,13 @@ def _contexts(
                     left = cores[i - 1] if i and not (apart and apart[i - 1]) else ""
                     right = cores[i + 1] if i + 1 < len(cores) and not (apart and apart[i]) else ""
                     yield c, left, right
+
+
+def cue(nb: str) -> bool:
+    """The folded core `nb` is a cue (`lexicon.CUES`), or one glued to the
+    conjunction و or ف (وأضاف, فقال: round 17; the counts split a proclitic
+    off only the words they weigh, so a cue keeps its و as a neighbour)."""
+    return nb in CUES or (len(nb) > 3 and nb[0] in "وف" and nb[1:] in CUES)
 
 
 def _kept(nb: str) -> bool:

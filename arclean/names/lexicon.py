@@ -90,6 +90,9 @@ NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "ات")
 #: Words of a name sequence: the word after them is a name (ابن هبيرة, بنت
 #: الشاطئ, أبو بكر, آل سعود; not أم, also "or").
 KIN = _folded_words("ابن بن ابنة بنت أبو ابو أبي ابي أبا ابا آل")
+#: The links of a name chain (محمد بن سلمان): the word right before one
+#: is a name too (round 17; not ابن, which also opens a name: قال ابن خلدون).
+CHAIN = _folded_words("بن بنت")
 
 
 #: The evidence of a token of the shipped place list (`places`).

@@ -91,6 +91,17 @@ class Settings:
     # false rewrite, 0.4 kept)
     fold_text_count: int = 2  # ... the kept spelling seen this often (sixteenth
     # round: one article writes a name two to five times; was `text_count`)
+    fold_unread_uses: int = 1  # ... or, in a text under big_corpus tokens, a
+    # hamza or final ى/ي spelling of a word the books never write, seen fewer
+    # than fold_name_uses / fold_use_share times, beside a person's signal
+    # this often and in name_use_share of its uses (`usage.thin_name_use`;
+    # round 17, set by hand: a short article names a person three times,
+    # once after a title or a speech verb; no train variant moved by it, and
+    # its limits come from the news and OCR check; 0: never)
+    shown_uses: int = 1  # a cheap edit into a word some source calls a name, shown
+    # as one (`shown.shown_as_name`) this often, whatever its share of the
+    # uses (round 17, train documents: «مدينة دمشق» once where a document
+    # writes دمشق five to ten times; recall 0.326 → 0.343; 0: never)
     final_ya_gazetteer: bool = True  # a final ى/ي swap into a gazetteer name with
     # no common reading needs no name use (`usage.final_ya_name`; train: روني)
     # --- issue 9, ninth round: edit kinds (tuned on the train split, see docs) ---

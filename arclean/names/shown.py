@@ -104,13 +104,19 @@ def shown_as_name(
     rewritten into, or None (the canonical's neighbours from
     `adjacent_neighbours`, the variant's as `context.neighbours` gives
     them): a name signal (`_signal`) beside it in at least
-    `name_use_share` of its uses (a title alone twice when no source calls
-    it a name, `Judge.name_evidence`), and the variant in no context of
+    `name_use_share` of its uses, or `shown_uses` times for a word some
+    source calls a name (`Judge.name_evidence`; round 17: «مدينة قرطبة»
+    once in a text that writes قرطبة six times); a title alone twice when
+    no source calls it a name; and the variant in no context of
     its own (`context.own_context`: another naming noun, identifying
     neighbours never beside the canonical)."""
     hits = sorted(x for x in c_nbs if _signal(x, judge))
     n = sum(c_nbs[x] for x in hits)
-    if not hits or n < judge.s.name_use_share * uses:
+    sourced = judge.name_evidence(canonical) is not None
+    if not hits or (
+        n < judge.s.name_use_share * uses
+        and not (sourced and judge.s.shown_uses and n >= judge.s.shown_uses)
+    ):
         return None
     titles = sum(c_nbs[x] for x in hits if x[2:] in CUES and x[2:] not in NAMING)
     if n - titles < 1 and titles < 2 and judge.name_evidence(canonical) is None:

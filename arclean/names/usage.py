@@ -24,6 +24,9 @@ that `members.fold_member` marked (the text's usual spelling of a word
 with no ordinary reading in the books) becomes automatic when the text
 uses the word as a name often enough (`promote`), counting only cues,
 kin words and well-attested names as neighbours.
+
+Round 17: in a short text, a hamza or final ى/ي spelling of a word the
+books never write needs only one person's signal (`thin_name_use`).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from arclean.names.context import name_uses
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import NAMING
-from arclean.names.members import NAME_IF_USED
+from arclean.names.members import NAME_IF_USED, hamzas
 from arclean.names.model import Cluster, Member, times
 from arclean.names.pairing import text_inflects
 
@@ -145,7 +148,14 @@ def require_name_use(
     if maybe:
         wanted = {x for _i, m, c in maybe for x in (c, fold(m.form))}
         uses = name_uses(texts, counts, wanted, usage.well_known_name, NAMING)
-        changed = promote(maybe, uses, judge)
+        # a person's signals only (no naming noun: شركة إسمنت is cement),
+        # read for a short text only (`thin_name_use`)
+        people = (
+            name_uses(texts, counts, wanted, usage.well_known_name)
+            if counts.tokens < judge.s.big_corpus
+            else {}
+        )
+        changed = promote(maybe, uses, judge, people, [cl.canonical for cl in clusters])
     if not todo:
         return changed
     wanted = {x for _i, m, c, _w in todo for x in (c, fold(m.form))}
@@ -185,14 +195,20 @@ def final_ya_name(form: str, canonical: str, judge: Judge) -> bool:
 
 
 def promote(
-    maybe: list[tuple[int, Member, str]], uses: dict[str, tuple[int, int]], judge: Judge
+    maybe: list[tuple[int, Member, str]],
+    uses: dict[str, tuple[int, int]],
+    judge: Judge,
+    people: dict[str, tuple[int, int]] | None = None,
+    kept: list[str] | None = None,
 ) -> set[int]:
     """Make automatic (in place) each review fold member of `maybe`
     (cluster index, member, folded kept spelling) whose word the text uses
     as a name (`uses`, from `context.name_uses`) at least `fold_name_uses`
     times and in at least `fold_use_share` of its uses (ninth round: المنورة
-    in «المدينة المنورة»); the others say how often it stood as a name.
-    Returns the indices of the clusters changed."""
+    in «المدينة المنورة»), or, in a short text, by `thin_name_use` (round
+    17; `people` counts a person's signals only, `kept` are the clusters'
+    kept spellings by index).  The others say how often
+    it stood as a name.  Returns the indices of the clusters changed."""
     s = judge.s
     changed: set[int] = set()
     for i, m, c in maybe:
@@ -201,10 +217,42 @@ def promote(
         total = sum(uses.get(x, (0, 0))[1] for x in keys)
         m.evidence.remove(NAME_IF_USED)
         where = f"beside a name or title in {named} of its {total} uses here"
-        if named >= s.fold_name_uses and named >= s.fold_use_share * total:
+        if thin_name_use(m.form, kept[i] if kept else "", keys, people or {}, judge) or (
+            named >= s.fold_name_uses and named >= s.fold_use_share * total
+        ):
             m.tier = "auto"
             m.evidence[-1] = f"auto: the text's usual spelling, used as a name: {where}"
             changed.add(i)
         else:
             m.evidence.append(where)
     return changed
+
+
+def thin_name_use(
+    form: str, canonical: str, keys: set[str], people: dict[str, tuple[int, int]], judge: Judge
+) -> bool:
+    """`promote`'s rule for a short text (round 17): a text of fewer than
+    `big_corpus` tokens; the `canonical` is a word the books never write
+    (أمزيان), with one hamza letter at most (not OCR's أءود); the spelling
+    `form` differs from it by a hamza seat or a final ى/ي, not by ة/ه
+    (OCR's ابنه read اببه is a pronoun ه, no slip of a ة); its
+    spellings `keys` stand fewer times than `fold_name_uses` and
+    `fold_use_share` could ever judge (fewer than 2 / 0.4 = 5: one
+    article); and a person's signal (`people`: a title, a speech verb, a
+    well-known first name, a name chain; no naming noun: «شركة إسمنت» is
+    cement) stands beside them at least `fold_unread_uses` times and in
+    `name_use_share` of their uses."""
+    s = judge.s
+    named = sum(people.get(x, (0, 0))[0] for x in keys)
+    total = sum(people.get(x, (0, 0))[1] for x in keys)
+    return (
+        s.fold_unread_uses > 0
+        and judge.counts.tokens < s.big_corpus
+        and len(canonical) == len(form)
+        and judge.lex_count(fold(canonical)) == 0
+        and hamzas(canonical) <= 1
+        and (form[-1] == canonical[-1] or {form[-1], canonical[-1]} == {"ى", "ي"})
+        and total * s.fold_use_share < s.fold_name_uses
+        and named >= s.fold_unread_uses
+        and named >= s.name_use_share * total
+    )

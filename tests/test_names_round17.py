@@ -23,6 +23,7 @@ import dataclasses
 
 import pytest
 from _names import auto_rewrites as _rewrites
+from click.testing import CliRunner
 
 from arclean.chars import fold
 from arclean.names.context import cue, name_uses
@@ -123,3 +124,32 @@ def test_a_sourced_name_shown_once_among_six_uses(canonical: str, variant: str) 
 
 def test_an_unsourced_word_shown_once_among_six_uses_stays() -> None:
     assert _rewrites(SIX.format(c="تالوغاز", v="تالغاز")) == []
+
+
+# Session 21: a final ى for the ي of a name the text shows as a name
+
+
+def test_a_final_ya_for_the_yeh_of_a_name_shown_as_a_name_is_mended():
+    text = (
+        "قال رئيس الوزراء مصطفى مدبولي إن الحكومة مستعدة. وأضاف مدبولي أن الاتفاق "
+        "قريب. وختم مدبولى كلامه بالشكر."
+    )
+    assert _rewrites(text) == [("مدبولى", "مدبولي")]
+
+
+def test_a_word_spelled_with_final_ya_in_the_books_is_not_made_a_yeh():
+    # مستشفى is the word; the text's usual مستشفي is the slip
+    text = "زار الوزير مستشفي الملك. وقال مدير مستشفي الملك إن. ثم غادر مستشفى المدينة."
+    assert ("مستشفى", "مستشفي") not in _rewrites(text)
+
+
+def test_a_clause_quoted_in_ottoman_turkish_keeps_its_spellings():
+    from arclean.cli import cli
+
+    text = (
+        "محمد علي باشا المسعود بن إبراهيم آغا القوللي (بالتركية العثمانية: قوللى محمد "
+        "على پاشا) والي مصر. وقال القوللي إن. وقال القوللي إنه.\n"
+    )
+    result = CliRunner().invoke(cli, ["pipe", "names"], input=text)
+    assert result.exit_code == 0
+    assert "قوللى محمد" in result.output

@@ -264,6 +264,12 @@ def proper_noun(f: str, judge: Judge) -> bool:
     return judge.bare_name(f) or (f.endswith("يا") and lex.count(f[:-1]) < total)
 
 
+def final_ya_for_yeh(form: str, canonical: str) -> bool:
+    """`form` writes a final ى where `canonical` writes ي, and nothing
+    else differs (مدبولى / مدبولي)."""
+    return final_letter_only(form, canonical) and form[-1] == "ى" and canonical[-1] == "ي"
+
+
 def usual_spelling(form: str, n: int, cn: int, judge: Judge, floor: int | None = None) -> bool:
     """The kept spelling, seen `cn` times, is the text's usual one (at
     least `floor` times, default `text_count`, and `fold_ratio` times as
@@ -319,8 +325,11 @@ def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
     known = judge.lex_count(f)
     if known == 0:
         # a word the books never use (أوهايو): the text decides, unless it
-        # has an adjective's ending (أوكراني, Ukrainian: twelfth round)
-        return not f.endswith(NISBA_ENDINGS)
+        # has an adjective's ending (اوكراني beside أوكراني, Ukrainian: a
+        # common word's hamza, twelfth round).  A final ى for the ي of the
+        # text's usual spelling is the same word either way (مدبولى,
+        # الجلالى beside مدبولي, الجلالي; session 21)
+        return not f.endswith(NISBA_ENDINGS) or final_ya_for_yeh(form, canonical)
     ratio = judge.lex.al_ratio(f)
     return known >= s.known_count and ratio is not None and ratio < s.common_al_ratio
 

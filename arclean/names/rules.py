@@ -50,11 +50,17 @@ def _rewrites(text: str, spans: Sequence[Span], rule: Rule, fuzzy: bool) -> list
         reconciler.prepare(["\n".join(text[span.start : span.end] for span in spans)])
     wanted = CODE_FUZZY if fuzzy else CODE_GLOSSARY
     _, replacements = reconciler.rewrite(text)
-    return [
-        Replacement(r.start, r.end, r.new, rule.code)
-        for r in replacements
-        if r.code == wanted and _inside(r.start, r.end, spans)
-    ]
+    found = [r for r in replacements if r.code == wanted and _inside(r.start, r.end, spans)]
+    if found:
+        # a clause quoted in Persian, Urdu or Ottoman Turkish inside an
+        # Arabic paragraph («بالتركية العثمانية: قوللى محمد على پاشا») keeps
+        # its own spellings, as the letter rules leave it
+        from arclean.text.foreign import foreign_ranges
+        from arclean.text.spans import overlaps_any
+
+        quoted = [r for span in spans for r in foreign_ranges(text, span.start, span.end)]
+        found = [r for r in found if not overlaps_any(r.start, r.end, quoted)]
+    return [Replacement(r.start, r.end, r.new, rule.code) for r in found]
 
 
 def glossary_rewrites(text: str, spans: Sequence[Span], rule: Rule) -> list[Replacement]:

@@ -82,16 +82,9 @@ ARABIC_TLDS = (
 )
 PATTERN_MACROS["arabic_tld"] = f"(?:{ARABIC_TLDS})(?![\\p{{L}}\\p{{M}}])"
 
-#: Two short words joined by a full stop (three letters and two to four, or four
-#: and two or three; spaces before it allowed), the second not opening with و or
-#: ف as most sentences do: a dotted name (محمد.علي), an OCR break (الج.اهير), or
-#: a brand written as a domain (الجزيرة.نت).  ``{dotted_words}``: an exception.
-_LETTERS = f"(?:{LETTER}{MARK}*)"
-PATTERN_MACROS["dotted_words"] = (
-    f"(?<![\\p{{L}}\\p{{M}}])(?:{_LETTERS}{{3}}{HSPACE}*\\.(?![وف]){_LETTERS}{{2,4}}"
-    f"|{_LETTERS}{{4}}{HSPACE}*\\.(?![وف]){_LETTERS}{{2,3}})(?![\\p{{L}}\\p{{M}}])"
-    f"|{LETTER}{MARK}*{HSPACE}*\\.نت(?![\\p{{L}}\\p{{M}}])"
-)
+#: A brand written as a domain with the Arabic word نت (الجزيرة.نت, العربية .نت):
+#: its full stop is no sentence end.  ``{brand_domain}``: an exception.
+PATTERN_MACROS["brand_domain"] = f"{LETTER}{MARK}*{HSPACE}*\\.نت(?![\\p{{L}}\\p{{M}}])"
 
 ARABIC_COMMA = "\N{ARABIC COMMA}"
 ARABIC_SEMICOLON = "\N{ARABIC SEMICOLON}"

@@ -154,6 +154,14 @@ def test_arabic_domains_are_frozen(text: str) -> None:
         ("info@example.com.وقال", "info@example.com"),
         # No dot: no domain.
         ("info@الصحة قال", None),
+        # breaker5 (session 21): an Arabic local part (an internationalised
+        # address), which the names step split (فيس بوك@example.com)
+        ("راسلونا على فيسبوك@example.com اليوم", "فيسبوك@example.com"),
+        ("أو عبدالعزيز@example.com.", "عبدالعزيز@example.com"),
+        # one script per local part: a Latin one after an Arabic word
+        ("العنوانinfo@example.com", "info@example.com"),
+        # a mention is no address
+        ("شكرا@محمد جدا", None),
     ],
 )
 def test_email_domain_is_latin_or_arabic(text: str, address: str | None) -> None:

@@ -1,7 +1,8 @@
 """Two-word names written as one word (ريد بول / ريدبول, نيودلهي / نيو
 دلهي), beyond the compound heads (issue 9, session 21): the text's usual
-spelling is kept; splitting is automatic, joining only for review; common
-words' spellings (لا بد / لابد) and words of the lexicon are left alone."""
+spelling is offered for review, never rewritten automatically (a name may
+be two names joined: ماريلين, روزماري); common words' spellings (لا بد /
+لابد) and words of the lexicon are left alone."""
 
 from __future__ import annotations
 
@@ -22,8 +23,23 @@ def _review(text: str) -> list[tuple[str, str]]:
     return [(r.old, r.new) for r in rec.rewrite(text)[1]]
 
 
-def test_a_joined_name_is_split_when_the_text_splits_it():
-    assert _rewrites(SPLIT_USUAL) == [("ريدبول", "ريد بول")]
+def test_a_joined_name_is_split_only_at_review():
+    assert _rewrites(SPLIT_USUAL) == []
+    assert _review(SPLIT_USUAL) == [("ريدبول", "ريد بول")]
+
+
+def test_a_name_that_is_two_names_joined_is_never_split_automatically():
+    # breaker5: Marilyn Monroe is no Mary Lynn; rosemary, the herb, is no
+    # actress Rose Marie
+    marilyn = (
+        "فازت الكاتبة ماري لين بالجائزة هذا العام، وقالت ماري لين إنها تهدي الفوز لوالدتها.\n"
+        "وكانت الجائزة قد منحت سابقا لممثلين كبار مثل ماريلين مونرو."
+    )
+    rosemary = (
+        "مثلت روز ماري في الفيلم، وقالت روز ماري إنها سعيدة.\nثم يضاف غصن روزماري طازج إلى الطبق."
+    )
+    assert _rewrites(marilyn) == []
+    assert _rewrites(rosemary) == []
 
 
 def test_a_split_name_is_joined_only_at_review():
@@ -69,3 +85,16 @@ def test_two_words_that_are_no_names_are_not_joined_or_split():
     text = "كتب سطر طويل. ثم كتب سطر آخر. وقيل كتبسطر مرة."
     assert _rewrites(text) == []
     assert _review(text) == []
+
+
+def test_an_e_mail_address_with_an_arabic_local_part_is_never_rewritten():
+    # breaker5: the compound step turned عبدالعزيز@example.com into
+    # عبد العزيز@example.com
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    text = "قال عبد العزيز إن. وأكد عبد العزيز أن. راسلوا عبدالعزيز@example.com اليوم.\n"
+    result = CliRunner().invoke(cli, ["pipe", "names"], input=text)
+    assert result.exit_code == 0
+    assert "عبدالعزيز@example.com" in result.output

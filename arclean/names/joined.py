@@ -1,24 +1,22 @@
 """Two-word names written as one word, or one-word names split, beyond the
-compound heads of `compounds` (ريد بول / ريدبول, نيودلهي / نيو دلهي,
-كوالا لمبور / كوالالمبور; issue 9, session 21).
+compound heads of `compounds` (ريد بول / ريدبول, نيودلهي / نيو دلهي;
+issue 9, session 21): offered for review only.
 
 The word pipeline sees ريدبول as one word and ريد بول as two, so it never
 pairs them, and `compounds` knows only names that begin with عبد, أبو and
 their like.  This step looks for a word of the text that is the two words
-of a pair of adjacent words of the same text joined, and makes the text's
-usual spelling the canonical one, as `compounds` does:
+of a pair of adjacent words of the same text joined, and offers the text's
+usual spelling, at least `compound_count` times and `context_ratio` times
+as often as the other, for review.  Never automatic, either way: a name
+may be two names joined (ماريلين is no ماري لين, روزماري the herb no
+actress روز ماري, ويلسون no ويل سون), and two words may be a phrase.
 
-- a joined spelling is rewritten split when the text writes the two words
-  at least `compound_count` times and `context_ratio` times as often;
-- a split spelling is offered for review, joined, in the other case (two
-  words may be a phrase: never joined automatically).
-
-Only names: the joined word is no word of the lexicon (جانحين is no جان +
-حين), each of the two words has at least `MIN_PART` letters (لا بد / لابد,
-ما بين / مابين are spellings of common words), and both are names of the
-reference data (`_name_part`: a Wikidata name token at least as often as a
-word, a Natural Earth country token): حفاظا على and وزير الشؤون are
-missing spaces, the spacing rules' business, and الهارد وير or بلاي ستيشن
+Only names: the joined word is no word of the lexicon, each of the two
+words has at least `MIN_PART` letters (لا بد / لابد, ما بين / مابين are
+spellings of common words), and both are names of the reference data
+(`_name_part`: a Wikidata name token at least as often as a word, a
+Natural Earth country token): حفاظا على and وزير الشؤون are missing
+spaces, the spacing rules' business, and الهارد وير or بلاي ستيشن
 loanwords, not names.  Both spellings must occur in the text.
 """
 
@@ -33,7 +31,7 @@ from arclean.names.compounds import COMPOUND, _members, head_of
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import strip_marks
-from arclean.names.model import Cluster, Settings, Tier
+from arclean.names.model import Cluster, Settings
 from arclean.names.tokens import iter_tokens, unprotected
 
 #: Each of the two words has at least this many letters, folded.
@@ -69,8 +67,11 @@ def joined_clusters(
         if not all(_name_part(p, judge) for p in parts):
             continue
         if sn >= s.compound_count and sn >= s.context_ratio * jn:
-            why = f"auto: {COMPOUND}, written as two words {sn} times in the text"
-            members = _members(canonical_split, s_forms, j_forms, why)
+            why = (
+                f"{COMPOUND}, written as two words {sn} times in the text; "
+                "one word may be another name"
+            )
+            members = _members(canonical_split, s_forms, j_forms, why, "review")
             canonical = canonical_split
         elif jn >= s.compound_count and jn >= s.context_ratio * sn:
             canonical = j_forms.most_common(1)[0][0]
@@ -84,8 +85,7 @@ def joined_clusters(
             continue
         if not any(m.tier for m in members):
             continue
-        tier: Tier = "auto" if any(m.tier == "auto" for m in members) else "review"
-        clusters.append(Cluster(canonical, members, tier, evidence=[]))
+        clusters.append(Cluster(canonical, members, "review", evidence=[]))
     return clusters
 
 

@@ -74,15 +74,18 @@ _HOST_CHARS = _SCHEME_CHARS - {"+"}
 # An e-mail domain is Latin (example.com) or, internationalised, Arabic
 # (الصحة.مصر): labels of one script, so a Latin address before an Arabic
 # word (info@example.com.وقال) does not take the word in as its domain.
-_EMAIL_LOCAL_CHAR = r"[\p{Latin}\d._%+-]"
+# The local part too is of one script: Latin, or Arabic letters (an
+# internationalised address, فيسبوك@example.com), with digits and . _ % + -.
+_EMAIL_LOCAL_CHARS = (r"[\p{Latin}\d._%+-]", rf"(?:{LETTER}|[\d._%+-])")
+_EMAIL_LOCAL_PART = "(?:" + "+|".join(_EMAIL_LOCAL_CHARS) + "+)"
 _EMAIL_RE = lazy_compile(
-    _EMAIL_LOCAL_CHAR + r"+@(?:[\p{Latin}\d.-]+\.\p{Latin}{2,}"
+    _EMAIL_LOCAL_PART + r"@(?:[\p{Latin}\d.-]+\.\p{Latin}{2,}"
     rf"|(?:(?:{LETTER}|[\d-])+\.)+{LETTER}{{2,}})",
     REGEX_FLAGS,
 )
-_EMAIL_LOCAL = lazy_compile(_EMAIL_LOCAL_CHAR + r"+\Z", REGEX_FLAGS)
+_EMAIL_LOCAL = lazy_compile(_EMAIL_LOCAL_PART + r"\Z", REGEX_FLAGS)
 #: One character of an e-mail address's local part (before the ``@``).
-_EMAIL_LOCAL_END = lazy_compile(_EMAIL_LOCAL_CHAR, REGEX_FLAGS)
+_EMAIL_LOCAL_END = lazy_compile("|".join(_EMAIL_LOCAL_CHARS), REGEX_FLAGS)
 _LATIN_OR_DIGIT = lazy_compile(r"[\p{Latin}\d]", REGEX_FLAGS)
 _TAG_RE = lazy_compile(f"{TAG_CHAR}+", REGEX_FLAGS)
 _TAG_CHAR_RE = lazy_compile(TAG_CHAR, REGEX_FLAGS)

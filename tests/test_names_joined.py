@@ -98,3 +98,16 @@ def test_an_e_mail_address_with_an_arabic_local_part_is_never_rewritten():
     result = CliRunner().invoke(cli, ["pipe", "names"], input=text)
     assert result.exit_code == 0
     assert "عبدالعزيز@example.com" in result.output
+
+
+def test_the_evidence_quotes_the_text_s_own_spelling_of_a_neighbour():
+    # trial 3: "beside شركه", a folded spelling the text never writes
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    text = "وقعت شركة سوناطراك اتفاقا. وقالت شركة سوناطراك إن. وأضافت سوناتراك أن.\n"
+    result = CliRunner().invoke(cli, ["names", "scan", "--tier", "all", "-"], input=text)
+    assert result.exit_code == 0
+    assert "beside شركة" in result.output
+    assert "شركه" not in result.output

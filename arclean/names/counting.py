@@ -40,6 +40,7 @@ class Counts:
         self.track_lines = track_lines
         self.line_of: dict[str, int] = {}
         self.lines = 0
+        self._shown: dict[str, str] | None = None
 
     def add_text(self, text: str) -> None:
         """Count the Arabic words of `text`, line by line, outside the
@@ -73,6 +74,19 @@ class Counts:
                 fold(core).startswith("ال") and prefix == ""
             ):
                 self.definite[core] += n
+
+    def surface_of(self, folded: str) -> str:
+        """The text's most frequent spelling of a folded word (شركة for
+        شركه), for words shown to a person; `folded` itself when the text
+        never writes it."""
+        if self._shown is None:
+            best: dict[str, tuple[int, str]] = {}
+            for w, n in self.surface.items():
+                f = fold(w)
+                if n > best.get(f, (0, ""))[0]:
+                    best[f] = (n, w)
+            self._shown = {f: w for f, (_n, w) in best.items()}
+        return self._shown.get(folded, folded)
 
 
 def count_texts(

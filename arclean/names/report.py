@@ -110,8 +110,7 @@ def _one(e: str) -> str:
         "maybe a pronoun ه": "the final ه may be the pronoun (his/its)",
         FOREIGN_LETTER: (f"a letter for a foreign sound ({_FOREIGN_LETTERS}): the writer's choice"),
         COMMON_WORDS: (
-            "not shown to be a name by the reference lists (or every spelling is an ordinary "
-            "word): listed after the names"
+            "the kept spelling may be an ordinary word as well as a name: listed after the names"
         ),
     }.get(e, e)
 

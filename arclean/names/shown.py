@@ -125,7 +125,8 @@ def shown_as_name(
         return None
     if own_context(v_nbs, c_nbs, judge.name_like) is not None:
         return None
-    return "the text shows it as a name, beside " + ", ".join(x[2:] for x in hits[:2])
+    beside = (judge.counts.surface_of(x[2:]) for x in hits[:2])
+    return "the text shows it as a name, beside " + ", ".join(beside)
 
 
 def shown_support(

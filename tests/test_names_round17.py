@@ -153,3 +153,13 @@ def test_a_clause_quoted_in_ottoman_turkish_keeps_its_spellings():
     result = CliRunner().invoke(cli, ["pipe", "names"], input=text)
     assert result.exit_code == 0
     assert "قوللى محمد" in result.output
+
+
+def test_a_first_name_that_is_also_a_word_shows_the_next_word_as_a_name():
+    # session 21: خالد (also "eternal") and أحمد are in the books more often
+    # than in the name list, yet before a word they are first names
+    text = (
+        "أعلن الوزير خالد بوطيبي أن الحكومة مستعدة. وأكد بوطيبي أن الخطة جاهزة. "
+        "وأضاف الوزير بوطيبي أن التمويل متاح. وختم بوتيبي كلامه."
+    )
+    assert _rewrites(text) == [("بوتيبي", "بوطيبي")]

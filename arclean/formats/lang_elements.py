@@ -94,10 +94,13 @@ def other_language_elements(text: str) -> list[Range]:
 
 def _element_end(text: str, tag: str, pos: int) -> int:
     """Where the element `tag` opened before `pos` ends: after its end
-    tag, or at the next blank line when it is left open."""
+    tag, or at the next blank line when it is left open.  A self-closed
+    tag of the same name (``<Box />``) opens and closes nothing."""
     depth = 1
-    tags = regex.compile(rf"<(/?){regex.escape(tag)}(?=[\s>./])[^<>]*>", regex.IGNORECASE)
+    tags = regex.compile(rf"<(/?){regex.escape(tag)}(?=[\s>./])[^<>]*?(/?)>", regex.IGNORECASE)
     for m in tags.finditer(text, pos):
+        if m.group(2) and not m.group(1):
+            continue  # <Box /> or <Box lang="ar" />: no content
         depth += -1 if m.group(1) else 1
         if depth == 0:
             return m.end()

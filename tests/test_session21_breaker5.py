@@ -1,0 +1,32 @@
+"""Session 21, breaker5's findings: Persian elements in Markdown and MDX,
+cp1256 leave-outs, AR190 and inch marks, and the messages of `pipe` and
+of JSON Lines on stdin."""
+
+from __future__ import annotations
+
+import pytest
+
+from arclean.api import Cleaner
+
+PERSIAN = "او و دوستش به خانه رفتند ، و در آنجا ماندند ."
+ARABIC = "قال و هو يبتسم ، ثم  رحل."
+ARABIC_FIXED = "قال وهو يبتسم، ثم رحل."
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "mdx"])
+@pytest.mark.parametrize(
+    ("start", "inner"),
+    [
+        ('<Box lang={"fa"}>', "<Box />"),
+        ('<Box lang="fa">', "<Box />"),
+        ('<Box lang={"fa"}>', '<Box lang={"ar"} />'),
+        ('<div lang="fa">', '<div lang="fa" />'),
+    ],
+)
+def test_a_self_closed_tag_of_the_same_name_closes_nothing(fmt: str, start: str, inner: str) -> None:
+    """F3: `<Box />` inside `<Box lang="fa">` ended the Persian element."""
+    end = "</" + start[1:].split()[0] + ">"
+    doc = f"{start}\n\n{PERSIAN}\n\n{inner}\n\n{PERSIAN}\n\n{end}\n\n{ARABIC}\n"
+    out = Cleaner(format=fmt)(doc)
+    assert out.count(PERSIAN) == 2
+    assert out.endswith(f"{ARABIC_FIXED}\n")  # the element still ends at its end tag

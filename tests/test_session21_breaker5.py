@@ -30,3 +30,19 @@ def test_a_self_closed_tag_of_the_same_name_closes_nothing(fmt: str, start: str,
     out = Cleaner(format=fmt)(doc)
     assert out.count(PERSIAN) == 2
     assert out.endswith(f"{ARABIC_FIXED}\n")  # the element still ends at its end tag
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "mdx"])
+@pytest.mark.parametrize("value", ["{`fa`}", "{ `fa-IR` }", '{"fa"}'])
+def test_a_jsx_template_string_names_the_language(fmt: str, value: str) -> None:
+    """F4: `lang={`fa`}` (a JSX string in backticks) was not recognised:
+    its backticks were read as a code span."""
+    doc = f"<Box lang={value}>\n\n{PERSIAN}\n\n</Box>\n\n{ARABIC}\n"
+    out = Cleaner(format=fmt)(doc)
+    assert PERSIAN in out
+    assert out.endswith(f"{ARABIC_FIXED}\n")
+
+
+def test_a_tag_shown_in_a_code_span_still_shows_nothing() -> None:
+    doc = f"Write ``<Box lang={{`fa`}}>`` or `<div lang=\"fa\">`:\n\n{ARABIC}\n"
+    assert Cleaner(format="markdown")(doc).endswith(f"{ARABIC_FIXED}\n")

@@ -14,12 +14,13 @@ from arclean.text.spans import Range, merge_ranges, subtract
 #: A start tag that may carry a language: an HTML element in Markdown
 #: (``<div lang="fa">``, ``<span xml:lang='ur'>``) or a WebVTT language span
 #: (``<lang fa>``, ``<lang.loud fa>``).
-_START_TAG_RE = lazy_compile(r"<([A-Za-z][A-Za-z0-9-]*)(?:\.[\w.-]*)?((?:[ \t\r\n][^<>]*)?)>")
+_START_TAG = r"<([A-Za-z][A-Za-z0-9-]*)(?:\.[\w.-]*)?((?:[ \t\r\n][^<>]*)?)>"
+_START_TAG_RE = lazy_compile(_START_TAG)
 #: Its ``lang`` attribute: quoted, bare, or an MDX (JSX) expression holding
-#: one string (``<Box lang={"fa"}>``).
+#: one string (``<Box lang={"fa"}>``, ``<Box lang={`fa`}>``).
 _LANG_ATTR_RE = lazy_compile(
     r"""(?:^|\s)(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)'"""
-    r"""|\{\s*(?:"([^"]*)"|'([^']*)')\s*\}|([^\s"'>{]+))""",
+    r"""|\{\s*(?:"([^"]*)"|'([^']*)'|`([^`$]*)`)\s*\}|([^\s"'>{]+))""",
     regex.IGNORECASE,
 )
 _BLANK_LINE_RE = lazy_compile(r"\n[ \t]*\r?\n")
@@ -27,10 +28,14 @@ _BLANK_LINE_RE = lazy_compile(r"\n[ \t]*\r?\n")
 
 #: What a tag found in Markdown text may be shown in rather than be: an
 #: HTML comment, a code span (a run of backticks to the next run as long),
-#: and a ``<`` escaped with a backslash.
+#: and a ``<`` escaped with a backslash; or a start tag, which is markup
+#: (the first to start wins, as in CommonMark: the backticks of a tag's
+#: ``lang={`fa`}`` start no code span).
 #: A code span never crosses a paragraph's end (a blank line).
 _NOT_MARKUP_RE = lazy_compile(
-    r"<!--.*?-->|(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)|\\<", regex.DOTALL
+    rf"(?P<tag>{_START_TAG})|<!--.*?-->"
+    r"|(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)(?P=ticks)(?!`)|\\<",
+    regex.DOTALL,
 )
 _NOT_NEWLINE_RE = lazy_compile(r"[^\n]")
 _LANG_RE = lazy_compile(r"lang", regex.IGNORECASE)
@@ -48,7 +53,7 @@ def shown_not_markup(text: str, code: list[Range]) -> str:
     example neither opens nor closes anything."""
     holes = list(code)
     if "<!--" in text or "`" in text or "\\<" in text:
-        holes += [m.span() for m in _NOT_MARKUP_RE.finditer(text)]
+        holes += [m.span() for m in _NOT_MARKUP_RE.finditer(text) if m.group("tag") is None]
     if not holes:
         return text
     pieces, pos = [], 0

@@ -46,3 +46,22 @@ def test_a_jsx_template_string_names_the_language(fmt: str, value: str) -> None:
 def test_a_tag_shown_in_a_code_span_still_shows_nothing() -> None:
     doc = f"Write ``<Box lang={{`fa`}}>`` or `<div lang=\"fa\">`:\n\n{ARABIC}\n"
     assert Cleaner(format="markdown")(doc).endswith(f"{ARABIC_FIXED}\n")
+
+
+@pytest.mark.parametrize("front", ["---\nlang: fa\n---\n", '+++\nlanguage = "ur"\n+++\n'])
+def test_an_arabic_element_in_a_persian_document_is_prose(front: str) -> None:
+    """F10: front matter `lang: fa` froze `<div lang="ar">` inside too; the
+    innermost statement wins, as for elements."""
+    doc = f'{front}\n{ARABIC}\n\n<div lang="ar">\n\n{ARABIC}\n\n</div>\n\n{ARABIC}\n'
+    out = Cleaner(format="markdown")(doc)
+    assert out == doc.replace(f"\n\n{ARABIC}\n\n</div>", f"\n\n{ARABIC_FIXED}\n\n</div>")
+
+
+def test_the_innermost_language_wins_at_every_depth() -> None:
+    doc = (
+        f'<div lang="fa">\n\n{PERSIAN}\n\n<div lang="ar">\n\n{ARABIC}\n\n'
+        f'<div lang="fa">\n\n{PERSIAN}\n\n</div>\n\n{ARABIC}\n\n</div>\n\n{PERSIAN}\n\n</div>\n'
+    )
+    out = Cleaner(format="markdown")(doc)
+    assert out.count(PERSIAN) == 3
+    assert out.count(ARABIC_FIXED) == 2

@@ -64,19 +64,21 @@ def shown_not_markup(text: str, code: list[Range]) -> str:
     return "".join(pieces)
 
 
-def other_language_elements(text: str) -> list[Range]:
+def other_language_elements(text: str, whole: bool = False) -> list[Range]:
     """Elements whose author says they are in another Arabic-script language
     (`other_script_language`: Persian, Urdu ...), from the start tag to the
     matching end tag, as sorted code point ranges, less the elements inside
-    marked as Arabic (the innermost statement wins): their spelling and
-    digits no Arabic rule may touch.  An element left open ends with its
+    marked as Arabic, less the elements inside those marked as another
+    language again ... (the innermost statement wins): their spelling and
+    digits no Arabic rule may touch.  With `whole`, `text` as a whole is in
+    another language (front matter ``lang: fa``): all of it, less the
+    elements marked as Arabic ...  An element left open ends with its
     paragraph (the next blank line), as a WebVTT span ends with its cue and
     an HTML paragraph with the next block.  Pass Markdown text through
     `shown_not_markup` first."""
+    found: list[Range] = [(0, len(text))] if whole and text else []
     if not mentions_lang(text):
-        return []
-    found: list[Range] = []
-    arabic: list[Range] = []
+        return found
     for m in _START_TAG_RE.finditer(text):
         tag, rest = m.group(1), m.group(2)
         if tag.lower() in VOID_ELEMENTS or rest.endswith("/"):
@@ -88,13 +90,13 @@ def other_language_elements(text: str) -> list[Range]:
             if attr is None:
                 continue
             value = next(g for g in attr.groups() if g is not None)
-        inside = bool(found) and m.start() < found[-1][1]
+        # Elements are painted in the order they start, so that one inside
+        # another (it starts later) wins over it.
         if other_script_language(value):
-            if not inside:
-                found.append((m.start(), _element_end(text, tag, m.end())))
-        elif inside and arabic_language(value):
-            arabic.append((m.end(), _element_end(text, tag, m.end())))  # <div lang="ar">
-    return subtract(found, merge_ranges(arabic)) if arabic else found
+            found = merge_ranges([*found, (m.start(), _element_end(text, tag, m.end()))])
+        elif found and m.start() < found[-1][1] and arabic_language(value):
+            found = subtract(found, [(m.end(), _element_end(text, tag, m.end()))])  # lang="ar"
+    return found
 
 
 def _element_end(text: str, tag: str, pos: int) -> int:

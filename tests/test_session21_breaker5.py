@@ -23,7 +23,9 @@ ARABIC_FIXED = "قال وهو يبتسم، ثم رحل."
         ('<div lang="fa">', '<div lang="fa" />'),
     ],
 )
-def test_a_self_closed_tag_of_the_same_name_closes_nothing(fmt: str, start: str, inner: str) -> None:
+def test_a_self_closed_tag_of_the_same_name_closes_nothing(
+    fmt: str, start: str, inner: str
+) -> None:
     """F3: `<Box />` inside `<Box lang="fa">` ended the Persian element."""
     end = "</" + start[1:].split()[0] + ">"
     doc = f"{start}\n\n{PERSIAN}\n\n{inner}\n\n{PERSIAN}\n\n{end}\n\n{ARABIC}\n"
@@ -44,7 +46,7 @@ def test_a_jsx_template_string_names_the_language(fmt: str, value: str) -> None:
 
 
 def test_a_tag_shown_in_a_code_span_still_shows_nothing() -> None:
-    doc = f"Write ``<Box lang={{`fa`}}>`` or `<div lang=\"fa\">`:\n\n{ARABIC}\n"
+    doc = f'Write ``<Box lang={{`fa`}}>`` or `<div lang="fa">`:\n\n{ARABIC}\n'
     assert Cleaner(format="markdown")(doc).endswith(f"{ARABIC_FIXED}\n")
 
 
@@ -65,3 +67,46 @@ def test_the_innermost_language_wins_at_every_depth() -> None:
     out = Cleaner(format="markdown")(doc)
     assert out.count(PERSIAN) == 3
     assert out.count(ARABIC_FIXED) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ولد سنة 1990 ، ثم رحل\n", "ولد سنة 1990، ثم رحل\n"),  # AR101
+        ("المركز 1 , ثم\n", "المركز 1، ثم\n"),  # AR102
+        ("قال ، ثم 12:30 و 5 . ثم\n", "قال، ثم 12:30 و 5. ثم\n"),  # AR105
+    ],
+)
+def test_cp1256_leaves_out_the_digits_not_the_fix_beside_them(text: str, want: str) -> None:
+    """F5: a safe fix next to a number merged with AR703's change into one
+    hunk and was left out with it, in the name of the safe fix's rule."""
+    cleaner = Cleaner(extend_select=["AR703"])
+    outcome = cleaner.fix(text, encoding="cp1256")
+    assert outcome.text == want
+    assert outcome.left_out
+    assert {f.code for f in outcome.left_out} == {"AR703"}
+    assert all("(with" not in f.message for f in outcome.left_out)
+    findings = cleaner.check(text, encoding="cp1256")
+    assert {f.code for f in findings if not f.fixable} == {"AR703"}
+    assert not any(f.code == "AR703" for f in findings if f.fixable)
+
+
+def test_cp1256_splits_many_changes_and_keeps_whole_what_cannot_be_split() -> None:
+    text = "ولد سنة 1990 ، ثم رحل\nفي 2024 . Hello\nالمركز 1 , ثم\n" * 3
+    outcome = Cleaner(extend_select=["AR703"]).fix(text, encoding="cp1256")
+    assert outcome.text == "ولد سنة 1990، ثم رحل\nفي 2024 . Hello\nالمركز 1، ثم\n" * 3
+    assert [f.code for f in outcome.left_out] == ["AR703"] * 9
+    with_ = [f.message.split(" (not applied")[0] for f in outcome.left_out if "(with" in f.message]
+    assert len(with_) == 3 and all(m.endswith("(with AR105)") for m in with_)  # needs the digits
+
+
+def test_markdown_leaves_out_only_the_rule_that_changes_the_structure() -> None:
+    """Joining و would turn «(و ﺍﻟﺠﺪﺍﻭﻝ)» into a link destination; the
+    presentation forms AR402 mends in the same place are mended."""
+    text = "انظر [الملحق](و ﺍﻟﺠﺪﺍﻭﻝ) في الكتاب.\n"
+    cleaner = Cleaner(format="markdown")
+    outcome = cleaner.fix(text)
+    assert outcome.text == "انظر [الملحق](و الجداول) في الكتاب.\n"
+    (left,) = outcome.left_out
+    assert left.code == "AR109" and "(with" not in left.message
+    assert "structure" in left.message

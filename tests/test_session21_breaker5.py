@@ -110,3 +110,32 @@ def test_markdown_leaves_out_only_the_rule_that_changes_the_structure() -> None:
     (left,) = outcome.left_out
     assert left.code == "AR109" and "(with" not in left.message
     assert "structure" in left.message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'تلفزيون سامسونج بشاشة 55 " بسعر مناسب',
+        'شاشة 55 " بوصة و 32 " أخرى و 40 " ثالثة',
+        'شاشة 55 "',
+        'قال " ستاندرد آند بورز 500 " ثم',  # a quotation that ends with a number
+        'شاشة 55 " وقال "نعم" ثم',
+    ],
+)
+def test_ar190_reads_inch_marks_as_ar108_does(line: str) -> None:
+    """F9: AR190 reported inch marks as unpaired quotes, and paired them."""
+    assert [f for f in Cleaner().check(line + "\n") if f.code == "AR190"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ('شاشة 55 " وقال "نعم ثم', 15),
+        ('قال "نعم 5 " ثم "لا', 16),
+        # a quote glued to its number may close a quotation: no inch mark
+        ('وصلة "واجهة الوضوح " إتش 1.4" أو منفذ "بورت 1.2".', 47),
+    ],
+)
+def test_ar190_still_reports_a_quote_left_unpaired(line: str, column: int) -> None:
+    (finding,) = [f for f in Cleaner().check(line + "\n") if f.code == "AR190"]
+    assert finding.start == column and line[column] == '"'

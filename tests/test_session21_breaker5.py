@@ -139,3 +139,25 @@ def test_ar190_reads_inch_marks_as_ar108_does(line: str) -> None:
 def test_ar190_still_reports_a_quote_left_unpaired(line: str, column: int) -> None:
     (finding,) = [f for f in Cleaner().check(line + "\n") if f.code == "AR190"]
     assert finding.start == column and line[column] == '"'
+
+
+@pytest.mark.parametrize(
+    ("data", "advice"),
+    [
+        ("ولد سنة 1990 ، ثم رحل\n".encode("cp1256"), "convert it first, e.g. iconv -f CP1256"),
+        ("العربية جميلة\n".encode("utf-16"), "convert it first (iconv -f UTF-16 -t UTF-8)"),
+        (b"\x00\x01binary", "If it is text, arclean pipe reads UTF-8 only"),
+    ],
+)
+def test_pipe_says_to_convert_not_to_name_an_encoding(data: bytes, advice: str) -> None:
+    """F12: `pipe` said to run with --encoding, an option it does not have."""
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    r = CliRunner().invoke(cli, ["pipe", "--isolated", "digits", "--all"], input=data)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "arclean pipe reads UTF-8 only" in r.stderr and advice in r.stderr
+    assert "--encoding" not in r.stderr
+    fix = CliRunner().invoke(cli, ["fix", "--isolated", "-"], input=data)
+    assert fix.exit_code == 2 and "--encoding" in fix.stderr  # fix has it

@@ -22,15 +22,16 @@ def read_stdin_bytes() -> bytes:
 
 
 def read_stdin(name: str) -> Source:
-    """All of stdin, decoded (see `arclean.io.read.decode`, whose errors it
-    raises); `name` labels messages."""
+    """All of stdin in UTF-8, decoded for a command without ``--encoding``
+    (`pipe`: see `arclean.io.read.decode`, whose errors it raises, saying to
+    convert other encodings); `name` labels messages."""
     from arclean.errors import InputError
     from arclean.io.read import BinaryFile, decode
 
     try:
-        return decode(read_stdin_bytes(), name)
+        return decode(read_stdin_bytes(), name, option=False)
     except BinaryFile as exc:
-        raise InputError(exc.piped()) from None
+        raise InputError(exc.piped(option=False)) from None
 
 
 def stderr_isatty() -> bool:

@@ -4,6 +4,8 @@ of JSON Lines on stdin."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from arclean.api import Cleaner
@@ -161,3 +163,23 @@ def test_pipe_says_to_convert_not_to_name_an_encoding(data: bytes, advice: str) 
     assert "--encoding" not in r.stderr
     fix = CliRunner().invoke(cli, ["fix", "--isolated", "-"], input=data)
     assert fix.exit_code == 2 and "--encoding" in fix.stderr  # fix has it
+
+
+def test_cp1256_json_lines_on_stdin_say_nothing_is_written(tmp_path: Path) -> None:
+    """F14: the error said "left untouched" of JSON Lines piped in, where
+    stdout stays empty; a file is still left untouched."""
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    data = '{"text": "ولد سنة 1990 ، ثم"}\n'.encode("cp1256")
+    command = ["fix", "--isolated", "--jsonl", "--encoding", "cp1256", "--extend-select", "AR703"]
+    r = CliRunner().invoke(cli, [*command, "-"], input=data)
+    assert r.exit_code == 2 and r.stdout_bytes == b""
+    assert "which it has no byte for; nothing written" in r.stderr
+    assert "left untouched" not in r.stderr
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(data)
+    r = CliRunner().invoke(cli, [*command, str(path)])
+    assert r.exit_code == 2 and path.read_bytes() == data
+    assert "which it has no byte for; left untouched" in r.stderr

@@ -199,16 +199,19 @@ def no_byte_for(text: str, encoding: str) -> str | None:
     return None
 
 
-def encode_as(text: str, encoding: str, bom: bool, name: str) -> bytes:
+def encode_as(text: str, encoding: str, bom: bool, name: str, piped: bool = False) -> bytes:
     """`text` in `encoding` (as `decode_as` returned it), with a BOM if `bom`.
-    Raises `InputError` for a character the encoding cannot hold."""
+    Raises `InputError` for a character the encoding cannot hold, whose
+    message says the file is left untouched, or (`piped`: text piped in, for
+    stdout) that nothing is written."""
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError as exc:
         line = text.count("\n", 0, exc.start) + 1
         raise InputError(
             f"{name}: cannot be written back in {encoding}: line {line} would hold "
-            f"{_character(text[exc.start])}, which it has no byte for; left untouched"
+            f"{_character(text[exc.start])}, which it has no byte for; "
+            + ("nothing written" if piped else "left untouched")
         ) from None
     if not bom:
         return data

@@ -83,8 +83,9 @@ class Source:
     def encode(self, text: str) -> bytes:
         """`text` (this document, fixed) in the encoding it came in, with the
         BOM if it had one.  Raises `InputError` when a character cannot be
-        written in that encoding (cp1256)."""
-        return encode_as(text, self.encoding, self.bom, self.name)
+        written in that encoding (cp1256): the file is left untouched, and
+        of text piped in (no `stamp`) nothing is written."""
+        return encode_as(text, self.encoding, self.bom, self.name, piped=self.stamp is None)
 
 
 def decode(data: bytes, name: str, encoding: str = "utf-8", option: bool = True) -> Source:

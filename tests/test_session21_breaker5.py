@@ -183,3 +183,31 @@ def test_cp1256_json_lines_on_stdin_say_nothing_is_written(tmp_path: Path) -> No
     r = CliRunner().invoke(cli, [*command, str(path)])
     assert r.exit_code == 2 and path.read_bytes() == data
     assert "which it has no byte for; left untouched" in r.stderr
+
+
+def test_names_with_control_characters_are_quoted_everywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F13: `fix --check`, `--show-changes` and the GitHub output printed a
+    name holding an escape, a line break or a tab raw."""
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    names = {"e\x1b[31mred.txt": r'"e\033[31mred.txt"', "n\nl.txt": r'"n\nl.txt"'}
+    names["t\tab.txt"] = r'"t\tab.txt"'
+    for name in names:
+        (tmp_path / name).write_text("قال ، ثم\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runs = {
+        "check": ["fix", "--isolated", "--check", "."],
+        "show": ["fix", "--isolated", "--check", "--show-changes", "."],
+        "github": ["check", "--isolated", "--output-format", "github", "."],
+    }
+    for what, command in runs.items():
+        r = CliRunner().invoke(cli, command)
+        out = r.stdout + r.stderr
+        for name, quoted in names.items():
+            assert name not in out, (what, name)
+            assert quoted in out, (what, quoted)
+        assert "\x1b" not in out and "\t" not in out

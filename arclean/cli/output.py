@@ -40,8 +40,11 @@ def stderr_isatty() -> bool:
 
 
 def display_name(label: str) -> str:
-    """An input's name in status messages: ``<stdin>`` for ``-``."""
-    return "<stdin>" if label == "-" else label
+    """An input's name in status messages: ``<stdin>`` for ``-``, a name
+    holding a control character quoted as git quotes it (``"n\\nl.txt"``)."""
+    from arclean.report.diff import quoted_name
+
+    return "<stdin>" if label == "-" else quoted_name(label)
 
 
 def write_stdout(data: bytes) -> None:

@@ -211,3 +211,27 @@ def test_names_with_control_characters_are_quoted_everywhere(
             assert name not in out, (what, name)
             assert quoted in out, (what, quoted)
         assert "\x1b" not in out and "\t" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "فاز فريق ريد بول في السباق. وقال مدير ريد بول إن السيارة سريعة.\n"
+            "مشروب الريدبول مختلف عن فريق ريدبول الجديد.\n",
+            "…مشروب الريدبول مختلف عن فريق [ريدبول] الجديد.…",
+        ),
+        (
+            "قال عبد العزيز إن الوضع جيد. وأكد عبد العزيز ذلك.\n"
+            "مسجد بالعبدالعزيز القديم وقال عبدالعزيز كلاما.\n",
+            "…مسجد بالعبدالعزيز القديم وقال [عبدالعزيز] كلاما.…",
+        ),
+    ],
+)
+def test_the_names_context_marks_the_form_itself(text: str, want: str) -> None:
+    """F11: the context bracketed the first word holding the form
+    (الريدبول), not the form the rewrite changes."""
+    from arclean.names.scanning import scan
+
+    kwics = [m.kwic for cl in scan([text]) for m in cl.members if m.kwic]
+    assert want in kwics

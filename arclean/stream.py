@@ -235,7 +235,7 @@ class _FirstPass:
             return BinaryFile(BinaryFile(self.binary).piped())
         if not self.bad:
             return None
-        from arclean.io.encodings import looks_like_cp1256
+        from arclean.io.encodings import cp1256_hint, looks_like_cp1256
 
         first = self.bad[0]
         spool.seek(first)
@@ -247,10 +247,7 @@ class _FirstPass:
             listing = f" Bad bytes at offsets {', '.join(str(o) for o in self.bad)}{more}."
         start = len(UTF8_BOM) if self.head.startswith(UTF8_BOM) else 0
         if looks_like_cp1256(self.head[start : start + 65536]):
-            hint = (
-                " It looks like Windows-1256 (cp1256) Arabic: run with --encoding cp1256,"
-                " or convert it first, e.g. iconv -f CP1256 -t UTF-8."
-            )
+            hint = cp1256_hint()
         else:
             hint = " It looks like damaged UTF-8: fix or remove the bytes at those offsets."
         return InputError(

@@ -12,12 +12,19 @@ only together lose the later one.  Were the kept changes still refused,
 the original `StructureChanged` would stand.  The same bisection leaves out
 the changes that write a character the output encoding has no byte for
 (cp1256: a `verify` that raises `Unencodable`).
+
+Rules whose changes touch are tracked as one change (a number AR703 writes
+in ٠-٩ and the space AR101 takes from before the ، after it).  When such a
+change is left out, the rules are run again without each of its rules in
+turn (`Rerun`): the first run whose changes there are accepted is kept, and
+only the rule it ran without is left out.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from arclean.engine import Outcome
@@ -26,6 +33,9 @@ from arclean.text.edits import Change, Finding, apply_replacements
 
 #: ``verify(before, after)``: raises `StructureChanged` (an `ArcleanError`).
 Verify = Callable[[str, str], None]
+#: ``rerun(code)``: the fix of the same text by the same rules less `code`
+#: (changes tracked).
+Rerun = Callable[[str], Outcome]
 
 #: Said of a change left out, after the rule's message, before the reason.
 NOT_APPLIED = "not applied"
@@ -73,11 +83,58 @@ def _left_out(verify: Verify, text: str, changes: Sequence[Change]) -> list[tupl
     return out
 
 
+def _split(
+    text: str, kept: list[Change], bad: list[tuple[Change, str]], verify: Verify, rerun: Rerun
+) -> tuple[list[Change], list[tuple[Change, str]]]:
+    """`kept` and `bad` after splitting each left-out change that several
+    rules made: the changes inside it of a run without one of its rules
+    that `verify` accepts with `kept` are kept too, and only that rule's
+    part is left out (the whole change, in its name).  The rules are tried
+    most frequent among those changes first, each for all of them together
+    (one check: AR703 in each of a cp1256 file's); then, for the changes
+    still whole, one change at a time."""
+    tally = Counter(code for ch, _why in bad if len(ch.codes) > 1 for code in ch.codes)
+    out = list(bad)
+    runs: dict[str, list[Change]] = {}
+    for together in (True, False):
+        for code, _n in tally.most_common():
+            todo = [i for i, (ch, _why) in enumerate(out) if len(ch.codes) > 1 and code in ch.codes]
+            if not todo:
+                continue
+            if code not in runs:
+                runs[code] = rerun(code).changes
+            inside = {i: found for i in todo if (found := _within(runs[code], out[i][0]))}
+            groups = [list(inside)] if together else [[i] for i in inside]
+            for group in groups:
+                trial = sorted([*kept, *(c for i in group for c in inside[i])], key=_at)
+                if group and _problem(verify, text, trial) is None:
+                    kept = trial
+                    for i in group:
+                        out[i] = (dataclasses.replace(out[i][0], codes=(code,)), out[i][1])
+    return kept, out
+
+
+def _within(changes: Sequence[Change], region: Change) -> list[Change]:
+    """The `changes` (sorted) inside `region`."""
+    i = bisect.bisect_left(changes, region.start, key=lambda c: c.start)
+    found = []
+    while i < len(changes) and changes[i].start <= region.end:
+        if changes[i].end <= region.end:
+            found.append(changes[i])
+        i += 1
+    return found
+
+
+def _at(change: Change) -> tuple[int, int]:
+    return change.start, change.end
+
+
 def without_structure_changes(
     text: str,
     outcome: Outcome,
     verify: Verify,
     message: Callable[[Sequence[str]], str],
+    rerun: Rerun | None = None,
 ) -> Outcome | None:
     """`outcome` (tracked changes of `text`, whose result `verify` refused)
     without the changes that break the structure (alone, or with changes
@@ -88,13 +145,18 @@ def without_structure_changes(
     text, in `left_out` at their place in `text`.  None when
     the remaining changes still break it (the caller refuses the file).
     The returned findings are the left-out changes only: what else remains
-    is for the caller to look for in the new text."""
-    bad = [([ch], why) for ch, why in _left_out(verify, text, outcome.changes)]
-    left_out = {id(ch) for group, _why in bad for ch in group}
+    is for the caller to look for in the new text.  With `rerun`, a change
+    several rules made is left out in the name of one rule only when the
+    others' changes there can be kept (`_split`)."""
+    out = _left_out(verify, text, outcome.changes)
+    left_out = {id(ch) for ch, _why in out}
     kept = [ch for ch in outcome.changes if id(ch) not in left_out]
-    new_text = apply_replacements(text, kept)
     if _problem(verify, text, kept) is not None:
         return None
+    if rerun is not None and any(len(ch.codes) > 1 for ch, _why in out):
+        kept, out = _split(text, kept, out, verify, rerun)
+    bad = [([ch], why) for ch, why in out]
+    new_text = apply_replacements(text, kept)
     # Positions of the left-out changes in the new text.
     ends = [ch.end for ch in kept]
     growth = [0]
@@ -116,9 +178,8 @@ def without_structure_changes(
                 old=ch.old,
             )
             at_input.append(finding)
-            findings.append(
-                dataclasses.replace(finding, start=ch.start + shift, end=ch.end + shift)
-            )
+            end = ch.end + growth[bisect.bisect_right(ends, ch.end)]  # with the kept inside
+            findings.append(dataclasses.replace(finding, start=ch.start + shift, end=end))
     findings.sort(key=lambda f: (f.start, f.code))
     at_input.sort(key=lambda f: (f.start, f.code))
     return Outcome(new_text, kept, findings, changed=new_text != text, left_out=at_input)

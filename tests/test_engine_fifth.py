@@ -11,7 +11,7 @@ import regex
 from conftest import corpus_lines
 
 from arclean.builtins import boilerplate, punct
-from arclean.builtins._common import marks_per_line
+from arclean.builtins._common import inch_marks, marks_per_line
 from arclean.builtins.punct import _continued_quotations, _not_a_bracket, mark_finder
 from arclean.chars import fold
 from arclean.ruleset import load_builtin_rules
@@ -81,6 +81,9 @@ def _old_unbalanced_pairs(text: str, spans: list[Span], rule) -> list[Finding]:
         for m in finder.finditer(text, span.start, span.end):
             per_line.setdefault(line_of(m.start()), []).append((m.start(), m.group()))
     for marks in per_line.values():
+        # since session 21: inch marks (شاشة 55 " بوصة) are no quotation marks
+        inches = inch_marks(text, [p for p, c in marks if c == '"'])
+        marks = [(p, c) for p, c in marks if p not in inches]
         openers = {p[0]: p[1] for p in asymmetric}
         same: set[str] = set()
         for pair in punct._CURLY_PAIRS:

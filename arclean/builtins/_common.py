@@ -1,5 +1,6 @@
 """Helpers shared by the built-in rule functions: matching inside spans,
-reading options against the registry, and pairing quotes on a line."""
+reading options against the registry, and pairing quotes on a line (and
+telling inch marks from them)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from arclean.builtins.registry import BUILTINS
-from arclean.chars import LEFT_DOUBLE_QUOTE, LEFT_GUILLEMET, RIGHT_DOUBLE_QUOTE, RIGHT_GUILLEMET
+from arclean.chars import (
+    DIGIT,
+    LEFT_DOUBLE_QUOTE,
+    LEFT_GUILLEMET,
+    REGEX_FLAGS,
+    RIGHT_DOUBLE_QUOTE,
+    RIGHT_GUILLEMET,
+    lazy_compile,
+)
 from arclean.errors import RuleFileError
 
 if TYPE_CHECKING:
@@ -130,3 +139,28 @@ def guillemet_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:
                 return []
             pairs.append((stack.pop(), position))
     return [] if stack else sorted(pairs)
+
+
+#: A straight quote between a number and a space (or the line's end), one
+#: space or more before it: where a pair would open, an inch mark more
+#: likely than a quotation (شاشة 55 " بوصة); a quotation opens glued to its
+#: word (في 2016 "يأتي).
+INCH_RE = lazy_compile(f'(?<={DIGIT}[ \\t]+)"(?=[ \\t\\r]|$)', REGEX_FLAGS)
+
+
+def inch_marks(text: str, quotes: Sequence[int]) -> set[int]:
+    """The straight quotes at `quotes` (the positions of one line's, in
+    order) that read as inch marks, not quotation marks: each between a
+    number and a space (`INCH_RE`) where a pair would open (after an even
+    number of the quotes before it that are not inch marks), as AR108's
+    ``punct.trusted_pairs`` reads them; a quotation may end with a number
+    (" ستاندرد آند بورز 500 "); one glued to its number (55" or 1.4") may
+    as well close a quotation, and is a quote."""
+    found: set[int] = set()
+    opening = True
+    for position in quotes:
+        if opening and INCH_RE.match(text, position):
+            found.add(position)
+        else:
+            opening = not opening
+    return found

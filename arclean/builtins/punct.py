@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from arclean.builtins._common import (
+    INCH_RE,
     guillemet_pairs,
+    inch_marks,
     marks_per_line,
     option_choice,
     quote_pairs,
@@ -75,6 +77,9 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
     # paragraph.
     faults: dict[str, list[tuple[int, str, str]]] = {}
     for line_start, marks in marks_per_line(text, spans, finder).items():
+        quotes = [p for p, c in marks if c == '"'] if '"' in symmetric else []
+        if quotes and (inches := inch_marks(text, quotes)):  # شاشة 55 " بوصة: no quote
+            marks = [(p, c) for p, c in marks if p not in inches]
         sequence = "".join([char for _, char in marks])
         unpaired = faults.get(sequence)
         if unpaired is None:
@@ -276,13 +281,6 @@ _PROCLITIC_BEFORE_RE = lazy_compile(
 )
 
 
-#: A straight quote between a number and a space (or the line's end), one
-#: space or more before it: where a pair would open, an inch mark more
-#: likely than a quotation (شاشة 55 " بوصة); a quotation opens glued to its
-#: word (في 2016 "يأتي).
-_INCH_RE = lazy_compile(f'(?<={DIGIT}[ \\t]+)"(?=[ \\t\\r]|$)', REGEX_FLAGS)
-
-
 def _glued_pair(text: str, start: int, end: int) -> bool:
     """Does the straight-quote pair at `start` (opening) and `end` (closing)
     read wrongly: an opening quote glued to the word before it (a proclitic
@@ -294,7 +292,7 @@ def _glued_pair(text: str, start: int, end: int) -> bool:
     such pairs."""
     if end + 1 < len(text) and _WORDLIKE_RE.match(text, end + 1):
         return True
-    if _INCH_RE.match(text, start):
+    if INCH_RE.match(text, start):
         return True
     return (
         start > 0

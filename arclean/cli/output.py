@@ -22,15 +22,16 @@ def read_stdin_bytes() -> bytes:
 
 
 def read_stdin(name: str) -> Source:
-    """All of stdin, decoded (see `arclean.io.read.decode`, whose errors it
-    raises); `name` labels messages."""
+    """All of stdin in UTF-8, decoded for a command without ``--encoding``
+    (`pipe`: see `arclean.io.read.decode`, whose errors it raises, saying to
+    convert other encodings); `name` labels messages."""
     from arclean.errors import InputError
     from arclean.io.read import BinaryFile, decode
 
     try:
-        return decode(read_stdin_bytes(), name)
+        return decode(read_stdin_bytes(), name, option=False)
     except BinaryFile as exc:
-        raise InputError(exc.piped()) from None
+        raise InputError(exc.piped(option=False)) from None
 
 
 def stderr_isatty() -> bool:
@@ -39,8 +40,11 @@ def stderr_isatty() -> bool:
 
 
 def display_name(label: str) -> str:
-    """An input's name in status messages: ``<stdin>`` for ``-``."""
-    return "<stdin>" if label == "-" else label
+    """An input's name in status messages: ``<stdin>`` for ``-``, a name
+    holding a control character quoted as git quotes it (``"n\\nl.txt"``)."""
+    from arclean.report.diff import quoted_name
+
+    return "<stdin>" if label == "-" else quoted_name(label)
 
 
 def write_stdout(data: bytes) -> None:

@@ -14,12 +14,13 @@ from arclean.text.spans import Range, merge_ranges, subtract
 #: A start tag that may carry a language: an HTML element in Markdown
 #: (``<div lang="fa">``, ``<span xml:lang='ur'>``) or a WebVTT language span
 #: (``<lang fa>``, ``<lang.loud fa>``).
-_START_TAG_RE = lazy_compile(r"<([A-Za-z][A-Za-z0-9-]*)(?:\.[\w.-]*)?((?:[ \t\r\n][^<>]*)?)>")
+_START_TAG = r"<([A-Za-z][A-Za-z0-9-]*)(?:\.[\w.-]*)?((?:[ \t\r\n][^<>]*)?)>"
+_START_TAG_RE = lazy_compile(_START_TAG)
 #: Its ``lang`` attribute: quoted, bare, or an MDX (JSX) expression holding
-#: one string (``<Box lang={"fa"}>``).
+#: one string (``<Box lang={"fa"}>``, ``<Box lang={`fa`}>``).
 _LANG_ATTR_RE = lazy_compile(
     r"""(?:^|\s)(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)'"""
-    r"""|\{\s*(?:"([^"]*)"|'([^']*)')\s*\}|([^\s"'>{]+))""",
+    r"""|\{\s*(?:"([^"]*)"|'([^']*)'|`([^`$]*)`)\s*\}|([^\s"'>{]+))""",
     regex.IGNORECASE,
 )
 _BLANK_LINE_RE = lazy_compile(r"\n[ \t]*\r?\n")
@@ -27,10 +28,14 @@ _BLANK_LINE_RE = lazy_compile(r"\n[ \t]*\r?\n")
 
 #: What a tag found in Markdown text may be shown in rather than be: an
 #: HTML comment, a code span (a run of backticks to the next run as long),
-#: and a ``<`` escaped with a backslash.
+#: and a ``<`` escaped with a backslash; or a start tag, which is markup
+#: (the first to start wins, as in CommonMark: the backticks of a tag's
+#: ``lang={`fa`}`` start no code span).
 #: A code span never crosses a paragraph's end (a blank line).
 _NOT_MARKUP_RE = lazy_compile(
-    r"<!--.*?-->|(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)|\\<", regex.DOTALL
+    rf"(?P<tag>{_START_TAG})|<!--.*?-->"
+    r"|(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)(?P=ticks)(?!`)|\\<",
+    regex.DOTALL,
 )
 _NOT_NEWLINE_RE = lazy_compile(r"[^\n]")
 _LANG_RE = lazy_compile(r"lang", regex.IGNORECASE)
@@ -48,7 +53,7 @@ def shown_not_markup(text: str, code: list[Range]) -> str:
     example neither opens nor closes anything."""
     holes = list(code)
     if "<!--" in text or "`" in text or "\\<" in text:
-        holes += [m.span() for m in _NOT_MARKUP_RE.finditer(text)]
+        holes += [m.span() for m in _NOT_MARKUP_RE.finditer(text) if m.group("tag") is None]
     if not holes:
         return text
     pieces, pos = [], 0
@@ -59,19 +64,21 @@ def shown_not_markup(text: str, code: list[Range]) -> str:
     return "".join(pieces)
 
 
-def other_language_elements(text: str) -> list[Range]:
+def other_language_elements(text: str, whole: bool = False) -> list[Range]:
     """Elements whose author says they are in another Arabic-script language
     (`other_script_language`: Persian, Urdu ...), from the start tag to the
     matching end tag, as sorted code point ranges, less the elements inside
-    marked as Arabic (the innermost statement wins): their spelling and
-    digits no Arabic rule may touch.  An element left open ends with its
+    marked as Arabic, less the elements inside those marked as another
+    language again ... (the innermost statement wins): their spelling and
+    digits no Arabic rule may touch.  With `whole`, `text` as a whole is in
+    another language (front matter ``lang: fa``): all of it, less the
+    elements marked as Arabic ...  An element left open ends with its
     paragraph (the next blank line), as a WebVTT span ends with its cue and
     an HTML paragraph with the next block.  Pass Markdown text through
     `shown_not_markup` first."""
+    found: list[Range] = [(0, len(text))] if whole and text else []
     if not mentions_lang(text):
-        return []
-    found: list[Range] = []
-    arabic: list[Range] = []
+        return found
     for m in _START_TAG_RE.finditer(text):
         tag, rest = m.group(1), m.group(2)
         if tag.lower() in VOID_ELEMENTS or rest.endswith("/"):
@@ -83,21 +90,24 @@ def other_language_elements(text: str) -> list[Range]:
             if attr is None:
                 continue
             value = next(g for g in attr.groups() if g is not None)
-        inside = bool(found) and m.start() < found[-1][1]
+        # Elements are painted in the order they start, so that one inside
+        # another (it starts later) wins over it.
         if other_script_language(value):
-            if not inside:
-                found.append((m.start(), _element_end(text, tag, m.end())))
-        elif inside and arabic_language(value):
-            arabic.append((m.end(), _element_end(text, tag, m.end())))  # <div lang="ar">
-    return subtract(found, merge_ranges(arabic)) if arabic else found
+            found = merge_ranges([*found, (m.start(), _element_end(text, tag, m.end()))])
+        elif found and m.start() < found[-1][1] and arabic_language(value):
+            found = subtract(found, [(m.end(), _element_end(text, tag, m.end()))])  # lang="ar"
+    return found
 
 
 def _element_end(text: str, tag: str, pos: int) -> int:
     """Where the element `tag` opened before `pos` ends: after its end
-    tag, or at the next blank line when it is left open."""
+    tag, or at the next blank line when it is left open.  A self-closed
+    tag of the same name (``<Box />``) opens and closes nothing."""
     depth = 1
-    tags = regex.compile(rf"<(/?){regex.escape(tag)}(?=[\s>./])[^<>]*>", regex.IGNORECASE)
+    tags = regex.compile(rf"<(/?){regex.escape(tag)}(?=[\s>./])[^<>]*?(/?)>", regex.IGNORECASE)
     for m in tags.finditer(text, pos):
+        if m.group(2) and not m.group(1):
+            continue  # <Box /> or <Box lang="ar" />: no content
         depth += -1 if m.group(1) else 1
         if depth == 0:
             return m.end()

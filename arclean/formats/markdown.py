@@ -308,8 +308,9 @@ def analyse(
         ranges.extend(found)
     ranges.sort()
     ranges = subtract(ranges, mask_ranges(src))
-    if mentions_lang(src) and (lang := _language_elements(src, tokens, starts)):
-        ranges = subtract(ranges, lang)  # <div lang="fa">…</div>
+    other = bool(front) and _front_language_other(front)  # `lang: fa`: all of it
+    if (other or mentions_lang(src)) and (lang := _language_elements(src, tokens, starts, other)):
+        ranges = subtract(ranges, lang)  # <div lang="fa">…</div>, less <div lang="ar">
     if "[[" in src:
         ranges = subtract(ranges, [m.span() for m in _WIKILINK_RE.finditer(src)])
     if "</" in src:
@@ -317,9 +318,7 @@ def analyse(
     if mdx:
         ranges = subtract(ranges, mdx_ranges(src))
     spans = columns.disable(controls.spans(ranges))
-    if front and _front_language_other(front):
-        spans = []  # `lang: fa`: the whole document is Persian, Urdu ...
-    elif front and front_matter_keys:
+    if front and front_matter_keys and not other:
         values = [
             Span(a - base, b - base, YAML_PLAIN_DISABLED if plain else frozenset())
             for _key, a, b, plain in _front_values(front, front_matter_keys)
@@ -336,15 +335,18 @@ def analyse(
     return result
 
 
-def _language_elements(src: str, tokens: list[Token], starts: list[int]) -> list[Range]:
+def _language_elements(
+    src: str, tokens: list[Token], starts: list[int], whole: bool
+) -> list[Range]:
     """`other_language_elements` of real HTML only: not of tags shown in
-    code, code spans, comments or escaped."""
+    code, code spans, comments or escaped (`whole`: the document says it is
+    in another language)."""
     code = [
         (starts[t.map[0]], starts[min(t.map[1], len(starts) - 1)])
         for t in tokens
         if t.type in ("fence", "code_block") and t.map
     ]
-    return other_language_elements(shown_not_markup(src, code))
+    return other_language_elements(shown_not_markup(src, code), whole)
 
 
 def _fill_skeleton(result: Analysis, tokens: list[Token], env: dict[str, Any]) -> None:

@@ -93,6 +93,17 @@ def _invalid(name: str, data: bytes, encoding: str, base: int, hint: str = "") -
 
 #: What the message about NUL bytes adds when the bytes look like UTF-16.
 UTF16_HINT = " (use --encoding utf-16 if it is UTF-16)"
+#: What a command without ``--encoding`` (`pipe`) says to do with text in
+#: another encoding, instead of naming it.
+UTF8_ONLY = "arclean pipe reads UTF-8 only: convert it first"
+
+
+def cp1256_hint(option: bool = True) -> str:
+    """What the message about invalid UTF-8 adds when the bytes look like
+    cp1256 Arabic: run with ``--encoding cp1256`` or convert them; only
+    convert them for a command without that `option` (`UTF8_ONLY`)."""
+    how = "run with --encoding cp1256, or convert it first" if option else UTF8_ONLY
+    return f" It looks like Windows-1256 (cp1256) Arabic: {how}, e.g. iconv -f CP1256 -t UTF-8."
 
 
 #: How common binary files start: ELF programs, PNG, ZIP (and Office
@@ -119,12 +130,13 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def decode_as(
-    data: bytes, name: str, encoding: str, binary: type[InputError]
+    data: bytes, name: str, encoding: str, binary: type[InputError], option: bool = True
 ) -> tuple[str, str, bool]:
     """``(text, encoding, bom)`` for `data` read in `encoding` (one of
     `ENCODINGS`); the encoding returned is the one to write back in.
     Raises `binary` for NUL bytes in UTF-8 or cp1256, `InputError` for
-    invalid bytes."""
+    invalid bytes (`option`: whether the command reading them has
+    ``--encoding``, which the message then names: `cp1256_hint`)."""
     if encoding == "auto":
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             encoding = "utf-16"
@@ -164,10 +176,7 @@ def decode_as(
     except UnicodeDecodeError:
         hint = ""
         if looks_like_cp1256(data[start:]):
-            hint = (
-                " It looks like Windows-1256 (cp1256) Arabic: run with --encoding cp1256,"
-                " or convert it first, e.g. iconv -f CP1256 -t UTF-8."
-            )
+            hint = cp1256_hint(option)
         else:
             hint = " It looks like damaged UTF-8: fix or remove the bytes at those offsets."
         raise _invalid(name, data, "utf-8", start, hint) from None
@@ -190,16 +199,19 @@ def no_byte_for(text: str, encoding: str) -> str | None:
     return None
 
 
-def encode_as(text: str, encoding: str, bom: bool, name: str) -> bytes:
+def encode_as(text: str, encoding: str, bom: bool, name: str, piped: bool = False) -> bytes:
     """`text` in `encoding` (as `decode_as` returned it), with a BOM if `bom`.
-    Raises `InputError` for a character the encoding cannot hold."""
+    Raises `InputError` for a character the encoding cannot hold, whose
+    message says the file is left untouched, or (`piped`: text piped in, for
+    stdout) that nothing is written."""
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError as exc:
         line = text.count("\n", 0, exc.start) + 1
         raise InputError(
             f"{name}: cannot be written back in {encoding}: line {line} would hold "
-            f"{_character(text[exc.start])}, which it has no byte for; left untouched"
+            f"{_character(text[exc.start])}, which it has no byte for; "
+            + ("nothing written" if piped else "left untouched")
         ) from None
     if not bom:
         return data

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from arclean.errors import InputError
-from arclean.io.encodings import ENCODINGS, UTF8_BOM, UTF16_HINT, decode_as, encode_as
+from arclean.io.encodings import (
+    ENCODINGS,
+    UTF8_BOM,
+    UTF8_ONLY,
+    UTF16_HINT,
+    decode_as,
+    encode_as,
+)
 
 __all__ = ["ENCODINGS", "UTF8_BOM", "BinaryFile", "Source", "Stamp", "decode", "read_source"]
 
@@ -26,19 +33,20 @@ __all__ = ["ENCODINGS", "UTF8_BOM", "BinaryFile", "Source", "Stamp", "decode", "
 class BinaryFile(InputError):
     """The input holds NUL bytes: not text (or UTF-16); callers skip it with a warning."""
 
-    def piped(self) -> str:
+    def piped(self, option: bool = True) -> str:
         """The message for text piped in, which is refused rather than
-        skipped: nothing written, and how to read it if it is text."""
+        skipped: nothing written, and how to read it if it is text
+        (`option`: with ``--encoding``; a command without it says to
+        convert it, `UTF8_ONLY`)."""
         message = str(self)
         if UTF16_HINT in message:
+            use = "use --encoding utf-16, or convert it" if option else UTF8_ONLY
             return message.replace(UTF16_HINT, "").replace(
                 "; skipped",
-                "; nothing written. It looks like UTF-16: use "
-                "--encoding utf-16, or convert it (iconv -f UTF-16 -t UTF-8)",
+                f"; nothing written. It looks like UTF-16: {use} (iconv -f UTF-16 -t UTF-8)",
             )
-        return message.replace(
-            "; skipped", "; nothing written. If it is text, name its encoding with --encoding"
-        )
+        name = "name its encoding with --encoding" if option else UTF8_ONLY
+        return message.replace("; skipped", f"; nothing written. If it is text, {name}")
 
 
 @dataclass(frozen=True)
@@ -75,11 +83,12 @@ class Source:
     def encode(self, text: str) -> bytes:
         """`text` (this document, fixed) in the encoding it came in, with the
         BOM if it had one.  Raises `InputError` when a character cannot be
-        written in that encoding (cp1256)."""
-        return encode_as(text, self.encoding, self.bom, self.name)
+        written in that encoding (cp1256): the file is left untouched, and
+        of text piped in (no `stamp`) nothing is written."""
+        return encode_as(text, self.encoding, self.bom, self.name, piped=self.stamp is None)
 
 
-def decode(data: bytes, name: str, encoding: str = "utf-8") -> Source:
+def decode(data: bytes, name: str, encoding: str = "utf-8", option: bool = True) -> Source:
     """Decode the bytes of one document (`name` labels messages).
 
     `encoding` is one of `ENCODINGS`: ``utf-8`` (strict; the default),
@@ -87,9 +96,10 @@ def decode(data: bytes, name: str, encoding: str = "utf-8") -> Source:
     ``utf-16-be`` or ``auto`` (a BOM, else UTF-8, else cp1256 when the bytes
     are cp1256 Arabic).  Raises `BinaryFile` when UTF-8 or cp1256 `data`
     holds a NUL byte, and `InputError` for bytes invalid in the encoding,
-    naming the first offsets and lines.
+    naming the first offsets and lines (`option`: the command reading them
+    has ``--encoding``, which the message names: `decode_as`).
     """
-    text, actual, bom = decode_as(data, name, encoding, BinaryFile)
+    text, actual, bom = decode_as(data, name, encoding, BinaryFile, option)
     return Source(name, text, bom, actual)
 
 

@@ -152,7 +152,9 @@ def kwic(texts: Iterable[str], counts: Counts, forms: set[str], width: int = 35)
         # plain search (a line with marks is tokenised)
         targets: dict[int, list[str]] = defaultdict(list)
         placed: set[str] = set()
-        for w in sorted(hits):
+        # the form itself first (ريدبول before الريدبول): the word a
+        # rewrite would change, where the text writes it
+        for w in sorted(hits, key=lambda w: (w != counts.analysis[w][1], w)):
             core = counts.analysis[w][1]
             n = counts.line_of.get(w)
             if n is not None and core not in placed:
@@ -224,15 +226,21 @@ def _kwic_line(
     width: int,
     marked: bool = True,
 ) -> None:
-    """KWIC lines from one line for the wanted cores it holds."""
+    """KWIC lines from one line for the wanted cores it holds, each at the
+    first word that is the core itself, else at the first that holds it
+    (الريدبول)."""
+    found: dict[str, tuple[int, int, str]] = {}
     for tok in iter_tokens(line):
         sw = strip_marks(tok.text) if marked else tok.text
         core = counts.analysis.get(sw, ("", sw))[1]
-        if core in remaining:
-            left = line[max(0, tok.start - width) : tok.start]
-            right = line[tok.end : tok.end + width]
-            out[core] = f"…{left}[{tok.text}]{right}…".replace("\t", " ")
-            remaining.discard(core)
+        if core in remaining and (core not in found or sw == core):
+            found[core] = (tok.start, tok.end, tok.text)
+            if sw == core:
+                remaining.discard(core)  # no later word replaces it
+    for core, (start, end, text) in found.items():
+        left, right = line[max(0, start - width) : start], line[end : end + width]
+        out[core] = f"…{left}[{text}]{right}…".replace("\t", " ")
+        remaining.discard(core)
 
 
 #: Neighbours that say nothing about who is meant (anyone قال something).

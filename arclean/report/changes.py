@@ -127,14 +127,18 @@ def change_rows(
     path: str, text: str, changes: Sequence[Change], *, transliterate: bool = False
 ) -> list[ChangeRow]:
     """One `ChangeRow` per change of `text` (the text before the changes,
-    whose code point offsets the changes carry), labelled with `path`.
+    whose code point offsets the changes carry), labelled with `path`
+    (quoted as git quotes a name holding a control character).
 
     With `transliterate`, the context and both sides are given in Buckwalter
     transliteration (`arclean.chars.buckwalter`) and the name lines leave out
     the Arabic names: a view for terminals that cannot shape Arabic.
     """
+    from arclean.report.diff import quoted_name
+
     index = LineIndex(text)
     rows: list[ChangeRow] = []
+    path = quoted_name(path)  # one line whatever the name holds, as git quotes it
     for change in changes:
         line, col = index.line_col(change.start)
         before, after = context(text, change.start, change.end)

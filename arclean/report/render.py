@@ -35,11 +35,11 @@ def render_findings(
 
         rules = {r.code: r for r in RuleSet.load().rules}
         return findings_sarif(findings, rules, errors)
-    if output_format == "github":
-        return format_github(path, text, findings)
     from arclean.report.diff import quoted_name
 
-    # a name holding a line break stays on its line, quoted as git does
+    # a name holding a line break or an escape stays on its line, quoted as git does
+    if output_format == "github":
+        return format_github(quoted_name(path), text, findings)
     if output_format == "full":
         return format_full(quoted_name(path), text, findings)
     return format_concise(quoted_name(path), text, findings)

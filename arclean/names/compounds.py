@@ -140,37 +140,62 @@ def compound_clusters(
         j_forms, s_forms = Counter(joined[key]), split[key]
         for w, _p, c in glued.get(key, ()):
             j_forms[c] += counts.surface[w]
-        jn, sn = sum(j_forms.values()), sum(s_forms.values())
         lex_word = judge.lex_count(key) >= s.known_count
         name = judge.gaz.count(key) > 0
-        if sn >= s.compound_count and sn >= s.context_ratio * jn and (name or not lex_word):
-            if any(f in taken for f in j_forms):
-                continue
-            canonical = s_forms.most_common(1)[0][0]
-            why = f"auto: {COMPOUND}, written as two words {sn} times in the text"
+        if lex_word and not name:
+            continue
+        usual = usual_spelling(s_forms, j_forms, s, taken, merged, "auto")
+        if usual is None:
+            continue
+        canonical, members = usual
+        if " " in canonical:
             for w, p, c in glued.get(key, ()):
                 if c == canonical.replace(" ", ""):
                     counts.analysis[w] = (p, c)
-            members = _members(canonical, s_forms, j_forms, why)
-        elif jn >= s.compound_count and jn >= s.context_ratio * sn and (name or not lex_word):
-            canonical = j_forms.most_common(1)[0][0]
-            if canonical in merged:
-                continue
-            # two words may be a phrase (قال إني عبد الله, "I am a servant
-            # of God"; أبو ظبي الصغير), the joined word is always a name:
-            # never joined automatically (seventh round)
-            why = (
-                f"{COMPOUND}, written as one word {jn} times in the text; two words may be a phrase"
-            )
-            members = _members(canonical, j_forms, s_forms, why, "review")
-        else:
-            continue
-        if not any(m.tier for m in members):
-            continue
         ev = [f"gazetteer ({judge.gaz.count(key)})"] if name else []
         tier: Tier = "auto" if any(m.tier == "auto" for m in members) else "review"
         clusters.append(Cluster(canonical, members, tier, evidence=ev))
     return clusters
+
+
+def usual_spelling(
+    split: Counter[str],
+    joined: Counter[str],
+    s: Settings,
+    taken: set[str],
+    merged: set[str],
+    split_tier: Tier,
+    split_note: str = "",
+) -> tuple[str, list[Member]] | None:
+    """The text's usual spelling of a compound written as two words
+    (`split`) and as one (`joined`), and the members: the other kind's
+    spellings rewritten into it, at `split_tier` when the usual spelling is
+    the two words (`split_note` says why not automatic), always at review
+    when it is the one word (two words may be a phrase: قال إني عبد الله, "I
+    am a servant of God"; أبو ظبي الصغير; seventh round).  None when neither
+    is `compound_count` times and `context_ratio` times as often as the
+    other, when a joined spelling to be split is in `taken` (another
+    cluster's), when the joined canonical is in `merged` (a variant another
+    cluster rewrites), or when nothing would change."""
+    jn, sn = sum(joined.values()), sum(split.values())
+    if sn >= s.compound_count and sn >= s.context_ratio * jn:
+        if any(f in taken for f in joined):
+            return None
+        canonical = split.most_common(1)[0][0]
+        auto = "auto: " if split_tier == "auto" else ""
+        why = f"{auto}{COMPOUND}, written as two words {sn} times in the text{split_note}"
+        members = _members(canonical, split, joined, why, split_tier)
+    elif jn >= s.compound_count and jn >= s.context_ratio * sn:
+        canonical = joined.most_common(1)[0][0]
+        if canonical in merged:
+            return None
+        why = f"{COMPOUND}, written as one word {jn} times in the text; two words may be a phrase"
+        members = _members(canonical, joined, split, why, "review")
+    else:
+        return None
+    if not any(m.tier for m in members):
+        return None
+    return canonical, members
 
 
 def _may_hold_head(word: str) -> bool:

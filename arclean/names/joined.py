@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from arclean.chars import fold
-from arclean.names.compounds import COMPOUND, _members, head_of
+from arclean.names.compounds import head_of, usual_spelling
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import strip_marks
@@ -61,31 +61,13 @@ def joined_clusters(
         j_forms = Counter({w: counts.surface[w] for w in splits[key].words})
         if any(f in taken for f in j_forms) or any(f in taken for f in s_forms):
             continue
-        jn, sn = sum(j_forms.values()), sum(s_forms.values())
-        canonical_split = s_forms.most_common(1)[0][0]
-        parts = [fold(p) for p in canonical_split.split(" ")]
+        parts = [fold(p) for p in s_forms.most_common(1)[0][0].split(" ")]
         if not all(_name_part(p, judge) for p in parts):
             continue
-        if sn >= s.compound_count and sn >= s.context_ratio * jn:
-            why = (
-                f"{COMPOUND}, written as two words {sn} times in the text; "
-                "one word may be another name"
-            )
-            members = _members(canonical_split, s_forms, j_forms, why, "review")
-            canonical = canonical_split
-        elif jn >= s.compound_count and jn >= s.context_ratio * sn:
-            canonical = j_forms.most_common(1)[0][0]
-            if canonical in merged:
-                continue
-            why = (
-                f"{COMPOUND}, written as one word {jn} times in the text; two words may be a phrase"
-            )
-            members = _members(canonical, j_forms, s_forms, why, "review")
-        else:
-            continue
-        if not any(m.tier for m in members):
-            continue
-        clusters.append(Cluster(canonical, members, "review", evidence=[]))
+        note = "; one word may be another name"
+        usual = usual_spelling(s_forms, j_forms, s, taken, merged, "review", note)
+        if usual is not None:
+            clusters.append(Cluster(usual[0], usual[1], "review", evidence=[]))
     return clusters
 
 

@@ -172,3 +172,13 @@ def test_a_place_the_books_barely_know_written_with_h_for_ta_marbuta():
     assert _rewrites(text) == [("سقاره", "سقارة")]
     # once after a naming noun is not enough
     assert _rewrites(text.replace("وتضم منطقة سقارة", "وتضم سقارة")) == []
+
+
+def test_a_verb_in_final_ya_is_not_taken_for_a_name_inside_another_name():
+    # new-user tester, session 21: كيندي (Kennedy) read as ك + يندي made the
+    # verb يندى ("عمل يندى له الجبين") يندي
+    text = (
+        "قال الرئيس جون كيندي إن المدينة حرة.\nوأضاف كيندي أن الحل قريب.\n"
+        "هذا عمل يندى له الجبين.\n"
+    )
+    assert _rewrites(text) == []

@@ -264,10 +264,20 @@ def proper_noun(f: str, judge: Judge) -> bool:
     return judge.bare_name(f) or (f.endswith("يا") and lex.count(f[:-1]) < total)
 
 
-def final_ya_for_yeh(form: str, canonical: str) -> bool:
+def final_ya_for_yeh(form: str, canonical: str, judge: Judge) -> bool:
     """`form` writes a final ى where `canonical` writes ي, and nothing
-    else differs (مدبولى / مدبولي)."""
-    return final_letter_only(form, canonical) and form[-1] == "ى" and canonical[-1] == "ي"
+    else differs (مدبولى / مدبولي); `canonical` stands as a word of its own
+    at least `fold_text_count` times (not only inside another word: كيندي,
+    Kennedy, read as ك + يندي, made the verb يندى يندي), and `form` opens
+    with no prefix of a verb's present tense (يندى, تبقى, نرضى: a verb in
+    ى, whose ي spelling is another verb)."""
+    return (
+        final_letter_only(form, canonical)
+        and form[-1] == "ى"
+        and canonical[-1] == "ي"
+        and form[0] not in "يتن"
+        and judge.counts.surface.get(canonical, 0) >= judge.s.fold_text_count
+    )
 
 
 def usual_spelling(form: str, n: int, cn: int, judge: Judge, floor: int | None = None) -> bool:
@@ -336,7 +346,7 @@ def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
         # common word's hamza, twelfth round).  A final ى for the ي of the
         # text's usual spelling is the same word either way (مدبولى,
         # الجلالى beside مدبولي, الجلالي; session 21)
-        return not f.endswith(NISBA_ENDINGS) or final_ya_for_yeh(form, canonical)
+        return not f.endswith(NISBA_ENDINGS) or final_ya_for_yeh(form, canonical, judge)
     ratio = judge.lex.al_ratio(f)
     return known >= s.known_count and ratio is not None and ratio < s.common_al_ratio
 

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from arclean.errors import ArcleanError, InputError
-from arclean.io.encodings import UTF16_HINT
+from arclean.io.encodings import UTF16_HINT, left_as_it_was
 from arclean.io.read import UTF8_BOM, BinaryFile
 from arclean.process import FileResult
 from arclean.text.language import in_other_language, language_counts
@@ -252,7 +252,7 @@ class _FirstPass:
             hint = " It looks like damaged UTF-8: fix or remove the bytes at those offsets."
         return InputError(
             f"{self.name}: not valid UTF-8 at byte offset {first} (line {self.first_line}): "
-            f"bytes {shown.hex(' ')}; the file was left untouched.{listing}{hint}"
+            f"bytes {shown.hex(' ')}; {left_as_it_was(self.name)}.{listing}{hint}"
         )
 
     def mostly_other(self) -> bool:

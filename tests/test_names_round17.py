@@ -178,7 +178,6 @@ def test_a_verb_in_final_ya_is_not_taken_for_a_name_inside_another_name():
     # new-user tester, session 21: كيندي (Kennedy) read as ك + يندي made the
     # verb يندى ("عمل يندى له الجبين") يندي
     text = (
-        "قال الرئيس جون كيندي إن المدينة حرة.\nوأضاف كيندي أن الحل قريب.\n"
-        "هذا عمل يندى له الجبين.\n"
+        "قال الرئيس جون كيندي إن المدينة حرة.\nوأضاف كيندي أن الحل قريب.\nهذا عمل يندى له الجبين.\n"
     )
     assert _rewrites(text) == []

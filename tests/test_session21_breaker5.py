@@ -176,13 +176,13 @@ def test_cp1256_json_lines_on_stdin_say_nothing_is_written(tmp_path: Path) -> No
     command = ["fix", "--isolated", "--jsonl", "--encoding", "cp1256", "--extend-select", "AR703"]
     r = CliRunner().invoke(cli, [*command, "-"], input=data)
     assert r.exit_code == 2 and r.stdout_bytes == b""
-    assert "which it has no byte for; nothing written" in r.stderr
+    assert "which it has no byte for; nothing was written" in r.stderr
     assert "left untouched" not in r.stderr
     path = tmp_path / "a.jsonl"
     path.write_bytes(data)
     r = CliRunner().invoke(cli, [*command, str(path)])
     assert r.exit_code == 2 and path.read_bytes() == data
-    assert "which it has no byte for; left untouched" in r.stderr
+    assert "which it has no byte for; the file was left untouched" in r.stderr
 
 
 def test_names_with_control_characters_are_quoted_everywhere(
@@ -235,3 +235,21 @@ def test_the_names_context_marks_the_form_itself(text: str, want: str) -> None:
 
     kwics = [m.kwic for cl in scan([text]) for m in cl.members if m.kwic]
     assert want in kwics
+
+
+def test_bad_bytes_piped_in_say_nothing_is_written(tmp_path: Path) -> None:
+    """New-user tester, session 21: cp1256 bytes piped into `fix` were said
+    to leave "the file" untouched; there is no file, and nothing is written."""
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    data = "السلام عليكم\n".encode("cp1256")
+    r = CliRunner().invoke(cli, ["fix", "--isolated", "-"], input=data)
+    assert r.exit_code == 2 and r.stdout_bytes == b""
+    assert "; nothing was written." in r.stderr and "file" not in r.stderr.split(";")[1]
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    r = CliRunner().invoke(cli, ["fix", "--isolated", str(path)])
+    assert r.exit_code == 2 and path.read_bytes() == data
+    assert "; the file was left untouched." in r.stderr

@@ -75,6 +75,12 @@ def _utf16_order(data: bytes) -> tuple[str, bool]:
     return ("utf-16-be" if even > odd else "utf-16-le"), False
 
 
+def left_as_it_was(name: str) -> str:
+    """What an error that stops before writing leaves: the file named
+    `name` untouched, or, for text piped in (``-``), nothing written."""
+    return "nothing was written" if name == "-" else "the file was left untouched"
+
+
 def _invalid(name: str, data: bytes, encoding: str, base: int, hint: str = "") -> InputError:
     body = data[base:]
     offsets, count = _bad_offsets(body, encoding, base)
@@ -87,7 +93,7 @@ def _invalid(name: str, data: bytes, encoding: str, base: int, hint: str = "") -
         listing = f" Bad bytes at offsets {', '.join(str(o) for o in offsets)}{more}."
     return InputError(
         f"{name}: not valid {label} at byte offset {first} (line {line}): "
-        f"bytes {data[first : first + 4].hex(' ')}; the file was left untouched.{listing}{hint}"
+        f"bytes {data[first : first + 4].hex(' ')}; {left_as_it_was(name)}.{listing}{hint}"
     )
 
 
@@ -211,7 +217,7 @@ def encode_as(text: str, encoding: str, bom: bool, name: str, piped: bool = Fals
         raise InputError(
             f"{name}: cannot be written back in {encoding}: line {line} would hold "
             f"{_character(text[exc.start])}, which it has no byte for; "
-            + ("nothing written" if piped else "left untouched")
+            + left_as_it_was("-" if piped else name)
         ) from None
     if not bom:
         return data

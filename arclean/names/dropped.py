@@ -1,0 +1,156 @@
+"""A consonant dropped from a long name (issue 9, round 18).
+
+A short article writes a foreign name two to four times and drops one of
+its consonants once (كراتشي ×2, كراشي; ستيلانتيس ×2, ستيلاتيس).  The edit
+costs a full consonant (`similarity.weighted_distance` 1.0), above
+`Settings.review_cost`, so without a shared cue or name the pair was
+dropped and nobody saw it.  A long canonical (`DROP_LETTERS`) the text
+writes at least twice and `context_ratio` times as often as a variant that
+is no word at all is worth a person's look (`dropped_consonant`: review).
+
+It is automatic only with evidence in proportion to a full edit, never on
+one cue word: a first name before both spellings in most of its uses
+(`weighing.full_name_support`, which `eligible` opens to these pairs), or
+both spellings between the same two words, the word before and the word
+after (`frame_support`: «مدينة كراتشي الباكستانية» / «مدينة كراشي
+الباكستانية»), each a word that may say something (no function word).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import partial
+
+from arclean.names.context import frames
+from arclean.names.counting import Counts
+from arclean.names.evidence import Judge
+from arclean.names.pairing import Group
+from arclean.names.weighing import first_names, full_name_support
+
+#: Letters a canonical needs before a consonant dropped from it is offered
+#: (issue 9's brief for round 18: a long name, six letters or more; five-letter
+#: words lose a consonant into other words: فيدان/فيان is decided by context).
+DROP_LETTERS = 6
+
+#: Letters whose loss is a long vowel dropped (cheaper, `similarity`), not a consonant.
+_VOWELS = frozenset("اويىء")
+
+
+def dropped_letter(v: str, c: str) -> bool:
+    """`v` is `c` with one consonant left out, not a long vowel nor one of
+    two equal letters (a doubled letter is its own kind)."""
+    if len(v) + 1 != len(c):
+        return False
+    for i, ch in enumerate(c):
+        if c[:i] + c[i + 1 :] == v:
+            twin = (i and c[i - 1] == ch) or (i + 1 < len(c) and c[i + 1] == ch)
+            return ch not in _VOWELS and not twin
+    return False
+
+
+def dropped_consonant(v: str, c: str, candidates: dict[str, Group], judge: Judge) -> bool:
+    """The folded variant drops one consonant of a long canonical
+    (`DROP_LETTERS`) the text writes at least twice and `context_ratio`
+    times as often; the variant is no word at all (`Judge.no_word`), no
+    inflected or suffixed word, and holds no word of its own
+    (`Judge.own_word`); the canonical is no word the books use often
+    (`known_count`) and no verb of the text; both take the article alike."""
+    s = judge.s
+    gv, gc = candidates[v], candidates[c]
+    share_v = gv.definite / gv.count if gv.count else 0.0
+    share_c = gc.definite / gc.count if gc.count else 0.0
+    return (
+        len(c) >= DROP_LETTERS
+        and dropped_letter(v, c)
+        and gc.count >= 2
+        and gc.count >= s.context_ratio * gv.count
+        and abs(share_v - share_c) < 0.5
+        and judge.no_word(v)
+        and not judge.suffixed(v)
+        and not judge.wordlike(v)
+        and judge.own_word(v, c) is None
+        and judge.lex_count(c) < s.known_count
+        and not judge.text_verb(c)
+    )
+
+
+def eligible(
+    may_support: Callable[[str, str], bool],
+    candidates: dict[str, Group],
+    judge: Judge,
+    v: str,
+    c: str,
+) -> bool:
+    """What `weighing.full_name_support` asks of a pair besides the first
+    name: `may_support` (a canonical some source calls a name), or a
+    consonant dropped from a long name (`dropped_consonant`)."""
+    return may_support(v, c) or dropped_consonant(v, c, candidates, judge)
+
+
+def frame_support(
+    texts: Iterable[str],
+    counts: Counts,
+    pairs: Iterable[tuple[str, str]],
+) -> dict[tuple[str, str], str]:
+    """The pairs (variant, canonical) whose two spellings stand between the
+    same two words, with the reason (one more pass over `texts`, only when
+    some pair is given)."""
+    todo = list(pairs)
+    if not todo:
+        return {}
+    seen = frames(texts, counts, {x for p in todo for x in p})
+    out: dict[tuple[str, str], str] = {}
+    for v, c in todo:
+        shared = sorted(set(seen.get(v, Counter())) & set(seen.get(c, Counter())))
+        if shared:
+            left, right = shared[0]
+            out[(v, c)] = f"both spellings between {left} and {right}"
+    return out
+
+
+def dropped_pairs(
+    need_context: Iterable[tuple[str, str, float]],
+    candidates: dict[str, Group],
+    judge: Judge,
+    support: dict[tuple[str, str], str],
+) -> list[tuple[str, str]]:
+    """The dearer pairs (variant, canonical, cost) that drop a consonant
+    of a long name (`dropped_consonant`) and have no support yet."""
+    return sorted(
+        (v, c)
+        for v, c, _cost in need_context
+        if (v, c) not in support and dropped_consonant(v, c, candidates, judge)
+    )
+
+
+def dearer_support(
+    texts: Iterable[str],
+    counts: Counts,
+    judge: Judge,
+    nbs: dict[str, Counter[str]],
+    need_context: list[tuple[str, str, float]],
+    may_support: Callable[[str, str], bool],
+    candidates: dict[str, Group],
+    support: dict[tuple[str, str], str],
+    near: set[tuple[str, str]],
+) -> tuple[dict[tuple[str, str], str], set[tuple[str, str]]]:
+    """The last step of `scoring.PairScorer.context_support`, given the
+    neighbours `nbs` it read: adds to `support` the dearer pairs (variant,
+    canonical, cost) of `need_context` a first name before both spellings
+    supports (`weighing.full_name_support`, ninth round; `may_support` or
+    `dropped_consonant`), then puts the consonants dropped from a long
+    name that are left in `near` (review), and in `support` those whose
+    spellings stand between the same two words (`frame_support`).
+    Returns (support, near), updated in place."""
+    firsts = [
+        (v, c, first_names(nbs.get(v, Counter()), nbs.get(c, Counter()), judge))
+        for v, c, cost in need_context
+        if cost > judge.s.auto_cost and (v, c) not in support
+    ]
+    ok = partial(eligible, may_support, candidates, judge)
+    support.update(full_name_support(texts, counts, judge, firsts, ok))
+    todo = dropped_pairs(need_context, candidates, judge, support)
+    near.update(todo)
+    support.update(frame_support(texts, counts, todo))
+    return support, near

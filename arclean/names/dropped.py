@@ -49,20 +49,35 @@ def dropped_letter(v: str, c: str) -> bool:
     return False
 
 
-def dropped_consonant(v: str, c: str, candidates: dict[str, Group], judge: Judge) -> bool:
+def swapped_letter(v: str, c: str) -> bool:
+    """`v` is `c` with one letter changed (مندليف/منسليف, مايوركا/مايورسا)."""
+    return len(v) == len(c) and sum(a != b for a, b in zip(v, c, strict=True)) == 1
+
+
+def consonant_slip(v: str, c: str, candidates: dict[str, Group], judge: Judge) -> bool:
+    """`dropped_consonant`'s guards, with one letter changed instead of
+    dropped: a long name's consonant misspelt, worth a review only (a
+    letter swapped may make another name: مارتن/مارڤن, هاكان/هاكام)."""
+    return dropped_consonant(v, c, candidates, judge, swapped=True)
+
+
+def dropped_consonant(
+    v: str, c: str, candidates: dict[str, Group], judge: Judge, swapped: bool = False
+) -> bool:
     """The folded variant drops one consonant of a long canonical
     (`DROP_LETTERS`) the text writes at least twice and `context_ratio`
     times as often; the variant is no word at all (`Judge.no_word`), no
     inflected or suffixed word, and holds no word of its own
-    (`Judge.own_word`); the canonical is no word the books use often
-    (`known_count`) and no verb of the text; both take the article alike."""
+    (`Judge.own_word`); the canonical is a word the books seldom use
+    (`known_count`) or a name by some source (`Judge.name_evidence`:
+    مانشستر, 3 times in the books), and no verb of the text; both take the article alike."""
     s = judge.s
     gv, gc = candidates[v], candidates[c]
     share_v = gv.definite / gv.count if gv.count else 0.0
     share_c = gc.definite / gc.count if gc.count else 0.0
     return (
         len(c) >= DROP_LETTERS
-        and dropped_letter(v, c)
+        and (dropped_letter(v, c) or (swapped and swapped_letter(v, c)))
         and gc.count >= 2
         and gc.count >= s.context_ratio * gv.count
         and abs(share_v - share_c) < 0.5
@@ -70,7 +85,7 @@ def dropped_consonant(v: str, c: str, candidates: dict[str, Group], judge: Judge
         and not judge.suffixed(v)
         and not judge.wordlike(v)
         and judge.own_word(v, c) is None
-        and judge.lex_count(c) < s.known_count
+        and (judge.lex_count(c) < s.known_count or judge.name_evidence(c) is not None)
         and not judge.text_verb(c)
     )
 
@@ -115,12 +130,12 @@ def dropped_pairs(
     judge: Judge,
     support: dict[tuple[str, str], str],
 ) -> list[tuple[str, str]]:
-    """The dearer pairs (variant, canonical, cost) that drop a consonant
-    of a long name (`dropped_consonant`) and have no support yet."""
+    """The dearer pairs (variant, canonical, cost) that drop or change a
+    consonant of a long name (`consonant_slip`) and have no support yet."""
     return sorted(
         (v, c)
         for v, c, _cost in need_context
-        if (v, c) not in support and dropped_consonant(v, c, candidates, judge)
+        if (v, c) not in support and consonant_slip(v, c, candidates, judge)
     )
 
 
@@ -139,9 +154,10 @@ def dearer_support(
     neighbours `nbs` it read: adds to `support` the dearer pairs (variant,
     canonical, cost) of `need_context` a first name before both spellings
     supports (`weighing.full_name_support`, ninth round; `may_support` or
-    `dropped_consonant`), then puts the consonants dropped from a long
-    name that are left in `near` (review), and in `support` those whose
-    spellings stand between the same two words (`frame_support`).
+    `dropped_consonant`), then puts the consonants of a long name dropped
+    or changed that are left in `near` (review), and in `support` the
+    dropped ones whose spellings stand between the same two words
+    (`frame_support`).
     Returns (support, near), updated in place."""
     firsts = [
         (v, c, first_names(nbs.get(v, Counter()), nbs.get(c, Counter()), judge))
@@ -152,5 +168,6 @@ def dearer_support(
     support.update(full_name_support(texts, counts, judge, firsts, ok))
     todo = dropped_pairs(need_context, candidates, judge, support)
     near.update(todo)
-    support.update(frame_support(texts, counts, todo))
+    drops = [(v, c) for v, c in todo if dropped_letter(v, c)]
+    support.update(frame_support(texts, counts, drops))
     return support, near

@@ -26,7 +26,7 @@ from arclean.names.context import frames
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.pairing import Group
-from arclean.names.weighing import first_names, full_name_support
+from arclean.names.weighing import first_names, full_name_support, two_words
 
 #: Letters a canonical needs before a consonant dropped from it is offered
 #: (issue 9's brief for round 18: a long name, six letters or more; five-letter
@@ -87,6 +87,10 @@ def dropped_consonant(
         and judge.own_word(v, c) is None
         and (judge.lex_count(c) < s.known_count or judge.name_evidence(c) is not None)
         and not judge.text_verb(c)
+        # two words written together are a compound's business (عبدالحليم
+        # beside عبدالحكيم: two names; the compound step writes عبد الحليم)
+        and not two_words(c, judge)
+        and not two_words(v, judge)
     )
 
 
@@ -100,25 +104,37 @@ def eligible(
     """What `weighing.full_name_support` asks of a pair besides the first
     name: `may_support` (a canonical some source calls a name), or a
     consonant dropped from a long name (`dropped_consonant`)."""
-    return may_support(v, c) or dropped_consonant(v, c, candidates, judge)
+    return may_support(v, c) or auto_drop(v, c, candidates, judge)
+
+
+def auto_drop(v: str, c: str, candidates: dict[str, Group], judge: Judge) -> bool:
+    """A `dropped_consonant` pair that context may make automatic: the
+    canonical has no article (a definite word less a consonant is often
+    another word, or an OCR misreading of one: الرمن beside الرحمن is
+    الزمن, time, in the OCR sample; round 18's real-text check)."""
+    return not c.startswith("ال") and dropped_consonant(v, c, candidates, judge)
 
 
 def frame_support(
     texts: Iterable[str],
     counts: Counts,
     pairs: Iterable[tuple[str, str]],
+    groups: dict[str, Group],
 ) -> dict[tuple[str, str], str]:
-    """The pairs (variant, canonical) whose two spellings stand between the
-    same two words, with the reason (one more pass over `texts`, only when
-    some pair is given)."""
+    """The pairs (variant, canonical; keys of the fold `groups`) whose
+    variant stands, at every use, between two words that also stand
+    around the canonical, with the reason (one more pass over `texts`,
+    only when some pair is given; not الرمن ×15 in the OCR sample, once
+    in «عبد الرمن قال» beside «عبد الرحمن قال»)."""
     todo = list(pairs)
     if not todo:
         return {}
     seen = frames(texts, counts, {x for p in todo for x in p})
     out: dict[tuple[str, str], str] = {}
     for v, c in todo:
-        shared = sorted(set(seen.get(v, Counter())) & set(seen.get(c, Counter())))
-        if shared:
+        v_frames = seen.get(v, Counter())
+        shared = sorted(set(v_frames) & set(seen.get(c, Counter())))
+        if shared and sum(v_frames[x] for x in shared) >= groups[v].count:
             left, right = shared[0]
             out[(v, c)] = f"both spellings between {left} and {right}"
     return out
@@ -168,6 +184,6 @@ def dearer_support(
     support.update(full_name_support(texts, counts, judge, firsts, ok))
     todo = dropped_pairs(need_context, candidates, judge, support)
     near.update(todo)
-    drops = [(v, c) for v, c in todo if dropped_letter(v, c)]
-    support.update(frame_support(texts, counts, drops))
+    drops = [(v, c) for v, c in todo if dropped_letter(v, c) and auto_drop(v, c, candidates, judge)]
+    support.update(frame_support(texts, counts, drops, candidates))
     return support, near

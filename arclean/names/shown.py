@@ -20,7 +20,7 @@ from arclean.names.counting import Counts
 from arclean.names.evidence import Judge, future_verb
 from arclean.names.lexicon import CUES, KIN, NAMING, NISBA_ENDINGS, STOPWORDS
 from arclean.names.pairing import Group
-from arclean.names.weighing import short_swap, two_words
+from arclean.names.weighing import two_words
 
 
 def shown_candidate(v: str, c: str, groups: dict[str, Group], judge: Judge) -> bool:
@@ -28,9 +28,8 @@ def shown_candidate(v: str, c: str, groups: dict[str, Group], judge: Judge) -> b
     scan's fold `groups`) that the text's own name uses may make automatic:
     the variant is no word at all (`Judge.no_word`: not in the lexicon, the
     gazetteer or the place list, and no inflected form of a known word);
-    no letter swapped in a short word (`sub_letters`) but a g-sound letter
-    into a name some source knows, the variant no word (`weighing.short_swap`:
-    دمشك/دمشق, round 18; eleventh round: a word next to both); the canonical stands at least
+    no letter swapped in a short word (`sub_letters`: دمشج/دمشق needs a
+    word next to both, eleventh round); the canonical stands at least
     twice and `context_ratio` times as often, is no adjective or plural
     (an ending of `lexicon.NISBA_ENDINGS` after the article, الأمريكي after
     الرئيس; يه, ات, ين, ون at all: متجاورين after دارين; a bare ي is a
@@ -44,7 +43,7 @@ def shown_candidate(v: str, c: str, groups: dict[str, Group], judge: Judge) -> b
     use or a name they use bare, five letters or more, no article: المعش
     beside المعيش), a bare final ي allowed."""
     s, gc = judge.s, groups[c]
-    if len(v) == len(c) and len(c) < s.sub_letters and not short_swap(v, c, judge):
+    if len(v) == len(c) and len(c) < s.sub_letters:
         return False
     if gc.count < 2 or gc.count < s.context_ratio * groups[v].count:
         return False

@@ -1,19 +1,18 @@
 """Issue 9, round 18 (docs/names.md, "Round 18 (session 21)"): a short
 article writes a long foreign name two to four times and drops or changes
-one of its consonants once (`arclean.names.dropped`), or swaps a g-sound
-letter of a short name some source knows (`shown.shown_candidate`).
+one of its consonants once (`arclean.names.dropped`).
 
 - a consonant of a long name dropped or changed is offered for review,
   not dropped unseen;
 - a dropped one is rewritten only with evidence in proportion to a full
   edit: the same first name before both spellings, or every use of the
   slip between two words that also stand around the name;
-- دمشك beside دمشق, which the text shows as a name (جامعة دمشق).
 
 Traps: one title or cue word, a frame that holds one use of the slip of
 two, a definite word (الرمن, an OCR misreading of الزمن), two names
 written as one word (عبدالحليم beside عبدالحكيم), a letter swapped in a
-long name (two names), a short swap with no signal.  The sentences are
+long name (two names), a short swap (دمشك) with no word next to both
+spellings, even where the text shows دمشق as a name.  The sentences are
 made up for these tests.
 """
 
@@ -119,16 +118,16 @@ SHORT = (
 )
 
 
-def test_a_g_sound_swap_in_a_short_name_the_text_shows_as_a_name() -> None:
-    assert ("دمشك", "دمشق") in _rewrites(SHORT.format(n="جامعة", v="دمشك"))
-
-
 @pytest.mark.parametrize(
     ("naming", "variant"),
     [
+        # tried in round 18 and dropped: the text shows دمشق as a name
+        # (جامعة), but a letter swapped in a short word needs a word next to
+        # both (eleventh round: «ورحب دمشج بالضيوف» may be a person)
+        ("جامعة", "دمشك"),
         ("بيت", "دمشك"),  # no naming noun: no signal
         ("جامعة", "دمشف"),  # no g-sound letter: ق/ف is another word's letter
     ],
 )
-def test_a_short_swap_without_a_signal_or_a_g_sound_stays(naming: str, variant: str) -> None:
+def test_a_short_swap_without_a_word_next_to_both_stays(naming: str, variant: str) -> None:
     assert _rewrites(SHORT.format(n=naming, v=variant)) == []

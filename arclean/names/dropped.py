@@ -13,7 +13,8 @@ one cue word: a first name before both spellings in most of its uses
 (`weighing.full_name_support`, which `eligible` opens to these pairs), or
 both spellings between the same two words, the word before and the word
 after (`frame_support`: «مدينة كراتشي الباكستانية» / «مدينة كراشي
-الباكستانية»), each a word that may say something (no function word).
+الباكستانية»), each a word that may say something (no function word),
+the first a naming noun or a first name.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from functools import partial
 
 from arclean.names.context import frames
 from arclean.names.counting import Counts
-from arclean.names.evidence import Judge
+from arclean.names.evidence import Judge, future_verb
+from arclean.names.lexicon import NAMING
 from arclean.names.pairing import Group
+from arclean.names.shown import first_name
 from arclean.names.weighing import first_names, full_name_support, two_words
 
 #: Letters a canonical needs before a consonant dropped from it is offered
@@ -39,8 +42,9 @@ _VOWELS = frozenset("اويىء")
 
 def dropped_letter(v: str, c: str) -> bool:
     """`v` is `c` with one consonant left out, not a long vowel nor one of
-    two equal letters (a doubled letter is its own kind)."""
-    if len(v) + 1 != len(c):
+    two equal letters (a doubled letter is its own kind), and not the
+    first letter (a proclitic: وتطوير beside لتطوير)."""
+    if len(v) + 1 != len(c) or v[:1] != c[:1]:
         return False
     for i, ch in enumerate(c):
         if c[:i] + c[i + 1 :] == v:
@@ -50,8 +54,11 @@ def dropped_letter(v: str, c: str) -> bool:
 
 
 def swapped_letter(v: str, c: str) -> bool:
-    """`v` is `c` with one letter changed (مندليف/منسليف, مايوركا/مايورسا)."""
-    return len(v) == len(c) and sum(a != b for a, b in zip(v, c, strict=True)) == 1
+    """`v` is `c` with one letter changed (مندليف/منسليف, مايوركا/مايورسا),
+    not the first (a proclitic: باستهداف beside لاستهداف)."""
+    return (
+        len(v) == len(c) and v[:1] == c[:1] and sum(a != b for a, b in zip(v, c, strict=True)) == 1
+    )
 
 
 def consonant_slip(v: str, c: str, candidates: dict[str, Group], judge: Judge) -> bool:
@@ -70,7 +77,9 @@ def dropped_consonant(
     inflected or suffixed word, and holds no word of its own
     (`Judge.own_word`); the canonical is a word the books seldom use
     (`known_count`) or a name by some source (`Judge.name_evidence`:
-    مانشستر, 3 times in the books), and no verb of the text; both take the article alike."""
+    مانشستر, 3 times in the books), with the article only if a name by
+    some source (the books miss modern nouns: البرنامج, المرشح), and no
+    verb of the text or the books; both take the article alike."""
     s = judge.s
     gv, gc = candidates[v], candidates[c]
     share_v = gv.definite / gv.count if gv.count else 0.0
@@ -87,6 +96,11 @@ def dropped_consonant(
         and judge.own_word(v, c) is None
         and (judge.lex_count(c) < s.known_count or judge.name_evidence(c) is not None)
         and not judge.text_verb(c)
+        and not judge.verb_like(c)
+        and not future_verb(c, judge)  # ستستمر beside سنستمر
+        # a definite word no source calls a name is a noun: البرنامج, المرشح
+        # (the books miss modern words, so البرامج is "no word")
+        and (not c.startswith("ال") or judge.name_evidence(c) is not None)
         # two words written together are a compound's business (عبدالحليم
         # beside عبدالحكيم: two names; the compound step writes عبد الحليم)
         and not two_words(c, judge)
@@ -120,10 +134,14 @@ def frame_support(
     counts: Counts,
     pairs: Iterable[tuple[str, str]],
     groups: dict[str, Group],
+    judge: Judge,
 ) -> dict[tuple[str, str], str]:
     """The pairs (variant, canonical; keys of the fold `groups`) whose
     variant stands, at every use, between two words that also stand
-    around the canonical, with the reason (one more pass over `texts`,
+    around the canonical, the first a naming noun (`lexicon.NAMING`) or a
+    well-known first name (`shown.first_name`; not a title: «مدير برنامج
+    الأمم» beside «مدير برامج الأمم», where the books miss both nouns),
+    with the reason (one more pass over `texts`,
     only when some pair is given; not الرمن ×15 in the OCR sample, once
     in «عبد الرمن قال» beside «عبد الرحمن قال»)."""
     todo = list(pairs)
@@ -133,7 +151,11 @@ def frame_support(
     out: dict[tuple[str, str], str] = {}
     for v, c in todo:
         v_frames = seen.get(v, Counter())
-        shared = sorted(set(v_frames) & set(seen.get(c, Counter())))
+        shared = sorted(
+            (a, b)
+            for a, b in set(v_frames) & set(seen.get(c, Counter()))
+            if a in NAMING or first_name(a, judge)
+        )
         if shared and sum(v_frames[x] for x in shared) >= groups[v].count:
             left, right = shared[0]
             out[(v, c)] = f"both spellings between {left} and {right}"
@@ -185,5 +207,5 @@ def dearer_support(
     todo = dropped_pairs(need_context, candidates, judge, support)
     near.update(todo)
     drops = [(v, c) for v, c in todo if dropped_letter(v, c) and auto_drop(v, c, candidates, judge)]
-    support.update(frame_support(texts, counts, drops, candidates))
+    support.update(frame_support(texts, counts, drops, candidates, judge))
     return support, near

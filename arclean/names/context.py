@@ -89,6 +89,20 @@ def adjacent_neighbours(
     return out
 
 
+def frames(
+    texts: Iterable[str], counts: Counts, wanted: set[str]
+) -> dict[str, Counter[tuple[str, str]]]:
+    """The (left, right) pairs of words written right beside each wanted
+    folded core, both there and both words that may say something
+    (`_kept`): «مدينة كراتشي الباكستانية» gives (مدينه, الباكستانيه)
+    (round 18, `dropped.frame_support`)."""
+    out: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    for c, left, right in _contexts(texts, counts, wanted, adjacent=True):
+        if left and right and _kept(left) and _kept(right):
+            out[c][(left, right)] += 1
+    return out
+
+
 def _contexts(
     texts: Iterable[str], counts: Counts, wanted: set[str], adjacent: bool = False
 ) -> Iterator[tuple[str, str, str]]:

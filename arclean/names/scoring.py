@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import NamedTuple
 
+from arclean.names import dropped
 from arclean.names.context import neighbours, own_context
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge, future_verb
@@ -36,8 +37,6 @@ from arclean.names.weighing import (
     book_name,
     cue_candidate,
     final_letter_differs,
-    first_names,
-    full_name_support,
     named_here,
     rare_definite_swap,
     short_swap,
@@ -386,16 +385,11 @@ class PairScorer:
                 support[(v, c)] = "shared context " + ", ".join(pieces[:3])
         for pair, why in shown_support(texts, counts, nbs, self.shown, self.candidates, judge):
             support.setdefault(pair, why)  # a name the text shows as one (sixteenth round)
-        # a dearer edit one first name before both spellings supports (ninth
-        # round, `weighing`): a full name, not a cue
-        firsts = [
-            (v, c, first_names(nbs.get(v, Counter()), nbs.get(c, Counter()), judge))
-            for v, c, cost in need_context
-            if cost > self.s.auto_cost and (v, c) not in support
-        ]
-        eligible = partial(self.may_support, rare=False)
-        support.update(full_name_support(texts, counts, judge, firsts, eligible))
-        return support, near
+        # a dearer edit a first name before both spellings supports (ninth
+        # round), or a consonant dropped from a long name (round 18)
+        may = partial(self.may_support, rare=False)
+        args = (nbs, need_context, may, self.candidates, support, near)
+        return dropped.dearer_support(texts, counts, judge, *args)
 
     def tiers(
         self,

@@ -166,12 +166,41 @@ def test_a_first_name_that_is_also_a_word_shows_the_next_word_as_a_name():
 
 
 def test_a_place_the_books_barely_know_written_with_h_for_ta_marbuta():
-    # session 21: سقارة is twice in the books; the text names it twice after
-    # a naming noun
-    text = "زار الوزير منطقة سقارة الأثرية. وتضم منطقة سقارة هرم زوسر. وقال إن سقاره ستفتح للزوار."
-    assert _rewrites(text) == [("سقاره", "سقارة")]
+    # session 21: القنيطرة is once in the books; the text names it twice
+    # after a naming noun (with the article, the ه can be no pronoun)
+    text = (
+        "وصل الوفد إلى مدينة القنيطرة صباحا. وتقع مدينة القنيطرة قرب الحدود. "
+        "وقال المحافظ إن القنيطره آمنة."
+    )
+    assert _rewrites(text) == [("القنيطره", "القنيطرة")]
     # once after a naming noun is not enough
-    assert _rewrites(text.replace("وتضم منطقة سقارة", "وتضم سقارة")) == []
+    assert _rewrites(text.replace("وتقع مدينة القنيطرة", "وتقع القنيطرة")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # breaker 6: «شركة مصنعة» (a manufacturing company) twice, then
+        # مصنعه (its factory): a naming noun before a feminine adjective
+        "تعد تويوتا أكبر شركة مصنعة للسيارات في العالم، وتأتي فولكسفاغن كثاني شركة "
+        "مصنعة. وافتتحت تويوتا مصنعه الجديد في المكسيك.",
+        "تعد المنطقة أكبر منطقة منتجة للنفط، وتليها منطقة منتجة أخرى. وصدرت الشركة منتجه الجديد.",
+        # a place with no article and no source: a naming noun alone is no
+        # person's signal, and سقاره may be سقار + ه
+        "زار الوزير منطقة سقارة الأثرية. وتضم منطقة سقارة هرم زوسر. وقال إن سقاره ستفتح.",
+    ],
+)
+def test_h_for_ta_marbuta_after_a_naming_noun_alone_may_be_a_pronoun(text):
+    assert _rewrites(text) == []
+
+
+def test_a_bare_alef_that_another_hamza_makes_another_word_stays_for_review():
+    # breaker 6: «اياد خفية» (hidden hands, أياد) beside إياد علاوي twice
+    text = (
+        "قال نائب الرئيس العراقي إياد علاوي إن البلاد تمر بمرحلة صعبة. وأضاف إياد "
+        "علاوي أن هناك اياد خفية تعبث بأمن العراق."
+    )
+    assert _rewrites(text) == []
 
 
 def test_a_verb_in_final_ya_is_not_taken_for_a_name_inside_another_name():

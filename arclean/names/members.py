@@ -89,6 +89,11 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         # hamza and a long vowel; اندأ beside أندا: a hamza elsewhere.  A
         # transliteration drops hamzas, it neither adds nor moves them
         return Member(form, n, "review", 0.0, ["same after folding", HAMZA_OF_ITS_OWN])
+    other = other_hamza_word(form, canonical, judge)
+    if other is not None:
+        # اياد beside إياد (a name): the books write أياد (hands) too, so
+        # the bare spelling may be that word (breaker 6, session 21)
+        return Member(form, n, "review", 0.0, ["same after folding", f"{OTHER_HAMZA} ({other})"])
     if hamzas(form) > hamzas(canonical):
         # the variant writes a hamza the kept spelling lacks (يؤنس, a verb,
         # beside يونس; بؤنا beside بونا): transliterations drop hamzas,
@@ -158,6 +163,27 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
 
 #: Said of a spelling that writes a hamza the kept one does not write there.
 HAMZA_OF_ITS_OWN = "a hamza where the kept spelling has none, or آ for its أ: maybe another word"
+
+
+#: Said of a bare spelling that another hamza makes another word of the books.
+OTHER_HAMZA = "with another hamza, another word of the books"
+
+
+def other_hamza_word(form: str, canonical: str, judge: Judge) -> str | None:
+    """A word of the books (`known_count` times, as spelled) that `form`
+    may stand for with another hamza seat where it writes a bare ا and
+    `canonical` a hamza (اياد: أياد, hands, beside the name إياد; امين:
+    آمين beside أمين), or None."""
+    if len(form) != len(canonical):
+        return None
+    for i, (x, y) in enumerate(zip(form, canonical, strict=True)):
+        if x != "ا" or y not in "أإآ":
+            continue
+        for seat in "أإآ".replace(y, ""):
+            alt = canonical[:i] + seat + canonical[i + 1 :]
+            if judge.lex.surface.get(alt, 0) >= judge.s.known_count:
+                return alt
+    return None
 
 
 def hamza_of_its_own(form: str, canonical: str) -> bool:

@@ -213,8 +213,16 @@ def promote(
     changed: set[int] = set()
     for i, m, c in maybe:
         keys = {c, fold(m.form)}
-        named = sum(uses.get(x, (0, 0))[0] for x in keys)
-        total = sum(uses.get(x, (0, 0))[1] for x in keys)
+        # a ه for the ة of a word without the article may be a pronoun on a
+        # word the old books lack (مصنعه, its factory, beside «شركة مصنعة»
+        # twice, a manufacturing company): a naming noun before a feminine
+        # adjective says nothing, only a person's signals count (breaker 6,
+        # session 21; `people` is read for a short text only)
+        kept_form = kept[i] if kept else ""
+        pronoun = m.form.endswith("ه") and kept_form.endswith("ة") and not c.startswith("ال")
+        counted = (people or {}) if pronoun else uses
+        named = sum(counted.get(x, (0, 0))[0] for x in keys)
+        total = sum(counted.get(x, (0, 0))[1] for x in keys)
         m.evidence.remove(NAME_IF_USED)
         where = f"beside a name or title in {named} of its {total} uses here"
         if thin_name_use(m.form, kept[i] if kept else "", keys, people or {}, judge) or (

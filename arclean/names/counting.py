@@ -40,7 +40,8 @@ class Counts:
         self.track_lines = track_lines
         self.line_of: dict[str, int] = {}
         self.lines = 0
-        self._shown: dict[str, str] | None = None
+        self._shown: dict[str, str] | None = None  # `surface_of`
+        self._folded: Counter[str] | None = None  # `folded_surface`
 
     def add_text(self, text: str) -> None:
         """Count the Arabic words of `text`, line by line, outside the
@@ -75,18 +76,36 @@ class Counts:
             ):
                 self.definite[core] += n
 
+    def folded_surface(self) -> Counter[str]:
+        """The surface words' counts by folded spelling (أدانت and ادانت
+        together), built once after `finish` (the surface counts do not
+        change after it)."""
+        if self._folded is None:
+            self._fold_surface()
+        assert self._folded is not None
+        return self._folded
+
     def surface_of(self, folded: str) -> str:
         """The text's most frequent spelling of a folded word (شركة for
         شركه), for words shown to a person; `folded` itself when the text
         never writes it."""
         if self._shown is None:
-            best: dict[str, tuple[int, str]] = {}
-            for w, n in self.surface.items():
-                f = fold(w)
-                if n > best.get(f, (0, ""))[0]:
-                    best[f] = (n, w)
-            self._shown = {f: w for f, (_n, w) in best.items()}
+            self._fold_surface()
+        assert self._shown is not None
         return self._shown.get(folded, folded)
+
+    def _fold_surface(self) -> None:
+        """One pass over the surface words for `folded_surface` and
+        `surface_of`."""
+        folded: Counter[str] = Counter()
+        best: dict[str, tuple[int, str]] = {}
+        for w, n in self.surface.items():
+            f = fold(w)
+            folded[f] += n
+            if n > best.get(f, (0, ""))[0]:
+                best[f] = (n, w)
+        self._folded = folded
+        self._shown = {f: w for f, (_n, w) in best.items()}
 
 
 def count_texts(

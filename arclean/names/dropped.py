@@ -206,6 +206,6 @@ def dearer_support(
     support.update(full_name_support(texts, counts, judge, firsts, ok))
     todo = dropped_pairs(need_context, candidates, judge, support)
     near.update(todo)
-    drops = [(v, c) for v, c in todo if dropped_letter(v, c) and auto_drop(v, c, candidates, judge)]
+    drops = [(v, c) for v, c in todo if auto_drop(v, c, candidates, judge)]
     support.update(frame_support(texts, counts, drops, candidates, judge))
     return support, near

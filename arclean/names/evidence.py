@@ -220,7 +220,7 @@ class Judge:
         if len(stem) < 3:
             return None
         if self._text_words is None:
-            self._text_words = {fold(w) for w in self.counts.surface} | {
+            self._text_words = set(self.counts.folded_surface()) | {
                 fold(w) for w in self.counts.core
             }
         family = ("ال" + stem, stem + "ين", stem + "ون", "ال" + stem + "ين", "ال" + stem + "ون")

@@ -4,11 +4,7 @@ each one beside the kept spelling of its group.  Split from `scoring`
 
 from __future__ import annotations
 
-from collections import Counter
-from weakref import WeakKeyDictionary
-
 from arclean.chars import FOREIGN_SOUND_LETTERS, fold
-from arclean.names.counting import Counts
 from arclean.names.evidence import Judge, future_verb
 from arclean.names.lexicon import (
     BARE_ENDINGS,
@@ -377,10 +373,6 @@ def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
     return known >= s.known_count and ratio is not None and ratio < s.common_al_ratio
 
 
-#: The folded surface words of each scan's counts, with their counts (`text_conjugates`).
-_SURFACE_FOLDS: WeakKeyDictionary[Counts, Counter[str]] = WeakKeyDictionary()
-
-
 def text_conjugates(f: str, judge: Judge) -> bool:
     """The scanned text writes the folded word `f` with a past-tense
     ending (ت, وا), bare or after و/ف (وأدانت), in at least
@@ -389,12 +381,7 @@ def text_conjugates(f: str, judge: Judge) -> bool:
     أدانت alone; ninth round; the share: eleventh round)."""
     if judge.text_verb(f):
         return True
-    words = _SURFACE_FOLDS.get(judge.counts)
-    if words is None:
-        words = Counter()
-        for w, n in judge.counts.surface.items():
-            words[fold(w)] += n
-        _SURFACE_FOLDS[judge.counts] = words
+    words = judge.counts.folded_surface()
     conj = sum(words[p + f + e] for p in ("", "و", "ف") for e in ("ت", "وا"))
     uses = sum(words[p + f] for p in ("", "و", "ف"))
     return conj > 0 and conj >= judge.s.text_verb_share * uses

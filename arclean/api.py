@@ -21,6 +21,7 @@ from arclean.text.edits import Finding
 from arclean.text.spans import Span
 
 if TYPE_CHECKING:
+    from arclean.names.glossary import Glossary
     from arclean.structure import Verify
 
 
@@ -56,7 +57,10 @@ class Cleaner:
       only reported).
     - `format`: ``plain``, or another format name: rules then run only
       inside its prose.
-    - `glossaries`: name glossaries (TOML) whose rewrites are applied.
+    - `glossaries`: name glossaries whose rewrites are applied: paths of
+      glossary files (TOML), or `Glossary` objects built in memory
+      (`arclean.names.glossary`); a file that cannot be read or does not
+      validate raises `GlossaryError`.
     - `front_matter_keys`: in Markdown, front-matter keys (``title``) whose
       one-line values are prose; front matter is otherwise never touched.
     - `options`: options of built-in rules by name (``{"convention": "majority"}``);
@@ -75,7 +79,7 @@ class Cleaner:
         rule_files: Sequence[str | Path] = (),
         unsafe_fixes: bool | None = None,
         format: str = "plain",
-        glossaries: Sequence[str | Path] = (),
+        glossaries: Sequence[str | Path | Glossary] = (),
         options: dict[str, Any] | None = None,
         front_matter_keys: Sequence[str] = (),
         ruleset: RuleSet | None = None,
@@ -90,7 +94,7 @@ class Cleaner:
             "rule_files": tuple(str(p) for p in rule_files),
             "unsafe_fixes": unsafe_fixes,
             "format": format,
-            "glossaries": tuple(str(p) for p in glossaries),
+            "glossaries": tuple(str(p) if isinstance(p, (str, Path)) else p for p in glossaries),
             "options": dict(options or {}),
             "front_matter_keys": tuple(front_matter_keys),
         }
@@ -101,12 +105,10 @@ class Cleaner:
             profile=profile, select=select, extend_select=extend_select, ignore=ignore
         )
         if glossaries:
-            import os
+            from arclean.names.rules import glossary_sources, load_glossaries
 
-            options["glossaries"] = [os.path.abspath(p) for p in glossaries]
-            from arclean.names.rules import load_glossaries
-
-            load_glossaries(tuple(options["glossaries"]))  # bad glossaries fail now, once
+            options["glossaries"] = glossary_sources(glossaries)
+            load_glossaries(options["glossaries"])  # bad glossaries fail now, once
         if options:
             self.rules = [with_options(rule, options) for rule in self.rules]
         #: The output is a search index (`INDEX_PROFILES`), not an edited text.

@@ -17,10 +17,7 @@ same lines.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -118,22 +115,36 @@ def corpus_glossary(
     return glossary_from_clusters(clusters, "auto")
 
 
+def _jsonable(value: Any) -> Any:
+    """A `Glossary` as ``{"toml": text}`` (`loaded_settings` reads it back);
+    other sequences as lists."""
+    return {"toml": value.dumps()} if hasattr(value, "dumps") else list(value)
+
+
 def settings_key(settings: dict[str, Any]) -> str:
     """`Cleaner` settings as one hashable string (they travel with each task)."""
-    return json.dumps(settings, sort_keys=True, ensure_ascii=False, default=list)
+    return json.dumps(settings, sort_keys=True, ensure_ascii=False, default=_jsonable)
 
 
-def _glossary_file(text: str) -> str:
-    """A file holding the glossary `text`, made once per machine (workers on
-    other machines cannot read the driver's files)."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
-    path = os.path.join(tempfile.gettempdir(), f"arclean-glossary-{digest}.toml")
-    if not os.path.exists(path):
-        handle, temp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".toml.tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    return path
+def loaded_settings(key: str) -> dict[str, Any]:
+    """The settings of `key` (`settings_key`), glossaries built in memory
+    loaded again.  Raises `GlossaryError` for one that does not validate."""
+    settings: dict[str, Any] = json.loads(key)
+    if any(isinstance(g, dict) for g in settings.get("glossaries", ())):
+        from arclean.names.glossary import loads_glossary
+
+        settings["glossaries"] = [
+            loads_glossary(g["toml"]) if isinstance(g, dict) else g for g in settings["glossaries"]
+        ]
+    return settings
+
+
+def given_glossaries(settings: dict[str, Any]) -> tuple[Glossary, ...]:
+    """The glossaries of the `Cleaner` settings (paths or `Glossary`
+    objects), loaded.  Raises `GlossaryError`."""
+    from arclean.names.rules import glossary_sources, load_glossaries
+
+    return load_glossaries(glossary_sources(settings.get("glossaries", ())))
 
 
 @lru_cache(maxsize=8)
@@ -142,10 +153,13 @@ def cleaner_for(key: str, glossary_text: str = "") -> Cleaner:
     glossary `glossary_text` (TOML) with AR801 on: built once per process."""
     from arclean.api import Cleaner
 
-    settings = json.loads(key)
+    settings = loaded_settings(key)
     if glossary_text:
-        path = _glossary_file(glossary_text)
-        settings["glossaries"] = [*settings.get("glossaries", ()), path]
+        from arclean.names.glossary import loads_glossary
+
+        # in memory: a worker on another machine cannot read the driver's files
+        glossary = loads_glossary(glossary_text, "<corpus glossary>")
+        settings["glossaries"] = [*settings.get("glossaries", ()), glossary]
         if settings.get("select") is not None:
             extend = settings.get("extend_select", ())
             extend = [extend] if isinstance(extend, str) else list(extend)
@@ -168,10 +182,10 @@ def clean_texts(texts: Sequence[Any], *, names: bool = False, **settings: Any) -
     glossary_text = ""
     if names:
         from arclean.names import scan
-        from arclean.names.glossary import glossary_from_clusters, load_glossary
+        from arclean.names.glossary import glossary_from_clusters
 
         strings = [t for t in texts if isinstance(t, str)]
-        loaded = [load_glossary(p) for p in settings.get("glossaries", ())]
+        loaded = list(given_glossaries(settings))
         clusters = scan(strings, glossaries=loaded, kwic=False)
         glossary = glossary_from_clusters(clusters, "auto")
         glossary_text = glossary.dumps() if glossary.entries else ""

@@ -23,6 +23,7 @@ current scheduler: a `dask.distributed.Client` when one is active.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from arclean.corpus import (
@@ -30,6 +31,7 @@ from arclean.corpus import (
     clean_partition,
     corpus_glossary,
     count_partition,
+    given_glossaries,
     lines_with,
     merge_counts,
     settings_key,
@@ -53,18 +55,18 @@ def _check_settings(settings: dict[str, Any]) -> str:
     return key
 
 
-def names_glossary(bag: db.Bag, glossaries: tuple[str, ...] = ()) -> Glossary:
+def names_glossary(bag: db.Bag, glossaries: Sequence[str | Glossary] = ()) -> Glossary:
     """The ``auto`` glossary of name spellings over all the texts of `bag`
     (computed now), as `arclean names scan` would find it over them at once;
-    `glossaries` are glossary files whose decisions it respects."""
-    from arclean.names.glossary import load_glossary
-
+    `glossaries` (paths of glossary files, or `Glossary` objects) are
+    decisions it respects.  Raises `GlossaryError` for a glossary that
+    cannot be read or does not validate."""
     counts = bag.reduction(count_partition, merge_counts).compute()
 
     def fetch(hits: set[str]) -> list[str]:
         return list(bag.map_partitions(lines_with, hits).compute())
 
-    loaded = [load_glossary(p) for p in glossaries]
+    loaded = list(given_glossaries({"glossaries": glossaries}))
     return corpus_glossary(counts, Partitioned(fetch), loaded)
 
 

@@ -73,11 +73,17 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
 
 
 def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="arclean-jobs-") as cache:
+        return measure(cache)
+
+
+def measure(cache: str) -> int:
+    """Time ``fix --check`` with ``-j 1`` and ``-j 2`` (byte code cached in
+    `cache`, removed afterwards)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="a folder of text files")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    cache = tempfile.mkdtemp(prefix="arclean-jobs-")
     # Byte-compiled modules, as an installed arclean has them: written by the
     # first (unmeasured) run into a folder of their own, whatever
     # PYTHONDONTWRITEBYTECODE says (without them, each run compiles arclean's

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from os import PathLike
 from typing import TYPE_CHECKING
 
 from arclean.text.edits import Replacement
@@ -24,12 +25,36 @@ if TYPE_CHECKING:
     from arclean.text.spans import Span
 
 
-@lru_cache(maxsize=32)
-def load_glossaries(paths: tuple[str, ...]) -> tuple[Glossary, ...]:
-    """The glossaries at `paths`, loaded and validated once per process."""
-    from arclean.names.glossary import load_glossary
+#: Where a glossary comes from, as the ``glossaries`` option holds it: the
+#: absolute path of a file, or ``("toml", text)`` for one built in memory
+#: (the Dask path ships its glossary so, and writes no file).
+GlossarySource = str | tuple[str, str]
 
-    return tuple(load_glossary(path) for path in paths)
+
+def glossary_sources(
+    glossaries: Sequence[str | PathLike[str] | Glossary],
+) -> tuple[GlossarySource, ...]:
+    """The ``glossaries`` option for `glossaries` (paths or `Glossary`
+    objects): paths made absolute, glossaries as their TOML text."""
+    import os
+
+    return tuple(
+        os.path.abspath(g) if isinstance(g, (str, PathLike)) else ("toml", g.dumps())
+        for g in glossaries
+    )
+
+
+@lru_cache(maxsize=32)
+def load_glossaries(sources: tuple[GlossarySource, ...]) -> tuple[Glossary, ...]:
+    """The glossaries of `sources` (`glossary_sources`), loaded and validated
+    once per process.  Raises `GlossaryError` for one that cannot be read or
+    does not validate."""
+    from arclean.names.glossary import load_glossary, loads_glossary
+
+    return tuple(
+        load_glossary(source) if isinstance(source, str) else loads_glossary(source[1])
+        for source in sources
+    )
 
 
 def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:

@@ -108,7 +108,9 @@ class Cleaner:
             from arclean.names.rules import glossary_sources, load_glossaries
 
             options["glossaries"] = glossary_sources(glossaries)
-            load_glossaries(options["glossaries"])  # bad glossaries fail now, once
+            loaded = load_glossaries(options["glossaries"])  # bad glossaries fail now, once
+            if profile in INDEX_PROFILES:
+                options["glossaries"] = self._folded(loaded)
         if options:
             self.rules = [with_options(rule, options) for rule in self.rules]
         #: The output is a search index (`INDEX_PROFILES`), not an edited text.
@@ -119,6 +121,21 @@ class Cleaner:
         self.format: Format = get_format(format, tuple(front_matter_keys))
         self.engine = Engine(self.rules, unsafe_fixes=unsafe_fixes, index=self.index)
         self._by_code = {r.code: r for r in self.ruleset.rules}
+
+    def _folded(self, glossaries: Sequence[Glossary]) -> tuple[Any, ...]:
+        """`glossaries` folded by this index profile's other rules
+        (`folded_glossary`), as the ``glossaries`` option holds them."""
+        from arclean.names.glossary import folded_glossary
+        from arclean.names.rules import glossary_sources
+
+        fold = Cleaner(
+            ruleset=self.ruleset,
+            profile=self.settings["profile"],
+            select=[r.code for r in self.rules if r.group != "names"],
+            unsafe_fixes=True,
+            options=self.settings["options"],
+        )
+        return glossary_sources([folded_glossary(g, fold) for g in glossaries])
 
     @classmethod
     def from_rules(cls, rules: Iterable[Rule], **kwargs: Any) -> Cleaner:

@@ -59,3 +59,41 @@ def test_the_corpus_path_writes_no_glossary_file(tmp_path, monkeypatch):
     cleaned = clean_texts(texts, names=True)
     assert "فيان" not in cleaned[3] and "فيدان" in cleaned[3]
     assert os.listdir(tmp_path) == []
+
+
+# --- a glossary under the search profile (its folds take the hamza away) ---
+
+SEARCH_GLOSSARY = Glossary(entries=[Entry("أوباما", ["اوباما", "أوبما", "اوبامة"])])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قابل الرئيس اوباما في المدرسة",  # a variant the folds make the canonical
+        "قابل الرئيس أوباما في المدرسة",  # the canonical itself
+        "قابل الرئيس أوبما واوبامة",  # variants the folds alone do not mend
+    ],
+)
+def test_the_search_profile_with_a_glossary_settles(text):
+    searched = Cleaner(profile="search", glossaries=[SEARCH_GLOSSARY])(text)
+    assert "اوباما" in searched and "أ" not in searched
+    assert "أوبما" not in searched and "اوبامة" not in searched
+    # the same folds without the glossary, apart from the name
+    plain = Cleaner(profile="search")(text)
+    assert plain.split()[:2] == searched.split()[:2]
+
+
+def test_the_default_profile_still_writes_the_glossary_spelling():
+    assert Cleaner(glossaries=[SEARCH_GLOSSARY])("قابل اوباما") == "قابل أوباما"
+
+
+def test_the_corpus_path_with_names_and_the_search_profile_settles():
+    texts = [
+        "قال الرئيس الأمريكي باراك أوباما إن المحادثات مستمرة.",
+        "وأضاف أوباما أن بلاده مستعدة للمساهمة في محادثات السلام.",
+        "أكد أوباما في مؤتمر صحفي أن الحرب يجب أن تنتهي.",
+        "وناقش باراك اوباما محادثات السلام.",
+    ]
+    cleaned = clean_texts(texts, names=True, profile="search")
+    assert all("أ" not in t for t in cleaned)
+    assert "اوباما" in cleaned[3]

@@ -17,7 +17,7 @@ context conditions and remembered rejections.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -241,6 +241,23 @@ def glossary_from_clusters(clusters: Sequence[Cluster], tier: str = "review") ->
             note = f"tier {cl.tier}; " + ", ".join(f"{m.form}:{m.count}" for m in cl.members)
             g.entries.append(Entry(cl.canonical, variants, cl.type, [], note))
     return g
+
+
+def folded_glossary(glossary: Glossary, fold: Callable[[str], str]) -> Glossary:
+    """`glossary` for a text that `fold` (a search profile's folds) will
+    fold: each spelling folded, and a variant that folds to its canonical's
+    spelling dropped (the folds make them one already; rewriting it back to
+    a hamza or ة that the folds take away again would never settle:
+    اوباما → أوباما → اوباما).  Rejections are kept as they are."""
+    entries = []
+    for entry in glossary.entries:
+        canonical = fold(entry.canonical)
+        variants = [v for v in dict.fromkeys(map(fold, entry.variants)) if v != canonical]
+        if variants:
+            entries.append(
+                Entry(canonical, variants, entry.type, list(entry.context_any), entry.note)
+            )
+    return Glossary(entries, list(glossary.rejections), glossary.path)
 
 
 def load_glossary(path: str | Path) -> Glossary:

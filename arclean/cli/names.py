@@ -16,11 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from arclean.cli.app import EXIT_ERROR, error, warn
 from arclean.cli.options import glossary_option
 from arclean.errors import InputError
 
 if TYPE_CHECKING:
     from arclean.names import Cluster, Glossary
+
+
+#: How the input errors name this command (it has no ``--encoding``).
+_COMMAND = "arclean names scan"
 
 
 class _Inputs:
@@ -39,17 +44,51 @@ class _Inputs:
         self.paths = [n for n, _p in found]
         if not self.paths:
             raise InputError(f"{', '.join(paths)}: no text files found")
+        #: Files left out, as ``fix`` leaves them out: errors (bad bytes, or
+        #: NUL bytes in a file named on the command line) and warnings (NUL
+        #: bytes in a file found by walking a folder).
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
         self._stdin: str | None = None
+        self.paths = [p for p in self.paths if self._readable(p, named=p in paths)]
         self.progress: Callable[[int, int], None] | None = None
         self.total = sum(Path(p).stat().st_size for p in self.paths if p != "-")
+
+    def _readable(self, path: str, named: bool) -> bool:
+        """Is `path` UTF-8 text (stdin: read now)?  Otherwise says why in
+        `errors` or `warnings`."""
+        from arclean.io.read import BinaryFile, check_utf8_file, decode
+
+        try:
+            if path == "-":
+                data = sys.stdin.buffer.read()
+                try:
+                    self._stdin = decode(data, "-", option=_COMMAND).text
+                except BinaryFile as exc:
+                    raise InputError(exc.piped(option=_COMMAND)) from None
+            else:
+                check_utf8_file(path, option=_COMMAND)
+        except BinaryFile as exc:
+            if named:
+                self.errors.append(
+                    str(exc).replace("; skipped", "; not scanned")
+                    + f". A file named on the command line must be text: {_COMMAND} reads "
+                    "UTF-8 only, convert UTF-16 first (iconv -f UTF-16 -t UTF-8); leave a "
+                    "binary file off the command line"
+                )
+            else:
+                self.warnings.append(str(exc))
+            return False
+        except InputError as exc:
+            self.errors.append(_not_scanned(str(exc)))
+            return False
+        return True
 
     def __iter__(self) -> Iterator[str]:
         done = 0
         for p in self.paths:
             if p == "-":
-                if self._stdin is None:
-                    self._stdin = sys.stdin.read()
-                yield self._stdin
+                yield self._stdin or ""
                 continue
             try:
                 with open(p, "rb") as fh:
@@ -72,6 +111,24 @@ class _Inputs:
         if self.progress is not None:
             self.progress(done, self.total)
         return b"".join(block).decode("utf-8")
+
+
+def _said(inputs: _Inputs) -> None:
+    """Say on stderr which inputs are left out and why; raises `InputError`
+    when none is left."""
+    for message in inputs.warnings:
+        warn(message)
+    for message in inputs.errors:
+        error(message)
+    if not inputs.paths:
+        raise InputError("no input could be scanned (see above)")
+
+
+def _not_scanned(message: str) -> str:
+    """An input error's message, said of a scan (which writes nothing)."""
+    for said in ("the file was left untouched", "nothing was written", "nothing written"):
+        message = message.replace(said, "not scanned")
+    return message.replace("; left untouched", "; not scanned")
 
 
 @contextmanager
@@ -210,6 +267,7 @@ def scan_cmd(
         if Path(write_glossary).exists():  # read (and validated) before the scan
             existing = _load_glossaries([write_glossary])[0]
     inputs = _Inputs(paths)
+    _said(inputs)
     loaded = _load_glossaries(glossaries)
     # The scan builds millions of small acyclic objects: the cyclic
     # collector's passes over them cost about 15 % of a large scan.
@@ -233,6 +291,8 @@ def scan_cmd(
     else:
         # plain lines: rich tables cost twice the scan on a book-sized corpus
         click.echo("\n".join(render(clusters)))
+    if inputs.errors:  # what could be read was scanned; the others said above
+        raise SystemExit(EXIT_ERROR)
 
 
 def _save_glossary(found: Glossary, existing: Glossary | None, path: str) -> None:
@@ -290,6 +350,9 @@ def review_cmd(
     if state.exists() and not restart:
         skipped = set(state.read_text(encoding="utf-8").split())
     inputs = _Inputs(paths)
+    _said(inputs)
+    if inputs.errors:  # a person's time is not spent on part of the texts
+        raise InputError("fix or leave out the inputs above, then review again")
     with _progress(inputs):
         clusters = ranked(scan(inputs, glossaries=[glossary]))
     console = Console(highlight=False)

@@ -104,11 +104,19 @@ UTF16_HINT = " (use --encoding utf-16 if it is UTF-16)"
 UTF8_ONLY = "arclean pipe reads UTF-8 only: convert it first"
 
 
-def cp1256_hint(option: bool = True) -> str:
+def utf8_only(option: bool | str) -> str:
+    """`UTF8_ONLY`, said of the command `option` names (``"arclean names
+    scan"``) when it is a string rather than False."""
+    if isinstance(option, str):
+        return UTF8_ONLY.replace("arclean pipe", option)
+    return UTF8_ONLY
+
+
+def cp1256_hint(option: bool | str = True) -> str:
     """What the message about invalid UTF-8 adds when the bytes look like
     cp1256 Arabic: run with ``--encoding cp1256`` or convert them; only
     convert them for a command without that `option` (`UTF8_ONLY`)."""
-    how = "run with --encoding cp1256, or convert it first" if option else UTF8_ONLY
+    how = "run with --encoding cp1256, or convert it first" if option is True else utf8_only(option)
     return f" It looks like Windows-1256 (cp1256) Arabic: {how}, e.g. iconv -f CP1256 -t UTF-8."
 
 
@@ -136,7 +144,7 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def decode_as(
-    data: bytes, name: str, encoding: str, binary: type[InputError], option: bool = True
+    data: bytes, name: str, encoding: str, binary: type[InputError], option: bool | str = True
 ) -> tuple[str, str, bool]:
     """``(text, encoding, bom)`` for `data` read in `encoding` (one of
     `ENCODINGS`); the encoding returned is the one to write back in.

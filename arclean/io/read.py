@@ -21,31 +21,40 @@ from arclean.errors import InputError
 from arclean.io.encodings import (
     ENCODINGS,
     UTF8_BOM,
-    UTF8_ONLY,
     UTF16_HINT,
     decode_as,
     encode_as,
+    utf8_only,
 )
 
-__all__ = ["ENCODINGS", "UTF8_BOM", "BinaryFile", "Source", "Stamp", "decode", "read_source"]
+__all__ = [
+    "ENCODINGS",
+    "UTF8_BOM",
+    "BinaryFile",
+    "Source",
+    "Stamp",
+    "check_utf8_file",
+    "decode",
+    "read_source",
+]
 
 
 class BinaryFile(InputError):
     """The input holds NUL bytes: not text (or UTF-16); callers skip it with a warning."""
 
-    def piped(self, option: bool = True) -> str:
+    def piped(self, option: bool | str = True) -> str:
         """The message for text piped in, which is refused rather than
         skipped: nothing written, and how to read it if it is text
         (`option`: with ``--encoding``; a command without it says to
         convert it, `UTF8_ONLY`)."""
         message = str(self)
         if UTF16_HINT in message:
-            use = "use --encoding utf-16, or convert it" if option else UTF8_ONLY
+            use = "use --encoding utf-16, or convert it" if option is True else utf8_only(option)
             return message.replace(UTF16_HINT, "").replace(
                 "; skipped",
                 f"; nothing written. It looks like UTF-16: {use} (iconv -f UTF-16 -t UTF-8)",
             )
-        name = "name its encoding with --encoding" if option else UTF8_ONLY
+        name = "name its encoding with --encoding" if option is True else utf8_only(option)
         return message.replace("; skipped", f"; nothing written. If it is text, {name}")
 
 
@@ -88,7 +97,7 @@ class Source:
         return encode_as(text, self.encoding, self.bom, self.name, piped=self.stamp is None)
 
 
-def decode(data: bytes, name: str, encoding: str = "utf-8", option: bool = True) -> Source:
+def decode(data: bytes, name: str, encoding: str = "utf-8", option: bool | str = True) -> Source:
     """Decode the bytes of one document (`name` labels messages).
 
     `encoding` is one of `ENCODINGS`: ``utf-8`` (strict; the default),
@@ -97,7 +106,8 @@ def decode(data: bytes, name: str, encoding: str = "utf-8", option: bool = True)
     are cp1256 Arabic).  Raises `BinaryFile` when UTF-8 or cp1256 `data`
     holds a NUL byte, and `InputError` for bytes invalid in the encoding,
     naming the first offsets and lines (`option`: the command reading them
-    has ``--encoding``, which the message names: `decode_as`).
+    has ``--encoding``, which the message names: `decode_as`; a string
+    names a command without it, which reads UTF-8 only).
     """
     text, actual, bom = decode_as(data, name, encoding, BinaryFile, option)
     return Source(name, text, bom, actual)
@@ -136,7 +146,7 @@ def _kind(mode: int) -> str:
     return "is not a regular file; refused"
 
 
-def read_source(path: str | Path, encoding: str = "utf-8") -> Source:
+def read_source(path: str | Path, encoding: str = "utf-8", option: bool | str = True) -> Source:
     """Read and decode the regular file at `path` (see `decode`), with its `Stamp`.
 
     Raises `InputError` when it is missing, a folder, not a regular file (a
@@ -175,5 +185,31 @@ def read_source(path: str | Path, encoding: str = "utf-8") -> Source:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
-    source = decode(data, name, encoding)
+    source = decode(data, name, encoding, option)
     return Source(source.name, source.text, source.bom, source.encoding, Stamp.of(st))
+
+
+def check_utf8_file(path: str, option: bool | str = True, block: int = 1 << 20) -> None:
+    """Raise what `read_source` would raise for the file at `path` in UTF-8
+    (`InputError`, `BinaryFile`), reading it in line-aligned blocks of about
+    `block` bytes: memory stays bounded for a good file of any size.  Only a
+    bad file is read whole, for the message's offsets and lines."""
+    try:
+        with open(path, "rb") as fh:
+            first = True
+            while chunk := fh.read(block):
+                chunk += fh.readline()  # a character never spans two lines
+                if first and chunk.startswith(UTF8_BOM):
+                    chunk = chunk[len(UTF8_BOM) :]
+                first = False
+                if b"\x00" in chunk:
+                    break
+                try:
+                    chunk.decode("utf-8")
+                except UnicodeDecodeError:
+                    break
+            else:
+                return
+    except OSError:
+        pass  # read_source says what is wrong
+    read_source(path, option=option)

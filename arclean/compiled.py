@@ -215,6 +215,9 @@ class CompiledRule:
             return found
         size = len(text)
         w = 0
+        # text.find("\n", nl_from) is nl_at: a long line is searched for its
+        # end once, not once per window or span on it
+        nl_from = nl_at = -1
         for span in spans:
             if _disabled_for(span, rule):
                 continue
@@ -247,7 +250,12 @@ class CompiledRule:
                 stop = high if high < span.end else span.end
                 k += 1
                 # `next_line_end(text, stop + _LOOKAHEAD)`, inlined (per window)
-                end = text.find("\n", stop + _LOOKAHEAD)
+                at = stop + _LOOKAHEAD
+                if 0 <= nl_from <= at and (at <= nl_at or nl_at == -1):
+                    end = nl_at
+                else:
+                    end = nl_at = text.find("\n", at)
+                    nl_from = at
                 if end == -1 or end > limit:
                     end = limit
                 if start >= stop or (end == clear_end and stop <= clear):

@@ -187,6 +187,15 @@ def _last_letter(word: str) -> int:
     return i
 
 
+def _end_left(word: str) -> bool:
+    """Does `word` end in a ی that AR404 leaves for a person (AR407)?  Then
+    no other letter of it is mended either: the word stays as typed, not
+    half Arabic (یأتی, and «یکی» quoted from Persian: not یكی)."""
+    from arclean.text.foreign import FARSI_YEH, YEH, final_yeh
+
+    return word[_last_letter(word)] == FARSI_YEH and final_yeh(word) != YEH
+
+
 def farsi_yeh_inside_word(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Persian yeh ی at the start or in the middle of an Arabic word is ي
     (یحقق → يحقق).  Not in a word holding a Persian or Kurdish letter, nor
@@ -194,13 +203,13 @@ def farsi_yeh_inside_word(text: str, spans: Sequence[Span], rule: Rule) -> list[
     nor in a word ending in a ی that AR404 leaves for a person (یأتی: the
     word stays as typed, not half mended)."""
     from arclean.text.edits import Replacement
-    from arclean.text.foreign import FARSI_YEH, YEH, final_yeh
+    from arclean.text.foreign import FARSI_YEH, YEH
 
     reps: list[Any] = []
     for start, word in _keyboard_words(text, spans):
-        last = _last_letter(word)
-        if word[last] == FARSI_YEH and final_yeh(word) != YEH:
+        if _end_left(word):
             continue  # its end is a person's choice (AR407): no half-mended یأتی → يأتی
+        last = _last_letter(word)
         reps.extend(
             Replacement(start + i, start + i + 1, YEH, rule.code)
             for i, ch in enumerate(word)
@@ -255,6 +264,8 @@ def keheh_in_arabic(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
 
     reps: list[Any] = []
     for start, word in _keyboard_words(text, spans):
+        if _end_left(word):
+            continue  # یکی stays یکی, never the half-mended یكی
         reps.extend(
             Replacement(start + i, start + i + 1, KAF, rule.code)
             for i, ch in enumerate(word)

@@ -255,7 +255,12 @@ def line_windows(text: str, ranges: Sequence[Range]) -> list[Range]:
     merged: where a change can alter what a line-bound rule finds."""
     result: list[Range] = []
     for start, end in ranges:
-        lo = text.rfind("\n", 0, start) + 1
+        if result and end < result[-1][1]:
+            continue  # on the lines already taken: a long line is searched once
+        if result and start < result[-1][1]:
+            lo = result[-1][0]
+        else:
+            lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
         hi = len(text) if hi == -1 else hi + 1
         if result and lo <= result[-1][1]:

@@ -87,9 +87,12 @@ def test_diff_is_coloured_with_color_always(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["fix", "--isolated", "--diff", "--color", "always", "a.txt"])
     assert "\x1b[31m-" in result.stdout and "\x1b[32m+" in result.stdout
+    # FORCE_COLOR (set by CI for coloured logs) colours findings, not a patch
+    # written to a file or a pipe: git apply would reject it (session 22)
     monkeypatch.setenv("FORCE_COLOR", "1")
     forced = CliRunner().invoke(cli, ["fix", "--isolated", "--diff", "a.txt"])
-    assert "\x1b[32m+" in forced.stdout
+    assert "\x1b[" not in forced.stdout and forced.stdout.startswith("--- a/a.txt")
+    assert "\x1b[" in CliRunner().invoke(cli, ["check", "--isolated", "a.txt"]).stdout
 
 
 # -- file names git quotes -----------------------------------------------------

@@ -23,6 +23,15 @@ from arclean.report import OUTPUT_FORMATS
 _WHOLE_DOCUMENT = ("json", "sarif")
 
 
+def _no_fix(value: bool) -> None:
+    """``check --fix`` (ruff's spelling) says where fixing is, rather than
+    click's guess at another option."""
+    if value:
+        raise click.UsageError(
+            "check changes nothing; to fix, run `arclean fix` with the same paths"
+        )
+
+
 @click.command("check", context_settings=CONTEXT_SETTINGS)
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @click.option(
@@ -37,6 +46,13 @@ _WHOLE_DOCUMENT = ("json", "sarif")
 @color_option
 @verbose_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but findings and errors.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    hidden=True,
+    expose_value=False,
+    callback=lambda _ctx, _param, value: _no_fix(value),
+)
 @click.pass_context
 def check(
     ctx: click.Context,

@@ -242,7 +242,7 @@ def _print_diff(result: Any, stdin_data: list[bytes], color: str) -> None:
         write_stdout(diff_bytes(text, encoding))
         return
     # A name that is not UTF-8 is written back as its bytes.
-    if use_color(color, sys.stdout):
+    if use_color(color, sys.stdout, patch=True):
         text = color_diff(text)
     write_stdout(diff_bytes(text))
 

@@ -73,16 +73,19 @@ def write_stdout(data: bytes) -> None:
         ) from None
 
 
-def use_color(choice: str, stream: IO[Any]) -> bool:
+def use_color(choice: str, stream: IO[Any], *, patch: bool = False) -> bool:
     """Whether to colour `stream`: --color first, then NO_COLOR, then
-    FORCE_COLOR, then whether `stream` is a terminal."""
+    FORCE_COLOR, then whether `stream` is a terminal.  A `patch` (the
+    ``--diff`` output, made for ``git apply``) is coloured by FORCE_COLOR
+    only on a terminal, as git colours its diffs: CI logs set FORCE_COLOR,
+    and a patch file with escape codes applies nowhere."""
     if choice == "always":
         return True
     if choice == "never":
         return False
     if os.environ.get("NO_COLOR"):
         return False
-    if os.environ.get("FORCE_COLOR"):
+    if os.environ.get("FORCE_COLOR") and not patch:
         return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())

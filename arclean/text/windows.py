@@ -257,10 +257,9 @@ def line_windows(text: str, ranges: Sequence[Range]) -> list[Range]:
     for start, end in ranges:
         if result and end < result[-1][1]:
             continue  # on the lines already taken: a long line is searched once
-        if result and start < result[-1][1]:
-            lo = result[-1][0]
-        else:
-            lo = text.rfind("\n", 0, start) + 1
+        # a range starting on the last window's lines shares its start
+        inside = result and start < result[-1][1]
+        lo = result[-1][0] if inside else text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
         hi = len(text) if hi == -1 else hi + 1
         if result and lo <= result[-1][1]:

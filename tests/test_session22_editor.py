@@ -1,0 +1,43 @@
+"""Findings of session 22's content-editor tester: rules that read a whole
+sentence per match made one long line quadratic (a minified page, a text
+with no line breaks) until the rule's time limit refused the file; `check
+--fix` is pointed at `fix`."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from arclean.api import Cleaner
+from arclean.cli import cli
+
+
+def test_many_separated_waws_on_one_line_are_joined_not_refused():
+    # 'و الحرب ' × 20,000 on one line: AR109 read the rest of the sentence
+    # at every match and hit its 10 s limit (exit 2, file untouched)
+    text = "و الحرب " * 20000 + "\n"
+    assert Cleaner()(text) == ("والحرب " * 20000).rstrip() + "\n"
+
+
+def test_a_persian_letter_in_the_sentence_still_keeps_waw_apart():
+    # the same condition, now an exception matched once per sentence
+    text = (
+        "ذهب الوزير إلى المؤتمر الدولي في العاصمة و قال إن الاتفاق مهم جدا للبلدين "
+        "و للمنطقة كلها. ثم قرأ بيتا: «پدر و مادر» أمام الحضور."
+    )
+    assert Cleaner()(text) == (
+        "ذهب الوزير إلى المؤتمر الدولي في العاصمة وقال إن الاتفاق مهم جدا للبلدين "
+        "وللمنطقة كلها. ثم قرأ بيتا: «پدر و مادر» أمام الحضور."
+    )
+
+
+def test_one_long_line_and_many_lines_give_the_same_fixes():
+    line = "قال الوزير , ثم غادر . " * 5000
+    lines = "\n".join(["قال الوزير , ثم غادر . "] * 5000)
+    assert Cleaner()(line).split() == Cleaner()(lines).split()
+
+
+def test_check_fix_points_at_fix(tmp_path):
+    (tmp_path / "a.txt").write_text("قال ، ثم\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--fix", str(tmp_path / "a.txt")])
+    assert result.exit_code == 2
+    assert "run `arclean fix`" in result.output and "--config" not in result.output

@@ -55,7 +55,15 @@ _STRING_RE = re.compile(_STRING, re.S)
 _NESTED_RE = re.compile(_STRING + r"|[\[\]{}]", re.S)
 _SCALAR_RE = re.compile(r"[^\s,}\]]+")
 _WHITESPACE = " \t\r\n"
-_JSON_TYPES = {dict: "an object", list: "an array", bool: "a boolean", type(None): "null"}
+_JSON_TYPES = {
+    dict: "an object",
+    list: "an array",
+    bool: "a boolean",
+    type(None): "null",
+    int: "a number",
+    float: "a number",
+    str: "a string",
+}
 
 
 @dataclass(frozen=True)
@@ -344,21 +352,45 @@ def process(
     return Document(text, changed, findings=findings, problems=problems)
 
 
+def _problem_kind(message: str) -> str:
+    """What a problem's `message` says without its details: ``is not valid
+    JSON`` for every reason and column, each missing field on its own."""
+    message = message.removesuffix("; left unchanged")
+    if message.startswith("has no field"):
+        return message
+    return message.split(" (", 1)[0].split(":", 1)[0]
+
+
 def problem_notes(label: str, problems: Sequence[Problem], shown: int = 3) -> list[str]:
-    """One note per problem, but a missing field (a misspelled ``--field``
-    misses in every record) only for the first `shown` records, then one
-    line with the count."""
+    """One note per problem, but of each kind of problem (a missing field: a
+    misspelled ``--field`` misses in every record; a line that is not valid
+    JSON, whatever the reason) only the first `shown` records, then one line
+    with the count: a damaged file of a million records gives a few lines."""
     notes = []
     counts: dict[str, int] = {}
     for problem in problems:
-        counts[problem.message] = counts.get(problem.message, 0) + 1
-        if counts[problem.message] <= shown or not problem.message.startswith("has no field"):
+        kind = _problem_kind(problem.message)
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= shown:
             notes.append(f"{label}:{problem.line}: record {problem.message}")
-    for message, count in counts.items():
-        if count > shown and message.startswith("has no field"):
-            what = message.removeprefix("has ").removesuffix("; left unchanged")
+    for kind, count in counts.items():
+        if count <= shown:
+            continue
+        if kind.startswith("has no field"):
+            what = kind.removeprefix("has ")
             notes.append(
                 f"{label}: {count - shown} more records with {what} ({count} in all) were "
                 "left unchanged; is --field spelled as in the records?"
+            )
+        else:
+            what = kind.removeprefix("is ").removeprefix("has ").removeprefix("could ")
+            verb = {"is": "are", "has": "have", "could": "could"}[kind.split(" ", 1)[0]]
+            more = count - shown
+            records, were = ("record", "was") if more == 1 else ("records", "were")
+            if more == 1:
+                verb = {"are": "is", "have": "has"}.get(verb, verb)
+            notes.append(
+                f"{label}: {more} more {records} that {verb} {what} ({count} in all) "
+                f"{were} left unchanged"
             )
     return notes

@@ -41,3 +41,15 @@ def test_check_fix_points_at_fix(tmp_path):
     result = CliRunner().invoke(cli, ["check", "--fix", str(tmp_path / "a.txt")])
     assert result.exit_code == 2
     assert "run `arclean fix`" in result.output and "--config" not in result.output
+
+
+def test_invalid_json_lines_are_summed_up_after_three(tmp_path):
+    lines = []
+    for i in range(50):
+        lines += ['{"text": "قال ، ثم"}', "{oops %d" % i]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["fix", "--isolated", "--jsonl", str(path)])
+    warnings = [w for w in result.stderr.splitlines() if "warning" in w]
+    assert len(warnings) == 4, warnings
+    assert "47 more records that are not valid JSON (50 in all)" in warnings[-1]

@@ -46,7 +46,7 @@ def test_check_fix_points_at_fix(tmp_path):
 def test_invalid_json_lines_are_summed_up_after_three(tmp_path):
     lines = []
     for i in range(50):
-        lines += ['{"text": "قال ، ثم"}', "{oops %d" % i]
+        lines += ['{"text": "قال ، ثم"}', f"{{oops {i}"]
     path = tmp_path / "a.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["fix", "--isolated", "--jsonl", str(path)])

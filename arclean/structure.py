@@ -168,11 +168,16 @@ def without_structure_changes(
         for ch in group:
             shift = growth[bisect.bisect_right(ends, ch.start)]
             code = ch.codes[0] if ch.codes else "AR000"
+            hint = ""
+            if why.startswith(STRUCTURE):
+                # the text may be right as it is: say how `check` stops asking
+                codes = " ".join(ch.codes or (code,))
+                hint = f"; to keep it, put <!-- arclean-disable-next-line {codes} --> above it"
             finding = Finding(
                 ch.start,
                 ch.end,
                 code,
-                f"{message(ch.codes or (code,))} ({NOT_APPLIED}: {why})",
+                f"{message(ch.codes or (code,))} ({NOT_APPLIED}: {why}{hint})",
                 "warning",
                 fixable=False,
                 old=ch.old,

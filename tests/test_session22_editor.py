@@ -53,3 +53,15 @@ def test_invalid_json_lines_are_summed_up_after_three(tmp_path):
     warnings = [w for w in result.stderr.splitlines() if "warning" in w]
     assert len(warnings) == 4, warnings
     assert "47 more records that are not valid JSON (50 in all)" in warnings[-1]
+
+
+def test_a_change_left_out_for_structure_says_how_to_keep_the_text(tmp_path):
+    page = tmp_path / "a.md"
+    page.write_text("انظر [الملحق](و الجداول) هنا.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--isolated", str(page)])
+    assert "<!-- arclean-disable-next-line AR109 --> above it" in result.stdout
+    page.write_text(
+        "<!-- arclean-disable-next-line AR109 -->\nانظر [الملحق](و الجداول) هنا.\n",
+        encoding="utf-8",
+    )
+    assert CliRunner().invoke(cli, ["check", "--isolated", str(page)]).exit_code == 0

@@ -25,7 +25,7 @@ import pytest
 from _names import auto_rewrites as _rewrites
 
 from arclean.names import scan
-from arclean.names.beside import telling
+from arclean.names.beside import glued, telling
 from arclean.names.counting import count_texts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
@@ -98,6 +98,15 @@ def test_telling_words() -> None:
     assert not telling("مدينه")  # a naming noun
     assert not telling("بن")  # a word of a name sequence
     assert not telling("في")  # a function word
+
+
+def test_a_word_behind_a_proclitic_is_no_name() -> None:
+    # والفنون (و + الفنون): the books never write it with the article only
+    # because it is glued (news 2015-08-10, «جمعية الثقافة والفنون»)
+    judge = _judge("نص")
+    assert glued("والفنون", judge)
+    assert not glued("الحسين", judge)  # the article is no proclitic letter
+    assert not glued("فلسطين", judge)
 
 
 HUSAYN = (

@@ -15,8 +15,9 @@ Not a title, a speech verb, a naming noun or a word of a name sequence
 (الأمير, قال, مدينة, بن: they stand beside many names, and one cue never
 carries a merge, ninth round), nor a function word; the variant is no
 word at all (`Judge.no_word`), the canonical a name by some source
-(`Judge.name_evidence`, a gazetteer token) that the text writes at least
-twice and `context_ratio` times as often.
+(a gazetteer token, a place, or `Judge.name_evidence` for a word that is
+no word of the books behind a proclitic, `glued`) that the text writes at
+least twice and `context_ratio` times as often.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import CUES, KIN, NAMING
 from arclean.names.pairing import Group
+from arclean.names.tokens import prefix_splits
 
 
 def telling(x: str) -> bool:
@@ -59,8 +61,21 @@ def beside_candidate(v: str, c: str, groups: dict[str, Group], judge: Judge) -> 
         gc.count >= 2
         and gc.count >= judge.s.context_ratio * gv.count
         and judge.no_word(v)
-        and (judge.name_evidence(c) is not None or judge.gaz.count(c) > 0)
+        and (
+            judge.gaz.count(c) > 0
+            or judge.place(c)
+            or (judge.name_evidence(c) is not None and not glued(c, judge))
+        )
     )
+
+
+def glued(f: str, judge: Judge) -> bool:
+    """The folded word is a word of the books (`known_count`) of four
+    letters or more behind one proclitic letter, as `Judge.wordlike` reads
+    one: والفنون is و + الفنون, which the books never write with the
+    article only because it is glued, no name (news, round 19)."""
+    known = judge.s.known_count
+    return any(len(p) == 1 and judge.lex_count(core) >= known for p, core in prefix_splits(f, 4))
 
 
 def beside_support(

@@ -11,6 +11,11 @@ slip of a name the reference lists know, which stayed for review when no
   (`weighing.known_slip`), but not the last letter (الغدد, glands,
   beside الغد, tomorrow).
 
+- a final ى for the ي of a Wikidata name that also reads as a word with
+  the pronoun ي (فهمى beside فهمي: فهم + ي, my understanding) is mended
+  when the text uses the word as a name (`members.gazetteer_final_ya`,
+  then `usage.promote`).
+
 Traps: a word that stands beside every name of the text (الإمام before
 each imam's), a shared word beside one use of the slip of two, a
 variant that is a word of the books, no name evidence for the kept
@@ -29,6 +34,7 @@ from arclean.names.beside import glued, telling
 from arclean.names.counting import count_texts
 from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
+from arclean.names.members import gazetteer_final_ya
 from arclean.names.model import DEFAULT_SETTINGS
 from arclean.names.weighing import known_slip
 
@@ -148,3 +154,30 @@ def test_a_doubled_last_letter_is_a_root_not_a_slip() -> None:
     )
     assert _rewrites(text) == []
     assert known_slip("الغدد", "الغد", _judge(text)) is None
+
+
+def test_a_final_ya_of_a_name_the_text_uses_as_one_is_mended() -> None:
+    text = (
+        "قال الدكتور فهمي إن المشروع ناجح. وأضاف فهمي أن العمل مستمر. وكان فهمى قد زار الموقع أمس."
+    )
+    assert ("فهمى", "فهمي") in _rewrites(text)
+    assert gazetteer_final_ya("فهمى", "فهمي", _judge(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the word, not the name (my understanding): no name use
+        "هذا فهمي للمسألة. وقد تغير فهمي لها. ويبقى فهمى ناقصا.",
+        # منى is a word and a name of the books (wishes, Mona): not «مني»
+        "قال الوزير مني إن المشروع ناجح. وأضاف مني أن العمل مستمر. وطلبت منى الحضور.",
+    ],
+)
+def test_a_final_ya_without_a_name_use_or_of_a_word_stays(text: str) -> None:
+    assert _rewrites(text) == []
+
+
+def test_a_final_ya_is_never_a_verbs() -> None:
+    judge = _judge("نص")
+    assert not gazetteer_final_ya("يلقى", "يلقي", judge)  # meets / throws
+    assert not gazetteer_final_ya("على", "علي", judge)  # a function word

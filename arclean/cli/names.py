@@ -282,6 +282,8 @@ def scan_cmd(
     # What --tier lists is for reading; what a glossary holds is applied as a
     # safe fix, so only the automatic tier (review members: `names review`).
     glossary = glossary_from_clusters(clusters, "auto")
+    if write_glossary or output_format == "toml":
+        _say_imperatives(clusters)
     if write_glossary:
         _save_glossary(glossary, existing, write_glossary)
     if output_format == "json":
@@ -293,6 +295,25 @@ def scan_cmd(
         click.echo("\n".join(render(clusters)))
     if inputs.errors:  # what could be read was scanned; the others said above
         raise SystemExit(EXIT_ERROR)
+
+
+def _say_imperatives(clusters: Sequence[Cluster]) -> None:
+    """Name on stderr the automatic members a glossary leaves out because
+    they are also an imperative (`imperative_reading`: احمد)."""
+    from arclean.names.glossary import imperative_reading
+
+    left = [
+        f"{m.form} → {cl.canonical}"
+        for cl in clusters
+        for m in cl.variants
+        if m.tier == "auto" and imperative_reading(m.form, cl.canonical)
+    ]
+    if left:
+        warn(
+            f"left out of the glossary: {', '.join(left)}: also an imperative (احمد ربك, "
+            "praise your Lord), which a glossary would rewrite in every text; "
+            "`arclean names review` adds them if your texts never hold the verb"
+        )
 
 
 def _save_glossary(found: Glossary, existing: Glossary | None, path: str) -> None:

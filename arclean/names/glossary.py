@@ -227,16 +227,36 @@ def _check_chains(entries: Sequence[Entry], path: str, lines: Sequence[int] = ()
             )
 
 
+def imperative_reading(variant: str, canonical: str) -> bool:
+    """Is `variant` the bare-alef spelling of a name of the pattern أفعل
+    (احمد for أحمد, اسعد, اكرم, اشرف)?  Bare, it is also the imperative of a
+    verb, correctly spelled (hamzat wasl: «احمد ربك», praise your Lord), so
+    only a text's own evidence may make it the name, never a glossary
+    written for other texts."""
+    return (
+        len(variant) == len(canonical) == 4
+        and variant[0] == "\N{ARABIC LETTER ALEF}"
+        and canonical[0] == "\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}"
+        and variant[1:] == canonical[1:]
+    )
+
+
 def glossary_from_clusters(clusters: Sequence[Cluster], tier: str = "review") -> Glossary:
     """A glossary of the clusters' members at `tier` or better: with
     ``"auto"`` only the auto members (a review-tier guess such as جزأين in
-    the جازان cluster never reaches a glossary written with ``--tier auto``);
+    the جازان cluster never reaches a glossary written with ``--tier auto``),
+    less the bare-alef spellings that are also an imperative
+    (`imperative_reading`: احمد), which a person adds with ``names review``;
     with ``"review"`` or ``"all"`` the auto and review members.  Members
     without a tier (rejected, another word) are never written."""
     keep = {"auto"} if tier == "auto" else {"auto", "review"}
     g = Glossary()
     for cl in clusters:
-        variants = [m.form for m in cl.variants if m.tier in keep]
+        variants = [
+            m.form
+            for m in cl.variants
+            if m.tier in keep and not (tier == "auto" and imperative_reading(m.form, cl.canonical))
+        ]
         if variants:
             note = f"tier {cl.tier}; " + ", ".join(f"{m.form}:{m.count}" for m in cl.members)
             g.entries.append(Entry(cl.canonical, variants, cl.type, [], note))

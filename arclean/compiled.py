@@ -28,6 +28,7 @@ from arclean.text.spans import (
     merge_ranges,
     overlaps_any,
 )
+from arclean.text.stepped import stepwise, window_matches
 from arclean.text.windows import (
     Scan,
     line_windows,
@@ -119,6 +120,8 @@ class CompiledRule:
         #: A fold of the search profile only (not an editor's fix): it makes
         #: an index, so it folds Quran quotations too (`Engine.fix`).
         self.search_only = rule.belongs_to_other_profile("default")
+        # May the pattern's matches in a window be found position by position?
+        self._stepwise: bool | None = None
         # A few characters: one `in` test each (a memchr). Many: one class search.
         # (stdlib `re`: a class search several times faster than `regex`'s)
         self._trigger_re = (
@@ -252,8 +255,20 @@ class CompiledRule:
                     end = limit
                 if start >= stop or (end == clear_end and stop <= clear):
                     continue
-                clear, clear_end = end, end
                 left = max(deadline - time.monotonic(), 0.001)
+                # Near the window's end its positions are tried one by one, not
+                # searched on to the line's end (`arclean.text.stepped`).
+                if self._steps(pattern):
+                    stepped = window_matches(pattern, text, start, stop, end, left)
+                    if stepped is not None:
+                        matches, learned = stepped
+                        clear, clear_end = learned, end
+                        for m in matches:
+                            cursor = m.end()
+                            if m.end() <= span.end:
+                                found.append(m)
+                        continue
+                clear, clear_end = end, end
                 for m in pattern.finditer(text, start, end, timeout=left):
                     if m.start() >= stop:
                         clear = m.start()
@@ -262,6 +277,12 @@ class CompiledRule:
                     if m.end() <= span.end:
                         found.append(m)
         return self._allowed(found, text, spans, guard, deadline)
+
+    def _steps(self, pattern: regex.Pattern[str]) -> bool:
+        """`stepwise` for the rule's pattern, decided once."""
+        if self._stepwise is None:
+            self._stepwise = stepwise(pattern)
+        return self._stepwise
 
     def _allowed(
         self,

@@ -1,0 +1,117 @@
+"""The engine's seventh pass: a window's matches found with a position by
+position `match` near its end (`arclean.text.stepped`) must be exactly the
+matches the search to the line's end finds, for every shipped pattern,
+and the rules' output the same as with the search alone."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+from conftest import corpus_lines
+
+from arclean import Cleaner
+from arclean.chars import REGEX_FLAGS
+from arclean.ruleset import load_builtin_rules
+from arclean.text import stepped
+from arclean.text.stepped import stepwise, window_matches
+
+RULES = [rule for rule in load_builtin_rules() if rule.compiled is not None]
+
+
+def _searched(pattern: regex.Pattern[str], text: str, start: int, stop: int, end: int):
+    """The window's matches as `CompiledRule._matches` found them before."""
+    found = []
+    clear = end
+    for m in pattern.finditer(text, start, end):
+        if m.start() >= stop:
+            clear = m.start()
+            break
+        found.append(m)
+    return found, clear
+
+
+def _spans(matches: list[regex.Match[str]]) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+def _check(pattern: regex.Pattern[str], text: str, start: int, stop: int, end: int) -> None:
+    result = window_matches(pattern, text, start, stop, end, 10.0)
+    expected, clear = _searched(pattern, text, start, stop, end)
+    if result is None:  # an empty match: the caller searches
+        assert any(m.start() == m.end() for m in pattern.finditer(text, start, end))
+        return
+    matches, learned = result
+    assert _spans(matches) == _spans(expected), (pattern.pattern[:60], text[start:end])
+    # What it learned of the text past the window is what the search found.
+    assert learned in (-1, clear), (pattern.pattern[:60], start, stop, end)
+
+
+@pytest.mark.parametrize("ratio", [1, 8, 100, 10**6])
+def test_window_matches_are_the_search_matches_on_the_corpus(corpus, ratio, monkeypatch) -> None:
+    monkeypatch.setattr(stepped, "STEP_RATIO", ratio)
+    text = corpus_lines(
+        corpus,
+        ["news/saudinewsnet_2015-08-10.txt", "messy/arsarcasm_tweets.txt"],
+        300,
+    )
+    text += "قال , ثم : نعم ! و الحرب ، و  من ؟ ١, ٢ «مرحبا» , ثم\n" * 3
+    rng = random.Random(7)
+    size = len(text)
+    for rule in RULES:
+        pattern = rule.compiled
+        assert pattern is not None
+        if not stepwise(pattern):
+            continue
+        for _ in range(60):
+            start = rng.randrange(size)
+            stop = min(size, start + rng.choice([1, 2, 3, 5, 12, 40]))
+            line_end = text.find("\n", stop + 64)
+            end = size if line_end == -1 else line_end
+            _check(pattern, text, start, stop, end)
+
+
+def test_window_matches_on_hand_made_cases() -> None:
+    cases = [
+        (r"[ \t]+(?=[.!:])", "كلمة  : ثم  . و", None),
+        (r"(?<=\w)x+", "axxx bxx cx", None),
+        (r"x*", "axxb", None),  # empty matches: the caller searches
+        (r"ab|b", "aab ab b", None),
+        (r"(?<=a)b(?=c)", "abc abd abc", None),
+        (r"$", "ab\ncd", None),
+    ]
+    for source, text, _ in cases:
+        pattern = regex.compile(source, REGEX_FLAGS)
+        for start in range(len(text) + 1):
+            for stop in range(start, len(text) + 1):
+                for end in (stop, len(text)):
+                    if end >= stop:
+                        _check(pattern, text, start, stop, end)
+
+
+def test_stepwise_refuses_searches_that_differ_from_matches() -> None:
+    assert stepwise(regex.compile(r"ab", REGEX_FLAGS))
+    assert stepwise(regex.compile(r"\N{ARABIC LETTER ALEF}{2,5}", REGEX_FLAGS))
+    assert not stepwise(regex.compile(r"(?r)ab", REGEX_FLAGS))
+    assert not stepwise(regex.compile(r"(?:ab){e<=1}", REGEX_FLAGS))
+    assert not stepwise(regex.compile(r"(?b)(?:ab){i<=1,d<=1}", REGEX_FLAGS))
+    assert not stepwise(regex.compile(r"\Gab", REGEX_FLAGS))
+    assert not stepwise(regex.compile(r"(?p)ab", REGEX_FLAGS))
+
+
+@pytest.mark.parametrize("profile", ["default", "search"])
+def test_output_is_the_same_without_stepping(corpus, profile, monkeypatch) -> None:
+    text = corpus_lines(
+        corpus,
+        ["news/saudinewsnet_2015-08-10.txt", "messy/arsarcasm_tweets.txt"],
+        1500,
+    )
+    cleaner = Cleaner(profile=profile)
+    stepped_out = cleaner.fix(text, track=False)
+    monkeypatch.setattr(stepped, "STEP_RATIO", 10**12)  # never step: search
+    searched = Cleaner(profile=profile).fix(text, track=False)
+    assert stepped_out.text == searched.text
+    assert [(f.start, f.end, f.code) for f in stepped_out.findings] == [
+        (f.start, f.end, f.code) for f in searched.findings
+    ]

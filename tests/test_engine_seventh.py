@@ -5,6 +5,7 @@ and the rules' output the same as with the search alone."""
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -115,3 +116,56 @@ def test_output_is_the_same_without_stepping(corpus, profile, monkeypatch) -> No
     assert [(f.start, f.end, f.code) for f in stepped_out.findings] == [
         (f.start, f.end, f.code) for f in searched.findings
     ]
+
+
+def _fold_by_runs(text, table, spans, monkeypatch):
+    from arclean.text import folds
+
+    with monkeypatch.context() as patch:
+        patch.setattr(folds, "FIND_KEYS", 0)  # the `re` runs of keys, as before
+        return folds.fold_chars(text, None, table, spans)
+
+
+def test_fold_ranges_found_with_find_are_those_of_the_runs(monkeypatch) -> None:
+    from arclean.text.folds import fold_chars
+    from arclean.text.spans import Span
+
+    rng = random.Random(11)
+    tables = [
+        {"ة": "ه"},
+        {"ى": "ي", "ی": "ي"},
+        {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"},
+    ]
+    for _ in range(400):
+        table = rng.choice(tables)
+        keys = list(table)
+        density = rng.choice([0.001, 0.01, 0.05, 0.3])
+        size = rng.choice([10, 200, 3000, 40000])
+        chars = [
+            rng.choice(keys) if rng.random() < density else rng.choice("ب ت\n") for _ in range(size)
+        ]
+        text = "".join(chars)
+        cuts = sorted(rng.sample(range(size + 1), min(size + 1, rng.randrange(0, 40))))
+        bounds = [0, *cuts, size]
+        spans = [Span(a, b) for a, b in itertools.pairwise(bounds) if rng.random() < 0.7]
+        found = fold_chars(text, None, table, spans)
+        assert found == _fold_by_runs(text, table, spans, monkeypatch), (size, density, spans[:3])
+
+
+def test_fold_ranges_on_the_corpus(corpus, monkeypatch) -> None:
+    from arclean.text.folds import fold_chars
+    from arclean.text.spans import Span
+
+    text = corpus_lines(
+        corpus, ["news/saudinewsnet_2015-08-10.txt", "messy/arsarcasm_tweets.txt"], 4000
+    )
+    lines = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        if len(lines) % 3 != 1:  # every third line left out, as a guard leaves lines
+            lines.append(Span(position, position + len(line)))
+        position += len(line)
+    for table in ({"ة": "ه"}, {"ى": "ي", "ی": "ي"}, {"ؤ": "و", "ئ": "ي"}, {"ک": "ك"}):
+        for spans in (lines, [Span(0, len(text))], lines[:5]):
+            expected = _fold_by_runs(text, table, spans, monkeypatch)
+            assert fold_chars(text, None, table, spans) == expected

@@ -45,6 +45,8 @@ _PLAIN_RUN = re.compile(r"\[(?:\\u[0-9a-fA-F]{4}|[^\\\[\]^])(?:\\u[0-9a-fA-F]{4}
 _LOOKAHEAD = 64
 #: Past this many matches, the guard's stretches are worth computing.
 _MANY = 200
+#: Past this many, the stretches are cut even for a guard made anew (`Guard.allower`).
+_MANY_MORE = 1000
 #: How long one rule's pattern may search one text, in seconds (the regex
 #: module's `timeout`): a pattern that backtracks catastrophically is
 #: stopped with an error naming the rule, not left to hang.
@@ -296,7 +298,7 @@ class CompiledRule:
         rule = self.rule
         # The guard: one bisection per match when there are many.
         if len(found) > _MANY:
-            allowed = guard.allower(rule, spans)
+            allowed = guard.allower(rule, spans, len(found) > _MANY_MORE)
             found = [m for m in found if allowed(m.start(), m.end())]
         else:
             found = [m for m in found if guard.allows(rule, m.start(), m.end())]

@@ -169,3 +169,31 @@ def test_fold_ranges_on_the_corpus(corpus, monkeypatch) -> None:
         for spans in (lines, [Span(0, len(text))], lines[:5]):
             expected = _fold_by_runs(text, table, spans, monkeypatch)
             assert fold_chars(text, None, table, spans) == expected
+
+
+def test_keeps_apart_with_many_changes_is_the_test_of_each(corpus) -> None:
+    from arclean.guard import Guard, _glues
+    from arclean.text.edits import Replacement
+    from arclean.text.masks import protected_ranges
+
+    text = corpus_lines(corpus, ["messy/arsarcasm_tweets.txt"], 600)
+    text += "انظر (https://x.org/a) ، و«https://t.co/b» . ثم https://t.co/c\n"
+    text += "انظر («(https://x.org/d)») ، و(https://x.org/e) ،\n"  # up to 3 closers
+    guard = Guard(text, protected_ranges(text))
+    assert guard.protected
+    rng = random.Random(5)
+    ends = [end for _start, end in guard.protected]
+    for _ in range(20):
+        starts = sorted(
+            {rng.randrange(len(text)) for _ in range(len(guard.protected) * 3)}
+            | {min(len(text) - 1, end + rng.randrange(0, 4)) for end in ends}
+            | {end + 3 for end in ends[-2:]}  # past three closers: the farthest looked at
+        )
+        reps = [
+            Replacement(s, min(len(text), s + rng.randrange(0, 3)), rng.choice(["", " ", "،"]), "X")
+            for s in starts
+        ]
+        assert len(reps) > len(guard.protected)
+        plain = [r for r in reps if not _glues(r, guard.link_gap(r.start))]
+        assert guard.keeps_apart(reps) == plain
+        assert len(plain) < len(reps)  # some changes were glueing a link

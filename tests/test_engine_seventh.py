@@ -135,6 +135,10 @@ def test_fold_ranges_found_with_find_are_those_of_the_runs(monkeypatch) -> None:
         {"ة": "ه"},
         {"ى": "ي", "ی": "ي"},
         {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"},
+        {
+            **{chr(0x660 + i): str(i) for i in range(10)},
+            **{chr(0x6F0 + i): str(i) for i in range(10)},
+        },
     ]
     for _ in range(400):
         table = rng.choice(tables)

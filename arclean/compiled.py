@@ -29,6 +29,7 @@ from arclean.text.spans import (
     overlaps_any,
 )
 from arclean.text.stepped import stepwise, window_matches
+from arclean.text.wide import wide_class
 from arclean.text.windows import (
     Scan,
     line_windows,
@@ -81,6 +82,8 @@ class CompiledRule:
         self.trigger = rule.trigger_chars
         scan = rule.compiled_scan
         self.scan: Scan | None = split_scan(scan) if scan is not None else None
+        if isinstance(self.scan, re.Pattern):
+            self.scan = wide_class(self.scan)
         #: Keeps to its line: may look at changed lines only after its first run.
         self.local = self.scan is not None and (
             (rule.kind == "builtin" and BUILTINS[rule.function or ""].line_local)
@@ -127,7 +130,7 @@ class CompiledRule:
         # A few characters: one `in` test each (a memchr). Many: one class search.
         # (stdlib `re`: a class search several times faster than `regex`'s)
         self._trigger_re = (
-            re.compile(char_class(self.trigger))
+            wide_class(re.compile(char_class(self.trigger)))
             if self.trigger is not None and len(self.trigger) > 16
             else None
         )

@@ -201,3 +201,38 @@ def test_keeps_apart_with_many_changes_is_the_test_of_each(corpus) -> None:
         plain = [r for r in reps if not _glues(r, guard.link_gap(r.start))]
         assert guard.keeps_apart(reps) == plain
         assert len(plain) < len(reps)  # some changes were glueing a link
+
+
+def test_wide_class_search_is_the_class_search(corpus) -> None:
+    import re
+
+    from arclean.text.wide import WideClass, wide_class
+
+    scan = wide_class(re.compile("[\ufb50-\ufdff\ufe70-\ufeff]", re.MULTILINE))
+    assert isinstance(scan, WideClass)
+    assert not isinstance(wide_class(re.compile("[\u0600-\u06ff]")), WideClass)
+    assert not isinstance(wide_class(re.compile("[\ufb50-\ufdff]+")), WideClass)
+    assert not isinstance(wide_class(re.compile("[^\ufb50-\ufdff]")), WideClass)
+    assert not isinstance(wide_class(re.compile("[\ufb50-\ufdff]", re.IGNORECASE)), WideClass)
+    sample = corpus_lines(corpus, ["messy/arsarcasm_tweets.txt"], 300)
+    pieces = [
+        sample,
+        "ﻻ بد ﷲ ﻣﺤﻤﺪ\ufeff",
+        "\ufe0f" * 200 + "ﻻ",  # variation selectors: misses, then `re` takes over
+        "\u06fb\u06fc\u00fb\ufefb x \ufe6f\ufe70",  # low bytes that look like high ones
+        "\U0001f600 ﻻ",  # past U+FFFF: `re` alone
+        "\ud800 ﻻ \udfff",  # lone surrogates
+        "",
+    ]
+    rng = random.Random(3)
+    for text in pieces:
+        size = len(text)
+        for _ in range(300):
+            pos = rng.randrange(size + 1)
+            end = rng.choice([size, min(size, pos + rng.randrange(0, 80)), None])
+            expected = scan.whole.search(text, pos, size if end is None else end)
+            found = scan.search(text, pos, end)
+            assert (found and found.span()) == (expected and expected.span()), (pos, end)
+        assert [m.span() for m in scan.finditer(text)] == [
+            m.span() for m in scan.whole.finditer(text)
+        ]

@@ -236,3 +236,33 @@ def test_wide_class_search_is_the_class_search(corpus) -> None:
         assert [m.span() for m in scan.finditer(text)] == [
             m.span() for m in scan.whole.finditer(text)
         ]
+
+
+def _old_counts(text: str) -> tuple[int, int]:
+    from arclean.text.language import _patterns
+
+    other_re, arabic_re = _patterns()
+    other = len(other_re.findall(text))
+    return other, (len(arabic_re.findall(text)) if other else 0)
+
+
+def test_language_counts_are_the_class_counts(corpus) -> None:
+    from arclean.text.language import in_other_language, language_counts, text_in_other_language
+
+    sample = corpus_lines(
+        corpus, ["messy/arsarcasm_tweets.txt", "news/saudinewsnet_2015-08-10.txt"], 2000
+    )
+    persian = "این یک متن فارسی است که گاهی ۱۲۳ می‌نویسد و پیام کوتاهی دارد\n"
+    arabic = "هذه جملة عربية في ١٢ سطرا\n"
+    texts = [sample, persian * 40, persian * 40 + arabic, "", "ی", "ة", arabic]
+    rng = random.Random(9)
+    for _ in range(200):  # mixtures near the balance (arabic * 10 == other)
+        texts.append("".join(rng.choice([persian, arabic, "ی" * 10 + "ة"]) for _ in range(8)))
+    texts.append("ی" * 10 + "ة")  # exactly ten to one: not another language
+    texts.append("ی" * 11 + "ة")
+    for text in texts:
+        old = _old_counts(text)
+        assert language_counts(text) == old
+        assert text_in_other_language(text) == in_other_language(*old)
+    assert not text_in_other_language("ی" * 10 + "ة")
+    assert text_in_other_language("ی" * 11 + "ة")

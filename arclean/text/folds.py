@@ -5,6 +5,7 @@ Offsets are code points; every list here is sorted and disjoint."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -71,22 +72,23 @@ def _fold_found(
     in a copy of the text with every key written as the first (the places
     are the same), first across the narrowest gap, then across each wider
     one `coarsen` would try, each given up as soon as it makes more ranges
-    than `MAX_DIRTY` (dense keys: a short stretch of text shows it).  When
-    no key lies between the spans (the usual case), the stretch from the
-    first span to the last is searched and folded as one."""
+    than `MAX_DIRTY` (dense keys: a short stretch of text shows it).  Spans
+    with no key between them (the usual case: links and lines in another
+    script hold none) are searched and folded as one stretch."""
     if not spans:
         return None
     key = keys[0]
     probe = text
     for other in keys[1:]:
         probe = probe.replace(other, key)
-    starts = [span.start for span in spans]
-    ends = [span.end for span in spans]
-    whole = all(
-        probe.find(key, end, start) == -1 for end, start in zip(ends, starts[1:], strict=False)
-    )
-    if whole:
-        starts, ends = starts[:1], ends[-1:]
+    starts = [spans[0].start]
+    ends = [spans[0].end]
+    for before, after in itertools.pairwise(spans):
+        if probe.find(key, before.end, after.start) == -1:
+            ends[-1] = after.end  # nothing to fold in between: one stretch
+        else:
+            starts.append(after.start)
+            ends.append(after.end)
     changed = _merged_at(probe, key, starts, ends, MERGE_GAP)
     gaps = coarser_gaps()
     while changed is None:
@@ -96,7 +98,7 @@ def _fold_found(
     pieces: list[str] = []
     cursor = 0
     for start, end in zip(starts, ends, strict=True):
-        if whole or probe.find(key, start, end) != -1:
+        if probe.find(key, start, end) != -1:
             piece = text[start:end]
             for each in keys:
                 piece = piece.replace(each, table[each])

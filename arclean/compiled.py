@@ -21,6 +21,7 @@ from arclean.text.edits import (
     Replacement,
 )
 from arclean.text.folds import fold_chars
+from arclean.text.linestart import line_start_scan
 from arclean.text.spans import (
     ALL_RULES,
     Range,
@@ -82,8 +83,9 @@ class CompiledRule:
         self.trigger = rule.trigger_chars
         scan = rule.compiled_scan
         self.scan: Scan | None = split_scan(scan) if scan is not None else None
-        if isinstance(self.scan, re.Pattern):
-            self.scan = wide_class(self.scan)
+        if isinstance(self.scan, re.Pattern):  # searches `re` makes slowly, made fast
+            wide = wide_class(self.scan)
+            self.scan = line_start_scan(self.scan) if wide is self.scan else wide
         #: Keeps to its line: may look at changed lines only after its first run.
         self.local = self.scan is not None and (
             (rule.kind == "builtin" and BUILTINS[rule.function or ""].line_local)

@@ -266,3 +266,37 @@ def test_language_counts_are_the_class_counts(corpus) -> None:
         assert text_in_other_language(text) == in_other_language(*old)
     assert not text_in_other_language("ی" * 10 + "ة")
     assert text_in_other_language("ی" * 11 + "ة")
+
+
+def test_line_start_scan_search_is_the_pattern_search(corpus) -> None:
+    import re
+
+    from arclean.ruleset import load_builtin_rules as rules
+    from arclean.text.linestart import LineStartScan, line_start_scan
+
+    scan = next(r for r in rules() if r.code == "AR192").compiled_scan
+    assert scan is not None
+    fast = line_start_scan(scan)
+    assert isinstance(fast, LineStartScan)
+    assert not isinstance(line_start_scan(re.compile("^a")), LineStartScan)  # not multiline
+    assert not isinstance(line_start_scan(re.compile("a^", re.M)), LineStartScan)
+    other = line_start_scan(re.compile(r"^(a)\1|^$", re.M))
+    sample = corpus_lines(corpus, ["news/saudinewsnet_2015-08-10.txt"], 400)
+    texts = [
+        sample,
+        ". أول\n\u200f<b>. ثاني\n\n- . ثالث\r\n.",
+        "aa\n\naab\na",
+        "",
+        "\n\n",
+    ]
+    rng = random.Random(4)
+    for pattern in (fast, other):
+        for text in texts:
+            size = len(text)
+            for _ in range(300):
+                pos = rng.randrange(-1, size + 2)
+                end = rng.choice([size, rng.randrange(0, size + 2), None])
+                whole = pattern.whole
+                expected = whole.search(text, pos, size if end is None else end)
+                found = pattern.search(text, pos, end)
+                assert (found and found.span()) == (expected and expected.span()), (pos, end)

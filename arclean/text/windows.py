@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from arclean.text.linestart import LineStartScan
 from arclean.text.spans import Range, Span
 from arclean.text.wide import WideClass
 
@@ -100,9 +101,10 @@ class SplitScan:
             self.dense = True
 
 
-#: A rule's scan: a compiled `re` pattern, one split by its first class, or
-#: a class of rare characters found through the text's bytes.
-Scan = re.Pattern[str] | SplitScan | WideClass
+#: A rule's scan: a compiled `re` pattern, one split by its first class, a
+#: class of rare characters found through the text's bytes, or a pattern of
+#: a line's start tried after line breaks.
+Scan = re.Pattern[str] | SplitScan | WideClass | LineStartScan
 
 
 def split_scan(scan: re.Pattern[str]) -> Scan:
@@ -219,7 +221,7 @@ def lines_holding(scan: Scan, text: str, within: Sequence[Range]) -> list[Range]
 
 
 def _lines_holding(
-    scan: re.Pattern[str] | WideClass, text: str, position: int, stop: int
+    scan: re.Pattern[str] | WideClass | LineStartScan, text: str, position: int, stop: int
 ) -> list[Range]:
     """The lines (with their line break) holding a hit of `scan` that starts
     in ``text[position:stop]``, one search per line."""

@@ -91,6 +91,7 @@ def main() -> int:
                 capture_output=True,
                 text=True,
                 env=env,
+                cwd=tempfile.gettempdir(),  # not a checkout: `-c` puts the cwd first
                 check=True,
             ).stdout
             for line in out.splitlines():

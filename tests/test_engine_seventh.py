@@ -280,6 +280,7 @@ def test_line_start_scan_search_is_the_pattern_search(corpus) -> None:
     assert isinstance(fast, LineStartScan)
     assert not isinstance(line_start_scan(re.compile("^a")), LineStartScan)  # not multiline
     assert not isinstance(line_start_scan(re.compile("a^", re.M)), LineStartScan)
+    assert not isinstance(line_start_scan(re.compile("^a|b", re.M)), LineStartScan)
     other = line_start_scan(re.compile(r"^(a)\1|^$", re.M))
     sample = corpus_lines(corpus, ["news/saudinewsnet_2015-08-10.txt"], 400)
     texts = [

@@ -47,14 +47,20 @@ class LineStartScan:
 
 
 def line_start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | LineStartScan:
-    """`pattern` as a `LineStartScan` when it is multiline and begins with
-    ``^`` (and the rest compiles after a line break); else `pattern`."""
+    """`pattern` as a `LineStartScan` when it is multiline and ``^`` begins
+    all of it (the rest compiling after a line break); else `pattern`."""
     source = pattern.pattern
     if not (pattern.flags & re.MULTILINE) or not source.startswith("^") or source[1:2] in "*+?{":
         return pattern
     try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        # ``^`` must anchor the whole pattern, not one branch of it (``^a|b``).
+        first = next(iter(_parser.parse(source, pattern.flags)))
+        if str(first[0]) != "AT" or str(first[1]) != "AT_BEGINNING":
+            return pattern
         after_break = re.compile("\n(?:" + source[1:] + ")", pattern.flags)
-    except re.error:
+    except (re.error, StopIteration):
         return pattern
     if after_break.groups != pattern.groups:
         return pattern

@@ -21,6 +21,7 @@ from arclean.text.edits import (
     Replacement,
 )
 from arclean.text.folds import fold_chars
+from arclean.text.linestart import line_start_scan
 from arclean.text.spans import (
     ALL_RULES,
     Range,
@@ -28,6 +29,8 @@ from arclean.text.spans import (
     merge_ranges,
     overlaps_any,
 )
+from arclean.text.stepped import stepwise, window_matches
+from arclean.text.wide import wide_class
 from arclean.text.windows import (
     Scan,
     line_windows,
@@ -44,6 +47,8 @@ _PLAIN_RUN = re.compile(r"\[(?:\\u[0-9a-fA-F]{4}|[^\\\[\]^])(?:\\u[0-9a-fA-F]{4}
 _LOOKAHEAD = 64
 #: Past this many matches, the guard's stretches are worth computing.
 _MANY = 200
+#: Past this many, the stretches are cut even for a guard made anew (`Guard.allower`).
+_MANY_MORE = 1000
 #: How long one rule's pattern may search one text, in seconds (the regex
 #: module's `timeout`): a pattern that backtracks catastrophically is
 #: stopped with an error naming the rule, not left to hang.
@@ -78,6 +83,9 @@ class CompiledRule:
         self.trigger = rule.trigger_chars
         scan = rule.compiled_scan
         self.scan: Scan | None = split_scan(scan) if scan is not None else None
+        if isinstance(self.scan, re.Pattern):  # searches `re` makes slowly, made fast
+            wide = wide_class(self.scan)
+            self.scan = line_start_scan(self.scan) if wide is self.scan else wide
         #: Keeps to its line: may look at changed lines only after its first run.
         self.local = self.scan is not None and (
             (rule.kind == "builtin" and BUILTINS[rule.function or ""].line_local)
@@ -119,10 +127,12 @@ class CompiledRule:
         #: A fold of the search profile only (not an editor's fix): it makes
         #: an index, so it folds Quran quotations too (`Engine.fix`).
         self.search_only = rule.belongs_to_other_profile("default")
+        # May the pattern's matches in a window be found position by position?
+        self._stepwise: bool | None = None
         # A few characters: one `in` test each (a memchr). Many: one class search.
         # (stdlib `re`: a class search several times faster than `regex`'s)
         self._trigger_re = (
-            re.compile(char_class(self.trigger))
+            wide_class(re.compile(char_class(self.trigger)))
             if self.trigger is not None and len(self.trigger) > 16
             else None
         )
@@ -260,8 +270,20 @@ class CompiledRule:
                     end = limit
                 if start >= stop or (end == clear_end and stop <= clear):
                     continue
-                clear, clear_end = end, end
                 left = max(deadline - time.monotonic(), 0.001)
+                # Near the window's end its positions are tried one by one, not
+                # searched on to the line's end (`arclean.text.stepped`).
+                if self._steps(pattern):
+                    stepped = window_matches(pattern, text, start, stop, end, left)
+                    if stepped is not None:
+                        matches, learned = stepped
+                        clear, clear_end = learned, end
+                        for m in matches:
+                            cursor = m.end()
+                            if m.end() <= span.end:
+                                found.append(m)
+                        continue
+                clear, clear_end = end, end
                 for m in pattern.finditer(text, start, end, timeout=left):
                     if m.start() >= stop:
                         clear = m.start()
@@ -270,6 +292,12 @@ class CompiledRule:
                     if m.end() <= span.end:
                         found.append(m)
         return self._allowed(found, text, spans, guard, deadline)
+
+    def _steps(self, pattern: regex.Pattern[str]) -> bool:
+        """`stepwise` for the rule's pattern, decided once."""
+        if self._stepwise is None:
+            self._stepwise = stepwise(pattern)
+        return self._stepwise
 
     def _allowed(
         self,
@@ -283,7 +311,7 @@ class CompiledRule:
         rule = self.rule
         # The guard: one bisection per match when there are many.
         if len(found) > _MANY:
-            allowed = guard.allower(rule, spans)
+            allowed = guard.allower(rule, spans, len(found) > _MANY_MORE)
             found = [m for m in found if allowed(m.start(), m.end())]
         else:
             found = [m for m in found if guard.allows(rule, m.start(), m.end())]

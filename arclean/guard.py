@@ -156,7 +156,12 @@ class Guard:
         there.  Making the gap one space (AR502) is allowed."""
         if not self.protected or not reps:
             return reps
-        return [r for r in reps if not _glues(r, self.link_gap(r.start))]
+        if len(reps) <= len(self.protected):
+            return [r for r in reps if not _glues(r, self.link_gap(r.start))]
+        # Many changes: only one at most `MAX_LINK_CLOSERS` past a link's
+        # end can have a gap (`link_gap` looks no further back).
+        near = {end + d for _start, end in self.protected for d in range(MAX_LINK_CLOSERS + 1)}
+        return [r for r in reps if r.start not in near or not _glues(r, self.link_gap(r.start))]
 
     def has_script(self, position: int) -> bool:
         """Is `position` on a line holding an Arabic-script letter?"""
@@ -182,14 +187,18 @@ class Guard:
             return self.is_arabic(start) and self.is_arabic(last)
         return self.has_script(start) and self.has_script(last)
 
-    def allower(self, rule: Rule, spans: Sequence[Span]) -> Callable[[int, int], bool]:
+    def allower(
+        self, rule: Rule, spans: Sequence[Span], many: bool = False
+    ) -> Callable[[int, int], bool]:
         """`allows` for `rule`, fast for a match that lies inside one of the
         stretches `spans_for` leaves (no URL, the right script and language
-        all along): one bisection; any other match gets the full test."""
+        all along): one bisection; any other match gets the full test.
+        `many`: thousands of matches, for which the stretches are cut when
+        that is cheap (`cuts_cheaply`: a bisection costs less than `allows`)."""
         allows = self.allows
         if self._empty_protected is None:
             self._empty_protected = any(start == end for start, end in self.protected)
-        if self._empty_protected:
+        if self._empty_protected or (many and self.cuts_cheaply(rule, spans)):
             return self._stretch_allower(rule, spans)
         # A match of one character or more that lies inside a stretch is
         # allowed by `allows` too (the stretches are what its tests leave),

@@ -6,6 +6,7 @@ and disjoint."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from itertools import islice
 from operator import itemgetter, le, lt
 
@@ -24,11 +25,21 @@ def coarsen(ranges: list[Range]) -> list[Range]:
     """Sorted `ranges` merged, the near ones too when there are more than
     `MAX_DIRTY` of them (fewer, longer ranges: cheaper to carry along)."""
     merged = _merged(ranges, 0)
-    gap = 256
-    while len(merged) > MAX_DIRTY:
+    for gap in coarser_gaps():
+        if len(merged) <= MAX_DIRTY:
+            break
         merged = _merged(merged, gap)
-        gap *= 4
     return merged
+
+
+def coarser_gaps() -> Iterator[int]:
+    """The gaps `coarsen` merges ranges across, one after another, while
+    more than `MAX_DIRTY` are left (merging across a wider gap joins all
+    that a narrower one did: the result is that of the last gap alone)."""
+    gap = 256
+    while True:
+        yield gap
+        gap *= 4
 
 
 def _merged(ranges: list[Range], gap: int) -> list[Range]:

@@ -137,6 +137,10 @@ _ARABIC_LINE_RE = lazy_compile(r"^[^\n]*" + LETTER + r"[^\n]*$", REGEX_FLAGS)
 #: language (only lines holding one can be anything but Arabic), and one
 #: only Arabic writes.
 _PATTERNS: list[re.Pattern[str]] = []
+#: The letters and digits only Arabic writes, one by one: counted with
+#: `str.count` (a search for one character, in C), not with a class (a
+#: books text holds half a million of them: 130 ms with `re`, 45 ms so).
+_ARABIC_OWN = tuple(sorted(ARABIC_ONLY_LETTERS | ARABIC_INDIC_DIGITS))
 
 
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -200,9 +204,8 @@ def language_counts(text: str) -> tuple[int, int]:
     and digits only Arabic writes) in `text`: what `text_in_other_language`
     weighs, summed over the chunks of a stream.  The second is not counted
     (0) when the first is 0: nothing to weigh."""
-    other_re, arabic_re = _patterns()
-    other = len(other_re.findall(text))
-    return other, (len(arabic_re.findall(text)) if other else 0)
+    other = len(_patterns()[0].findall(text))
+    return other, (sum([text.count(char) for char in _ARABIC_OWN]) if other else 0)
 
 
 def decided_other_lines(text: str) -> tuple[list[Range], bool]:
@@ -224,8 +227,18 @@ def in_other_language(other: int, arabic: int) -> bool:
 
 
 def text_in_other_language(text: str) -> bool:
-    """Is `text` as a whole in another language of the Arabic script?"""
-    return in_other_language(*language_counts(text))
+    """Is `text` as a whole in another language of the Arabic script?
+    (`in_other_language` of `language_counts`, the letters only Arabic
+    writes counted only until they are enough to answer no.)"""
+    other = len(_patterns()[0].findall(text))
+    if not other:
+        return False
+    arabic = 0
+    for char in _ARABIC_OWN:
+        arabic += text.count(char)
+        if arabic * 10 >= other:
+            return False
+    return in_other_language(other, arabic)
 
 
 def _lines_without_arabic(text: str, start: int, stop: int) -> list[Range]:

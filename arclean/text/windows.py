@@ -18,7 +18,9 @@ from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from arclean.text.linestart import LineStartScan
 from arclean.text.spans import Range, Span
+from arclean.text.wide import WideClass
 
 if TYPE_CHECKING:
     from arclean.text.edits import Replacement
@@ -99,8 +101,10 @@ class SplitScan:
             self.dense = True
 
 
-#: A rule's scan: a compiled `re` pattern, or one split by its first class.
-Scan = re.Pattern[str] | SplitScan
+#: A rule's scan: a compiled `re` pattern, one split by its first class, a
+#: class of rare characters found through the text's bytes, or a pattern of
+#: a line's start tried after line breaks.
+Scan = re.Pattern[str] | SplitScan | WideClass | LineStartScan
 
 
 def split_scan(scan: re.Pattern[str]) -> Scan:
@@ -216,7 +220,9 @@ def lines_holding(scan: Scan, text: str, within: Sequence[Range]) -> list[Range]
     return sorted(found)
 
 
-def _lines_holding(scan: re.Pattern[str], text: str, position: int, stop: int) -> list[Range]:
+def _lines_holding(
+    scan: re.Pattern[str] | WideClass | LineStartScan, text: str, position: int, stop: int
+) -> list[Range]:
     """The lines (with their line break) holding a hit of `scan` that starts
     in ``text[position:stop]``, one search per line."""
     lines: list[Range] = []

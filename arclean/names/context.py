@@ -37,9 +37,9 @@ def neighbours(texts: Iterable[str], counts: Counts, wanted: set[str]) -> dict[s
     (but not cues such as قال) are left out."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
     for c, left, right in _contexts(texts, counts, wanted):
-        if kept(left):
+        if _kept(left):
             out[c]["L:" + left] += 1
-        if kept(right):
+        if _kept(right):
             out[c]["R:" + right] += 1
     return out
 
@@ -66,7 +66,7 @@ def name_uses(
     seen: Counter[str] = Counter()
     for c, left, right in _contexts(texts, counts, wanted):
         seen[c] += 1
-        near = any(kept(x) and (cue(x) or is_name(x)) for x in (left, right))
+        near = any(_kept(x) and (cue(x) or is_name(x)) for x in (left, right))
         by_noun = left in before and not c.endswith(NISBA_ENDINGS)
         if left in KIN or right in CHAIN or by_noun or near:
             named[c] += 1
@@ -89,29 +89,16 @@ def adjacent_neighbours(
     return out
 
 
-def adjacent_uses(
-    texts: Iterable[str], counts: Counts, wanted: set[str]
-) -> dict[str, list[tuple[str, str]]]:
-    """Each use of each wanted folded core as (left, right): the folded
-    cores written right beside it, as in `adjacent_neighbours` ("" where
-    there is none or anything but spaces parts them), one pair per use
-    (round 19, `beside.beside_support`)."""
-    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for c, left, right in _contexts(texts, counts, wanted, adjacent=True):
-        out[c].append((left, right))
-    return out
-
-
 def frames(
     texts: Iterable[str], counts: Counts, wanted: set[str]
 ) -> dict[str, Counter[tuple[str, str]]]:
     """The (left, right) pairs of words written right beside each wanted
     folded core, both there and both words that may say something
-    (`kept`): «مدينة كراتشي الباكستانية» gives (مدينه, الباكستانيه)
+    (`_kept`): «مدينة كراتشي الباكستانية» gives (مدينه, الباكستانيه)
     (round 18, `dropped.frame_support`)."""
     out: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for c, left, right in _contexts(texts, counts, wanted, adjacent=True):
-        if left and right and kept(left) and kept(right):
+        if left and right and _kept(left) and _kept(right):
             out[c][(left, right)] += 1
     return out
 
@@ -159,7 +146,7 @@ def cue(nb: str) -> bool:
     return nb in CUES or (len(nb) > 3 and nb[0] in "وف" and nb[1:] in CUES)
 
 
-def kept(nb: str) -> bool:
+def _kept(nb: str) -> bool:
     """A neighbour that may say something: three letters or more, and no
     function word unless a cue."""
     return len(nb) >= 3 and (nb not in STOPWORDS or nb in CUES)

@@ -134,7 +134,6 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
             and (
                 no_word_reading(form, canonical, judge)
                 or gazetteer_ta_marbuta(form, canonical, judge)
-                or gazetteer_final_ya(form, canonical, judge)
             )
         ):
             ev.append(NAME_IF_USED)
@@ -328,24 +327,6 @@ def gazetteer_ta_marbuta(form: str, canonical: str, judge: Judge) -> bool:
     if judge.verb_like(f) or text_conjugates(f, judge) or judge.suffixed(f):
         return False
     return judge.gaz.count(f) >= judge.s.attested_count
-
-
-def gazetteer_final_ya(form: str, canonical: str, judge: Judge) -> bool:
-    """A final ى for the ي of a Wikidata name token (فهمي 26, صبري 39)
-    that also reads as a word with the pronoun ي (فهم + ي, my
-    understanding): the pronoun reading is the same word in either
-    spelling, and the books never write the ى one (`usual_spelling`,
-    checked by the caller), so the text's use of it as a name may decide
-    (round 19; the issue's فهمى, صبرى).  `final_ya_for_yeh` (no verb's
-    present-tense prefix); no verb, title, cue or function word."""
-    f = fold(canonical)
-    if not final_ya_for_yeh(form, canonical, judge):
-        return False
-    if f in CUES or f in KIN or f in STOPWORDS or judge.verb_like(f):
-        return False
-    if text_conjugates(f, judge) or future_verb(f, judge):
-        return False
-    return judge.gaz.count(f) > 0
 
 
 def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:

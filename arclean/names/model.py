@@ -118,10 +118,6 @@ class Settings:
     # automatic when a naming noun (مدينة, جبل, نادي) stands before the word
     # this often in the text (`weighing.named_here`; 0: never; train: 1 and 2
     # give the same figures but for one vowel inserted, 1 kept)
-    beside_share: float = 0.5  # a cheap edit is automatic when every use of
-    # the variant stands beside a word that stands on that side of the two
-    # spellings in this share of its uses in the text (`beside.theirs`; round
-    # 19, set by hand: اللاعب before every player's name says nothing)
 
 
 DEFAULT_SETTINGS = Settings()

@@ -15,7 +15,6 @@ from functools import partial
 from typing import NamedTuple
 
 from arclean.names import dropped
-from arclean.names.beside import beside_candidate, beside_support
 from arclean.names.context import neighbours, own_context
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge, future_verb
@@ -87,7 +86,6 @@ class PairScorer:
         self.s = settings
         self._ranks: dict[str, tuple[bool, float, int]] = {}
         self.shown: list[tuple[str, str]] = []  # cheap pairs `shown_as_name` may support
-        self.cheap: list[tuple[str, str]] = []  # cheap pairs `beside_support` may support
 
     def rank(self, f: str) -> tuple[bool, float, int]:
         """Sort key of a canonical: in the glossary, count in the text (half
@@ -241,8 +239,6 @@ class PairScorer:
             cn = self.candidates[c].count
             if cheap_ok and shown_candidate(v, c, self.candidates, judge):
                 self.shown.append((v, c))
-            if cheap_ok and beside_candidate(v, c, self.candidates, judge):
-                self.cheap.append((v, c))
             clear = cn >= s.context_ratio * self.candidates[v].count and (
                 cn >= s.clear_count
                 # a thin count needs a variant the books never use (بايرن ميونخ,
@@ -303,7 +299,7 @@ class PairScorer:
         reason, and those it makes worth a review."""
         support: dict[tuple[str, str], str] = {}
         near: set[tuple[str, str]] = set()
-        if not (need_context or need_name or self.shown or self.cheap):
+        if not (need_context or need_name or self.shown):
             return support, near
         judge = self.judge
         # neighbours matter when they can make a pair auto, or a dearer one review
@@ -389,8 +385,6 @@ class PairScorer:
                 support[(v, c)] = "shared context " + ", ".join(pieces[:3])
         for pair, why in shown_support(texts, counts, nbs, self.shown, self.candidates, judge):
             support.setdefault(pair, why)  # a name the text shows as one (sixteenth round)
-        for pair, why in beside_support(texts, counts, self.cheap, judge):
-            support.setdefault(pair, why)  # a word beside both spellings (round 19)
         # a dearer edit a first name before both spellings supports (ninth
         # round), or a consonant dropped from a long name (round 18)
         may = partial(self.may_support, rare=False)

@@ -21,7 +21,6 @@ hide another word: المممات for المنامات).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from arclean.chars import fold
 from arclean.names.counting import Counts
@@ -41,7 +40,7 @@ def tripled(f: str) -> bool:
     return any(f[i] == f[i - 1] == f[i - 2] for i in range(2, len(f)))
 
 
-def relatives(f: str, c: str, words: Iterable[str]) -> bool:
+def relatives(f: str, c: str, words: set[str]) -> bool:
     """Another word of the text (folded `words`, not `f` nor `c`) holds the
     doubled letter of `f` with the letter before it: the doubling is the
     language's (محللي beside المحللين, analysts; مكتتب beside الاكتتاب,

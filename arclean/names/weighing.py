@@ -29,7 +29,6 @@ from arclean.names.lexicon import COMMON_ENDINGS, NAMING, NISBA_ENDINGS
 from arclean.names.model import Settings
 from arclean.names.pairing import Group
 from arclean.names.similarity import doubled_letter, text_only_edit
-from arclean.names.slips import relatives, tripled
 
 
 def short_swap(v: str, c: str, judge: Judge) -> bool:
@@ -111,35 +110,10 @@ def seldom_used(v: str, c: str, judge: Judge) -> str | None:
     return None
 
 
-def known_slip(v: str, c: str, judge: Judge) -> str | None:
-    """Evidence for a consonant written twice in a variant that is no word
-    at all, when the canonical is a word of the books (`known_count`) that
-    the name gate kept (الحسسين beside الحسين, 57 times in the books): what
-    `slips.doubled_slips` asks of an ordinary word's slip, no letter
-    written three times, no other word of the text holding the doubled
-    letter (`slips.relatives`), no verb (round 19).  Not the last letter
-    written twice: a root whose last two letters are one (غدد, glands,
-    beside الغد, tomorrow: the news's «الغدد اللعابية»)."""
-    if not (
-        doubled_letter(v, c)
-        and v[-1] != v[-2]
-        and judge.no_word(v)
-        and judge.lex_count(c) >= judge.s.known_count
-        and not judge.verb_like(c)
-        and not judge.suffixed(c)
-        and not tripled(v)
-    ):
-        return None
-    if relatives(v, c, judge.counts.folded_surface().keys()):
-        return None
-    return "one consonant written twice, the kept spelling a word of the books"
-
-
 def slip_evidence(v: str, c: str, judge: Judge) -> str | None:
-    """`well_attested`, `seldom_used` or `known_slip`: name evidence for a
-    canonical that `Judge.name_evidence` does not call a name, from the
-    variant."""
-    return well_attested(v, c, judge) or seldom_used(v, c, judge) or known_slip(v, c, judge)
+    """`well_attested` or `seldom_used`: name evidence for a canonical
+    that `Judge.name_evidence` does not call a name, from the variant."""
+    return well_attested(v, c, judge) or seldom_used(v, c, judge)
 
 
 def first_names(v_nbs: Counter[str], c_nbs: Counter[str], judge: Judge) -> list[str]:

@@ -65,11 +65,3 @@ def test_a_change_left_out_for_structure_says_how_to_keep_the_text(tmp_path):
         encoding="utf-8",
     )
     assert CliRunner().invoke(cli, ["check", "--isolated", str(page)]).exit_code == 0
-
-
-def test_html_comment_left_open_runs_to_the_end_and_is_not_prose():
-    cleaner = Cleaner(format="html")
-    text = "<p>قال , ثم</p>\n<p>و قال <!-- مفتوح , هنا\n"
-    assert cleaner(text) == "<p>قال، ثم</p>\n<p>وقال <!-- مفتوح , هنا\n"
-    closed = "<p>و قال <!-- مغلق , هنا --> ثم , قال</p>\n"
-    assert cleaner(closed) == "<p>وقال <!-- مغلق , هنا --> ثم، قال</p>\n"

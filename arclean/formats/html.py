@@ -20,7 +20,7 @@ from arclean.formats._common import (
 )
 from arclean.formats.base import StructureChanged
 from arclean.text.language import arabic_language, other_script_language
-from arclean.text.spans import Span, merge_ranges, subtract
+from arclean.text.spans import Span, subtract
 
 #: Elements whose whole content is frozen: scripts, styles, code and what a
 #: program reads or writes (``tt`` and the obsolete ``xmp``, ``listing`` and
@@ -174,13 +174,7 @@ def analyse(text: str) -> tuple[list[Span], list[tuple[Any, ...]]]:
         # Older parsers give up on some malformed declarations (``<![``):
         # then nothing is prose and any change at all is refused.
         return [], [("unparsable", text)]
-    masked = mask_ranges(nl.text)
-    opened = nl.text.rfind("<!--")
-    if opened != -1 and nl.text.find("-->", opened + 4) == -1:
-        # a comment left open runs to the end of the file, as browsers read
-        # it; the parser hands it over as text
-        masked = [*masked, (opened, len(nl.text))]
-    ranges = subtract(scanner.ranges, merge_ranges(sorted(masked)))
+    ranges = subtract(scanner.ranges, mask_ranges(nl.text))
     spans = scanner.controls.spans(ranges)
     if not nl.identity:
         spans = [Span(nl.to_original(s.start), nl.to_original(s.end), s.disabled) for s in spans]

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -94,7 +95,11 @@ class Cleaner:
             "rule_files": tuple(str(p) for p in rule_files),
             "unsafe_fixes": unsafe_fixes,
             "format": format,
-            "glossaries": tuple(str(p) if isinstance(p, (str, Path)) else p for p in glossaries),
+            # a copy of each Glossary object: one changed after this cleaner
+            # is built changes neither it nor the copies workers rebuild
+            "glossaries": tuple(
+                str(p) if isinstance(p, (str, Path)) else copy.deepcopy(p) for p in glossaries
+            ),
             "options": dict(options or {}),
             "front_matter_keys": tuple(front_matter_keys),
         }

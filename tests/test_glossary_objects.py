@@ -97,3 +97,29 @@ def test_the_corpus_path_with_names_and_the_search_profile_settles():
     cleaned = clean_texts(texts, names=True, profile="search")
     assert all("أ" not in t for t in cleaned)
     assert "اوباما" in cleaned[3]
+
+
+# --- the seventh breaker: glossary objects checked as files are ---
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        Entry("أوباما", "أوبامه"),  # type: ignore[arg-type]  # a str where a list belongs
+        Entry("كييف", ["كيف"], context_any="ا"),  # type: ignore[arg-type]
+        Entry("", ["فيان"]),
+    ],
+)
+def test_a_glossary_object_is_validated_as_a_file_is(entry):
+    with pytest.raises(GlossaryError) as caught:
+        Cleaner(glossaries=[Glossary(entries=[entry])])
+    assert "built in memory" in str(caught.value)
+
+
+def test_a_glossary_changed_after_the_cleaner_is_built_changes_neither_copy():
+    g = glossary()
+    cleaner = Cleaner(glossaries=[g])
+    g.entries.append(Entry("لافروف", ["لافرف"]))
+    copied = pickle.loads(pickle.dumps(cleaner))
+    text = TEXT + " وقال لافرف"
+    assert cleaner(text) == copied(text) == FIXED + " وقال لافرف"

@@ -35,7 +35,7 @@ def scan(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     ("data", "said"),
     [
-        (CP1256, "Windows-1256 (cp1256) Arabic: arclean names scan reads UTF-8 only"),
+        (CP1256, "Windows-1256 (cp1256) Arabic: arclean names reads UTF-8 only"),
         (DAMAGED, "not valid UTF-8 at byte offset 71 (line 2)"),
         (NUL, "contains NUL bytes"),
     ],
@@ -89,3 +89,17 @@ def test_a_good_file_in_utf8_with_a_bom_is_scanned(tmp_path):
     r = scan("scan", "--tier", "auto", str(path))
     assert r.returncode == 0, r.stderr
     assert "فيدان" in r.stdout
+
+
+def test_stdin_named_twice_is_read_once():
+    r = scan("scan", "--tier", "auto", "-", "-", stdin=Path(SEED).read_bytes())
+    assert r.returncode == 0, r.stderr
+    assert "فيدان" in r.stdout and "no name variants" not in r.stdout
+
+
+def test_a_utf16_file_named_is_not_told_about_an_option_scan_lacks(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(ARABIC.encode("utf-16"))
+    r = scan("scan", str(path))
+    assert r.returncode == 2
+    assert "--encoding" not in r.stderr and "iconv -f UTF-16" in r.stderr

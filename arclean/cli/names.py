@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 #: How the input errors name this command (it has no ``--encoding``).
-_COMMAND = "arclean names scan"
+_COMMAND = "arclean names"
 
 
 class _Inputs:
@@ -41,7 +41,7 @@ class _Inputs:
         problems = [p for _n, p in found if p]
         if problems:
             raise InputError(problems[0])
-        self.paths = [n for n, _p in found]
+        self.paths = list(dict.fromkeys(n for n, _p in found))  # stdin once: `- -`
         if not self.paths:
             raise InputError(f"{', '.join(paths)}: no text files found")
         #: Files left out, as ``fix`` leaves them out: errors (bad bytes, or
@@ -69,9 +69,11 @@ class _Inputs:
             else:
                 check_utf8_file(path, option=_COMMAND)
         except BinaryFile as exc:
+            from arclean.io.encodings import UTF16_HINT
+
             if named:
                 self.errors.append(
-                    str(exc).replace("; skipped", "; not scanned")
+                    str(exc).replace(UTF16_HINT, "").replace("; skipped", "; not scanned")
                     + f". A file named on the command line must be text: {_COMMAND} reads "
                     "UTF-8 only, convert UTF-16 first (iconv -f UTF-16 -t UTF-8); leave a "
                     "binary file off the command line"

@@ -103,9 +103,11 @@ class Glossary:
             table: dict[str, object] = {"canonical": e.canonical}
             if e.type:
                 table["type"] = e.type
-            table["variants"] = list(e.variants)
+            # as they are: a string where a list belongs is refused when read
+            # back (`loads_glossary`), never split into one-letter variants
+            table["variants"] = e.variants
             if e.context_any:
-                table["context_any"] = list(e.context_any)
+                table["context_any"] = e.context_any
             if e.note:
                 table["note"] = e.note
             entities.append(table)
@@ -132,8 +134,13 @@ def _str_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
+#: How errors name a glossary built in memory (`Glossary` objects given to
+#: `Cleaner`): its TOML text is made here, so no line of it is named.
+IN_MEMORY = "a Glossary built in memory"
+
+
 def loads_glossary(text: str, path: str = "<glossary>") -> Glossary:
-    """Parse and validate glossary TOML text."""
+    """Parse and validate glossary TOML text.  Raises `GlossaryError`."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -156,7 +163,7 @@ def loads_glossary(text: str, path: str = "<glossary>") -> Glossary:
         raise GlossaryError(path, "`entity` must be an array of tables ([[entity]])")
     seen: dict[str, int] = {}
     for i, raw in enumerate(entities, 1):
-        line = ent_lines[i - 1] if i - 1 < len(ent_lines) else None
+        line = ent_lines[i - 1] if i - 1 < len(ent_lines) and path != IN_MEMORY else None
 
         def bad(msg: str, _line: int | None = line, _i: int = i) -> GlossaryError:
             return GlossaryError(path, msg, line=_line, entry=_i)

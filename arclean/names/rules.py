@@ -49,10 +49,10 @@ def load_glossaries(sources: tuple[GlossarySource, ...]) -> tuple[Glossary, ...]
     """The glossaries of `sources` (`glossary_sources`), loaded and validated
     once per process.  Raises `GlossaryError` for one that cannot be read or
     does not validate."""
-    from arclean.names.glossary import load_glossary, loads_glossary
+    from arclean.names.glossary import IN_MEMORY, load_glossary, loads_glossary
 
     return tuple(
-        load_glossary(source) if isinstance(source, str) else loads_glossary(source[1])
+        load_glossary(source) if isinstance(source, str) else loads_glossary(source[1], IN_MEMORY)
         for source in sources
     )
 

@@ -65,3 +65,23 @@ def test_a_change_left_out_for_structure_says_how_to_keep_the_text(tmp_path):
         encoding="utf-8",
     )
     assert CliRunner().invoke(cli, ["check", "--isolated", str(page)]).exit_code == 0
+
+
+def test_a_hook_run_imports_no_names_module(tmp_path):
+    # `fix --check` on a Markdown file: the names model (2 ms of dataclasses)
+    # is imported only when the glossary rule alone is selected
+    import subprocess
+    import sys
+
+    page = tmp_path / "a.md"
+    page.write_text("# عنوان\n\nقال ، ثم\n", encoding="utf-8")
+    probe = (
+        "import sys\nfrom arclean.cli.app import cli\n"
+        "try:\n    cli.main(args=['fix', '--check', '--isolated', sys.argv[1]])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('arclean.names')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(page)], capture_output=True, text=True
+    ).stdout
+    assert out.strip().endswith("[]"), out

@@ -19,58 +19,14 @@ from arclean.formats._common import (
     mask_ranges,
 )
 from arclean.formats.base import StructureChanged
+from arclean.formats.html_elements import (
+    BLOCK_ENDS,
+    FROZEN_ELEMENTS,
+    IMPLIED_ENDS,
+    VOID_ELEMENTS,
+)
 from arclean.text.language import arabic_language, other_script_language
 from arclean.text.spans import Span, subtract
-
-#: Elements whose whole content is frozen: scripts, styles, code and what a
-#: program reads or writes (``tt`` and the obsolete ``xmp``, ``listing`` and
-#: ``plaintext`` set code too; ``var`` names a variable).  Markdown freezes
-#: them in its inline HTML as well.
-FROZEN_ELEMENTS = frozenset(
-    {
-        "script",
-        "style",
-        "pre",
-        "code",
-        "kbd",
-        "samp",
-        "tt",
-        "var",
-        "xmp",
-        "listing",
-        "plaintext",
-        "textarea",
-        "svg",
-        "math",
-    }
-)
-
-
-#: Elements that have no content (HTML's void elements).
-VOID_ELEMENTS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
-    | {"source", "track", "wbr"}
-)
-#: Elements whose start ends an open paragraph (HTML's implied ``</p>``).
-P_CLOSERS = frozenset(
-    {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset"}
-    | {"figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6"}
-    | {"header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section"}
-    | {"table", "ul"}
-)
-
-
-#: Starts that end an open element (HTML's implied end tags): a block ends
-#: a paragraph, an item the item before it, a cell or row the cell before.
-_IMPLIED_ENDS = (
-    (P_CLOSERS, frozenset({"p"})),
-    (frozenset({"li"}), frozenset({"li"})),
-    (frozenset({"td", "th", "tr"}), frozenset({"td", "th"})),
-    (frozenset({"tr"}), frozenset({"tr"})),
-)
-#: End tags of blocks: one that closes no frozen element ends an element
-#: it holds that is left open (<p><span lang="fa">…</p>).
-BLOCK_ENDS = P_CLOSERS | {"li", "td", "th", "tr", "body", "html"}
 
 
 class _Scanner(HTMLParser):
@@ -94,7 +50,7 @@ class _Scanner(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.skeleton.append(("start", tag, tuple(attrs)))
         stack = self.frozen_stack
-        for closer, closed in _IMPLIED_ENDS:
+        for closer, closed in IMPLIED_ENDS:
             if tag in closer and any(t in closed for t, _ in stack):
                 # an open p, li or cell ends where this starts, with what it holds
                 while stack and stack.pop()[0] not in closed:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from arclean.chars import lazy_compile
-from arclean.formats.html import VOID_ELEMENTS
+from arclean.formats.html_elements import VOID_ELEMENTS
 from arclean.text.language import arabic_language, other_script_language
 from arclean.text.spans import Range, merge_ranges, subtract
 

@@ -25,7 +25,7 @@ from arclean.formats._common import (
     mask_ranges,
 )
 from arclean.formats.base import StructureChanged
-from arclean.formats.html import FROZEN_ELEMENTS
+from arclean.formats.html_elements import FROZEN_ELEMENTS
 from arclean.formats.lang_elements import (
     mentions_lang,
     other_language_elements,

@@ -57,3 +57,12 @@ def names() -> Cleaner:
 @pytest.mark.parametrize("kept", sorted(CASES))
 def test_the_word_is_left_alone(names, kept):
     assert names(CASES[kept]) == CASES[kept]
+
+
+def test_a_participle_is_not_the_other_participle(names, corpus):
+    # the new user's batch of 3,000 tweets: المهجرين (displaced, مفعّل) is
+    # no slip of المهاجرين (emigrants, مفاعل)
+    lines = (corpus / "messy" / "arsarcasm_tweets.txt").read_text(encoding="utf-8")
+    batch = "\n".join(lines.split("\n")[:3000])
+    assert "حلب المهجرين" in batch
+    assert "حلب المهجرين" in names(batch)

@@ -12,7 +12,7 @@ import pytest
 from arclean.chars import fold
 from arclean.names import Reconciler
 from arclean.names.members import hamza_of_its_own
-from arclean.names.similarity import plural_pattern
+from arclean.names.similarity import alef_pattern
 
 
 def _rewritten(text: str) -> str:
@@ -26,12 +26,12 @@ def _rewritten(text: str) -> str:
     [("المغارب", "المغرب"), ("المشارق", "المشرق"), ("مساجد", "مسجد"), ("جواهر", "جوهر")],
 )
 def test_a_broken_plural_is_another_word(plural: str, singular: str) -> None:
-    assert plural_pattern(fold(plural), fold(singular))
+    assert alef_pattern(fold(plural), fold(singular))
 
 
 @pytest.mark.parametrize(("short", "long"), [("ترمب", "ترامب"), ("برلن", "برلين")])
 def test_a_transliteration_that_drops_an_alef_is_no_plural(short: str, long: str) -> None:
-    assert not plural_pattern(fold(short), fold(long))
+    assert not alef_pattern(fold(short), fold(long))
 
 
 def test_a_plural_is_not_rewritten_into_a_country() -> None:

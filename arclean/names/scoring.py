@@ -24,11 +24,11 @@ from arclean.names.model import Settings, Tier
 from arclean.names.pairing import Group, max_cost
 from arclean.names.shown import shown_candidate, shown_support
 from arclean.names.similarity import (
+    alef_pattern,
     doubled_letter,
     inflection_only,
     pattern_change,
     pattern_insert,
-    plural_pattern,
     text_only_edit,
     vowel_by_vowel,
     weighted_distance,
@@ -131,7 +131,7 @@ class PairScorer:
             and not judge.wordlike(v)
             and judge.own_word(v, c) is None
             and self.standalone(v)
-            and not (pattern_change(v, c) or plural_pattern(v, c))
+            and not (pattern_change(v, c) or alef_pattern(v, c))
             and (len(v) != len(c) or len(c) >= s.sub_letters)  # عزام/عصام
             and not judge.attested(v)  # جونز (Dow Jones) is no slip for جوبز
             and judge.auto_evidence(c, min_gaz=1) is not None
@@ -231,7 +231,7 @@ class PairScorer:
                 and self.standalone(v)
                 # a letter swapped in a short word is another word (جوبا/كوبا)
                 and (len(v) != len(c) or len(c) >= s.sub_letters or short_swap(v, c, judge))
-                and not (vowel_by_vowel(v, c) or pattern_insert(v, c) or plural_pattern(v, c))
+                and not (vowel_by_vowel(v, c) or pattern_insert(v, c) or alef_pattern(v, c))
                 and not final_letter_differs(self.candidates[v].forms, self.candidates[c].forms)
                 and self.candidates[c].count >= 2
                 and self.candidates[c].count > self.candidates[v].count

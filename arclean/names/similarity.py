@@ -275,16 +275,25 @@ def pattern_insert(a: str, b: str) -> bool:
     return len(short) - stem >= 3 and long == short[:stem] + "ا" + short[stem:]
 
 
-def plural_pattern(variant: str, canonical: str) -> bool:
-    """The variant is the canonical, a stem of four letters (after ال),
-    with an alef after its second letter: the broken plural of the word
-    (مفعل/مفاعل, فوعل/فواعل: المغرب/المغارب, مشرق/مشارق, جوهر/جواهر),
-    another word.  A transliteration that drops the alef goes the other
-    way (ترمب beside ترامب) and is not one."""
+def alef_pattern(variant: str, canonical: str) -> bool:
+    """One spelling is the other, a stem (after ال) of a word pattern, with
+    an alef after the stem's second letter: another word, not a vowel a
+    writer dropped or added.  The variant with the alef is the broken plural
+    of a stem of four letters (مفعل/مفاعل, فوعل/فواعل: المغرب/المغارب,
+    مشرق/مشارق, جوهر/جواهر); the variant without it, in م with any ending,
+    is a participle's other form (مفعّل/مفاعل: المهجرين, displaced, beside
+    المهاجرين, emigrants; مقتل/مقاتل).  A transliteration that drops the
+    alef goes the other way (ترمب beside ترامب) and is neither."""
     stem = 2 if canonical.startswith("ال") and variant.startswith("ال") else 0
-    return (
+    if (
         len(canonical) - stem == 4
         and variant == canonical[: stem + 2] + "ا" + canonical[stem + 2 :]
+    ):
+        return True  # a broken plural
+    return (
+        len(variant) - stem >= 4
+        and variant[stem] == "م"
+        and canonical == variant[: stem + 2] + "ا" + variant[stem + 2 :]
     )
 
 

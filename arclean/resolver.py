@@ -165,7 +165,7 @@ class Resolver:
                 raise SelectorError(
                     f"no rule is selected (nothing is selected by the command line{where}, "
                     "or everything selected is ignored); name rules with "
-                    "--select (`arclean rules` lists them), or drop the --ignore "
+                    "--select (`arclean rules list` lists them), or drop the --ignore "
                     "or `select = []` that removes them"
                 )
             if len(cleaner.rules) == 1 and not settings["glossaries"]:

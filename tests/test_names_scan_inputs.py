@@ -103,3 +103,10 @@ def test_a_utf16_file_named_is_not_told_about_an_option_scan_lacks(tmp_path):
     r = scan("scan", str(path))
     assert r.returncode == 2
     assert "--encoding" not in r.stderr and "iconv -f UTF-16" in r.stderr
+
+
+def test_a_missing_path_is_named_and_the_others_are_scanned(tmp_path):
+    r = scan("scan", "--tier", "auto", str(tmp_path / "missing.txt"), str(SEED))
+    assert r.returncode == 2
+    assert "missing.txt: no such file or directory" in r.stderr
+    assert "فيدان" in r.stdout

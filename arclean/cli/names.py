@@ -35,20 +35,18 @@ class _Inputs:
     bytes read in the current pass."""
 
     def __init__(self, paths: Sequence[str]) -> None:
-        from arclean.io.discover import discover
+        from arclean.io.discover import Skipped, discover
 
         found = discover(list(paths), lambda _name: False)
-        problems = [p for _n, p in found if p]
-        if problems:
-            raise InputError(problems[0])
-        self.paths = list(dict.fromkeys(n for n, _p in found))  # stdin once: `- -`
-        if not self.paths:
+        #: Inputs left out, as ``fix`` leaves them out: errors (a missing
+        #: path, bad bytes, NUL bytes in a file named on the command line)
+        #: and warnings (NUL bytes in a file found by walking a folder, a
+        #: link leading out of it).
+        self.errors: list[str] = [str(p) for _n, p in found if p and not isinstance(p, Skipped)]
+        self.warnings: list[str] = [str(p) for _n, p in found if isinstance(p, Skipped)]
+        self.paths = list(dict.fromkeys(n for n, p in found if not p))  # stdin once: `- -`
+        if not self.paths and not self.errors:
             raise InputError(f"{', '.join(paths)}: no text files found")
-        #: Files left out, as ``fix`` leaves them out: errors (bad bytes, or
-        #: NUL bytes in a file named on the command line) and warnings (NUL
-        #: bytes in a file found by walking a folder).
-        self.errors: list[str] = []
-        self.warnings: list[str] = []
         self._stdin: str | None = None
         self.paths = [p for p in self.paths if self._readable(p, named=p in paths)]
         self.progress: Callable[[int, int], None] | None = None

@@ -34,14 +34,23 @@ def neighbours(texts: Iterable[str], counts: Counts, wanted: set[str]) -> dict[s
 
     Returns {folded core: Counter({"L:" + neighbour or "R:" + neighbour:
     count})}; neighbours shorter than three letters and function words
-    (but not cues such as قال) are left out."""
+    (but not cues such as قال) are left out; a cue glued to و or ف counts
+    as the cue (`_bare_cue`)."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
     for c, left, right in _contexts(texts, counts, wanted):
         if _kept(left):
-            out[c]["L:" + left] += 1
+            out[c]["L:" + _bare_cue(left)] += 1
         if _kept(right):
-            out[c]["R:" + right] += 1
+            out[c]["R:" + _bare_cue(right)] += 1
     return out
+
+
+def _bare_cue(nb: str) -> str:
+    """A cue glued to و or ف as the cue itself (وأضاف as أضاف): whether the
+    counts split the conjunction off depends on how often each form occurs
+    in all the texts, so «وأضاف فيان» and «أضاف فيدان» share their cue
+    however many other texts hold وأضاف."""
+    return nb[1:] if nb not in CUES and cue(nb) else nb
 
 
 def name_uses(

@@ -99,17 +99,18 @@ def _invalid(name: str, data: bytes, encoding: str, base: int, hint: str = "") -
 
 #: What the message about NUL bytes adds when the bytes look like UTF-16.
 UTF16_HINT = " (use --encoding utf-16 if it is UTF-16)"
-#: What a command without ``--encoding`` (`pipe`) says to do with text in
-#: another encoding, instead of naming it.
-UTF8_ONLY = "arclean pipe reads UTF-8 only: convert it first"
 
 
-def utf8_only(option: bool | str) -> str:
-    """`UTF8_ONLY`, said of the command `option` names (``"arclean names
-    scan"``) when it is a string rather than False."""
-    if isinstance(option, str):
-        return UTF8_ONLY.replace("arclean pipe", option)
-    return UTF8_ONLY
+def utf8_only(option: bool | str = False) -> str:
+    """What a command without ``--encoding`` says to do with text in another
+    encoding, instead of naming it: the command `option` names
+    (``"arclean names"``), or `pipe` when it is not a string."""
+    command = option if isinstance(option, str) else "arclean pipe"
+    return f"{command} reads UTF-8 only: convert it first"
+
+
+#: `utf8_only` of `pipe`.
+UTF8_ONLY = utf8_only()
 
 
 def cp1256_hint(option: bool | str = True) -> str:

@@ -8,8 +8,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from arclean.text.masks import QURAN_MAX_LINE_BREAKS, pair_ornate
+from arclean.text.quran import VOWELLED_CONTEXT
 
 #: Stdin, or a file fixed in place, up to this many bytes is read whole
 #: (`ARCLEAN_STREAM_WHOLE` sets it: for tests and for proving chunked output
@@ -28,13 +30,16 @@ def limits() -> tuple[int, int]:
     return whole, max(1, chunk)
 
 
-def line_chunks(blocks: Iterator[bytes], size: int, records: bool = False) -> Iterator[bytes]:
+def line_chunks(
+    blocks: Iterator[bytes], size: int, records: bool = False, *, quoted: bool = False
+) -> Iterator[bytes]:
     """The bytes of `blocks` again, cut into chunks of whole lines: each
     chunk ends at the first line break at or past `size` bytes where no
-    rule's context crosses (`_cut_at`; with `records`, JSON Lines, at the
-    first line break; the last chunk may be shorter).  A line is never
-    cut, however long."""
-    cut_at = _record_end if records else _cut_at
+    rule's context crosses (`_cut_at`; with `quoted`, not within reach of
+    a round bracket that may quote a vowelled verse either; with
+    `records`, JSON Lines, at the first line break; the last chunk may be
+    shorter).  A line is never cut, however long."""
+    cut_at = _record_end if records else partial(_cut_at, quoted=quoted)
     pending = bytearray()
     searched = 0  # no place to cut in `pending` before this offset
     for block in blocks:
@@ -63,14 +68,15 @@ def _record_end(data: bytearray, start: int) -> tuple[int | None, int]:
     return (None, max(len(data) - 1, start)) if newline == -1 else (newline + 1, newline + 1)
 
 
-def _cut_at(data: bytearray, start: int) -> tuple[int | None, int]:
+def _cut_at(data: bytearray, start: int, quoted: bool = False) -> tuple[int | None, int]:
     """Where to cut `data`: just after the first line break at or past
     `start` such that neither the line before it nor the line after holds
     two spaces in a row (AR502 compares a line's runs of spaces with the
     lines above and below: a table aligned with spaces), and no ornate
     parenthesis waits for its partner in the same paragraph (`quran_ranges`
-    would pair it across the cut); and where to look again when there is
-    none yet."""
+    would pair it across the cut), nor, with `quoted`, a round bracket
+    that may quote a vowelled verse within reach (`_near_verse`); and where
+    to look again when there is none yet."""
     position = start
     while True:
         newline = data.find(b"\n", position)
@@ -78,8 +84,8 @@ def _cut_at(data: bytearray, start: int) -> tuple[int | None, int]:
             return None, max(position, start)
         cut = newline + 1
         following = data.find(b"\n", cut)
-        if following == -1:
-            return None, newline  # the line after is not all here yet
+        if following == -1 or (quoted and len(data) < cut + _REACH):
+            return None, newline  # the line after, or the reach, is not all here yet
         before = data.rfind(b"\n", 0, newline) + 1
         # AR502 reads the lines above and below for runs of spaces (columns).
         spaced = data.find(b"  ", before, newline) != -1 or data.find(b"  ", cut, following) != -1
@@ -87,9 +93,39 @@ def _cut_at(data: bytearray, start: int) -> tuple[int | None, int]:
             not spaced
             and (data.find(b"\xef\xb4", 0, cut) == -1 or _quotes_closed(data, cut))
             and not _bracket_open(data, cut)
+            and not (quoted and _near_verse(data, cut))
         ):
             return cut, cut
         position = cut
+
+
+#: How far a vowelled bracket's context reaches, in bytes (four a character
+#: at most): `VOWELLED_CONTEXT` characters each side.
+_REACH = 4 * VOWELLED_CONTEXT
+#: An Arabic mark (U+064B-U+065F, U+0670) in UTF-8.
+_MARK_BYTES = re.compile(rb"\xd9[\x8b-\x9f\xb0]")
+
+
+def _near_verse(data: bytearray, cut: int) -> bool:
+    """Is a pair of round brackets with an Arabic mark between them (what
+    `vowelled_parentheses` may take for a quoted verse, or more) within
+    `_REACH` of `cut` on either side?  That bracket's context would be cut,
+    and with it the decision whether it quotes a verse.  A bracket whose
+    partner is not here yet counts as one."""
+    low = max(0, cut - _REACH)
+    close = data.rfind(b")", low, cut)
+    while close != -1:
+        opening = data.rfind(b"(", 0, close)
+        if opening != -1 and _MARK_BYTES.search(data, opening, close):
+            return True
+        close = data.rfind(b")", low, close)
+    opening = data.find(b"(", cut, cut + _REACH)
+    while opening != -1:
+        close = data.find(b")", opening)
+        if close == -1 or _MARK_BYTES.search(data, opening, close):
+            return True
+        opening = data.find(b"(", opening + 1, cut + _REACH)
+    return False
 
 
 def _bracket_open(data: bytearray, cut: int) -> bool:

@@ -65,6 +65,7 @@ class Engine:
         unsafe_fixes: bool = False,
         index: bool = False,
         mostly_other: bool | None = None,
+        vowelled: bool | None = None,
     ) -> None:
         self.rules = list(rules)
         self.unsafe_fixes = unsafe_fixes
@@ -83,6 +84,10 @@ class Engine:
         #: The texts are in another language of the Arabic script as a
         #: whole (`Guard.mostly_other`); None: decided on each text.
         self.mostly_other = mostly_other
+        #: The texts are parts of one vowelled throughout (a chunk of a
+        #: stream, `arclean.text.quran.vowelled_throughout`); None: decided
+        #: on each text.
+        self.vowelled = vowelled
         # Unsafe fixes that may not be applied are still reported.
         self.reporters = [
             CompiledRule(r)
@@ -112,7 +117,7 @@ class Engine:
         # A search index folds Quran quotations too (it must match an
         # unvowelled query) and keeps out of links only; an edited text
         # keeps the quotations as written, whatever rules are selected.
-        protected = link_ranges(text) if self.index else protected_ranges(text)
+        protected = link_ranges(text) if self.index else protected_ranges(text, self.vowelled)
         guard = Guard(text, protected, self.mostly_other)
         if self.index or self.folding:
             guard.languages_now()  # before a fold writes Persian letters as Arabic
@@ -224,7 +229,7 @@ class Engine:
         return self._report(
             text,
             spans,
-            Guard(text, protected_ranges(text), self.mostly_other),
+            Guard(text, protected_ranges(text, self.vowelled), self.mostly_other),
             include_unsafe=False,
         )
 
@@ -232,7 +237,8 @@ class Engine:
         """Findings of check-only rules (and of unsafe fixes not applied)."""
         if spans is None:
             spans = [Span(0, len(text))] if text else []
-        return self._report(text, spans, Guard(text, protected_ranges(text), self.mostly_other))
+        protected = protected_ranges(text, self.vowelled)
+        return self._report(text, spans, Guard(text, protected, self.mostly_other))
 
     def _report(
         self, text: str, spans: Sequence[Span], guard: Guard, include_unsafe: bool = True

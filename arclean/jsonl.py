@@ -176,7 +176,9 @@ def records(
         try:
             record = json.loads(line)
         except ValueError as exc:
-            reason = getattr(exc, "msg", str(exc))
+            # json's own ends with "at" before its position: "Unterminated
+            # string starting at" (its column is said once, below)
+            reason = getattr(exc, "msg", str(exc)).removesuffix(" at")
             column = getattr(exc, "colno", None)
             where = f" at column {column}" if column else ""
             yield [], Problem(number, f"is not valid JSON ({reason}{where}); left unchanged")

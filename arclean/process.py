@@ -58,6 +58,9 @@ class FileResult:
     diff: str | None = None
     #: The encoding the input was read in (``utf-8``, ``cp1256``, ...), once read.
     encoding: str | None = None
+    #: Cleaned in chunks (`arclean.stream`): `findings` were counted chunk by
+    #: chunk, so a quotation left open across a cut may count on both sides.
+    chunked: bool = False
 
 
 def structure_message(exc: Exception) -> str:
@@ -134,16 +137,22 @@ def process_source(
             _diff(result, keep_text)
         return result
     except Exception as exc:  # one input never stops the others
-        import os
+        return internal_error(label, exc, "left unchanged" if stdin is None else "nothing written")
 
-        if os.environ.get("ARCLEAN_DEBUG") or isinstance(exc, MemoryError):
-            raise
-        left = "left unchanged" if stdin is None else "nothing written"
-        return FileResult(
-            label,
-            error=f"{label}: internal error: {type(exc).__name__}: {exc}; {left}. This is a "
-            "bug in arclean; please report it (set ARCLEAN_DEBUG=1 for a traceback)",
-        )
+
+def internal_error(label: str, exc: Exception, left: str) -> FileResult:
+    """The result of an input on which arclean itself failed (`exc`, a
+    bug): its error says so, and what was `left`.  Raises `exc` again with
+    ``ARCLEAN_DEBUG`` set, or when it is a `MemoryError`."""
+    import os
+
+    if os.environ.get("ARCLEAN_DEBUG") or isinstance(exc, MemoryError):
+        raise exc
+    return FileResult(
+        label,
+        error=f"{label}: internal error: {type(exc).__name__}: {exc}; {left}. This is a "
+        "bug in arclean; please report it (set ARCLEAN_DEBUG=1 for a traceback)",
+    )
 
 
 def _diff(result: FileResult, keep_text: bool) -> None:

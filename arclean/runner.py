@@ -76,15 +76,15 @@ def run(
         is_known=resolver.is_known,
     )
     names = [name for name, problem in inputs if not problem and name != STDIN]
-    # Large files fixed in place are cleaned in chunks, one at a time with
-    # all the workers (`arclean.stream.stream_file`), not read whole.
-    large = set() if keep_text or diff or mode != "fix" else _large_files(names, resolver)
-    names = [name for name in names if name not in large]
     # Files named on the command line (not found by walking a folder): one
     # holding NUL bytes is an error for them, not a skip.
     named = set(paths) - {STDIN}
     if resolver.on_inputs is not None:
         resolver.on_inputs(names)
+    # Large files fixed in place are cleaned in chunks, one at a time with
+    # all the workers (`arclean.stream.stream_file`), not read whole.
+    large = set() if keep_text or diff or mode != "fix" else _large_files(names, resolver)
+    names = [name for name in names if name not in large]
     results = iter(process_files(names, mode, resolver, keep_text=keep_text, jobs=jobs, diff=diff))
     import contextlib
 
@@ -127,7 +127,13 @@ def _stream(
             return None
     except ArcleanError:
         return None  # reported by process_source
-    return stream_stdin(stdin(), write, resolver, jobs=jobs)
+    label = resolver.options.stdin_filename or STDIN
+    try:
+        return stream_stdin(stdin(), write, resolver, jobs=jobs)
+    except Exception as exc:  # as for any input (what was written stays written)
+        from arclean.process import internal_error
+
+        return internal_error(label, exc, "the rest not written")
 
 
 def _large_files(names: Sequence[str], resolver: Resolver) -> set[str]:
@@ -155,7 +161,11 @@ def _size(name: str) -> int:
 def _stream_file(name: str, resolver: Resolver, jobs: int) -> FileResult:
     """A large file fixed in chunks, or read whole when the first pass
     found a problem it reports (`process_source` says what)."""
+    from arclean.process import internal_error
     from arclean.stream import stream_file
 
-    result = stream_file(name, resolver, jobs=jobs)
+    try:
+        result = stream_file(name, resolver, jobs=jobs)
+    except Exception as exc:  # one input never stops the others
+        return internal_error(name, exc, "left unchanged")
     return result if result is not None else process_source(name, "fix", resolver, keep_text=False)

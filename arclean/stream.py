@@ -1,28 +1,30 @@
-"""Large plain text from stdin in bounded memory (``arclean fix`` piped).
+"""Large inputs in bounded memory: stdin piped to ``arclean fix``, and
+files that ``fix`` rewrites in place.
 
-Stdin up to `whole_limit` bytes is read whole, as always.  Past it, the
-stream is spooled to an unnamed temporary file in the system temp folder
-while a first pass checks it (strict UTF-8, no NUL byte) and counts the two
-spellings of tanween fatha that AR205's ``majority`` compares; nothing is
-written when that pass finds a problem, so a bad byte late in the stream
-gives the same error (exit 2, its offset and line) and no output, as the
-whole text would.  The second pass cleans the spooled text in chunks cut
-where a paragraph begins (after a blank line, before a line that is not
-blank) and writes each chunk as it is cleaned, with ``-j`` in worker
-processes, in order.  Every default rule keeps to its line, so a chunk
-cleaned alone gives what the whole text gives; AR205 gets the convention
-the whole stream's counts chose.
+An input up to `arclean.chunks.limits` bytes (8 MB) is read whole, as
+always.  Past it, a first pass (`arclean.stream_counts.FirstPass`) checks
+its bytes (strict UTF-8, no NUL byte) and counts what the whole text
+decides (AR205's tanween majority, the language, whether it is vowelled
+throughout); stdin is spooled to an unnamed temporary file meanwhile, a
+file is simply read again.  Nothing is written when that pass finds a
+problem, so a bad byte late in the stream gives the same error (exit 2,
+its offset and line) and no output, as the whole text would.  The second
+pass cleans the text in chunks of whole lines (`arclean.chunks`: never
+where a rule's context crosses) with what the whole text decided, with
+``-j`` in worker processes, in order: stdin's chunks are written as they
+come; a file's go to a temporary file beside it from the first chunk
+that changes, which replaces it at the end (`replace_atomic`).
 
-Streamed only: ``fix`` to stdout, UTF-8, nothing listed (``--diff``,
-``--show-changes``, ``--statistics`` need the whole text), and either plain
-text without rule files of one's own (a user's pattern may cross a line)
-and without a rule that decides over the whole text (`text-wide`: AR304,
-AR802), or JSON Lines (``--jsonl``) without ``--strict`` (which writes
-nothing when any record is bad).  Each value of a record is a text of its
-own, so JSON Lines are cut at any line break, with any format and rule,
-and the records left as they were are counted as they come
-(`arclean.jsonl_notes.ProblemTally`).  Nothing here prints or exits: the
-chunks go to the `write` callback the command line gives.
+Streamed only: ``fix`` to stdout or in place, UTF-8, nothing listed
+(``--diff``, ``--show-changes``, ``--statistics`` need the whole text), and
+either plain text without rule files of one's own (a user's pattern may
+cross a line) and without a rule that decides over the whole text
+(`text-wide`: AR304, AR802), or JSON Lines (``--jsonl``) without
+``--strict`` (which writes nothing when any record is bad).  Each value of
+a record is a text of its own, so JSON Lines are cut at any line break,
+with any format and rule, and the records left as they were are counted as
+they come (`arclean.jsonl_notes.ProblemTally`).  Nothing here prints or
+exits: stdin's chunks go to the `write` callback the command line gives.
 """
 
 from __future__ import annotations
@@ -33,11 +35,10 @@ from typing import IO, TYPE_CHECKING, Any
 
 from arclean.chunks import BLOCK, limits, line_chunks
 from arclean.errors import ArcleanError, InputError
-from arclean.io.encodings import UTF16_HINT, left_as_it_was
-from arclean.io.read import UTF8_BOM, BinaryFile
+from arclean.io.read import UTF8_BOM
 from arclean.jsonl_notes import ProblemTally
 from arclean.process import FileResult
-from arclean.text.language import in_other_language, language_counts
+from arclean.stream_counts import FirstPass
 
 if TYPE_CHECKING:
     from arclean.api import Cleaner
@@ -80,114 +81,14 @@ def _file_blocks(spool: IO[bytes]) -> Iterator[bytes]:
         yield block
 
 
-class _FirstPass:
-    """Checks each chunk's bytes and counts AR205's two spellings."""
-
-    def __init__(self, name: str, cleaner: Cleaner, records: bool = False) -> None:
-        self.name = name
-        self.records = records  # JSON Lines: each value decides for itself
-        self.offset = 0  # of the chunk, in the stream
-        self.lines = 0  # line breaks before the chunk
-        self.before = self.on = 0
-        self.head = b""
-        self.bad: list[int] = []
-        self.bad_count = 0
-        self.binary: str | None = None
-        self.first_line = 0
-        self.tanween = next((r for r in cleaner.rules if r.code == "AR205"), None)
-        self.other = self.arabic = 0  # `language_counts` over the stream
-
-    def feed(self, chunk: bytes) -> None:
-        start = 0
-        if self.offset == 0:
-            self.head = chunk[: 65536 + 3]
-            start = len(UTF8_BOM) if chunk.startswith(UTF8_BOM) else 0
-        if self.binary is None and b"\x00" in chunk:
-            hint = ""
-            if chunk[1::2].count(0) * 4 > len(chunk) or chunk[0::2].count(0) * 4 > len(chunk):
-                hint = UTF16_HINT
-            self.binary = f"{self.name}: contains NUL bytes, looks binary or UTF-16{hint}; skipped"
-        if self.binary is None:
-            try:
-                text = chunk[start:].decode("utf-8")
-            except UnicodeDecodeError:
-                from arclean.io.encodings import _bad_offsets
-
-                offsets, count = _bad_offsets(chunk[start:], "utf-8", self.offset + start)
-                if not self.bad:
-                    first = offsets[0] - self.offset
-                    self.first_line = self.lines + chunk.count(b"\n", 0, first) + 1
-                self.bad += offsets[: 5 - len(self.bad)]
-                self.bad_count += count
-            else:
-                if not self.bad and not self.records:
-                    self._count(text)
-        self.lines += chunk.count(b"\n")
-        self.offset += len(chunk)
-
-    def _count(self, text: str) -> None:
-        other, arabic = language_counts(text)
-        self.other += other
-        self.arabic += arabic
-        if self.tanween is None or "\u064b" not in text:
-            return
-        from arclean.builtins.diacritics import tanween_counts
-        from arclean.text.masks import protected_ranges
-        from arclean.text.spans import Span, subtract_spans
-
-        spans = subtract_spans([Span(0, len(text))], protected_ranges(text))
-        before, on = tanween_counts(text, spans)
-        self.before += before
-        self.on += on
-
-    def error(self, spool: IO[bytes]) -> ArcleanError | None:
-        """The error the whole text would raise, if any."""
-        if self.binary is not None:
-            return BinaryFile(BinaryFile(self.binary).piped())
-        if not self.bad:
-            return None
-        from arclean.io.encodings import cp1256_hint, looks_like_cp1256
-
-        first = self.bad[0]
-        spool.seek(first)
-        shown = spool.read(4)
-        listing = ""
-        if len(self.bad) > 1:
-            count = max(self.bad_count, len(self.bad))
-            more = f" ({count} bad bytes in all)" if count > len(self.bad) else ""
-            listing = f" Bad bytes at offsets {', '.join(str(o) for o in self.bad)}{more}."
-        start = len(UTF8_BOM) if self.head.startswith(UTF8_BOM) else 0
-        if looks_like_cp1256(self.head[start : start + 65536]):
-            hint = cp1256_hint()
-        else:
-            hint = " It looks like damaged UTF-8: fix or remove the bytes at those offsets."
-        return InputError(
-            f"{self.name}: not valid UTF-8 at byte offset {first} (line {self.first_line}): "
-            f"bytes {shown.hex(' ')}; {left_as_it_was(self.name)}.{listing}{hint}"
-        )
-
-    def mostly_other(self) -> bool:
-        """Is the whole stream in another language of the Arabic script
-        (`arclean.text.language.in_other_language`)?"""
-        return in_other_language(self.other, self.arabic)
-
-    def convention(self) -> str | None:
-        """AR205's convention for the whole stream, when it takes the majority."""
-        from arclean.builtins._common import option_choice
-
-        if self.tanween is None:
-            return None
-        if option_choice(self.tanween, "tanween-fatha-position", "convention") != "majority":
-            return None
-        if not self.before or not self.on:
-            return None  # one form only: the majority changes nothing
-        return "on-alef" if self.on > self.before else "before-alef"
-
-
-def _with_convention(cleaner: Cleaner, convention: str | None, mostly_other: bool) -> Cleaner:
+def _with_convention(
+    cleaner: Cleaner, convention: str | None, mostly_other: bool | None, vowelled: bool | None
+) -> Cleaner:
     """`cleaner`, with AR205 set to `convention` when there is one, and the
-    whole stream's language (`mostly_other`) decided for every chunk."""
-    if convention is None and not mostly_other:
+    whole stream's language (`mostly_other`) and vowelling (`vowelled`:
+    whether its round brackets may quote a verse) decided for every chunk
+    (None: each text decides)."""
+    if convention is None and mostly_other is None and vowelled is None:
         return cleaner
     import copy
 
@@ -206,6 +107,7 @@ def _with_convention(cleaner: Cleaner, convention: str | None, mostly_other: boo
         unsafe_fixes=cleaner.unsafe_fixes,
         index=cleaner.index,
         mostly_other=mostly_other,
+        vowelled=vowelled,
     )
     fixed._rebuildable = False
     return fixed
@@ -219,27 +121,28 @@ _FIELDS: tuple[str, ...] = ()
 def _init_chunks(
     options: Any,
     name: str,
-    convention: str | None,
-    mostly_other: bool,
+    decided: tuple[str | None, bool | None, bool | None],
     setup: Callable[[int], None] | None,
     parent: int,
 ) -> None:
-    """In a ``-j`` worker: the stream's cleaner, built once."""
+    """In a ``-j`` worker: the stream's cleaner, built once, with what the
+    whole stream `decided` (`_with_convention`'s arguments)."""
     global _CLEANER, _FIELDS
     from arclean.resolver import Resolver
 
     if setup is not None:
         setup(parent)
     _FIELDS = tuple(options.jsonl_fields)
-    _CLEANER = _with_convention(Resolver(options).cleaner_for(name), convention, mostly_other)
+    _CLEANER = _with_convention(Resolver(options).cleaner_for(name), *decided)
 
 
-def _clean_chunk(args: tuple[bytes, int]) -> tuple[bytes, bool, int, list[Problem], int]:
-    """One chunk (and the line breaks before it) cleaned: its bytes, whether
-    it changed, findings left, the JSON Lines records left as they were
-    (lines counted in the chunk), and the line breaks before it again."""
-    chunk, lines = args
-    first = lines == 0
+def _clean_chunk(args: tuple[bytes, int, int]) -> tuple[bytes, bool, int, list[Problem], int, int]:
+    """One chunk (with the line breaks and bytes before it) cleaned: its
+    bytes, whether it changed, findings left, the JSON Lines records left
+    as they were (lines counted in the chunk), and the line breaks and
+    bytes before it again."""
+    chunk, lines, start = args
+    first = start == 0
     cleaner = _CLEANER
     assert cleaner is not None
     bom = first and chunk.startswith(UTF8_BOM)
@@ -254,7 +157,7 @@ def _clean_chunk(args: tuple[bytes, int]) -> tuple[bytes, bool, int, list[Proble
         outcome = cleaner.fix(text, track=False)
         new, changed, left = outcome.text, outcome.changed, len(outcome.findings)
     data = new.encode("utf-8")
-    return (UTF8_BOM + data if bom else data), changed, left, problems, lines
+    return (UTF8_BOM + data if bom else data), changed, left, problems, lines, start
 
 
 def stream_stdin(
@@ -279,7 +182,7 @@ def stream_stdin(
     tally = ProblemTally()
     try:
         cleaner = resolver.cleaner_for("-")
-        first = _FirstPass(label, cleaner, bool(resolver.options.jsonl_fields))
+        first = FirstPass(label, cleaner, bool(resolver.options.jsonl_fields))
         with tempfile.TemporaryFile(prefix="arclean-stdin-") as spool:
             try:
                 for chunk in line_chunks(_spool_blocks(head, stream, spool), size, first.records):
@@ -290,7 +193,7 @@ def stream_stdin(
             problem = first.error(spool)
             if problem is not None:
                 raise problem
-            for data in _cleaned(spool, "-", cleaner, first, resolver, jobs, result, tally):
+            for data, _, _ in _cleaned(spool, "-", cleaner, first, resolver, jobs, result, tally):
                 write(data)
     except ArcleanError as exc:
         from arclean.process import structure_message
@@ -313,13 +216,16 @@ def large_file(name: str, resolver: Resolver) -> bool:
 
 def stream_file(name: str, resolver: Resolver, *, jobs: int = 1) -> FileResult | None:
     """Fix the file `name` in place in chunks, as `stream_stdin` cleans
-    stdin, when it is larger than the limit and can be (`streamable`): its
-    new bytes go to a temporary file beside it, which replaces it at the
-    end (`replace_atomic`: the file is untouched when nothing changed or
-    anything goes wrong).  None when it is not streamed, or when the first
-    pass finds a problem (bad bytes, NUL bytes): `process_source` then
-    reads it whole and reports it as for any file.  Never raises
-    `ArcleanError`: a problem writing is the result's error."""
+    stdin, when it is larger than the limit and can be (`streamable`).
+    Nothing is written until a chunk changes; then the bytes before it,
+    it and the chunks after go to a temporary file beside the file, which
+    replaces it at the end (`replace_atomic`: the file is untouched when
+    anything goes wrong; one that needs no change is never written, nor
+    refused for being read-only).  None when it is not streamed, or when
+    the first pass finds a problem (bad bytes, NUL bytes): `process_source`
+    then reads it whole and reports it as for any file.  Raises
+    `ArcleanError` for no problem: reading or writing, it is the result's
+    error."""
     from arclean.io.read import Stamp
     from arclean.io.write import replace_atomic
 
@@ -331,7 +237,7 @@ def stream_file(name: str, resolver: Resolver, *, jobs: int = 1) -> FileResult |
         cleaner = resolver.cleaner_for(name)
         if not streamable(cleaner, resolver):
             return None
-        first = _FirstPass(name, cleaner, bool(resolver.options.jsonl_fields))
+        first = FirstPass(name, cleaner, bool(resolver.options.jsonl_fields))
         with open(name, "rb") as source:
             for chunk in line_chunks(_file_blocks(source), size, first.records):
                 first.feed(chunk)
@@ -342,14 +248,26 @@ def stream_file(name: str, resolver: Resolver, *, jobs: int = 1) -> FileResult |
     result = FileResult(name, encoding="utf-8")
     tally = ProblemTally()
 
-    def produce(write: Callable[[bytes], None]) -> bool:
-        with open(name, "rb") as source:
-            for data in _cleaned(source, name, cleaner, first, resolver, jobs, result, tally):
-                write(data)
-        return result.changed
-
     try:
-        result.written = replace_atomic(name, produce, expect=Stamp.of(st))
+        with open(name, "rb") as source, open(name, "rb") as before:
+            chunks = _cleaned(source, name, cleaner, first, resolver, jobs, result, tally)
+            found = next(((d, s) for d, changed, s in chunks if changed), None)
+            if found is not None:
+
+                def new_bytes() -> Iterator[bytes]:
+                    data, start = found
+                    while before.tell() < start:  # the bytes no chunk changed
+                        yield before.read(min(BLOCK, start - before.tell()))
+                    yield data
+                    for data, _, _ in chunks:
+                        yield data
+
+                def produce(write: Callable[[bytes], None]) -> bool:
+                    for data in _read(name, new_bytes()):
+                        write(data)
+                    return True
+
+                result.written = replace_atomic(name, produce, expect=Stamp.of(st))
     except OSError as exc:
         result.error = f"{name}: cannot read: {exc.strerror or exc}; left untouched"
     except ArcleanError as exc:
@@ -361,48 +279,62 @@ def stream_file(name: str, resolver: Resolver, *, jobs: int = 1) -> FileResult |
     return result
 
 
+def _read(name: str, blocks: Iterator[bytes]) -> Iterator[bytes]:
+    """`blocks`, with an error reading them said as one (not as an error
+    writing what they become)."""
+    try:
+        yield from blocks
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}; left untouched") from None
+
+
 def _cleaned(
     source: IO[bytes],
     name: str,
     cleaner: Cleaner,
-    first: _FirstPass,
+    first: FirstPass,
     resolver: Resolver,
     jobs: int,
     result: FileResult,
     tally: ProblemTally,
-) -> Iterator[bytes]:
+) -> Iterator[tuple[bytes, bool, int]]:
     """The bytes of `source` (read again from its start: the first pass
     has checked and counted them) cleaned chunk by chunk, in order, with
-    ``-j`` in worker processes; what they did goes to `result` and the
-    records left as they were to `tally`."""
+    ``-j`` in worker processes: each chunk's new bytes, whether they
+    changed, and where the chunk began in `source`.  What they did goes to
+    `result`, the records left as they were to `tally`."""
     global _CLEANER, _FIELDS
     _, size = limits()
-    convention, other = first.convention(), (not first.records and first.mostly_other())
-    _CLEANER = _with_convention(cleaner, convention, other)
+    result.chunked = True
+    decided = (first.convention(), first.mostly_other(), first.vowelled())
+    _CLEANER = _with_convention(cleaner, *decided)
     _FIELDS = tuple(resolver.options.jsonl_fields)
-    chunks = line_chunks(_file_blocks(source), size, first.records)
+    # Where round brackets may quote a verse, a chunk keeps their context whole.
+    quoted = not first.records and not decided[2]
+    chunks = line_chunks(_file_blocks(source), size, first.records, quoted=quoted)
 
-    def work() -> Iterator[tuple[bytes, int]]:
-        before = 0  # line breaks before the chunk
+    def work() -> Iterator[tuple[bytes, int, int]]:
+        lines = start = 0  # line breaks and bytes before the chunk
         for chunk in chunks:
-            yield chunk, before
-            before += chunk.count(b"\n")
+            yield chunk, lines, start
+            lines += chunk.count(b"\n")
+            start += len(chunk)
 
     from arclean.pool import ordered_map
 
-    setup = (resolver.options, name, convention, other, resolver.worker_setup, os.getpid())
+    setup = (resolver.options, name, decided, resolver.worker_setup, os.getpid())
     # no more workers than chunks (-j 60 on 10 MB started 60 processes)
     jobs = max(1, min(jobs, -(-first.offset // size)))
-    for data, changed, left, problems, offset in ordered_map(
+    for data, changed, left, problems, offset, start in ordered_map(
         _clean_chunk, work(), jobs, _init_chunks, setup
     ):
-        yield data
         result.changed = result.changed or changed
         result.findings.extend([_LEFT] * left)
         for record in problems:
             tally.add(record, offset)
         if resolver.progress is not None:
             resolver.progress(min(source.tell(), first.offset), first.offset)
+        yield data, changed, start
 
 
 #: A stand-in for each finding left in a streamed chunk (only their number is reported).

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from test_stream import RECORDS, TEXT
+from test_stream import RECORDS, TEXT, unchunked
 
 from arclean.cli import cli
 
@@ -66,7 +66,7 @@ def test_a_file_fixed_in_chunks_is_the_file_fixed_whole(
     whole = _fix(runner, monkeypatch, [name], *args)
     assert streamed == [name]  # read whole: not streamed
     assert whole.exit_code == chunked.exit_code == 0
-    assert whole.stderr == chunked.stderr
+    assert whole.stderr == unchunked(chunked.stderr)
     assert whole_path.read_bytes() == chunked_path.read_bytes() != data
 
 
@@ -107,8 +107,8 @@ def test_a_late_bad_byte_is_reported_as_for_a_file_read_whole(runner, monkeypatc
     monkeypatch.chdir(tmp_path / "chunked")
     chunked = _fix(runner, monkeypatch, ["a.txt"], chunk=20)
     assert whole.exit_code == chunked.exit_code == 2
-    assert whole.stderr == chunked.stderr
-    assert chunked_path.read_bytes() == data
+    assert whole.stderr == unchunked(chunked.stderr)
+    assert whole_path.read_bytes() == chunked_path.read_bytes() == data
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
@@ -122,9 +122,7 @@ def test_a_read_only_large_file_is_refused_and_untouched(runner, monkeypatch, tm
     assert path.read_bytes() == TEXT.encode()
 
 
-def test_a_large_file_that_changes_meanwhile_is_left_as_it_is_now(
-    runner, monkeypatch, tmp_path
-):
+def test_a_large_file_that_changes_meanwhile_is_left_as_it_is_now(runner, monkeypatch, tmp_path):
     """The file is read twice (checked, then cleaned): one written in
     between is refused at the rename, never overwritten."""
     import arclean.stream as stream
@@ -142,3 +140,80 @@ def test_a_large_file_that_changes_meanwhile_is_left_as_it_is_now(
     assert result.exit_code == 2
     assert "changed while it was being fixed" in result.stderr
     assert path.read_bytes().endswith("سطر جديد ،\n".encode())
+
+
+@pytest.mark.parametrize("how", ["read-only", "hard-linked"])
+def test_an_unchanged_large_file_is_never_refused(runner, monkeypatch, tmp_path, how):
+    """A file that needs no change is not written, so nothing refuses it:
+    read-only or hard-linked, it is left unchanged, exit 0, as read whole;
+    its folder is not touched either (a breaker, session 23: exit 2)."""
+    path = tmp_path / "clean.txt"
+    path.write_text("قال، ثم.\n" * 50, encoding="utf-8")
+    if how == "read-only":
+        path.chmod(0o444)
+    else:
+        os.link(path, tmp_path / "other.txt")
+    folder = os.stat(tmp_path).st_mtime_ns
+    os.utime(tmp_path, ns=(folder - 10**10, folder - 10**10))
+    folder = os.stat(tmp_path).st_mtime_ns
+    result = _fix(runner, monkeypatch, [path], chunk=30)
+    assert result.exit_code == 0, result.stderr
+    assert "1 file left unchanged" in result.stderr
+    assert os.stat(tmp_path).st_mtime_ns == folder  # no temporary file made
+
+
+def test_a_file_changed_late_is_written_whole(runner, monkeypatch, tmp_path):
+    """The chunks before the first change are copied as they were: a
+    change in the last chunk alone gives the whole file, fixed."""
+    text = "قال، ثم.\n" * 200 + "قال ، ثم\n"
+    whole_path, chunked_path = _pair(tmp_path, "a.txt", text.encode())
+    _fix(runner, monkeypatch, [whole_path])
+    result = _fix(runner, monkeypatch, [chunked_path], chunk=50)
+    assert result.exit_code == 0
+    assert chunked_path.read_bytes() == whole_path.read_bytes() == text.replace(" ،", "،").encode()
+
+
+def test_a_bug_while_streaming_is_that_files_error(runner, monkeypatch, tmp_path):
+    """An internal error in a large file is that file's error, as read
+    whole: the next file is still fixed, and the summary is printed."""
+    import arclean.api
+
+    fix = arclean.api.Cleaner.fix
+
+    def failing(self, text, *args, **kwargs):
+        if "BOOM" in text:
+            raise RuntimeError("injected")
+        return fix(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(arclean.api.Cleaner, "fix", failing)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("قال ، ثم\n" * 20 + "BOOM\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("قال ، ثم\n", encoding="utf-8")
+    monkeypatch.setenv("ARCLEAN_STREAM_WHOLE", "100")
+    monkeypatch.setenv("ARCLEAN_STREAM_CHUNK", "40")
+    result = runner.invoke(cli, ["fix", "--isolated", "a.txt", "b.txt"])
+    assert result.exit_code == 2
+    assert "a.txt: internal error: RuntimeError: injected; left unchanged" in result.stderr
+    assert "1 file fixed, 1 error" in result.stderr
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "قال، ثم\n"
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8").startswith("قال ، ثم")
+
+
+def test_a_large_file_deleted_meanwhile_is_said_so(runner, monkeypatch, tmp_path):
+    import arclean.stream as stream
+
+    path = tmp_path / "gone.txt"
+    path.write_bytes(TEXT.encode())
+    cleaned = stream._cleaned
+
+    def meanwhile(*args, **kwargs):
+        for item in cleaned(*args, **kwargs):
+            yield item
+            if path.exists():
+                path.unlink()  # once the new file is being written
+
+    monkeypatch.setattr(stream, "_cleaned", meanwhile)
+    result = _fix(runner, monkeypatch, [path], chunk=30)
+    assert result.exit_code == 2
+    assert "deleted while it was being fixed; nothing written" in result.stderr
+    assert not path.exists() and not list(tmp_path.iterdir())

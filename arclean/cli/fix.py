@@ -111,6 +111,7 @@ def fix(
         else None
     )
     changed_files = unchanged_files = remaining = 0
+    about = False  # a count of findings left taken chunk by chunk
     errors = len(refused)
     skipped: list[str] = []
     counts: dict[str, int] = {}
@@ -158,6 +159,7 @@ def fix(
             errors += 1
             continue
         remaining += len(result.findings)
+        about = about or (result.chunked and bool(result.findings))
         for change in result.changes:
             for code in change.codes:
                 counts[code] = counts.get(code, 0) + 1
@@ -188,7 +190,8 @@ def fix(
         )
     if not quiet and remaining and not diff:
         click.echo(
-            f"{plural(remaining, 'finding')} left that fix cannot change; "
+            f"{'about ' if about else ''}{plural(remaining, 'finding')} left that fix cannot "
+            "change; "
             "`arclean check` lists them.",
             err=True,
         )

@@ -110,12 +110,18 @@ class RunProgress:
         self.close()
 
     def within(self, done: int, total: int) -> None:
-        """Inside one input (characters): shown for a large one only."""
+        """Inside one input (characters, or bytes of a file cleaned in
+        chunks): stdin's own bar, for a large one only; among files, the
+        files' bar moves on within the current one."""
         if not self.enabled:
             return
-        if self.progress is None and total >= MANY_BYTES and not self.files:
+        if self.files:
+            if self.progress is not None:
+                self.progress.update(self.task, completed=self.done_bytes + min(done, total))
+            return
+        if self.progress is None and total >= MANY_BYTES:
             self._start(total, "stdin")
-        if self.progress is not None and not self.files:
+        if self.progress is not None:
             self.progress.update(self.task, completed=done, total=total)
 
     def advance(self, name: str) -> None:

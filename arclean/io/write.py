@@ -94,6 +94,19 @@ def _refusal(st: os.stat_result, target: Path, expect: Stamp | None) -> str | No
     return None
 
 
+def _still_there(path: str | Path, target: Path, st: os.stat_result) -> None:
+    """Raise `InputError` when `target` (named `path`) was deleted or
+    changed since `st` was taken (while its new contents were made)."""
+    try:
+        now = os.stat(target)
+    except FileNotFoundError:
+        raise InputError(f"{path}: deleted while it was being fixed; nothing written") from None
+    if not _same(st, now):
+        raise InputError(
+            f"{path}: changed while it was being fixed; left as it is now (run arclean again)"
+        )
+
+
 def _keep_owner(fd: int, st: os.stat_result) -> str | None:
     mine = os.fstat(fd)
     if (mine.st_uid, mine.st_gid) == (st.st_uid, st.st_gid):
@@ -201,6 +214,8 @@ def replace_atomic(
         try:
             if not produce(lambda data: write_all(fd, data)):
                 return False
+            if st is not None:
+                _still_there(path, target, st)
             os.fsync(fd)
             if st is not None:
                 refusal = _keep_owner(fd, st)

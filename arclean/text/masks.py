@@ -92,14 +92,15 @@ _TAG_CHAR_RE = lazy_compile(TAG_CHAR, REGEX_FLAGS)
 #: A blank line: where a paragraph, and so a quotation's pair, ends.
 
 
-def protected_ranges(text: str) -> list[Range]:
+def protected_ranges(text: str, vowelled: bool | None = None) -> list[Range]:
     """Sorted, merged ``(start, end)`` ranges no rule may edit: URLs and
     e-mail addresses (`link_ranges`) and Quranic quotations
-    (`quran_ranges`)."""
+    (`quran_ranges`; `vowelled`: whether a larger text `text` is part of
+    is vowelled throughout, see `vowelled_parentheses`)."""
     links = link_ranges(text)
     if not any(opener in text for opener in QURAN_OPENERS):
         return links
-    return merge_ranges([*links, *quran_ranges(text)])
+    return merge_ranges([*links, *quran_ranges(text, vowelled)])
 
 
 def tag_ranges(text: str) -> list[Range]:

@@ -67,14 +67,15 @@ def quran_apart(text: str, start: int, end: int) -> bool:
 QURAN_OPENERS = frozenset(ORNATE_PARENTHESES + "{(")
 
 
-def quran_ranges(text: str) -> list[Range]:
+def quran_ranges(text: str, vowelled: bool | None = None) -> list[Range]:
     """Sorted ``(start, end)`` quotations of the Quran: from an ornate
     parenthesis to the next one within a few lines of the same paragraph,
     both included.  Texts write the pair in either order (﴿…﴾ as
     right-to-left text shows it, or ﴾…﴿); an ornate parenthesis with no
     partner protects nothing.  Also a verse between braces, the way Arabic
     websites and news quote the Quran (`braced_verses`), or between round
-    brackets in unvowelled prose (`vowelled_parentheses`)."""
+    brackets in unvowelled prose (`vowelled_parentheses`; `vowelled`: see
+    there)."""
     marks = sorted(i for ch in ORNATE_PARENTHESES for i in _positions(text, ch))
     found = pair_ornate(
         marks, lambda a, b: quran_apart(text, a, b), lambda a, b: "\n" not in text[a:b]
@@ -82,7 +83,7 @@ def quran_ranges(text: str) -> list[Range]:
     if "{" in text:
         found = merge_ranges([*found, *braced_verses(text)])
     if "(" in text:
-        found = merge_ranges([*found, *vowelled_parentheses(text, found)])
+        found = merge_ranges([*found, *vowelled_parentheses(text, found, vowelled)])
     return found
 
 
@@ -137,7 +138,22 @@ _MARKED_PARENS_RE = lazy_compile(
 )
 
 
-def vowelled_parentheses(text: str, verses: Sequence[Range] = ()) -> list[Range]:
+def vowelled_throughout(length: int, harakat: int) -> bool:
+    """Is a text of `length` characters holding `harakat` harakat (the
+    marks of `HARAKAT`) vowelled throughout, a book whose brackets are
+    prose?  Long (over ten times `VOWELLED_CONTEXT`) and over
+    `VOWELLED_SHARE` harakat per character."""
+    return length > 10 * VOWELLED_CONTEXT and VOWELLED_SHARE * length < harakat
+
+
+def harakat_count(text: str) -> int:
+    """The harakat of `text` (the marks `vowelled_throughout` counts)."""
+    return sum(text.count(ch) for ch in HARAKAT)
+
+
+def vowelled_parentheses(
+    text: str, verses: Sequence[Range] = (), vowelled: bool | None = None
+) -> list[Range]:
     """``(start, end)`` of each ``(…)`` (on one line or wrapped over at most
     `QURAN_MAX_LINE_BREAKS` line breaks of one paragraph) that quotes a
     verse the way news pages do (الآية الكريمة ( أُحِلَّ لَكُمْ … )): a vowelled verse
@@ -146,14 +162,18 @@ def vowelled_parentheses(text: str, verses: Sequence[Range] = ()) -> list[Range]
     brackets and `verses`, the sorted quotations already found) mostly does
     not: a vowelled quotation stands out from unvowelled prose, even on a
     line of its own, beside a vowelled hadith or another verse; in a book
-    vowelled throughout, a bracket is no quotation and stays prose."""
+    vowelled throughout, a bracket is no quotation and stays prose.
+    `vowelled` says whether the text is vowelled throughout
+    (`vowelled_throughout`) when it is part of a larger one (a chunk of a
+    stream: the whole stream decides); None: decided on `text`."""
     candidates: list[Range] = []
     for m in _MARKED_PARENS_RE.finditer(text):
         if not _vowelled_verse(m.group()) or _PARAGRAPH_BREAK.search(m.group()):
             continue
         if not candidates and (
-            len(text) > 10 * VOWELLED_CONTEXT
-            and VOWELLED_SHARE * len(text) < sum(text.count(ch) for ch in HARAKAT)
+            vowelled
+            if vowelled is not None
+            else vowelled_throughout(len(text), harakat_count(text))
         ):
             return []  # a long text vowelled throughout: its brackets are prose
         candidates.append(m.span())

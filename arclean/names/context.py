@@ -13,16 +13,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 
-from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL, fold
+from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL
 from arclean.names.counting import Counts
 from arclean.names.lexicon import CHAIN, CUES, KIN, NAMING, NISBA_ENDINGS, STOPWORDS, strip_marks
 from arclean.names.similarity import weighted_distance
-from arclean.names.tokens import iter_tokens, unprotected, words
+from arclean.names.tokens import fold_word, iter_tokens, unprotected, words
 
 
 def _folded(text: str) -> frozenset[str]:
     """The folded words of a space-separated list."""
-    return frozenset(fold(w) for w in text.split())
+    return frozenset(fold_word(w) for w in text.split())
 
 
 #: A line that holds one of these may hold a word whose stripped form differs.
@@ -121,7 +121,7 @@ def _contexts(
     neighbour from the core)."""
     analysis = counts.analysis
     cache: dict[str, str] = {}  # surface word → folded core
-    hits = {w for w, (_p, core) in analysis.items() if fold(core) in wanted}
+    hits = {w for w, (_p, core) in analysis.items() if fold_word(core) in wanted}
     # Texts spread over machines (`arclean.corpus.Partitioned`) send back only
     # the lines that hold one of these words: the others add nothing here.
     lines_with = getattr(texts, "lines_with", None)
@@ -139,7 +139,7 @@ def _contexts(
                 c = cache.get(w)
                 if c is None:
                     sw = strip_marks(w)
-                    c = cache[w] = fold(analysis.get(sw, ("", sw))[1])
+                    c = cache[w] = fold_word(analysis.get(sw, ("", sw))[1])
                 cores.append(c)
             for i, c in enumerate(cores):
                 if c in wanted:
@@ -299,7 +299,7 @@ def own_context(
 
 
 #: The compass words of `lexicon.NAMING`, one kind of naming noun.
-COMPASS = frozenset(fold(w) for w in ("شمال", "جنوب", "شرق", "غرب"))
+COMPASS = frozenset(fold_word(w) for w in ("شمال", "جنوب", "شرق", "غرب"))
 
 
 def naming_kind(f: str) -> str:

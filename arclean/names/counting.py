@@ -10,9 +10,8 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import repeat
 
-from arclean.chars import fold
 from arclean.names.lexicon import strip_marks
-from arclean.names.tokens import analyse, unprotected, words
+from arclean.names.tokens import analyse, fold_word, unprotected, words
 
 
 def reiterable(texts: Iterable[str]) -> Iterable[str]:
@@ -71,8 +70,8 @@ class Counts:
             prefix, core = analyse(w, lambda c: get(c, 0), n)
             self.analysis[w] = (prefix, core)
             self.core[core] += n
-            if fold(prefix).endswith(("ال", "لل")) or (
-                fold(core).startswith("ال") and prefix == ""
+            if fold_word(prefix).endswith(("ال", "لل")) or (
+                fold_word(core).startswith("ال") and prefix == ""
             ):
                 self.definite[core] += n
 
@@ -100,7 +99,7 @@ class Counts:
         folded: Counter[str] = Counter()
         best: dict[str, tuple[int, str]] = {}
         for w, n in self.surface.items():
-            f = fold(w)
+            f = fold_word(w)
             folded[f] += n
             if n > best.get(f, (0, ""))[0]:
                 best[f] = (n, w)

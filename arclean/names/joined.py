@@ -26,13 +26,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import pairwise
 
-from arclean.chars import fold
 from arclean.names.compounds import head_of, usual_spelling
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import strip_marks
 from arclean.names.model import Cluster, Settings
-from arclean.names.tokens import iter_tokens, unprotected
+from arclean.names.tokens import fold_word, iter_tokens, unprotected
 
 #: Each of the two words has at least this many letters, folded.
 MIN_PART = 3
@@ -61,7 +60,7 @@ def joined_clusters(
         j_forms = Counter({w: counts.surface[w] for w in splits[key].words})
         if any(f in taken for f in j_forms) or any(f in taken for f in s_forms):
             continue
-        parts = [fold(p) for p in s_forms.most_common(1)[0][0].split(" ")]
+        parts = [fold_word(p) for p in s_forms.most_common(1)[0][0].split(" ")]
         if not all(_name_part(p, judge) for p in parts):
             continue
         note = "; one word may be another name"
@@ -87,12 +86,12 @@ def _splits(counts: Counts, judge: Judge, s: Settings) -> dict[str, _Split]:
     text of `MIN_PART` letters or more."""
     folded_words: set[str] = set()
     for w in counts.surface:
-        folded_words.add(fold(w))
+        folded_words.add(fold_word(w))
     out: dict[str, _Split] = {}
     for w, (prefix, core) in counts.analysis.items():
         if prefix or core != w:
             continue
-        k = fold(w)
+        k = fold_word(w)
         if len(k) < 2 * MIN_PART or head_of(k) is not None:
             continue
         if judge.lex_count(k) > 0:
@@ -114,7 +113,7 @@ def _count_pairs(
     text}: two words one space apart whose folded letters, joined, are a
     key of `splits` at one of its splits."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
-    surface_firsts = {w for w in counts.surface if fold(w) in firsts}
+    surface_firsts = {w for w in counts.surface if fold_word(w) in firsts}
     lines_with = getattr(texts, "lines_with", None)
     for text in lines_with(surface_firsts) if lines_with is not None else texts:
         for line in unprotected(text).splitlines():
@@ -123,13 +122,13 @@ def _count_pairs(
                 if line[a.end : b.start] != " ":
                     continue
                 first = strip_marks(a.text)
-                fa = fold(first)
+                fa = fold_word(first)
                 if fa not in firsts:
                     continue
                 second = strip_marks(b.text)
-                key = fa + fold(second)
+                key = fa + fold_word(second)
                 entry = splits.get(key)
-                if entry is not None and (fa, fold(second)) in entry.pairs:
+                if entry is not None and (fa, fold_word(second)) in entry.pairs:
                     out[key][f"{first} {second}"] += 1
     return out
 

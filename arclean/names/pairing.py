@@ -13,7 +13,6 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from arclean.chars import fold
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import PRONOUNS, STOPWORDS, inflected
@@ -27,7 +26,7 @@ from arclean.names.similarity import (
     phonetic_key,
     weighted_distance,
 )
-from arclean.names.tokens import prefix_splits
+from arclean.names.tokens import fold_word, prefix_splits
 
 
 @dataclass
@@ -55,17 +54,17 @@ def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
     the variant itself is what we are looking for."""
     index: dict[str, list[str]] = defaultdict(list)
     for core in counts.core:
-        f = fold(core)
+        f = fold_word(core)
         if len(f) >= s.min_letters and f not in STOPWORDS:
             index[phonetic_key(f)].append(f)
     moves: list[tuple[str, str, str]] = []
     spellings: dict[str, set[str]] = defaultdict(set)  # folded core → the text's spellings
     for core in counts.core:
-        spellings[fold(core)].add(core)
+        spellings[fold_word(core)].add(core)
     for w, (prefix, _core) in counts.analysis.items():
         if prefix:
             continue
-        fw = fold(w)
+        fw = fold_word(w)
         if len(fw) <= s.min_letters:
             continue
         if judge.lex.count(fw) or judge.gaz.count(fw):
@@ -74,7 +73,7 @@ def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
                 moves.append((w, *split))
             continue
         for p, c in prefix_splits(w, s.min_letters):
-            fc = fold(c)
+            fc = fold_word(c)
             targets = index.get(phonetic_key(fc), ())
             if len(targets) > s.max_block:
                 continue
@@ -90,7 +89,7 @@ def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
         if counts.core[w] <= 0:
             del counts.core[w]
         counts.core[c] += n
-        if fold(p).endswith(("ال", "لل")):
+        if fold_word(p).endswith(("ال", "لل")):
             counts.definite[c] += n
 
 
@@ -110,7 +109,7 @@ def fold_spelling_split(
     for p, c in prefix_splits(w, min_letters):
         if len(p) != 1 or not c.startswith("ال"):
             continue
-        others = spellings.get(fold(c), set()) - {c}
+        others = spellings.get(fold_word(c), set()) - {c}
         if others and not judge.known_spelling(c):
             return p, c
     return None
@@ -133,7 +132,7 @@ def fold_groups(counts: Counts, judge: Judge, s: Settings) -> dict[str, Group]:
     may be names: long enough, no function word, not a common word."""
     groups: dict[str, Group] = {}
     for core, n in counts.core.items():
-        f = fold(core)
+        f = fold_word(core)
         if len(f) < s.min_letters or f in STOPWORDS:
             continue
         g = groups.get(f)
@@ -144,7 +143,7 @@ def fold_groups(counts: Counts, judge: Judge, s: Settings) -> dict[str, Group]:
 
     @cache
     def words() -> Set[str]:
-        return {fold(w) for w in counts.surface} | {fold(w) for w in counts.core}
+        return {fold_word(w) for w in counts.surface} | {fold_word(w) for w in counts.core}
 
     return {f: g for f, g in groups.items() if not common_here(f, g, judge, words)}
 

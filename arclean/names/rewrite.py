@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from arclean.chars import fold
 from arclean.names.clustering import cluster
 from arclean.names.compounds import split_head
 from arclean.names.counting import Counts, count_texts, reiterable
@@ -27,7 +26,7 @@ from arclean.names.model import (
     Tier,
 )
 from arclean.names.similarity import NOUN_ENDINGS
-from arclean.names.tokens import Token, attach, iter_tokens, prefix_splits, unprotected
+from arclean.names.tokens import Token, attach, fold_word, iter_tokens, prefix_splits, unprotected
 
 
 class Reconciler:
@@ -125,11 +124,11 @@ class Reconciler:
                 continue
             if entry is not None and self.glossary.entries[entry].context_any:
                 if folded_tokens is None:
-                    folded_tokens = [fold(strip_marks(t.text)) for t in tokens]
+                    folded_tokens = [fold_word(strip_marks(t.text)) for t in tokens]
                 if not self._context_ok(entry, folded_tokens, idx):
                     continue
             prefix = _surface_prefix(tok.text, prefix_len)
-            if " " in new_core and fold(prefix).endswith(("ال", "لل")):
+            if " " in new_core and fold_word(prefix).endswith(("ال", "لل")):
                 continue  # العبدالعالي (a family name) is not ال + عبد العالي
             new = attach(prefix, new_core)
             if new is None or new == tok.text:
@@ -233,7 +232,12 @@ class Reconciler:
         # (فكريا, intellectually, when the text also has كريا)
         for prefix, core in candidates:
             hit = fuzzy_map.get(core)
-            if hit is not None and prefix and fold(hit[0]) != fold(core) and _known_word(sw):
+            if (
+                hit is not None
+                and prefix
+                and fold_word(hit[0]) != fold_word(core)
+                and _known_word(sw)
+            ):
                 continue
             if hit is not None:
                 return (len(prefix), hit[0], CODE_FUZZY, hit[1], None)
@@ -242,11 +246,12 @@ class Reconciler:
     def _context_ok(self, entry: int, folded_tokens: list[str], idx: int) -> bool:
         """A context word of glossary entry `entry` (bare or after a
         proclitic) is within `window` tokens of token `idx`."""
-        wanted = {fold(strip_marks(w)) for w in self.glossary.entries[entry].context_any}
+        wanted = {fold_word(strip_marks(w)) for w in self.glossary.entries[entry].context_any}
         lo, hi = max(0, idx - self.window), idx + self.window + 1
         for f in folded_tokens[lo:hi]:
             if f in wanted or any(
-                f.endswith(w) and fold(f[: len(f) - len(w)]) in _PROCLITIC_FOLDS for w in wanted
+                f.endswith(w) and fold_word(f[: len(f) - len(w)]) in _PROCLITIC_FOLDS
+                for w in wanted
             ):
                 return True
         return False
@@ -274,7 +279,7 @@ def _splits(word: str) -> list[tuple[str, str]]:
 
 def _lexical(word: str) -> bool:
     """The word is known as a whole (lexicon or gazetteer): do not split it."""
-    f = fold(word)
+    f = fold_word(word)
     return bool(lexicon().count(f) or gazetteer().count(f))
 
 
@@ -285,7 +290,7 @@ def _known_word(word: str) -> bool:
     which the old books lack)."""
     if _lexical(word):
         return True
-    f = fold(word)
+    f = fold_word(word)
     lex = lexicon()
     return any(
         f.endswith(e) and len(f) - len(e) >= 4 and lex.count(f[: len(f) - len(e)])

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from arclean.chars import fold
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import STOPWORDS
 from arclean.names.model import Cluster, Member
 from arclean.names.similarity import doubled_letter
+from arclean.names.tokens import fold_word
 
 #: Evidence of a doubled-letter slip of an ordinary word (the report shows it).
 DOUBLED_WORD = "one consonant written twice, no word; the kept spelling is a word of the books"
@@ -56,12 +56,12 @@ def undoubled(word: str) -> list[str]:
     final ت but a plural's (قواتت; صوتت is صوت + ت, she voted)."""
     out = []
     for i in range(2, len(word)):
-        if word[i] != word[i - 1] or (i == 2 and fold(word).startswith("ال")):
+        if word[i] != word[i - 1] or (i == 2 and fold_word(word).startswith("ال")):
             continue
         if i == len(word) - 1 and word[i] == "ت" and word[i - 2] != "ا":
             continue
         c = word[:i] + word[i + 1 :]
-        if doubled_letter(fold(word), fold(c)) and c not in out:
+        if doubled_letter(fold_word(word), fold_word(c)) and c not in out:
             out.append(c)
     return out
 
@@ -76,17 +76,17 @@ def doubled_slips(
     folded: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for core, n in counts.core.items():
-        f = fold(core)
+        f = fold_word(core)
         folded[f] += n
         forms.setdefault(f, Counter())[core] += n
     words = set(folded)
     out: dict[str, Cluster] = {}
     for core, n in sorted(counts.core.items()):
-        f = fold(core)
+        f = fold_word(core)
         if core in taken or len(f) <= s.min_letters or tripled(f):
             continue
         for canonical in undoubled(core):
-            c = fold(canonical)
+            c = fold_word(canonical)
             cn = folded[c]
             if (
                 canonical not in forms.get(c, ())  # the text writes it so: one letter less

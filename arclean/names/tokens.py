@@ -9,7 +9,8 @@ is attested, because names often begin with those letters (فيدان, بوتي�
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -48,9 +49,16 @@ PROCLITICS = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word in a text, with its offsets."""
+@lru_cache(maxsize=1 << 18)
+def fold_word(word: str) -> str:
+    """`chars.fold` of one word, remembered: a scan folds the same few
+    thousand words of a text millions of times (1.8 million calls for a
+    megabyte of news, a fifth of the scan's time)."""
+    return fold(word)
+
+
+class Token(NamedTuple):
+    """A word in a text, with its offsets (a tuple: made by the million)."""
 
     start: int
     end: int
@@ -106,9 +114,9 @@ def prefix_splits(word: str, min_core: int = 3) -> list[tuple[str, str]]:
         if pos >= len(word):
             break
         core = word[pos:]
-        if len(fold(core)) < min_core:
+        if len(fold_word(core)) < min_core:
             continue
-        if fold(piece.group()) == "لل":
+        if fold_word(piece.group()) == "لل":
             # ل + (ال + core): the article's alef is not written after ل.
             out.append((word[: piece.start() + 1], "ا" + word[piece.start() + 1 :]))
         out.append((word[:pos], core))
@@ -120,13 +128,13 @@ def attach(prefix: str, core: str) -> str | None:
     dropped (ل + الرياض = للرياض); ل before a core without the article is kept.
     Returns None when the pair cannot be written (a core that lost its article
     after an elided prefix)."""
-    folded = fold(prefix)
-    if folded.endswith(("ال", "لل")) and fold(core).startswith("ال"):
+    folded = fold_word(prefix)
+    if folded.endswith(("ال", "لل")) and fold_word(core).startswith("ال"):
         return None
-    if folded[-1:] == "ل" and fold(core).startswith("ال"):
+    if folded[-1:] == "ل" and fold_word(core).startswith("ال"):
         # ل + ال... : write لل..., dropping the alef (and its marks).
         i = 1
-        while i < len(core) and not fold(core[i]):
+        while i < len(core) and not fold_word(core[i]):
             i += 1
         return prefix + core[i:]
     return prefix + core

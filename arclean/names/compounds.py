@@ -26,13 +26,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import pairwise
 
-from arclean.names.counting import Counts
+from arclean.names.counting import Counts, prose_lines
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import strip_marks
 from arclean.names.model import Cluster, Member, Settings, Tier
-from arclean.names.tokens import fold_word, iter_tokens, prefix_splits, unprotected
+from arclean.names.tokens import Token, fold_word, iter_tokens, prefix_splits
 
 #: First words of compound names (عبد الله, أبو ظبي, أبي طالب, أبا بكر).
 COMPOUND_HEADS = ("عبد", "أبو", "ابو", "أبي", "ابي", "أبا", "ابا")
@@ -84,22 +83,30 @@ def count_split(texts: Iterable[str], counts: Counts, keys: set[str]) -> dict[st
     if not heads:
         return out
     lines_with = getattr(texts, "lines_with", None)
-    for text in lines_with(heads) if lines_with is not None else texts:
-        for line in unprotected(text).splitlines():
-            if not any(h in line for h in COMPOUND_HEADS):
-                continue  # most lines: no head (a fully vowelled one is not counted)
-            toks = list(iter_tokens(line))
-            for a, b in pairwise(toks):
-                if line[a.end : b.start] != " ":
-                    continue
-                hit = split_head(strip_marks(a.text), analysis)
-                if hit is None:
-                    continue
-                head = hit[1]
-                tail = strip_marks(b.text)
-                key = fold_word(head) + fold_word(tail)
-                if key in keys and len(fold_word(tail)) >= MIN_TAIL:
-                    out[key][f"{head} {tail}"] += 1
+    # The words decide first; the line is tokenised with offsets only for
+    # a pair they accept, to see whether one space parts it.
+    head_of_word: dict[str, str | None] = {}  # a word → its head, if it is one
+    for line, ws in prose_lines(lines_with(heads) if lines_with is not None else texts):
+        if not any(h in line for h in COMPOUND_HEADS):
+            continue  # most lines: no head (a fully vowelled one is not counted)
+        toks: list[Token] | None = None
+        for i in range(len(ws) - 1):
+            w = ws[i]
+            if w in head_of_word:
+                head = head_of_word[w]
+            else:
+                hit = split_head(strip_marks(w), analysis)
+                head = head_of_word[w] = None if hit is None else hit[1]
+            if head is None:
+                continue
+            tail = strip_marks(ws[i + 1])
+            key = fold_word(head) + fold_word(tail)
+            if key not in keys or len(fold_word(tail)) < MIN_TAIL:
+                continue
+            if toks is None:
+                toks = list(iter_tokens(line))
+            if line[toks[i].end : toks[i + 1].start] == " ":
+                out[key][f"{head} {tail}"] += 1
     return out
 
 
@@ -150,7 +157,7 @@ def compound_clusters(
         if " " in canonical:
             for w, p, c in glued.get(key, ()):
                 if c == canonical.replace(" ", ""):
-                    counts.analysis[w] = (p, c)
+                    counts.reanalyse(w, p, c)
         ev = [f"gazetteer ({judge.gaz.count(key)})"] if name else []
         tier: Tier = "auto" if any(m.tier == "auto" for m in members) else "review"
         clusters.append(Cluster(canonical, members, tier, evidence=ev))

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 
 from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL
-from arclean.names.counting import Counts
+from arclean.names.counting import Counts, prose_lines
 from arclean.names.lexicon import CHAIN, CUES, KIN, NAMING, NISBA_ENDINGS, STOPWORDS, strip_marks
 from arclean.names.similarity import weighted_distance
-from arclean.names.tokens import fold_word, iter_tokens, unprotected, words
+from arclean.names.tokens import fold_word, iter_tokens, words
 
 
 def _folded(text: str) -> frozenset[str]:
@@ -119,33 +119,34 @@ def _contexts(
     of a wanted folded core, the neighbours folded cores ("" at either end
     of a line, and with `adjacent` where anything but spaces parts the
     neighbour from the core)."""
-    analysis = counts.analysis
-    cache: dict[str, str] = {}  # surface word → folded core
-    hits = {w for w, (_p, core) in analysis.items() if fold_word(core) in wanted}
+    folds = counts.core_folds()  # stripped surface word → folded core
+    cache: dict[str, str] = {}  # a word with marks → folded core
+    hits = {w for w, f in folds.items() if f in wanted}
     # Texts spread over machines (`arclean.corpus.Partitioned`) send back only
     # the lines that hold one of these words: the others add nothing here.
     lines_with = getattr(texts, "lines_with", None)
-    for text in lines_with(hits) if lines_with is not None else texts:
-        for line in unprotected(text).splitlines():
-            ws = words(line)
-            if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):
-                continue
-            apart: list[bool] = []  # whether word i is parted from word i + 1
-            if adjacent:
-                toks = list(iter_tokens(line))
-                apart = [bool(line[a.end : b.start].strip()) for a, b in pairwise(toks)]
-            cores = []
-            for w in ws:
+    for line, ws in prose_lines(lines_with(hits) if lines_with is not None else texts):
+        if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):
+            continue
+        apart: list[bool] = []  # whether word i is parted from word i + 1
+        if adjacent:
+            toks = list(iter_tokens(line))
+            apart = [bool(line[a.end : b.start].strip()) for a, b in pairwise(toks)]
+        cores = []
+        for w in ws:
+            c = folds.get(w)  # a stripped word is its own analysis key
+            if c is None:
                 c = cache.get(w)
                 if c is None:
                     sw = strip_marks(w)
-                    c = cache[w] = fold_word(analysis.get(sw, ("", sw))[1])
-                cores.append(c)
-            for i, c in enumerate(cores):
-                if c in wanted:
-                    left = cores[i - 1] if i and not (apart and apart[i - 1]) else ""
-                    right = cores[i + 1] if i + 1 < len(cores) and not (apart and apart[i]) else ""
-                    yield c, left, right
+                    c = folds.get(sw)
+                    c = cache[w] = fold_word(sw) if c is None else c
+            cores.append(c)
+        for i, c in enumerate(cores):
+            if c in wanted:
+                left = cores[i - 1] if i and not (apart and apart[i - 1]) else ""
+                right = cores[i + 1] if i + 1 < len(cores) and not (apart and apart[i]) else ""
+                yield c, left, right
 
 
 def cue(nb: str) -> bool:

@@ -24,14 +24,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import pairwise
 
 from arclean.names.compounds import head_of, usual_spelling
-from arclean.names.counting import Counts
+from arclean.names.counting import Counts, prose_lines
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import strip_marks
 from arclean.names.model import Cluster, Settings
-from arclean.names.tokens import fold_word, iter_tokens, unprotected
+from arclean.names.tokens import Token, fold_word, iter_tokens
 
 #: Each of the two words has at least this many letters, folded.
 MIN_PART = 3
@@ -114,22 +113,32 @@ def _count_pairs(
     key of `splits` at one of its splits."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
     surface_firsts = {w for w in counts.surface if fold_word(w) in firsts}
+    # The words decide first (`ws` are the texts' tokens, in order); the
+    # line is tokenised with offsets only for a pair they accept, to see
+    # whether one space parts it.
+    starts: dict[str, str | None] = {}  # a word → its stripped form, if a pair may begin with it
     lines_with = getattr(texts, "lines_with", None)
-    for text in lines_with(surface_firsts) if lines_with is not None else texts:
-        for line in unprotected(text).splitlines():
-            toks = list(iter_tokens(line))
-            for a, b in pairwise(toks):
-                if line[a.end : b.start] != " ":
-                    continue
-                first = strip_marks(a.text)
-                fa = fold_word(first)
-                if fa not in firsts:
-                    continue
-                second = strip_marks(b.text)
-                key = fa + fold_word(second)
-                entry = splits.get(key)
-                if entry is not None and (fa, fold_word(second)) in entry.pairs:
-                    out[key][f"{first} {second}"] += 1
+    for line, ws in prose_lines(lines_with(surface_firsts) if lines_with is not None else texts):
+        toks: list[Token] | None = None
+        for i in range(len(ws) - 1):
+            w = ws[i]
+            if w in starts:
+                first = starts[w]
+            else:
+                sw = strip_marks(w)
+                first = starts[w] = sw if fold_word(sw) in firsts else None
+            if first is None:
+                continue
+            second = strip_marks(ws[i + 1])
+            fa, fb = fold_word(first), fold_word(second)
+            key = fa + fb
+            entry = splits.get(key)
+            if entry is None or (fa, fb) not in entry.pairs:
+                continue
+            if toks is None:
+                toks = list(iter_tokens(line))
+            if line[toks[i].end : toks[i + 1].start] == " ":
+                out[key][f"{first} {second}"] += 1
     return out
 
 

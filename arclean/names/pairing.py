@@ -84,7 +84,7 @@ def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
                 break
     for w, p, c in moves:
         n = counts.surface[w]
-        counts.analysis[w] = (p, c)
+        counts.reanalyse(w, p, c)
         counts.core[w] -= n
         if counts.core[w] <= 0:
             del counts.core[w]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from arclean.names.clustering import cluster
 from arclean.names.compounds import split_head
-from arclean.names.counting import Counts, count_texts, reiterable
+from arclean.names.counting import Counts, HeldTexts, count_texts, reiterable
 from arclean.names.glossary import Glossary, merge
 from arclean.names.lexicon import gazetteer, lexicon, strip_marks
 from arclean.names.model import (
@@ -89,8 +89,9 @@ class Reconciler:
         analysis: dict[str, tuple[str, str]] = {}
         if self.fuzzy:
             if self._prepared is None:
-                counts = count_texts([text])
-                clusters = cluster([text], counts, self.glossary, self.settings, False)
+                texts = HeldTexts([text])
+                counts = count_texts(texts)
+                clusters = cluster(texts, counts, self.glossary, self.settings, False)
                 fuzzy_map = self._variant_map(clusters)
                 analysis = counts.analysis
             else:

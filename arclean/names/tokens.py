@@ -100,15 +100,16 @@ def words(text: str) -> list[str]:
     return found
 
 
-def prefix_splits(word: str, min_core: int = 3) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 18)
+def prefix_splits(word: str, min_core: int = 3) -> tuple[tuple[str, str], ...]:
     """Every (proclitic, core) split of `word`, shortest proclitic first; the
     core keeps at least `min_core` letters.  ``لل`` is ل + ال with the alef
     elided: للرياض also yields ("ل", "الرياض"), a core that is not a substring
-    (see `core_span`)."""
+    (see `core_span`).  Remembered: a scan asks again for the same words."""
     out: list[tuple[str, str]] = []
     m = _PREFIX_RE.match(word)
     if not m or not m.group():
-        return out
+        return ()
     for piece in _PREFIX_PIECES.finditer(m.group()):
         pos = piece.end()
         if pos >= len(word):
@@ -120,7 +121,7 @@ def prefix_splits(word: str, min_core: int = 3) -> list[tuple[str, str]]:
             # ل + (ال + core): the article's alef is not written after ل.
             out.append((word[: piece.start() + 1], "ا" + word[piece.start() + 1 :]))
         out.append((word[:pos], core))
-    return out
+    return tuple(out)
 
 
 def attach(prefix: str, core: str) -> str | None:

@@ -105,16 +105,21 @@ class Reconciler:
         out: list[Replacement] = []
         phrases = self._phrases(fuzzy_map)
         skip = -1
+        # a word is looked up once: most of a text's tokens are words it
+        # writes again and again
+        matched: dict[str, tuple[int, str, str, str, int | None] | None] = {}
         for idx, tok in enumerate(tokens):
             if idx <= skip:
                 continue
-            sw = strip_marks(tok.text)
             two = self._match_two(text, tokens, idx, phrases, analysis) if phrases else None
             if two is not None:
                 skip = idx + 1
                 out.append(two)
                 continue
-            hit = self._match(sw, fuzzy_map, analysis)
+            if tok.text in matched:
+                hit = matched[tok.text]
+            else:
+                hit = matched[tok.text] = self._match(strip_marks(tok.text), fuzzy_map, analysis)
             if hit is None:
                 continue
             prefix_len, new_core, code, message, entry = hit

@@ -67,9 +67,11 @@ class Token(NamedTuple):
 
 def iter_tokens(text: str) -> Iterator[Token]:
     """Arabic word tokens of `text` with their offsets."""
+    new = tuple.__new__  # `Token` without its Python-level __new__: made by the million
     for m in WORD_RE.finditer(text):
-        if m.end() - m.start() <= MAX_WORD_LENGTH:
-            yield Token(m.start(), m.end(), m.group())
+        start, end = m.span()
+        if end - start <= MAX_WORD_LENGTH:
+            yield new(Token, (start, end, m.group()))
 
 
 def unprotected(text: str) -> str:

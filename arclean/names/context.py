@@ -121,6 +121,17 @@ def _contexts(
     neighbour from the core)."""
     folds = counts.core_folds()  # stripped surface word → folded core
     cache: dict[str, str] = {}  # a word with marks → folded core
+
+    def core(w: str) -> str:
+        c = folds.get(w)  # a stripped word is its own analysis key
+        if c is None:
+            c = cache.get(w)
+            if c is None:
+                sw = strip_marks(w)
+                c = folds.get(sw)
+                c = cache[w] = fold_word(sw) if c is None else c
+        return c
+
     hits = {w for w, f in folds.items() if f in wanted}
     # Texts spread over machines (`arclean.corpus.Partitioned`) send back only
     # the lines that hold one of these words: the others add nothing here.
@@ -128,25 +139,23 @@ def _contexts(
     for line, ws in prose_lines(lines_with(hits) if lines_with is not None else texts):
         if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):
             continue
-        apart: list[bool] = []  # whether word i is parted from word i + 1
-        if adjacent:
-            toks = list(iter_tokens(line))
-            apart = [bool(line[a.end : b.start].strip()) for a, b in pairwise(toks)]
-        cores = []
-        for w in ws:
-            c = folds.get(w)  # a stripped word is its own analysis key
-            if c is None:
-                c = cache.get(w)
-                if c is None:
-                    sw = strip_marks(w)
-                    c = folds.get(sw)
-                    c = cache[w] = fold_word(sw) if c is None else c
-            cores.append(c)
-        for i, c in enumerate(cores):
-            if c in wanted:
-                left = cores[i - 1] if i and not (apart and apart[i - 1]) else ""
-                right = cores[i + 1] if i + 1 < len(cores) and not (apart and apart[i]) else ""
-                yield c, left, right
+        apart: list[bool] | None = None  # whether word i is parted from word i + 1
+        last = len(ws) - 1
+        for i, w in enumerate(ws):
+            if w in hits:
+                c = folds[w]
+            elif w in folds:
+                continue  # a stripped word whose core is not wanted
+            else:
+                c = core(w)  # a word with marks
+                if c not in wanted:
+                    continue
+            if adjacent and apart is None:
+                toks = list(iter_tokens(line))
+                apart = [bool(line[a.end : b.start].strip()) for a, b in pairwise(toks)]
+            left = core(ws[i - 1]) if i and not (apart and apart[i - 1]) else ""
+            right = core(ws[i + 1]) if i < last and not (apart and apart[i]) else ""
+            yield c, left, right
 
 
 def cue(nb: str) -> bool:

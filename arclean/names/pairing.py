@@ -209,10 +209,12 @@ def candidate_pairs(
     pairs: set[tuple[str, str]] = set()
     seen: set[tuple[str, str]] = set()
     lev = Levenshtein.distance
+    # the anchors of the blocks, decided once per form
+    anchor = {f for f, g in candidates.items() if g.count >= min_anchor}
     for members in blocks.values():
         if len(members) < 2 or len(members) > s.max_block:
             continue
-        anchors = [a for a in members if candidates[a].count >= min_anchor and a not in ruled_out]
+        anchors = [a for a in members if a in anchor and a not in ruled_out]
         for a in anchors:
             la = len(a)
             ka = skeleton[a] if skeleton is not None else None
@@ -220,7 +222,7 @@ def candidate_pairs(
             for b in members:
                 if b == a or abs(la - len(b)) > 2 or b in ruled_out:
                     continue
-                if candidates[b].count >= min_anchor and a > b:
+                if b in anchor and a > b:
                     continue  # both anchors: taken once, from the smaller
                 if (a_word and b in word) or (a_known and b in well_known):
                     continue

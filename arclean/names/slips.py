@@ -78,7 +78,10 @@ def doubled_slips(
     for core, n in counts.core.items():
         f = fold_word(core)
         folded[f] += n
-        forms.setdefault(f, Counter())[core] += n
+        spellings = forms.get(f)
+        if spellings is None:
+            spellings = forms[f] = Counter()
+        spellings[core] += n
     words = set(folded)
     out: dict[str, Cluster] = {}
     for core, n in sorted(counts.core.items()):

@@ -102,12 +102,11 @@ def words(text: str) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=1 << 18)
 def prefix_splits(word: str, min_core: int = 3) -> tuple[tuple[str, str], ...]:
     """Every (proclitic, core) split of `word`, shortest proclitic first; the
     core keeps at least `min_core` letters.  ``لل`` is ل + ال with the alef
     elided: للرياض also yields ("ل", "الرياض"), a core that is not a substring
-    (see `core_span`).  Remembered: a scan asks again for the same words."""
+    (see `core_span`)."""
     out: list[tuple[str, str]] = []
     m = _PREFIX_RE.match(word)
     if not m or not m.group():

@@ -184,10 +184,15 @@ def candidate_pairs(
     """Pairs (a, b) of folded candidate forms, a < b, that share a blocking
     key and are close enough by plain Levenshtein to be worth the weighted
     distance."""
+    # Only a block of two forms or more (and not too many) pairs anything,
+    # and most keys are one form's: those get no list.
+    keys = [(f, blocking_keys(f)) for f in candidates]
+    size = Counter(key for _f, ks in keys for key in ks)
     blocks: dict[str, list[str]] = defaultdict(list)
-    for f in candidates:
-        for key in blocking_keys(f):
-            blocks[key].append(f)
+    for f, ks in keys:
+        for key in ks:
+            if 1 < size[key] <= s.max_block:
+                blocks[key].append(f)
     from rapidfuzz.distance import Levenshtein  # C speed prefilter before the weighted DP
 
     # On a large corpus a pair of two one-off spellings is never worth a

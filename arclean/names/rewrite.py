@@ -26,7 +26,15 @@ from arclean.names.model import (
     Tier,
 )
 from arclean.names.similarity import NOUN_ENDINGS
-from arclean.names.tokens import Token, attach, fold_word, iter_tokens, prefix_splits, unprotected
+from arclean.names.tokens import (
+    Token,
+    attach,
+    fold_word,
+    iter_tokens,
+    prefix_splits,
+    unprotected,
+    words,
+)
 
 
 class Reconciler:
@@ -100,14 +108,22 @@ class Reconciler:
         if not fuzzy_map and not self._gloss_map:
             return text, []
         # a word inside a tag, a link or a Quranic quotation is never rewritten
-        tokens = list(iter_tokens(unprotected(text)))
-        folded_tokens: list[str] | None = None
-        out: list[Replacement] = []
+        prose = unprotected(text)
         phrases = self._phrases(fuzzy_map)
-        skip = -1
         # a word is looked up once: most of a text's tokens are words it
         # writes again and again
         matched: dict[str, tuple[int, str, str, str, int | None] | None] = {}
+        if not phrases:
+            # one word at a time: the text's words first, without offsets;
+            # a text none of whose words has a rewrite is not tokenised
+            for w in set(words(prose)):
+                matched[w] = self._match(strip_marks(w), fuzzy_map, analysis)
+            if not any(matched.values()):
+                return text, []
+        tokens = list(iter_tokens(prose))
+        folded_tokens: list[str] | None = None
+        out: list[Replacement] = []
+        skip = -1
         for idx, tok in enumerate(tokens):
             if idx <= skip:
                 continue

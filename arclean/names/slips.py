@@ -84,11 +84,19 @@ def doubled_slips(
         spellings[core] += n
     words = set(folded)
     out: dict[str, Cluster] = {}
-    for core, n in sorted(counts.core.items()):
+    # the cores with a spelling one doubled letter away, in sorted order
+    # (sorting them alone keeps their order: the cheap tests come first)
+    todo = sorted(
+        (core, n, shorter)
+        for core, n in counts.core.items()
+        if core not in taken
+        and len(f := fold_word(core)) > s.min_letters
+        and not tripled(f)
+        and (shorter := undoubled(core))
+    )
+    for core, n, shorter in todo:
         f = fold_word(core)
-        if core in taken or len(f) <= s.min_letters or tripled(f):
-            continue
-        for canonical in undoubled(core):
+        for canonical in shorter:
             c = fold_word(canonical)
             cn = folded[c]
             if (

@@ -97,7 +97,7 @@ def unprotected(text: str) -> str:
 def words(text: str) -> list[str]:
     """The Arabic words of `text` (no offsets): the fast path for counting."""
     found: list[str] = WORD_RE.findall(text)
-    if any(len(w) > MAX_WORD_LENGTH for w in found):
+    if found and max(map(len, found)) > MAX_WORD_LENGTH:
         return [w for w in found if len(w) <= MAX_WORD_LENGTH]
     return found
 

@@ -40,6 +40,9 @@ _PREFIX_PIECES = regex.compile(
     rf"[وف]{_MARKS}|ل{_MARKS}ل{_MARKS}|ا{_MARKS}ل{_MARKS}|[بكل]{_MARKS}", regex.VERSION1
 )
 
+#: The letters a proclitic chain of `_PREFIX_RE` begins with.
+_PROCLITIC_INITIALS = frozenset("وفلبكا")
+
 #: Folded proclitic chains, for a quick check.
 PROCLITICS = frozenset(
     {
@@ -107,6 +110,8 @@ def prefix_splits(word: str, min_core: int = 3) -> tuple[tuple[str, str], ...]:
     core keeps at least `min_core` letters.  ``لل`` is ل + ال with the alef
     elided: للرياض also yields ("ل", "الرياض"), a core that is not a substring
     (see `core_span`)."""
+    if word[:1] not in _PROCLITIC_INITIALS:
+        return ()  # what `_PREFIX_RE` would find: no proclitic
     out: list[tuple[str, str]] = []
     m = _PREFIX_RE.match(word)
     if not m or not m.group():

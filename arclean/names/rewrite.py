@@ -120,7 +120,12 @@ class Reconciler:
                 matched[w] = self._match(strip_marks(w), fuzzy_map, analysis)
             if not any(matched.values()):
                 return text, []
-        tokens = list(iter_tokens(prose))
+        # every token only when a rule looks past its word: a phrase, or a
+        # glossary entry's context words around it
+        if phrases or any(e.context_any for e in self.glossary.entries):
+            tokens = list(iter_tokens(prose))
+        else:
+            tokens = list(iter_tokens(prose, {w for w, hit in matched.items() if hit}))
         folded_tokens: list[str] | None = None
         out: list[Replacement] = []
         skip = -1

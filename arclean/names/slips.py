@@ -74,14 +74,8 @@ def doubled_slips(
     `candidates`) and spellings in no cluster yet (`taken`)."""
     s = judge.s
     folded: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
     for core, n in counts.core.items():
-        f = fold_word(core)
-        folded[f] += n
-        spellings = forms.get(f)
-        if spellings is None:
-            spellings = forms[f] = Counter()
-        spellings[core] += n
+        folded[fold_word(core)] += n
     words = set(folded)
     out: dict[str, Cluster] = {}
     # the cores with a spelling one doubled letter away, in sorted order
@@ -100,7 +94,7 @@ def doubled_slips(
             c = fold_word(canonical)
             cn = folded[c]
             if (
-                canonical not in forms.get(c, ())  # the text writes it so: one letter less
+                canonical not in counts.core  # the text writes it so: one letter less
                 or canonical in taken
                 or c in candidates
                 or c in STOPWORDS

@@ -8,7 +8,7 @@ is attested, because names often begin with those letters (فيدان, بوتي�
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -68,13 +68,16 @@ class Token(NamedTuple):
     text: str
 
 
-def iter_tokens(text: str) -> Iterator[Token]:
-    """Arabic word tokens of `text` with their offsets."""
+def iter_tokens(text: str, only: Container[str] | None = None) -> Iterator[Token]:
+    """Arabic word tokens of `text` with their offsets; with `only`, just
+    the tokens whose word is in it."""
     new = tuple.__new__  # `Token` without its Python-level __new__: made by the million
     for m in WORD_RE.finditer(text):
         start, end = m.span()
         if end - start <= MAX_WORD_LENGTH:
-            yield new(Token, (start, end, m.group()))
+            word = m.group()
+            if only is None or word in only:
+                yield new(Token, (start, end, word))
 
 
 def unprotected(text: str) -> str:

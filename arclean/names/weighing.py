@@ -121,7 +121,7 @@ def first_names(v_nbs: Counter[str], c_nbs: Counter[str], judge: Judge) -> list[
     variant and the canonical (their neighbours `v_nbs`, `c_nbs` as
     `context.neighbours` gives them), sorted."""
     return sorted(
-        x[2:] for x in set(v_nbs) & set(c_nbs) if x.startswith("L:") and judge.name_word(x[2:])
+        x[2:] for x in v_nbs.keys() & c_nbs.keys() if x.startswith("L:") and judge.name_word(x[2:])
     )
 
 

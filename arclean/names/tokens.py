@@ -52,7 +52,7 @@ PROCLITICS = frozenset(
 )  # fmt: skip
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 17)
 def fold_word(word: str) -> str:
     """`chars.fold` of one word, remembered: a scan folds the same few
     thousand words of a text millions of times (1.8 million calls for a

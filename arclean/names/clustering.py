@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from arclean.chars import fold
 from arclean.names.compounds import compound_clusters
 from arclean.names.context import kwic
 from arclean.names.counting import Counts
@@ -20,6 +19,7 @@ from arclean.names.pairing import Group, candidate_pairs, fold_groups, fuzzy_spl
 from arclean.names.scoring import OTHER_WORD, Merge, PairScorer, fold_member
 from arclean.names.similarity import orthographic_weight
 from arclean.names.slips import doubled_slips
+from arclean.names.tokens import fold_word
 from arclean.names.usage import require_name_use
 
 _TIER_ORDER = {"auto": 0, "review": 1}
@@ -170,7 +170,7 @@ def make_cluster(canonical: str, members: list[Member], judge: Judge) -> Cluster
     tiers = {m.tier for m in members if m.form != canonical}
     tier: Tier | None = "auto" if "auto" in tiers else ("review" if "review" in tiers else None)
     evidence = []
-    f = fold(canonical)
+    f = fold_word(canonical)
     if judge.gaz.count(f):
         evidence.append(f"gazetteer ({judge.gaz.count(f)})")
     ratio = judge.lex.al_ratio(f)
@@ -188,11 +188,11 @@ def ordinary_words(canonical: str, members: list[Member], judge: Judge) -> bool:
     variant a person would review are words the lexicon knows (أنهم/إنهم:
     a hamza or a verb beside its noun is the business of other rules, not
     of names; seventh round)."""
-    if judge.name_evidence(fold(canonical)) is None:
+    if judge.name_evidence(fold_word(canonical)) is None:
         return True
     known = judge.s.known_count
     return all(
-        judge.lex_count(fold(m.form)) >= known
+        judge.lex_count(fold_word(m.form)) >= known
         for m in members
         if m.form == canonical or m.tier is not None
     )

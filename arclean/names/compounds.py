@@ -26,18 +26,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import pairwise
 
-from arclean.chars import fold
-from arclean.names.counting import Counts
+from arclean.names.counting import Counts, prose_lines
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import strip_marks
 from arclean.names.model import Cluster, Member, Settings, Tier
-from arclean.names.tokens import iter_tokens, prefix_splits, unprotected
+from arclean.names.tokens import Token, fold_word, iter_tokens, prefix_splits
 
 #: First words of compound names (عبد الله, أبو ظبي, أبي طالب, أبا بكر).
 COMPOUND_HEADS = ("عبد", "أبو", "ابو", "أبي", "ابي", "أبا", "ابا")
-_HEAD_FOLDS = frozenset(fold(h) for h in COMPOUND_HEADS)
+_HEAD_FOLDS = frozenset(fold_word(h) for h in COMPOUND_HEADS)
 #: The second word of a compound has at least this many letters (أبواب is
 #: not أبو + اب, أبيات not أبي + ات).
 MIN_TAIL = 3
@@ -63,12 +61,12 @@ def split_head(word: str, analysis: dict[str, tuple[str, str]]) -> tuple[str, st
     if len(word) > MAX_HEAD_WORD:
         return None
     prefix, core = analysis.get(word, ("", word))
-    if fold(core) in _HEAD_FOLDS:
+    if fold_word(core) in _HEAD_FOLDS:
         return None if _definite(prefix) else (prefix, core)
     if prefix:
         return None
     for p, c in prefix_splits(word):
-        if fold(c) in _HEAD_FOLDS and not _definite(p):
+        if fold_word(c) in _HEAD_FOLDS and not _definite(p):
             return (p, c)
     return None
 
@@ -85,22 +83,30 @@ def count_split(texts: Iterable[str], counts: Counts, keys: set[str]) -> dict[st
     if not heads:
         return out
     lines_with = getattr(texts, "lines_with", None)
-    for text in lines_with(heads) if lines_with is not None else texts:
-        for line in unprotected(text).splitlines():
-            if not any(h in line for h in COMPOUND_HEADS):
-                continue  # most lines: no head (a fully vowelled one is not counted)
-            toks = list(iter_tokens(line))
-            for a, b in pairwise(toks):
-                if line[a.end : b.start] != " ":
-                    continue
-                hit = split_head(strip_marks(a.text), analysis)
-                if hit is None:
-                    continue
-                head = hit[1]
-                tail = strip_marks(b.text)
-                key = fold(head) + fold(tail)
-                if key in keys and len(fold(tail)) >= MIN_TAIL:
-                    out[key][f"{head} {tail}"] += 1
+    # The words decide first; the line is tokenised with offsets only for
+    # a pair they accept, to see whether one space parts it.
+    head_of_word: dict[str, str | None] = {}  # a word → its head, if it is one
+    for line, ws in prose_lines(lines_with(heads) if lines_with is not None else texts):
+        if not any(h in line for h in COMPOUND_HEADS):
+            continue  # most lines: no head (a fully vowelled one is not counted)
+        toks: list[Token] | None = None
+        for i in range(len(ws) - 1):
+            w = ws[i]
+            if w in head_of_word:
+                head = head_of_word[w]
+            else:
+                hit = split_head(strip_marks(w), analysis)
+                head = head_of_word[w] = None if hit is None else hit[1]
+            if head is None:
+                continue
+            tail = strip_marks(ws[i + 1])
+            key = fold_word(head) + fold_word(tail)
+            if key not in keys or len(fold_word(tail)) < MIN_TAIL:
+                continue
+            if toks is None:
+                toks = list(iter_tokens(line))
+            if line[toks[i].end : toks[i + 1].start] == " ":
+                out[key][f"{head} {tail}"] += 1
     return out
 
 
@@ -123,16 +129,16 @@ def compound_clusters(
         n = counts.surface[w]
         if _definite(prefix):
             continue  # العبدالله is a family name, not ال + عبد الله
-        if head_of(fold(core)) is not None:
-            joined[fold(core)][core] += n
+        if head_of(fold_word(core)) is not None:
+            joined[fold_word(core)][core] += n
             continue
         if prefix or not _may_hold_head(w):
             continue
         # وعبدالملك: a proclitic on a joined compound the text never
         # writes bare; split off only if the compound is decided below
         for p, c in prefix_splits(w):
-            if head_of(fold(c)) is not None and not _definite(p):
-                glued[fold(c)].append((w, p, c))
+            if head_of(fold_word(c)) is not None and not _definite(p):
+                glued[fold_word(c)].append((w, p, c))
                 break
     split = count_split(texts, counts, set(joined) | set(glued))
     clusters: list[Cluster] = []
@@ -151,7 +157,7 @@ def compound_clusters(
         if " " in canonical:
             for w, p, c in glued.get(key, ()):
                 if c == canonical.replace(" ", ""):
-                    counts.analysis[w] = (p, c)
+                    counts.reanalyse(w, p, c)
         ev = [f"gazetteer ({judge.gaz.count(key)})"] if name else []
         tier: Tier = "auto" if any(m.tier == "auto" for m in members) else "review"
         clusters.append(Cluster(canonical, members, tier, evidence=ev))
@@ -207,7 +213,7 @@ def _may_hold_head(word: str) -> bool:
 
 def _definite(prefix: str) -> bool:
     """The proclitic ends with the article (ال, لل)."""
-    return fold(prefix).endswith(("ال", "لل"))
+    return fold_word(prefix).endswith(("ال", "لل"))
 
 
 def _members(

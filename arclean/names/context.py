@@ -13,16 +13,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 
-from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL, fold
-from arclean.names.counting import Counts
+from arclean.chars import ARABIC_MARK_RANGES, ARABIC_MARKS, PRESENTATION_SPAN, TATWEEL
+from arclean.names.counting import Counts, prose_lines
 from arclean.names.lexicon import CHAIN, CUES, KIN, NAMING, NISBA_ENDINGS, STOPWORDS, strip_marks
 from arclean.names.similarity import weighted_distance
-from arclean.names.tokens import iter_tokens, unprotected, words
+from arclean.names.tokens import fold_word, iter_tokens, words
 
 
 def _folded(text: str) -> frozenset[str]:
     """The folded words of a space-separated list."""
-    return frozenset(fold(w) for w in text.split())
+    return frozenset(fold_word(w) for w in text.split())
 
 
 #: A line that holds one of these may hold a word whose stripped form differs.
@@ -119,33 +119,43 @@ def _contexts(
     of a wanted folded core, the neighbours folded cores ("" at either end
     of a line, and with `adjacent` where anything but spaces parts the
     neighbour from the core)."""
-    analysis = counts.analysis
-    cache: dict[str, str] = {}  # surface word → folded core
-    hits = {w for w, (_p, core) in analysis.items() if fold(core) in wanted}
+    folds = counts.core_folds()  # stripped surface word → folded core
+    cache: dict[str, str] = {}  # a word with marks → folded core
+
+    def core(w: str) -> str:
+        c = folds.get(w)  # a stripped word is its own analysis key
+        if c is None:
+            c = cache.get(w)
+            if c is None:
+                sw = strip_marks(w)
+                c = folds.get(sw)
+                c = cache[w] = fold_word(sw) if c is None else c
+        return c
+
+    hits = {w for w, f in folds.items() if f in wanted}
     # Texts spread over machines (`arclean.corpus.Partitioned`) send back only
     # the lines that hold one of these words: the others add nothing here.
     lines_with = getattr(texts, "lines_with", None)
-    for text in lines_with(hits) if lines_with is not None else texts:
-        for line in unprotected(text).splitlines():
-            ws = words(line)
-            if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):
-                continue
-            apart: list[bool] = []  # whether word i is parted from word i + 1
-            if adjacent:
+    for line, ws in prose_lines(lines_with(hits) if lines_with is not None else texts):
+        if not ws or (hits.isdisjoint(ws) and not _MARKS_RE.search(line)):
+            continue
+        apart: list[bool] | None = None  # whether word i is parted from word i + 1
+        last = len(ws) - 1
+        for i, w in enumerate(ws):
+            if w in hits:
+                c = folds[w]
+            elif w in folds:
+                continue  # a stripped word whose core is not wanted
+            else:
+                c = core(w)  # a word with marks
+                if c not in wanted:
+                    continue
+            if adjacent and apart is None:
                 toks = list(iter_tokens(line))
                 apart = [bool(line[a.end : b.start].strip()) for a, b in pairwise(toks)]
-            cores = []
-            for w in ws:
-                c = cache.get(w)
-                if c is None:
-                    sw = strip_marks(w)
-                    c = cache[w] = fold(analysis.get(sw, ("", sw))[1])
-                cores.append(c)
-            for i, c in enumerate(cores):
-                if c in wanted:
-                    left = cores[i - 1] if i and not (apart and apart[i - 1]) else ""
-                    right = cores[i + 1] if i + 1 < len(cores) and not (apart and apart[i]) else ""
-                    yield c, left, right
+            left = core(ws[i - 1]) if i and not (apart and apart[i - 1]) else ""
+            right = core(ws[i + 1]) if i < last and not (apart and apart[i]) else ""
+            yield c, left, right
 
 
 def cue(nb: str) -> bool:
@@ -299,7 +309,7 @@ def own_context(
 
 
 #: The compass words of `lexicon.NAMING`, one kind of naming noun.
-COMPASS = frozenset(fold(w) for w in ("شمال", "جنوب", "شرق", "غرب"))
+COMPASS = frozenset(fold_word(w) for w in ("شمال", "جنوب", "شرق", "غرب"))
 
 
 def naming_kind(f: str) -> str:

@@ -198,7 +198,8 @@ def dearer_support(
     (`frame_support`).
     Returns (support, near), updated in place."""
     firsts = [
-        (v, c, first_names(nbs.get(v, Counter()), nbs.get(c, Counter()), judge))
+        # a name before both needs neighbours of both (no Counter made for none)
+        (v, c, first_names(nbs[v], nbs[c], judge) if v in nbs and c in nbs else [])
         for v, c, cost in need_context
         if cost > judge.s.auto_cost and (v, c) not in support
     ]

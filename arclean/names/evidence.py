@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from arclean.chars import fold
 from arclean.names.counting import Counts
 from arclean.names.glossary import Glossary
 from arclean.names.lexicon import (
@@ -29,6 +28,7 @@ from arclean.names.lexicon import (
 )
 from arclean.names.model import DEFAULT_SETTINGS, Settings
 from arclean.names.similarity import NOUN_ENDINGS
+from arclean.names.tokens import fold_word
 
 
 class Judge:
@@ -53,7 +53,7 @@ class Judge:
         self.lex = lex or lexicon()
         self.gaz = gaz or gazetteer()
         self.places = places()
-        self.glossary_forms = {fold(e.canonical) for e in glossary.entries}
+        self.glossary_forms = {fold_word(e.canonical) for e in glossary.entries}
         self._evidence: dict[str, str | None] = {}
         self._suffixed: dict[str, bool] = {}
         self._text_folded: Counter[str] | None = None
@@ -153,7 +153,7 @@ class Judge:
         if self._text_folded is None:
             folded: Counter[str] = Counter()
             for w, n in self.counts.core.items():
-                folded[fold(w)] += n
+                folded[fold_word(w)] += n
             self._text_folded = folded
         conj = self._text_folded[f + "ت"] + self._text_folded[f + "وا"]
         return conj > 0 and conj >= self.s.text_verb_share * self._text_folded[f]
@@ -221,7 +221,7 @@ class Judge:
             return None
         if self._text_words is None:
             self._text_words = set(self.counts.folded_surface()) | {
-                fold(w) for w in self.counts.core
+                fold_word(w) for w in self.counts.core
             }
         family = ("ال" + stem, stem + "ين", stem + "ون", "ال" + stem + "ين", "ال" + stem + "ون")
         hit = next((x for x in family if x != c and x in self._text_words), None)

@@ -24,15 +24,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import pairwise
 
-from arclean.chars import fold
 from arclean.names.compounds import head_of, usual_spelling
-from arclean.names.counting import Counts
+from arclean.names.counting import Counts, prose_lines
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import strip_marks
 from arclean.names.model import Cluster, Settings
-from arclean.names.tokens import iter_tokens, unprotected
+from arclean.names.tokens import Token, fold_word, iter_tokens
 
 #: Each of the two words has at least this many letters, folded.
 MIN_PART = 3
@@ -61,7 +59,7 @@ def joined_clusters(
         j_forms = Counter({w: counts.surface[w] for w in splits[key].words})
         if any(f in taken for f in j_forms) or any(f in taken for f in s_forms):
             continue
-        parts = [fold(p) for p in s_forms.most_common(1)[0][0].split(" ")]
+        parts = [fold_word(p) for p in s_forms.most_common(1)[0][0].split(" ")]
         if not all(_name_part(p, judge) for p in parts):
             continue
         note = "; one word may be another name"
@@ -87,12 +85,12 @@ def _splits(counts: Counts, judge: Judge, s: Settings) -> dict[str, _Split]:
     text of `MIN_PART` letters or more."""
     folded_words: set[str] = set()
     for w in counts.surface:
-        folded_words.add(fold(w))
+        folded_words.add(fold_word(w))
     out: dict[str, _Split] = {}
     for w, (prefix, core) in counts.analysis.items():
         if prefix or core != w:
             continue
-        k = fold(w)
+        k = fold_word(w)
         if len(k) < 2 * MIN_PART or head_of(k) is not None:
             continue
         if judge.lex_count(k) > 0:
@@ -114,23 +112,33 @@ def _count_pairs(
     text}: two words one space apart whose folded letters, joined, are a
     key of `splits` at one of its splits."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
-    surface_firsts = {w for w in counts.surface if fold(w) in firsts}
+    surface_firsts = {w for w in counts.surface if fold_word(w) in firsts}
+    # The words decide first (`ws` are the texts' tokens, in order); the
+    # line is tokenised with offsets only for a pair they accept, to see
+    # whether one space parts it.
+    starts: dict[str, str | None] = {}  # a word → its stripped form, if a pair may begin with it
     lines_with = getattr(texts, "lines_with", None)
-    for text in lines_with(surface_firsts) if lines_with is not None else texts:
-        for line in unprotected(text).splitlines():
-            toks = list(iter_tokens(line))
-            for a, b in pairwise(toks):
-                if line[a.end : b.start] != " ":
-                    continue
-                first = strip_marks(a.text)
-                fa = fold(first)
-                if fa not in firsts:
-                    continue
-                second = strip_marks(b.text)
-                key = fa + fold(second)
-                entry = splits.get(key)
-                if entry is not None and (fa, fold(second)) in entry.pairs:
-                    out[key][f"{first} {second}"] += 1
+    for line, ws in prose_lines(lines_with(surface_firsts) if lines_with is not None else texts):
+        toks: list[Token] | None = None
+        for i in range(len(ws) - 1):
+            w = ws[i]
+            if w in starts:
+                first = starts[w]
+            else:
+                sw = strip_marks(w)
+                first = starts[w] = sw if fold_word(sw) in firsts else None
+            if first is None:
+                continue
+            second = strip_marks(ws[i + 1])
+            fa, fb = fold_word(first), fold_word(second)
+            key = fa + fb
+            entry = splits.get(key)
+            if entry is None or (fa, fb) not in entry.pairs:
+                continue
+            if toks is None:
+                toks = list(iter_tokens(line))
+            if line[toks[i].end : toks[i + 1].start] == " ":
+                out[key][f"{first} {second}"] += 1
     return out
 
 

@@ -4,7 +4,7 @@ each one beside the kept spelling of its group.  Split from `scoring`
 
 from __future__ import annotations
 
-from arclean.chars import FOREIGN_SOUND_LETTERS, fold
+from arclean.chars import FOREIGN_SOUND_LETTERS
 from arclean.names.evidence import Judge, future_verb
 from arclean.names.lexicon import (
     BARE_ENDINGS,
@@ -16,6 +16,7 @@ from arclean.names.lexicon import (
     STOPWORDS,
 )
 from arclean.names.model import Member
+from arclean.names.tokens import fold_word
 
 #: Evidence of a fold member that is another word: it is dropped from its cluster.
 OTHER_WORD = "another word (pronoun ه or the article)"
@@ -71,7 +72,7 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
         al_form
         and any(x[:2] in ("أل", "إل", "آل") for x in (form, canonical))
         and judge.lex.surface.get(al_form, 0) >= judge.s.known_count
-        and judge.lex.count(fold(al_form)[2:]) >= judge.s.attested_count
+        and judge.lex.count(fold_word(al_form)[2:]) >= judge.s.attested_count
     ):
         # الحق (the truth) beside ألحق (he attached): the article, another word
         return Member(form, n, None, 0.0, [OTHER_WORD])
@@ -98,21 +99,21 @@ def fold_member(form: str, n: int, canonical: str, judge: Judge, cn: int = 0) ->
     if (
         canonical.endswith("ة")
         and form.endswith("ه")
-        and not fold(form).startswith("ال")  # no pronoun after the article
-        and judge.lex_count(fold(form)[:-1]) >= judge.s.known_count
+        and not fold_word(form).startswith("ال")  # no pronoun after the article
+        and judge.lex_count(fold_word(form)[:-1]) >= judge.s.known_count
     ):
         # سماحه = سماح + ه (its allowing), not سماحة: maybe the pronoun ه
         return Member(form, n, "review", 0.0, ["same after folding", "maybe a pronoun ه"])
     if judge.known_spelling(form) > judge.known_spelling(canonical):
         return Member(form, n, "review", 0.0, ["same after folding", "more usual spelling"])
-    why = judge.auto_evidence(fold(canonical))
+    why = judge.auto_evidence(fold_word(canonical))
     place = why == PLACE
     if place:
         # a country's hamza or final letter written two ways (اسبانيا ×3
         # beside إسبانيا ×19 in one text): the writer's habit, left to the
         # alef rules and to review (fifteenth round)
         why = None
-    if why is not None and text_conjugates(fold(canonical), judge):
+    if why is not None and text_conjugates(fold_word(canonical), judge):
         why = None  # أدان (condemned; 3 Wikidata tokens): the text writes وأدانت
     if why is None and final_letter_only(form, canonical):
         # ى/ي or ة/ه at the end of a word the reference data call a name,
@@ -214,7 +215,7 @@ def usual_final(form: str, n: int, canonical: str, cn: int, judge: Judge) -> str
     s = judge.s
     if cn < s.text_count or cn < s.fold_ratio * n:
         return None
-    f = fold(canonical)
+    f = fold_word(canonical)
     if (
         judge.name_evidence(f) != "gazetteer"
         or not (judge.name_word(f) or well_attested_name(f, judge))
@@ -254,7 +255,7 @@ def usual_proper_noun(form: str, n: int, canonical: str, cn: int, judge: Judge) 
     `Settings.fold_proper_nouns`."""
     if not judge.s.fold_proper_nouns or not usual_spelling(form, n, cn, judge):
         return None
-    f = fold(canonical)
+    f = fold_word(canonical)
     if judge.name_evidence(f) != "gazetteer" or not proper_noun(f, judge):
         return None
     if text_conjugates(f, judge) or judge.wordlike(f) or future_verb(f, judge):
@@ -319,7 +320,7 @@ def gazetteer_ta_marbuta(form: str, canonical: str, judge: Judge) -> bool:
     decide (fourteenth round).  No title, cue, naming noun or function word
     (جامعة beside a name is still a noun), no verb, no word with a pronoun
     suffix; without the article."""
-    f = fold(canonical)
+    f = fold_word(canonical)
     if not (final_letter_only(form, canonical) and canonical.endswith("ة")):
         return False
     if f.startswith("ال") or f in CUES or f in KIN or f in STOPWORDS or f in NAMING:
@@ -341,7 +342,7 @@ def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
     أحفاد and موهبة once each say nothing) or never use at all (أوهايو:
     the text decides).  A ة spelling is never made a ه one (لاعبة, a
     player, is no slip for لاعبه, his player)."""
-    f = fold(canonical)
+    f = fold_word(canonical)
     s = judge.s
     if form.endswith("ة") and canonical.endswith("ه"):
         return False

@@ -13,7 +13,6 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from arclean.chars import fold
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import PRONOUNS, STOPWORDS, inflected
@@ -27,7 +26,7 @@ from arclean.names.similarity import (
     phonetic_key,
     weighted_distance,
 )
-from arclean.names.tokens import prefix_splits
+from arclean.names.tokens import fold_word, prefix_splits
 
 
 @dataclass
@@ -55,17 +54,17 @@ def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
     the variant itself is what we are looking for."""
     index: dict[str, list[str]] = defaultdict(list)
     for core in counts.core:
-        f = fold(core)
+        f = fold_word(core)
         if len(f) >= s.min_letters and f not in STOPWORDS:
             index[phonetic_key(f)].append(f)
     moves: list[tuple[str, str, str]] = []
     spellings: dict[str, set[str]] = defaultdict(set)  # folded core → the text's spellings
     for core in counts.core:
-        spellings[fold(core)].add(core)
+        spellings[fold_word(core)].add(core)
     for w, (prefix, _core) in counts.analysis.items():
         if prefix:
             continue
-        fw = fold(w)
+        fw = fold_word(w)
         if len(fw) <= s.min_letters:
             continue
         if judge.lex.count(fw) or judge.gaz.count(fw):
@@ -74,7 +73,7 @@ def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
                 moves.append((w, *split))
             continue
         for p, c in prefix_splits(w, s.min_letters):
-            fc = fold(c)
+            fc = fold_word(c)
             targets = index.get(phonetic_key(fc), ())
             if len(targets) > s.max_block:
                 continue
@@ -85,12 +84,12 @@ def fuzzy_splits(counts: Counts, judge: Judge, s: Settings) -> None:
                 break
     for w, p, c in moves:
         n = counts.surface[w]
-        counts.analysis[w] = (p, c)
+        counts.reanalyse(w, p, c)
         counts.core[w] -= n
         if counts.core[w] <= 0:
             del counts.core[w]
         counts.core[c] += n
-        if fold(p).endswith(("ال", "لل")):
+        if fold_word(p).endswith(("ال", "لل")):
             counts.definite[c] += n
 
 
@@ -110,7 +109,7 @@ def fold_spelling_split(
     for p, c in prefix_splits(w, min_letters):
         if len(p) != 1 or not c.startswith("ال"):
             continue
-        others = spellings.get(fold(c), set()) - {c}
+        others = spellings.get(fold_word(c), set()) - {c}
         if others and not judge.known_spelling(c):
             return p, c
     return None
@@ -133,7 +132,7 @@ def fold_groups(counts: Counts, judge: Judge, s: Settings) -> dict[str, Group]:
     may be names: long enough, no function word, not a common word."""
     groups: dict[str, Group] = {}
     for core, n in counts.core.items():
-        f = fold(core)
+        f = fold_word(core)
         if len(f) < s.min_letters or f in STOPWORDS:
             continue
         g = groups.get(f)
@@ -144,7 +143,7 @@ def fold_groups(counts: Counts, judge: Judge, s: Settings) -> dict[str, Group]:
 
     @cache
     def words() -> Set[str]:
-        return {fold(w) for w in counts.surface} | {fold(w) for w in counts.core}
+        return {fold_word(w) for w in counts.surface} | {fold_word(w) for w in counts.core}
 
     return {f: g for f, g in groups.items() if not common_here(f, g, judge, words)}
 
@@ -185,10 +184,15 @@ def candidate_pairs(
     """Pairs (a, b) of folded candidate forms, a < b, that share a blocking
     key and are close enough by plain Levenshtein to be worth the weighted
     distance."""
+    # Only a block of two forms or more (and not too many) pairs anything,
+    # and most keys are one form's: those get no list.
+    keys = [(f, blocking_keys(f)) for f in candidates]
+    size = Counter(key for _f, ks in keys for key in ks)
     blocks: dict[str, list[str]] = defaultdict(list)
-    for f in candidates:
-        for key in blocking_keys(f):
-            blocks[key].append(f)
+    for f, ks in keys:
+        for key in ks:
+            if 1 < size[key] <= s.max_block:
+                blocks[key].append(f)
     from rapidfuzz.distance import Levenshtein  # C speed prefilter before the weighted DP
 
     # On a large corpus a pair of two one-off spellings is never worth a
@@ -210,10 +214,12 @@ def candidate_pairs(
     pairs: set[tuple[str, str]] = set()
     seen: set[tuple[str, str]] = set()
     lev = Levenshtein.distance
+    # the anchors of the blocks, decided once per form
+    anchor = {f for f, g in candidates.items() if g.count >= min_anchor}
     for members in blocks.values():
         if len(members) < 2 or len(members) > s.max_block:
             continue
-        anchors = [a for a in members if candidates[a].count >= min_anchor and a not in ruled_out]
+        anchors = [a for a in members if a in anchor and a not in ruled_out]
         for a in anchors:
             la = len(a)
             ka = skeleton[a] if skeleton is not None else None
@@ -221,7 +227,7 @@ def candidate_pairs(
             for b in members:
                 if b == a or abs(la - len(b)) > 2 or b in ruled_out:
                     continue
-                if candidates[b].count >= min_anchor and a > b:
+                if b in anchor and a > b:
                     continue  # both anchors: taken once, from the smaller
                 if (a_word and b in word) or (a_known and b in well_known):
                     continue

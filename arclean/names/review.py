@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from arclean.chars import fold
 from arclean.names.glossary import Entry, Glossary
 from arclean.names.model import Cluster, Member
 from arclean.names.report import NO_EVIDENCE, TIER_WORDS, change_words, explain
+from arclean.names.tokens import fold_word
 
 KEYS = (
     "a accept the automatic spellings (review-tier ones are asked for), "
@@ -167,7 +167,7 @@ def close(new: str, form: str) -> bool:
     (at least one) apart (Levenshtein distance, `rapidfuzz`)."""
     from rapidfuzz.distance import Levenshtein
 
-    a, b = fold(new), fold(form)
+    a, b = fold_word(new), fold_word(form)
     return Levenshtein.distance(a, b) <= max(1, min(len(a), len(b)) // 3)
 
 

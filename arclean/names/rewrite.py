@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from arclean.chars import fold
 from arclean.names.clustering import cluster
 from arclean.names.compounds import split_head
-from arclean.names.counting import Counts, count_texts, reiterable
+from arclean.names.counting import Counts, HeldTexts, count_texts, reiterable
 from arclean.names.glossary import Glossary, merge
 from arclean.names.lexicon import gazetteer, lexicon, strip_marks
 from arclean.names.model import (
@@ -27,7 +26,15 @@ from arclean.names.model import (
     Tier,
 )
 from arclean.names.similarity import NOUN_ENDINGS
-from arclean.names.tokens import Token, attach, iter_tokens, prefix_splits, unprotected
+from arclean.names.tokens import (
+    Token,
+    attach,
+    fold_word,
+    iter_tokens,
+    prefix_splits,
+    unprotected,
+    words,
+)
 
 
 class Reconciler:
@@ -90,8 +97,9 @@ class Reconciler:
         analysis: dict[str, tuple[str, str]] = {}
         if self.fuzzy:
             if self._prepared is None:
-                counts = count_texts([text])
-                clusters = cluster([text], counts, self.glossary, self.settings, False)
+                texts = HeldTexts([text])
+                counts = count_texts(texts)
+                clusters = cluster(texts, counts, self.glossary, self.settings, False)
                 fuzzy_map = self._variant_map(clusters)
                 analysis = counts.analysis
             else:
@@ -100,21 +108,39 @@ class Reconciler:
         if not fuzzy_map and not self._gloss_map:
             return text, []
         # a word inside a tag, a link or a Quranic quotation is never rewritten
-        tokens = list(iter_tokens(unprotected(text)))
+        prose = unprotected(text)
+        phrases = self._phrases(fuzzy_map)
+        # a word is looked up once: most of a text's tokens are words it
+        # writes again and again
+        matched: dict[str, tuple[int, str, str, str, int | None] | None] = {}
+        if not phrases:
+            # one word at a time: the text's words first, without offsets;
+            # a text none of whose words has a rewrite is not tokenised
+            for w in set(words(prose)):
+                matched[w] = self._match(strip_marks(w), fuzzy_map, analysis)
+            if not any(matched.values()):
+                return text, []
+        # every token only when a rule looks past its word: a phrase, or a
+        # glossary entry's context words around it
+        if phrases or any(e.context_any for e in self.glossary.entries):
+            tokens = list(iter_tokens(prose))
+        else:
+            tokens = list(iter_tokens(prose, {w for w, hit in matched.items() if hit}))
         folded_tokens: list[str] | None = None
         out: list[Replacement] = []
-        phrases = self._phrases(fuzzy_map)
         skip = -1
         for idx, tok in enumerate(tokens):
             if idx <= skip:
                 continue
-            sw = strip_marks(tok.text)
             two = self._match_two(text, tokens, idx, phrases, analysis) if phrases else None
             if two is not None:
                 skip = idx + 1
                 out.append(two)
                 continue
-            hit = self._match(sw, fuzzy_map, analysis)
+            if tok.text in matched:
+                hit = matched[tok.text]
+            else:
+                hit = matched[tok.text] = self._match(strip_marks(tok.text), fuzzy_map, analysis)
             if hit is None:
                 continue
             prefix_len, new_core, code, message, entry = hit
@@ -125,11 +151,11 @@ class Reconciler:
                 continue
             if entry is not None and self.glossary.entries[entry].context_any:
                 if folded_tokens is None:
-                    folded_tokens = [fold(strip_marks(t.text)) for t in tokens]
+                    folded_tokens = [fold_word(strip_marks(t.text)) for t in tokens]
                 if not self._context_ok(entry, folded_tokens, idx):
                     continue
             prefix = _surface_prefix(tok.text, prefix_len)
-            if " " in new_core and fold(prefix).endswith(("ال", "لل")):
+            if " " in new_core and fold_word(prefix).endswith(("ال", "لل")):
                 continue  # العبدالعالي (a family name) is not ال + عبد العالي
             new = attach(prefix, new_core)
             if new is None or new == tok.text:
@@ -233,7 +259,12 @@ class Reconciler:
         # (فكريا, intellectually, when the text also has كريا)
         for prefix, core in candidates:
             hit = fuzzy_map.get(core)
-            if hit is not None and prefix and fold(hit[0]) != fold(core) and _known_word(sw):
+            if (
+                hit is not None
+                and prefix
+                and fold_word(hit[0]) != fold_word(core)
+                and _known_word(sw)
+            ):
                 continue
             if hit is not None:
                 return (len(prefix), hit[0], CODE_FUZZY, hit[1], None)
@@ -242,11 +273,12 @@ class Reconciler:
     def _context_ok(self, entry: int, folded_tokens: list[str], idx: int) -> bool:
         """A context word of glossary entry `entry` (bare or after a
         proclitic) is within `window` tokens of token `idx`."""
-        wanted = {fold(strip_marks(w)) for w in self.glossary.entries[entry].context_any}
+        wanted = {fold_word(strip_marks(w)) for w in self.glossary.entries[entry].context_any}
         lo, hi = max(0, idx - self.window), idx + self.window + 1
         for f in folded_tokens[lo:hi]:
             if f in wanted or any(
-                f.endswith(w) and fold(f[: len(f) - len(w)]) in _PROCLITIC_FOLDS for w in wanted
+                f.endswith(w) and fold_word(f[: len(f) - len(w)]) in _PROCLITIC_FOLDS
+                for w in wanted
             ):
                 return True
         return False
@@ -274,7 +306,7 @@ def _splits(word: str) -> list[tuple[str, str]]:
 
 def _lexical(word: str) -> bool:
     """The word is known as a whole (lexicon or gazetteer): do not split it."""
-    f = fold(word)
+    f = fold_word(word)
     return bool(lexicon().count(f) or gazetteer().count(f))
 
 
@@ -285,7 +317,7 @@ def _known_word(word: str) -> bool:
     which the old books lack)."""
     if _lexical(word):
         return True
-    f = fold(word)
+    f = fold_word(word)
     lex = lexicon()
     return any(
         f.endswith(e) and len(f) - len(e) >= 4 and lex.count(f[: len(f) - len(e)])

@@ -136,8 +136,13 @@ def phonetic_key(folded: str) -> str:
     s = folded.translate(_PHONETIC_TABLE)
     if len(s) <= 2:
         return s
-    middle = "".join(ch for ch in s[1:-1] if ch not in LONG_VOWELS and ch != "ه")
-    return s[0] + middle + s[-1]
+    return s[0] + s[1:-1].translate(_NO_MEDIAL) + s[-1]
+
+
+#: Deletes the long vowels and ه (`phonetic_key`'s medial letters dropped).
+_NO_MEDIAL = str.maketrans("", "", "".join(LONG_VOWELS) + "ه")
+#: Deletes the long vowels (`cheap_skeleton`).
+_NO_LONG_VOWELS = str.maketrans("", "", "".join(LONG_VOWELS))
 
 
 #: Letters a cheap substitution may swap, merged into one class (ز is in two
@@ -158,7 +163,7 @@ def cheap_skeleton(folded: str) -> str:
     does not is at most one plain edit apart (Levenshtein distance 1).  Used
     to skip pairs before the weighted DP, never to decide."""
     s = folded.translate(_SKELETON_TABLE)
-    s = s[:1] + "".join(ch for ch in s[1:] if ch not in LONG_VOWELS)
+    s = s[:1] + s[1:].translate(_NO_LONG_VOWELS)
     s = "".join(ch for i, ch in enumerate(s) if i == 0 or ch != s[i - 1])  # doubled letters
     return s.rstrip("اه")
 
@@ -177,7 +182,9 @@ def deletion_keys(folded: str) -> Iterable[str]:
 
 def blocking_keys(folded: str) -> set[str]:
     """All keys of a folded form: deletion neighbourhood + phonetic key."""
-    keys = {"d:" + k for k in deletion_keys(folded)}
+    # `deletion_keys`, written out: made for every candidate form
+    keys = {"d:" + folded[:i] + folded[i + 1 :] for i in range(len(folded))}
+    keys.add("d:" + folded)
     keys.add("p:" + phonetic_key(folded))
     return keys
 

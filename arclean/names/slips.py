@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from arclean.chars import fold
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import STOPWORDS
 from arclean.names.model import Cluster, Member
 from arclean.names.similarity import doubled_letter
+from arclean.names.tokens import fold_word
 
 #: Evidence of a doubled-letter slip of an ordinary word (the report shows it).
 DOUBLED_WORD = "one consonant written twice, no word; the kept spelling is a word of the books"
@@ -56,12 +56,12 @@ def undoubled(word: str) -> list[str]:
     final ت but a plural's (قواتت; صوتت is صوت + ت, she voted)."""
     out = []
     for i in range(2, len(word)):
-        if word[i] != word[i - 1] or (i == 2 and fold(word).startswith("ال")):
+        if word[i] != word[i - 1] or (i == 2 and fold_word(word).startswith("ال")):
             continue
         if i == len(word) - 1 and word[i] == "ت" and word[i - 2] != "ا":
             continue
         c = word[:i] + word[i + 1 :]
-        if doubled_letter(fold(word), fold(c)) and c not in out:
+        if doubled_letter(fold_word(word), fold_word(c)) and c not in out:
             out.append(c)
     return out
 
@@ -74,22 +74,27 @@ def doubled_slips(
     `candidates`) and spellings in no cluster yet (`taken`)."""
     s = judge.s
     folded: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
     for core, n in counts.core.items():
-        f = fold(core)
-        folded[f] += n
-        forms.setdefault(f, Counter())[core] += n
+        folded[fold_word(core)] += n
     words = set(folded)
     out: dict[str, Cluster] = {}
-    for core, n in sorted(counts.core.items()):
-        f = fold(core)
-        if core in taken or len(f) <= s.min_letters or tripled(f):
-            continue
-        for canonical in undoubled(core):
-            c = fold(canonical)
+    # the cores with a spelling one doubled letter away, in sorted order
+    # (sorting them alone keeps their order: the cheap tests come first)
+    todo = sorted(
+        (core, n, shorter)
+        for core, n in counts.core.items()
+        if core not in taken
+        and len(f := fold_word(core)) > s.min_letters
+        and not tripled(f)
+        and (shorter := undoubled(core))
+    )
+    for core, n, shorter in todo:
+        f = fold_word(core)
+        for canonical in shorter:
+            c = fold_word(canonical)
             cn = folded[c]
             if (
-                canonical not in forms.get(c, ())  # the text writes it so: one letter less
+                canonical not in counts.core  # the text writes it so: one letter less
                 or canonical in taken
                 or c in candidates
                 or c in STOPWORDS

@@ -34,7 +34,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from arclean.chars import fold
 from arclean.names.context import name_uses
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
@@ -42,6 +41,7 @@ from arclean.names.lexicon import NAMING
 from arclean.names.members import NAME_IF_USED, hamzas
 from arclean.names.model import Cluster, Member, times
 from arclean.names.pairing import text_inflects
+from arclean.names.tokens import fold_word
 
 
 def final_swap(form: str, canonical: str) -> bool:
@@ -84,7 +84,7 @@ class Usage:
         if self._definite is None:
             self._definite = Counter()
             for core, n in self.counts.definite.items():
-                x = fold(core)
+                x = fold_word(core)
                 self._definite[x[2:] if x.startswith("ال") else x] += n
         return self.judge.lex.count("ال" + f) + self._definite.get(f, 0)
 
@@ -115,7 +115,7 @@ class Usage:
         if not self.judge.gaz.count(f) or self.judge.lex_count(f):
             return False
         if self._words is None:
-            self._words = {fold(w) for w in self.counts.surface}
+            self._words = {fold_word(w) for w in self.counts.surface}
         return not text_inflects(f, self._words)
 
 
@@ -130,7 +130,7 @@ def require_name_use(
     todo: list[tuple[int, Member, str, str | None]] = []
     maybe: list[tuple[int, Member, str]] = []  # review members a name use makes auto
     for i, cl in enumerate(clusters):
-        c = fold(cl.canonical)
+        c = fold_word(cl.canonical)
         maybe += [(i, m, c) for m in cl.variants if NAME_IF_USED in m.evidence]
         auto = [m for m in cl.variants if m.tier == "auto"]
         if not auto:
@@ -146,7 +146,7 @@ def require_name_use(
         return set()
     changed: set[int] = set()
     if maybe:
-        wanted = {x for _i, m, c in maybe for x in (c, fold(m.form))}
+        wanted = {x for _i, m, c in maybe for x in (c, fold_word(m.form))}
         uses = name_uses(texts, counts, wanted, usage.well_known_name, NAMING)
         # a person's signals only (no naming noun: شركة إسمنت is cement),
         # read for a short text only (`thin_name_use`)
@@ -158,11 +158,11 @@ def require_name_use(
         changed = promote(maybe, uses, judge, people, [cl.canonical for cl in clusters])
     if not todo:
         return changed
-    wanted = {x for _i, m, c, _w in todo for x in (c, fold(m.form))}
+    wanted = {x for _i, m, c, _w in todo for x in (c, fold_word(m.form))}
     uses = name_uses(texts, counts, wanted, usage.name_beside)
     share = judge.s.name_use_share
     for i, m, c, common in todo:
-        keys = {c, fold(m.form)}
+        keys = {c, fold_word(m.form)}
         named = sum(uses.get(x, (0, 0))[0] for x in keys)
         total = sum(uses.get(x, (0, 0))[1] for x in keys)
         if named and (common is None or named >= share * total):
@@ -190,7 +190,7 @@ def final_ya_name(form: str, canonical: str, judge: Judge) -> bool:
     return (
         judge.s.final_ya_gazetteer
         and {form[-1:], canonical[-1:]} == {"ى", "ي"}
-        and judge.auto_evidence(fold(canonical)) is not None
+        and judge.auto_evidence(fold_word(canonical)) is not None
     )
 
 
@@ -212,7 +212,7 @@ def promote(
     s = judge.s
     changed: set[int] = set()
     for i, m, c in maybe:
-        keys = {c, fold(m.form)}
+        keys = {c, fold_word(m.form)}
         # a ه for the ة of a word without the article may be a pronoun on a
         # word the old books lack (مصنعه, its factory, beside «شركة مصنعة»
         # twice, a manufacturing company): a naming noun before a feminine
@@ -257,7 +257,7 @@ def thin_name_use(
         s.fold_unread_uses > 0
         and judge.counts.tokens < s.big_corpus
         and len(canonical) == len(form)
-        and judge.lex_count(fold(canonical)) == 0
+        and judge.lex_count(fold_word(canonical)) == 0
         and hamzas(canonical) <= 1
         and (form[-1] == canonical[-1] or {form[-1], canonical[-1]} == {"ى", "ي"})
         and total * s.fold_use_share < s.fold_name_uses

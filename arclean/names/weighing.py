@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from arclean.chars import fold
 from arclean.names.context import neighbours, other_naming
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge
@@ -29,6 +28,7 @@ from arclean.names.lexicon import COMMON_ENDINGS, NAMING, NISBA_ENDINGS
 from arclean.names.model import Settings
 from arclean.names.pairing import Group
 from arclean.names.similarity import doubled_letter, text_only_edit
+from arclean.names.tokens import fold_word
 
 
 def short_swap(v: str, c: str, judge: Judge) -> bool:
@@ -121,7 +121,7 @@ def first_names(v_nbs: Counter[str], c_nbs: Counter[str], judge: Judge) -> list[
     variant and the canonical (their neighbours `v_nbs`, `c_nbs` as
     `context.neighbours` gives them), sorted."""
     return sorted(
-        x[2:] for x in set(v_nbs) & set(c_nbs) if x.startswith("L:") and judge.name_word(x[2:])
+        x[2:] for x in v_nbs.keys() & c_nbs.keys() if x.startswith("L:") and judge.name_word(x[2:])
     )
 
 
@@ -146,7 +146,7 @@ def full_name_support(
     after = neighbours(texts, counts, wanted)
     uses: Counter[str] = Counter()
     for core, n in counts.core.items():
-        f = fold(core)
+        f = fold_word(core)
         if f in wanted:
             uses[f] += n
     out: dict[tuple[str, str], str] = {}

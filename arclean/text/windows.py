@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from arclean.text.linestart import LineStartScan
+from arclean.text.literal import LiteralScan, literal_scan
 from arclean.text.spans import Range, Span
 from arclean.text.wide import WideClass
 
@@ -51,7 +52,7 @@ class SplitScan:
     for again past it, as one scan would).  Once a text shows the hits to
     be dense, the whole pattern is used instead (the same matches)."""
 
-    def __init__(self, whole: re.Pattern[str], parts: list[re.Pattern[str]]) -> None:
+    def __init__(self, whole: re.Pattern[str], parts: list[re.Pattern[str] | LiteralScan]) -> None:
         self.pattern = whole.pattern
         self.whole = whole
         self.parts = parts
@@ -102,9 +103,10 @@ class SplitScan:
 
 
 #: A rule's scan: a compiled `re` pattern, one split by its first class, a
-#: class of rare characters found through the text's bytes, or a pattern of
-#: a line's start tried after line breaks.
-Scan = re.Pattern[str] | SplitScan | WideClass | LineStartScan
+#: class of rare characters found through the text's bytes, a pattern of a
+#: line's start tried after line breaks, or one whose literal prefix is
+#: found with `str.find`.
+Scan = re.Pattern[str] | SplitScan | WideClass | LineStartScan | LiteralScan
 
 
 def split_scan(scan: re.Pattern[str]) -> Scan:
@@ -131,7 +133,7 @@ def split_scan(scan: re.Pattern[str]) -> Scan:
     if not chars or len(set(chars)) > MAX_SPLIT:
         return scan
     rest = pattern[close + 1 :]
-    parts = [re.compile(re.escape(c) + rest, scan.flags) for c in sorted(set(chars))]
+    parts = [literal_scan(re.compile(re.escape(c) + rest, scan.flags)) for c in sorted(set(chars))]
     return SplitScan(scan, parts)
 
 
@@ -221,7 +223,10 @@ def lines_holding(scan: Scan, text: str, within: Sequence[Range]) -> list[Range]
 
 
 def _lines_holding(
-    scan: re.Pattern[str] | WideClass | LineStartScan, text: str, position: int, stop: int
+    scan: re.Pattern[str] | WideClass | LineStartScan | LiteralScan,
+    text: str,
+    position: int,
+    stop: int,
 ) -> list[Range]:
     """The lines (with their line break) holding a hit of `scan` that starts
     in ``text[position:stop]``, one search per line."""

@@ -1,10 +1,10 @@
-"""A search for a scan that begins with a fixed string (one character, as
-most scans and split scans' parts do: ``\\u06cc``, ``،(?<=…)``): `re` finds
-a literal prefix by testing character after character (about 0.5 ns a
-character: tweets, a million characters, 0.5 ms a search that finds
-nothing), `str.find` with the C library's byte search (0.03 ms).  Each
-place the prefix is found is matched with the pattern itself, so the
-matches are those of ``whole.search``.  Offsets are code points."""
+"""A search for a scan that is one character (as many scans and split
+scans' parts are: ``\\u06cc``, ``،``, ``ـ+``): `re` finds a literal by
+testing character after character (about 0.5 ns a character: tweets, a
+million characters, 0.5 ms a search that finds nothing), `str.find` with
+the C library's byte search (0.03 ms).  Each place the character is found
+is matched with the pattern itself, so the matches are those of
+``whole.search``.  Offsets are code points."""
 
 from __future__ import annotations
 
@@ -54,29 +54,28 @@ class LiteralScan:
 
 
 def literal_scan(pattern: S) -> S | LiteralScan:
-    """`pattern` as a `LiteralScan` when it is an `re` pattern of literal
-    characters (not case-folded: no ``re.IGNORECASE``) and, after them,
-    only repeats that may be empty; else `pattern` (of any kind) itself."""
+    """`pattern` as a `LiteralScan` when it is an `re` pattern of one
+    literal character (not case-folded: no ``re.IGNORECASE``) followed by
+    nothing but repeats that may be empty (``ـ+`` is ``ــ*``); else
+    `pattern` (of any kind) itself."""
     if not isinstance(pattern, re.Pattern) or pattern.flags & re.IGNORECASE:
         return pattern
     try:
         from re import _parser  # type: ignore[attr-defined]
 
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        parsed = list(_parser.parse(pattern.pattern, pattern.flags))
     except re.error:
         return pattern
-    prefix = []
-    for op, value in parsed:
-        if str(op) != "LITERAL":
-            break
-        prefix.append(chr(value))
-    rest = list(parsed)[len(prefix) :]
-    # Only a pattern that matches wherever its prefix is found: one whose
-    # prefix is followed by nothing but repeats that may be empty (``ـ*``).
-    # A lookbehind or a class after the prefix (``.(?<= …)``) fails at
-    # most places (a full stop in prose), each a `match` in Python.
-    if not prefix or any(
-        str(op) not in ("MAX_REPEAT", "MIN_REPEAT") or value[0] != 0 for op, value in rest
+    # It matches wherever its character is found.  A lookbehind or a class
+    # after it (``.(?<= …)``) fails at most places (a full stop in prose),
+    # each a `match` in Python; a second literal (``"  "``) is found by
+    # `str.find` no faster than by `re`.
+    if (
+        not parsed
+        or str(parsed[0][0]) != "LITERAL"
+        or any(
+            str(op) not in ("MAX_REPEAT", "MIN_REPEAT") or value[0] != 0 for op, value in parsed[1:]
+        )
     ):
         return pattern
-    return LiteralScan(pattern, "".join(prefix))
+    return LiteralScan(pattern, chr(parsed[0][1]))

@@ -111,9 +111,19 @@ Scan = re.Pattern[str] | SplitScan | WideClass | LineStartScan | LiteralScan
 
 def split_scan(scan: re.Pattern[str]) -> Scan:
     """`scan` as a `SplitScan` when it begins with a class of at most
-    `MAX_SPLIT` characters (not negated, no class escape), else `scan`."""
+    `MAX_SPLIT` characters (not negated, no class escape), or with a group
+    of just such a class (``([…])\\1``: each part ``(c)\\1``), else `scan`."""
     pattern = scan.pattern
-    close = _class_end(pattern)
+    # A group of the class: its parts keep the group (a backreference).
+    grouped = pattern.startswith("([")
+    if grouped:
+        close = _class_end(pattern[1:]) + 1
+        if close < 1 or pattern[close + 1 : close + 2] != ")":
+            return scan
+        pattern = pattern[1 : close + 1] + pattern[close + 2 :]
+        close -= 1
+    else:
+        close = _class_end(pattern)
     if close < 0:
         return scan
     try:
@@ -133,7 +143,18 @@ def split_scan(scan: re.Pattern[str]) -> Scan:
     if not chars or len(set(chars)) > MAX_SPLIT:
         return scan
     rest = pattern[close + 1 :]
-    parts = [literal_scan(re.compile(re.escape(c) + rest, scan.flags)) for c in sorted(set(chars))]
+    heads = [f"({re.escape(c)})" if grouped else re.escape(c) for c in sorted(set(chars))]
+    try:
+        parts = [literal_scan(re.compile(head + rest, scan.flags)) for head in heads]
+    except re.error:
+        return scan
+    if any(
+        part.whole.groups != scan.groups
+        if isinstance(part, LiteralScan)
+        else part.groups != scan.groups
+        for part in parts
+    ):
+        return scan
     return SplitScan(scan, parts)
 
 

@@ -1,0 +1,149 @@
+"""The engine's eighth pass: each faster path must give exactly what the
+path it replaces gives.  A scan of one character found with `str.find`
+(`arclean.text.literal`) and a scan split through a leading group (AR202's
+``([…])\\1``) against the `re` pattern; `merge_sorted`'s list taken as it
+is against the sort; a fold's guard that keeps its cut spans against a
+guard made afresh; a trigger tested with ``in`` against the class search."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from conftest import corpus_lines
+
+from arclean import Cleaner
+from arclean.ruleset import load_builtin_rules
+from arclean.text.edits import Replacement, merge_sorted
+from arclean.text.literal import LiteralScan, literal_scan
+from arclean.text.windows import SplitScan, split_scan
+
+
+def _same_searches(scan, whole: re.Pattern[str], text: str, rng: random.Random) -> None:
+    size = len(text)
+    for _ in range(200):
+        pos = rng.randrange(-2, size + 3)
+        end = rng.choice([size, rng.randrange(-1, size + 3), None])
+        expected = whole.search(text, pos, size if end is None else end)
+        found = scan.search(text, pos) if end is None else scan.search(text, pos, end)
+        assert (found and (found.span(), found.groups())) == (
+            expected and (expected.span(), expected.groups())
+        ), (whole.pattern, pos, end)
+    for pos, end in [(0, size), (size // 3, size), (0, size // 2)]:
+        assert [(m.span(), m.group()) for m in scan.finditer(text, pos, end)] == [
+            (m.span(), m.group()) for m in whole.finditer(text, pos, end)
+        ]
+
+
+def _texts(corpus) -> list[str]:
+    sample = corpus_lines(
+        corpus, ["news/saudinewsnet_2015-08-10.txt", "messy/arsarcasm_tweets.txt"], 300
+    )
+    return [
+        sample,
+        "قال , ثم ; نعم ـــ و ی ، ,, ؟؟ ــ\n" * 5,
+        "ـ" * 50 + "x" + "ـ",
+        "بَبَّ ًً ٌٌ ـ ِِ\nََ",
+        "",
+        ",",
+    ]
+
+
+def test_literal_scan_is_the_pattern_search(corpus) -> None:
+    rng = random.Random(8)
+    patterns = [r"\u0640\u0640*", r"\u06cc", ",", ";", r"\?", r"\u00a0\u00a0*", "ـ(?:x)*?", "(?:ـ)"]
+    for source in [*patterns, "ـ+?", "ـ\\b"]:
+        whole = re.compile(source, re.MULTILINE)
+        scan = literal_scan(whole)
+        assert isinstance(scan, LiteralScan) == (source in patterns), source
+        for text in _texts(corpus):
+            _same_searches(scan, whole, text, rng)
+
+
+def test_literal_scan_only_where_the_character_is_a_match() -> None:
+    for source in ["  ", r"\.(?<=[ \t][.!:])", "،[«(]?[ا-ي]", "a|b", "a?", "[ab]", r"\r?$"]:
+        assert not isinstance(literal_scan(re.compile(source)), LiteralScan), source
+    assert not isinstance(literal_scan(re.compile("a", re.IGNORECASE)), LiteralScan)
+    assert literal_scan("not a pattern") == "not a pattern"
+
+
+def test_split_scan_through_a_group_is_the_pattern_search(corpus) -> None:
+    rng = random.Random(5)
+    ar202 = next(r for r in load_builtin_rules() if r.code == "AR202").compiled_scan
+    assert ar202 is not None
+    sources = [ar202.pattern, r"([ab])\1", r"([ab])(c)\2", r"([ab])"]
+    for source in sources:
+        whole = re.compile(source, re.MULTILINE)
+        scan = split_scan(whole)
+        assert isinstance(scan, SplitScan), source
+        for text in [*_texts(corpus), "aabbcc abcc aab", "ًًٌٌٍٍَََُِِّّْْٰٰ"]:
+            _same_searches(scan, whole, text, rng)
+            scan.dense = False  # the parts, not the whole pattern, each time
+    for source in [r"([ab]c)\1", r"(?:[ab])x", r"([ab]|c)", r"([^ab])"]:
+        assert not isinstance(split_scan(re.compile(source)), SplitScan), source
+
+
+def _sorted_merge(reps: list[Replacement]) -> list[Replacement]:
+    """`merge_sorted` as it was: sort, then drop overlaps."""
+    result: list[Replacement] = []
+    for rep in sorted(reps, key=lambda r: (r.start, r.end)):
+        if result and rep.start < result[-1].end:
+            continue
+        if result and rep.start == result[-1].end == rep.end == result[-1].start:
+            continue
+        result.append(rep)
+    return result
+
+
+def test_merge_sorted_in_order_is_the_sort() -> None:
+    rng = random.Random(11)
+    for _ in range(3000):
+        reps = []
+        position = rng.randrange(3)
+        for _ in range(rng.randrange(6)):
+            start = position + rng.choice([0, 0, 1, 2, -1])
+            end = start + rng.choice([0, 0, 1, 2])
+            reps.append(Replacement(max(start, 0), max(end, 0), rng.choice(["", "x"]), "T"))
+            position = end if rng.random() < 0.8 else start
+        assert merge_sorted(reps) == _sorted_merge(reps), reps
+    two_insertions = [Replacement(3, 3, "a", "T"), Replacement(3, 3, "b", "T")]
+    assert merge_sorted(two_insertions) == two_insertions[:1]
+
+
+@pytest.mark.parametrize("profile", ["default", "search"])
+def test_a_fold_keeps_the_cut_spans_a_fresh_guard_cuts(corpus, profile) -> None:
+    from arclean.guard import Guard
+    from arclean.text.masks import protected_ranges
+    from arclean.text.spans import Span
+    from arclean.text.windows import Shift
+
+    text = corpus_lines(corpus, ["messy/arsarcasm_tweets.txt"], 400)
+    text += "سلام https://t.co/x ی\nHello world only\nاین متن فارسی است که می‌نویسد\n"
+    protected = protected_ranges(text)
+    spans = [Span(0, len(text))]
+    rules = Cleaner(profile=profile).engine.fixers
+    guard = Guard(text, protected)
+    for fixer in rules:
+        guard.spans_for(fixer.rule, spans)
+    moved = guard.moved(text, protected, Shift(()))
+    fresh = Guard(text, protected)
+    for fixer in rules:
+        assert moved.spans_for(fixer.rule, spans) == fresh.spans_for(fixer.rule, spans)
+    # Another list of the same spans is cut afresh, not taken for the first.
+    assert moved.spans_for(rules[0].rule, list(spans)) == fresh.spans_for(rules[0].rule, spans)
+    # Something moved: nothing kept.
+    assert not guard.moved(text, protected, Shift([Replacement(0, 1, "", "T")]))._spans_cache
+
+
+def test_triggers_tested_with_in_are_the_class_search(corpus) -> None:
+    from arclean.chars import char_class
+
+    texts = _texts(corpus) + ["٣", "\u0670", "%", "۹ x"]
+    for profile in ("default", "search"):
+        for fixer in Cleaner(profile=profile).engine.fixers:
+            if fixer.trigger is None:
+                continue
+            cls = re.compile(char_class(fixer.trigger))
+            for text in texts:
+                assert fixer.may_match(text) == (cls.search(text) is not None), fixer.rule.code

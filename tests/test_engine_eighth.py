@@ -139,7 +139,7 @@ def test_a_fold_keeps_the_cut_spans_a_fresh_guard_cuts(corpus, profile) -> None:
 def test_triggers_tested_with_in_are_the_class_search(corpus) -> None:
     from arclean.chars import char_class
 
-    texts = _texts(corpus) + ["٣", "\u0670", "%", "۹ x"]
+    texts = [*_texts(corpus), "٣", "\u0670", "%", "۹ x"]
     for profile in ("default", "search"):
         for fixer in Cleaner(profile=profile).engine.fixers:
             if fixer.trigger is None:
@@ -147,3 +147,23 @@ def test_triggers_tested_with_in_are_the_class_search(corpus) -> None:
             cls = re.compile(char_class(fixer.trigger))
             for text in texts:
                 assert fixer.may_match(text) == (cls.search(text) is not None), fixer.rule.code
+
+
+def test_marks_found_with_find_are_the_class_matches(corpus) -> None:
+    from arclean.builtins._common import marks_per_line
+    from arclean.builtins.punct import mark_finder
+    from arclean.text.spans import Span
+
+    text = corpus_lines(corpus, ["news/saudinewsnet_2015-08-10.txt"], 300)
+    text += '("«x»") [“a”] ((("' * 20
+    rng = random.Random(12)
+    for chars in ['()[]"“”«»', "«»", '"', "((", "x"]:
+        finder = mark_finder(chars)
+        for _ in range(40):
+            cuts = sorted(rng.sample(range(len(text) + 1), rng.choice([2, 4, 40, 400])))
+            spans = [Span(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+            if rng.random() < 0.2:
+                spans = [*spans[1:], *spans[:1]]  # out of order: the class's own search
+            found = marks_per_line(text, spans, finder)
+            expected = marks_per_line(text, spans, finder.pattern)
+            assert list(found.items()) == list(expected.items())

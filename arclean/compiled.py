@@ -21,7 +21,7 @@ from arclean.text.edits import (
     Replacement,
 )
 from arclean.text.folds import fold_chars
-from arclean.text.linestart import line_start_scan
+from arclean.text.linestart import line_start_scan, window_matches_of
 from arclean.text.literal import literal_scan
 from arclean.text.spans import (
     ALL_RULES,
@@ -335,10 +335,7 @@ class CompiledRule:
             for lo, hi in lines:
                 left = max(deadline - time.monotonic(), 0.001)
                 end = min(len(text), hi + _LOOKAHEAD) if hi < len(text) else hi
-                for m in exception.finditer(text, lo, end, timeout=left):
-                    if m.start() >= hi:
-                        break
-                    ranges.append((m.start(), m.end()))
+                ranges.extend(window_matches_of(exception, text, lo, hi, end, left))
         return merge_ranges(ranges)
 
     def _holding(self, text: str, spans: Sequence[Span], guard: Guard) -> list[Span]:

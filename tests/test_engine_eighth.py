@@ -167,3 +167,37 @@ def test_marks_found_with_find_are_the_class_matches(corpus) -> None:
             found = marks_per_line(text, spans, finder)
             expected = marks_per_line(text, spans, finder.pattern)
             assert list(found.items()) == list(expected.items())
+
+
+def _finditer_window(pattern, text: str, lo: int, hi: int, end: int) -> list[tuple[int, int]]:
+    found = []
+    for m in pattern.finditer(text, lo, end):
+        if m.start() >= hi:
+            break
+        found.append(m.span())
+    return found
+
+
+def test_exceptions_matched_at_line_starts_are_the_search(corpus) -> None:
+    import regex
+
+    from arclean.chars import REGEX_FLAGS
+    from arclean.text.linestart import line_anchored, window_matches_of
+
+    text = corpus_lines(corpus, ["news/saudinewsnet_2015-08-10.txt"], 300)
+    text += "مصر,الأردن,سوريا\nأ,ب\nا,ب,ج,د\n\n,\nx,y,z" * 3
+    patterns = [e for r in load_builtin_rules() for e in r.compiled_exceptions]
+    made = [r"^", r"^x*", r"^(?<=\n\n)", r"(?<=ب\n)^ا", r"^[^\n,]*,", r"(?x) ^ a | b"]
+    patterns += [regex.compile(source, REGEX_FLAGS) for source in made]
+    assert sum(line_anchored(p) for p in patterns) >= 8
+    rng = random.Random(13)
+    size = len(text)
+    for pattern in patterns:
+        for _ in range(40):
+            lo = rng.randrange(size)
+            if rng.random() < 0.7:
+                lo = text.rfind("\n", 0, lo) + 1  # whole lines, as the engine gives
+            hi = min(size, lo + rng.choice([1, 30, 400, 3000]))
+            end = min(size, hi + 64) if hi < size else hi
+            found = window_matches_of(pattern, text, lo, hi, end, 10.0)
+            assert found == _finditer_window(pattern, text, lo, hi, end), (pattern.pattern, lo)

@@ -2,12 +2,17 @@
 ``re.MULTILINE``): `re` tries such a pattern at every position of a text
 (news, 2.6 million characters: 13 ms for a check's scan that finds 19
 lines), while the same pattern after a line break (``\\n`` first) is a
-search for one character.  Offsets are code points."""
+search for one character.  The same for a rule's exception in `regex`
+(`window_matches_of`): matched at each line start only.  Offsets are code
+points."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+
+import regex
 
 
 class LineStartScan:
@@ -65,3 +70,142 @@ def line_start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | LineStartScan
     if after_break.groups != pattern.groups:
         return pattern
     return LineStartScan(pattern, after_break)
+
+
+def window_matches_of(
+    pattern: regex.Pattern[str], text: str, lo: int, hi: int, end: int, timeout: float
+) -> list[tuple[int, int]]:
+    """The spans of `pattern`'s matches that start in ``text[lo:hi]``,
+    searched up to `end` (lookaheads past `hi`): those of ``finditer(text,
+    lo, end)``.  A pattern anchored at a line's start (`line_anchored`)
+    is matched at each line start only (`regex` tries ``^`` at every
+    position: AR102's exceptions, news, 28 ms against 7 ms); an empty
+    match there hands the window back to `finditer` (its rules for what
+    may follow an empty match)."""
+    if line_anchored(pattern):
+        found = _anchored_matches(pattern, text, lo, hi, end, timeout)
+        if found is not None:
+            return found
+    found = []
+    for m in pattern.finditer(text, lo, end, timeout=timeout):
+        if m.start() >= hi:
+            break
+        found.append(m.span())
+    return found
+
+
+def _anchored_matches(
+    pattern: regex.Pattern[str], text: str, lo: int, hi: int, end: int, timeout: float
+) -> list[tuple[int, int]] | None:
+    """`window_matches_of` for a `line_anchored` pattern: ``match`` at each
+    line start in ``[lo, hi)`` (what `finditer` tries there: lookbehinds
+    see the text before it alike), the next from the end of a match;
+    None at an empty match."""
+    found: list[tuple[int, int]] = []
+    position = lo
+    while position < hi:
+        if position and text[position - 1] != "\n":
+            position = text.find("\n", position, hi) + 1
+            if not position:
+                break
+            continue
+        m = pattern.match(text, position, end, timeout=timeout)
+        if m is None:
+            position += 1
+        elif m.end() == m.start():
+            return None
+        else:
+            found.append(m.span())
+            position = m.end()
+    return found
+
+
+@cache
+def line_anchored(pattern: regex.Pattern[str]) -> bool:
+    """Does every match of `pattern` (a `regex` pattern) start at a line's
+    start: multiline, ``^`` first (after inline flags, and white space and
+    comments when verbose) and no ``|`` outside a group?  False when
+    unsure."""
+    if not pattern.flags & regex.MULTILINE:
+        return False
+    source = pattern.pattern
+    verbose = bool(pattern.flags & regex.VERBOSE)
+    i = 0
+    while i < len(source):  # what comes before the `^`
+        if verbose and source[i].isspace():
+            i += 1
+        elif verbose and source[i] == "#":
+            i = _line_end(source, i)
+        elif (flags := _INLINE_FLAGS.match(source, i)) is not None:
+            i = flags.end()
+        else:
+            break
+    if not source.startswith("^", i) or source[i + 1 : i + 2] in ("*", "+", "?", "{"):
+        return False
+    return not _bar_outside_groups(source, i + 1, verbose)
+
+
+#: Inline flags for the whole pattern, or a comment: ``(?x)``, ``(?#…)``.
+_INLINE_FLAGS = regex.compile(r"\(\?(?:[a-zA-Z0-9-]+\)|#[^)]*\))")
+
+
+def _line_end(source: str, i: int) -> int:
+    end = source.find("\n", i)
+    return len(source) if end == -1 else end
+
+
+def _bar_outside_groups(source: str, i: int, verbose: bool) -> bool:
+    """Is there a ``|`` outside every group and class of ``source[i:]``
+    (or a source it cannot read: unbalanced)?"""
+    depth = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(source, i)
+            if i < 0:
+                return True
+        elif char == "(":
+            if source.startswith("(?#", i):
+                i = source.find(")", i)
+                if i < 0:
+                    return True
+            else:
+                depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif char == "|" and depth == 0:
+            return True
+        elif char == "#" and verbose:
+            i = _line_end(source, i)
+            continue
+        i += 1
+    return depth != 0
+
+
+def _class_end(source: str, i: int) -> int:
+    """The offset of the ``]`` closing the class (V1: sets may nest) that
+    opens at ``source[i]``; -1 when it does not close."""
+    i += 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):
+        i += 1  # a `]` first is a literal one
+    depth = 1
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1

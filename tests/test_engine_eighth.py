@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import random
 import re
+from bisect import bisect_right
 
 import pytest
 from conftest import corpus_lines
 
 from arclean import Cleaner
 from arclean.ruleset import load_builtin_rules
+from arclean.text import masks
 from arclean.text.edits import Replacement, merge_sorted
 from arclean.text.literal import LiteralScan, literal_scan
 from arclean.text.windows import SplitScan, split_scan
@@ -201,3 +203,110 @@ def test_exceptions_matched_at_line_starts_are_the_search(corpus) -> None:
             end = min(size, hi + 64) if hi < size else hi
             found = window_matches_of(pattern, text, lo, hi, end, 10.0)
             assert found == _finditer_window(pattern, text, lo, hi, end), (pattern.pattern, lo)
+
+
+# `link_ranges` and `_url_end` as they were before the eighth pass (the
+# scheme walked back a character at a time; the URL's text taken to count
+# its parentheses), for `test_links_are_found_as_before`.
+def _old_url_end(text: str, url: str, end: int) -> int:
+    """`end`, past the closing parentheses that balance ones the URL opened
+    (``…/wiki/مصر_(توضيح)``: Wikipedia's, which Markdown autolinks keep)."""
+    opened = url.count("(") - url.count(")")
+    while opened > 0 and text.startswith(")", end):
+        end += 1
+        opened -= 1
+    return end
+
+
+def _old_link_ranges(text: str) -> list[tuple[int, int]]:
+    """Sorted, merged ``(start, end)`` ranges of the URLs (scheme URLs,
+    ``www.`` hosts, host names with a path such as ``example.com/a``,
+    ``mailto:``) and e-mail addresses in `text`."""
+    found: list[tuple[int, int]] = []
+    position = masks._find(text, "://", 0, 1)
+    while position != -1:
+        start = position
+        while start > 0 and text[start - 1] in masks._SCHEME_CHARS:
+            start -= 1
+        while start < position and not text[start].isalpha():
+            start += 1  # a scheme starts with a letter
+        after = position + 3
+        if start < position and not (start and masks._LATIN_OR_DIGIT.match(text, start - 1)):
+            m = masks._URL_RE.match(text, start)
+            if m:
+                found.append((m.start(), _old_url_end(text, m.group(), m.end())))
+                # A URL glued to the next one (…/xhttps://…) holds it: look
+                # past it, or each glued URL would be matched to the end.
+                after = max(after, m.end())
+        position = text.find("://", after)  # a text with links: one scan at most
+    find_www = masks._www_finder(text)
+    position = find_www(0)
+    while position != -1:
+        if not (
+            position
+            and (masks._LATIN_OR_DIGIT.match(text, position - 1) or text[position - 1] in "/.")
+        ):
+            m = masks._URL_RE.match(text, position)
+            if m:
+                found.append((m.start(), _old_url_end(text, m.group(), m.end())))
+                position = max(position, m.end() - 4)
+        position = find_www(position + 4)
+    # Host names with a path: a `/` inside a link found above is passed over.
+    known = masks.merge_ranges(found)
+    starts = [start for start, _end in known]
+    position = text.find("/")
+    while position != -1:
+        i = bisect_right(starts, position) - 1
+        if i >= 0 and position < known[i][1]:
+            position = text.find("/", known[i][1])
+            continue
+        after = position + 1
+        start = masks._host_start(text, position)
+        while start < position and not text[start].isalnum():
+            start += 1  # a host starts with a letter or digit
+        if (
+            start < position
+            and not (
+                start
+                and (masks._LATIN_OR_DIGIT.match(text, start - 1) or text[start - 1] in "@/_\\%")
+            )
+            and masks._HOST_RE.match(text, start, after) is not None
+        ):
+            m = masks._URL_RE.match(text, start)
+            if m:
+                found.append((m.start(), _old_url_end(text, m.group(), m.end())))
+                after = max(after, m.end())
+        position = text.find("/", after)
+    position = masks._find(text, "mailto:")
+    while position != -1:
+        m = masks._MAILTO_RE.match(text, position)
+        if m:
+            found.append((m.start(), m.end()))
+        position = text.find("mailto:", position + 7)
+    position = text.find("@")
+    while position != -1:
+        # A local part ends at the @: without one of its characters just
+        # before it (a mention, `@` after a space), no search is needed.
+        local = (
+            masks._EMAIL_LOCAL.search(text, max(0, position - 64), position)
+            if position and masks._EMAIL_LOCAL_END.match(text, position - 1, position)
+            else None
+        )
+        if local:
+            m = masks._EMAIL_RE.match(text, local.start())
+            if m:
+                found.append((m.start(), m.end()))
+        position = text.find("@", position + 1)
+    return masks.merge_ranges(found)
+
+
+def test_links_are_found_as_before(corpus) -> None:
+    from arclean.text.masks import link_ranges
+
+    sample = corpus_lines(corpus, ["messy/arsarcasm_tweets.txt"], 2000)
+    links = ["https://t.co/x1", "http://a.b/c_(d)", "ftp://x.y", "https://w/(a)(b)"]
+    before = ["", " ", "\t", "\n", "و", "x", "1", "é", "-", ".", "xhttps://y ", "(", "\r"]
+    texts = [sample, "https://a.b", "ttps://a.b s://a", "://x https"]
+    texts += ["".join(b + link + " نص)" for b in before) for link in links]
+    for text in texts:
+        assert link_ranges(text) == _old_link_ranges(text), text[:80]

@@ -310,3 +310,41 @@ def test_links_are_found_as_before(corpus) -> None:
     texts += ["".join(b + link + " نص)" for b in before) for link in links]
     for text in texts:
         assert link_ranges(text) == _old_link_ranges(text), text[:80]
+
+
+@pytest.mark.parametrize("few", [0, 10, 1 << 30])
+def test_folds_place_by_place_are_the_folds_by_replace(corpus, monkeypatch, few) -> None:
+    """A fold's few places written one by one (`FEW_PLACES`), or the text
+    folded by `str.replace` (past it): the same text and changed ranges as
+    the `re` runs of keys."""
+    import itertools
+
+    from arclean.text import folds
+    from arclean.text.spans import Span
+
+    sample = corpus_lines(corpus, ["news/saudinewsnet_2015-08-10.txt"], 500)
+    tables = [
+        {"ة": "ه"},
+        {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"},
+        {chr(0x660 + i): str(i) for i in range(10)},
+    ]
+    rng = random.Random(14)
+    texts = [sample]
+    for _ in range(60):
+        keys = "".join(rng.choice(tables))
+        density = rng.choice([0.001, 0.02, 0.3])
+        size = rng.choice([0, 50, 3000])
+        texts.append(
+            "".join(rng.choice(keys) if rng.random() < density else "ب \n" for _ in range(size))
+        )
+    for text in texts:
+        size = len(text)
+        cuts = sorted(rng.sample(range(size + 1), min(size + 1, rng.randrange(0, 30))))
+        bounds = [0, *cuts, size]
+        spans = [Span(a, b) for a, b in itertools.pairwise(bounds) if rng.random() < 0.7]
+        for table in tables:
+            with monkeypatch.context() as patch:
+                patch.setattr(folds, "FIND_KEYS", 0)  # the `re` runs of keys
+                expected = folds.fold_chars(text, None, table, spans)
+            monkeypatch.setattr(folds, "FEW_PLACES", few)
+            assert folds.fold_chars(text, None, table, spans) == expected, (size, spans[:3])

@@ -348,3 +348,43 @@ def test_folds_place_by_place_are_the_folds_by_replace(corpus, monkeypatch, few)
                 expected = folds.fold_chars(text, None, table, spans)
             monkeypatch.setattr(folds, "FEW_PLACES", few)
             assert folds.fold_chars(text, None, table, spans) == expected, (size, spans[:3])
+
+
+def test_chars_scan_is_the_class_search(corpus, monkeypatch) -> None:
+    from arclean.text import literal
+    from arclean.text.literal import CharsScan
+
+    rules = {r.code: r for r in load_builtin_rules()}
+    sources = [rules[code].compiled_scan.pattern for code in ("AR210", "AR790", "AR190")]
+    sources += ["[ab]+", "[ab]", "[a-c\u064b]+"]
+    sample = corpus_lines(
+        corpus, ["news/saudinewsnet_2015-08-10.txt", "diacritized/tashkeela_aliosm_test.txt"], 400
+    )
+    texts = [sample, "abcab ccba" * 9000 + "ًَُ" * 500, "x" * 70000]
+    rng = random.Random(15)
+    for few in (1 << 30, 50):  # places: all of them, or the rest left to `re`
+        monkeypatch.setattr(literal, "MAX_PLACES", few)
+        for source in sources:
+            whole = re.compile(source, re.MULTILINE)
+            scan = literal_scan(whole)
+            assert isinstance(scan, CharsScan), source
+            for text in texts:
+                size = len(text)
+                for _ in range(6):
+                    pos = rng.choice([0, rng.randrange(-3, size + 3)])
+                    end = rng.choice(
+                        [None, size, rng.randrange(pos, size + 3) if pos < size else 0]
+                    )
+                    expected = whole.finditer(text, pos, size if end is None else end)
+                    found = scan.finditer(text, pos, end)
+                    assert [(m.span(), m.group()) for m in found] == [
+                        (m.span(), m.group()) for m in expected
+                    ], (source, pos, end)
+    for source in [
+        "[^ab]",
+        r"[\w]",
+        "[ab]*",
+        "[ab]{2}",
+        "[" + "".join(map(chr, range(100, 200))) + "]",
+    ]:
+        assert not isinstance(literal_scan(re.compile(source)), CharsScan), source

@@ -19,7 +19,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from arclean.text.linestart import LineStartScan
-from arclean.text.literal import LiteralScan, literal_scan
+from arclean.text.literal import CharsScan, LiteralScan, literal_scan
 from arclean.text.spans import Range, Span
 from arclean.text.wide import WideClass
 
@@ -52,7 +52,9 @@ class SplitScan:
     for again past it, as one scan would).  Once a text shows the hits to
     be dense, the whole pattern is used instead (the same matches)."""
 
-    def __init__(self, whole: re.Pattern[str], parts: list[re.Pattern[str] | LiteralScan]) -> None:
+    def __init__(
+        self, whole: re.Pattern[str], parts: list[re.Pattern[str] | LiteralScan | CharsScan]
+    ) -> None:
         self.pattern = whole.pattern
         self.whole = whole
         self.parts = parts
@@ -106,7 +108,7 @@ class SplitScan:
 #: class of rare characters found through the text's bytes, a pattern of a
 #: line's start tried after line breaks, or one whose literal prefix is
 #: found with `str.find`.
-Scan = re.Pattern[str] | SplitScan | WideClass | LineStartScan | LiteralScan
+Scan = re.Pattern[str] | SplitScan | WideClass | LineStartScan | LiteralScan | CharsScan
 
 
 def split_scan(scan: re.Pattern[str]) -> Scan:
@@ -149,9 +151,7 @@ def split_scan(scan: re.Pattern[str]) -> Scan:
     except re.error:
         return scan
     if any(
-        part.whole.groups != scan.groups
-        if isinstance(part, LiteralScan)
-        else part.groups != scan.groups
+        (part.groups if isinstance(part, re.Pattern) else part.whole.groups) != scan.groups
         for part in parts
     ):
         return scan
@@ -244,7 +244,7 @@ def lines_holding(scan: Scan, text: str, within: Sequence[Range]) -> list[Range]
 
 
 def _lines_holding(
-    scan: re.Pattern[str] | WideClass | LineStartScan | LiteralScan,
+    scan: re.Pattern[str] | WideClass | LineStartScan | LiteralScan | CharsScan,
     text: str,
     position: int,
     stop: int,

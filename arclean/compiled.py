@@ -21,8 +21,7 @@ from arclean.text.edits import (
     Replacement,
 )
 from arclean.text.folds import fold_chars
-from arclean.text.linestart import line_start_scan, window_matches_of
-from arclean.text.literal import literal_scan
+from arclean.text.linestart import window_matches_of
 from arclean.text.spans import (
     ALL_RULES,
     Range,
@@ -34,10 +33,10 @@ from arclean.text.stepped import stepwise, window_matches
 from arclean.text.wide import wide_class
 from arclean.text.windows import (
     Scan,
+    fast_scan,
     line_windows,
     lines_holding,
     scan_windows,
-    split_scan,
 )
 
 #: A scan that is a run of one class of plain characters (\\uXXXX escapes,
@@ -83,10 +82,7 @@ class CompiledRule:
         self._replace = self._make_replacer()
         self.trigger = rule.trigger_chars
         scan = rule.compiled_scan
-        self.scan: Scan | None = split_scan(scan) if scan is not None else None
-        if isinstance(self.scan, re.Pattern):  # searches `re` makes slowly, made fast
-            wide = wide_class(self.scan)
-            self.scan = literal_scan(line_start_scan(self.scan) if wide is self.scan else wide)
+        self.scan: Scan | None = fast_scan(scan) if scan is not None else None
         #: Keeps to its line: may look at changed lines only after its first run.
         self.local = self.scan is not None and (
             (rule.kind == "builtin" and BUILTINS[rule.function or ""].line_local)

@@ -19,7 +19,7 @@ from arclean.ruleset import load_builtin_rules
 from arclean.text import masks
 from arclean.text.edits import Replacement, merge_sorted
 from arclean.text.literal import LiteralScan, literal_scan
-from arclean.text.windows import SplitScan, split_scan
+from arclean.text.windows import SplitScan, fast_scan, split_scan
 
 
 def _same_searches(scan, whole: re.Pattern[str], text: str, rng: random.Random) -> None:
@@ -388,3 +388,40 @@ def test_chars_scan_is_the_class_search(corpus, monkeypatch) -> None:
         "[" + "".join(map(chr, range(100, 200))) + "]",
     ]:
         assert not isinstance(literal_scan(re.compile(source)), CharsScan), source
+
+
+def test_line_end_scan_is_the_pattern_search(corpus) -> None:
+    from arclean.text.linestart import LineEndScan, line_end_scan
+
+    ar501 = next(r for r in load_builtin_rules() if r.code == "AR501").compiled_scan
+    assert ar501 is not None
+    assert isinstance(fast_scan(ar501), LineEndScan)
+    sources = [ar501.pattern, r"a\r?$", r"(?:ab|c)$", r"[ab]{1,3}$", r"(?<=x)\w$", r"\s$"]
+    sample = corpus_lines(corpus, ["news/saudinewsnet_2015-08-10.txt"], 300)
+    texts = [
+        sample,
+        "a \nb\t\r\nc\u00a0\n \n\n  \r\n x",
+        "ab\nxab\r\nabb\nc\n",
+        "x a",
+        "",
+        " ",
+    ]
+    rng = random.Random(16)
+    for source in sources:
+        whole = re.compile(source, re.MULTILINE)
+        scan = line_end_scan(whole)
+        assert isinstance(scan, LineEndScan), source
+        for text in texts:
+            size = len(text)
+            for _ in range(300):
+                pos = rng.randrange(-2, size + 3)
+                end = rng.choice([None, size, rng.randrange(-1, size + 3)])
+                expected = whole.search(text, pos, size if end is None else end)
+                found = scan.search(text, pos, end)
+                assert (found and found.span()) == (expected and expected.span()), (source, pos)
+            assert [m.span() for m in scan.finditer(text)] == [
+                m.span() for m in whole.finditer(text)
+            ]
+    for source in [r"a$", r"a$|b", r"a*$", r"a\Z", r"a+$", r"$"]:
+        pattern = re.compile(source, re.MULTILINE if source != r"a$" else 0)
+        assert not isinstance(line_end_scan(pattern), LineEndScan), source

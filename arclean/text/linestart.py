@@ -209,3 +209,89 @@ def _class_end(source: str, i: int) -> int:
                 return i
         i += 1
     return -1
+
+
+#: The widest scan `line_end_scan` takes (code points).
+_MAX_END_WIDTH = 8
+
+
+class LineEndScan:
+    """A multiline pattern (`whole`) whose last item is ``$``, a match of
+    `low` to `high` characters (AR501's ``[ \\t\\u00a0]\\r?$``): `re` tries
+    it at every character that may begin it (every space: books, 24 ms),
+    while each match ends at a line break or at `endpos` (where ``$``
+    holds), so it begins `low` to `high` characters before one.  `search`
+    tries those places only, in order (each at most once; `firsts`, when
+    known, the characters a match may begin with); `finditer` searches on
+    from each match's end.  The matches are those of ``whole.search``."""
+
+    def __init__(
+        self, whole: re.Pattern[str], low: int, high: int, firsts: frozenset[str] | None
+    ) -> None:
+        self.whole = whole
+        self.pattern = whole.pattern
+        self._low = low
+        self._high = high
+        self._firsts = firsts
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        size = len(text)
+        end = size if endpos is None else min(max(endpos, 0), size)
+        pos = min(max(pos, 0), size)
+        low, high, firsts = self._low, self._high, self._firsts
+        match = self.whole.match
+        tried = pos  # every place before it was tried
+        line_end = text.find("\n", pos + low, end)
+        while True:
+            at = end if line_end == -1 else line_end
+            for place in range(max(tried, at - high), at - low + 1):
+                if firsts is None or text[place] in firsts:
+                    hit = match(text, place, end)
+                    if hit is not None:
+                        return hit
+            tried = max(tried, at - low + 1)
+            if line_end == -1:
+                return None
+            line_end = text.find("\n", line_end + 1, end)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        hit = self.search(text, pos, end)
+        while hit is not None:
+            yield hit
+            hit = self.search(text, hit.end(), end)
+
+
+def line_end_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | LineEndScan:
+    """`pattern` as a `LineEndScan` when it is multiline, not case-folded,
+    ends with ``$`` (its last item, outside any alternation) and its
+    matches are 1 to `_MAX_END_WIDTH` characters long; else `pattern`."""
+    if not pattern.flags & re.MULTILINE or pattern.flags & re.IGNORECASE:
+        return pattern
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        low, high = parsed.getwidth()
+    except (re.error, OverflowError):
+        return pattern
+    items = list(parsed)
+    if not items or items[-1] != (_parser.AT, _parser.AT_END):
+        return pattern
+    if low < 1 or high > _MAX_END_WIDTH:
+        return pattern
+    op, value = items[0]
+    firsts: frozenset[str] | None = None
+    if str(op) == "LITERAL":
+        firsts = frozenset(chr(value))
+    elif str(op) == "IN" and all(str(kind) in ("LITERAL", "RANGE") for kind, _ in value):
+        chars: set[str] = set()
+        for kind, item in value:
+            if str(kind) == "LITERAL":
+                chars.add(chr(item))
+            else:
+                chars.update(map(chr, range(item[0], item[1] + 1)))
+        firsts = frozenset(chars)
+    return LineEndScan(pattern, low, high, firsts)

@@ -18,10 +18,10 @@ from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from arclean.text.linestart import LineStartScan
+from arclean.text.linestart import LineEndScan, LineStartScan, line_end_scan, line_start_scan
 from arclean.text.literal import CharsScan, LiteralScan, literal_scan
 from arclean.text.spans import Range, Span
-from arclean.text.wide import WideClass
+from arclean.text.wide import WideClass, wide_class
 
 if TYPE_CHECKING:
     from arclean.text.edits import Replacement
@@ -108,7 +108,25 @@ class SplitScan:
 #: class of rare characters found through the text's bytes, a pattern of a
 #: line's start tried after line breaks, or one whose literal prefix is
 #: found with `str.find`.
-Scan = re.Pattern[str] | SplitScan | WideClass | LineStartScan | LiteralScan | CharsScan
+Scan = (
+    re.Pattern[str] | SplitScan | WideClass | LineStartScan | LiteralScan | CharsScan | LineEndScan
+)
+
+
+def fast_scan(scan: re.Pattern[str]) -> Scan:
+    """A search of `scan`'s matches that `re` makes slowly, made fast: from
+    the line breaks (`line_end_scan`), split by its first class
+    (`split_scan`), through the text's bytes (`wide_class`), after line
+    breaks (`line_start_scan`) or with `str.find` (`literal_scan`); else
+    `scan` itself."""
+    ends = line_end_scan(scan)
+    if ends is not scan:
+        return ends
+    split = split_scan(scan)
+    if not isinstance(split, re.Pattern):
+        return split
+    wide = wide_class(split)
+    return literal_scan(line_start_scan(split)) if wide is split else wide
 
 
 def split_scan(scan: re.Pattern[str]) -> Scan:
@@ -244,7 +262,7 @@ def lines_holding(scan: Scan, text: str, within: Sequence[Range]) -> list[Range]
 
 
 def _lines_holding(
-    scan: re.Pattern[str] | WideClass | LineStartScan | LiteralScan | CharsScan,
+    scan: re.Pattern[str] | WideClass | LineStartScan | LiteralScan | CharsScan | LineEndScan,
     text: str,
     position: int,
     stop: int,

@@ -1,9 +1,9 @@
 """The engine's eighth pass: each faster path must give exactly what the
-path it replaces gives.  A scan of one character found with `str.find`
-(`arclean.text.literal`) and a scan split through a leading group (AR202's
-``([…])\\1``) against the `re` pattern; `merge_sorted`'s list taken as it
-is against the sort; a fold's guard that keeps its cut spans against a
-guard made afresh; a trigger tested with ``in`` against the class search."""
+path it replaces gives.  Scans found with `str.find` (`arclean.text.literal`)
+or from line breaks (`LineEndScan`) against the `re` pattern; `merge_sorted`
+taking the list as it is against the sort; a fold's guard that keeps its
+cut spans against a guard made afresh; triggers tested with ``in`` against
+the class search; marks, links, folds and exceptions against the old ways."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from arclean.ruleset import load_builtin_rules
 from arclean.text import masks
 from arclean.text.edits import Replacement, merge_sorted
 from arclean.text.literal import LiteralScan, literal_scan
-from arclean.text.windows import SplitScan, fast_scan, split_scan
+from arclean.text.windows import fast_scan
 
 
 def _same_searches(scan, whole: re.Pattern[str], text: str, rng: random.Random) -> None:
@@ -68,22 +68,6 @@ def test_literal_scan_only_where_the_character_is_a_match() -> None:
         assert not isinstance(literal_scan(re.compile(source)), LiteralScan), source
     assert not isinstance(literal_scan(re.compile("a", re.IGNORECASE)), LiteralScan)
     assert literal_scan("not a pattern") == "not a pattern"
-
-
-def test_split_scan_through_a_group_is_the_pattern_search(corpus) -> None:
-    rng = random.Random(5)
-    ar202 = next(r for r in load_builtin_rules() if r.code == "AR202").compiled_scan
-    assert ar202 is not None
-    sources = [ar202.pattern, r"([ab])\1", r"([ab])(c)\2", r"([ab])"]
-    for source in sources:
-        whole = re.compile(source, re.MULTILINE)
-        scan = split_scan(whole)
-        assert isinstance(scan, SplitScan), source
-        for text in [*_texts(corpus), "aabbcc abcc aab", "ًًٌٌٍٍَََُِِّّْْٰٰ"]:
-            _same_searches(scan, whole, text, rng)
-            scan.dense = False  # the parts, not the whole pattern, each time
-    for source in [r"([ab]c)\1", r"(?:[ab])x", r"([ab]|c)", r"([^ab])"]:
-        assert not isinstance(split_scan(re.compile(source)), SplitScan), source
 
 
 def _sorted_merge(reps: list[Replacement]) -> list[Replacement]:

@@ -17,24 +17,40 @@ from typing import Any, TypeVar
 S = TypeVar("S")
 
 
+#: After this many searches, a `LiteralScan` whose places came on average
+#: closer than `NEAR` characters apart is searched by `re` alone: a `find`
+#: and a `match` in Python cost more than `re`'s own scan over that gap.
+SEARCHES = 64
+NEAR = 1024
+
+
 class LiteralScan:
-    """A pattern (`whole`) every match of which begins with `prefix`: its
-    `search` finds the prefix with `str.find` and matches `whole` there
-    (``whole.match`` at a position is what ``whole.search`` tries there,
-    lookbehinds seeing the text before it alike); when that place is no
-    match, `whole.search` takes over past it (a prefix common in the text
-    costs one `find` and one `match` more a search, not one a candidate)."""
+    """A pattern (`whole`) every match of which begins with `prefix` (and
+    matches wherever the prefix is): its `search` finds the prefix with
+    `str.find` and matches `whole` there (``whole.match`` at a position is
+    what ``whole.search`` tries there, lookbehinds seeing the text before
+    it alike); once the places prove dense (counted over every call), it is
+    ``whole.search``.  `finditer` looks for the first place with `find`
+    and leaves the rest to ``whole.finditer`` (no Python step a match)."""
 
     def __init__(self, whole: re.Pattern[str], prefix: str) -> None:
         self.whole = whole
         self.pattern = whole.pattern
         self.prefix = prefix
+        self.dense = False
+        self._searches = self._gaps = 0
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         size = len(text)
         end = size if endpos is None else min(max(endpos, 0), size)
         pos = min(max(pos, 0), size)  # as `re` bounds them (`find` counts from the end)
+        if self.dense:
+            return self.whole.search(text, pos, end)
         at = text.find(self.prefix, pos, end)
+        self._searches += 1
+        self._gaps += (end if at == -1 else at) - pos
+        if self._searches >= SEARCHES and self._gaps < NEAR * self._searches:
+            self.dense = True
         if at == -1:
             return None
         hit = self.whole.match(text, at, end)
@@ -45,22 +61,25 @@ class LiteralScan:
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
-        """``whole.finditer``: each match from the end of the last (none is
-        empty: each holds the prefix)."""
-        end = len(text) if endpos is None else endpos
-        hit = self.search(text, pos, end)
-        while hit is not None:
-            yield hit
-            hit = self.search(text, hit.end(), end)
+        """``whole.finditer``, from the first place of the prefix (none
+        before it: no match starts there, and none holds it)."""
+        size = len(text)
+        end = size if endpos is None else min(max(endpos, 0), size)
+        pos = min(max(pos, 0), size)
+        at = text.find(self.prefix, pos, end)
+        if at != -1:
+            yield from self.whole.finditer(text, at, end)
 
 
 #: A class of at most this many characters is found one character at a
 #: time (`CharsScan`): each an absent character's `find` costs about
 #: 0.07 ms on news, `re`'s class search 6 ns a character (17 ms).
 MAX_CHARS = 64
-#: Past this many places in one search, `CharsScan.finditer` leaves the
-#: rest to `re` (a Python step a place: a fully vowelled text's marks).
+#: Past this many places in one search, or one per `SPARSE` characters,
+#: `CharsScan.finditer` leaves the search to `re` (a Python step a place
+#: costs about what `re` spends on 100 characters: a vowelled text's marks).
 MAX_PLACES = 16384
+SPARSE = 100
 
 
 class CharsScan:
@@ -100,15 +119,20 @@ class CharsScan:
                 after = hit.end()
 
     def _places(self, text: str, pos: int, end: int) -> list[int] | None:
-        places: list[int] = []
+        """The sorted places of the characters in ``text[pos:end]``; None
+        as soon as there are more than one per `SPARSE` characters
+        (`MAX_PLACES` at most): what is spent finding them then is a third
+        of what `re` spends."""
+        limit = min(MAX_PLACES, (end - pos) // SPARSE)
         find = text.find
+        places: list[int] = []
         for char in self.chars:
             at = find(char, pos, end)
             while at != -1:
                 places.append(at)
+                if len(places) > limit:
+                    return None
                 at = find(char, at + 1, end)
-            if len(places) > MAX_PLACES:
-                return None
         places.sort()
         return places
 

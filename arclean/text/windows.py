@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from arclean.text.linestart import LineEndScan, LineStartScan, line_end_scan, line_start_scan
 from arclean.text.literal import CharsScan, LiteralScan, literal_scan
@@ -80,7 +80,10 @@ class SplitScan:
             yield from self.whole.finditer(text, pos, end)
             return
         parts = self.parts
-        heads = [part.search(text, pos, end) for part in parts]
+        # A part of one character found dense (`LiteralScan.dense`) is
+        # searched by its pattern directly: no Python step between.
+        searches = [_direct(part) for part in parts]
+        heads = [search(text, pos, end) for search in searches]
         cursor = pos
         found = 0
         while True:
@@ -88,7 +91,7 @@ class SplitScan:
             index = -1
             for i, m in enumerate(heads):
                 if m is not None and m.start() < cursor:
-                    m = heads[i] = parts[i].search(text, cursor, end)
+                    m = heads[i] = searches[i](text, cursor, end)
                 if m is not None and (best is None or m.start() < best.start()):
                     best, index = m, i
             if best is None:
@@ -96,12 +99,22 @@ class SplitScan:
             yield best
             found += 1
             cursor = best.end()  # past its first character: never empty
-            heads[index] = parts[index].search(text, cursor, end)
+            heads[index] = searches[index](text, cursor, end)
+            if found & 63 == 0:
+                searches = [_direct(part) for part in parts]
         # Counted over every call (a scan may run span by span).
         self._hits += found
         self._scanned += end - pos
         if self._scanned > 100_000 and self._hits * DENSE > self._scanned:
             self.dense = True
+
+
+def _direct(part: re.Pattern[str] | LiteralScan | CharsScan) -> Callable[..., Any]:
+    """The search of a split scan's part: its pattern's own once a one
+    character part is known dense."""
+    if isinstance(part, LiteralScan) and part.dense:
+        return part.whole.search
+    return part.search
 
 
 #: A rule's scan: a compiled `re` pattern, one split by its first class, a
@@ -131,19 +144,9 @@ def fast_scan(scan: re.Pattern[str]) -> Scan:
 
 def split_scan(scan: re.Pattern[str]) -> Scan:
     """`scan` as a `SplitScan` when it begins with a class of at most
-    `MAX_SPLIT` characters (not negated, no class escape), or with a group
-    of just such a class (``([…])\\1``: each part ``(c)\\1``), else `scan`."""
+    `MAX_SPLIT` characters (not negated, no class escape), else `scan`."""
     pattern = scan.pattern
-    # A group of the class: its parts keep the group (a backreference).
-    grouped = pattern.startswith("([")
-    if grouped:
-        close = _class_end(pattern[1:]) + 1
-        if close < 1 or pattern[close + 1 : close + 2] != ")":
-            return scan
-        pattern = pattern[1 : close + 1] + pattern[close + 2 :]
-        close -= 1
-    else:
-        close = _class_end(pattern)
+    close = _class_end(pattern)
     if close < 0:
         return scan
     try:
@@ -163,16 +166,7 @@ def split_scan(scan: re.Pattern[str]) -> Scan:
     if not chars or len(set(chars)) > MAX_SPLIT:
         return scan
     rest = pattern[close + 1 :]
-    heads = [f"({re.escape(c)})" if grouped else re.escape(c) for c in sorted(set(chars))]
-    try:
-        parts = [literal_scan(re.compile(head + rest, scan.flags)) for head in heads]
-    except re.error:
-        return scan
-    if any(
-        (part.groups if isinstance(part, re.Pattern) else part.whole.groups) != scan.groups
-        for part in parts
-    ):
-        return scan
+    parts = [literal_scan(re.compile(re.escape(c) + rest, scan.flags)) for c in sorted(set(chars))]
     return SplitScan(scan, parts)
 
 

@@ -21,7 +21,7 @@ from arclean.text.edits import (
     Replacement,
 )
 from arclean.text.folds import fold_chars
-from arclean.text.linestart import window_matches_of
+from arclean.text.linestart import lines_matches
 from arclean.text.spans import (
     ALL_RULES,
     Range,
@@ -328,10 +328,7 @@ class CompiledRule:
         lines = line_windows(text, hits) if self.scan is not None else [(0, len(text))]
         ranges: list[Range] = []
         for exception in self.rule.compiled_exceptions:
-            for lo, hi in lines:
-                left = max(deadline - time.monotonic(), 0.001)
-                end = min(len(text), hi + _LOOKAHEAD) if hi < len(text) else hi
-                ranges.extend(window_matches_of(exception, text, lo, hi, end, left))
+            ranges.extend(lines_matches(exception, text, lines, _LOOKAHEAD, deadline))
         return merge_ranges(ranges)
 
     def _holding(self, text: str, spans: Sequence[Span], guard: Guard) -> list[Span]:

@@ -165,10 +165,12 @@ def _finditer_window(pattern, text: str, lo: int, hi: int, end: int) -> list[tup
 
 
 def test_exceptions_matched_at_line_starts_are_the_search(corpus) -> None:
+    import time
+
     import regex
 
     from arclean.chars import REGEX_FLAGS
-    from arclean.text.linestart import line_anchored, window_matches_of
+    from arclean.text.linestart import line_anchored, lines_matches
 
     text = corpus_lines(corpus, ["news/saudinewsnet_2015-08-10.txt"], 300)
     text += "مصر,الأردن,سوريا\nأ,ب\nا,ب,ج,د\n\n,\nx,y,z" * 3
@@ -185,7 +187,7 @@ def test_exceptions_matched_at_line_starts_are_the_search(corpus) -> None:
                 lo = text.rfind("\n", 0, lo) + 1  # whole lines, as the engine gives
             hi = min(size, lo + rng.choice([1, 30, 400, 3000]))
             end = min(size, hi + 64) if hi < size else hi
-            found = window_matches_of(pattern, text, lo, hi, end, 10.0)
+            found = lines_matches(pattern, text, [(lo, hi)], 64, time.monotonic() + 10)
             assert found == _finditer_window(pattern, text, lo, hi, end), (pattern.pattern, lo)
 
 
@@ -374,8 +376,13 @@ def test_chars_scan_is_the_class_search(corpus, monkeypatch) -> None:
         assert not isinstance(literal_scan(re.compile(source)), CharsScan), source
 
 
-def test_line_end_scan_is_the_pattern_search(corpus) -> None:
+@pytest.mark.parametrize("short", [0, 1 << 30])
+def test_line_end_scan_is_the_pattern_search(corpus, monkeypatch, short) -> None:
+    """From the line breaks, or (lines found short) by the pattern itself."""
+    from arclean.text import linestart
     from arclean.text.linestart import LineEndScan, line_end_scan
+
+    monkeypatch.setattr(linestart, "SHORT_LINES", short)
 
     ar501 = next(r for r in load_builtin_rules() if r.code == "AR501").compiled_scan
     assert ar501 is not None

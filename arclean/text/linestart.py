@@ -3,14 +3,16 @@
 (news, 2.6 million characters: 13 ms for a check's scan that finds 19
 lines), while the same pattern after a line break (``\\n`` first) is a
 search for one character.  The same for a rule's exception in `regex`
-(`window_matches_of`): matched at each line start only.  Offsets are code
+(`lines_matches`): matched at each line start only.  Offsets are code
 points."""
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -72,32 +74,43 @@ def line_start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | LineStartScan
     return LineStartScan(pattern, after_break)
 
 
-def window_matches_of(
-    pattern: regex.Pattern[str], text: str, lo: int, hi: int, end: int, timeout: float
+def lines_matches(
+    pattern: regex.Pattern[str],
+    text: str,
+    lines: list[tuple[int, int]],
+    lookahead: int,
+    deadline: float,
 ) -> list[tuple[int, int]]:
-    """The spans of `pattern`'s matches that start in ``text[lo:hi]``,
-    searched up to `end` (lookaheads past `hi`): those of ``finditer(text,
-    lo, end)``.  A pattern anchored at a line's start (`line_anchored`)
-    is matched at each line start only (`regex` tries ``^`` at every
-    position: AR102's exceptions, news, 28 ms against 7 ms); an empty
-    match there hands the window back to `finditer` (its rules for what
-    may follow an empty match)."""
-    if line_anchored(pattern):
-        found = _anchored_matches(pattern, text, lo, hi, end, timeout)
-        if found is not None:
-            return found
-    found = []
-    for m in pattern.finditer(text, lo, end, timeout=timeout):
-        if m.start() >= hi:
-            break
-        found.append(m.span())
+    """The spans of `pattern`'s matches that start in one of the sorted
+    `lines` ``(lo, hi)``, each searched up to `lookahead` characters past
+    its end (``finditer(text, lo, end)``), all of them by `deadline`
+    (`time.monotonic`; `TimeoutError` past it).  A pattern anchored at a
+    line's start (`line_anchored`) is matched at each line start only
+    (`regex` tries ``^`` at every position: AR102's exceptions, news,
+    28 ms against 7 ms); an empty match there hands the lines back to
+    `finditer` (its rules for what may follow an empty match)."""
+    anchored = line_anchored(pattern)
+    found: list[tuple[int, int]] = []
+    size = len(text)
+    for lo, hi in lines:
+        left = max(deadline - time.monotonic(), 0.001)
+        end = min(size, hi + lookahead) if hi < size else hi
+        if anchored:
+            spans = _anchored_matches(pattern, text, lo, hi, end, left)
+            if spans is not None:
+                found.extend(spans)
+                continue
+        for m in pattern.finditer(text, lo, end, timeout=left):
+            if m.start() >= hi:
+                break
+            found.append(m.span())
     return found
 
 
 def _anchored_matches(
     pattern: regex.Pattern[str], text: str, lo: int, hi: int, end: int, timeout: float
 ) -> list[tuple[int, int]] | None:
-    """`window_matches_of` for a `line_anchored` pattern: ``match`` at each
+    """`lines_matches` in ``[lo, hi)`` for a `line_anchored` pattern: ``match`` at each
     line start in ``[lo, hi)`` (what `finditer` tries there: lookbehinds
     see the text before it alike), the next from the end of a match;
     None at an empty match."""
@@ -213,6 +226,9 @@ def _class_end(source: str, i: int) -> int:
 
 #: The widest scan `line_end_scan` takes (code points).
 _MAX_END_WIDTH = 8
+#: Lines shorter than this on average (over every search) send a
+#: `LineEndScan` back to `re` (tweets: 103 characters a line, news 210).
+SHORT_LINES = 150
 
 
 class LineEndScan:
@@ -226,48 +242,77 @@ class LineEndScan:
     from each match's end.  The matches are those of ``whole.search``."""
 
     def __init__(
-        self, whole: re.Pattern[str], low: int, high: int, firsts: frozenset[str] | None
+        self,
+        whole: re.Pattern[str],
+        low: int,
+        high: int,
+        firsts: frozenset[str] | None,
+        fallback: Any,
     ) -> None:
         self.whole = whole
         self.pattern = whole.pattern
         self._low = low
         self._high = high
         self._firsts = firsts
+        #: The search used once lines prove short (`SHORT_LINES`): `re`'s.
+        self.fallback = fallback
+        self.dense = False
+        self._lines = self._chars = 0
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         size = len(text)
         end = size if endpos is None else min(max(endpos, 0), size)
         pos = min(max(pos, 0), size)
+        if self.dense:
+            return self.fallback.search(text, pos, end)
         low, high, firsts = self._low, self._high, self._firsts
         match = self.whole.match
         tried = pos  # every place before it was tried
+        lines = 0
         line_end = text.find("\n", pos + low, end)
         while True:
+            lines += 1
             at = end if line_end == -1 else line_end
             for place in range(max(tried, at - high), at - low + 1):
                 if firsts is None or text[place] in firsts:
                     hit = match(text, place, end)
                     if hit is not None:
+                        self._count(lines, hit.end() - pos)
                         return hit
             tried = max(tried, at - low + 1)
             if line_end == -1:
+                self._count(lines, end - pos)
                 return None
             line_end = text.find("\n", line_end + 1, end)
+
+    def _count(self, lines: int, chars: int) -> None:
+        """Lines and characters passed (over every call): short lines go
+        back to `fallback` (a step in Python a line costs more than `re`
+        spends on a short line's spaces: the tweets)."""
+        self._lines += lines
+        self._chars += chars
+        if self._lines > 256 and self._chars < SHORT_LINES * self._lines:
+            self.dense = True
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
+        if self.dense:
+            yield from self.fallback.finditer(text, pos, end)
+            return
         hit = self.search(text, pos, end)
         while hit is not None:
             yield hit
             hit = self.search(text, hit.end(), end)
 
 
-def line_end_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | LineEndScan:
+def line_end_scan(pattern: re.Pattern[str], fallback: Any = None) -> re.Pattern[str] | LineEndScan:
     """`pattern` as a `LineEndScan` when it is multiline, not case-folded,
     ends with ``$`` (its last item, outside any alternation) and its
-    matches are 1 to `_MAX_END_WIDTH` characters long; else `pattern`."""
+    matches are 1 to `_MAX_END_WIDTH` characters long (searched by
+    `fallback`, `pattern` itself by default, on short lines); else
+    `pattern`."""
     if not pattern.flags & re.MULTILINE or pattern.flags & re.IGNORECASE:
         return pattern
     try:
@@ -294,4 +339,4 @@ def line_end_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | LineEndScan:
             else:
                 chars.update(map(chr, range(item[0], item[1] + 1)))
         firsts = frozenset(chars)
-    return LineEndScan(pattern, low, high, firsts)
+    return LineEndScan(pattern, low, high, firsts, pattern if fallback is None else fallback)

@@ -132,10 +132,10 @@ def fast_scan(scan: re.Pattern[str]) -> Scan:
     (`split_scan`), through the text's bytes (`wide_class`), after line
     breaks (`line_start_scan`) or with `str.find` (`literal_scan`); else
     `scan` itself."""
-    ends = line_end_scan(scan)
+    split = split_scan(scan)
+    ends = line_end_scan(scan, split)
     if ends is not scan:
         return ends
-    split = split_scan(scan)
     if not isinstance(split, re.Pattern):
         return split
     wide = wide_class(split)

@@ -220,7 +220,8 @@ def _process_jsonl(
     label: str, source: Source, cleaner: Cleaner, mode: Mode, resolver: Resolver, keep: bool
 ) -> FileResult:
     """`process_source` for JSON Lines (`arclean.jsonl`); ``--strict``: see RunOptions."""
-    from arclean.jsonl import problem_notes, process
+    from arclean.jsonl import process
+    from arclean.jsonl_notes import problem_notes
 
     opts, path = resolver.options, source.name if source.stamp else None
     doc = process(

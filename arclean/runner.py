@@ -76,6 +76,10 @@ def run(
         is_known=resolver.is_known,
     )
     names = [name for name, problem in inputs if not problem and name != STDIN]
+    # Large files fixed in place are cleaned in chunks, one at a time with
+    # all the workers (`arclean.stream.stream_file`), not read whole.
+    large = set() if keep_text or diff or mode != "fix" else _large_files(names, resolver)
+    names = [name for name in names if name not in large]
     # Files named on the command line (not found by walking a folder): one
     # holding NUL bytes is an error for them, not a skip.
     named = set(paths) - {STDIN}
@@ -107,7 +111,7 @@ def run(
             stdin = read_stdin() if got is None else got
             yield process_source(STDIN, mode, resolver, keep_text=keep_text, stdin=stdin, diff=diff)
         else:
-            result = next(results)
+            result = _stream_file(name, resolver, jobs) if name in large else next(results)
             yield refuse_named_binary(result) if result.binary and name in named else result
 
 
@@ -124,3 +128,34 @@ def _stream(
     except ArcleanError:
         return None  # reported by process_source
     return stream_stdin(stdin(), write, resolver, jobs=jobs)
+
+
+def _large_files(names: Sequence[str], resolver: Resolver) -> set[str]:
+    """The files of `names` to fix in chunks (`arclean.stream.large_file`)."""
+    from arclean.chunks import limits
+
+    whole, _ = limits()
+    big = [n for n in names if _size(n) > whole]
+    if not big:
+        return set()  # (a hook's few small files never import the streaming)
+    from arclean.stream import large_file
+
+    return {n for n in big if large_file(n, resolver)}
+
+
+def _size(name: str) -> int:
+    import os
+
+    try:
+        return os.path.getsize(name)
+    except OSError:
+        return -1
+
+
+def _stream_file(name: str, resolver: Resolver, jobs: int) -> FileResult:
+    """A large file fixed in chunks, or read whole when the first pass
+    found a problem it reports (`process_source` says what)."""
+    from arclean.stream import stream_file
+
+    result = stream_file(name, resolver, jobs=jobs)
+    return result if result is not None else process_source(name, "fix", resolver, keep_text=False)

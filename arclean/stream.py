@@ -13,140 +13,50 @@ processes, in order.  Every default rule keeps to its line, so a chunk
 cleaned alone gives what the whole text gives; AR205 gets the convention
 the whole stream's counts chose.
 
-Streamed only: ``fix`` to stdout, plain text, UTF-8, without rule files of
-one's own (a user's pattern may cross a line) or a rule that decides over
-the whole text (`text-wide`: AR304, AR802), nothing listed (``--diff``, ``--show-changes``,
-``--statistics`` need the whole text).  Nothing here prints or exits: the
+Streamed only: ``fix`` to stdout, UTF-8, nothing listed (``--diff``,
+``--show-changes``, ``--statistics`` need the whole text), and either plain
+text without rule files of one's own (a user's pattern may cross a line)
+and without a rule that decides over the whole text (`text-wide`: AR304,
+AR802), or JSON Lines (``--jsonl``) without ``--strict`` (which writes
+nothing when any record is bad).  Each value of a record is a text of its
+own, so JSON Lines are cut at any line break, with any format and rule,
+and the records left as they were are counted as they come
+(`arclean.jsonl_notes.ProblemTally`).  Nothing here prints or exits: the
 chunks go to the `write` callback the command line gives.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
+from arclean.chunks import BLOCK, limits, line_chunks
 from arclean.errors import ArcleanError, InputError
 from arclean.io.encodings import UTF16_HINT, left_as_it_was
 from arclean.io.read import UTF8_BOM, BinaryFile
+from arclean.jsonl_notes import ProblemTally
 from arclean.process import FileResult
 from arclean.text.language import in_other_language, language_counts
-from arclean.text.masks import QURAN_MAX_LINE_BREAKS, pair_ornate
 
 if TYPE_CHECKING:
     from arclean.api import Cleaner
+    from arclean.jsonl import Problem
     from arclean.resolver import Resolver
-
-#: Stdin up to this many bytes is read whole (`ARCLEAN_STREAM_WHOLE` sets it:
-#: for tests and for proving chunked output identical on small files).
-WHOLE_LIMIT = 8 * 1024 * 1024
-#: The size a chunk grows to before it is cut at the next line break.
-CHUNK = 1024 * 1024
-_BLOCK = 1024 * 1024
-
-
-def _limits() -> tuple[int, int]:
-    whole = int(os.environ.get("ARCLEAN_STREAM_WHOLE", WHOLE_LIMIT))
-    chunk = int(os.environ.get("ARCLEAN_STREAM_CHUNK", CHUNK))
-    return whole, max(1, chunk)
 
 
 def streamable(cleaner: Cleaner, resolver: Resolver) -> bool:
     """Can stdin be cleaned in chunks with `cleaner` (see the module's doc)?"""
     opts = resolver.options
+    if opts.encoding != "utf-8":
+        return False
+    if opts.jsonl_fields:
+        return not opts.strict
     return (
         cleaner.settings["format"] == "plain"
-        and opts.encoding == "utf-8"
-        and not opts.jsonl_fields
         and not cleaner.settings["rule_files"]
         and not any(rule.text_wide for rule in cleaner.rules)
     )
-
-
-def line_chunks(blocks: Iterator[bytes], size: int) -> Iterator[bytes]:
-    """The bytes of `blocks` again, cut into chunks of whole lines: each
-    chunk ends at the first line break at or past `size` bytes where no
-    rule's context crosses (`_cut_at`; the last chunk may be shorter).  A
-    line is never cut, however long."""
-    pending = bytearray()
-    searched = 0  # no place to cut in `pending` before this offset
-    for block in blocks:
-        pending += block
-        while len(pending) >= size:
-            cut, searched = _cut_at(pending, max(size - 1, searched))
-            if cut is None:
-                break
-            yield bytes(pending[:cut])
-            del pending[:cut]
-            searched = 0
-    if pending:
-        yield bytes(pending)
-
-
-#: U+FD3E and U+FD3F (ornate parentheses) in UTF-8, and a paragraph break: as
-#: `arclean.text.masks.quran_ranges` pairs them, on bytes.
-_ORNATE = re.compile(rb"\xef\xb4[\xbe\xbf]")
-_BREAK = re.compile(rb"\n[ \t\r]*\n")
-
-
-def _cut_at(data: bytearray, start: int) -> tuple[int | None, int]:
-    """Where to cut `data`: just after the first line break at or past
-    `start` such that neither the line before it nor the line after holds
-    two spaces in a row (AR502 compares a line's runs of spaces with the
-    lines above and below: a table aligned with spaces), and no ornate
-    parenthesis waits for its partner in the same paragraph (`quran_ranges`
-    would pair it across the cut); and where to look again when there is
-    none yet."""
-    position = start
-    while True:
-        newline = data.find(b"\n", position)
-        if newline == -1:
-            return None, max(position, start)
-        cut = newline + 1
-        following = data.find(b"\n", cut)
-        if following == -1:
-            return None, newline  # the line after is not all here yet
-        before = data.rfind(b"\n", 0, newline) + 1
-        # AR502 reads the lines above and below for runs of spaces (columns).
-        spaced = data.find(b"  ", before, newline) != -1 or data.find(b"  ", cut, following) != -1
-        if (
-            not spaced
-            and (data.find(b"\xef\xb4", 0, cut) == -1 or _quotes_closed(data, cut))
-            and not _bracket_open(data, cut)
-        ):
-            return cut, cut
-        position = cut
-
-
-def _bracket_open(data: bytearray, cut: int) -> bool:
-    """Does a brace or round bracket opened on the lines a verse may wrap
-    over (`QURAN_MAX_LINE_BREAKS` before `cut`) wait for its partner: a
-    vowelled verse quoted in {…} or (…) may go on after the cut, and
-    `quran_ranges` would not see it whole there.  Cutting a line later is
-    always safe, so an unbalanced bracket in prose only moves the cut."""
-    start = cut
-    for _ in range(QURAN_MAX_LINE_BREAKS + 1):
-        start = data.rfind(b"\n", 0, start - 1) + 1
-        if start == 0:
-            break
-    lines = data[start:cut]
-    return lines.count(b"{") > lines.count(b"}") or lines.count(b"(") > lines.count(b")")
-
-
-def _quotes_closed(data: bytearray, cut: int) -> bool:
-    """No ornate parenthesis before `cut` waits for a partner after it (the
-    pairing of `arclean.text.masks.quran_ranges`, on bytes)."""
-    marks = [m.start() for m in _ORNATE.finditer(data, 0, cut)]
-
-    def apart(start: int, end: int) -> bool:
-        return (
-            data.count(b"\n", start, end) > QURAN_MAX_LINE_BREAKS
-            or _BREAK.search(data, start, end) is not None
-        )
-
-    _, waiting = pair_ornate(marks, apart, lambda a, b: data.find(b"\n", a, b) == -1)
-    return waiting >= len(marks) or apart(marks[waiting], cut)
 
 
 def _spool_blocks(head: bytes, stream: IO[bytes], spool: IO[bytes]) -> Iterator[bytes]:
@@ -154,7 +64,7 @@ def _spool_blocks(head: bytes, stream: IO[bytes], spool: IO[bytes]) -> Iterator[
     spool.write(head)
     yield head
     while True:
-        block = stream.read(_BLOCK)
+        block = stream.read(BLOCK)
         if not block:
             return
         spool.write(block)
@@ -164,7 +74,7 @@ def _spool_blocks(head: bytes, stream: IO[bytes], spool: IO[bytes]) -> Iterator[
 def _file_blocks(spool: IO[bytes]) -> Iterator[bytes]:
     spool.seek(0)
     while True:
-        block = spool.read(_BLOCK)
+        block = spool.read(BLOCK)
         if not block:
             return
         yield block
@@ -173,8 +83,9 @@ def _file_blocks(spool: IO[bytes]) -> Iterator[bytes]:
 class _FirstPass:
     """Checks each chunk's bytes and counts AR205's two spellings."""
 
-    def __init__(self, name: str, cleaner: Cleaner) -> None:
+    def __init__(self, name: str, cleaner: Cleaner, records: bool = False) -> None:
         self.name = name
+        self.records = records  # JSON Lines: each value decides for itself
         self.offset = 0  # of the chunk, in the stream
         self.lines = 0  # line breaks before the chunk
         self.before = self.on = 0
@@ -209,7 +120,7 @@ class _FirstPass:
                 self.bad += offsets[: 5 - len(self.bad)]
                 self.bad_count += count
             else:
-                if not self.bad:
+                if not self.bad and not self.records:
                     self._count(text)
         self.lines += chunk.count(b"\n")
         self.offset += len(chunk)
@@ -301,34 +212,49 @@ def _with_convention(cleaner: Cleaner, convention: str | None, mostly_other: boo
 
 
 _CLEANER: Cleaner | None = None
+#: The fields cleaned in each record (``--field``), or () for plain text.
+_FIELDS: tuple[str, ...] = ()
 
 
 def _init_chunks(
     options: Any,
+    name: str,
     convention: str | None,
     mostly_other: bool,
     setup: Callable[[int], None] | None,
     parent: int,
 ) -> None:
     """In a ``-j`` worker: the stream's cleaner, built once."""
-    global _CLEANER
+    global _CLEANER, _FIELDS
     from arclean.resolver import Resolver
 
     if setup is not None:
         setup(parent)
-    _CLEANER = _with_convention(Resolver(options).cleaner_for("-"), convention, mostly_other)
+    _FIELDS = tuple(options.jsonl_fields)
+    _CLEANER = _with_convention(Resolver(options).cleaner_for(name), convention, mostly_other)
 
 
-def _clean_chunk(args: tuple[bytes, bool]) -> tuple[bytes, bool, int]:
-    """One chunk cleaned: its bytes, whether it changed, findings left."""
-    chunk, first = args
+def _clean_chunk(args: tuple[bytes, int]) -> tuple[bytes, bool, int, list[Problem], int]:
+    """One chunk (and the line breaks before it) cleaned: its bytes, whether
+    it changed, findings left, the JSON Lines records left as they were
+    (lines counted in the chunk), and the line breaks before it again."""
+    chunk, lines = args
+    first = lines == 0
     cleaner = _CLEANER
     assert cleaner is not None
     bom = first and chunk.startswith(UTF8_BOM)
     text = chunk[len(UTF8_BOM) :].decode("utf-8") if bom else chunk.decode("utf-8")
-    outcome = cleaner.fix(text, track=False)
-    data = outcome.text.encode("utf-8")
-    return (UTF8_BOM + data if bom else data), outcome.changed, len(outcome.findings)
+    problems: list[Problem] = []
+    if _FIELDS:
+        from arclean.jsonl import fix_document
+
+        doc = fix_document(text, _FIELDS, cleaner, track=False)
+        new, changed, left, problems = doc.text, doc.changed, len(doc.findings), doc.problems
+    else:
+        outcome = cleaner.fix(text, track=False)
+        new, changed, left = outcome.text, outcome.changed, len(outcome.findings)
+    data = new.encode("utf-8")
+    return (UTF8_BOM + data if bom else data), changed, left, problems, lines
 
 
 def stream_stdin(
@@ -342,7 +268,7 @@ def stream_stdin(
     limit; otherwise return its bytes, read whole, for `process_source`.
     Never raises `ArcleanError`: a problem is the result's error (with
     nothing written when the first pass finds it)."""
-    whole, size = _limits()
+    whole, size = limits()
     head = stream.read(whole + 1)
     if len(head) <= whole:
         return head
@@ -350,12 +276,13 @@ def stream_stdin(
 
     label = resolver.options.stdin_filename or "-"
     result = FileResult(label)
+    tally = ProblemTally()
     try:
         cleaner = resolver.cleaner_for("-")
-        first = _FirstPass(label, cleaner)
+        first = _FirstPass(label, cleaner, bool(resolver.options.jsonl_fields))
         with tempfile.TemporaryFile(prefix="arclean-stdin-") as spool:
             try:
-                for chunk in line_chunks(_spool_blocks(head, stream, spool), size):
+                for chunk in line_chunks(_spool_blocks(head, stream, spool), size, first.records):
                     first.feed(chunk)
             except OSError as exc:
                 raise InputError(f"{label}: cannot spool stdin: {exc.strerror}") from None
@@ -363,26 +290,119 @@ def stream_stdin(
             problem = first.error(spool)
             if problem is not None:
                 raise problem
-            global _CLEANER
-            convention, other = first.convention(), first.mostly_other()
-            _CLEANER = _with_convention(cleaner, convention, other)
-            chunks = line_chunks(_file_blocks(spool), size)
-            work = ((chunk, i == 0) for i, chunk in enumerate(chunks))
-            from arclean.pool import ordered_map
-
-            setup = (resolver.options, convention, other, resolver.worker_setup, os.getpid())
-            # no more workers than chunks (-j 60 on 10 MB started 60 processes)
-            jobs = max(1, min(jobs, -(-first.offset // size)))
-            for data, changed, left in ordered_map(_clean_chunk, work, jobs, _init_chunks, setup):
+            for data in _cleaned(spool, "-", cleaner, first, resolver, jobs, result, tally):
                 write(data)
-                result.changed = result.changed or changed
-                result.findings.extend([_LEFT] * left)
     except ArcleanError as exc:
         from arclean.process import structure_message
 
         message = structure_message(exc)
         result.error = message if message.startswith(label + ":") else f"{label}: {message}"
+    result.notes = tally.notes(label)
     return result
+
+
+def large_file(name: str, resolver: Resolver) -> bool:
+    """Is `name` a file larger than the limit that `stream_file` may fix in
+    chunks (`streamable` with its settings)?"""
+    whole, _ = limits()
+    try:
+        return os.path.getsize(name) > whole and streamable(resolver.cleaner_for(name), resolver)
+    except (OSError, ArcleanError):
+        return False  # reported by process_source
+
+
+def stream_file(name: str, resolver: Resolver, *, jobs: int = 1) -> FileResult | None:
+    """Fix the file `name` in place in chunks, as `stream_stdin` cleans
+    stdin, when it is larger than the limit and can be (`streamable`): its
+    new bytes go to a temporary file beside it, which replaces it at the
+    end (`replace_atomic`: the file is untouched when nothing changed or
+    anything goes wrong).  None when it is not streamed, or when the first
+    pass finds a problem (bad bytes, NUL bytes): `process_source` then
+    reads it whole and reports it as for any file.  Never raises
+    `ArcleanError`: a problem writing is the result's error."""
+    from arclean.io.read import Stamp
+    from arclean.io.write import replace_atomic
+
+    whole, size = limits()
+    try:
+        st = os.stat(name)
+        if st.st_size <= whole:
+            return None
+        cleaner = resolver.cleaner_for(name)
+        if not streamable(cleaner, resolver):
+            return None
+        first = _FirstPass(name, cleaner, bool(resolver.options.jsonl_fields))
+        with open(name, "rb") as source:
+            for chunk in line_chunks(_file_blocks(source), size, first.records):
+                first.feed(chunk)
+        if first.binary is not None or first.bad:
+            return None
+    except (OSError, ArcleanError):
+        return None  # reported by process_source
+    result = FileResult(name, encoding="utf-8")
+    tally = ProblemTally()
+
+    def produce(write: Callable[[bytes], None]) -> bool:
+        with open(name, "rb") as source:
+            for data in _cleaned(source, name, cleaner, first, resolver, jobs, result, tally):
+                write(data)
+        return result.changed
+
+    try:
+        result.written = replace_atomic(name, produce, expect=Stamp.of(st))
+    except OSError as exc:
+        result.error = f"{name}: cannot read: {exc.strerror or exc}; left untouched"
+    except ArcleanError as exc:
+        from arclean.process import structure_message
+
+        message = structure_message(exc)
+        result.error = message if message.startswith(name + ":") else f"{name}: {message}"
+    result.notes = tally.notes(name)
+    return result
+
+
+def _cleaned(
+    source: IO[bytes],
+    name: str,
+    cleaner: Cleaner,
+    first: _FirstPass,
+    resolver: Resolver,
+    jobs: int,
+    result: FileResult,
+    tally: ProblemTally,
+) -> Iterator[bytes]:
+    """The bytes of `source` (read again from its start: the first pass
+    has checked and counted them) cleaned chunk by chunk, in order, with
+    ``-j`` in worker processes; what they did goes to `result` and the
+    records left as they were to `tally`."""
+    global _CLEANER, _FIELDS
+    _, size = limits()
+    convention, other = first.convention(), (not first.records and first.mostly_other())
+    _CLEANER = _with_convention(cleaner, convention, other)
+    _FIELDS = tuple(resolver.options.jsonl_fields)
+    chunks = line_chunks(_file_blocks(source), size, first.records)
+
+    def work() -> Iterator[tuple[bytes, int]]:
+        before = 0  # line breaks before the chunk
+        for chunk in chunks:
+            yield chunk, before
+            before += chunk.count(b"\n")
+
+    from arclean.pool import ordered_map
+
+    setup = (resolver.options, name, convention, other, resolver.worker_setup, os.getpid())
+    # no more workers than chunks (-j 60 on 10 MB started 60 processes)
+    jobs = max(1, min(jobs, -(-first.offset // size)))
+    for data, changed, left, problems, offset in ordered_map(
+        _clean_chunk, work(), jobs, _init_chunks, setup
+    ):
+        yield data
+        result.changed = result.changed or changed
+        result.findings.extend([_LEFT] * left)
+        for record in problems:
+            tally.add(record, offset)
+        if resolver.progress is not None:
+            resolver.progress(min(source.tell(), first.offset), first.offset)
 
 
 #: A stand-in for each finding left in a streamed chunk (only their number is reported).

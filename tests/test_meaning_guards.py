@@ -310,7 +310,7 @@ def test_a_quotation_over_two_lines_is_still_protected():
 
 
 def test_the_stream_chunker_pairs_as_the_masker_does():
-    from arclean.stream import _quotes_closed
+    from arclean.chunks import _quotes_closed
 
     data = bytearray("قال ﴿ نص\nقال ، ثم\nقال ، ثم\nقال ، ثم\nآية\n".encode())
     assert _quotes_closed(data, len(data))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from arclean.chunks import line_chunks
 from arclean.cli import cli
-from arclean.stream import line_chunks
 
 TEXT = (
     "قال ، المدير :  إن  الوضع    صعب ؟\n"
@@ -115,3 +115,67 @@ def test_a_persian_stream_is_persian_in_every_chunk(runner, monkeypatch):
     assert "او آمد و رفت" in whole.stdout and "الرجل وهو" in whole.stdout
     for size in (20, 200):
         assert _run(runner, ["fix"], data, monkeypatch, chunk=size).stdout == whole.stdout
+
+
+#: JSON Lines with what a corpus holds: a BOM, CRLF, blank lines, records in
+#: ASCII escapes, values with their own tanween majority and language, and
+#: bad records (not JSON, a field missing or not a string) spread out.
+RECORDS = (
+    "\ufeff" + '{"id": 1, "text": "قال ، ثم", "title": "عن ، هذا"}\r\n'
+    '{"id": 2.0, "text": "كتاباً وقلماً ودفترًا"}\n'
+    "\n"
+    "{oops\n"
+    '{"id": 3, "text": "كتابًا وقلمًا ودفتراً", "n": 1e5}\n'
+    '{"id": 4, "body": "لا نص"}\n'
+    '{"id": 5, "text": "\\u0642\\u0627\\u0644 \\u060c \\u062b\\u0645"}\n'
+    '{"id": 6, "text": 7}\n'
+    '{"id": 7, "text": "در سال ۱۳۹۴ به تهران رفتم ، و"}\n'
+    "[1, 2]\n"
+    '{"id": 8, "body": "لا نص"}\n'
+    '{"id": 9, "text": "وقال :  نعم  ."}\n'
+    "{bad again\n"
+    '{"id": 10, "body": "لا نص"}\n'
+    '{"id": 11, "body": "لا نص"}\n'
+    '{"id": 12, "text": "الأخير ، بلا سطر أخير"}'
+)
+
+
+@pytest.mark.parametrize("size", [1, 60, 250])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["fix", "--jsonl"],
+        ["fix", "--jsonl", "--field", "text", "--field", "title"],
+        ["fix", "--jsonl", "-j", "2"],
+        ["fix", "--jsonl", "--profile", "search"],
+        ["fix", "--jsonl", "--format", "markdown"],
+        ["fix", "--jsonl", "--strict"],
+    ],
+)
+def test_streamed_json_lines_are_the_whole_output(runner, monkeypatch, size, args):
+    """A JSON Lines stream is cleaned in chunks of records: the same bytes,
+    exit code and notes (the records left as they were, numbered in the
+    whole stream, three of each kind and then their count) as read whole."""
+    data = RECORDS.encode()
+    whole = _run(runner, args, data, monkeypatch)
+    chunked = _run(runner, args, data, monkeypatch, chunk=size)
+    assert whole.exit_code == chunked.exit_code
+    assert whole.stdout_bytes == chunked.stdout_bytes
+    assert whole.stderr == chunked.stderr
+    if "--strict" in args:
+        assert chunked.exit_code == 2 and chunked.stdout_bytes == b""
+    elif "title" not in args:
+        assert "-:13: record is not valid JSON" in chunked.stderr
+        assert "-:14: record has no field 'text'" in chunked.stderr
+        assert "-: 1 more record with no field 'text' (4 in all) was left" in chunked.stderr
+        assert "-:15:" not in chunked.stderr  # the fourth is counted, not shown
+        assert '"text": "قال، ثم"' in chunked.stdout
+
+
+def test_json_lines_are_streamed_unless_strict():
+    from arclean.resolver import Resolver, RunOptions
+    from arclean.stream import streamable
+
+    for strict, expected in [(False, True), (True, False)]:
+        resolver = Resolver(RunOptions(jsonl_fields=("text",), strict=strict, isolated=True))
+        assert streamable(resolver.cleaner_for("-"), resolver) is expected

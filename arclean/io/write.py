@@ -17,6 +17,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -138,7 +139,27 @@ def _keep_xattrs(source: Path, fd: int) -> str | None:
 def write_atomic(
     path: str | Path, data: bytes, *, expect: Stamp | None = None, create: bool = False
 ) -> None:
-    """Replace the contents of the regular file at `path` with the bytes `data`.
+    """Replace the contents of the regular file at `path` with the bytes
+    `data`: `replace_atomic` with one write."""
+
+    def produce(write: Callable[[bytes], None]) -> bool:
+        write(data)
+        return True
+
+    replace_atomic(path, produce, expect=expect, create=create)
+
+
+def replace_atomic(
+    path: str | Path,
+    produce: Callable[[Callable[[bytes], None]], bool],
+    *,
+    expect: Stamp | None = None,
+    create: bool = False,
+) -> bool:
+    """Replace the contents of the regular file at `path` with what
+    `produce` writes through the function it is given (chunk by chunk: a
+    large file is never held whole), when it returns True; when it returns
+    False the file is left as it was.  Returns whether it was replaced.
 
     All at once: a temporary file in the same folder, flushed to disk, then
     renamed over the original.  The original's owner, permissions and
@@ -148,7 +169,7 @@ def write_atomic(
     the rename.  With `create`, a missing file is created (permissions from
     the umask).  Raises `InputError` when the file cannot or may not be
     written; the original is then untouched and no temporary file is left
-    behind.
+    behind; so are they when `produce` raises, and its exception goes on.
     """
     target = Path(os.path.realpath(path))
     try:
@@ -178,7 +199,8 @@ def write_atomic(
                 PENDING.discard(tmp)
                 tmp = None
         try:
-            write_all(fd, data)
+            if not produce(lambda data: write_all(fd, data)):
+                return False
             os.fsync(fd)
             if st is not None:
                 refusal = _keep_owner(fd, st)
@@ -197,6 +219,7 @@ def write_atomic(
         PENDING.discard(tmp)
         tmp = None
         _sync_folder(target.parent)
+        return True
     except MemoryError:
         raise InputError(f"{path}: out of memory while writing; left untouched") from None
     except OSError as exc:

@@ -56,7 +56,9 @@ class Guard:
         #: line map is made for, and kept as rules change it (a stream
         #: gives the whole stream's decision).
         self.mostly_other = mostly_other
-        self._spans_cache: dict[tuple[int, str], list[Span]] = {}
+        # Keyed by the spans' id, each with the spans (kept alive: an id
+        # is not reused while its entry holds them).
+        self._spans_cache: dict[tuple[int, str], tuple[Sequence[Span], list[Span]]] = {}
         # Computed on first need, once per text: one scan of the text is far
         # cheaper than finding the line of every match.
         self._no_script: list[Range] | None = None
@@ -73,6 +75,11 @@ class Guard:
             guard._no_script = shift.ranges(self._no_script, inside=True)
         if self._other is not None:
             guard._other = shift.ranges(self._other, inside=True)
+        if not shift.starts and protected is self.protected:
+            # Nothing moved (a fold): the cut spans are those the new guard
+            # would cut, from the same holes (the line maps just copied).
+            guard._spans_cache = dict(self._spans_cache)
+            guard._empty_protected = self._empty_protected
         return guard
 
     def _language_lines(self, text: str, lo: int = 0, hi: int | None = None) -> list[Range]:
@@ -240,8 +247,8 @@ class Guard:
         languages = rule.languages or ("arabic-script",)
         key = (id(spans), "any" if "any" in languages else "ar" if "ar" in languages else "")
         cached = self._spans_cache.get(key)
-        if cached is not None:
-            return cached
+        if cached is not None and cached[0] is spans:
+            return cached[1]
         holes = [self.protected]
         if key[1] != "any":
             if self._no_script is None:
@@ -257,7 +264,7 @@ class Guard:
         parts = [part for part in holes if part]
         cut = parts[0] if len(parts) == 1 else sorted([hole for part in parts for hole in part])
         result = subtract_spans(spans, cut)
-        self._spans_cache[key] = result
+        self._spans_cache[key] = (spans, result)
         return result
 
     def cuts_cheaply(self, rule: Rule, spans: Sequence[Span]) -> bool:
@@ -267,7 +274,8 @@ class Guard:
             return True
         languages = rule.languages or ("arabic-script",)
         kind = "any" if "any" in languages else "ar" if "ar" in languages else ""
-        return (id(spans), kind) in self._spans_cache
+        cached = self._spans_cache.get((id(spans), kind))
+        return cached is not None and cached[0] is spans
 
     def _holes(self, rule: Rule) -> list[list[Range]]:
         """What `spans_for` cuts out for `rule`, as sorted lists of ranges."""

@@ -3,13 +3,16 @@
     python bench/compare.py --runs 7 /work/main .            # arclean fix, stdin -> stdout
     python bench/compare.py --runs 5 /work/main . -- --profile search
     python bench/compare.py --runs 5 --inprocess /work/main .  # Cleaner()(text), both profiles
+    python bench/compare.py --runs 5 --inprocess --rounds 3 /work/main .  # trees alternated
 
 Command line: ``python -m arclean fix --isolated [ARGS] < FILE > (pipe)``
 with each tree on ``PYTHONPATH``, byte-compiled into a shared prefix and a
 warm rule cache (one unmeasured run of each first), CPU of the child from
 `resource.getrusage`.  In-process: each tree in a fresh interpreter timing
 ``Cleaner()(text)`` and ``Cleaner(profile="search")(text)`` with
-`time.process_time` (``ARCLEAN_NO_CACHE=1``).  Prints the median, minimum and
+`time.process_time` (``ARCLEAN_NO_CACHE=1``); with ``--rounds N`` the trees'
+interpreters alternate N times (the load's drift falls on both alike) and
+each row gives the minimum of every round.  Prints the median, minimum and
 maximum of each, the output's SHA-256 (which must agree between the trees)
 and the load average; figures of one run only compare with each other.
 """
@@ -78,29 +81,37 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--inprocess", action="store_true")
+    parser.add_argument("--rounds", type=int, default=1, help="--inprocess: alternate the trees")
     parser.add_argument("trees", nargs=2, type=Path)
     parser.add_argument("args", nargs="*", help="after --: arguments for `arclean fix`")
     opts = parser.parse_args()
     paths = [CORPUS / name for name in TEXTS.values()]
     print(f"load {_load()}")
     if opts.inprocess:
-        for tree in opts.trees:
-            env = {**os.environ, "PYTHONPATH": str(tree), "ARCLEAN_NO_CACHE": "1"}
-            out = subprocess.run(
-                [sys.executable, "-c", _INPROCESS, str(opts.runs), *map(str, paths)],
-                capture_output=True,
-                text=True,
-                env=env,
-                cwd=tempfile.gettempdir(),  # not a checkout: `-c` puts the cwd first
-                check=True,
-            ).stdout
-            for line in out.splitlines():
-                profile, path, median, low, high, *sums = line.split()
-                name = Path(path).name
-                print(
-                    f"{tree}  {profile:7} {name:30} median {float(median):.3f} s, "
-                    f"min {float(low):.3f}, max {float(high):.3f}  {' '.join(sums)}"
-                )
+        mins: dict[tuple[Path, str, str], list[str]] = {}
+        for _ in range(opts.rounds):
+            for tree in opts.trees:
+                env = {**os.environ, "PYTHONPATH": str(tree), "ARCLEAN_NO_CACHE": "1"}
+                out = subprocess.run(
+                    [sys.executable, "-c", _INPROCESS, str(opts.runs), *map(str, paths)],
+                    capture_output=True,
+                    text=True,
+                    env=env,
+                    cwd=tempfile.gettempdir(),  # not a checkout: `-c` puts the cwd first
+                    check=True,
+                ).stdout
+                for line in out.splitlines():
+                    profile, text, median, low, high, *sums = line.split()
+                    title = Path(text).name
+                    mins.setdefault((tree, profile, title), []).append(f"{float(low):.3f}")
+                    if opts.rounds == 1:
+                        print(
+                            f"{tree}  {profile:7} {title:30} median {float(median):.3f} s, "
+                            f"min {float(low):.3f}, max {float(high):.3f}  {' '.join(sums)}"
+                        )
+        if opts.rounds > 1:
+            for (tree, profile, title), each in mins.items():
+                print(f"{tree}  {profile:7} {title:30} min of each round {' / '.join(each)} s")
         print(f"load {_load()}")
         return 0
     cache = tempfile.mkdtemp(prefix="arclean-compare-")

@@ -5,7 +5,10 @@ telling inch marks from them)."""
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -75,29 +78,82 @@ class LineStarts:
         return self._start
 
 
+class MarkFinder:
+    """A class of literal characters (`chars`): `finditer` is the `re`
+    class's; `marks_per_line` finds them with `str.find` instead (a class
+    search tests every character: news, 17 ms a search against 4 ms)."""
+
+    def __init__(self, chars: str) -> None:
+        self.chars = "".join(dict.fromkeys(chars))
+        self.pattern = re.compile("[" + "".join(re.escape(c) for c in self.chars) + "]")
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Any]:
+        return self.pattern.finditer(text, pos, endpos)
+
+
 def marks_per_line(
-    text: str, spans: Sequence[Span], finder: re.Pattern[str] | regex.Pattern[str]
+    text: str,
+    spans: Sequence[Span],
+    finder: MarkFinder | re.Pattern[str] | regex.Pattern[str],
 ) -> dict[int, list[tuple[int, str]]]:
     """Characters `finder` matches inside `spans`, grouped by the offset of
     their line's start (a pair of quotes or brackets may cross markup but
     never a paragraph).  Each mark is ``(offset, character)``.  (Spans are
     sorted: the marks of a line come together, its start and end are looked
-    up once; a class of a few characters is best a stdlib `re` pattern.)"""
+    up once; a class of a few characters is best a stdlib `re` pattern, and
+    a `MarkFinder`'s are found with `str.find`.)"""
     per_line: dict[int, list[tuple[int, str]]] = {}
     marks: list[tuple[int, str]] = []
     line_end = -1
     size = len(text)
-    for span in spans:
-        for m in finder.finditer(text, span.start, span.end):
-            position = m.start()
-            if position > line_end:
-                line_start = text.rfind("\n", 0, position) + 1
-                line_end = text.find("\n", position)
-                if line_end == -1:
-                    line_end = size
-                marks = per_line.setdefault(line_start, [])
-            marks.append((position, m.group()))
+    for position, mark in _marks_in(text, spans, finder):
+        if position > line_end:
+            line_start = text.rfind("\n", 0, position) + 1
+            line_end = text.find("\n", position)
+            if line_end == -1:
+                line_end = size
+            marks = per_line.setdefault(line_start, [])
+        marks.append((position, mark))
     return per_line
+
+
+def _marks_in(
+    text: str, spans: Sequence[Span], finder: MarkFinder | re.Pattern[str] | regex.Pattern[str]
+) -> Iterator[tuple[int, str]]:
+    """`finder`'s matches inside `spans`, in order, as ``(offset, text)``.
+    A `MarkFinder` over sorted, disjoint spans: each character found with
+    `str.find` between the first span's start and the last one's end, the
+    offsets sorted and kept where a span holds them (found by bisection)."""
+    if not isinstance(finder, MarkFinder) or not _ordered(spans):
+        for span in spans:
+            for m in finder.finditer(text, span.start, span.end):
+                yield m.start(), m.group()
+        return
+    if not spans:
+        return
+    low, high = spans[0].start, spans[-1].end
+    found: list[int] = []
+    find = text.find
+    for char in finder.chars:
+        position = find(char, low, high)
+        while position != -1:
+            found.append(position)
+            position = find(char, position + 1, high)
+    found.sort()
+    k = 0
+    for span in spans:
+        k = bisect_left(found, span.start, k)
+        while k < len(found) and found[k] < span.end:
+            yield found[k], text[found[k]]
+            k += 1
+
+
+def _ordered(spans: Sequence[Span]) -> bool:
+    """Are `spans` sorted, none ending before it starts or after the next
+    one starts?"""
+    return all(span.start <= span.end for span in spans) and all(
+        before.end <= after.start for before, after in pairwise(spans)
+    )
 
 
 def quote_pairs(marks: list[tuple[int, str]]) -> list[tuple[int, int]]:

@@ -4,12 +4,12 @@ and one style of double quotes (``quote-style``)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from arclean.builtins._common import (
     INCH_RE,
+    MarkFinder,
     guillemet_pairs,
     inch_marks,
     marks_per_line,
@@ -46,10 +46,11 @@ _CURLY_PAIRS = (
 )
 
 
-def mark_finder(chars: str) -> re.Pattern[str]:
-    """A class of the literal `chars`, for stdlib `re`: it finds them
-    several times faster than `regex` (news: 17 ms against 4 ms)."""
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+def mark_finder(chars: str) -> MarkFinder:
+    """A class of the literal `chars` (`MarkFinder`): stdlib `re` finds
+    them several times faster than `regex` (news: 17 ms against 4 ms), and
+    `marks_per_line` faster still, with `str.find`."""
+    return MarkFinder(chars)
 
 
 def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Finding]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
@@ -28,6 +29,9 @@ def fold_chars(
     if any(table[k] in table for k in keys):
         return _fold_hits(text, scan, table, spans)
     if len(keys) <= FIND_KEYS:
+        places = _places(text, keys, spans)
+        if places is not None:  # a few: folded one by one
+            return _fold_places(text, table, places)
         return _fold_found(text, keys, table, spans)
     runs = _runs_of(keys)
     changed: list[Range] = []
@@ -62,6 +66,63 @@ def fold_chars(
 #: so does writing a key as another; a class of several, in `re`, ten times
 #: slower: the search profile's 23 digits, news 12 ms against 5.5 ms).
 FIND_KEYS = 32
+
+
+#: Up to this many places of a fold's keys in a text (news: 291 digits for
+#: AR790, 23 keys; 42,000 alef forms for AR390), each is found with
+#: `str.find` and written in the one copy of the text: a `str.replace` per
+#: key copies the whole text once more for every key that occurs.
+FEW_PLACES = 4096
+
+
+def _places(text: str, keys: tuple[str, ...], spans: Sequence[Span]) -> list[int] | None:
+    """The sorted places of `keys` inside `spans` (sorted, disjoint); None
+    past `FEW_PLACES` of them between the first span's start and the last
+    one's end."""
+    if not spans:
+        return []
+    low, high = spans[0].start, spans[-1].end
+    places: list[int] = []
+    find = text.find
+    for key in keys:
+        at = find(key, low, high)
+        while at != -1:
+            places.append(at)
+            if len(places) > FEW_PLACES:
+                return None
+            at = find(key, at + 1, high)
+    places.sort()
+    inside: list[int] = []
+    k = 0
+    for span in spans:
+        k = bisect_left(places, span.start, k)
+        stop = bisect_left(places, span.end, k)
+        inside.extend(places[k:stop])
+        k = stop
+    return inside
+
+
+def _fold_places(
+    text: str, table: dict[str, str], places: list[int]
+) -> tuple[str, list[Range]] | None:
+    """`fold_chars` of a few `places` (sorted): each key written as its
+    value, the changed ranges merged across `MERGE_GAP` and coarsened (what
+    `_fold_found` finds)."""
+    if not places:
+        return None
+    changed: list[Range] = []
+    pieces: list[str] = []
+    cursor = 0
+    for at in places:
+        if changed and at <= changed[-1][1] + MERGE_GAP:
+            changed[-1] = (changed[-1][0], at + 1)
+        else:
+            changed.append((at, at + 1))
+        pieces.append(text[cursor:at])
+        pieces.append(table[text[at]])
+        cursor = at + 1
+    pieces.append(text[cursor:])
+    return "".join(pieces), coarsen(changed)
 
 
 def _fold_found(

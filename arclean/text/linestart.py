@@ -2,12 +2,19 @@
 ``re.MULTILINE``): `re` tries such a pattern at every position of a text
 (news, 2.6 million characters: 13 ms for a check's scan that finds 19
 lines), while the same pattern after a line break (``\\n`` first) is a
-search for one character.  Offsets are code points."""
+search for one character.  The same for a rule's exception in `regex`
+(`lines_matches`): matched at each line start only.  Offsets are code
+points."""
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import regex
 
 
 class LineStartScan:
@@ -65,3 +72,271 @@ def line_start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | LineStartScan
     if after_break.groups != pattern.groups:
         return pattern
     return LineStartScan(pattern, after_break)
+
+
+def lines_matches(
+    pattern: regex.Pattern[str],
+    text: str,
+    lines: list[tuple[int, int]],
+    lookahead: int,
+    deadline: float,
+) -> list[tuple[int, int]]:
+    """The spans of `pattern`'s matches that start in one of the sorted
+    `lines` ``(lo, hi)``, each searched up to `lookahead` characters past
+    its end (``finditer(text, lo, end)``), all of them by `deadline`
+    (`time.monotonic`; `TimeoutError` past it).  A pattern anchored at a
+    line's start (`line_anchored`) is matched at each line start only
+    (`regex` tries ``^`` at every position: AR102's exceptions, news,
+    28 ms against 7 ms); an empty match there hands the lines back to
+    `finditer` (its rules for what may follow an empty match)."""
+    anchored = line_anchored(pattern)
+    found: list[tuple[int, int]] = []
+    size = len(text)
+    for lo, hi in lines:
+        left = max(deadline - time.monotonic(), 0.001)
+        end = min(size, hi + lookahead) if hi < size else hi
+        if anchored:
+            spans = _anchored_matches(pattern, text, lo, hi, end, left)
+            if spans is not None:
+                found.extend(spans)
+                continue
+        for m in pattern.finditer(text, lo, end, timeout=left):
+            if m.start() >= hi:
+                break
+            found.append(m.span())
+    return found
+
+
+def _anchored_matches(
+    pattern: regex.Pattern[str], text: str, lo: int, hi: int, end: int, timeout: float
+) -> list[tuple[int, int]] | None:
+    """`lines_matches` in ``[lo, hi)`` for a `line_anchored` pattern: ``match`` at each
+    line start in ``[lo, hi)`` (what `finditer` tries there: lookbehinds
+    see the text before it alike), the next from the end of a match;
+    None at an empty match."""
+    found: list[tuple[int, int]] = []
+    position = lo
+    while position < hi:
+        if position and text[position - 1] != "\n":
+            position = text.find("\n", position, hi) + 1
+            if not position:
+                break
+            continue
+        m = pattern.match(text, position, end, timeout=timeout)
+        if m is None:
+            position += 1
+        elif m.end() == m.start():
+            return None
+        else:
+            found.append(m.span())
+            position = m.end()
+    return found
+
+
+@cache
+def line_anchored(pattern: regex.Pattern[str]) -> bool:
+    """Does every match of `pattern` (a `regex` pattern) start at a line's
+    start: multiline, ``^`` first (after inline flags, and white space and
+    comments when verbose) and no ``|`` outside a group?  False when
+    unsure."""
+    if not pattern.flags & regex.MULTILINE:
+        return False
+    source = pattern.pattern
+    verbose = bool(pattern.flags & regex.VERBOSE)
+    i = 0
+    while i < len(source):  # what comes before the `^`
+        if verbose and source[i].isspace():
+            i += 1
+        elif verbose and source[i] == "#":
+            i = _line_end(source, i)
+        elif (flags := _INLINE_FLAGS.match(source, i)) is not None:
+            i = flags.end()
+        else:
+            break
+    if not source.startswith("^", i) or source[i + 1 : i + 2] in ("*", "+", "?", "{"):
+        return False
+    return not _bar_outside_groups(source, i + 1, verbose)
+
+
+#: Inline flags for the whole pattern, or a comment: ``(?x)``, ``(?#…)``.
+_INLINE_FLAGS = regex.compile(r"\(\?(?:[a-zA-Z0-9-]+\)|#[^)]*\))")
+
+
+def _line_end(source: str, i: int) -> int:
+    end = source.find("\n", i)
+    return len(source) if end == -1 else end
+
+
+def _bar_outside_groups(source: str, i: int, verbose: bool) -> bool:
+    """Is there a ``|`` outside every group and class of ``source[i:]``
+    (or a source it cannot read: unbalanced)?"""
+    depth = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(source, i)
+            if i < 0:
+                return True
+        elif char == "(":
+            if source.startswith("(?#", i):
+                i = source.find(")", i)
+                if i < 0:
+                    return True
+            else:
+                depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif char == "|" and depth == 0:
+            return True
+        elif char == "#" and verbose:
+            i = _line_end(source, i)
+            continue
+        i += 1
+    return depth != 0
+
+
+def _class_end(source: str, i: int) -> int:
+    """The offset of the ``]`` closing the class (V1: sets may nest) that
+    opens at ``source[i]``; -1 when it does not close."""
+    i += 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):
+        i += 1  # a `]` first is a literal one
+    depth = 1
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+#: The widest scan `line_end_scan` takes (code points).
+_MAX_END_WIDTH = 8
+#: Lines shorter than this on average (over every search) send a
+#: `LineEndScan` back to `re` (tweets: 103 characters a line, news 210).
+SHORT_LINES = 150
+
+
+class LineEndScan:
+    """A multiline pattern (`whole`) whose last item is ``$``, a match of
+    `low` to `high` characters (AR501's ``[ \\t\\u00a0]\\r?$``): `re` tries
+    it at every character that may begin it (every space: books, 24 ms),
+    while each match ends at a line break or at `endpos` (where ``$``
+    holds), so it begins `low` to `high` characters before one.  `search`
+    tries those places only, in order (each at most once; `firsts`, when
+    known, the characters a match may begin with); `finditer` searches on
+    from each match's end.  The matches are those of ``whole.search``."""
+
+    def __init__(
+        self,
+        whole: re.Pattern[str],
+        low: int,
+        high: int,
+        firsts: frozenset[str] | None,
+        fallback: Any,
+    ) -> None:
+        self.whole = whole
+        self.pattern = whole.pattern
+        self._low = low
+        self._high = high
+        self._firsts = firsts
+        #: The search used once lines prove short (`SHORT_LINES`): `re`'s.
+        self.fallback = fallback
+        self.dense = False
+        self._lines = self._chars = 0
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        size = len(text)
+        end = size if endpos is None else min(max(endpos, 0), size)
+        pos = min(max(pos, 0), size)
+        if self.dense:
+            return self.fallback.search(text, pos, end)
+        low, high, firsts = self._low, self._high, self._firsts
+        match = self.whole.match
+        tried = pos  # every place before it was tried
+        lines = 0
+        line_end = text.find("\n", pos + low, end)
+        while True:
+            lines += 1
+            at = end if line_end == -1 else line_end
+            for place in range(max(tried, at - high), at - low + 1):
+                if firsts is None or text[place] in firsts:
+                    hit = match(text, place, end)
+                    if hit is not None:
+                        self._count(lines, hit.end() - pos)
+                        return hit
+            tried = max(tried, at - low + 1)
+            if line_end == -1:
+                self._count(lines, end - pos)
+                return None
+            line_end = text.find("\n", line_end + 1, end)
+
+    def _count(self, lines: int, chars: int) -> None:
+        """Lines and characters passed (over every call): short lines go
+        back to `fallback` (a step in Python a line costs more than `re`
+        spends on a short line's spaces: the tweets)."""
+        self._lines += lines
+        self._chars += chars
+        if self._lines > 256 and self._chars < SHORT_LINES * self._lines:
+            self.dense = True
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        if self.dense:
+            yield from self.fallback.finditer(text, pos, end)
+            return
+        hit = self.search(text, pos, end)
+        while hit is not None:
+            yield hit
+            hit = self.search(text, hit.end(), end)
+
+
+def line_end_scan(pattern: re.Pattern[str], fallback: Any = None) -> re.Pattern[str] | LineEndScan:
+    """`pattern` as a `LineEndScan` when it is multiline, not case-folded,
+    ends with ``$`` (its last item, outside any alternation) and its
+    matches are 1 to `_MAX_END_WIDTH` characters long (searched by
+    `fallback`, `pattern` itself by default, on short lines); else
+    `pattern`."""
+    if not pattern.flags & re.MULTILINE or pattern.flags & re.IGNORECASE:
+        return pattern
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        low, high = parsed.getwidth()
+    except (re.error, OverflowError):
+        return pattern
+    items = list(parsed)
+    if not items or items[-1] != (_parser.AT, _parser.AT_END):
+        return pattern
+    if low < 1 or high > _MAX_END_WIDTH:
+        return pattern
+    op, value = items[0]
+    firsts: frozenset[str] | None = None
+    if str(op) == "LITERAL":
+        firsts = frozenset(chr(value))
+    elif str(op) == "IN" and all(str(kind) in ("LITERAL", "RANGE") for kind, _ in value):
+        chars: set[str] = set()
+        for kind, item in value:
+            if str(kind) == "LITERAL":
+                chars.add(chr(item))
+            else:
+                chars.update(map(chr, range(item[0], item[1] + 1)))
+        firsts = frozenset(chars)
+    return LineEndScan(pattern, low, high, firsts, pattern if fallback is None else fallback)

@@ -69,6 +69,9 @@ _URL_RE = lazy_compile(
 _HOST_RE = lazy_compile(_HOST, REGEX_FLAGS | regex.I)
 _MAILTO_RE = lazy_compile(r"mailto:[^\s<>]+", REGEX_FLAGS)
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+#: Characters that are no Latin letter or digit (`_LATIN_OR_DIGIT` needs
+#: not be asked): what usually comes before a URL.
+_SPACES = frozenset(" \t\n\r")
 #: What a host name is made of: a scheme's characters but `+`.
 _HOST_CHARS = _SCHEME_CHARS - {"+"}
 # An e-mail domain is Latin (example.com) or, internationalised, Arabic
@@ -207,10 +210,11 @@ def _www_finder(text: str) -> Callable[[int], int]:
     return find
 
 
-def _url_end(text: str, url: str, end: int) -> int:
-    """`end`, past the closing parentheses that balance ones the URL opened
-    (``…/wiki/مصر_(توضيح)``: Wikipedia's, which Markdown autolinks keep)."""
-    opened = url.count("(") - url.count(")")
+def _url_end(text: str, start: int, end: int) -> int:
+    """`end`, past the closing parentheses that balance ones the URL
+    ``text[start:end]`` opened (``…/wiki/مصر_(توضيح)``: Wikipedia's, which
+    Markdown autolinks keep)."""
+    opened = text.count("(", start, end) - text.count(")", start, end)
     while opened > 0 and text.startswith(")", end):
         end += 1
         opened -= 1
@@ -225,15 +229,19 @@ def link_ranges(text: str) -> list[Range]:
     position = _find(text, "://", 0, 1)
     while position != -1:
         start = position
+        if position >= 5 and text.startswith("https", position - 5):
+            start -= 5  # the usual scheme, passed over at once
         while start > 0 and text[start - 1] in _SCHEME_CHARS:
             start -= 1
         while start < position and not text[start].isalpha():
             start += 1  # a scheme starts with a letter
         after = position + 3
-        if start < position and not (start and _LATIN_OR_DIGIT.match(text, start - 1)):
+        if start < position and not (
+            start and text[start - 1] not in _SPACES and _LATIN_OR_DIGIT.match(text, start - 1)
+        ):
             m = _URL_RE.match(text, start)
             if m:
-                found.append((m.start(), _url_end(text, m.group(), m.end())))
+                found.append((m.start(), _url_end(text, m.start(), m.end())))
                 # A URL glued to the next one (…/xhttps://…) holds it: look
                 # past it, or each glued URL would be matched to the end.
                 after = max(after, m.end())
@@ -246,7 +254,7 @@ def link_ranges(text: str) -> list[Range]:
         ):
             m = _URL_RE.match(text, position)
             if m:
-                found.append((m.start(), _url_end(text, m.group(), m.end())))
+                found.append((m.start(), _url_end(text, m.start(), m.end())))
                 position = max(position, m.end() - 4)
         position = find_www(position + 4)
     # Host names with a path: a `/` inside a link found above is passed over.
@@ -271,7 +279,7 @@ def link_ranges(text: str) -> list[Range]:
         ):
             m = _URL_RE.match(text, start)
             if m:
-                found.append((m.start(), _url_end(text, m.group(), m.end())))
+                found.append((m.start(), _url_end(text, m.start(), m.end())))
                 after = max(after, m.end())
         position = text.find("/", after)
     position = _find(text, "mailto:")

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from arclean.text.linestart import LineStartScan
+from arclean.text.linestart import LineEndScan, LineStartScan, line_end_scan, line_start_scan
+from arclean.text.literal import CharsScan, LiteralScan, literal_scan
 from arclean.text.spans import Range, Span
-from arclean.text.wide import WideClass
+from arclean.text.wide import WideClass, wide_class
 
 if TYPE_CHECKING:
     from arclean.text.edits import Replacement
@@ -51,7 +52,9 @@ class SplitScan:
     for again past it, as one scan would).  Once a text shows the hits to
     be dense, the whole pattern is used instead (the same matches)."""
 
-    def __init__(self, whole: re.Pattern[str], parts: list[re.Pattern[str]]) -> None:
+    def __init__(
+        self, whole: re.Pattern[str], parts: list[re.Pattern[str] | LiteralScan | CharsScan]
+    ) -> None:
         self.pattern = whole.pattern
         self.whole = whole
         self.parts = parts
@@ -77,7 +80,10 @@ class SplitScan:
             yield from self.whole.finditer(text, pos, end)
             return
         parts = self.parts
-        heads = [part.search(text, pos, end) for part in parts]
+        # A part of one character found dense (`LiteralScan.dense`) is
+        # searched by its pattern directly: no Python step between.
+        searches = [_direct(part) for part in parts]
+        heads = [search(text, pos, end) for search in searches]
         cursor = pos
         found = 0
         while True:
@@ -85,7 +91,7 @@ class SplitScan:
             index = -1
             for i, m in enumerate(heads):
                 if m is not None and m.start() < cursor:
-                    m = heads[i] = parts[i].search(text, cursor, end)
+                    m = heads[i] = searches[i](text, cursor, end)
                 if m is not None and (best is None or m.start() < best.start()):
                     best, index = m, i
             if best is None:
@@ -93,7 +99,9 @@ class SplitScan:
             yield best
             found += 1
             cursor = best.end()  # past its first character: never empty
-            heads[index] = parts[index].search(text, cursor, end)
+            heads[index] = searches[index](text, cursor, end)
+            if found & 63 == 0:
+                searches = [_direct(part) for part in parts]
         # Counted over every call (a scan may run span by span).
         self._hits += found
         self._scanned += end - pos
@@ -101,10 +109,37 @@ class SplitScan:
             self.dense = True
 
 
+def _direct(part: re.Pattern[str] | LiteralScan | CharsScan) -> Callable[..., Any]:
+    """The search of a split scan's part: its pattern's own once a one
+    character part is known dense."""
+    if isinstance(part, LiteralScan) and part.dense:
+        return part.whole.search
+    return part.search
+
+
 #: A rule's scan: a compiled `re` pattern, one split by its first class, a
-#: class of rare characters found through the text's bytes, or a pattern of
-#: a line's start tried after line breaks.
-Scan = re.Pattern[str] | SplitScan | WideClass | LineStartScan
+#: class of rare characters found through the text's bytes, a pattern of a
+#: line's start tried after line breaks, or one whose literal prefix is
+#: found with `str.find`.
+Scan = (
+    re.Pattern[str] | SplitScan | WideClass | LineStartScan | LiteralScan | CharsScan | LineEndScan
+)
+
+
+def fast_scan(scan: re.Pattern[str]) -> Scan:
+    """A search of `scan`'s matches that `re` makes slowly, made fast: from
+    the line breaks (`line_end_scan`), split by its first class
+    (`split_scan`), through the text's bytes (`wide_class`), after line
+    breaks (`line_start_scan`) or with `str.find` (`literal_scan`); else
+    `scan` itself."""
+    split = split_scan(scan)
+    ends = line_end_scan(scan, split)
+    if ends is not scan:
+        return ends
+    if not isinstance(split, re.Pattern):
+        return split
+    wide = wide_class(split)
+    return literal_scan(line_start_scan(split)) if wide is split else wide
 
 
 def split_scan(scan: re.Pattern[str]) -> Scan:
@@ -131,7 +166,7 @@ def split_scan(scan: re.Pattern[str]) -> Scan:
     if not chars or len(set(chars)) > MAX_SPLIT:
         return scan
     rest = pattern[close + 1 :]
-    parts = [re.compile(re.escape(c) + rest, scan.flags) for c in sorted(set(chars))]
+    parts = [literal_scan(re.compile(re.escape(c) + rest, scan.flags)) for c in sorted(set(chars))]
     return SplitScan(scan, parts)
 
 
@@ -221,7 +256,10 @@ def lines_holding(scan: Scan, text: str, within: Sequence[Range]) -> list[Range]
 
 
 def _lines_holding(
-    scan: re.Pattern[str] | WideClass | LineStartScan, text: str, position: int, stop: int
+    scan: re.Pattern[str] | WideClass | LineStartScan | LiteralScan | CharsScan | LineEndScan,
+    text: str,
+    position: int,
+    stop: int,
 ) -> list[Range]:
     """The lines (with their line break) holding a hit of `scan` that starts
     in ``text[position:stop]``, one search per line."""

@@ -244,8 +244,11 @@ def _process_jsonl(
         notes=problem_notes(label, doc.problems),
     )  # fmt: skip
     if result.notes and opts.strict:
-        left = "file left unchanged" if path else "nothing written"
-        what = f"{len(doc.problems)} record(s) left as they were (--strict: {left})"
+        if mode == "check":
+            what = f"{len(doc.problems)} record(s) could not be checked (--strict)"
+        else:
+            left = "file left unchanged" if path else "nothing written"
+            what = f"{len(doc.problems)} record(s) left as they were (--strict: {left})"
         result.error, result.changed = f"{label}: {what}", False
         return result
     return result if mode == "check" else _write_back(result, source, doc.text, mode, path)

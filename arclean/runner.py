@@ -130,6 +130,8 @@ def _stream(
     label = resolver.options.stdin_filename or STDIN
     try:
         return stream_stdin(stdin(), write, resolver, jobs=jobs)
+    except BrokenPipeError:
+        raise  # the reader went away: the command line's to say (exit 141)
     except Exception as exc:  # as for any input (what was written stays written)
         from arclean.process import internal_error
 

@@ -219,3 +219,33 @@ def test_the_streams_vowelling_decides_for_every_chunk(runner, monkeypatch, corp
     whole = _run(runner, ["fix"], data, monkeypatch)
     chunked = _run(runner, ["fix"], data, monkeypatch, chunk=50_000)
     assert chunked.stdout_bytes == whole.stdout_bytes
+
+
+def test_a_reader_gone_away_is_no_internal_error(tmp_path):
+    """`arclean fix < big.txt | head`: the stream in chunks ends as a whole
+    text does, exit 141 and nothing on stderr (a new user, session 23: an
+    "internal error" with exit 2)."""
+    import os
+    import subprocess
+    import sys
+
+    data = ("قال ، ثم\n" * 2000).encode()
+    env = {**os.environ, "ARCLEAN_STREAM_WHOLE": "1000", "ARCLEAN_STREAM_CHUNK": "500"}
+    for jobs in ("1", "2"):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "arclean", "fix", "--isolated", "-j", jobs, "-"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert process.stdout is not None and process.stdin is not None
+        process.stdin.write(data)  # read whole before anything is written
+        process.stdin.close()
+        process.stdout.read(10)
+        process.stdout.close()  # the reader goes away
+        assert process.stderr is not None
+        err = process.stderr.read()
+        process.wait(timeout=60)
+        assert process.returncode == 141, err.decode()
+        assert b"internal error" not in err

@@ -29,6 +29,7 @@ from arclean.text.windows import (
     changed_ranges,
     line_windows,
 )
+from arclean.triggers import SHORT_TEXT, Triggers
 
 #: How many rounds of fixes before we call it a loop.
 MAX_ROUNDS = 10
@@ -36,6 +37,9 @@ MAX_ROUNDS = 10
 #: characters) before the rule growing it is stopped.
 GROWTH_FACTOR = 8
 GROWTH_SLACK = 4096
+#: The ranges of a rule that saw the text as it is: one list for all of
+#: them (never changed in place), so that a change moves it once.
+_SEEN: list[Range] = []
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,8 @@ class Engine:
             for r in self.rules
             if not r.fixes or (r.safety == "unsafe" and not unsafe_fixes)
         ]
+        self._triggers = Triggers(self.fixers)
+        self._report_triggers = Triggers(self.reporters)
 
     # -- spans -------------------------------------------------------------
 
@@ -125,28 +131,34 @@ class Engine:
         # the current text and left it alone; a rule that already saw the
         # final text is not run again for nothing.
         fixers = self.fixers
+        count = len(fixers)
+        triggers = self._triggers
         # For each rule, the ranges changed since it last ran (None: it has
-        # not run yet, so all of the text is new to it).
-        dirty: list[list[Range] | None] = [None] * len(fixers)
+        # not run yet, so all of the text is new to it; `_SEEN`, one list
+        # shared by every rule that saw the text as it is: moved once for all).
+        dirty: list[list[Range] | None] = [None] * count
         # For each rule, whether the text is known to hold none of its trigger
         # characters: then only a change that writes one can make it present
         # (looked for in the new text of the changes, not in the whole text).
-        absent = [False] * len(fixers)
+        absent = [False] * count
+        # The trigger characters the text holds (`Triggers.held`), found once
+        # per version of a short text for all the rules (None: not yet).
+        held: frozenset[str] | None = None
+        small = len(text) <= SHORT_TEXT
         quiet = 0  # rules in a row that saw the current text and changed nothing
         applied = 0
         recent: list[str] = []
-        while fixers and quiet < len(fixers):
-            if applied and applied % len(fixers) == 0 and guard._no_script is not None:
+        while quiet < count:
+            if applied and applied % count == 0 and guard._no_script is not None:
                 # Lines may have become Arabic (encoding repair): look again
                 # once a round, at the lines the round changed (what the first
                 # rule has not seen); within a round the line map only moves.
                 since = dirty[0]
                 window = line_windows(text, since) if since is not None else None
                 guard = guard.refreshed(text, protected, window)
-            index = applied % len(fixers)
-            fixer = fixers[index]
+            index = applied % count
             applied += 1
-            if applied > MAX_ROUNDS * len(fixers):
+            if applied > MAX_ROUNDS * count:
                 raise ConvergenceError(
                     f"fixes did not settle after {MAX_ROUNDS} rounds; rules still changing "
                     f"the text: {', '.join(sorted(set(recent)))}. Either they undo each other "
@@ -154,33 +166,39 @@ class Engine:
                     "(a bug in that rule: please report it); the text was left untouched."
                 )
             seen = dirty[index]
-            dirty[index] = []
-            if seen is not None and not seen:
-                quiet += 1  # nothing changed since this rule saw the text
+            dirty[index] = _SEEN
+            if absent[index] or (seen is not None and not seen):
+                quiet += 1  # nothing changed since this rule saw the text, or none of its triggers
                 continue
+            fixer = fixers[index]
+            if triggers.sets[index] is not None:
+                if small and held is None and triggers.few[index]:
+                    held = triggers.held(text)
+                if not (
+                    triggers.present(index, fixer, text, held)
+                    if held is not None
+                    else fixer.may_match(text)
+                ):
+                    absent[index] = True
+                    quiet += 1
+                    continue
             # A rule with a scan keeps to its line: after its first run it
             # looks again only at the lines changed since (any other rule
             # sees the whole text every time).
             lines = line_windows(text, seen) if seen is not None and fixer.local else None
-            if not absent[index] and not fixer.may_match(text):
-                absent[index] = True
             if changes is None and fixer.fold is not None:
                 # Characters for characters: no replacement objects, and
                 # nothing moves (changes are not recorded here).
-                folded = None if absent[index] else fixer.fold_text(text, base, guard, lines)
+                folded = fixer.fold_text(text, base, guard, lines)
                 if folded is None:
                     quiet += 1
                     continue
                 text, changed = folded
                 shift = Shift(())
                 guard = guard.moved(text, protected, shift)
-                added = "".join(sorted(set(fixer.fold.values())))
+                added = triggers.folds[index]
             else:
-                reps = (
-                    []
-                    if absent[index]
-                    else merge_sorted(fixer.replacements(text, base, guard, lines))
-                )
+                reps = merge_sorted(fixer.replacements(text, base, guard, lines))
                 if not reps:
                     quiet += 1
                     continue
@@ -199,10 +217,13 @@ class Engine:
                 protected = shift.ranges(protected)
                 guard = guard.moved(text, protected, shift)
                 changed = coarsen(changed_ranges(reps))
-                added = "".join(rep.new for rep in reps)
-            for j, other in enumerate(fixers):
-                if absent[j] and added and other.may_match(added):
-                    absent[j] = False
+                added = frozenset("".join([rep.new for rep in reps]))
+            held = None
+            small = len(text) <= SHORT_TEXT
+            if added:
+                for j in range(count):
+                    if absent[j] and not triggers.sets[j].isdisjoint(added):  # type: ignore[union-attr]
+                        absent[j] = False
             # Rules that ran with no change between them hold one list of
             # ranges (never changed in place): it is moved once for all.
             moved: dict[int, tuple[list[Range], list[Range] | None]] = {}
@@ -216,7 +237,7 @@ class Engine:
                         )
                     dirty[j] = done[1]
             quiet = 0  # every rule, this one included, must see the new text
-            recent = [*recent[-len(fixers) :], fixer.rule.code]
+            recent = [*recent[-count:], fixer.rule.code]
         # After fixing, only what no fix can change is left to report; unsafe
         # fixes that were not applied are for `check` to list.
         findings = self._report(text, base, guard, include_unsafe=False) if report else []
@@ -244,9 +265,17 @@ class Engine:
         self, text: str, spans: Sequence[Span], guard: Guard, include_unsafe: bool = True
     ) -> list[Finding]:
         findings: list[Finding] = []
-        for reporter in self.reporters:
+        triggers = self._report_triggers
+        held = triggers.held(text) if len(text) <= SHORT_TEXT else None
+        for index, reporter in enumerate(self.reporters):
             rule = reporter.rule
-            if (rule.fixes and not include_unsafe) or not reporter.may_match(text):
+            if rule.fixes and not include_unsafe:
+                continue
+            if not (
+                triggers.present(index, reporter, text, held)
+                if held is not None
+                else reporter.may_match(text)
+            ):
                 continue
             if rule.scope == "text":  # the whole text, markup and URLs included
                 whole = [Span(0, len(text))] if text else []

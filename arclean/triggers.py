@@ -31,15 +31,18 @@ class Triggers:
             frozenset(rule.trigger) if rule.trigger is not None else None for rule in rules
         ]
         #: Each rule's trigger is tested by `held` (not by its own search).
-        self.few = [
-            rule.trigger is not None and len(rule.trigger) <= _FEW for rule in rules
-        ]
+        self.few = [rule.trigger is not None and len(rule.trigger) <= _FEW for rule in rules]
         #: What a fold (`CompiledRule.fold`) writes, as characters.
         self.folds: list[frozenset[str]] = [
             frozenset(rule.fold.values()) if rule.fold is not None else frozenset()
             for rule in rules
         ]
-        chars = {ch for rule, few in zip(rules, self.few) if few for ch in rule.trigger or ""}
+        chars = {
+            ch
+            for rule, few in zip(rules, self.few, strict=True)
+            if few
+            for ch in rule.trigger or ""
+        }
         self._chars = "".join(sorted(chars))
 
     def held(self, text: str) -> frozenset[str]:

@@ -58,6 +58,15 @@ class Outcome:
     left_out: list[Finding] = field(default_factory=list)
 
 
+def _convergence(recent: list[str]) -> ConvergenceError:
+    return ConvergenceError(
+        f"fixes did not settle after {MAX_ROUNDS} rounds; rules still changing "
+        f"the text: {', '.join(sorted(set(recent)))}. Either they undo each other "
+        "(then --ignore one of them) or a rule keeps rewriting its own output "
+        "(a bug in that rule: please report it); the text was left untouched."
+    )
+
+
 class Engine:
     """Runs a fixed list of rules.  Build it once and reuse it: rules are
     compiled here, not per text."""
@@ -140,45 +149,60 @@ class Engine:
         # For each rule, whether the text is known to hold none of its trigger
         # characters: then only a change that writes one can make it present
         # (looked for in the new text of the changes, not in the whole text).
-        absent = [False] * count
         # The trigger characters the text holds (`Triggers.held`), found once
         # per version of a short text for all the rules (None: not yet).
         held: frozenset[str] | None = None
         small = len(text) <= SHORT_TEXT
+        if small:
+            # Known at once for the rules with a few trigger characters:
+            # the text holds none of them, nor will before a change writes one.
+            held = triggers.held(text)
+            absent = triggers.absent(held)
+        else:
+            absent = [False] * count
         quiet = 0  # rules in a row that saw the current text and changed nothing
         applied = 0
         recent: list[str] = []
+        limit = MAX_ROUNDS * count
+        # For each rule, whether its next turn may do anything: not `absent`,
+        # and the text changed since it last ran.  The turns of the others
+        # (most rules, on a short text) are taken all at once.  One more
+        # entry, always true, ends the round.
+        pending = [not out for out in absent]
+        pending.append(True)
         while quiet < count:
-            if applied and applied % count == 0 and guard._no_script is not None:
+            index = applied % count
+            if applied and index == 0 and guard._no_script is not None:
                 # Lines may have become Arabic (encoding repair): look again
                 # once a round, at the lines the round changed (what the first
                 # rule has not seen); within a round the line map only moves.
                 since = dirty[0]
                 window = line_windows(text, since) if since is not None else None
                 guard = guard.refreshed(text, protected, window)
-            index = applied % count
+            turn = pending.index(True, index)
+            if turn > index:
+                # Rules that saw the text as it is, or hold none of their
+                # triggers: each turn leaves the text alone.
+                skipped = min(turn - index, count - quiet)
+                applied += skipped
+                if applied > limit:
+                    raise _convergence(recent)
+                quiet += skipped
+                dirty[index : index + skipped] = [_SEEN] * skipped
+                if turn == count or quiet >= count:
+                    continue  # the round's end, or every rule has seen the text
+                index = turn
             applied += 1
-            if applied > MAX_ROUNDS * count:
-                raise ConvergenceError(
-                    f"fixes did not settle after {MAX_ROUNDS} rounds; rules still changing "
-                    f"the text: {', '.join(sorted(set(recent)))}. Either they undo each other "
-                    "(then --ignore one of them) or a rule keeps rewriting its own output "
-                    "(a bug in that rule: please report it); the text was left untouched."
-                )
+            if applied > limit:
+                raise _convergence(recent)
             seen = dirty[index]
             dirty[index] = _SEEN
-            if absent[index] or (seen is not None and not seen):
-                quiet += 1  # nothing changed since this rule saw the text, or none of its triggers
-                continue
+            pending[index] = False
             fixer = fixers[index]
             if triggers.sets[index] is not None:
-                if small and held is None and triggers.few[index]:
+                if small and held is None:
                     held = triggers.held(text)
-                if not (
-                    triggers.present(index, fixer, text, held)
-                    if held is not None
-                    else fixer.may_match(text)
-                ):
+                if not triggers.may_match(index, fixer, text, held if small else None):
                     absent[index] = True
                     quiet += 1
                     continue
@@ -226,17 +250,14 @@ class Engine:
                         absent[j] = False
             # Rules that ran with no change between them hold one list of
             # ranges (never changed in place): it is moved once for all.
-            moved: dict[int, tuple[list[Range], list[Range] | None]] = {}
-            for j, ranges in enumerate(dirty):
-                if ranges is not None:
-                    done = moved.get(id(ranges))  # the list is kept alive in `moved`
-                    if done is None:
-                        done = moved[id(ranges)] = (
-                            ranges,
-                            move_dirty(ranges, shift, changed, len(text)),
-                        )
-                    dirty[j] = done[1]
+            moved: dict[int, list[Range] | None] = {
+                id(ranges): move_dirty(ranges, shift, changed, len(text))
+                for ranges in {id(r): r for r in dirty if r is not None}.values()
+            }
+            dirty = [moved[id(r)] if r is not None else None for r in dirty]
             quiet = 0  # every rule, this one included, must see the new text
+            pending = [not out and ranges != [] for out, ranges in zip(absent, dirty, strict=True)]
+            pending.append(True)
             recent = [*recent[-count:], fixer.rule.code]
         # After fixing, only what no fix can change is left to report; unsafe
         # fixes that were not applied are for `check` to list.
@@ -271,11 +292,7 @@ class Engine:
             rule = reporter.rule
             if rule.fixes and not include_unsafe:
                 continue
-            if not (
-                triggers.present(index, reporter, text, held)
-                if held is not None
-                else reporter.may_match(text)
-            ):
+            if not triggers.may_match(index, reporter, text, held):
                 continue
             if rule.scope == "text":  # the whole text, markup and URLs included
                 whole = [Span(0, len(text))] if text else []

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: A JSON string literal (the input was validated by `json.loads` first).
-_STRING = r'"(?:[^"\\]|\\.)*"'
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'  # runs of plain characters taken at once
 _STRING_RE = re.compile(_STRING, re.S)
 #: What matters while skipping a nested value: strings (which may hold
 #: brackets) and brackets.

@@ -19,6 +19,8 @@ _ESCAPE_RE = re.compile(
     r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.", re.S
 )
 _HEX_RE = re.compile(r"\\u([0-9a-f]{4})")
+_UPPER_RE = re.compile(r"\\u[0-9]*[A-F]")
+_LOWER_RE = re.compile(r"\\u[0-9]*[a-f]")
 
 
 class Literal:
@@ -39,11 +41,7 @@ class Literal:
             self.ascii = False
         else:
             self.ascii = "\\u" in raw or record_ascii
-        self.upper = (
-            self.ascii
-            and bool(re.search(r"\\u[0-9]*[A-F]", raw))
-            and not re.search(r"\\u[0-9]*[a-f]", raw)
-        )
+        self._upper: bool | None = None
 
     def _escapes(self) -> list[int]:
         """`_at`, found (with `_extra` and `_maps`) on first call, in C
@@ -70,13 +68,23 @@ class Literal:
         self._escapes()
         return self._maps
 
+    @property
+    def upper(self) -> bool:
+        """Are the literal's ``\\u`` escapes written in upper case (found on
+        first need)?"""
+        if self._upper is None:
+            raw = self.raw
+            self._upper = self.ascii and bool(_UPPER_RE.search(raw)) and not _LOWER_RE.search(raw)
+        return self._upper
+
     def canonical(self, value: str) -> bool:
         """Is the literal `value` (the value it decodes to) as `encode`
         writes it?  Then a value spliced into it is that value encoded (the
         encoding is character by character)."""
         if "\\" not in self.raw and not self.ascii:
             return True  # raw UTF-8 with no escape: the value itself
-        return not self.upper and self.encode(value) == self.raw
+        plain = json.dumps(value, ensure_ascii=self.ascii)[1:-1]
+        return plain == self.raw and not self.upper
 
     def encode(self, text: str) -> str:
         """`text` as the content of a literal in this literal's style."""

@@ -244,19 +244,24 @@ class Engine:
                 added = frozenset("".join([rep.new for rep in reps]))
             held = None
             small = len(text) <= SHORT_TEXT
-            if added:
-                for j in range(count):
-                    if absent[j] and not triggers.sets[j].isdisjoint(added):  # type: ignore[union-attr]
-                        absent[j] = False
+            if added and True in absent:
+                absent = [
+                    out and chars.isdisjoint(added)  # type: ignore[union-attr]
+                    for out, chars in zip(absent, triggers.sets, strict=True)
+                ]
             # Rules that ran with no change between them hold one list of
             # ranges (never changed in place): it is moved once for all.
-            moved: dict[int, list[Range] | None] = {
-                id(ranges): move_dirty(ranges, shift, changed, len(text))
-                for ranges in {id(r): r for r in dirty if r is not None}.values()
-            }
-            dirty = [moved[id(r)] if r is not None else None for r in dirty]
+            # Most hold `_SEEN`; the others, a list from an earlier change.
+            size = len(text)
+            fresh = move_dirty(_SEEN, shift, changed, size)
+            older = {id(r): r for r in dirty if r is not _SEEN and r is not None}
+            moved = {key: move_dirty(r, shift, changed, size) for key, r in older.items()}
+            dirty = [fresh if r is _SEEN else None if r is None else moved[id(r)] for r in dirty]
             quiet = 0  # every rule, this one included, must see the new text
-            pending = [not out and ranges != [] for out, ranges in zip(absent, dirty, strict=True)]
+            if fresh != [] and [] not in moved.values():
+                pending = [not out for out in absent]
+            else:
+                pending = [not out and r != [] for out, r in zip(absent, dirty, strict=True)]
             pending.append(True)
             recent = [*recent[-count:], fixer.rule.code]
         # After fixing, only what no fix can change is left to report; unsafe

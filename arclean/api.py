@@ -200,9 +200,11 @@ class Cleaner:
     def _verifier(self, text: str, encoding: str) -> Verify:
         """The format's `verify`, which also refuses an output that
         `encoding` cannot hold (`Unencodable`), when it holds `text`."""
+        if encoding.startswith("utf"):
+            return self.format.verify
         from arclean.io.encodings import no_byte_for
 
-        if encoding.startswith("utf") or no_byte_for(text, encoding):
+        if no_byte_for(text, encoding):
             return self.format.verify
 
         def verify(before: str, after: str) -> None:

@@ -29,6 +29,7 @@ from arclean.text.windows import (
     changed_ranges,
     line_windows,
 )
+from arclean.triggers import SHORT_TEXT, Triggers
 
 #: How many rounds of fixes before we call it a loop.
 MAX_ROUNDS = 10
@@ -36,6 +37,9 @@ MAX_ROUNDS = 10
 #: characters) before the rule growing it is stopped.
 GROWTH_FACTOR = 8
 GROWTH_SLACK = 4096
+#: The ranges of a rule that saw the text as it is: one list for all of
+#: them (never changed in place), so that a change moves it once.
+_SEEN: list[Range] = []
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,15 @@ class Outcome:
     #: as findings at their place in the input text
     #: (`findings` holds them too, at their place in the new text).
     left_out: list[Finding] = field(default_factory=list)
+
+
+def _convergence(recent: list[str]) -> ConvergenceError:
+    return ConvergenceError(
+        f"fixes did not settle after {MAX_ROUNDS} rounds; rules still changing "
+        f"the text: {', '.join(sorted(set(recent)))}. Either they undo each other "
+        "(then --ignore one of them) or a rule keeps rewriting its own output "
+        "(a bug in that rule: please report it); the text was left untouched."
+    )
 
 
 class Engine:
@@ -94,6 +107,8 @@ class Engine:
             for r in self.rules
             if not r.fixes or (r.safety == "unsafe" and not unsafe_fixes)
         ]
+        self._triggers = Triggers(self.fixers)
+        self._report_triggers = Triggers(self.reporters)
 
     # -- spans -------------------------------------------------------------
 
@@ -125,62 +140,89 @@ class Engine:
         # the current text and left it alone; a rule that already saw the
         # final text is not run again for nothing.
         fixers = self.fixers
+        count = len(fixers)
+        triggers = self._triggers
         # For each rule, the ranges changed since it last ran (None: it has
-        # not run yet, so all of the text is new to it).
-        dirty: list[list[Range] | None] = [None] * len(fixers)
+        # not run yet, so all of the text is new to it; `_SEEN`, one list
+        # shared by every rule that saw the text as it is: moved once for all).
+        dirty: list[list[Range] | None] = [None] * count
         # For each rule, whether the text is known to hold none of its trigger
         # characters: then only a change that writes one can make it present
         # (looked for in the new text of the changes, not in the whole text).
-        absent = [False] * len(fixers)
+        # The trigger characters the text holds (`Triggers.held`), found once
+        # per version of a short text for all the rules (None: not yet).
+        held: frozenset[str] | None = None
+        small = len(text) <= SHORT_TEXT
+        if small:
+            # Known at once for the rules with a few trigger characters:
+            # the text holds none of them, nor will before a change writes one.
+            held = triggers.held(text)
+            absent = triggers.absent(held)
+        else:
+            absent = [False] * count
         quiet = 0  # rules in a row that saw the current text and changed nothing
         applied = 0
         recent: list[str] = []
-        while fixers and quiet < len(fixers):
-            if applied and applied % len(fixers) == 0 and guard._no_script is not None:
+        limit = MAX_ROUNDS * count
+        # For each rule, whether its next turn may do anything: not `absent`,
+        # and the text changed since it last ran.  The turns of the others
+        # (most rules, on a short text) are taken all at once.  One more
+        # entry, always true, ends the round.
+        pending = [not out for out in absent]
+        pending.append(True)
+        while quiet < count:
+            index = applied % count
+            if applied and index == 0 and guard._no_script is not None:
                 # Lines may have become Arabic (encoding repair): look again
                 # once a round, at the lines the round changed (what the first
                 # rule has not seen); within a round the line map only moves.
                 since = dirty[0]
                 window = line_windows(text, since) if since is not None else None
                 guard = guard.refreshed(text, protected, window)
-            index = applied % len(fixers)
-            fixer = fixers[index]
+            turn = pending.index(True, index)
+            if turn > index:
+                # Rules that saw the text as it is, or hold none of their
+                # triggers: each turn leaves the text alone.
+                skipped = min(turn - index, count - quiet)
+                applied += skipped
+                if applied > limit:
+                    raise _convergence(recent)
+                quiet += skipped
+                dirty[index : index + skipped] = [_SEEN] * skipped
+                if turn == count or quiet >= count:
+                    continue  # the round's end, or every rule has seen the text
+                index = turn
             applied += 1
-            if applied > MAX_ROUNDS * len(fixers):
-                raise ConvergenceError(
-                    f"fixes did not settle after {MAX_ROUNDS} rounds; rules still changing "
-                    f"the text: {', '.join(sorted(set(recent)))}. Either they undo each other "
-                    "(then --ignore one of them) or a rule keeps rewriting its own output "
-                    "(a bug in that rule: please report it); the text was left untouched."
-                )
+            if applied > limit:
+                raise _convergence(recent)
             seen = dirty[index]
-            dirty[index] = []
-            if seen is not None and not seen:
-                quiet += 1  # nothing changed since this rule saw the text
-                continue
+            dirty[index] = _SEEN
+            pending[index] = False
+            fixer = fixers[index]
+            if triggers.sets[index] is not None:
+                if small and held is None:
+                    held = triggers.held(text)
+                if not triggers.may_match(index, fixer, text, held if small else None):
+                    absent[index] = True
+                    quiet += 1
+                    continue
             # A rule with a scan keeps to its line: after its first run it
             # looks again only at the lines changed since (any other rule
             # sees the whole text every time).
             lines = line_windows(text, seen) if seen is not None and fixer.local else None
-            if not absent[index] and not fixer.may_match(text):
-                absent[index] = True
             if changes is None and fixer.fold is not None:
                 # Characters for characters: no replacement objects, and
                 # nothing moves (changes are not recorded here).
-                folded = None if absent[index] else fixer.fold_text(text, base, guard, lines)
+                folded = fixer.fold_text(text, base, guard, lines)
                 if folded is None:
                     quiet += 1
                     continue
                 text, changed = folded
                 shift = Shift(())
                 guard = guard.moved(text, protected, shift)
-                added = "".join(sorted(set(fixer.fold.values())))
+                added = triggers.folds[index]
             else:
-                reps = (
-                    []
-                    if absent[index]
-                    else merge_sorted(fixer.replacements(text, base, guard, lines))
-                )
+                reps = merge_sorted(fixer.replacements(text, base, guard, lines))
                 if not reps:
                     quiet += 1
                     continue
@@ -199,24 +241,29 @@ class Engine:
                 protected = shift.ranges(protected)
                 guard = guard.moved(text, protected, shift)
                 changed = coarsen(changed_ranges(reps))
-                added = "".join(rep.new for rep in reps)
-            for j, other in enumerate(fixers):
-                if absent[j] and added and other.may_match(added):
-                    absent[j] = False
+                added = frozenset("".join([rep.new for rep in reps]))
+            held = None
+            small = len(text) <= SHORT_TEXT
+            if added and True in absent:
+                absent = [
+                    out and chars.isdisjoint(added)  # type: ignore[union-attr]
+                    for out, chars in zip(absent, triggers.sets, strict=True)
+                ]
             # Rules that ran with no change between them hold one list of
             # ranges (never changed in place): it is moved once for all.
-            moved: dict[int, tuple[list[Range], list[Range] | None]] = {}
-            for j, ranges in enumerate(dirty):
-                if ranges is not None:
-                    done = moved.get(id(ranges))  # the list is kept alive in `moved`
-                    if done is None:
-                        done = moved[id(ranges)] = (
-                            ranges,
-                            move_dirty(ranges, shift, changed, len(text)),
-                        )
-                    dirty[j] = done[1]
+            # Most hold `_SEEN`; the others, a list from an earlier change.
+            size = len(text)
+            fresh = move_dirty(_SEEN, shift, changed, size)
+            older = {id(r): r for r in dirty if r is not _SEEN and r is not None}
+            moved = {key: move_dirty(r, shift, changed, size) for key, r in older.items()}
+            dirty = [fresh if r is _SEEN else None if r is None else moved[id(r)] for r in dirty]
             quiet = 0  # every rule, this one included, must see the new text
-            recent = [*recent[-len(fixers) :], fixer.rule.code]
+            if fresh != [] and [] not in moved.values():
+                pending = [not out for out in absent]
+            else:
+                pending = [not out and r != [] for out, r in zip(absent, dirty, strict=True)]
+            pending.append(True)
+            recent = [*recent[-count:], fixer.rule.code]
         # After fixing, only what no fix can change is left to report; unsafe
         # fixes that were not applied are for `check` to list.
         findings = self._report(text, base, guard, include_unsafe=False) if report else []
@@ -244,9 +291,13 @@ class Engine:
         self, text: str, spans: Sequence[Span], guard: Guard, include_unsafe: bool = True
     ) -> list[Finding]:
         findings: list[Finding] = []
-        for reporter in self.reporters:
+        triggers = self._report_triggers
+        held = triggers.held(text) if len(text) <= SHORT_TEXT else None
+        for index, reporter in enumerate(self.reporters):
             rule = reporter.rule
-            if (rule.fixes and not include_unsafe) or not reporter.may_match(text):
+            if rule.fixes and not include_unsafe:
+                continue
+            if not triggers.may_match(index, reporter, text, held):
                 continue
             if rule.scope == "text":  # the whole text, markup and URLs included
                 whole = [Span(0, len(text))] if text else []

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: A JSON string literal (the input was validated by `json.loads` first).
-_STRING = r'"(?:[^"\\]|\\.)*"'
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'  # runs of plain characters taken at once
 _STRING_RE = re.compile(_STRING, re.S)
 #: What matters while skipping a nested value: strings (which may hold
 #: brackets) and brackets.
@@ -152,7 +152,9 @@ def top_level_values(line: str) -> dict[str, tuple[int, int]]:
             return spans
         key_match = _STRING_RE.match(line, i)
         assert key_match is not None
-        key = json.loads(key_match.group())
+        key = key_match.group()
+        # a key without escapes is its own text (the line is valid JSON)
+        key = json.loads(key) if "\\" in key else key[1:-1]
         i = _skip(line, key_match.end()) + 1  # past ":"
         start = _skip(line, i)
         end = _value_end(line, start)
@@ -271,13 +273,22 @@ def _fix_field(
     """The new raw content of `item` (None: unchanged), its changes
     (document coordinates) and the findings that remain (offsets into the
     new content, to be moved by the caller)."""
-    outcome = cleaner.fix(item.value, track=True)
     raw = text[item.start : item.end]
     record_ascii = _record_ascii(text, item.start)
     literal = _Literal(raw, item.value, record_ascii)
+    # A literal written as `encode` writes its value (raw UTF-8 without
+    # escapes, or every character escaped as json.dumps does) takes the new
+    # value encoded whole, as a splice of the changes would make it: the
+    # changes are not needed.
+    whole = not track and literal.canonical(item.value)
+    outcome = cleaner.fix(item.value, track=not whole)
+    if not outcome.changed and not outcome.findings:
+        return None, [], []
     changes: list[Change] = []
     content: str | None = None
-    if outcome.changed:
+    if outcome.changed and whole:
+        content = literal.encode(outcome.text)
+    elif outcome.changed:
         content = literal.splice(outcome.changes, outcome.text)
         if content is None or not literal.maps:
             content = literal.encode(outcome.text)
@@ -292,6 +303,8 @@ def _fix_field(
                 changes.append(Change(start, end, text[start:end], new, change.codes))
     # The findings that remain point into the cleaned value: map them through
     # the new literal, not the old one (its offsets are the old value's).
+    if not outcome.findings:
+        return content, changes, []
     after = literal if content is None else _Literal(content, outcome.text, record_ascii)
     findings = [_moved(f, after, 0, after.raw) for f in outcome.findings]
     return content, changes, findings

@@ -8,6 +8,8 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
+from operator import add, sub
 
 from arclean.text.edits import Change
 
@@ -17,6 +19,8 @@ _ESCAPE_RE = re.compile(
     r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.", re.S
 )
 _HEX_RE = re.compile(r"\\u([0-9a-f]{4})")
+_UPPER_RE = re.compile(r"\\u[0-9]*[A-F]")
+_LOWER_RE = re.compile(r"\\u[0-9]*[a-f]")
 
 
 class Literal:
@@ -25,33 +29,62 @@ class Literal:
 
     def __init__(self, raw: str, value: str, record_ascii: bool) -> None:
         self.raw = raw
+        self._size = len(value)
         # Where each escape's character stands in the decoded value, and how
         # many raw characters more than decoded ones there are up to it and
-        # it included: every other character is one raw character.
-        self._at: list[int] = []
+        # it included: every other character is one raw character (found
+        # on first need, `_escapes`).
+        self._at: list[int] | None = None
         self._extra: list[int] = []
-        decoded = extra = 0
-        cursor = 0
-        if "\\" in raw:
-            for m in _ESCAPE_RE.finditer(raw):
-                decoded += m.start() - cursor
-                extra += len(m.group()) - 1
-                self._at.append(decoded)
-                self._extra.append(extra)
-                decoded += 1
-                cursor = m.end()
-        #: Whether decoded offsets map to raw ones (False: the value and
-        #: the literal disagree, and only the whole value can be replaced).
-        self.maps = decoded + len(raw) - cursor == len(value)
+        self._maps = False
         if not raw.isascii():
             self.ascii = False
         else:
             self.ascii = "\\u" in raw or record_ascii
-        self.upper = (
-            self.ascii
-            and bool(re.search(r"\\u[0-9]*[A-F]", raw))
-            and not re.search(r"\\u[0-9]*[a-f]", raw)
-        )
+        self._upper: bool | None = None
+
+    def _escapes(self) -> list[int]:
+        """`_at`, found (with `_extra` and `_maps`) on first call, in C
+        steps: a value written in escapes holds one per character."""
+        if self._at is not None:
+            return self._at
+        raw = self.raw
+        extra = 0
+        self._at = []
+        if "\\" in raw:
+            between = list(map(len, _ESCAPE_RE.split(raw)))  # the text around the escapes
+            count = len(between) - 1
+            escapes = accumulate(map(len, _ESCAPE_RE.findall(raw)))
+            self._extra = list(map(sub, escapes, range(1, count + 1)))
+            self._at = list(map(add, accumulate(between[:count]), range(count)))
+            extra = self._extra[-1] if count else 0
+        self._maps = len(raw) - extra == self._size
+        return self._at
+
+    @property
+    def maps(self) -> bool:
+        """Whether decoded offsets map to raw ones (False: the value and
+        the literal disagree, and only the whole value can be replaced)."""
+        self._escapes()
+        return self._maps
+
+    @property
+    def upper(self) -> bool:
+        """Are the literal's ``\\u`` escapes written in upper case (found on
+        first need)?"""
+        if self._upper is None:
+            raw = self.raw
+            self._upper = self.ascii and bool(_UPPER_RE.search(raw)) and not _LOWER_RE.search(raw)
+        return self._upper
+
+    def canonical(self, value: str) -> bool:
+        """Is the literal `value` (the value it decodes to) as `encode`
+        writes it?  Then a value spliced into it is that value encoded (the
+        encoding is character by character)."""
+        if "\\" not in self.raw and not self.ascii:
+            return True  # raw UTF-8 with no escape: the value itself
+        plain = json.dumps(value, ensure_ascii=self.ascii)[1:-1]
+        return plain == self.raw and not self.upper
 
     def encode(self, text: str) -> str:
         """`text` as the content of a literal in this literal's style."""
@@ -63,7 +96,7 @@ class Literal:
     def position(self, offset: int) -> int:
         """The raw position of decoded offset `offset` (`maps` must hold)."""
         assert self.maps
-        before = bisect_left(self._at, offset)  # escapes decoded before `offset`
+        before = bisect_left(self._escapes(), offset)  # escapes decoded before `offset`
         return offset + (self._extra[before - 1] if before else 0)
 
     def splice(self, changes: Sequence[Change], new_value: str) -> str | None:

@@ -60,9 +60,15 @@ class ProblemTally:
                 what = kind.removeprefix("has ")
                 more = count - shown
                 records, were = ("record", "was") if more == 1 else ("records", "were")
+                # --field meta.text names a top-level key with a dot in it
+                hint = (
+                    " (a field nested in an object or a list cannot be named)"
+                    if "." in what
+                    else ""
+                )
                 notes.append(
                     f"{label}: {more} more {records} with {what} ({count} in all) {were} "
-                    "left unchanged; is --field spelled as in the records?"
+                    f"left unchanged; is --field spelled as in the records?{hint}"
                 )
             else:
                 what = kind.removeprefix("is ").removeprefix("has ").removeprefix("could ")

@@ -249,3 +249,10 @@ def test_a_reader_gone_away_is_no_internal_error(tmp_path):
         process.wait(timeout=60)
         assert process.returncode == 141, err.decode()
         assert b"internal error" not in err
+
+
+def test_a_nested_field_gets_a_hint(runner, monkeypatch):
+    data = "".join('{"meta": {"text": "قال ، ثم"}}\n' for _ in range(5)).encode()
+    result = _run(runner, ["fix", "--jsonl", "--field", "meta.text"], data, monkeypatch)
+    assert result.exit_code == 0
+    assert "a field nested in an object or a list cannot be named" in result.stderr

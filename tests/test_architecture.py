@@ -251,3 +251,25 @@ def test_the_shell_check_catches_a_print_and_a_gc_switch():
         "2: gc.disable()",
         "3: print()",
     ]
+
+
+def test_only_re_syntax_reaches_into_the_re_parser():
+    """Python's pattern parser is private and moved in 3.11 (``sre_parse``
+    became ``re._parser``): one module finds it for every Python the
+    package supports (a session-23 review found ``re._constants`` imported
+    at the top of a module, which stopped arclean on Python 3.10)."""
+    import re
+
+    private = re.compile(r"\bre\._|from re import _|\bsre_(?:parse|constants|compile)\b")
+    users = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if private.search(
+            "\n".join(
+                line
+                for line in path.read_text(encoding="utf-8").splitlines()
+                if line.lstrip().startswith(("import ", "from "))
+            )
+        )
+    )
+    assert users == ["text/re_syntax.py"]

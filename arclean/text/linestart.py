@@ -16,6 +16,8 @@ from typing import Any
 
 import regex
 
+from arclean.text.re_syntax import AT, AT_END, parse
+
 
 class LineStartScan:
     """A ``^``-anchored multiline pattern (`whole`) whose `search` tries it
@@ -60,10 +62,8 @@ def line_start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | LineStartScan
     if not (pattern.flags & re.MULTILINE) or not source.startswith("^") or source[1:2] in "*+?{":
         return pattern
     try:
-        from re import _parser  # type: ignore[attr-defined]
-
         # ``^`` must anchor the whole pattern, not one branch of it (``^a|b``).
-        first = next(iter(_parser.parse(source, pattern.flags)))
+        first = next(iter(parse(source, pattern.flags)))
         if str(first[0]) != "AT" or str(first[1]) != "AT_BEGINNING":
             return pattern
         after_break = re.compile("\n(?:" + source[1:] + ")", pattern.flags)
@@ -316,14 +316,12 @@ def line_end_scan(pattern: re.Pattern[str], fallback: Any = None) -> re.Pattern[
     if not pattern.flags & re.MULTILINE or pattern.flags & re.IGNORECASE:
         return pattern
     try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        parsed = parse(pattern.pattern, pattern.flags)
         low, high = parsed.getwidth()
     except (re.error, OverflowError):
         return pattern
     items = list(parsed)
-    if not items or items[-1] != (_parser.AT, _parser.AT_END):
+    if not items or items[-1] != (AT, AT_END):
         return pattern
     if low < 1 or high > _MAX_END_WIDTH:
         return pattern

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from re._constants import MAXREPEAT  # type: ignore[import-not-found]
 from typing import Any, TypeVar
+
+from arclean.text.re_syntax import MAXREPEAT, parse
 
 #: A scan of another kind, given back as it is.
 S = TypeVar("S")
@@ -146,9 +147,7 @@ def literal_scan(pattern: S) -> S | LiteralScan | CharsScan:
     if not isinstance(pattern, re.Pattern) or pattern.flags & re.IGNORECASE:
         return pattern
     try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+        parsed = list(parse(pattern.pattern, pattern.flags))
     except re.error:
         return pattern
     # It matches wherever its character is found.  A lookbehind or a class

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from arclean.text.re_syntax import parse
+
 #: High bytes (code point // 256) too common in the texts arclean reads to
 #: look for this way: ASCII and Latin-1, Latin Extended, and the Arabic
 #: block with its supplement (most characters of an Arabic text).
@@ -98,9 +100,7 @@ def wide_class(pattern: re.Pattern[str]) -> re.Pattern[str] | WideClass:
     if pattern.flags & ~_PLAIN_FLAGS or not source.startswith("[") or source[1:2] in ("^", "]"):
         return pattern
     try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        parsed = _parser.parse(source, pattern.flags)
+        parsed = parse(source, pattern.flags)
     except Exception:
         return pattern
     if len(parsed) != 1 or str(parsed[0][0]) != "IN":

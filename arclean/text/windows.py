@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from arclean.text.linestart import LineEndScan, LineStartScan, line_end_scan, line_start_scan
 from arclean.text.literal import CharsScan, LiteralScan, literal_scan
+from arclean.text.re_syntax import parse
 from arclean.text.spans import Range, Span
 from arclean.text.wide import WideClass, wide_class
 
@@ -150,9 +151,7 @@ def split_scan(scan: re.Pattern[str]) -> Scan:
     if close < 0:
         return scan
     try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        ((op, items),) = _parser.parse(pattern[: close + 1], scan.flags)
+        ((op, items),) = parse(pattern[: close + 1], scan.flags)
     except Exception:
         return scan
     chars: list[str] = []

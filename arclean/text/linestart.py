@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from arclean.text.re_syntax import AT, AT_END, parse
+from arclean.text.re_syntax import AT, AT_END, bounds, parse
 
 
 class LineStartScan:
@@ -260,9 +260,7 @@ class LineEndScan:
         self._lines = self._chars = 0
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        size = len(text)
-        end = size if endpos is None else min(max(endpos, 0), size)
-        pos = min(max(pos, 0), size)
+        pos, end = bounds(text, pos, endpos)
         if self.dense:
             return self.fallback.search(text, pos, end)
         low, high, firsts = self._low, self._high, self._firsts

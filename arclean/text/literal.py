@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-from arclean.text.re_syntax import MAXREPEAT, parse
+from arclean.text.re_syntax import MAXREPEAT, bounds, parse
 
 #: A scan of another kind, given back as it is.
 S = TypeVar("S")
@@ -42,9 +42,7 @@ class LiteralScan:
         self._searches = self._gaps = 0
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        size = len(text)
-        end = size if endpos is None else min(max(endpos, 0), size)
-        pos = min(max(pos, 0), size)  # as `re` bounds them (`find` counts from the end)
+        pos, end = bounds(text, pos, endpos)
         if self.dense:
             return self.whole.search(text, pos, end)
         at = text.find(self.prefix, pos, end)
@@ -64,9 +62,7 @@ class LiteralScan:
     ) -> Iterator[re.Match[str]]:
         """``whole.finditer``, from the first place of the prefix (none
         before it: no match starts there, and none holds it)."""
-        size = len(text)
-        end = size if endpos is None else min(max(endpos, 0), size)
-        pos = min(max(pos, 0), size)
+        pos, end = bounds(text, pos, endpos)
         at = text.find(self.prefix, pos, end)
         if at != -1:
             yield from self.whole.finditer(text, at, end)
@@ -103,9 +99,7 @@ class CharsScan:
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
-        size = len(text)
-        end = size if endpos is None else min(max(endpos, 0), size)
-        pos = min(max(pos, 0), size)
+        pos, end = bounds(text, pos, endpos)
         places = self._places(text, pos, end) if end - pos > 1024 * len(self.chars) else None
         if places is None:
             yield from self.whole.finditer(text, pos, end)

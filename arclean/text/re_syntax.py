@@ -1,6 +1,7 @@
-"""The syntax tree of a stdlib `re` pattern, for the scans that look inside
-one to find it faster (`arclean.text.literal`, `.linestart`, `.wide`,
-`.windows`): Python's own parser, `re._parser` since Python 3.11 and
+"""The syntax tree of a stdlib `re` pattern, and the bounds `re` gives a
+search, for the scans that look inside one to find it faster
+(`arclean.text.literal`, `.linestart`, `.wide`, `.windows`): Python's own
+parser, `re._parser` since Python 3.11 and
 `sre_parse` in 3.10 (the same module under its old name).  It is not a
 public API: every caller falls back to the pattern as it is when `parse`
 raises `re.error` or gives a shape it does not know."""
@@ -28,3 +29,13 @@ def parse(source: str, flags: int) -> Any:
     of ``(opcode, argument)`` items with ``getwidth()``.  Raises `re.error`
     (and `OverflowError` for a width past the limit, from ``getwidth``)."""
     return _sre_parse.parse(source, flags)
+
+
+def bounds(text: str, pos: int, endpos: int | None) -> tuple[int, int]:
+    """``(pos, endpos)`` of a search of `text` bounded as `re` bounds them
+    (each within ``0 .. len(text)``; no end: the text's), so that a scan's
+    `str.find` (which counts a negative position from the end) searches
+    where ``pattern.search(text, pos, endpos)`` would."""
+    size = len(text)
+    end = size if endpos is None else min(max(endpos, 0), size)
+    return min(max(pos, 0), size), end

@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from arclean.text.re_syntax import AT, AT_END, bounds, parse
+from arclean.text.required import required_chars
 
 
 class LineStartScan:
@@ -88,13 +89,18 @@ def lines_matches(
     line's start (`line_anchored`) is matched at each line start only
     (`regex` tries ``^`` at every position: AR102's exceptions, news,
     28 ms against 7 ms); an empty match there hands the lines back to
-    `finditer` (its rules for what may follow an empty match)."""
+    `finditer` (its rules for what may follow an empty match).  A line
+    without any of the characters every match holds (`required_chars`)
+    up to its search's end is passed over: no match lies there."""
     anchored = line_anchored(pattern)
+    needed = required_chars(pattern)
     found: list[tuple[int, int]] = []
     size = len(text)
     for lo, hi in lines:
-        left = max(deadline - time.monotonic(), 0.001)
         end = min(size, hi + lookahead) if hi < size else hi
+        if needed is not None and needed.search(text, lo, end) is None:
+            continue
+        left = max(deadline - time.monotonic(), 0.001)
         if anchored:
             spans = _anchored_matches(pattern, text, lo, hi, end, left)
             if spans is not None:

@@ -1,0 +1,172 @@
+"""The engine's ninth pass: each faster path must give exactly what the path
+it replaces gives.  The characters every match of a pattern holds
+(`required_chars`) against the pattern's own matches, and `lines_matches`
+passing over the lines without them against searching every line; links
+of a text without ``: / . @``."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+import regex
+from conftest import corpus_lines
+
+from arclean.chars import REGEX_FLAGS
+from arclean.ruleset import load_builtin_rules
+from arclean.text import linestart, masks
+from arclean.text.linestart import lines_matches
+from arclean.text.required import required_chars
+
+_PERSIAN = "\u06cc\u06a9\u067e\u0686\u0698\u06af"
+
+
+def _sample(corpus) -> str:
+    return corpus_lines(
+        corpus,
+        [
+            "news/saudinewsnet_2015-08-10.txt",
+            "messy/arsarcasm_tweets.txt",
+            "plain/hindawi_history.txt",
+        ],
+        400,
+    )
+
+
+def _patterns() -> list[regex.Pattern[str]]:
+    """Every shipped rule's exceptions and patterns."""
+    found = []
+    for rule in load_builtin_rules():
+        found.extend(rule.compiled_exceptions)
+        if rule.kind != "builtin" and rule.pattern:
+            found.append(rule.compiled)
+    return found
+
+
+def _random_text(rng: random.Random, chars: str, size: int) -> str:
+    return "".join(rng.choice(chars) for _ in range(size))
+
+
+def test_every_match_holds_a_required_character(corpus) -> None:
+    texts = [
+        _sample(corpus),
+        "كتب یک نامه. ثم و قال؟ ک\nالفقرة و من, ,a,b,c\n;x;y;z …...ـــ  \t\n",
+    ]
+    rng = random.Random(9)
+    alphabet = "اب و،.؟!\n \t,;ـیکپ" + "\u064b\u064e\u0670" + "«»()\"'"
+    texts += [_random_text(rng, alphabet, 400) for _ in range(30)]
+    checked = 0
+    for pattern in _patterns():
+        needed = required_chars(pattern)
+        if needed is None:
+            continue
+        checked += 1
+        for text in texts:
+            for m in pattern.finditer(text):
+                assert needed.search(m.group()), (pattern.pattern, m.group())
+    assert checked >= 5  # AR109's Persian exception, AR102's, AR103's, AR202's, AR210's...
+
+
+def test_ar109_persian_exception_has_its_letters() -> None:
+    rule = next(r for r in load_builtin_rules() if r.code == "AR109")
+    sentence = next(p for p in rule.compiled_exceptions if "\\u06CC" in p.pattern)
+    needed = required_chars(sentence)
+    assert needed is not None
+    assert all(needed.search(ch) for ch in _PERSIAN)
+    assert not needed.search("قال الوزير و الحرب. ثم عاد")
+
+
+@pytest.mark.parametrize(
+    ("source", "chars"),
+    [
+        ("ab+c", "a"),
+        ("x?y", "y"),
+        ("(?:ab|cd)e?", "ac"),
+        ("(?:[pq]r|s)+", "rs"),
+        ("(?>t)u*", "t"),
+        ("(?<![a-z])[\u06cc\u06a9]", "\u06cc\u06a9"),
+    ],
+)
+def test_required_chars_of_known_shapes(source: str, chars: str) -> None:
+    needed = required_chars(regex.compile(source, REGEX_FLAGS))
+    assert needed is not None
+    assert {ch for ch in map(chr, range(0x700)) if needed.fullmatch(ch)} == set(chars)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"[a[bc]]x",  # a nested set (VERSION1): re would read a literal `]`
+        r"[[a-z]--[aeiou]]",
+        r"[\w&&[^\d]]",
+        r"(?:abc){e<=1}",  # fuzzy: re would read `{e<=1}` as text
+        r"(?i)abc",
+        r"(?x) a b c",
+        r"(?#c)abc",
+        r"\p{L}",
+        r"a*",
+        r"(?:a|)b?",
+        r"[^a]",
+        r"\d",
+        r".",
+        r"a\Kb",
+        r"(?r)ab",
+    ],
+)
+def test_required_chars_leaves_what_it_cannot_read(source: str) -> None:
+    assert required_chars(regex.compile(source, REGEX_FLAGS)) is None
+
+
+def test_a_nested_set_is_matched_without_its_brackets() -> None:
+    # What the rejection above protects: `[a[bc]]x` matches "bx", no `]`.
+    assert regex.compile(r"[a[bc]]x", REGEX_FLAGS).search("bx")
+
+
+def _lines_of(text: str, every: int) -> list[tuple[int, int]]:
+    lines = []
+    start = 0
+    for number, line in enumerate(text.split("\n")):
+        end = start + len(line) + 1
+        if number % every == 0:
+            lines.append((start, min(end, len(text))))
+        start = end
+    return lines
+
+
+@pytest.mark.parametrize("lookahead", [0, 64])
+def test_lines_matches_passing_over_lines_is_the_same(corpus, monkeypatch, lookahead) -> None:
+    rng = random.Random(10)
+    text = _sample(corpus)
+    # Persian words and sentences put in, some at a line's end (within the
+    # lookahead of the line before), some alone.
+    pieces = text.split("\n")
+    for i in rng.sample(range(len(pieces)), 60):
+        pieces[i] = rng.choice(["یک", "این کتاب.", "ک", "گ!"]) + pieces[i]
+    for i in rng.sample(range(len(pieces)), 30):
+        pieces[i] += " " + rng.choice(["یک", "پ", "چه"])
+    text = "\n".join(pieces)
+    deadline = time.monotonic() + 60
+    patterns = [p for p in _patterns() if required_chars(p) is not None]
+    assert patterns
+    for every in (1, 3):
+        lines = _lines_of(text, every)
+        fast = [lines_matches(p, text, lines, lookahead, deadline) for p in patterns]
+        monkeypatch.setattr(linestart, "required_chars", lambda _pattern: None)
+        slow = [lines_matches(p, text, lines, lookahead, deadline) for p in patterns]
+        monkeypatch.undo()
+        assert fast == slow
+        assert any(fast)
+
+
+def test_links_of_a_text_without_their_characters() -> None:
+    rng = random.Random(11)
+    alphabet = "ابwWhtps mailto x-_#\n\t0123"
+    for _ in range(300):
+        text = _random_text(rng, alphabet, rng.randrange(0, 60))
+        assert masks.link_ranges(text) == []
+    # Each of the marks alone makes a link: none may be left out of them.
+    assert masks.link_ranges("انظر localhost/a") == [(5, 16)]
+    assert masks.link_ranges("انظر www.example") == [(5, 16)]
+    assert masks.link_ranges("انظر mailto:x") == [(5, 13)]
+    assert masks.link_ranges("انظر a@b.cd") == [(5, 11)]

@@ -1,6 +1,6 @@
 """The engine's ninth pass: each faster path must give exactly what the path
 it replaces gives.  The characters every match of a pattern holds
-(`required_chars`) against the pattern's own matches, and `lines_matches`
+(`required_pieces`) against the pattern's own matches, and `lines_matches`
 passing over the lines without them against searching every line; links
 of a text without ``: / . @``."""
 
@@ -13,11 +13,11 @@ import pytest
 import regex
 from conftest import corpus_lines
 
-from arclean.chars import REGEX_FLAGS
+from arclean.chars import REGEX_FLAGS, char_class
 from arclean.ruleset import load_builtin_rules
 from arclean.text import linestart, masks
 from arclean.text.linestart import lines_matches
-from arclean.text.required import required_chars
+from arclean.text.required import required_pieces
 
 _PERSIAN = "\u06cc\u06a9\u067e\u0686\u0698\u06af"
 
@@ -58,40 +58,50 @@ def test_every_match_holds_a_required_character(corpus) -> None:
     texts += [_random_text(rng, alphabet, 400) for _ in range(30)]
     checked = 0
     for pattern in _patterns():
-        needed = required_chars(pattern)
+        needed = required_pieces(pattern)
         if needed is None:
             continue
         checked += 1
         for text in texts:
             for m in pattern.finditer(text):
                 assert needed.search(m.group()), (pattern.pattern, m.group())
-    assert checked >= 5  # AR109's Persian exception, AR102's, AR103's, AR202's, AR210's...
+    assert checked >= 10  # AR109's four exceptions, AR102's, AR103's, the tags'...
 
 
 def test_ar109_persian_exception_has_its_letters() -> None:
     rule = next(r for r in load_builtin_rules() if r.code == "AR109")
     sentence = next(p for p in rule.compiled_exceptions if "\\u06CC" in p.pattern)
-    needed = required_chars(sentence)
+    needed = required_pieces(sentence)
     assert needed is not None
     assert all(needed.search(ch) for ch in _PERSIAN)
     assert not needed.search("قال الوزير و الحرب. ثم عاد")
 
 
 @pytest.mark.parametrize(
-    ("source", "chars"),
+    ("source", "pieces"),
     [
-        ("ab+c", "a"),
-        ("x?y", "y"),
-        ("(?:ab|cd)e?", "ac"),
-        ("(?:[pq]r|s)+", "rs"),
-        ("(?>t)u*", "t"),
-        ("(?<![a-z])[\u06cc\u06a9]", "\u06cc\u06a9"),
+        ("ab+c", {"a"}),
+        ("x?y", {"y"}),
+        ("(?:ab|cd)e?", {"ab", "cd"}),
+        ("(?:[pq]r|s)+", {"r", "s"}),
+        ("(?>t)u*", {"t"}),
+        ("(?<![a-z])[\u06cc\u06a9]", {"\u06cc", "\u06a9"}),
+        (
+            r"(?<![\p{L}\p{M}])(?:حرف|حروف)[ \t]+و\p{Mn}*",
+            {"حر"},
+        ),  # re's parser takes the common start out
+        (r"\p{L}+x\P{L}", {"x"}),
+        (r"[\p{L}x]y", {"y"}),
+        (r"a,(?:b|\p{L})", {"a,"}),
     ],
 )
-def test_required_chars_of_known_shapes(source: str, chars: str) -> None:
-    needed = required_chars(regex.compile(source, REGEX_FLAGS))
+def test_required_pieces_of_known_shapes(source: str, pieces: set[str]) -> None:
+    needed = required_pieces(regex.compile(source, REGEX_FLAGS))
     assert needed is not None
-    assert {ch for ch in map(chr, range(0x700)) if needed.fullmatch(ch)} == set(chars)
+    if all(len(piece) == 1 for piece in pieces):
+        assert needed.pattern == char_class(frozenset(pieces))
+    else:
+        assert needed.pattern == "|".join(sorted(pieces, key=lambda p: (-len(p), p)))
 
 
 @pytest.mark.parametrize(
@@ -105,6 +115,8 @@ def test_required_chars_of_known_shapes(source: str, chars: str) -> None:
         r"(?x) a b c",
         r"(?#c)abc",
         r"\p{L}",
+        r"[\p{L}a]+",
+        r"\p{L}|a",
         r"a*",
         r"(?:a|)b?",
         r"[^a]",
@@ -114,8 +126,8 @@ def test_required_chars_of_known_shapes(source: str, chars: str) -> None:
         r"(?r)ab",
     ],
 )
-def test_required_chars_leaves_what_it_cannot_read(source: str) -> None:
-    assert required_chars(regex.compile(source, REGEX_FLAGS)) is None
+def test_required_pieces_leaves_what_it_cannot_read(source: str) -> None:
+    assert required_pieces(regex.compile(source, REGEX_FLAGS)) is None
 
 
 def test_a_nested_set_is_matched_without_its_brackets() -> None:
@@ -147,12 +159,12 @@ def test_lines_matches_passing_over_lines_is_the_same(corpus, monkeypatch, looka
         pieces[i] += " " + rng.choice(["یک", "پ", "چه"])
     text = "\n".join(pieces)
     deadline = time.monotonic() + 60
-    patterns = [p for p in _patterns() if required_chars(p) is not None]
+    patterns = [p for p in _patterns() if required_pieces(p) is not None]
     assert patterns
     for every in (1, 3):
         lines = _lines_of(text, every)
         fast = [lines_matches(p, text, lines, lookahead, deadline) for p in patterns]
-        monkeypatch.setattr(linestart, "required_chars", lambda _pattern: None)
+        monkeypatch.setattr(linestart, "required_pieces", lambda _pattern: None)
         slow = [lines_matches(p, text, lines, lookahead, deadline) for p in patterns]
         monkeypatch.undo()
         assert fast == slow

@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from arclean.text.re_syntax import AT, AT_END, bounds, parse
-from arclean.text.required import required_chars
+from arclean.text.required import required_pieces
 
 
 class LineStartScan:
@@ -90,10 +90,10 @@ def lines_matches(
     (`regex` tries ``^`` at every position: AR102's exceptions, news,
     28 ms against 7 ms); an empty match there hands the lines back to
     `finditer` (its rules for what may follow an empty match).  A line
-    without any of the characters every match holds (`required_chars`)
+    without any of the characters every match holds (`required_pieces`)
     up to its search's end is passed over: no match lies there."""
     anchored = line_anchored(pattern)
-    needed = required_chars(pattern)
+    needed = required_pieces(pattern)
     found: list[tuple[int, int]] = []
     size = len(text)
     for lo, hi in lines:

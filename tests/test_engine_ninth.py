@@ -2,12 +2,14 @@
 it replaces gives.  The characters every match of a pattern holds
 (`required_pieces`) against the pattern's own matches, and `lines_matches`
 passing over the lines without them against searching every line; links
-of a text without ``: / . @``."""
+of a text without ``: / . @``; the rules' unseen ranges moved by walking
+the replacements against bisecting them."""
 
 from __future__ import annotations
 
 import random
 import time
+from bisect import bisect_left
 
 import pytest
 import regex
@@ -15,9 +17,13 @@ from conftest import corpus_lines
 
 from arclean.chars import REGEX_FLAGS, char_class
 from arclean.ruleset import load_builtin_rules
+from arclean.text import dirty as dirty_module
 from arclean.text import linestart, masks
+from arclean.text.dirty import _walked, coarsen, move_dirty
+from arclean.text.edits import Replacement
 from arclean.text.linestart import lines_matches
 from arclean.text.required import required_pieces
+from arclean.text.windows import Shift, changed_ranges
 
 _PERSIAN = "\u06cc\u06a9\u067e\u0686\u0698\u06af"
 
@@ -182,3 +188,51 @@ def test_links_of_a_text_without_their_characters() -> None:
     assert masks.link_ranges("انظر www.example") == [(5, 16)]
     assert masks.link_ranges("انظر mailto:x") == [(5, 13)]
     assert masks.link_ranges("انظر a@b.cd") == [(5, 11)]
+
+
+def _bisected(dirty, starts, deltas):
+    moved = []
+    for start, end in dirty:
+        new_start = start + deltas[bisect_left(starts, start)]
+        new_end = end + deltas[bisect_left(starts, end)]
+        moved.append((new_start, new_end if new_end > new_start else new_start))
+    return moved
+
+
+def test_walked_moves_ranges_as_bisections_do() -> None:
+    rng = random.Random(12)
+    for _ in range(3000):
+        size = rng.randrange(1, 400)
+        points = sorted(rng.sample(range(size + 1), min(size + 1, 2 * rng.randrange(1, 20))))
+        dirty = [(points[k], points[k + 1]) for k in range(0, len(points) - 1, 2)]
+        if rng.random() < 0.2:  # empty ranges
+            dirty = [(start, start) for start, _end in dirty]
+        starts = sorted(rng.choices(range(size + 1), k=rng.randrange(1, 40)))
+        deltas = [0]
+        for _start in starts:
+            deltas.append(deltas[-1] + rng.randrange(-3, 4))
+        i = rng.randrange(0, len(dirty) + 1)
+        j = rng.randrange(i, len(dirty) + 1)
+        assert _walked(dirty, i, j, starts, deltas) == _bisected(dirty[i:j], starts, deltas)
+
+
+def test_move_dirty_walking_or_bisecting_is_the_same(monkeypatch) -> None:
+    rng = random.Random(13)
+    for _ in range(500):
+        size = 2000
+        points = sorted(rng.sample(range(size), 2 * rng.randrange(1, 60)))
+        dirty = coarsen([(points[k], points[k + 1]) for k in range(0, len(points), 2)])
+        reps = []
+        position = rng.randrange(0, 50)
+        while position < size and len(reps) < rng.randrange(1, 200):
+            end = min(size, position + rng.randrange(0, 4))
+            reps.append(Replacement(position, end, "x" * rng.randrange(0, 4), "T"))
+            position = end + rng.randrange(1, 60)
+        shift = Shift(reps)
+        changed = coarsen(changed_ranges(reps))
+        new_size = size + shift.deltas[-1]
+        walked = move_dirty(dirty, shift, changed, new_size)
+        monkeypatch.setattr(dirty_module, "_WALK", 0)
+        bisected = move_dirty(dirty, shift, changed, new_size)
+        monkeypatch.undo()
+        assert walked == bisected

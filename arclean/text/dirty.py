@@ -16,6 +16,9 @@ from arclean.text.windows import Shift
 #: Past this many changed ranges, a rule looks at the whole text again.
 MAX_DIRTY = 400
 
+#: `move_dirty` walks the replacements' starts along the ranges (instead
+#: of two bisections a range) when there are at most this many a range.
+_WALK = 8
 #: A range's start and end, as bisection keys (C functions).
 _first = itemgetter(0)
 _second = itemgetter(1)
@@ -82,10 +85,13 @@ def move_dirty(
             i = bisect_right(dirty, first, key=_second)
             j = bisect_right(dirty, last, key=_first, lo=i)
             moved = dirty[:i]
-            for start, end in dirty[i:j]:  # `shift`, inlined: called for every range
-                new_start = start + deltas[bisect_left(starts, start)]
-                new_end = end + deltas[bisect_left(starts, end)]
-                moved.append((new_start, new_end if new_end > new_start else new_start))
+            if len(starts) <= _WALK * (j - i):
+                moved.extend(_walked(dirty, i, j, starts, deltas))
+            else:
+                for start, end in dirty[i:j]:  # `shift`, inlined: called for every range
+                    new_start = start + deltas[bisect_left(starts, start)]
+                    new_end = end + deltas[bisect_left(starts, end)]
+                    moved.append((new_start, new_end if new_end > new_start else new_start))
             moved.extend([(start + final, end + final) for start, end in dirty[j:]])
         if len(changed) * 8 < len(moved) and _separated(moved):
             # A few changed ranges into many: spliced in by bisection.
@@ -99,6 +105,30 @@ def move_dirty(
     ):
         return None
     return merged
+
+
+def _walked(
+    dirty: list[Range], i: int, j: int, starts: list[int], deltas: list[int]
+) -> list[Range]:
+    """``dirty[i:j]`` moved as `move_dirty` moves them (each start and end
+    by the replacements starting before it; an end moved before its start
+    is the start), the replacements' `starts` walked along with the ranges
+    instead of bisected for each (both are sorted: tweets, 380 ranges and
+    700 replacements a move, half the time)."""
+    moved: list[Range] = []
+    append = moved.append
+    count = len(starts)
+    k = bisect_left(starts, dirty[i][0]) if i < j else 0
+    for start, end in dirty[i:j]:
+        while k < count and starts[k] < start:
+            k += 1
+        at = k  # bisect_left(starts, end): from the start's, as end >= start
+        while at < count and starts[at] < end:
+            at += 1
+        new_start = start + deltas[k]
+        new_end = end + deltas[at]
+        append((new_start, new_end if new_end > new_start else new_start))
+    return moved
 
 
 def _separated(ranges: list[Range]) -> bool:

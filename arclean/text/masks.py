@@ -217,6 +217,8 @@ def _url_end(text: str, start: int, end: int) -> int:
     """`end`, past the closing parentheses that balance ones the URL
     ``text[start:end]`` opened (``…/wiki/مصر_(توضيح)``: Wikipedia's, which
     Markdown autolinks keep)."""
+    if text.find("(", start, end) == -1:
+        return end  # nothing opened (most URLs): one search
     opened = text.count("(", start, end) - text.count(")", start, end)
     while opened > 0 and text.startswith(")", end):
         end += 1
@@ -299,7 +301,9 @@ def link_ranges(text: str) -> list[Range]:
         # before it (a mention, `@` after a space), no search is needed.
         local = (
             _EMAIL_LOCAL.search(text, max(0, position - 64), position)
-            if position and _EMAIL_LOCAL_END.match(text, position - 1, position)
+            if position
+            and text[position - 1] not in _SPACES  # a mention's: asked of no pattern
+            and _EMAIL_LOCAL_END.match(text, position - 1, position)
             else None
         )
         if local:

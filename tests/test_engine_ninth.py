@@ -3,7 +3,8 @@ it replaces gives.  The characters every match of a pattern holds
 (`required_pieces`) against the pattern's own matches, and `lines_matches`
 passing over the lines without them against searching every line; links
 of a text without ``: / . @``; the rules' unseen ranges moved by walking
-the replacements against bisecting them."""
+the replacements against bisecting them; the lines of another language
+from one scan against the searches of `other_language_lines`."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from conftest import corpus_lines
 from arclean.chars import REGEX_FLAGS, char_class
 from arclean.ruleset import load_builtin_rules
 from arclean.text import dirty as dirty_module
-from arclean.text import linestart, masks
+from arclean.text import language, linestart, masks
 from arclean.text.dirty import _walked, coarsen, move_dirty
 from arclean.text.edits import Replacement
 from arclean.text.linestart import lines_matches
@@ -236,3 +237,36 @@ def test_move_dirty_walking_or_bisecting_is_the_same(monkeypatch) -> None:
         bisected = move_dirty(dirty, shift, changed, new_size)
         monkeypatch.undo()
         assert walked == bisected
+
+
+def _decided_as_before(text: str) -> tuple[list[tuple[int, int]], bool]:
+    if not any(language._patterns()[0].finditer(text)):
+        return [], False
+    mostly = language.text_in_other_language(text)
+    return language.other_language_lines(text, mostly_other=mostly), mostly
+
+
+def test_decided_other_lines_from_one_scan(corpus) -> None:
+    rng = random.Random(14)
+    texts = [
+        _sample(corpus),
+        (corpus / "plain/hindawi_history.txt").read_text(encoding="utf-8")[:400_000],
+        "",
+        "بسم الله",
+        "این کتاب خوب است\nهذا كتاب\nپ",
+    ]
+    persian = ["این کتاب خوب است", "من به تهران رفتم ۱۳۹۴", "گفت", "ژ", "چه", "تو و او"]
+    arabic = ["قال الوزير إن الحكومة", "مدرسة", "١٢٣", "ی ك", "hello", ""]
+    for mix in (0.05, 0.5, 0.95):
+        for _ in range(20):
+            lines = [
+                rng.choice(persian) if rng.random() < mix else rng.choice(arabic)
+                for _ in range(rng.randrange(1, 80))
+            ]
+            texts.append("\n".join(lines) * rng.choice([1, 400]))  # long ones: the scan by str.find
+    decided_both = set()
+    for text in texts:
+        found = language.decided_other_lines(text)
+        assert found == _decided_as_before(text)
+        decided_both.add(found[1])
+    assert decided_both == {True, False}

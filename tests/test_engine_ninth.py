@@ -4,11 +4,13 @@ it replaces gives.  The characters every match of a pattern holds
 passing over the lines without them against searching every line; links
 of a text without ``: / . @``; the rules' unseen ranges moved by walking
 the replacements against bisecting them; the lines of another language
-from one scan against the searches of `other_language_lines`."""
+from one scan against the searches of `other_language_lines`; a scan
+opening with a group of a class (AR202's) by its places against `re`."""
 
 from __future__ import annotations
 
 import random
+import re
 import time
 from bisect import bisect_left
 
@@ -23,6 +25,7 @@ from arclean.text import language, linestart, masks
 from arclean.text.dirty import _walked, coarsen, move_dirty
 from arclean.text.edits import Replacement
 from arclean.text.linestart import lines_matches
+from arclean.text.literal import CharsScan, literal_scan
 from arclean.text.required import required_pieces
 from arclean.text.windows import Shift, changed_ranges
 
@@ -270,3 +273,38 @@ def test_decided_other_lines_from_one_scan(corpus) -> None:
         assert found == _decided_as_before(text)
         decided_both.add(found[1])
     assert decided_both == {True, False}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"([\u064b-\u0652\u0670])\1",  # AR202's scan
+        r"([ab])\1",
+        r"([ab])(?<=xa)c?",
+        r"([ab])(?=b)",
+        r"([ab]|c)d",  # re's parser makes the branch a class
+    ],
+)
+def test_a_group_opening_with_a_class_is_scanned_by_its_places(source: str) -> None:
+    whole = re.compile(source, re.MULTILINE)
+    scan = literal_scan(whole)
+    assert isinstance(scan, CharsScan)
+    assert not scan.every
+    rng = random.Random(15)
+    marks = "\u064b\u064c\u064e\u0650\u0670"
+    for density in (0.001, 0.02, 0.3):
+        for _ in range(4):
+            size = rng.choice([50, 20_000, 120_000])
+            text = "".join(
+                rng.choice(marks + "abcx") if rng.random() < density else rng.choice("قال \n")
+                for _ in range(size)
+            )
+            for pos, end in [(0, size), (rng.randrange(size), size), (0, rng.randrange(size))]:
+                assert [m.span() for m in scan.finditer(text, pos, end)] == [
+                    m.span() for m in whole.finditer(text, pos, end)
+                ]
+
+
+def test_a_group_opening_with_no_class_is_left() -> None:
+    for source in [r"(a)\1", r"([ab])?c", r"(?i:([ab]))\1", r"([ab]c)+d", r"([^ab])\1"]:
+        assert not isinstance(literal_scan(re.compile(source)), CharsScan)

@@ -86,12 +86,17 @@ class CharsScan:
     match `re` finds there: the run, to its end or `endpos`), so the
     matches are those of ``whole.finditer``; a short stretch, or one with
     more than `MAX_PLACES` places, is searched by `whole` itself.  `search`
-    is the pattern's own."""
+    is the pattern's own.  With `every` false, a pattern that begins with
+    a group opening with the class (AR202's ``([…])\\1``): not every place
+    begins a match, and a place where `whole` does not match is passed
+    over (each match begins at a place: the first after the last match
+    where `whole` matches is the next match ``whole.finditer`` finds)."""
 
-    def __init__(self, whole: re.Pattern[str], chars: str) -> None:
+    def __init__(self, whole: re.Pattern[str], chars: str, every: bool = True) -> None:
         self.whole = whole
         self.pattern = whole.pattern
         self.chars = chars
+        self.every = every
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return self.whole.search(text, pos, len(text) if endpos is None else endpos)
@@ -106,10 +111,13 @@ class CharsScan:
             return
         match = self.whole.match
         after = pos
+        every = self.every
         for at in places:
             if at >= after:  # not inside the last run
                 hit = match(text, at, end)
-                assert hit is not None  # a character of the class: a match
+                if hit is None:
+                    assert not every  # a character of the class: a match
+                    continue
                 yield hit
                 after = hit.end()
 
@@ -137,7 +145,8 @@ def literal_scan(pattern: S) -> S | LiteralScan | CharsScan:
     literal character (not case-folded: no ``re.IGNORECASE``) followed by
     nothing but repeats that may be empty (``ـ+`` is ``ــ*``), as a
     `CharsScan` when it is a class of a few literal characters or a run of
-    one; else `pattern` (of any kind) itself."""
+    one, or begins with a group opening with such a class; else `pattern`
+    (of any kind) itself."""
     if not isinstance(pattern, re.Pattern) or pattern.flags & re.IGNORECASE:
         return pattern
     try:
@@ -151,6 +160,11 @@ def literal_scan(pattern: S) -> S | LiteralScan | CharsScan:
     chars = _class_chars(parsed)
     if chars is not None:
         return CharsScan(pattern, chars)
+    if parsed and str(parsed[0][0]) == "SUBPATTERN":
+        _group, add_flags, del_flags, body = parsed[0][1]
+        chars = _class_chars(list(body)[:1]) if not add_flags and not del_flags else None
+        if chars is not None and str(body[0][0]) == "IN":
+            return CharsScan(pattern, chars, every=False)
     if (
         not parsed
         or str(parsed[0][0]) != "LITERAL"

@@ -5,7 +5,8 @@ passing over the lines without them against searching every line; links
 of a text without ``: / . @``; the rules' unseen ranges moved by walking
 the replacements against bisecting them; the lines of another language
 from one scan against the searches of `other_language_lines`; a scan
-opening with a group of a class (AR202's) by its places against `re`."""
+opening with a group of a class (AR202's) by its places, and a line start
+scan's `finditer` by its searches, against `re`."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from arclean.text import dirty as dirty_module
 from arclean.text import language, linestart, masks
 from arclean.text.dirty import _walked, coarsen, move_dirty
 from arclean.text.edits import Replacement
-from arclean.text.linestart import lines_matches
+from arclean.text.linestart import LineStartScan, line_start_scan, lines_matches
 from arclean.text.literal import CharsScan, literal_scan
 from arclean.text.required import required_pieces
 from arclean.text.windows import Shift, changed_ranges
@@ -308,3 +309,34 @@ def test_a_group_opening_with_a_class_is_scanned_by_its_places(source: str) -> N
 def test_a_group_opening_with_no_class_is_left() -> None:
     for source in [r"(a)\1", r"([ab])?c", r"(?i:([ab]))\1", r"([ab]c)+d", r"([^ab])\1"]:
         assert not isinstance(literal_scan(re.compile(source)), CharsScan)
+
+
+def test_line_start_scan_finditer_is_the_pattern_finditer(corpus) -> None:
+    scan = next(r for r in load_builtin_rules() if r.code == "AR192").compiled_scan
+    assert scan is not None
+    patterns = [
+        line_start_scan(scan),
+        line_start_scan(re.compile(r"^(a)\1|^$", re.MULTILINE)),  # empty matches
+        line_start_scan(re.compile(r"^a*", re.MULTILINE)),
+        line_start_scan(re.compile(r"^[.!]+(?=\n)", re.MULTILINE)),
+    ]
+    assert all(isinstance(pattern, LineStartScan) for pattern in patterns)
+    texts = [
+        corpus_lines(corpus, ["news/saudinewsnet_2015-08-10.txt"], 400),
+        ". أول\n\u200f<b>. ثاني\n\n- . ثالث\r\n.",
+        "aa\n\naab\na\n.!\n!!.x\n",
+        "",
+        "\n\n",
+    ]
+    rng = random.Random(16)
+    for _ in range(20):
+        texts.append("".join(rng.choice("a.!\n\n x") for _ in range(rng.randrange(0, 200))))
+    for pattern in patterns:
+        for text in texts:
+            size = len(text)
+            for _ in range(50):
+                pos = rng.randrange(0, size + 1)
+                end = rng.choice([size, rng.randrange(pos, size + 1)])
+                assert [m.span() for m in pattern.finditer(text, pos, end)] == [
+                    m.span() for m in pattern.whole.finditer(text, pos, end)
+                ], (pattern.pattern, text, pos, end)

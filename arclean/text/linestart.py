@@ -25,7 +25,9 @@ class LineStartScan:
     only at the text's start and after each line break (found by
     ``\\n(?:...)``, the pattern's rest after a line break); each hit is
     the match of `whole` itself at that line's start, so the matches are
-    those of ``whole.search``.  `finditer` is the pattern's own."""
+    those of ``whole.search``.  `finditer` searches on from each match's
+    end (`re` tries ``^`` at every position: books, 25 ms against 2 ms),
+    and leaves what follows an empty match to the pattern's own."""
 
     def __init__(self, whole: re.Pattern[str], after_break: re.Pattern[str]) -> None:
         self.whole = whole
@@ -53,7 +55,17 @@ class LineStartScan:
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
-        return self.whole.finditer(text, pos, len(text) if endpos is None else endpos)
+        """``whole.finditer``: after a match of one character or more, the
+        next is the first match from its end (where `re` searches on); an
+        empty match and all after it are the pattern's own."""
+        end = len(text) if endpos is None else endpos
+        hit = self.search(text, pos, end)
+        while hit is not None:
+            if hit.end() == hit.start():
+                yield from self.whole.finditer(text, hit.start(), end)
+                return
+            yield hit
+            hit = self.search(text, hit.end(), end)
 
 
 def line_start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | LineStartScan:

@@ -1,9 +1,9 @@
 """The engine's ninth pass: each faster path must give exactly what the path
 it replaces gives.  The characters every match of a pattern holds
 (`required_pieces`) against the pattern's own matches, and `lines_matches`
-passing over the lines without them against searching every line; links
-of a text without ``: / . @``; the rules' unseen ranges moved by walking
-the replacements against bisecting them; the lines of another language
+passing over the lines without them against searching every line; the
+rules' unseen ranges moved by walking the replacements against bisecting
+them; the lines of another language
 from one scan against the searches of `other_language_lines`; a scan
 opening with a group of a class (AR202's) by its places, and a line start
 scan's `finditer` by its searches, against `re`."""
@@ -22,7 +22,7 @@ from conftest import corpus_lines
 from arclean.chars import REGEX_FLAGS, char_class
 from arclean.ruleset import load_builtin_rules
 from arclean.text import dirty as dirty_module
-from arclean.text import language, linestart, masks
+from arclean.text import language, linestart
 from arclean.text.dirty import _walked, coarsen, move_dirty
 from arclean.text.edits import Replacement
 from arclean.text.linestart import LineStartScan, line_start_scan, lines_matches
@@ -180,19 +180,6 @@ def test_lines_matches_passing_over_lines_is_the_same(corpus, monkeypatch, looka
         monkeypatch.undo()
         assert fast == slow
         assert any(fast)
-
-
-def test_links_of_a_text_without_their_characters() -> None:
-    rng = random.Random(11)
-    alphabet = "ابwWhtps mailto x-_#\n\t0123"
-    for _ in range(300):
-        text = _random_text(rng, alphabet, rng.randrange(0, 60))
-        assert masks.link_ranges(text) == []
-    # Each of the marks alone makes a link: none may be left out of them.
-    assert masks.link_ranges("انظر localhost/a") == [(5, 16)]
-    assert masks.link_ranges("انظر www.example") == [(5, 16)]
-    assert masks.link_ranges("انظر mailto:x") == [(5, 13)]
-    assert masks.link_ranges("انظر a@b.cd") == [(5, 11)]
 
 
 def _bisected(dirty, starts, deltas):

@@ -153,9 +153,6 @@ def _host_start(text: str, slash: int) -> int:
     return start
 
 
-#: Every link holds one of these: ``://``, ``mailto:``, ``www.``, a host
-#: name's ``/``, an e-mail address's ``@``.
-_LINK_MARKS = ":/.@"
 #: Candidates `_find` tries one by one before it hands over to `str.find`.
 _PROBES = 32
 
@@ -230,8 +227,6 @@ def link_ranges(text: str) -> list[Range]:
     """Sorted, merged ``(start, end)`` ranges of the URLs (scheme URLs,
     ``www.`` hosts, host names with a path such as ``example.com/a``,
     ``mailto:``) and e-mail addresses in `text`."""
-    if not any(mark in text for mark in _LINK_MARKS):
-        return []  # a short text without them: no search at all
     found: list[Range] = []
     position = _find(text, "://", 0, 1)
     while position != -1:

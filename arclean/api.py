@@ -130,7 +130,12 @@ class Cleaner:
     def __repr__(self) -> str:
         """The settings that differ from the defaults and the number of
         active rules: ``Cleaner(profile='search', rules=31)``."""
-        defaults = {"select": None, "unsafe_fixes": None, "format": "plain", "options": {}}
+        defaults: dict[str, Any] = {
+            "select": None,
+            "unsafe_fixes": None,
+            "format": "plain",
+            "options": {},
+        }
         shown = [
             f"{key}={value!r}"
             for key, value in self.settings.items()

@@ -127,6 +127,22 @@ class Cleaner:
         self.engine = Engine(self.rules, unsafe_fixes=unsafe_fixes, index=self.index)
         self._by_code = {r.code: r for r in self.ruleset.rules}
 
+    def __repr__(self) -> str:
+        """The settings that differ from the defaults and the number of
+        active rules: ``Cleaner(profile='search', rules=31)``."""
+        defaults: dict[str, Any] = {
+            "select": None,
+            "unsafe_fixes": None,
+            "format": "plain",
+            "options": {},
+        }
+        shown = [
+            f"{key}={value!r}"
+            for key, value in self.settings.items()
+            if value != defaults.get(key, ()) and (key != "profile" or value != "default")
+        ]
+        return f"Cleaner({', '.join([*shown, f'rules={len(self.rules)}'])})"
+
     def _folded(self, glossaries: Sequence[Glossary]) -> tuple[Any, ...]:
         """`glossaries` folded by this index profile's other rules
         (`folded_glossary`), as the ``glossaries`` option holds them."""

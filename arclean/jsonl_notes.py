@@ -93,3 +93,13 @@ def problem_notes(label: str, problems: Iterable[_Problem], shown: int = 3) -> l
     for problem in problems:
         tally.add(problem)
     return tally.notes(label)
+
+
+def strict_refusal(count: int, check: bool, written: str) -> str:
+    """What ``--strict`` says when `count` records could not be read or
+    cleaned: with `check`, that they could not be checked; otherwise that
+    they were left as they were and what became of the output (`written`:
+    "file left unchanged", "nothing written")."""
+    if check:
+        return f"{count} record(s) could not be checked (--strict)"
+    return f"{count} record(s) left as they were (--strict: {written})"

@@ -230,7 +230,7 @@ def _process_jsonl(
 ) -> FileResult:
     """`process_source` for JSON Lines (`arclean.jsonl`); ``--strict``: see RunOptions."""
     from arclean.jsonl import process
-    from arclean.jsonl_notes import problem_notes
+    from arclean.jsonl_notes import problem_notes, strict_refusal
 
     opts, path = resolver.options, source.name if source.stamp else None
     doc = process(
@@ -244,11 +244,8 @@ def _process_jsonl(
         notes=problem_notes(label, doc.problems),
     )  # fmt: skip
     if result.notes and opts.strict:
-        if mode == "check":
-            what = f"{len(doc.problems)} record(s) could not be checked (--strict)"
-        else:
-            left = "file left unchanged" if path else "nothing written"
-            what = f"{len(doc.problems)} record(s) left as they were (--strict: {left})"
+        left = "file left unchanged" if path else "nothing written"
+        what = strict_refusal(len(doc.problems), mode == "check", left)
         result.error, result.changed = f"{label}: {what}", False
         return result
     return result if mode == "check" else _write_back(result, source, doc.text, mode, path)

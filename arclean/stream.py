@@ -19,11 +19,13 @@ Streamed only: ``fix`` to stdout or in place, UTF-8, nothing listed
 (``--diff``, ``--show-changes``, ``--statistics`` need the whole text), and
 either plain text without rule files of one's own (a user's pattern may
 cross a line) and without a rule that decides over the whole text
-(`text-wide`: AR304, AR802), or JSON Lines (``--jsonl``) without
-``--strict`` (which writes nothing when any record is bad).  Each value of
+(`text-wide`: AR304, AR802), or JSON Lines (``--jsonl``).  Each value of
 a record is a text of its own, so JSON Lines are cut at any line break,
 with any format and rule, and the records left as they were are counted as
-they come (`arclean.jsonl_notes.ProblemTally`).  Nothing here prints or
+they come (`arclean.jsonl_notes.ProblemTally`).  With ``--strict``, which
+writes nothing when any record is bad, stdin's cleaned chunks are held in
+a second temporary file and written only at the end, and a file is
+replaced only when no record was left as it was.  Nothing here prints or
 exits: stdin's chunks go to the `write` callback the command line gives.
 """
 
@@ -52,7 +54,7 @@ def streamable(cleaner: Cleaner, resolver: Resolver) -> bool:
     if opts.encoding != "utf-8":
         return False
     if opts.jsonl_fields:
-        return not opts.strict
+        return True
     return (
         cleaner.settings["format"] == "plain"
         and not cleaner.settings["rule_files"]
@@ -193,8 +195,21 @@ def stream_stdin(
             problem = first.error(spool)
             if problem is not None:
                 raise problem
-            for data, _, _ in _cleaned(spool, "-", cleaner, first, resolver, jobs, result, tally):
-                write(data)
+            cleaned = _cleaned(spool, "-", cleaner, first, resolver, jobs, result, tally)
+            if _strict(resolver):
+                # nothing written unless every record was read and cleaned:
+                # the output is held in a second temporary file until the end
+                with tempfile.TemporaryFile(prefix="arclean-out-") as held:
+                    for data, _, _ in cleaned:
+                        held.write(data)
+                    if len(tally):
+                        _refuse(result, label, len(tally), "nothing written")
+                    else:
+                        for block in _file_blocks(held):
+                            write(block)
+            else:
+                for data, _, _ in cleaned:
+                    write(data)
     except ArcleanError as exc:
         from arclean.process import structure_message
 
@@ -252,6 +267,7 @@ def stream_file(name: str, resolver: Resolver, *, jobs: int = 1) -> FileResult |
         with open(name, "rb") as source, open(name, "rb") as before:
             chunks = _cleaned(source, name, cleaner, first, resolver, jobs, result, tally)
             found = next(((d, s) for d, changed, s in chunks if changed), None)
+            strict = _strict(resolver)
             if found is not None:
 
                 def new_bytes() -> Iterator[bytes]:
@@ -265,9 +281,13 @@ def stream_file(name: str, resolver: Resolver, *, jobs: int = 1) -> FileResult |
                 def produce(write: Callable[[bytes], None]) -> bool:
                     for data in _read(name, new_bytes()):
                         write(data)
-                    return True
+                    return not (strict and len(tally))  # --strict: all or nothing
 
                 result.written = replace_atomic(name, produce, expect=Stamp.of(st))
+            if strict and len(tally):
+                for _ in chunks:  # every record is counted, whether or not one changed
+                    pass
+                _refuse(result, name, len(tally), "file left unchanged")
     except OSError as exc:
         result.error = f"{name}: cannot read: {exc.strerror or exc}; left untouched"
     except ArcleanError as exc:
@@ -277,6 +297,20 @@ def stream_file(name: str, resolver: Resolver, *, jobs: int = 1) -> FileResult |
         result.error = message if message.startswith(name + ":") else f"{name}: {message}"
     result.notes = tally.notes(name)
     return result
+
+
+def _strict(resolver: Resolver) -> bool:
+    """JSON Lines with ``--strict``: nothing written when a record is bad."""
+    return bool(resolver.options.jsonl_fields and resolver.options.strict)
+
+
+def _refuse(result: FileResult, label: str, count: int, written: str) -> None:
+    """`result` refused by ``--strict``, as a file read whole is
+    (`arclean.jsonl_notes.strict_refusal`)."""
+    from arclean.jsonl_notes import strict_refusal
+
+    result.error = f"{label}: {strict_refusal(count, False, written)}"
+    result.changed = False
 
 
 def _read(name: str, blocks: Iterator[bytes]) -> Iterator[bytes]:

@@ -27,3 +27,12 @@ def test_str_subclass_still_works() -> None:
         pass
 
     assert Cleaner()(Text("نص ، آخر")) == "نص، آخر"
+
+
+def test_a_cleaner_shows_its_settings():
+    """repr: the settings given (not the defaults) and how many rules run."""
+    default = Cleaner()
+    assert repr(default) == f"Cleaner(rules={len(default.rules)})"
+    search = Cleaner(profile="search", ignore="AR210")
+    assert repr(search).startswith("Cleaner(profile='search', ignore=('AR210',), rules=")
+    assert "AR210" not in {r.code for r in search.rules}

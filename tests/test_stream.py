@@ -181,13 +181,31 @@ def test_streamed_json_lines_are_the_whole_output(runner, monkeypatch, size, arg
         assert '"text": "قال، ثم"' in chunked.stdout
 
 
-def test_json_lines_are_streamed_unless_strict():
+def test_json_lines_are_streamed_strict_or_not():
     from arclean.resolver import Resolver, RunOptions
     from arclean.stream import streamable
 
-    for strict, expected in [(False, True), (True, False)]:
+    for strict in (False, True):
         resolver = Resolver(RunOptions(jsonl_fields=("text",), strict=strict, isolated=True))
-        assert streamable(resolver.cleaner_for("-"), resolver) is expected
+        assert streamable(resolver.cleaner_for("-"), resolver)
+
+
+@pytest.mark.parametrize("size", [1, 60, 250])
+def test_strict_good_records_are_written_as_read_whole(runner, monkeypatch, size):
+    """--strict streamed: records that are all good are written (held in a
+    temporary file until the last one is cleaned), the bytes of the whole
+    read; one bad record, however late, and nothing is written."""
+    good = "\n".join(
+        line for line in RECORDS.split("\n") if '"text": "' in line and "body" not in line
+    ).encode()
+    args = ["fix", "--jsonl", "--strict"]
+    whole = _run(runner, args, good, monkeypatch)
+    chunked = _run(runner, args, good, monkeypatch, chunk=size)
+    assert whole.exit_code == chunked.exit_code == 0
+    assert whole.stdout_bytes == chunked.stdout_bytes != good
+    late = _run(runner, args, good + b"\n{late", monkeypatch, chunk=size)
+    assert late.exit_code == 2 and late.stdout_bytes == b""
+    assert "1 record(s) left as they were (--strict: nothing written)" in late.stderr
 
 
 def test_a_verse_in_brackets_keeps_its_context_across_a_cut(runner, monkeypatch):

@@ -217,3 +217,27 @@ def test_a_large_file_deleted_meanwhile_is_said_so(runner, monkeypatch, tmp_path
     assert result.exit_code == 2
     assert "deleted while it was being fixed; nothing written" in result.stderr
     assert not path.exists() and not list(tmp_path.iterdir())
+
+
+def test_strict_json_lines_in_place_are_all_or_nothing(runner, monkeypatch, tmp_path):
+    """--strict on a large JSON Lines file fixed in chunks: with a bad
+    record the file is left as it was, with the messages of the file read
+    whole; with none it is fixed as read whole."""
+    whole_path, chunked_path = _pair(tmp_path, "a.jsonl", RECORDS.encode())
+    monkeypatch.chdir(tmp_path / "chunked")
+    chunked = _fix(runner, monkeypatch, ["a.jsonl"], "--jsonl", "--strict", chunk=40)
+    monkeypatch.chdir(tmp_path / "whole")
+    whole = _fix(runner, monkeypatch, ["a.jsonl"], "--jsonl", "--strict")
+    assert whole.exit_code == chunked.exit_code == 2
+    assert whole.stderr == unchunked(chunked.stderr)
+    assert "(--strict: file left unchanged)" in chunked.stderr
+    assert chunked_path.read_bytes() == whole_path.read_bytes() == RECORDS.encode()
+    good = b'{"id": 1, "text": "\xd9\x82\xd8\xa7\xd9\x84 \xd8\x8c \xd8\xab\xd9\x85"}\n' * 30
+    whole_path.write_bytes(good)
+    chunked_path.write_bytes(good)
+    monkeypatch.chdir(tmp_path / "chunked")
+    chunked = _fix(runner, monkeypatch, ["a.jsonl"], "--jsonl", "--strict", chunk=40)
+    monkeypatch.chdir(tmp_path / "whole")
+    whole = _fix(runner, monkeypatch, ["a.jsonl"], "--jsonl", "--strict")
+    assert whole.exit_code == chunked.exit_code == 0
+    assert chunked_path.read_bytes() == whole_path.read_bytes() != good

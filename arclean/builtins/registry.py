@@ -146,6 +146,7 @@ BUILTINS: dict[str, Builtin] = {
         _b("farsi-yeh-at-word-end", "fix", "letters"),
         _b("farsi-yeh-undecided", "check", "letters"),
         _b("keheh-in-arabic", "fix", "letters"),
+        _b("teh-marbuta-written-as-heh", "fix", "teh_marbuta"),
         _b(
             "unify-digits",
             "fix",

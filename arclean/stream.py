@@ -284,9 +284,7 @@ def stream_file(name: str, resolver: Resolver, *, jobs: int = 1) -> FileResult |
                     return not (strict and len(tally))  # --strict: all or nothing
 
                 result.written = replace_atomic(name, produce, expect=Stamp.of(st))
-            if strict and len(tally):
-                for _ in chunks:  # every record is counted, whether or not one changed
-                    pass
+            if strict and len(tally):  # `chunks` is spent: every record was counted
                 _refuse(result, name, len(tally), "file left unchanged")
     except OSError as exc:
         result.error = f"{name}: cannot read: {exc.strerror or exc}; left untouched"

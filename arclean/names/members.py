@@ -361,6 +361,12 @@ def no_word_reading(form: str, canonical: str, judge: Judge) -> bool:
         0 < known < s.known_count and final_letter_only(form, canonical) and canonical.endswith("ة")
     )
     if f.startswith("ال") and not (rare and len(f) > 4):
+        if known == 0 and len(f) > 4 and final_letter_only(form, canonical):
+            # a definite word the books never use, bare or with the article,
+            # whose final ى/ي or ة/ه alone differs (الدوسرى, السيسى, الشارقه):
+            # the text decides, as for a bare one; not a hamza (الاجهزة beside
+            # الأجهزة is a common word's hamza, the alef rules' business)
+            return not f.endswith(NISBA_ENDINGS) or final_ya_for_yeh(form, canonical, judge)
         # الري (4 letters) too, which `Lexicon.al_ratio` reads as bare
         return len(f) > 4 and judge.lex.count(f) >= s.known_count and judge.definite_name(f)
     if known == 0 or rare:

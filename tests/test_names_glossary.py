@@ -109,3 +109,32 @@ def test_a_known_word_is_treated_alike_with_and_without_a_proclitic(tmp_path) ->
     c = Cleaner(glossaries=[str(g)])
     assert c("قال الاحمد والاحمد بالاحمد احمد.") == "قال الاحمد والاحمد بالاحمد أحمد."
     assert c("قال الترمب والترمب بالترمب ترمب.") == "قال الترامب والترامب بالترامب ترامب."
+
+
+def test_a_variant_inside_its_own_full_name_is_left_and_the_fix_settles(tmp_path: Path) -> None:
+    """A glossary that keeps the full name for the surname (السيسي → عبد
+    الفتاح السيسي) rewrites the bare surname once and leaves it inside the
+    full name: the fix settles instead of failing after ten rounds."""
+    from arclean import Cleaner
+
+    path = tmp_path / "g.toml"
+    path.write_text(
+        'version = 1\nfold = "arclean-fold-v1"\n\n[[entity]]\n'
+        'canonical = "عبد الفتاح السيسي"\nvariants = ["السيسي"]\n',
+        encoding="utf-8",
+    )
+    out = Cleaner(glossaries=[path])("قال السيسي، ثم قال عبد الفتاح السيسي")
+    assert out == "قال عبد الفتاح السيسي، ثم قال عبد الفتاح السيسي"
+
+
+def test_a_variant_is_not_rewritten_inside_another_entrys_full_name() -> None:
+    """سلمان → الملك سلمان must not turn محمد بن سلمان into another name."""
+    glossary = Glossary(
+        [
+            Entry("الملك سلمان", ["سلمان"], "person"),
+            Entry("محمد بن سلمان", ["بن سلمان"], "person"),
+        ]
+    )
+    text = "استقبل محمد بن سلمان الوفد"
+    out, _ = Reconciler([glossary], fuzzy=False).rewrite(text)
+    assert out == text

@@ -145,3 +145,14 @@ def test_confirmed_unrelated_spelling_is_kept() -> None:
     session.one(cl, 1, 1)
     (entry,) = session.glossary.entries
     assert entry.canonical == "كوربين"
+
+
+def test_a_kept_spelling_with_quotes_digits_or_latin_is_refused() -> None:
+    """`e` with characters no name has (أحمد"] = 1, Ahmed, احمد2) changes
+    nothing: such a kept spelling would be written into every text."""
+    cl = Cluster("أحمد", [Member("أحمد", 5), Member("احمد", 2, "auto")], "auto")
+    session, said = _session(['e أحمد"] = 1', "e Ahmed", "e احمد2", "a"])
+    session.one(cl, 1, 1)
+    assert sum("cannot be a kept spelling" in s for s in said) == 3
+    (entry,) = session.glossary.entries
+    assert entry.canonical == "أحمد" and entry.variants == ["احمد"]

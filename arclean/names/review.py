@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from arclean.chars import NAME_WORD_CONTINUE, REGEX_FLAGS
+from arclean.lazy_pattern import lazy_compile
 from arclean.names.glossary import Entry, Glossary
 from arclean.names.model import Cluster, Member
 from arclean.names.report import NO_EVIDENCE, TIER_WORDS, change_words, explain
@@ -20,6 +22,8 @@ KEYS = (
     "x N exclude member N, e edit the kept spelling, r reject the cluster, "
     "s skip, q quit (decisions are saved)"
 )
+_NAME_WORD = rf"{NAME_WORD_CONTINUE}(?:{NAME_WORD_CONTINUE}|\N{{ZERO WIDTH NON-JOINER}})*"
+_NAME_SPELLING = lazy_compile(rf"{_NAME_WORD}(?: {_NAME_WORD})*", REGEX_FLAGS)
 PROMPT = "[a]ccept, e[x]clude N, [e]dit canonical, [r]eject, [s]kip, [q]uit"
 
 
@@ -92,6 +96,12 @@ class Session:
                 continue
             if cmd == "e":
                 new = arg or self.ask("kept spelling", canonical).strip() or canonical
+                if not is_name_spelling(new):
+                    self.say(
+                        f"{new!r} cannot be a kept spelling: a name is Arabic letters "
+                        "(with their marks), one space between words; kept spelling unchanged"
+                    )
+                    continue
                 if self._plausible(new, members):
                     canonical = new
                 continue
@@ -159,6 +169,14 @@ class Session:
     def _saved(self) -> None:
         self.decided += 1
         self.save()
+
+
+def is_name_spelling(spelling: str) -> bool:
+    """Can `spelling` be a name's kept spelling: Arabic-script words
+    (letters, marks, tatweel; `NAME_WORD_CONTINUE`) with one space between
+    them?  Quotes, brackets, digits and Latin letters are refused: a kept
+    spelling with them would write them into every text the glossary fixes."""
+    return _NAME_SPELLING.fullmatch(spelling) is not None
 
 
 def close(new: str, form: str) -> bool:

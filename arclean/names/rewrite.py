@@ -161,6 +161,8 @@ class Reconciler:
             if new is None or new == tok.text:
                 continue
             out.append(Replacement(tok.start, tok.end, tok.text, new, code, message))
+        if out:
+            out = _outside_canonicals(text, out, self._long_canonicals(fuzzy_map))
         if not out:
             return text, []
         pieces, last = [], 0
@@ -170,6 +172,13 @@ class Reconciler:
             last = r.end
         pieces.append(text[last:])
         return "".join(pieces), out
+
+    def _long_canonicals(self, fuzzy_map: dict[str, tuple[str, str]]) -> set[str]:
+        """The canonical spellings of more than one word (عبد الفتاح السيسي),
+        from the glossaries and `fuzzy_map`."""
+        out = {strip_marks(e.canonical) for e in self.glossary.entries if " " in e.canonical}
+        out.update(strip_marks(c) for c, _ in fuzzy_map.values() if " " in c)
+        return out
 
     def _phrases(
         self, fuzzy_map: dict[str, tuple[str, str]]
@@ -288,6 +297,25 @@ _PROCLITIC_FOLDS = frozenset(
     {"و", "ف", "ب", "ك", "ل", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل",
      "وبال", "وكال", "ولل", "فلل"}
 )  # fmt: skip
+
+
+def _outside_canonicals(
+    text: str, found: list[Replacement], canonicals: set[str]
+) -> list[Replacement]:
+    """`found` less the rewrites inside an occurrence of a canonical spelling
+    of several words: a glossary that keeps «عبد الفتاح السيسي» for السيسي
+    leaves the surname inside the full name as it is (rewriting it would
+    never settle), and a variant of one name is never rewritten inside
+    another's full name."""
+    taken: list[tuple[int, int]] = []
+    for canonical in canonicals:
+        at = text.find(canonical)
+        while at != -1:
+            taken.append((at, at + len(canonical)))
+            at = text.find(canonical, at + 1)
+    if not taken:
+        return found
+    return [r for r in found if not any(s < r.end and r.start < e for s, e in taken)]
 
 
 def _splits(word: str) -> list[tuple[str, str]]:

@@ -185,6 +185,18 @@ def records(
             where = f" at column {column}" if column else ""
             yield [], Problem(number, f"is not valid JSON ({reason}{where}); left unchanged")
             continue
+        except RecursionError:
+            # valid JSON, but nested deeper than Python's reader goes (about
+            # 1,000 arrays or objects): passed through like a record it
+            # cannot read, the others cleaned
+            yield (
+                [],
+                Problem(
+                    number,
+                    "is nested too deeply to be read (about 1,000 levels or more); left unchanged",
+                ),
+            )
+            continue
         if not isinstance(record, dict):
             kind = _JSON_TYPES.get(type(record), "a " + type(record).__name__)
             yield [], Problem(number, f"is not a JSON object ({kind}); left unchanged")

@@ -188,3 +188,15 @@ def test_options_need_jsonl_and_folders_are_refused(runner, tmp_path):
     assert runner.invoke(cli, ["fix", "--field", "text"], input=GOOD).exit_code == 2
     result = runner.invoke(cli, ["fix", "--jsonl", str(tmp_path)])
     assert result.exit_code == 2 and "not folders" in result.stderr
+
+
+def test_a_record_nested_past_pythons_reader_is_passed_through(runner):
+    """Valid JSON nested 1,000 levels deep is more than `json.loads` reads
+    (RecursionError): that record is left as it is with a warning naming
+    its line, and the others are cleaned; no "internal error"."""
+    deep = '{"text": "' + DIRTY + '", "d": ' + "[" * 1000 + "]" * 1000 + "}\n"
+    result = runner.invoke(cli, ["fix", "--jsonl"], input=deep + GOOD)
+    assert result.exit_code == 0
+    assert result.stdout == deep + GOOD.replace(DIRTY, CLEAN)
+    assert "-:1: record is nested too deeply" in result.stderr
+    assert "internal error" not in result.stderr

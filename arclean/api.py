@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Iterable, Sequence
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +69,10 @@ class Cleaner:
       each applies to every active rule that declares it.  They are checked
       at once against what the built-ins declare: an unknown name or a bad
       value raises `ConfigError`.
+
+    A single path, glossary or key may be given alone instead of a list
+    (``rule_files="house.toml"``); None means none.  A value of another
+    type raises `TypeError` naming the parameter.
     """
 
     def __init__(
@@ -75,18 +80,23 @@ class Cleaner:
         *,
         profile: str = "default",
         select: str | Sequence[str] | None = None,
-        extend_select: str | Sequence[str] = (),
-        ignore: str | Sequence[str] = (),
-        rule_files: Sequence[str | Path] = (),
+        extend_select: str | Sequence[str] | None = (),
+        ignore: str | Sequence[str] | None = (),
+        rule_files: str | Path | Sequence[str | Path] | None = (),
         unsafe_fixes: bool | None = None,
         format: str = "plain",
-        glossaries: Sequence[str | Path | Glossary] = (),
+        glossaries: str | Path | Glossary | Sequence[str | Path | Glossary] | None = (),
         options: dict[str, Any] | None = None,
-        front_matter_keys: Sequence[str] = (),
+        front_matter_keys: str | Sequence[str] | None = (),
         ruleset: RuleSet | None = None,
     ) -> None:
-        select = _selectors(select) if select is not None else None
-        extend_select, ignore = _selectors(extend_select), _selectors(ignore)
+        select = _selectors(select, "select") if select is not None else None
+        extend_select = _selectors(extend_select, "extend_select")
+        ignore = _selectors(ignore, "ignore")
+        # one path or one key given alone is that one, not its characters
+        rule_files = _items(rule_files, "rule_files", "paths")
+        glossaries = _items(glossaries, "glossaries", "paths or Glossary objects")
+        front_matter_keys = _items(front_matter_keys, "front_matter_keys", "key names")
         self.settings: dict[str, Any] = {
             "profile": profile,
             "select": tuple(select) if select is not None else None,
@@ -345,11 +355,35 @@ class Cleaner:
         return [r for r in self.rules if r.fixes and r.safety == "unsafe"]
 
 
-def _selectors(value: str | Sequence[str]) -> list[str]:
-    """Selectors given as a list, or as one string (``"punct"``, ``"AR101,AR102"``)."""
+def _selectors(value: str | Sequence[str] | None, name: str) -> list[str]:
+    """Selectors given as a list, or as one string (``"punct"``,
+    ``"AR101,AR102"``); None is none.  Raises TypeError naming the
+    parameter for anything else."""
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
-    return list(value)
+    items = list(_items(value, name, "rule codes or group names"))
+    if not all(isinstance(item, str) for item in items):
+        raise TypeError(f"Cleaner({name}=...) takes rule codes or group names as strings")
+    return items
+
+
+def _items(value: Any, name: str, what: str) -> tuple[Any, ...]:
+    """`value` as a tuple: a list or tuple as it is, one string, path or
+    `Glossary` as one item, None as none.  Raises TypeError naming the
+    parameter for anything else (``Cleaner(ignore=5)``)."""
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    if isinstance(value, (str, PathLike)):
+        return (value,)
+    from arclean.names.glossary import Glossary
+
+    if isinstance(value, Glossary):
+        return (value,)
+    if isinstance(value, (dict, bytes)) or not isinstance(value, Iterable):
+        raise TypeError(f"Cleaner({name}=...) takes a list of {what}, not {type(value).__name__}")
+    return tuple(value)
 
 
 def _rebuild(settings: dict[str, Any]) -> Cleaner:

@@ -36,3 +36,24 @@ def test_a_cleaner_shows_its_settings():
     search = Cleaner(profile="search", ignore="AR210")
     assert repr(search).startswith("Cleaner(profile='search', ignore=('AR210',), rules=")
     assert "AR210" not in {r.code for r in search.rules}
+
+
+def test_one_path_or_key_given_alone_is_one_item_not_its_characters(tmp_path) -> None:
+    """``rule_files="house.toml"`` is one file (not "h", "o", …), and
+    ``front_matter_keys="title"`` one key."""
+    from arclean.errors import RuleFileError
+
+    with pytest.raises(RuleFileError, match=r"house\.toml: no such rule file"):
+        Cleaner(rule_files=str(tmp_path / "house.toml"))
+    front = "---\ntitle: قال ، ثم\n---\n"
+    assert Cleaner(format="markdown", front_matter_keys="title")(front) == front.replace(" ،", "،")
+
+
+@pytest.mark.parametrize("name", ["ignore", "extend_select", "rule_files", "glossaries"])
+def test_a_value_of_the_wrong_type_names_the_parameter(name: str) -> None:
+    with pytest.raises(TypeError, match=rf"Cleaner\({name}=\.\.\.\) takes a list of .*, not int"):
+        Cleaner(**{name: 5})
+
+
+def test_none_is_no_selector_and_no_key() -> None:
+    assert Cleaner(extend_select=None, ignore=None, front_matter_keys=None).rules == Cleaner().rules

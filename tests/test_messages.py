@@ -117,3 +117,18 @@ def test_out_of_memory_is_a_message_not_a_bug(tmp_path):
     )
     assert result.returncode == 2
     assert b"out of memory" in result.stderr and b"internal error" not in result.stderr
+
+
+def test_latin1_capitals_are_not_taken_for_cp1256(tmp_path: Path) -> None:
+    """Read as cp1256, Latin-1 capitals (É Ç Ù) are Arabic letters between
+    ASCII letters: `--encoding auto` refuses such a file and leaves it as it
+    was, instead of rewriting its ? into a ؟ byte (¿ in Latin-1)."""
+    from arclean.io.encodings import looks_like_cp1256
+
+    french = "GARÇON ÇA , ÉTÉ ?\nÇÀ ÊTRE  OÙ , DÛ ?\n".encode("latin-1")
+    assert not looks_like_cp1256(french)
+    assert looks_like_cp1256("قال الوزير ، إن Google ستفتح مكتبا ?\n".encode("cp1256") * 3)
+    path = tmp_path / "fr.txt"
+    path.write_bytes(french)
+    result = arclean("fix", "--encoding", "auto", str(path))
+    assert result.returncode == 2 and path.read_bytes() == french

@@ -61,7 +61,22 @@ def looks_like_cp1256(data: bytes) -> bool:
         text = sample.decode("cp1256")
     except UnicodeDecodeError:
         return False
-    return _arabic_share(text) >= 0.6
+    return _arabic_share(text) >= 0.6 and not _inside_latin_words(text)
+
+
+def _inside_latin_words(text: str) -> bool:
+    """Do the Arabic letters of `text` stand inside Latin words?  Read as
+    cp1256, the Latin-1 capitals of French or German (É, Ç, Ù) are Arabic
+    letters (ة, ا, ظ) between ASCII letters (ÉTÉ reads ةTة); real cp1256
+    Arabic writes its letters beside each other, apart from Latin words."""
+    arabic = mixed = 0
+    for i, ch in enumerate(text):
+        if "\u0600" <= ch <= "\u06ff":
+            arabic += 1
+            near = text[i - 1 : i] + text[i + 1 : i + 2]
+            if any(c.isascii() and c.isalpha() for c in near):
+                mixed += 1
+    return mixed * 5 > arabic
 
 
 def _utf16_order(data: bytes) -> tuple[str, bool]:

@@ -1,0 +1,58 @@
+"""Session 26: false positives of the punctuation rules found by a tester on
+real text: AR105 gluing a stop that AR106 then leaves glued (a domain in
+Arabic script, a two-letter word in OCR), named punctuation marks, a named
+و, tab-separated columns, and AR190's reports of Hijri years and list
+enumerators."""
+
+from __future__ import annotations
+
+import pytest
+
+from arclean.api import Cleaner
+
+
+def _fix(text: str) -> str:
+    return Cleaner().fix(text).text
+
+
+def _only(code: str, text: str) -> str:
+    return Cleaner(select=[code]).fix(text).text
+
+
+# -- AR105 glues only where AR106 spaces -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "زوروا وزارة .السعودية اليوم",
+        "موقع الصحة .مصر للمزيد",
+        "زوروا موقع .كوم",
+        "موقع وزارة.السعودية للمزيد",
+        "زوروا الموقع .com اليوم",
+        "زوروا example .sa اليوم",
+        "الموقع example.sa هنا",
+        "موقع.com",
+        "شركة أيه .إم.دي",
+        "العربية .نت",
+        # messy/arafix_ocr_raw_all.txt:983: the dot may be a misread م (موالد)
+        "ماتكرهه من .والد المدام",
+        "يا .ولاي",
+        "نادي أحد .من جانبه",
+    ],
+)
+def test_ar105_leaves_what_ar106_would_leave_glued(text: str) -> None:
+    assert _fix(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("انتهى الاجتماع .ثم غادر", "انتهى الاجتماع. ثم غادر"),
+        ("طرح سؤال .هل يعود", "طرح سؤال. هل يعود"),
+        ("قال :نعم", "قال: نعم"),
+        ("يا له من يوم !ثم", "يا له من يوم! ثم"),
+    ],
+)
+def test_ar105_still_moves_a_stop_ar106_spaces(text: str, fixed: str) -> None:
+    assert _fix(text) == fixed

@@ -56,3 +56,50 @@ def test_ar105_leaves_what_ar106_would_leave_glued(text: str) -> None:
 )
 def test_ar105_still_moves_a_stop_ar106_spaces(text: str, fixed: str) -> None:
     assert _fix(text) == fixed
+
+
+# -- a punctuation mark the text names stays as cited ----------------------
+
+_NAMED = [
+    "الفاصلة ( ، ) تكتب بعد الجملة.",
+    "الفاصلة ، تكتب بعد الجملة.",
+    "علامة الاستفهام ؟ تأتي في آخر السؤال.",
+    "استخدم الفاصلة المنقوطة ؛ بين الجملتين.",
+    "النقطة . في آخر الجملة.",
+    "علامة التعجب ! تأتي بعد التعجب.",
+    "النقطتان : تأتيان قبل القول.",
+    "النقطتان الرأسيتان ( : ) قبل القول.",
+    "علامة الاستفهام ؟؟ مكررة.",
+    "علامة التعجب !! مكررة.",
+    "الفاصلة , اللاتينية تختلف.",
+    "الفاصلة المنقوطة ; اللاتينية.",
+    "علامة الاستفهام ? اللاتينية.",
+    'والفاصلة « ، » والنقطة (.) وعلامة الاستفهام " ؟ " هنا.',
+    "بالفاصلة ، ثم بالنقطة . ثم",
+]
+
+
+@pytest.mark.parametrize("text", _NAMED)
+def test_a_named_mark_is_left_as_cited(text: str) -> None:
+    for code in ("AR101", "AR102", "AR103", "AR104", "AR105", "AR107"):
+        assert _only(code, text) == text, code
+    assert _fix(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # a line's end after النقطة: a sentence end, not a name
+        ("وصلنا إلى النقطة .", "وصلنا إلى النقطة."),
+        # نقطة without the article: a score
+        ("برصيد 23 نقطة .", "برصيد 23 نقطة."),
+        ("فأين هذه العلامة ؟", "فأين هذه العلامة؟"),
+        ("بتجربة نقطة الزيت ، انفتح الطريق", "بتجربة نقطة الزيت، انفتح الطريق"),
+        ("هل تعرف الفاصلة ؟", "هل تعرف الفاصلة؟"),
+        ("عند نقطتين : النقطة الأولى", "عند نقطتين: النقطة الأولى"),
+        # the mark named is not the one written
+        ("ما الفاصلة ? قال", "ما الفاصلة؟ قال"),
+    ],
+)
+def test_a_mark_after_a_name_that_is_no_citation_is_fixed(text: str, fixed: str) -> None:
+    assert _fix(text) == fixed

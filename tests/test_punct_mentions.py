@@ -103,3 +103,37 @@ def test_a_named_mark_is_left_as_cited(text: str) -> None:
 )
 def test_a_mark_after_a_name_that_is_no_citation_is_fixed(text: str, fixed: str) -> None:
     assert _fix(text) == fixed
+
+
+# -- AR109: a و the text names ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حرف العطف و يفيد الجمع",
+        "استعمل حرف العطف و الحرب هنا مثال",
+        "الواو و الفاء من حروف العطف",
+        "رمز العطف هو و يستعمل هنا",
+        "أداة العطف و تفيد الجمع",
+        "واو العطف و تفيد الجمع",
+        "العطف بـ و يفيد الجمع",
+        "الحرف ( و ) يفيد الجمع",
+        "حرف (و) يفيد الجمع",
+    ],
+)
+def test_ar109_leaves_a_named_waw(text: str) -> None:
+    assert _only("AR109", text) == text
+    assert _fix(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("العطف و الحنان", "العطف والحنان"),
+        ("أداة و طريقة", "أداة وطريقة"),
+        ("السلام و الحرب", "السلام والحرب"),
+    ],
+)
+def test_ar109_still_joins_the_conjunction(text: str, fixed: str) -> None:
+    assert _only("AR109", text) == fixed

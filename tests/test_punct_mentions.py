@@ -138,3 +138,34 @@ def test_ar109_leaves_a_named_waw(text: str) -> None:
 )
 def test_ar109_still_joins_the_conjunction(text: str, fixed: str) -> None:
     assert _only("AR109", text) == fixed
+
+
+# -- a tab beside a comma or semicolon stays a tab --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("مصر,\tالأردن", "مصر،\tالأردن"),
+        ("مصر ,\tالأردن", "مصر،\tالأردن"),
+        ("الاسم,\tالمدينة\tالعمر", "الاسم،\tالمدينة\tالعمر"),
+        ("عام 2020,\tقال", "عام 2020،\tقال"),
+        ("قال;\tثم", "قال؛\tثم"),
+        ("مصر\t,الأردن", "مصر\t,الأردن"),
+        ("قال\t;ثم", "قال\t;ثم"),
+        # spaces still become one space
+        ("مصر,  الأردن", "مصر، الأردن"),
+    ],
+)
+def test_a_tab_that_ends_a_match_is_kept(text: str, fixed: str) -> None:
+    assert _fix(text) == fixed
+
+
+def test_a_jsonl_string_keeps_its_tab_escape() -> None:
+    from arclean.api import Cleaner as _Cleaner
+    from arclean.jsonl import fix_document
+
+    line = '{"id": 1, "text": "مصر,\\tالأردن قال;\\tثم"}\n'
+    assert fix_document(line, ("text",), _Cleaner()).text == (
+        '{"id": 1, "text": "مصر،\\tالأردن قال؛\\tثم"}\n'
+    )

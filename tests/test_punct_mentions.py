@@ -169,3 +169,41 @@ def test_a_jsonl_string_keeps_its_tab_escape() -> None:
     assert fix_document(line, ("text",), _Cleaner()).text == (
         '{"id": 1, "text": "مصر،\\tالأردن قال؛\\tثم"}\n'
     )
+
+
+# -- AR190: enumerators, the Hijri year, a wrapped straight quotation --------
+
+
+def _reports(text: str) -> list[int]:
+    return [f.start for f in Cleaner(select=["AR190"]).check(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "توفي سنة 1445 هـ) وكان عالما.",
+        "(توفي سنة 1445 هـ)",
+        "أولا) البند الأول\nثانيا) البند الثاني\nثالثاً) الثالث",
+        "1) الأول 2) الثاني",
+        "أ) هذا ب) ذاك\nهـ) الخامس",
+        'قال الوزير "إن البلاد مستعدة\nلكل الاحتمالات" ثم غادر.',
+    ],
+)
+def test_ar190_lets_off(text: str) -> None:
+    assert _reports(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الوزير 2) ثم",
+        "قال ب) ثم",
+        'قال "نعم\nثم مضى',
+        'قال "نعم\n\nثم" مضى',
+        'قال نعم "\nثم" مضى',
+        'قال "نعم\nوقال "لا',
+        'قال "نعم\nثم\nمضى" هنا',
+    ],
+)
+def test_ar190_still_reports(text: str) -> None:
+    assert _reports(text)

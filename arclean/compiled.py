@@ -74,9 +74,8 @@ def _disabled_for(span: Span, rule: Rule) -> bool:
 
 
 def _keeping_tab(template: str) -> Callable[[regex.Match[str]], str]:
-    """The replacer of a template that ends with a space: a match that ends
-    with a tab keeps it there (مصر,<tab>الأردن → مصر،<tab>الأردن), since
-    the tab may part two columns (a TSV line, a JSON string's ``\\t``)."""
+    """A template ending with a space, for a match ending with a tab: the tab
+    stays (مصر,<tab>الأردن → مصر،<tab>الأردن), it may part two columns."""
     tabbed = template[:-1] + "\t"
     if "\\" not in template:
         return lambda m: tabbed if m.group().endswith("\t") else template

@@ -5,7 +5,7 @@ bracket), and a straight quotation wrapped over two lines of a paragraph."""
 
 from __future__ import annotations
 
-from arclean.chars import REGEX_FLAGS, lazy_compile
+from arclean.chars import MARK, REGEX_FLAGS, lazy_compile
 
 #: A bracket that is no bracket: an emoticon (:) ;-) :( and, as
 #: right-to-left text types them, (: ): after a space) or an item's number
@@ -16,7 +16,7 @@ _EMOTICON_BEFORE_RE = lazy_compile(r"-?[:;=](?:[ \t\r\n]|$)")
 #: with a tatweel) or an ordinal word (أولا، ثانيًا … عاشرًا).
 _ENUMERATOR = (
     r"(?:\p{Nd}{1,3}|\p{L}\N{ARABIC TATWEEL}?"
-    r"|(?:[أا]ول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)\p{Mn}*ا\p{Mn}*)\)"
+    rf"|(?:[أا]ول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر){MARK}*ا{MARK}*)\)"
 )
 #: The number or letter that starts a line, as brackets wrapped over lines
 #: are paired (no ordinal: «قال (أولا / ثانيا) ثم» is one aside).

@@ -8,12 +8,14 @@ alone, as an exception: ``exceptions = ['{named_mark}']``.
 
 from __future__ import annotations
 
+from arclean.chars import LETTERS_AND_MARKS
+
 #: The proclitics a name may take (و، ف، ب، ك، ل، لل) and its article,
 #: optional or required: «نقطة» alone is mostly a score (23 نقطة .), so
 #: the names that are also common words are taken with the article only.
-_MAY_BE_DEFINITE = r"(?<![\p{L}\p{M}])[وف]?(?:لل|[بكل]?(?:ال)?)"
-_DEFINITE = r"(?<![\p{L}\p{M}])[وف]?(?:لل|[بكل]?ال)"
-_END = r"(?![\p{L}\p{M}])"
+_MAY_BE_DEFINITE = rf"(?<![{LETTERS_AND_MARKS}])[وف]?(?:لل|[بكل]?(?:ال)?)"
+_DEFINITE = rf"(?<![{LETTERS_AND_MARKS}])[وف]?(?:لل|[بكل]?ال)"
+_END = rf"(?![{LETTERS_AND_MARKS}])"
 #: A word that says which form of the mark is meant (الفاصلة العربية ،,
 #: النقطتان الرأسيتان :).
 _QUALIFIER = (

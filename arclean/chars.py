@@ -85,6 +85,9 @@ PATTERN_MACROS["arabic_tld"] = f"(?:{ARABIC_TLDS})(?![\\p{{L}}\\p{{M}}])"
 #: A brand written as a domain with the Arabic word نت (الجزيرة.نت, العربية .نت):
 #: its full stop is no sentence end.  ``{brand_domain}``: an exception.
 PATTERN_MACROS["brand_domain"] = f"{LETTER}{MARK}*{HSPACE}*\\.نت(?![\\p{{L}}\\p{{M}}])"
+#: A domain in Arabic script, its name and its top-level domain (الصحة.مصر,
+#: وزارة .السعودية): no sentence end.  ``{arabic_domain}``: an exception.
+PATTERN_MACROS["arabic_domain"] = f"{LETTER}{MARK}*{HSPACE}*\\.{PATTERN_MACROS['arabic_tld']}"
 
 ARABIC_COMMA = "\N{ARABIC COMMA}"
 ARABIC_SEMICOLON = "\N{ARABIC SEMICOLON}"

@@ -73,6 +73,15 @@ def _disabled_for(span: Span, rule: Rule) -> bool:
     )
 
 
+def _keeping_tab(template: str) -> Callable[[regex.Match[str]], str]:
+    """A template ending with a space, for a match ending with a tab: the tab
+    stays (مصر,<tab>الأردن → مصر،<tab>الأردن), it may part two columns."""
+    tabbed = template[:-1] + "\t"
+    if "\\" not in template:
+        return lambda m: tabbed if m.group().endswith("\t") else template
+    return lambda m: m.expand(tabbed if m.group().endswith("\t") else template)
+
+
 class CompiledRule:
     """A rule ready to run: finds its matches inside spans and says what each
     becomes."""
@@ -162,6 +171,8 @@ class CompiledRule:
         rule = self.rule
         if rule.kind == "regex":
             template = rule.replace or ""
+            if template.endswith(" "):
+                return _keeping_tab(template)
             if "\\" not in template:
                 return lambda m: template
             return lambda m: m.expand(template)

@@ -16,6 +16,8 @@ from arclean.builtins._common import (
     option_choice,
     quote_pairs,
 )
+from arclean.builtins.pair_letoff import late_letoff, wrapped_quotation
+from arclean.builtins.pair_letoff import not_a_bracket as _not_a_bracket
 from arclean.chars import (
     DIGIT,
     DOUBLE_QUOTES,
@@ -95,7 +97,7 @@ def unbalanced_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Findi
     return [
         Finding(position, position + 1, rule.code, f"{rule.message}: {what} {char}", rule.level)
         for position, char, what in found
-        if position not in continued
+        if position not in continued and not late_letoff(text, position, char)
     ]
 
 
@@ -161,34 +163,6 @@ _QUOTATION_MAX_LINES = 20
 #: Markdown or text paragraph), at most this many lines on.
 _WRAPPED = ("()", "[]")
 _WRAPPED_MAX_LINES = 5
-#: A bracket that is no bracket: an emoticon (:) ;-) :( and, as
-#: right-to-left text types them, (: ): after a space) or an item's number
-#: or letter at the start of a line (1) … أ) … ب) …).
-_EMOTICON_AFTER_RE = lazy_compile(r"[:;=]-?$")
-_EMOTICON_BEFORE_RE = lazy_compile(r"-?[:;=](?:[ \t\r\n]|$)")
-_ENUMERATOR_RE = lazy_compile(r"[ \t]*(?:\p{Nd}{1,3}|\p{L})\)", REGEX_FLAGS)
-
-
-def _not_a_bracket(text: str, position: int, char: str, line_start: int) -> bool:
-    """The round bracket at `position` is part of an emoticon, or ends a
-    list item's number or letter at the start of its line (plain text's
-    ``1)``; Markdown's list markers are markup, never seen here)."""
-    if char not in "()":
-        return False
-    after = text[position + 1 : position + 2]
-    if _EMOTICON_AFTER_RE.search(text, max(line_start, position - 2), position) and not (
-        after.isalnum()
-    ):
-        return True  # :) ;-) :( (not the colon before «:(أ)»)
-    before = text[position - 1 : position] if position > line_start else " "
-    if before.isspace() and _EMOTICON_BEFORE_RE.match(text, position + 1):
-        return True  # (: ): typed right to left
-    if char == ")":
-        m = _ENUMERATOR_RE.match(text, line_start)
-        return m is not None and m.end() == position + 1
-    return False
-
-
 #: White space before the next line's first mark.  Not across a blank line:
 #: news pages start the next article's headline with « («المزمار».. ضابط).
 _LINE_START_SPACE_RE = lazy_compile(r"[ \t]*")
@@ -218,14 +192,25 @@ def _continued_quotations(
       (the convention of repeating « at each paragraph; not across a blank
       line, where news pages start the next headline with «).
 
+    - a straight quotation wrapped over two lines of a paragraph: its
+      opening quote left unpaired on one line, its closing one on the next
+      (`wrapped_quotation`); both findings go.
+
     Never across a heading (``#``) or a table row (``|``).
     """
     closer_of = {pair[0]: pair[1] for pair in pairs if pair in _QUOTATIONS or pair in _WRAPPED}
     opener_of = {closing: opening for opening, closing in closer_of.items()}
     drop: set[int] = set()
     open_at: dict[str, int] = {}
+    straight: int | None = None  # the last straight quote left unpaired
     for position, char, what in found:
-        if what == "unclosed" and char in closer_of:
+        if what == "unpaired" and char == '"':
+            if straight is not None and wrapped_quotation(text, straight, position):
+                drop.update((straight, position))
+                straight = None
+            else:
+                straight = position
+        elif what == "unclosed" and char in closer_of:
             line_end = text.find("\n", position)
             if line_end != -1 and char + closer_of[char] in _QUOTATIONS:
                 next_start = _LINE_START_SPACE_RE.match(text, line_end + 1)

@@ -1,5 +1,6 @@
 """Rule patterns: the macros (``{letter}``, ``{mark}`` ...), triggers, and
-the one regex each rule compiles to.  Depends on `arclean.chars` only."""
+the one regex each rule compiles to.  Depends on `arclean.chars` and
+`arclean.text.mentions` only."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from arclean.chars import PATTERN_MACROS, REGEX_FLAGS, lazy_compile
+from arclean.text.mentions import MENTION_MACROS
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -33,8 +35,11 @@ def expand_trigger(trigger: str) -> str:
 def expand_macros(pattern: str) -> str:
     """Replace ``{letter}``, ``{mark}`` ... by their classes.  Only these names
     are touched, so ``{2,}`` and other braces keep their regex meaning."""
-    for name, cls in PATTERN_MACROS.items():
-        pattern = pattern.replace("{" + name + "}", cls)
+    # The character classes and patterns of `arclean.chars`, then the cited
+    # punctuation of `arclean.text.mentions` (``{named_mark}``).
+    for macros in (PATTERN_MACROS, MENTION_MACROS):
+        for name, cls in macros.items():
+            pattern = pattern.replace("{" + name + "}", cls)
     return pattern
 
 

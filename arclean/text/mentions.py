@@ -1,0 +1,66 @@
+"""Punctuation a text names rather than uses: «الفاصلة ، تكتب بعد…»,
+«علامة الاستفهام (؟) تأتي…».  A mark cited right after its Arabic name (or
+in brackets or quotes after it) is a word of the sentence, not its
+punctuation: the rules that respace, replace or collapse marks leave it as
+written.  ``{named_mark}`` (a pattern macro, see `MENTION_MACROS`) is used
+alone, as an exception: ``exceptions = ['{named_mark}']``.
+"""
+
+from __future__ import annotations
+
+from arclean.chars import LETTERS_AND_MARKS
+
+#: The proclitics a name may take (و، ف، ب، ك، ل، لل) and its article,
+#: optional or required: «نقطة» alone is mostly a score (23 نقطة .), so
+#: the names that are also common words are taken with the article only.
+_MAY_BE_DEFINITE = rf"(?<![{LETTERS_AND_MARKS}])[وف]?(?:لل|[بكل]?(?:ال)?)"
+_DEFINITE = rf"(?<![{LETTERS_AND_MARKS}])[وف]?(?:لل|[بكل]?ال)"
+_END = rf"(?![{LETTERS_AND_MARKS}])"
+#: A word that says which form of the mark is meant (الفاصلة العربية ،,
+#: النقطتان الرأسيتان :).
+_QUALIFIER = (
+    r"(?:[ \t]+(?:ال)?(?:عربية|عربيه|لاتينية|لاتينيه|إنجليزية|انجليزية|إنكليزية|انكليزية"
+    r"|أجنبية|اجنبية|رأسيتان|رأسيتين|راسيتان|راسيتين|عموديتان|عموديتين|فوقيتان|فوقيتين)"
+    rf"{_END})?"
+)
+
+#: Each mark's names, with the characters that write it (Arabic and Latin).
+_NAMES: tuple[tuple[str, str], ...] = (
+    # the comma, not followed by المنقوطة (the semicolon's name)
+    (
+        rf"{_MAY_BE_DEFINITE}(?:فاصلة|فاصله|شولة|شوله){_END}"
+        r"(?![ \t]+(?:ال)?(?:منقوطة|منقوطه))",
+        r"[\N{ARABIC COMMA},]",
+    ),
+    (
+        rf"{_MAY_BE_DEFINITE}(?:فاصلة|فاصله)[ \t]+(?:ال)?(?:منقوطة|منقوطه){_END}",
+        r"[\N{ARABIC SEMICOLON};]",
+    ),
+    (
+        rf"(?:{_MAY_BE_DEFINITE}(?:علامة|علامه)[ \t]+(?:ال)?|{_DEFINITE})استفهام{_END}",
+        r"[\N{ARABIC QUESTION MARK}?]+",
+    ),
+    (
+        rf"(?:{_MAY_BE_DEFINITE}(?:علامة|علامه)[ \t]+(?:ال)?|{_DEFINITE})تعجب{_END}",
+        r"!+",
+    ),
+    (rf"{_DEFINITE}(?:نقطة|نقطه){_END}", r"\.(?!\.)"),
+    (rf"{_DEFINITE}(?:نقطتان|نقطتين|نقطتا|شارحة|شارحه){_END}", r":"),
+)
+
+#: A mark cited right after its name: the name, a qualifier, spaces, an
+#: opening bracket or quote perhaps, the mark; then a closing bracket or
+#: quote, or a word on the same line (a mark at the end of a line after
+#: «النقطة» ends the sentence: وصلنا إلى النقطة .).
+NAMED_MARK = (
+    "(?:"
+    + "|".join(
+        rf"{name}{_QUALIFIER}[ \t\N{{NO-BREAK SPACE}}]*[(\[«\"“”]?[ \t]*{mark}"
+        for name, mark in _NAMES
+    )
+    + r")(?=[ \t]*[)\]»\"“”]|[ \t\N{NO-BREAK SPACE}]+[\p{L}\p{N}])"
+)
+
+#: The pattern macros this module defines (merged with
+#: `arclean.chars.PATTERN_MACROS` by `arclean.ruleset.patterns`).
+MENTION_MACROS: dict[str, str] = {"named_mark": NAMED_MARK}

@@ -102,7 +102,7 @@ def findings_sarif(
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": quote(path.replace(os.sep, "/"))},
+                            "artifactLocation": {"uri": _uri(path)},
                             "region": {
                                 "startLine": line,
                                 "startColumn": col,
@@ -141,3 +141,10 @@ def findings_sarif(
         ],
     }
     return escape_bidi(json.dumps(log, ensure_ascii=False, indent=2), json=True) + "\n"
+
+
+def _uri(path: str) -> str:
+    """`path` as a relative URI: ``/`` between parts, each byte beyond ASCII
+    percent-encoded, a byte of a name that is not UTF-8 (a lone surrogate,
+    Python's surrogateescape) as itself (``%FF``)."""
+    return quote(path.replace(os.sep, "/").encode("utf-8", "surrogateescape"))

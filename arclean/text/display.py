@@ -78,12 +78,18 @@ def buckwalter(text: str) -> str:
 
 _BIDI_TAGS = {ord(ch): f"<{char_name(ch)}>" for ch in BIDI_CONTROLS | BIDI_MARKS}
 _BIDI_JSON = {ord(ch): f"\\u{ord(ch):04x}" for ch in BIDI_CONTROLS | BIDI_MARKS}
+# A byte of a file name that is not UTF-8 reaches us as a lone surrogate
+# (U+DC80-U+DCFF, Python's surrogateescape): JSON carries it as a \udcXX
+# escape, ASCII that any reader takes, instead of a raw byte that makes the
+# whole report invalid UTF-8 (or cannot be written at all).
+_BIDI_JSON.update({cp: f"\\u{cp:04x}" for cp in range(0xDC80, 0xDD00)})
 
 
 def escape_bidi(text: str, *, json: bool = False) -> str:
     """`text` with its bidi controls and marks shown as
     ``<U+202E RIGHT-TO-LEFT OVERRIDE>`` tags (or, with
-    `json`, as JSON ``\\u202e`` escapes, the same data), so that printing a
+    `json`, as JSON ``\\u202e`` escapes, the same data, and so are the
+    undecodable bytes of a file name, ``\\udcff``), so that printing a
     finding cannot reorder the terminal line it is on."""
     return text.translate(_BIDI_JSON if json else _BIDI_TAGS)
 

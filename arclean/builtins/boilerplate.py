@@ -121,8 +121,23 @@ def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tup
             continue
         normal = " ".join(fold(line[start:end]).split()) if head else ""
         if normal in whole or (normal.startswith(prefixes) and len(normal.split()) <= 8):
+            if _after_speech(text, line_start, found):
+                continue
             found.append((line_start, line_end))
     return found
+
+
+def _after_speech(text: str, line_start: int, found: list[tuple[int, int]]) -> bool:
+    """Does the line at `line_start` follow, with no blank line between, a
+    line that ends in a colon and is not residue itself («وقالت:» then
+    «شاركها.»)?  Such a line is what was said, not a share button."""
+    if line_start == 0 or text[line_start - 1] != "\n":
+        return False
+    prev_end = line_start - 1
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    if not text[prev_start:prev_end].rstrip().endswith(":"):
+        return False
+    return not (found and found[-1][0] == prev_start)
 
 
 #: What makes a line more than white space (as the `regex` module sees it).

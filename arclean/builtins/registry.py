@@ -142,6 +142,8 @@ BUILTINS: dict[str, Builtin] = {
         _b("decomposed-hamza", "fix", "alef", line_local=True),
         _b("hamza-consistency", "fix", "alef"),
         _b("presentation-forms", "fix", "letters", line_local=True),
+        _b("zero-width-space-in-word", "fix", "invisible", line_local=True),
+        _b("zero-width-space-undecided", "check", "invisible", line_local=True),
         _b("farsi-yeh-inside-word", "fix", "letters"),
         _b("farsi-yeh-at-word-end", "fix", "letters"),
         _b("farsi-yeh-undecided", "check", "letters"),

@@ -22,6 +22,12 @@ _MARK_RE = lazy_compile(MARK, REGEX_FLAGS)
 #: A run this long is a gap that was meant: the one between the two halves
 #: (hemistichs) of a line of verse, or a column gap.
 _LAYOUT_RUN = 4
+#: A line of verse written as its two halves (hemistichs) of 2-6 words each,
+#: parted by a run of at least this many spaces: the gap is the poem's layout.
+_VERSE_GAP = 3
+_HEMISTICH_WORDS = range(2, 7)
+#: The longer half of a line of verse is at most this many times the shorter.
+_HEMISTICH_RATIO = 1.5
 
 
 def _line_at(text: str, position: int) -> tuple[int, int]:
@@ -106,10 +112,27 @@ def _is_layout(
     return layout
 
 
+def _verse_gap(text: str, line: tuple[int, int], start: int, end: int) -> bool:
+    """Is the run ``text[start:end]`` the gap between the two halves of a
+    line of verse: three spaces or more, and 2-6 words on either side of it,
+    of about one length (ألا ليت الشباب يعود يوما   فأخبره بما فعل المشيب)?  A poem keeps every
+    line's gap, not only the wide ones."""
+    if end - start < _VERSE_GAP:
+        return False
+    before, after = text[line[0] : start].split(), text[end : line[1]].split()
+    if len(before) not in _HEMISTICH_WORDS or len(after) not in _HEMISTICH_WORDS:
+        return False
+    # The halves of a verse are of one metre, so of about one length (marks
+    # not counted); a slip in prose parts a line anywhere (طلبية جديدة   لشراء).
+    lengths = sorted(len(_MARK_RE.sub("", "".join(half))) for half in (before, after))
+    return lengths[1] <= _HEMISTICH_RATIO * lengths[0]
+
+
 def repeated_spaces(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """A run of two or three spaces between words becomes one space.  Left
     alone: indentation and spaces at a line's end; a run of four or more (the
-    gap between the halves of a verse: يعود يوما        فأخبره); and every run
+    gap between the halves of a verse: يعود يوما        فأخبره), or of three
+    between two halves of 2-6 words (`_verse_gap`); and every run
     on a line laid out in columns, which `_is_layout` tells apart."""
     from arclean.text.edits import Replacement
 
@@ -136,7 +159,7 @@ def repeated_spaces(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
         if start != line[0]:
             end = text.find("\n", m.start())
             line = (start, len(text) if end == -1 else end)
-        if _is_layout(text, line, prose, cache):
+        if _verse_gap(text, line, m.start(), m.end()) or _is_layout(text, line, prose, cache):
             continue
         reps.append(Replacement(m.start(), m.end(), " ", rule.code))
     return reps

@@ -155,6 +155,7 @@ BUILTINS: dict[str, Builtin] = {
             "digits",
             target=Option(str, "western", ("western", "arabic-indic")),
         ),
+        _b("persian-digits", "fix", "digits", line_local=True),
         _b("utf8-read-as-cp1256", "fix", "encoding"),
         _b("cp1256-read-as-latin1", "fix", "encoding"),
         _b("boilerplate-lines", "check", "boilerplate", list=_LIST_FILE),

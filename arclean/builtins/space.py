@@ -112,27 +112,55 @@ def _is_layout(
     return layout
 
 
-def _verse_gap(text: str, line: tuple[int, int], start: int, end: int) -> bool:
-    """Is the run ``text[start:end]`` the gap between the two halves of a
-    line of verse: three spaces or more, and 2-6 words on either side of it,
-    of about one length (ألا ليت الشباب يعود يوما   فأخبره بما فعل المشيب)?  A poem keeps every
-    line's gap, not only the wide ones."""
+def _halves(text: str, line: tuple[int, int], start: int, end: int) -> bool:
+    """Does the run ``text[start:end]`` of three spaces or more part the
+    line into two halves of a verse: 2-6 words each, of about one length
+    (marks not counted), as the halves of one metre are?"""
     if end - start < _VERSE_GAP:
         return False
     before, after = text[line[0] : start].split(), text[end : line[1]].split()
     if len(before) not in _HEMISTICH_WORDS or len(after) not in _HEMISTICH_WORDS:
         return False
-    # The halves of a verse are of one metre, so of about one length (marks
-    # not counted); a slip in prose parts a line anywhere (طلبية جديدة   لشراء).
     lengths = sorted(len(_MARK_RE.sub("", "".join(half))) for half in (before, after))
     return lengths[1] <= _HEMISTICH_RATIO * lengths[0]
+
+
+def _verse_line(text: str, line: tuple[int, int]) -> bool:
+    """Is `line` a line of verse: one of its runs parts it into two halves?"""
+    return any(_halves(text, line, *m.span()) for m in _INNER_RUN_RE.finditer(text, *line))
+
+
+def _neighbour(text: str, line: tuple[int, int], step: int) -> tuple[int, int] | None:
+    """The line above (`step` -1) or below (1) `line`, over one blank line."""
+    for _ in range(2):
+        if (step < 0 and line[0] == 0) or (step > 0 and line[1] >= len(text)):
+            return None
+        line = _line_at(text, line[0] - 1 if step < 0 else line[1] + 1)
+        if text[line[0] : line[1]].strip():
+            return line
+    return None
+
+
+def _verse_gap(text: str, line: tuple[int, int], start: int, end: int) -> bool:
+    """Is the run ``text[start:end]`` the gap between the two halves of a
+    line of a poem: three spaces or more between halves of 2-6 words of
+    about one length (ألا ليت الشباب يعود يوما   فأخبره بما فعل المشيب), on
+    a line beside another such line?  A poem keeps every line's gap, not
+    only the wide ones; a lone line so parted (a headline with a slip,
+    تركيا تدين التفجير الإرهابي الذي   استهدف مسجد) is prose."""
+    if not _halves(text, line, start, end):
+        return False
+    return any(
+        near is not None and _verse_line(text, near)
+        for near in (_neighbour(text, line, -1), _neighbour(text, line, 1))
+    )
 
 
 def repeated_spaces(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """A run of two or three spaces between words becomes one space.  Left
     alone: indentation and spaces at a line's end; a run of four or more (the
     gap between the halves of a verse: يعود يوما        فأخبره), or of three
-    between two halves of 2-6 words (`_verse_gap`); and every run
+    between two halves of a line of a poem (`_verse_gap`); and every run
     on a line laid out in columns, which `_is_layout` tells apart."""
     from arclean.text.edits import Replacement
 

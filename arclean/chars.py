@@ -327,7 +327,9 @@ HARAKAT = "".join(chr(cp) for cp in range(0x064B, 0x0653))
 _CITED = r"[\u064b-\u0652\u0670]"
 _NAMES = r"\p{Mn}*".join("شدة|سكون|فتحة|ضمة|كسرة|تنوين|مدة|فتح|ضم|كسر")
 PATTERN_MACROS["cited_mark"] = (
-    rf"{_CITED}++(?:(?<=[(\[{{«\"“'‘][ \t]*{_CITED}+)(?=[ \t]*[)\]}}»\"”'’])"
+    # From the first mark of a run only (linear on a run of 100,000 marks).
+    rf"{_CITED}(?<!{_CITED}{_CITED}){_CITED}*+"
+    rf"(?:(?<=[(\[{{«\"“'‘][ \t]*{_CITED}+)(?=[ \t]*[)\]}}»\"”'’])"
     rf"|(?<=(?:^|[^\p{{L}}\p{{M}}])\N{{ARABIC TATWEEL}}+{_CITED}+)|(?<=(?<![\p{{L}}\p{{M}}])"
     rf"[وفبلك]?(?:ا\p{{Mn}}*ل\p{{Mn}}*)?(?:{_NAMES})(?:\p{{Mn}}*ت\p{{Mn}}*[اي]\p{{Mn}}*ن)?"
     rf"\p{{Mn}}*[ \t:]+{_CITED}+)(?![\p{{L}}\p{{M}}]))"

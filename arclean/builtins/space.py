@@ -28,6 +28,8 @@ _VERSE_GAP = 3
 _HEMISTICH_WORDS = range(2, 7)
 #: The longer half of a line of verse is at most this many times the shorter.
 _HEMISTICH_RATIO = 1.5
+#: No half of a verse is longer than this (six long vowelled words).
+_HEMISTICH_CHARS = 200
 
 
 def _line_at(text: str, position: int) -> tuple[int, int]:
@@ -116,8 +118,8 @@ def _halves(text: str, line: tuple[int, int], start: int, end: int) -> bool:
     """Does the run ``text[start:end]`` of three spaces or more part the
     line into two halves of a verse: 2-6 words each, of about one length
     (marks not counted), as the halves of one metre are?"""
-    if end - start < _VERSE_GAP:
-        return False
+    if end - start < _VERSE_GAP or max(start - line[0], line[1] - end) > _HEMISTICH_CHARS:
+        return False  # (a long half is no hemistich: a line of many runs stays linear)
     before, after = text[line[0] : start].split(), text[end : line[1]].split()
     if len(before) not in _HEMISTICH_WORDS or len(after) not in _HEMISTICH_WORDS:
         return False
@@ -127,6 +129,8 @@ def _halves(text: str, line: tuple[int, int], start: int, end: int) -> bool:
 
 def _verse_line(text: str, line: tuple[int, int]) -> bool:
     """Is `line` a line of verse: one of its runs parts it into two halves?"""
+    if line[1] - line[0] > 2 * _HEMISTICH_CHARS + _LAYOUT_RUN * 10:
+        return False
     return any(_halves(text, line, *m.span()) for m in _INNER_RUN_RE.finditer(text, *line))
 
 

@@ -100,7 +100,8 @@ def test_persian_keyboard_counter_examples(text):
 )
 def test_cut_off_tanween_or_shadda_is_reported_not_dropped(text):
     assert DEFAULT(text) == text
-    assert "AR206" in codes(DEFAULT, text)
+    # A mark alone in brackets, (ٍ), reads as cited: AR207 reports it.
+    assert {"AR206", "AR207"} & set(codes(DEFAULT, text))
 
 
 @pytest.mark.parametrize(

@@ -104,11 +104,32 @@ def _next_fathatan(text: str, needle: str, start: int, end: int) -> int:
     return -1 if hit is None else hit.start()
 
 
+def _outside_quotations(text: str, *found: list[Any]) -> list[list[Any]]:
+    """Each list of matches in `found` without those inside a run of fully
+    vowelled words in unvowelled prose (a quotation of the Quran, a hadith,
+    a verse: `arclean.text.quran.vowelled_runs`), which keeps its own
+    spelling and decides nothing.  Looked for only when both lists hold
+    matches (a text with one form has nothing to move)."""
+    if not all(found):
+        return list(found)
+    from arclean.text.quran import vowelled_runs
+    from arclean.text.spans import contains
+
+    runs = vowelled_runs(text)
+    if not runs:
+        return list(found)
+    return [[m for m in matches if not contains(runs, m.start())] for matches in found]
+
+
 def tanween_counts(text: str, spans: Sequence[Span]) -> tuple[int, int]:
     """How many tanween fatha `text` has before the alef and on it, inside
     `spans`: what ``majority`` compares (a stream counts them first)."""
-    before = _anchored(_TANWEEN_BEFORE_RE, text, spans, alef_first=False)
-    return len(before), len(_anchored(_TANWEEN_ON_RE, text, spans, alef_first=True))
+    before, on = _outside_quotations(
+        text,
+        _anchored(_TANWEEN_BEFORE_RE, text, spans, alef_first=False),
+        _anchored(_TANWEEN_ON_RE, text, spans, alef_first=True),
+    )
+    return len(before), len(on)
 
 
 def _canonical_marks(marks: str) -> str:
@@ -124,7 +145,9 @@ def tanween_fatha_position(text: str, spans: Sequence[Span], rule: Rule) -> list
     (the Quranic spelling, and the letter that carries the case ending), so
     a text never keeps both.  A configured convention wins outright.  Both
     forms are counted only inside `spans`, which leave out the protected
-    ranges (a Quranic quotation ﴿…﴾ decides nothing)."""
+    ranges (a Quranic quotation ﴿…﴾ decides nothing), and a run of fully
+    vowelled words in unvowelled prose (a hadith, a verse) is neither
+    counted nor changed."""
     from arclean.text.edits import Replacement
 
     convention = option_choice(rule, "tanween-fatha-position", "convention")
@@ -140,6 +163,12 @@ def tanween_fatha_position(text: str, spans: Sequence[Span], rule: Rule) -> list
         on = _anchored(_TANWEEN_ON_RE, text, spans, alef_first=True)
         if not on:
             return []
+    if convention == "majority":
+        before, on = _outside_quotations(text, before, on)
+    elif convention == "before-alef":
+        (on,) = _outside_quotations(text, on)
+    else:
+        (before,) = _outside_quotations(text, before)
     if convention == "majority":
         if len(before) == len(on):
             convention = _TANWEEN_TIE

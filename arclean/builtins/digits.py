@@ -1,5 +1,5 @@
-"""Built-in of the digits group: one digit system per text
-(``unify-digits``)."""
+"""Built-ins of the digits group: one digit system per text
+(``unify-digits``), Persian digits in Arabic text (``persian-digits``)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,13 @@ import regex
 
 from arclean.builtins._common import finditer, option_choice
 from arclean.chars import (
+    ARABIC_INDIC_DIGITS,
     KEYCAP_MARKS,
     LETTERS_AND_MARKS,
     NUMBER_SEPARATORS,
+    PERSIAN_DIGITS,
     REGEX_FLAGS,
+    char_class,
     lazy_compile,
 )
 
@@ -94,4 +97,35 @@ def unify_digits(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
         new = "".join(out)
         if new != number:
             reps.append(Replacement(m.start(), m.end(), new, rule.code))
+    return reps
+
+
+#: A run of Persian digits ۰-۹, and the Arabic-Indic digit each one is read as.
+_PERSIAN_DIGIT_RE = lazy_compile(char_class(PERSIAN_DIGITS) + "+")
+_TO_ARABIC_INDIC = str.maketrans(
+    dict(zip(sorted(PERSIAN_DIGITS), sorted(ARABIC_INDIC_DIGITS), strict=True))
+)
+
+
+def persian_digits(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
+    """Persian digits (۰-۹) in an Arabic paragraph become Arabic-Indic ones
+    (٠-٩), except inside a clause quoted in Persian, Kurdish or Urdu
+    (`arclean.text.foreign.foreign_ranges`: the clauses the letter rules
+    leave their ی and ک), which keeps its own digits."""
+    from arclean.text.edits import Replacement
+    from arclean.text.foreign import foreign_ranges
+    from arclean.text.spans import overlaps_any
+
+    reps: list[Any] = []
+    for span in spans:
+        foreign: list[tuple[int, int]] | None = None
+        for m in _PERSIAN_DIGIT_RE.finditer(text, span.start, span.end):
+            if foreign is None:
+                foreign = foreign_ranges(text, span.start, span.end)
+            if not overlaps_any(m.start(), m.end(), foreign):
+                reps.append(
+                    Replacement(
+                        m.start(), m.end(), m.group().translate(_TO_ARABIC_INDIC), rule.code
+                    )
+                )
     return reps

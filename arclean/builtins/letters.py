@@ -138,6 +138,27 @@ def _in_run(ch: str) -> bool:
     return _FORMS_RE.match(ch) is not None or unicodedata.category(ch) == MARK_CATEGORY
 
 
+def _spacing_mark(ch: str) -> bool:
+    """Is `ch` a spacing form of harakat (U+FE70-FE7F ﹶ ﹼ ..., the isolated
+    shadda ligatures U+FC5E-FC63): marks alone, on a space or a tatweel?"""
+    marks = presentation_shape(ch)[1].lstrip(" " + TATWEEL)
+    return bool(marks) and all(unicodedata.category(c) == MARK_CATEGORY for c in marks)
+
+
+def _shows_mark_alone(text: str, start: int) -> bool:
+    """Does the spacing form of a mark at `start` show the mark by itself
+    (الفتحة ( ﹶ ), ـﹽ, a line starting with ﹼ)?  Its base, the character
+    before it (marks and other spacing forms skipped), is no letter: a
+    space, a tatweel, a bracket or the line start.  After a letter it is a
+    mark of that letter that PDF extraction spaced out (كتابﹶ)."""
+    i = start
+    while i > 0 and (
+        unicodedata.category(text[i - 1]) == MARK_CATEGORY or _spacing_mark(text[i - 1])
+    ):
+        i -= 1
+    return i == 0 or text[i - 1] == TATWEEL or not unicodedata.category(text[i - 1]).startswith("L")
+
+
 def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """Arabic presentation forms (glyph codes PDF extraction leaves behind)
     to the letters they show, one character at a time with NFKC (ﻷ → لأ
@@ -152,7 +173,7 @@ def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
         ch = m.group()
         if _shows_word_break(text, m.start(), runs):
             reps.append(Replacement(m.start(), m.start(), " ", rule.code))
-        if ch in _KEEP_FORMS:
+        if ch in _KEEP_FORMS or (_spacing_mark(ch) and _shows_mark_alone(text, m.start())):
             continue
         new = unicodedata.normalize("NFKC", ch)
         if new.startswith(" "):

@@ -22,6 +22,14 @@ _MARK_RE = lazy_compile(MARK, REGEX_FLAGS)
 #: A run this long is a gap that was meant: the one between the two halves
 #: (hemistichs) of a line of verse, or a column gap.
 _LAYOUT_RUN = 4
+#: A line of verse written as its two halves (hemistichs) of 2-6 words each,
+#: parted by a run of at least this many spaces: the gap is the poem's layout.
+_VERSE_GAP = 3
+_HEMISTICH_WORDS = range(2, 7)
+#: The longer half of a line of verse is at most this many times the shorter.
+_HEMISTICH_RATIO = 1.5
+#: No half of a verse is longer than this (six long vowelled words).
+_HEMISTICH_CHARS = 200
 
 
 def _line_at(text: str, position: int) -> tuple[int, int]:
@@ -106,10 +114,57 @@ def _is_layout(
     return layout
 
 
+def _halves(text: str, line: tuple[int, int], start: int, end: int) -> bool:
+    """Does the run ``text[start:end]`` of three spaces or more part the
+    line into two halves of a verse: 2-6 words each, of about one length
+    (marks not counted), as the halves of one metre are?"""
+    if end - start < _VERSE_GAP or max(start - line[0], line[1] - end) > _HEMISTICH_CHARS:
+        return False  # (a long half is no hemistich: a line of many runs stays linear)
+    before, after = text[line[0] : start].split(), text[end : line[1]].split()
+    if len(before) not in _HEMISTICH_WORDS or len(after) not in _HEMISTICH_WORDS:
+        return False
+    lengths = sorted(len(_MARK_RE.sub("", "".join(half))) for half in (before, after))
+    return lengths[1] <= _HEMISTICH_RATIO * lengths[0]
+
+
+def _verse_line(text: str, line: tuple[int, int]) -> bool:
+    """Is `line` a line of verse: one of its runs parts it into two halves?"""
+    if line[1] - line[0] > 2 * _HEMISTICH_CHARS + _LAYOUT_RUN * 10:
+        return False
+    return any(_halves(text, line, *m.span()) for m in _INNER_RUN_RE.finditer(text, *line))
+
+
+def _neighbour(text: str, line: tuple[int, int], step: int) -> tuple[int, int] | None:
+    """The line above (`step` -1) or below (1) `line`, over one blank line."""
+    for _ in range(2):
+        if (step < 0 and line[0] == 0) or (step > 0 and line[1] >= len(text)):
+            return None
+        line = _line_at(text, line[0] - 1 if step < 0 else line[1] + 1)
+        if text[line[0] : line[1]].strip():
+            return line
+    return None
+
+
+def _verse_gap(text: str, line: tuple[int, int], start: int, end: int) -> bool:
+    """Is the run ``text[start:end]`` the gap between the two halves of a
+    line of a poem: three spaces or more between halves of 2-6 words of
+    about one length (ألا ليت الشباب يعود يوما   فأخبره بما فعل المشيب), on
+    a line beside another such line?  A poem keeps every line's gap, not
+    only the wide ones; a lone line so parted (a headline with a slip,
+    تركيا تدين التفجير الإرهابي الذي   استهدف مسجد) is prose."""
+    if not _halves(text, line, start, end):
+        return False
+    return any(
+        near is not None and _verse_line(text, near)
+        for near in (_neighbour(text, line, -1), _neighbour(text, line, 1))
+    )
+
+
 def repeated_spaces(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
     """A run of two or three spaces between words becomes one space.  Left
     alone: indentation and spaces at a line's end; a run of four or more (the
-    gap between the halves of a verse: يعود يوما        فأخبره); and every run
+    gap between the halves of a verse: يعود يوما        فأخبره), or of three
+    between two halves of a line of a poem (`_verse_gap`); and every run
     on a line laid out in columns, which `_is_layout` tells apart."""
     from arclean.text.edits import Replacement
 
@@ -136,7 +191,7 @@ def repeated_spaces(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
         if start != line[0]:
             end = text.find("\n", m.start())
             line = (start, len(text) if end == -1 else end)
-        if _is_layout(text, line, prose, cache):
+        if _verse_gap(text, line, m.start(), m.end()) or _is_layout(text, line, prose, cache):
             continue
         reps.append(Replacement(m.start(), m.end(), " ", rule.code))
     return reps

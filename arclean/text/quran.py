@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from arclean.chars import (
+    DIGIT,
     HARAKAT,
     LETTER,
     MARK,
@@ -204,4 +205,66 @@ def _positions(text: str, ch: str) -> list[int]:
     while position != -1:
         found.append(position)
         position = text.find(ch, position + 1)
+    return found
+
+
+_WORD_RE = lazy_compile(rf"{LETTER}(?:{LETTER}|{MARK})*", REGEX_FLAGS)
+_MARK_RE = lazy_compile(MARK, REGEX_FLAGS)
+_LETTER_MARKS_RE = lazy_compile(rf"({LETTER})({MARK}*)", REGEX_FLAGS)
+#: What may part two words of a run: no letter, digit or line break.
+_GAP_RE = lazy_compile(rf"[^\n\p{{L}}{DIGIT}]*", REGEX_FLAGS)
+#: Letters that stand for a long vowel (or seat a hamza) when unmarked: a
+#: vowelled text leaves them bare, so they are not counted.
+_LONG_VOWELS = frozenset("اوىي")
+#: The fewest vowelled words in a row that make a quotation (`vowelled_runs`).
+VOWELLED_RUN_WORDS = 3
+
+
+def _vowelled_word(word: str) -> bool:
+    """Is `word` fully vowelled: a mark on at least half of its consonants
+    (the article and bare long vowels not counted: الدَخولِ, اللِوى), and
+    two marks or more unless it has two consonants or fewer (إِذا)?"""
+    pairs = _LETTER_MARKS_RE.findall(word[2:] if word.startswith("ال") else word)
+    consonants = [marks for letter, marks in pairs if marks or letter not in _LONG_VOWELS]
+    marked = sum(1 for marks in consonants if marks)
+    harakat = sum(len(marks) for _, marks in pairs)
+    return marked > 0 and 2 * marked >= len(consonants) and (harakat > 1 or len(consonants) < 3)
+
+
+def vowelled_runs(text: str) -> list[Range]:
+    """``(start, end)`` of each run of `VOWELLED_RUN_WORDS` fully vowelled
+    words or more in a row, on one line, inside otherwise unvowelled prose:
+    a quotation of the Quran, a hadith or a verse that is not bracketed
+    (قال: «إِنَّمَا الْأَعْمَالُ بِالنِّيَّاتِ» ...).  The prose around it
+    (`VOWELLED_CONTEXT` characters each side, every run left out) holds
+    Arabic words and mostly no marks; in a text vowelled throughout, or a
+    few vowelled words alone, a run is no quotation."""
+    runs: list[Range] = []
+    start = end = count = 0
+    for m in _WORD_RE.finditer(text):
+        word = m.group()
+        joined = count and _GAP_RE.fullmatch(text, end, m.start())
+        if not _vowelled_word(word):
+            if joined and len(word) <= 2 and not _MARK_RE.search(word):
+                end = m.end()  # a bare particle (ما, لي) inside a verse: part of it
+            continue
+        if joined:
+            end, count = m.end(), count + 1
+            continue
+        if count >= VOWELLED_RUN_WORDS:
+            runs.append((start, end))
+        start, end, count = m.start(), m.end(), 1
+    if count >= VOWELLED_RUN_WORDS:
+        runs.append((start, end))
+    found: list[Range] = []
+    for start, end in runs:
+        around = _outside(text, max(0, start - VOWELLED_CONTEXT), start, runs) + _outside(
+            text, end, end + VOWELLED_CONTEXT, runs
+        )
+        letters = len(_ARABIC_LETTER_RE.findall(around))
+        if (
+            letters >= 2 * VERSE_MIN_LETTERS
+            and 4 * len(_MARKED_LETTER_RE.findall(around)) < letters
+        ):
+            found.append((start, end))
     return found

@@ -163,12 +163,34 @@ class Guard:
         there.  Making the gap one space (AR502) is allowed."""
         if not self.protected or not reps:
             return reps
+        reps = self._not_glued_before(reps)
         if len(reps) <= len(self.protected):
             return [r for r in reps if not _glues(r, self.link_gap(r.start))]
         # Many changes: only one at most `MAX_LINK_CLOSERS` past a link's
         # end can have a gap (`link_gap` looks no further back).
         near = {end + d for _start, end in self.protected for d in range(MAX_LINK_CLOSERS + 1)}
         return [r for r in reps if r.start not in near or not _glues(r, self.link_gap(r.start))]
+
+    def _not_glued_before(self, reps: list[Replacement]) -> list[Replacement]:
+        """`reps` without those that would glue a word to a protected
+        literal starting with a letter or digit after it (a file name, a
+        host, an e-mail address, a URL): that end where it starts and
+        take out the spaces before it, after a letter or digit.  AR109 made «و
+        اردوغان.png» into «واردوغان.png», another file name (session 26);
+        the conjunction stays apart, as before Latin text or a number."""
+        text = self.text
+        starts = {start for start, _end in self.protected if text[start : start + 1].isalnum()}
+        if not starts:
+            return reps
+        return [
+            r
+            for r in reps
+            if r.end not in starts
+            or r.start == 0
+            or not text[r.start - 1].isalnum()
+            or not any(ch.isspace() for ch in text[r.start : r.end])
+            or any(ch.isspace() for ch in r.new)
+        ]
 
     def has_script(self, position: int) -> bool:
         """Is `position` on a line holding an Arabic-script letter?"""

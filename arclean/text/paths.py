@@ -1,0 +1,182 @@
+"""File names, file paths and host names written in prose: literals no rule
+may edit (session 26), found for the masker (`arclean.text.masks.protected_ranges`).
+
+- a file name: the word glued to a known extension (`formats.base.FILE_EXTENSIONS`):
+  «صورة_فيان.png», and in «تقرير فيدان.pdf» only «فيدان.pdf» (the word before
+  the space is prose);
+- a host name with a Latin top-level domain (`LATIN_TLDS`), its labels Arabic
+  or Latin, with or without a path: «موقع.com», «موقع.com/فيان» (Latin hosts
+  with a path are URLs, `masks.link_ranges`);
+- a path: Unix («/home/فيان/ملف.txt», «~/ملفات/فيان», two segments at least,
+  starting a word) or Windows («C:\\مستندات\\فيان», «\\\\server\\share»).
+
+Plain `re` with a fast pre-check each (a dot before a Latin letter or digit,
+a ``/`` or a ``:\\``): a text without them costs one search each.  Offsets
+are code points.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache
+
+from arclean.text.spans import Range
+
+__all__ = ["LATIN_TLDS", "path_ranges"]
+
+#: Latin top-level domains a host written in prose may end with: the generic
+#: ones in common use and the country codes of the Arab states and of the
+#: largest others (a two-letter code that is an English word, in, is, it,
+#: to, no, is left out: «…Log in.Then» is no host).
+LATIN_TLDS = frozenset((
+    "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io", "co", "app",
+    "dev", "online", "site", "store", "tech", "blog", "news", "tv", "me", "ly", "sa", "eg",
+    "ae", "ma", "dz", "tn", "jo", "lb", "kw", "qa", "bh", "om", "iq", "sy", "ye", "ps",
+    "sd", "mr", "so", "dj", "km", "uk", "de", "fr", "ru", "tr", "cn", "jp", "ir", "pk",
+    "ca", "au", "ch", "nl", "se", "es", "eu",
+))  # fmt: skip
+
+#: A full stop glued to a Latin word of up to ten letters or digits: an
+#: extension or a top-level domain, asked of the two lists.
+_DOT_WORD = re.compile(r"\.([A-Za-z0-9]{1,10})(?![A-Za-z0-9])")
+#: A Unix path from its first ``/`` (found by the literal: fast): two
+#: segments at least; what comes before it is asked apart (`_path_start`).
+_UNIX_PATH = re.compile(r"""/[^\s/"'«»<>|]+(?:/[^\s/"'«»<>|]*)+""")
+#: What may stand before a path's first ``/``: ``~``, ``.`` or ``..``.
+_PATH_LEAD = ("..", ".", "~")
+#: What may stand before a path (or its lead): a space or an opener.
+_PATH_BEFORE = frozenset(" \t\n\r\"'«([")
+#: The rest of a Windows path after its drive or share.
+_WINDOWS_REST = re.compile(r"""[^\s"'«»<>|]*""")
+#: What a URL's or path's body ends with that is sentence punctuation.
+_TRAILING = ".,;:!?\u060c\u061b\u061f)]}\u00bb\"'"
+#: The body of a path after a host (موقع.com/فيان).
+_HOST_PATH = re.compile(r"""/[^\s<>"'«»\u201c\u201d]*""")
+#: The longest file or host name looked at, back from its dot.
+_NAME_MAX = 255
+
+
+def _name_char(ch: str) -> bool:
+    """A character of a file or host name: a letter or digit of any script,
+    a mark, ``_``, ``-``, ``.``, tatweel or a joiner."""
+    return ch.isalnum() or ch in "_-.\u0640\u200c\u200d" or unicodedata.category(ch) == "Mn"
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    """`end`, less the sentence punctuation that ends `text[start:end]`."""
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+@cache
+def _extensions() -> frozenset[str]:
+    """`formats.base.FILE_EXTENSIONS`, imported on first use: the formats
+    import the masker."""
+    from arclean.formats.base import FILE_EXTENSIONS
+
+    return FILE_EXTENSIONS
+
+
+def _dotted(text: str, links: Sequence[Range]) -> list[Range]:
+    """File names and host names: a name glued to ``.ext`` or ``.tld``
+    (not inside `links`)."""
+    extensions = _extensions()
+    found: list[Range] = []
+    for m in _DOT_WORD.finditer(text):
+        word = m.group(1).lower()
+        file_name = word in extensions
+        if not file_name and word not in LATIN_TLDS:
+            continue
+        dot = m.start()
+        if links and _inside(links, dot):
+            continue
+        start, limit = dot, max(0, dot - _NAME_MAX)
+        while start > limit and _name_char(text[start - 1]):
+            start -= 1
+        while start < dot and text[start] in ".-_":
+            start += 1  # a name starts with a letter or digit
+        if start == dot or not any(ch.isalpha() for ch in text[start:dot]):
+            continue
+        end = m.end()
+        if not file_name and text.startswith("/", end):
+            path = _HOST_PATH.match(text, end)
+            if path:
+                end = _trimmed(text, end, path.end())
+        found.append((start, end))
+    return found
+
+
+def _path_start(text: str, slash: int) -> int | None:
+    """Where a path whose first ``/`` is at `slash` starts (its lead,
+    `_PATH_LEAD`, taken in), or None when it does not start a word."""
+    for lead in ("", *_PATH_LEAD):
+        start = slash - len(lead)
+        if (
+            start >= 0
+            and text.startswith(lead, start)
+            and (start == 0 or text[start - 1] in _PATH_BEFORE)
+        ):
+            return start
+    return None
+
+
+def _windows(text: str) -> list[Range]:
+    """Windows paths: a drive (``C:`` and a backslash) after no Latin
+    letter or digit, or a UNC share (two backslashes, a server, a
+    backslash), and what follows up to a space."""
+    found: list[Range] = []
+    position = text.find(":\\")
+    while position != -1:
+        start = position - 1
+        if (
+            start >= 0
+            and text[start].isascii()
+            and text[start].isalpha()
+            and not (start and text[start - 1].isascii() and text[start - 1].isalnum())
+        ):
+            m = _WINDOWS_REST.match(text, position + 2)
+            end = _trimmed(text, start, m.end() if m else position + 2)
+            found.append((start, end))
+        position = text.find(":\\", position + 2)
+    position = text.find("\\\\")
+    while position != -1:
+        m = _WINDOWS_REST.match(text, position + 2)
+        end = _trimmed(text, position, m.end() if m else position + 2)
+        if "\\" in text[position + 2 : end] and any(ch.isalpha() for ch in text[position:end]):
+            found.append((position, end))
+        position = text.find("\\\\", max(end, position + 2))
+    return found
+
+
+def path_ranges(text: str, links: Sequence[Range] = ()) -> list[Range]:
+    """Sorted ``(start, end)`` ranges (may overlap) of the file names, host
+    names and paths of `text` (see the module's docstring); `links`,
+    sorted ranges already protected (URLs), are not looked into again."""
+    found: list[Range] = []
+    if "." in text:
+        found.extend(_dotted(text, links))
+    if "/" in text:
+        for m in _UNIX_PATH.finditer(text):
+            if links and _inside(links, m.start()):
+                continue
+            start = _path_start(text, m.start())
+            if start is None:
+                continue
+            end = _trimmed(text, start, m.end())
+            if any(ch.isalpha() for ch in text[start:end]):
+                found.append((start, end))
+    if ":\\" in text or "\\\\" in text:
+        found.extend(_windows(text))
+    found.sort()
+    return found
+
+
+def _inside(ranges: Sequence[Range], position: int) -> bool:
+    """Is `position` inside one of the sorted `ranges`?"""
+    i = bisect_right(ranges, (position, sys.maxsize)) - 1
+    return i >= 0 and position < ranges[i][1]

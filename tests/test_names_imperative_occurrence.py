@@ -97,6 +97,10 @@ def test_a_list_of_names():
     assert name_occurrence(text, tokens, 2, "")
     text = "احمد ومحمد في البيت"
     assert name_occurrence(text, list(iter_tokens(text)), 0, "")
+    text = "وعبدالعزيز الضويحي واحمد بصاص"  # a surname before: news, 2015-08-10
+    assert name_occurrence(text, list(iter_tokens(text)), 2, "و")
+    text = "اشكر ربك واحمد الله"
+    assert not name_occurrence(text, list(iter_tokens(text)), 2, "و")
     text = "احمد ربك وعلي"
     assert not name_occurrence(text, list(iter_tokens(text)), 0, "")
 

@@ -42,7 +42,7 @@ def _folded(text: str) -> frozenset[str]:
 GOD = _folded(
     """
     الله لله اللهم الرب رب ربك ربكم ربكما ربه ربها ربهم ربهما ربي ربنا المولى مولاك
-    مولاي مولانا الرحمن الإله إلهك إلهي الخالق خالقك الباري البارئ
+    مولاي مولانا الرحمن الإله إلهك إلهي الخالق خالقك الباري البارئ يارب يالله
     """
 )
 #: Titles and person nouns before a name (`lexicon.CUES` less its speech
@@ -124,11 +124,16 @@ def name_occurrence(text: str, tokens: Sequence[Token], idx: int, prefix: str) -
         f = fold_word(strip_marks(nxt.text))
         if f in CHAIN or _name(nxt.text):
             return True
-    # a list of names: محمد واحمد, محمد، احمد, احمد ومحمد, احمد، محمد
-    if prev is not None and _name(prev.text, strict=True):
+    # a list of names: محمد واحمد, الضويحي وأحمد (a surname before), محمد، احمد,
+    # احمد ومحمد, احمد، محمد
+    if prev is not None:
         gap = text[prev.end : tok.start]
-        if (fold_word(prefix) == "و" and gap.strip() == "") or (
-            _between(text, prev.end, tok.start, _LIST_GAP) and ("،" in gap or "," in gap)
+        if fold_word(prefix) == "و" and gap.strip() == "" and _name(prev.text):
+            return True
+        if (
+            _between(text, prev.end, tok.start, _LIST_GAP)
+            and ("،" in gap or "," in gap)
+            and _name(prev.text, strict=True)
         ):
             return True
     if nxt is not None and _between(text, tok.end, nxt.start, _LIST_GAP):

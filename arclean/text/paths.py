@@ -18,10 +18,8 @@ are code points.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
-from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from arclean.text.spans import Range
@@ -44,12 +42,15 @@ LATIN_TLDS = frozenset((
 #: extension or a top-level domain, asked of the two lists.
 _DOT_WORD = re.compile(r"\.([A-Za-z0-9]{1,10})(?![A-Za-z0-9])")
 #: A Unix path from its first ``/`` (found by the literal: fast): two
-#: segments at least; what comes before it is asked apart (`_path_start`).
-_UNIX_PATH = re.compile(r"""/[^\s/"'«»<>|]+(?:/[^\s/"'«»<>|]*)+""")
+#: segments at least, none empty (not «/قنا/», an agency's tag, nor IPA
+#: between slashes); what comes before it is asked apart (`_path_start`).
+_UNIX_PATH = re.compile(r"""/[^\s/"'«»<>|]+(?:/[^\s/"'«»<>|]+)+/?""")
 #: What may stand before a path's first ``/``: ``~``, ``.`` or ``..``.
 _PATH_LEAD = ("..", ".", "~")
 #: What may stand before a path (or its lead): a space or an opener.
 _PATH_BEFORE = frozenset(" \t\n\r\"'«([")
+#: A UNC share's server, its backslash and the rest up to a space.
+_UNC_SERVER = re.compile(r"""[\w.$-]+\\[^\s"'«»<>|]*""")
 #: The rest of a Windows path after its drive or share.
 _WINDOWS_REST = re.compile(r"""[^\s"'«»<>|]*""")
 #: What a URL's or path's body ends with that is sentence punctuation.
@@ -64,6 +65,28 @@ def _name_char(ch: str) -> bool:
     """A character of a file or host name: a letter or digit of any script,
     a mark, ``_``, ``-``, ``.``, tatweel or a joiner."""
     return ch.isalnum() or ch in "_-.\u0640\u200c\u200d" or unicodedata.category(ch) == "Mn"
+
+
+def _name_start(text: str, dot: int) -> int:
+    """Where the file or host name before the ``.`` at `dot` starts: back
+    over `_name_char`, at most `_NAME_MAX`, and not past a change of
+    script inside one label (موقع الصندوقetf.example.com: the Arabic word
+    glued before the Latin host is prose)."""
+    start, limit = dot, max(0, dot - _NAME_MAX)
+    arabic: bool | None = None  # the script of the label's letters so far
+    while start > limit:
+        ch = text[start - 1]
+        if not _name_char(ch):
+            break
+        if ch in "._-":
+            arabic = None
+        elif ch.isalpha():
+            here = "\u0600" <= ch <= "\u06ff"
+            if arabic is not None and here != arabic:
+                break
+            arabic = here
+        start -= 1
+    return start
 
 
 def _trimmed(text: str, start: int, end: int) -> int:
@@ -87,17 +110,13 @@ def _dotted(text: str, links: Sequence[Range]) -> list[Range]:
     (not inside `links`)."""
     extensions = _extensions()
     found: list[Range] = []
-    for m in _DOT_WORD.finditer(text):
+    for m in _matches(_DOT_WORD, text, links):
         word = m.group(1).lower()
         file_name = word in extensions
         if not file_name and word not in LATIN_TLDS:
             continue
         dot = m.start()
-        if links and _inside(links, dot):
-            continue
-        start, limit = dot, max(0, dot - _NAME_MAX)
-        while start > limit and _name_char(text[start - 1]):
-            start -= 1
+        start = _name_start(text, dot)
         while start < dot and text[start] in ".-_":
             start += 1  # a name starts with a letter or digit
         if start == dot or not any(ch.isalpha() for ch in text[start:dot]):
@@ -128,28 +147,32 @@ def _path_start(text: str, slash: int) -> int | None:
 def _windows(text: str) -> list[Range]:
     """Windows paths: a drive (``C:`` and a backslash) after no Latin
     letter or digit, or a UNC share (two backslashes, a server, a
-    backslash), and what follows up to a space."""
+    backslash), and what follows up to a space.  Found from each
+    backslash (one character: a fast search)."""
     found: list[Range] = []
-    position = text.find(":\\")
+    position = text.find("\\")
     while position != -1:
-        start = position - 1
+        after = position + 1
+        start = position - 2
         if (
             start >= 0
+            and text[position - 1] == ":"
             and text[start].isascii()
             and text[start].isalpha()
             and not (start and text[start - 1].isascii() and text[start - 1].isalnum())
         ):
-            m = _WINDOWS_REST.match(text, position + 2)
-            end = _trimmed(text, start, m.end() if m else position + 2)
+            m = _WINDOWS_REST.match(text, after)
+            end = _trimmed(text, start, m.end() if m else after)
             found.append((start, end))
-        position = text.find(":\\", position + 2)
-    position = text.find("\\\\")
-    while position != -1:
-        m = _WINDOWS_REST.match(text, position + 2)
-        end = _trimmed(text, position, m.end() if m else position + 2)
-        if "\\" in text[position + 2 : end] and any(ch.isalpha() for ch in text[position:end]):
-            found.append((position, end))
-        position = text.find("\\\\", max(end, position + 2))
+            after = max(after, end)
+        elif text.startswith("\\", after) and (not position or text[position - 1] != "\\"):
+            m = _UNC_SERVER.match(text, after + 1)
+            if m:
+                end = _trimmed(text, position, m.end())
+                if any(ch.isalpha() for ch in text[position:end]):
+                    found.append((position, end))
+                    after = max(after, end)
+        position = text.find("\\", after)
     return found
 
 
@@ -161,22 +184,38 @@ def path_ranges(text: str, links: Sequence[Range] = ()) -> list[Range]:
     if "." in text:
         found.extend(_dotted(text, links))
     if "/" in text:
-        for m in _UNIX_PATH.finditer(text):
-            if links and _inside(links, m.start()):
-                continue
+        for m in _matches(_UNIX_PATH, text, links):
             start = _path_start(text, m.start())
             if start is None:
                 continue
             end = _trimmed(text, start, m.end())
             if any(ch.isalpha() for ch in text[start:end]):
                 found.append((start, end))
-    if ":\\" in text or "\\\\" in text:
+    if "\\" in text:
         found.extend(_windows(text))
     found.sort()
     return found
 
 
-def _inside(ranges: Sequence[Range], position: int) -> bool:
-    """Is `position` inside one of the sorted `ranges`?"""
-    i = bisect_right(ranges, (position, sys.maxsize)) - 1
-    return i >= 0 and position < ranges[i][1]
+def _matches(
+    pattern: re.Pattern[str], text: str, links: Sequence[Range]
+) -> Iterator[re.Match[str]]:
+    """`pattern`'s matches in `text` outside `links` (`_gaps`)."""
+    for start, end in _gaps(len(text), links):
+        yield from pattern.finditer(text, start, end)
+
+
+def _gaps(size: int, links: Sequence[Range]) -> list[Range]:
+    """The stretches of a text of `size` characters outside the sorted,
+    merged `links`: searched alone (tweets hold thousands of links and a
+    dot or a slash in each)."""
+    if not links:
+        return [(0, size)]
+    out, last = [], 0
+    for start, end in links:
+        if start > last:
+            out.append((last, start))
+        last = max(last, end)
+    if last < size:
+        out.append((last, size))
+    return out

@@ -172,25 +172,16 @@ class Guard:
         return [r for r in reps if r.start not in near or not _glues(r, self.link_gap(r.start))]
 
     def _not_glued_before(self, reps: list[Replacement]) -> list[Replacement]:
-        """`reps` without those that would glue a word to a protected
-        literal starting with a letter or digit after it (a file name, a
-        host, an e-mail address, a URL): that end where it starts and
-        take out the spaces before it, after a letter or digit.  AR109 made «و
-        اردوغان.png» into «واردوغان.png», another file name (session 26);
-        the conjunction stays apart, as before Latin text or a number."""
-        text = self.text
-        starts = {start for start, _end in self.protected if text[start : start + 1].isalnum()}
-        if not starts:
-            return reps
-        return [
-            r
-            for r in reps
-            if r.end not in starts
-            or r.start == 0
-            or not text[r.start - 1].isalnum()
-            or not any(ch.isspace() for ch in text[r.start : r.end])
-            or any(ch.isspace() for ch in r.new)
-        ]
+        """`reps` less those gluing a letter or digit to a protected literal starting
+        with one (AR109: «و اردوغان.png» → «واردوغان.png», another file)."""
+        t = self.text
+        starts = {start for start, _end in self.protected if t[start : start + 1].isalnum()}
+
+        def glues(r: Replacement) -> bool:
+            before = r.new[-1:] or t[r.start - 1 : r.start]  # what then precedes the literal
+            return r.end in starts and before.isalnum() and not t[r.start : r.end].strip()
+
+        return [r for r in reps if not glues(r)] if starts else reps
 
     def has_script(self, position: int) -> bool:
         """Is `position` on a line holding an Arabic-script letter?"""

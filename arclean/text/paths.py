@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import cache
 
+from arclean.chars import MARK_CATEGORY, TATWEEL, ZWJ, ZWNJ, has_arabic_letter
 from arclean.text.spans import Range
 
 __all__ = ["LATIN_TLDS", "path_ranges"]
@@ -61,10 +62,14 @@ _HOST_PATH = re.compile(r"""/[^\s<>"'«»\u201c\u201d]*""")
 _NAME_MAX = 255
 
 
+#: What a file or host name holds besides letters, digits and marks.
+_NAME_PUNCT = frozenset("_-." + TATWEEL + ZWNJ + ZWJ)
+
+
 def _name_char(ch: str) -> bool:
     """A character of a file or host name: a letter or digit of any script,
     a mark, ``_``, ``-``, ``.``, tatweel or a joiner."""
-    return ch.isalnum() or ch in "_-.\u0640\u200c\u200d" or unicodedata.category(ch) == "Mn"
+    return ch.isalnum() or ch in _NAME_PUNCT or unicodedata.category(ch) == MARK_CATEGORY
 
 
 def _name_start(text: str, dot: int) -> int:
@@ -81,7 +86,7 @@ def _name_start(text: str, dot: int) -> int:
         if ch in "._-":
             arabic = None
         elif ch.isalpha():
-            here = "\u0600" <= ch <= "\u06ff"
+            here = has_arabic_letter(ch)
             if arabic is not None and here != arabic:
                 break
             arabic = here

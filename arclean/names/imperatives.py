@@ -45,9 +45,10 @@ GOD = _folded(
     مولاي مولانا الرحمن الإله إلهك إلهي الخالق خالقك الباري البارئ يارب يالله
     """
 )
-#: Titles and person nouns before a name (`lexicon.CUES` less its speech
-#: verbs and place words is in `PERSON_NOUNS` or here).
-_TITLES = (CUES | PERSON_NOUNS | KIN) - STOPWORDS
+#: Titles, person nouns, kin words and speech verbs before a name
+#: (`lexicon.CUES`: قال احمد, Ahmed said; «قال احمد الله» stays the verb,
+#: God's name comes first).
+_TITLES = CUES | PERSON_NOUNS | KIN
 #: What may stand between a title and the name it announces: spaces and an
 #: opening quotation mark or bracket (وطفله "احمد").
 _OPENERS = frozenset(" \t\"«“('")

@@ -50,6 +50,12 @@ DIGIT = r"\p{Nd}"
 #: so that ``^`` and ``$`` are line boundaries.
 REGEX_FLAGS = int(regex.VERSION1 | regex.MULTILINE)  # an int: enum flag arithmetic is slow
 
+#: Proclitics glued to a mention (و@فيان, ل@user_name: "and", "to" the
+#: account): the ``@`` after them starts a mention, not an e-mail address
+#: (`arclean.text.masks.tag_ranges`, the ``{hashtag}`` macro).
+MENTION_PROCLITICS = frozenset(("و", "ف", "ل", "ب", "ك", "وب", "ول", "وك", "فب", "فل", "فك"))
+_MENTION_AFTER = "|".join(sorted(MENTION_PROCLITICS, key=len, reverse=True))
+
 #: Named character classes rule patterns may use as ``{letter}``, ``{mark}`` ...
 PATTERN_MACROS: dict[str, str] = {
     "letter": LETTER,
@@ -66,10 +72,11 @@ PATTERN_MACROS: dict[str, str] = {
     "tag": rf"[#@]{TAG_CHAR}+|{TAG_CHAR}*_{TAG_CHAR}*",
     # A hashtag or mention only, as `arclean.text.masks.tag_ranges` finds
     # them: a name holding a letter, # not after & (an entity), @ not after
-    # a name character (an e-mail address).  For rules that must leave a
+    # a name character (an e-mail address) other than a proclitic alone
+    # (و@فيان).  For rules that must leave a
     # tag's spelling alone but fix words joined by _ or emphasis (_كلمة_).
     "hashtag": rf"(?<!&)#(?={TAG_CHAR}*\p{{L}}){TAG_CHAR}+"
-    rf"|(?<!{TAG_CHAR})@(?={TAG_CHAR}*\p{{L}}){TAG_CHAR}+",
+    rf"|(?:(?<!{TAG_CHAR})|(?<=(?<!{TAG_CHAR})(?:{_MENTION_AFTER})))@(?={TAG_CHAR}*\p{{L}}){TAG_CHAR}+",
 }
 
 #: Top-level domains written in Arabic script (IANA root zone: the country

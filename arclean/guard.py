@@ -163,12 +163,25 @@ class Guard:
         there.  Making the gap one space (AR502) is allowed."""
         if not self.protected or not reps:
             return reps
+        reps = self._not_glued_before(reps)
         if len(reps) <= len(self.protected):
             return [r for r in reps if not _glues(r, self.link_gap(r.start))]
         # Many changes: only one at most `MAX_LINK_CLOSERS` past a link's
         # end can have a gap (`link_gap` looks no further back).
         near = {end + d for _start, end in self.protected for d in range(MAX_LINK_CLOSERS + 1)}
         return [r for r in reps if r.start not in near or not _glues(r, self.link_gap(r.start))]
+
+    def _not_glued_before(self, reps: list[Replacement]) -> list[Replacement]:
+        """`reps` less those gluing a letter or digit to a protected literal starting
+        with one (AR109: «و اردوغان.png» → «واردوغان.png», another file)."""
+        t = self.text
+        starts = {start for start, _end in self.protected if t[start : start + 1].isalnum()}
+
+        def glues(r: Replacement) -> bool:
+            before = r.new[-1:] or t[r.start - 1 : r.start]  # what then precedes the literal
+            return r.end in starts and before.isalnum() and not t[r.start : r.end].strip()
+
+        return [r for r in reps if not glues(r)] if starts else reps
 
     def has_script(self, position: int) -> bool:
         """Is `position` on a line holding an Arabic-script letter?"""

@@ -198,7 +198,10 @@ def test_keeps_apart_with_many_changes_is_the_test_of_each(corpus) -> None:
             for s in starts
         ]
         assert len(reps) > len(guard.protected)
-        plain = [r for r in reps if not _glues(r, guard.link_gap(r.start))]
+        # (session 26: a change that glues a word onto a literal's start
+        # is dropped first, `Guard._not_glued_before`)
+        before = guard._not_glued_before(reps)
+        plain = [r for r in before if not _glues(r, guard.link_gap(r.start))]
         assert guard.keeps_apart(reps) == plain
         assert len(plain) < len(reps)  # some changes were glueing a link
 

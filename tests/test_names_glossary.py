@@ -107,7 +107,8 @@ def test_a_known_word_is_treated_alike_with_and_without_a_proclitic(tmp_path) ->
         encoding="utf-8",
     )
     c = Cleaner(glossaries=[str(g)])
-    assert c("قال الاحمد والاحمد بالاحمد احمد.") == "قال الاحمد والاحمد بالاحمد أحمد."
+    # (the last احمد after a title: bare, it may be the imperative, session 26)
+    assert c("قال الاحمد والاحمد بالاحمد الشيخ احمد.") == "قال الاحمد والاحمد بالاحمد الشيخ أحمد."
     assert c("قال الترمب والترمب بالترمب ترمب.") == "قال الترامب والترامب بالترامب ترامب."
 
 

@@ -35,9 +35,28 @@ def test_the_scan_mends_it_in_the_text_but_writes_no_glossary_entry(tmp_path):
     assert result.exit_code == 0
     assert "احمد" in result.stdout  # listed, automatic in this text
     assert "left out of the glossary: احمد → أحمد" in result.stderr
-    assert "احمد" not in glossary.read_text(encoding="utf-8")
+    # احمد was the only automatic member: no glossary is written (session 26)
+    assert not glossary.exists()
+    assert "no automatic-tier spelling to write; file not written" in result.stderr
     # the verb, in a text the glossary is applied to, stays the verb
-    assert Cleaner(glossaries=[glossary])("احمد ربك على نعمة الصحة") == "احمد ربك على نعمة الصحة"
+    written = tmp_path / "written.toml"
+    written.write_text(
+        'version = 1\n\n[[entity]]\ncanonical = "أحمد"\nvariants = ["احمد"]\n', encoding="utf-8"
+    )
+    # even a glossary a person wrote so keeps the verb (`names.imperatives`)
+    assert Cleaner(glossaries=[written])("احمد ربك على نعمة الصحة") == "احمد ربك على نعمة الصحة"
     # the text's own evidence still mends the name
     fuzzy = Cleaner(extend_select=["AR802"], unsafe_fixes=True)(NEWS)
     assert "احمد" not in fuzzy and fuzzy.count("أحمد") == 4
+
+
+def test_nothing_automatic_writes_no_glossary(tmp_path):
+    source = tmp_path / "plain.txt"
+    source.write_text("ذهب الولد إلى المدرسة صباحا وعاد مساء.\n", encoding="utf-8")
+    glossary = tmp_path / "g.toml"
+    result = CliRunner().invoke(
+        names_group, ["scan", "--tier", "auto", "--write-glossary", str(glossary), str(source)]
+    )
+    assert result.exit_code == 0
+    assert not glossary.exists()
+    assert "file not written" in result.stderr

@@ -228,7 +228,8 @@ def _gc_paused() -> Iterator[None]:
     help="Write the automatic-tier members of the listed clusters as a glossary, which "
     "`fix --glossary` applies as a safe fix. Review-tier members are never written: "
     "`arclean names review` asks a person about them. An existing glossary is kept: "
-    "new entries are appended, findings that disagree with it are listed and left out.",
+    "new entries are appended, findings that disagree with it are listed and left out. "
+    "With nothing automatic to write, no file is written (said on stderr, exit 0).",
 )
 @click.option(
     "--tier",
@@ -321,6 +322,14 @@ def _save_glossary(found: Glossary, existing: Glossary | None, path: str) -> Non
     entries (a person's decisions) stay and win, and what was left out is
     said on stderr."""
     if existing is None:
+        if not found.entries:
+            # nothing automatic (or only imperative readings, left out):
+            # an empty glossary would read as "nothing to mend" later
+            click.echo(
+                f"{path}: no automatic-tier spelling to write; file not written",
+                err=True,
+            )
+            return
         found.save(path)
         return
     from arclean.names.glossary import merge_file

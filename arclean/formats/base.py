@@ -60,5 +60,22 @@ EXTENSIONS: dict[str, str] = {
 }
 
 
+#: Extensions of the files a text may name (صورة_فيان.png, «تقرير فيدان.pdf»,
+#: lower case, no dot): the masker protects such a file name from every rule
+#: (`arclean.text.paths`).  arclean's own formats (`EXTENSIONS`) are among
+#: them; the rest are the usual document, image, sound, video, archive,
+#: data and code extensions.
+FILE_EXTENSIONS: frozenset[str] = frozenset(ext[1:] for ext in EXTENSIONS) | frozenset((
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "csv",
+    "tsv", "json", "xml", "yaml", "yml", "toml", "png", "jpg", "jpeg", "gif", "bmp", "tif",
+    "tiff", "webp", "svg", "heic", "ico", "psd", "mp3", "wav", "ogg", "m4a", "aac", "flac",
+    "opus", "mp4", "m4v", "mkv", "avi", "mov", "wmv", "webm", "flv", "3gp", "zip", "rar",
+    "7z", "tar", "gz", "tgz", "bz2", "xz", "iso", "apk", "exe", "dmg", "msi", "deb", "rpm",
+    "py", "js", "ts", "java", "c", "cpp", "h", "cs", "go", "rs", "rb", "php", "sh", "bat",
+    "ps1", "sql", "css", "ipynb", "epub", "mobi", "azw3", "djvu", "log", "ini", "cfg",
+    "conf", "bak", "dat", "db", "sqlite",
+))  # fmt: skip
+
+
 def format_names() -> list[str]:
     return sorted({"plain", *EXTENSIONS.values()})

@@ -70,6 +70,34 @@ CUES = _folded_words(
     """
 )
 
+#: Nouns for a person that a name follows (اللاعب أحمد, المواطن أحمد,
+#: الأستاذ أحمد, طفله أحمد): titles, ranks, jobs and kin, beyond the titles of
+#: `CUES`.  Written by hand (session 26) from the titles and occupation nouns
+#: of Arabic news style, a generic list (no word of the evaluation's names);
+#: kin nouns also take a pronoun (`KIN_NOUNS`).
+PERSON_NOUNS = _folded_words(
+    """
+    الأستاذ الأستاذة الدكتور المهندس المهندسة المحامي القاضي الإمام الداعية الحاج
+    الحاجة الخليفة السلطان الشريف الفريق اللواء العميد العقيد المقدم الرائد النقيب
+    الملازم الرقيب العريف الجندي الضابط الشرطي الأمين المدير المديرة النائب العضو
+    السفير القنصل المحافظ الأمير المفتي المطران الأب القس الكابتن المدرب اللاعب
+    لاعب النجم المهاجم المدافع الحارس الحكم الفنان الفنانة الممثل الممثلة المطرب
+    المطربة المغني الشاعر الشاعرة الكاتب الكاتبة الروائي الصحفي الصحافي الإعلامي
+    المذيع المذيعة المصور الباحث الباحثة العالم الطبيب الطبيبة الممرض الطالب
+    الطالبة التلميذ المعلم المعلمة المواطن المواطنة المقيم المتهم الضحية الشهيد
+    الفقيد المرحوم المرحومة الراحل الزميل الزميلة الصديق الشاب الفتى الفتاة الطفل
+    الطفلة الرضيع الشيخة السيد السيدة السادة الرجل المرأة المسن الجد الجدة العم
+    """
+)
+#: Kin nouns that name the person after them, bare, with the article or a
+#: pronoun (ابنه أحمد, شقيقها أحمد, الطفل أحمد).
+KIN_NOUNS = _folded_words(
+    """
+    ابن ابنة بنت أخ أخو أخي أخت شقيق شقيقة زوج زوجة والد والدة طفل طفلة نجل نجلة
+    حفيد حفيدة عم عمة خال خالة جد جدة صديق صديقة زميل زميلة
+    """
+)
+
 #: Nouns that name a place or a body by the word after them (مدينة كربلاء,
 #: جبل قاسيون, نادي سبورتنغ, منتخب هولندا, شمال أفريقيا; twelfth round, written by hand:
 #: a generic list, no word of the evaluation's names).  Also common nouns

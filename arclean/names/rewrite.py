@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from arclean.names.clustering import cluster
 from arclean.names.compounds import split_head
 from arclean.names.counting import Counts, HeldTexts, count_texts, reiterable
-from arclean.names.glossary import Glossary, merge
+from arclean.names.glossary import Glossary, imperative_reading, merge
+from arclean.names.imperatives import name_occurrence
 from arclean.names.lexicon import gazetteer, lexicon, strip_marks
 from arclean.names.model import (
     CODE_FUZZY,
@@ -120,9 +121,17 @@ class Reconciler:
                 matched[w] = self._match(strip_marks(w), fuzzy_map, analysis)
             if not any(matched.values()):
                 return text, []
-        # every token only when a rule looks past its word: a phrase, or a
-        # glossary entry's context words around it
-        if phrases or any(e.context_any for e in self.glossary.entries):
+        # a bare-alef spelling that is also an imperative (احمد: praise!)
+        # is rewritten only where this occurrence is the name
+        # (`imperatives.name_occurrence`): its neighbours are read
+        verbs = {
+            w
+            for w, hit in matched.items()
+            if hit and imperative_reading(strip_marks(w)[hit[0] :], hit[1])
+        }
+        # every token only when a rule looks past its word: a phrase, a
+        # glossary entry's context words around it, or an imperative reading
+        if verbs or phrases or any(e.context_any for e in self.glossary.entries):
             tokens = list(iter_tokens(prose))
         else:
             tokens = list(iter_tokens(prose, {w for w, hit in matched.items() if hit}))
@@ -155,6 +164,10 @@ class Reconciler:
                 if not self._context_ok(entry, folded_tokens, idx):
                     continue
             prefix = _surface_prefix(tok.text, prefix_len)
+            if imperative_reading(
+                strip_marks(tok.text)[prefix_len:], new_core
+            ) and not name_occurrence(prose, tokens, idx, prefix):
+                continue  # «احمد الله», «فاحمد ربك»: the verb
             if " " in new_core and fold_word(prefix).endswith(("ال", "لل")):
                 continue  # العبدالعالي (a family name) is not ال + عبد العالي
             new = attach(prefix, new_core)

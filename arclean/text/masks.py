@@ -21,10 +21,12 @@ import regex
 
 from arclean.chars import (
     LETTER,
+    MENTION_PROCLITICS,
     REGEX_FLAGS,
     TAG_CHAR,
     lazy_compile,
 )
+from arclean.text.paths import path_ranges
 from arclean.text.quran import (
     QURAN_MAX_LINE_BREAKS,
     QURAN_OPENERS,
@@ -36,6 +38,7 @@ from arclean.text.quran import (
 from arclean.text.spans import Range, merge_ranges
 
 __all__ = [
+    "MENTION_PROCLITICS",
     "QURAN_MAX_LINE_BREAKS",
     "QURAN_OPENERS",
     "link_ranges",
@@ -81,8 +84,11 @@ _HOST_CHARS = _SCHEME_CHARS - {"+"}
 # internationalised address, فيسبوك@example.com), with digits and . _ % + -.
 _EMAIL_LOCAL_CHARS = (r"[\p{Latin}\d._%+-]", rf"(?:{LETTER}|[\d._%+-])")
 _EMAIL_LOCAL_PART = "(?:" + "+|".join(_EMAIL_LOCAL_CHARS) + "+)"
+# A domain of Arabic labels may also end with a Latin top-level domain
+# (محمد@مثال.com, session 26): each label of one script, the last Latin.
 _EMAIL_RE = lazy_compile(
     _EMAIL_LOCAL_PART + r"@(?:[\p{Latin}\d.-]+\.\p{Latin}{2,}"
+    rf"|(?:(?:{LETTER}|[\d-])+\.)+(?:[\p{{Latin}}\d-]+\.)*\p{{Latin}}{{2,}}(?![\p{{L}}\d])"
     rf"|(?:(?:{LETTER}|[\d-])+\.)+{LETTER}{{2,}})",
     REGEX_FLAGS,
 )
@@ -97,10 +103,14 @@ _TAG_CHAR_RE = lazy_compile(TAG_CHAR, REGEX_FLAGS)
 
 def protected_ranges(text: str, vowelled: bool | None = None) -> list[Range]:
     """Sorted, merged ``(start, end)`` ranges no rule may edit: URLs and
-    e-mail addresses (`link_ranges`) and Quranic quotations
+    e-mail addresses (`link_ranges`), file names, paths and host names
+    without a path (`arclean.text.paths.path_ranges`) and Quranic quotations
     (`quran_ranges`; `vowelled`: whether a larger text `text` is part of
     is vowelled throughout, see `vowelled_parentheses`)."""
     links = link_ranges(text)
+    literals = path_ranges(text, links)
+    if literals:
+        links = merge_ranges([*links, *literals])
     if not any(opener in text for opener in QURAN_OPENERS):
         return links
     return merge_ranges([*links, *quran_ranges(text, vowelled)])
@@ -112,7 +122,8 @@ def tag_ranges(text: str) -> list[Range]:
     be glued to what comes before it (tweets chain tags, ``#مصر#اوباما``,
     and glue them to a word or a full stop, ``و#اوباما``, ``الخبر.#اوباما``),
     but not to ``&`` (an HTML entity, ``&#1575;``).  An ``@`` glued to a
-    letter or digit is an e-mail address, not a mention.  A Markdown heading
+    letter or digit is an e-mail address, not a mention, unless the word
+    glued to it is a proclitic alone (`MENTION_PROCLITICS`: و@فيان).  A Markdown heading
     (``# title``), ``#1`` and ``C#`` are no tags."""
     found: list[Range] = []
     for mark in "#@":
@@ -121,7 +132,12 @@ def tag_ranges(text: str) -> list[Range]:
             end = position + 1
             before = position - 1
             if before < 0 or not (
-                text[before] == "&" or (mark == "@" and _TAG_CHAR_RE.match(text, before))
+                text[before] == "&"
+                or (
+                    mark == "@"
+                    and _TAG_CHAR_RE.match(text, before)
+                    and not _glued_proclitic(text, position)
+                )
             ):
                 m = _TAG_RE.match(text, end)
                 if m and any(ch.isalpha() for ch in m.group()):
@@ -130,6 +146,17 @@ def tag_ranges(text: str) -> list[Range]:
             position = text.find(mark, end)
     found.sort()
     return found
+
+
+def _glued_proclitic(text: str, at: int) -> bool:
+    """Is the word glued before the ``@`` at `at` a proclitic alone
+    (`MENTION_PROCLITICS`, a word of its own before it)?"""
+    start = at
+    while start > 0 and at - start < 2 and text[start - 1] in "وفلبك":
+        start -= 1
+    if start > 0 and _TAG_CHAR_RE.match(text, start - 1):
+        return False
+    return text[start:at] in MENTION_PROCLITICS
 
 
 #: The longest host name (DNS: 253 characters) and port a scheme-less URL

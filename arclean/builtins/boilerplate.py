@@ -96,7 +96,7 @@ def _boilerplate_lines(text: str, spans: Sequence[Span], rule: Rule) -> list[tup
     # Most lines start with a letter, which no trimming removes: whether
     # such a line may be listed is known from that letter alone.
     verdicts: dict[str, bool | None] = {}
-    found = []
+    found: list[tuple[int, int]] = []
     for line_start, line_end in _lines(text, spans):
         if line_end - line_start > 80:
             continue  # residue lines are short; a paragraph is content

@@ -143,3 +143,87 @@ def test_default_rules_finish_on_long_runs(name):
     text = LONG_RUNS[name]
     out = fix_in_subprocess(text, "--isolated")
     assert out.count(b"\n") == text.count("\n")
+
+
+def _ar501_scan(read: dict[str, int]):  # type: ignore[no-untyped-def]
+    """AR501's scan as the engine makes it (a `LineEndScan`, new: its lines
+    not yet found short), each part of its split fallback counting the
+    characters its searches read (from the search's start to its hit's
+    end, or to the end of the text when it finds nothing)."""
+    from arclean.ruleset import load_builtin_rules
+    from arclean.text.linestart import LineEndScan
+    from arclean.text.split import SplitScan
+    from arclean.text.windows import fast_scan
+
+    class CountingPart:
+        def __init__(self, part):  # type: ignore[no-untyped-def]
+            self.part = part
+
+        def search(self, text, pos=0, endpos=None):  # type: ignore[no-untyped-def]
+            end = len(text) if endpos is None else endpos
+            m = self.part.search(text, pos, end)
+            read["chars"] += (end if m is None else m.end()) - max(pos, 0)
+            return m
+
+    pattern = next(r for r in load_builtin_rules() if r.code == "AR501").compiled_scan
+    assert pattern is not None
+    scan = fast_scan(pattern)
+    assert isinstance(scan, LineEndScan) and isinstance(scan.fallback, SplitScan)
+    scan.fallback.parts = [CountingPart(part) for part in scan.fallback.parts]
+    return scan, pattern
+
+
+#: Short lines ending in a space (OCR, editors' output), one with a tab.
+TRAILING = {
+    "spaces": "قال الوزير \n",
+    "a tab among spaces": "قال الوزير \nقال\t\n" + "قال الوزير \n" * 3,
+}
+
+
+@pytest.mark.parametrize("n", [10_000, 20_000])
+@pytest.mark.parametrize("name", sorted(TRAILING))
+def test_a_line_end_scan_reads_lines_ending_in_spaces_once(n, name):
+    # Once its lines proved short, AR501's scan searched each line from the
+    # last hit by its split fallback's `search`: the parts with no hit left
+    # (tab, no-break space) read on to the end of the text every time (a
+    # fix of 80,000 such lines took 34 s, twice the lines four times it).
+    text = TRAILING[name] * (n // TRAILING[name].count("\n"))
+    read = {"chars": 0}
+    scan, pattern = _ar501_scan(read)
+    found = [m.span() for m in scan.finditer(text)]
+    assert found == [m.span() for m in pattern.finditer(text)]
+    assert scan.dense  # the lines were found short on the way
+    assert read["chars"] <= 4 * len(text)
+
+
+@pytest.mark.parametrize("n", [10_000, 20_000])
+def test_lines_holding_a_line_end_scan_reads_the_text_once(n):
+    from arclean.text.windows import lines_holding
+
+    text = "قال الوزير \n" * n
+    read = {"chars": 0}
+    scan, _ = _ar501_scan(read)
+    lines = lines_holding(scan, text, [(0, len(text))])
+    assert lines == [(12 * i, 12 * i + 12) for i in range(n)]
+    assert read["chars"] <= 4 * len(text)
+
+
+def test_a_split_scan_searcher_is_the_pattern_search():
+    # Positions going on (and, rarely, back): each result is the pattern's.
+    import random
+
+    from arclean.text.split import SplitScan, split_scan
+
+    rng = random.Random(26)
+    text = "".join(rng.choice("ab \t\n\u00a0") for _ in range(3000))
+    for source in [r"[ \t\u00a0]\r?$", r"[ab]b", r"[ab](?<=a)", r"[ \t]\b"]:
+        whole = re.compile(source, re.MULTILINE)
+        scan = split_scan(whole)
+        assert isinstance(scan, SplitScan), source
+        for end in (None, 2000):
+            seek = scan.searcher(text, end)
+            pos = -2
+            while pos < len(text) + 2:
+                expected = whole.search(text, pos, len(text) if end is None else end)
+                assert (seek(pos) and seek(pos).span()) == (expected and expected.span())
+                pos += rng.randrange(-3, 20)

@@ -18,6 +18,7 @@ import regex
 
 from arclean.text.re_syntax import AT, AT_END, bounds, parse
 from arclean.text.required import required_pieces
+from arclean.text.split import Seek, SplitScan
 
 
 class LineStartScan:
@@ -320,7 +321,37 @@ class LineEndScan:
         hit = self.search(text, pos, end)
         while hit is not None:
             yield hit
+            if self.dense:  # lines found short on the way: the rest is the fallback's
+                yield from self.fallback.finditer(text, hit.end(), end)
+                return
             hit = self.search(text, hit.end(), end)
+
+    def searcher(self, text: str, endpos: int | None = None) -> Seek:
+        """``search(text, pos, endpos)`` for one position after another:
+        once the lines prove short, by the fallback's own `searcher` (a
+        `SplitScan`'s keeps each part's next hit: its `search` from each
+        position rescans the rest of the text for a part with none)."""
+        later: Seek | None = None
+
+        def seek(pos: int) -> re.Match[str] | None:
+            nonlocal later
+            if not self.dense:
+                return self.search(text, pos, endpos)
+            if later is None:
+                later = _fallback_searcher(self.fallback, text, endpos)
+            return later(pos)
+
+        return seek
+
+
+def _fallback_searcher(fallback: Any, text: str, endpos: int | None) -> Seek:
+    """A `LineEndScan`'s `fallback` (a `SplitScan` or an `re` pattern) as a
+    `Seek` of `text` up to `endpos`."""
+    if isinstance(fallback, SplitScan):
+        return fallback.searcher(text, endpos)
+    search = fallback.search
+    end = len(text) if endpos is None else endpos
+    return lambda pos: search(text, pos, end)
 
 
 def line_end_scan(pattern: re.Pattern[str], fallback: Any = None) -> re.Pattern[str] | LineEndScan:

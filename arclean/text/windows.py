@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from arclean.text.linestart import LineEndScan, LineStartScan, line_end_scan, line_start_scan
 from arclean.text.literal import CharsScan, LiteralScan, literal_scan
-from arclean.text.re_syntax import parse
 from arclean.text.spans import Range, Span
+from arclean.text.split import Seek, SplitScan, split_scan
 from arclean.text.wide import WideClass, wide_class
 
 if TYPE_CHECKING:
@@ -31,91 +31,9 @@ if TYPE_CHECKING:
 MERGE_GAP = 48
 
 
-#: A scan that begins with a class of at most this many characters is run
-#: as one pattern per character (`SplitScan`).
-MAX_SPLIT = 10
-#: A split scan that finds more than one hit per this many characters goes
-#: back to the whole pattern (each hit costs a step in Python).
-DENSE = 400
-
-
 #: Past this many parts, `lines_holding` uses a split scan's whole pattern
 #: (a line search per part and line costs more than one class search).
 MAX_LINE_PARTS = 4
-
-
-class SplitScan:
-    """A scan that begins with a class of a few characters, run as one
-    pattern per character: `re` finds a leading literal with a fast search,
-    but tries a leading class at every position (4 MB: 1-3 ms against
-    8-12 ms).  `finditer` and `search` give the scan's own matches, in its
-    order (a part's match that starts inside the previous match is looked
-    for again past it, as one scan would).  Once a text shows the hits to
-    be dense, the whole pattern is used instead (the same matches)."""
-
-    def __init__(
-        self, whole: re.Pattern[str], parts: list[re.Pattern[str] | LiteralScan | CharsScan]
-    ) -> None:
-        self.pattern = whole.pattern
-        self.whole = whole
-        self.parts = parts
-        self.dense = False
-        self._hits = self._scanned = 0
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        end = len(text) if endpos is None else endpos
-        if self.dense:
-            return self.whole.search(text, pos, end)
-        best = None
-        for part in self.parts:
-            m = part.search(text, pos, end)
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-        return best
-
-    def finditer(
-        self, text: str, pos: int = 0, endpos: int | None = None
-    ) -> Iterator[re.Match[str]]:
-        end = len(text) if endpos is None else endpos
-        if self.dense:
-            yield from self.whole.finditer(text, pos, end)
-            return
-        parts = self.parts
-        # A part of one character found dense (`LiteralScan.dense`) is
-        # searched by its pattern directly: no Python step between.
-        searches = [_direct(part) for part in parts]
-        heads = [search(text, pos, end) for search in searches]
-        cursor = pos
-        found = 0
-        while True:
-            best = None
-            index = -1
-            for i, m in enumerate(heads):
-                if m is not None and m.start() < cursor:
-                    m = heads[i] = searches[i](text, cursor, end)
-                if m is not None and (best is None or m.start() < best.start()):
-                    best, index = m, i
-            if best is None:
-                break
-            yield best
-            found += 1
-            cursor = best.end()  # past its first character: never empty
-            heads[index] = searches[index](text, cursor, end)
-            if found & 63 == 0:
-                searches = [_direct(part) for part in parts]
-        # Counted over every call (a scan may run span by span).
-        self._hits += found
-        self._scanned += end - pos
-        if self._scanned > 100_000 and self._hits * DENSE > self._scanned:
-            self.dense = True
-
-
-def _direct(part: re.Pattern[str] | LiteralScan | CharsScan) -> Callable[..., Any]:
-    """The search of a split scan's part: its pattern's own once a one
-    character part is known dense."""
-    if isinstance(part, LiteralScan) and part.dense:
-        return part.whole.search
-    return part.search
 
 
 #: A rule's scan: a compiled `re` pattern, one split by its first class, a
@@ -141,50 +59,6 @@ def fast_scan(scan: re.Pattern[str]) -> Scan:
         return split
     wide = wide_class(split)
     return literal_scan(line_start_scan(split)) if wide is split else wide
-
-
-def split_scan(scan: re.Pattern[str]) -> Scan:
-    """`scan` as a `SplitScan` when it begins with a class of at most
-    `MAX_SPLIT` characters (not negated, no class escape), else `scan`."""
-    pattern = scan.pattern
-    close = _class_end(pattern)
-    if close < 0:
-        return scan
-    try:
-        ((op, items),) = parse(pattern[: close + 1], scan.flags)
-    except Exception:
-        return scan
-    chars: list[str] = []
-    for kind, value in items if str(op) == "IN" else ():
-        if str(kind) == "LITERAL":
-            chars.append(chr(value))
-        elif str(kind) == "RANGE" and value[1] - value[0] < MAX_SPLIT:
-            chars.extend(chr(c) for c in range(value[0], value[1] + 1))
-        else:
-            return scan
-    if not chars or len(set(chars)) > MAX_SPLIT:
-        return scan
-    rest = pattern[close + 1 :]
-    parts = [literal_scan(re.compile(re.escape(c) + rest, scan.flags)) for c in sorted(set(chars))]
-    return SplitScan(scan, parts)
-
-
-def _class_end(pattern: str) -> int:
-    """The offset of the `]` closing the class `pattern` begins with; -1
-    when it begins otherwise (or with ``[^`` or ``[]``)."""
-    if not pattern.startswith("[") or pattern[1:2] in ("^", "]", ""):
-        return -1
-    i = 1
-    while i < len(pattern):
-        if pattern[i] == "\\":
-            i += 2
-        elif pattern[i] == "[":
-            return -1  # a nested set or a POSIX class: keep it whole
-        elif pattern[i] == "]":
-            return i
-        else:
-            i += 1
-    return -1
 
 
 def scan_windows(
@@ -261,10 +135,12 @@ def _lines_holding(
     stop: int,
 ) -> list[Range]:
     """The lines (with their line break) holding a hit of `scan` that starts
-    in ``text[position:stop]``, one search per line."""
+    in ``text[position:stop]``, one search per line (by `searcher`: a
+    split scan's part with no hit is not searched again line after line)."""
     lines: list[Range] = []
+    seek = searcher(scan, text, stop)
     while True:
-        hit = scan.search(text, position, stop)
+        hit = seek(position)
         if hit is None:
             break
         start = text.rfind("\n", 0, hit.start()) + 1
@@ -273,6 +149,19 @@ def _lines_holding(
         lines.append((start, end))
         position = end
     return lines
+
+
+def searcher(scan: Scan, text: str, endpos: int | None = None) -> Seek:
+    """``scan.search(text, pos, endpos)`` as ``seek(pos)``, for searches
+    from one position after another: a `SplitScan`'s, or a `LineEndScan`'s
+    once its lines prove short, keeps each part's next hit (searching from
+    each position afresh rescans, for each part with no hit left, the rest
+    of the text: quadratic); any other scan's search stops at its hit."""
+    if isinstance(scan, (SplitScan, LineEndScan)):
+        return scan.searcher(text, endpos)
+    search = scan.search
+    end = len(text) if endpos is None else endpos
+    return lambda pos: search(text, pos, end)
 
 
 def spans_within(spans: Sequence[Span], ranges: Sequence[Range]) -> list[Span]:

@@ -63,3 +63,55 @@ def test_pipe_all_matches_fix_extend_select() -> None:
 def test_pipe_help_says_unsafe_fixes_need_the_option() -> None:
     assert "--unsafe-fixes" in invoke(["pipe", "alef", "--help"]).stdout
     assert "--unsafe-fixes" in invoke(["pipe", "--help"]).stdout
+
+
+# -- F9: bidi controls in change contexts and file names are named ----------
+
+RLO = "\N{RIGHT-TO-LEFT OVERRIDE}"
+RLM = "\N{RIGHT-TO-LEFT MARK}"
+RLO_TAG = "<U+202E RIGHT-TO-LEFT OVERRIDE>"
+BIDI_TEXT = f"قال {RLO} ، ثم{RLM} و\n"
+
+
+@pytest.mark.parametrize("extra", [[], ["--buckwalter"], ["--color", "always"]])
+def test_show_changes_names_bidi_controls_in_the_context(tmp_path, extra: list[str]) -> None:
+    path = tmp_path / "b.txt"
+    path.write_text(BIDI_TEXT, encoding="utf-8")
+    r = invoke(["fix", "--isolated", "--show-changes", *extra, str(path)])
+    assert r.exit_code == 0, r.stderr
+    assert RLO not in r.stderr and RLM not in r.stderr
+    assert RLO_TAG in r.stderr and "<U+200F RIGHT-TO-LEFT MARK>" in r.stderr
+
+
+def test_show_changes_on_stdin_names_bidi_controls() -> None:
+    r = invoke(["fix", "--isolated", "--show-changes", "-"], BIDI_TEXT)
+    assert RLO not in r.stderr and RLO_TAG in r.stderr
+    assert RLO in r.stdout  # the text itself is not touched by the display
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "--output-format", "full"],
+        ["check", "--output-format", "github"],
+        ["fix", "--check"],
+        ["fix", "--show-changes", "--check"],
+    ],
+)
+def test_a_file_name_holding_a_bidi_control_is_named(tmp_path, args: list[str]) -> None:
+    folder = tmp_path / "d6"
+    folder.mkdir()
+    (folder / f"a{RLO}txt.md").write_text("قال ، ثم\n", encoding="utf-8")
+    r = invoke([*args, "--isolated", str(folder)])
+    assert r.exit_code == 1, r.output
+    assert RLO not in r.output
+    assert f"a{RLO_TAG}txt.md" in r.output
+
+
+def test_a_patch_header_keeps_the_name_git_apply_needs(tmp_path) -> None:
+    folder = tmp_path / "d6"
+    folder.mkdir()
+    (folder / f"a{RLO}txt.md").write_text("قال ، ثم\n", encoding="utf-8")
+    r = invoke(["fix", "--isolated", "--diff", str(folder)])
+    assert f"a{RLO}txt.md" in r.stdout

@@ -115,3 +115,65 @@ def test_a_patch_header_keeps_the_name_git_apply_needs(tmp_path) -> None:
     (folder / f"a{RLO}txt.md").write_text("قال ، ثم\n", encoding="utf-8")
     r = invoke(["fix", "--isolated", "--diff", str(folder)])
     assert f"a{RLO}txt.md" in r.stdout
+
+
+# -- F6: a subtitle file with no cue is named; an Arabic-comma timing line is read --
+
+NO_CUE = "قال ، ثم\nهذا ليس ، ترجمة\n"
+ARABIC_COMMA_SRT = (
+    "1\n00:00:01،000 --> 00:00:02،000\nقال ، ثم\n\n3\n00:00:05.000 --> 00:00:06.000\nقال ، ثم\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [
+        ("a.srt", NO_CUE, "SubRip"),
+        ("a.vtt", NO_CUE, "WebVTT"),
+        ("a.vtt", "WEBVTT\n\nقال ، ثم\n", "WebVTT"),
+    ],
+)
+@pytest.mark.parametrize("command", [["check"], ["fix"], ["fix", "--check"]])
+def test_a_subtitle_file_with_no_cue_is_named(
+    tmp_path, name: str, text: str, kind: str, command: list[str]
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    r = invoke([*command, "--isolated", str(path)])
+    assert r.exit_code == 0, r.stderr  # nothing to do, as for a folder with no file
+    assert f"{path}: no {kind} cue found" in r.stderr
+    assert "use --format plain if it is prose" in r.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_piped_subtitle_with_no_cue_is_named() -> None:
+    r = invoke(["fix", "--isolated", "--stdin-filename", "s.srt", "-"], NO_CUE)
+    assert r.stdout == NO_CUE and "s.srt: no SubRip cue found" in r.stderr
+
+
+@pytest.mark.parametrize("text", ["", "\n", "WEBVTT\n\nNOTE a note\n"])
+def test_an_empty_subtitle_file_is_not_named(tmp_path, text: str) -> None:
+    path = tmp_path / "e.vtt"
+    path.write_text(text, encoding="utf-8")
+    r = invoke(["check", "--isolated", str(path)])
+    assert r.exit_code == 0 and "cue" not in r.stderr
+
+
+def test_a_timing_line_with_the_arabic_comma_is_read(tmp_path) -> None:
+    path = tmp_path / "ar.srt"
+    path.write_text(ARABIC_COMMA_SRT, encoding="utf-8")
+    check = invoke(["check", "--isolated", str(path)])
+    assert check.exit_code == 1 and f"{path}:3:4: AR101" in check.stdout
+    assert f"{path}:2: a timing line written with the Arabic comma" in check.stderr
+    fix = invoke(["fix", "--isolated", str(path)])
+    assert fix.exit_code == 0, fix.stderr
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed == ARABIC_COMMA_SRT.replace("قال ، ثم", "قال، ثم")
+    assert "00:00:01،000 --> 00:00:02،000" in fixed  # the timing line itself is left
+
+
+def test_a_good_subtitle_file_has_no_note(tmp_path) -> None:
+    path = tmp_path / "ok.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:02,000\nقال ، ثم\n", encoding="utf-8")
+    r = invoke(["fix", "--isolated", str(path)])
+    assert r.exit_code == 0 and "warning" not in r.stderr

@@ -177,3 +177,21 @@ def test_a_good_subtitle_file_has_no_note(tmp_path) -> None:
     path.write_text("1\n00:00:01,000 --> 00:00:02,000\nقال ، ثم\n", encoding="utf-8")
     r = invoke(["fix", "--isolated", str(path)])
     assert r.exit_code == 0 and "warning" not in r.stderr
+
+
+# -- F7: `-` named twice is refused by fix and check alike ------------------
+
+
+@pytest.mark.parametrize(
+    "args", [["fix", "-", "-"], ["check", "-", "-"], ["fix", "--diff", "-", "-"]]
+)
+def test_stdin_named_twice_is_refused(args: list[str]) -> None:
+    r = invoke([args[0], "--isolated", *args[1:]], "قال ، ثم\n")
+    assert r.exit_code == 2
+    assert "`-` (stdin) is named 2 times" in r.stderr
+    assert r.stdout == ""
+
+
+def test_stdin_named_once_still_works() -> None:
+    r = invoke(["fix", "--isolated", "-"], "قال ، ثم\n")
+    assert r.exit_code == 0 and r.stdout == "قال، ثم\n"

@@ -195,3 +195,61 @@ def test_stdin_named_twice_is_refused(args: list[str]) -> None:
 def test_stdin_named_once_still_works() -> None:
     r = invoke(["fix", "--isolated", "-"], "قال ، ثم\n")
     assert r.exit_code == 0 and r.stdout == "قال، ثم\n"
+
+
+# -- F10: names review refuses a read-only glossary before the first question --
+
+EMPTY_GLOSSARY = 'version = 1\nfold = "arclean-fold-v1"\n'
+NAMES_TEXT = "قال أحمد ، ثم قال احمد و أحمد هنا.\n" * 3
+
+
+def _review(tmp_path, glossary) -> object:
+    text = tmp_path / "news.txt"
+    text.write_text(NAMES_TEXT, encoding="utf-8")
+    args = ["names", "review", "--glossary", str(glossary), "--limit", "1", str(text)]
+    return invoke(args, "a\nq\n")
+
+
+def test_review_refuses_a_read_only_glossary_before_asking(tmp_path) -> None:
+    glossary = tmp_path / "g.toml"
+    glossary.write_text(EMPTY_GLOSSARY, encoding="utf-8")
+    glossary.chmod(0o444)
+    r = _review(tmp_path, glossary)
+    assert r.exit_code == 2
+    assert f"{glossary} is read-only" in r.stderr and "make it writable" in r.stderr
+    assert "[1/" not in r.output and "cluster" not in r.stdout.lower()  # nothing asked
+    assert glossary.read_text(encoding="utf-8") == EMPTY_GLOSSARY
+
+
+def test_review_refuses_a_read_only_skipped_list(tmp_path) -> None:
+    glossary = tmp_path / "g.toml"
+    skipped = tmp_path / "g.toml.skipped"
+    skipped.write_text("", encoding="utf-8")
+    skipped.chmod(0o444)
+    r = _review(tmp_path, glossary)
+    assert r.exit_code == 2 and "g.toml.skipped is read-only" in r.stderr
+    assert not glossary.exists()
+
+
+def test_review_refuses_a_read_only_folder(tmp_path, monkeypatch) -> None:
+    import os
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    real_access = os.access
+    # root may write anywhere: the folder is made read-only for os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if str(p) == str(folder) else real_access(p, mode)
+    )
+    r = _review(tmp_path, folder / "g.toml")
+    assert r.exit_code == 2 and f"its folder {folder} is read-only" in r.stderr
+
+
+def test_scan_write_glossary_refuses_a_read_only_glossary_before_the_scan(tmp_path) -> None:
+    glossary = tmp_path / "g.toml"
+    glossary.write_text(EMPTY_GLOSSARY, encoding="utf-8")
+    glossary.chmod(0o444)
+    text = tmp_path / "news.txt"
+    text.write_text(NAMES_TEXT, encoding="utf-8")
+    r = invoke(["names", "scan", "--write-glossary", str(glossary), str(text)])
+    assert r.exit_code == 2 and "is read-only" in r.stderr

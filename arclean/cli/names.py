@@ -159,12 +159,20 @@ def _progress(inputs: _Inputs) -> Iterator[None]:
             inputs.progress = None
 
 
-def _writable(path: str, option: str) -> None:
-    """A file we are about to write: its folder must exist (exit 2, not a
-    traceback after a long scan)."""
+def _writable(path: str, option: str, *also: Path) -> None:
+    """A file we are about to write (and the files in `also`, written beside
+    it): its folder must exist, and neither it nor they be read-only (exit 2
+    before a long scan or the first question, not after a decision)."""
+    from arclean.io.write import cannot_write
+
     parent = Path(path).parent
     if not parent.is_dir():
         raise InputError(f"{option} {path}: folder {parent} does not exist")
+    for file in (path, *also):
+        if why := cannot_write(file):
+            raise InputError(
+                f"{option} {path}: {file} {why}, so nothing could be saved; make it writable first"
+            )
 
 
 def _load_glossaries(paths: Sequence[str]) -> list[Glossary]:
@@ -364,9 +372,9 @@ def review_cmd(
     from arclean.names.report import ranked
     from arclean.names.review import Session, Stop
 
-    _writable(glossary_path, "--glossary")
-    glossary = load_glossary(glossary_path) if Path(glossary_path).exists() else Glossary()
     state = Path(glossary_path + ".skipped")
+    _writable(glossary_path, "--glossary", state)  # before the first question
+    glossary = load_glossary(glossary_path) if Path(glossary_path).exists() else Glossary()
     skipped: set[str] = set()
     if state.exists() and not restart:
         skipped = set(state.read_text(encoding="utf-8").split())

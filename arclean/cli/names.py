@@ -168,7 +168,7 @@ def _writable(path: str, option: str, *also: Path) -> None:
     parent = Path(path).parent
     if not parent.is_dir():
         raise InputError(f"{option} {path}: folder {parent} does not exist")
-    for file in (path, *also):
+    for file in (Path(path), *also):
         if why := cannot_write(file):
             raise InputError(
                 f"{option} {path}: {file} {why}, so nothing could be saved; make it writable first"

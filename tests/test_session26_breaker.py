@@ -253,3 +253,42 @@ def test_scan_write_glossary_refuses_a_read_only_glossary_before_the_scan(tmp_pa
     text.write_text(NAMES_TEXT, encoding="utf-8")
     r = invoke(["names", "scan", "--write-glossary", str(glossary), str(text)])
     assert r.exit_code == 2 and "is read-only" in r.stderr
+
+
+# -- F11: an empty folder is a note (exit 0) for names scan, as for fix -----
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "toml"])
+def test_names_scan_of_an_empty_folder_is_a_note(tmp_path, fmt: str) -> None:
+    empty = tmp_path / "e"
+    empty.mkdir()
+    fix = invoke(["fix", "--isolated", str(empty)])
+    scan = invoke(["names", "scan", "--output-format", fmt, str(empty)])
+    assert fix.exit_code == scan.exit_code == 0, scan.stderr
+    assert f"no files to scan in {empty}" in scan.stderr
+    assert f"no files to fix in {empty}" in fix.stderr
+    if fmt == "json":
+        assert scan.stdout.strip() == "[]"
+
+
+def test_names_scan_of_a_folder_of_skipped_files_is_a_note(tmp_path) -> None:
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "x.txt").write_bytes(b"a\x00b")
+    scan = invoke(["names", "scan", str(folder)])
+    assert scan.exit_code == invoke(["fix", "--isolated", str(folder)]).exit_code == 0
+    assert "NUL bytes" in scan.stderr and "no files to scan" in scan.stderr
+
+
+def test_names_review_of_an_empty_folder_asks_nothing_and_writes_nothing(tmp_path) -> None:
+    empty = tmp_path / "e"
+    empty.mkdir()
+    glossary = tmp_path / "g.toml"
+    r = invoke(["names", "review", "--glossary", str(glossary), str(empty)])
+    assert r.exit_code == 0 and "no files to review" in r.stderr
+    assert not glossary.exists()
+
+
+def test_names_scan_of_a_missing_path_is_still_an_error(tmp_path) -> None:
+    r = invoke(["names", "scan", str(tmp_path / "missing")])
+    assert r.exit_code == 2 and "no such file" in r.stderr

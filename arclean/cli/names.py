@@ -45,8 +45,8 @@ class _Inputs:
         self.errors: list[str] = [str(p) for _n, p in found if p and not isinstance(p, Skipped)]
         self.warnings: list[str] = [str(p) for _n, p in found if isinstance(p, Skipped)]
         self.paths = list(dict.fromkeys(n for n, p in found if not p))  # stdin once: `- -`
-        if not self.paths and not self.errors:
-            raise InputError(f"{', '.join(paths)}: no text files found")
+        #: The paths as given, for the note when they hold no file to read.
+        self.given = list(paths)
         self._stdin: str | None = None
         self.paths = [p for p in self.paths if self._readable(p, named=p in paths)]
         self.progress: Callable[[int, int], None] | None = None
@@ -113,15 +113,24 @@ class _Inputs:
         return b"".join(block).decode("utf-8")
 
 
-def _said(inputs: _Inputs) -> None:
+def _said(inputs: _Inputs, verb: str) -> None:
     """Say on stderr which inputs are left out and why; raises `InputError`
-    when none is left."""
+    when none is left because of an error.  Folders with no file to read
+    (empty, or only skipped files) are a note, as for `fix` (exit 0)."""
+    from arclean.cli.output import no_files
+
     for message in inputs.warnings:
         warn(message)
     for message in inputs.errors:
         error(message)
-    if not inputs.paths:
+    if inputs.errors and not inputs.paths:
         raise InputError("no input could be scanned (see above)")
+    if not inputs.paths:
+        warn(
+            no_files(verb, inputs.given)
+            if not inputs.warnings
+            else f"no files to {verb}: every one was skipped (see above)"
+        )
 
 
 def _not_scanned(message: str) -> str:
@@ -275,7 +284,7 @@ def scan_cmd(
         if Path(write_glossary).exists():  # read (and validated) before the scan
             existing = _load_glossaries([write_glossary])[0]
     inputs = _Inputs(paths)
-    _said(inputs)
+    _said(inputs, "scan")
     loaded = _load_glossaries(glossaries)
     # The scan builds millions of small acyclic objects: the cyclic
     # collector's passes over them cost about 15 % of a large scan.
@@ -379,9 +388,11 @@ def review_cmd(
     if state.exists() and not restart:
         skipped = set(state.read_text(encoding="utf-8").split())
     inputs = _Inputs(paths)
-    _said(inputs)
+    _said(inputs, "review")
     if inputs.errors:  # a person's time is not spent on part of the texts
         raise InputError("fix or leave out the inputs above, then review again")
+    if not inputs.paths:  # nothing to ask about, and no glossary to create
+        return
     with _progress(inputs):
         clusters = ranked(scan(inputs, glossaries=[glossary]))
     console = Console(highlight=False)

@@ -292,3 +292,22 @@ def test_names_review_of_an_empty_folder_asks_nothing_and_writes_nothing(tmp_pat
 def test_names_scan_of_a_missing_path_is_still_an_error(tmp_path) -> None:
     r = invoke(["names", "scan", str(tmp_path / "missing")])
     assert r.exit_code == 2 and "no such file" in r.stderr
+
+
+# -- F12: clean_texts refuses one string ------------------------------------
+
+
+@pytest.mark.parametrize("text", ["قال ، ثم", "قال ، ثم".encode()])
+@pytest.mark.parametrize("names", [False, True])
+def test_clean_texts_refuses_one_string(text: str | bytes, names: bool) -> None:
+    from arclean.corpus import clean_texts
+
+    with pytest.raises(TypeError, match="takes a sequence of texts, not one"):
+        clean_texts(text, names=names)
+
+
+def test_clean_texts_takes_a_list_and_a_tuple() -> None:
+    from arclean.corpus import clean_texts
+
+    assert clean_texts(["قال ، ثم", None]) == ["قال، ثم", None]
+    assert clean_texts(("قال ، ثم",)) == ["قال، ثم"]

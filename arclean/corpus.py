@@ -178,7 +178,13 @@ def clean_texts(texts: Sequence[Any], *, names: bool = False, **settings: Any) -
     """`texts` cleaned on this process with the `Cleaner` `settings`; with
     `names`, after reconciling name spellings across all of them (the scan
     of `arclean.names.scan`, its ``auto`` tier as a glossary).  The
-    reference for `arclean.dask`."""
+    reference for `arclean.dask`.  One str (or bytes) is refused with
+    `TypeError`: iterated, it would be cleaned character by character."""
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(
+            f"clean_texts takes a sequence of texts, not one {type(texts).__name__}: "
+            "pass [text], or call Cleaner()(text)"
+        )
     glossary_text = ""
     if names:
         from arclean.names import scan

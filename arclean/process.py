@@ -170,6 +170,7 @@ def _diff(result: FileResult, keep_text: bool) -> None:
 def _process(
     name: str, label: str, mode: Mode, resolver: Resolver, keep_text: bool, stdin: bytes | None
 ) -> FileResult:
+    from arclean.formats.base import format_notes
     from arclean.io.read import BinaryFile, decode, read_source
 
     try:
@@ -180,10 +181,15 @@ def _process(
         cleaner = resolver.cleaner_for(STDIN if stdin is not None else name)
         if resolver.options.jsonl_fields:
             return _process_jsonl(label, source, cleaner, mode, resolver, keep_text)
+        notes = format_notes(cleaner.format, source.text, label)
         if mode == "check":
             findings = cleaner.check(source.text, encoding=source.encoding)
             return FileResult(
-                label, findings=findings, text=source.text, changed=any(f.fixable for f in findings)
+                label,
+                findings=findings,
+                text=source.text,
+                changed=any(f.fixable for f in findings),
+                notes=notes,
             )
         # Changes are recorded only when someone will look at them.
         outcome = cleaner.fix(source.text, track=keep_text, encoding=source.encoding)
@@ -201,6 +207,7 @@ def _process(
         findings=outcome.findings,
         text=source.text if keep_text else None,
         new_text=outcome.text if keep_text else None,
+        notes=notes,
     )
     return _write_back(result, source, outcome.text, mode, name if stdin is None else None)
 

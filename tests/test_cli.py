@@ -367,10 +367,11 @@ def test_installed_entry_point_runs_as_a_subprocess(tmp_path):
 def test_pipe_group_all_and_user_groups(runner, tmp_path):
     mojibake = "ط§ظ„ط¹ط±ط¨ظٹط© ، نص\n".encode()
     # The encoding group has no rule on by default: alone, the step is an
-    # error naming them (session 18); --all takes its opt-in fixes.
+    # error naming them (session 18); --all takes its opt-in fixes, which
+    # are unsafe: applied only with --unsafe-fixes (session 26).
     alone = run(runner, ["pipe", "encoding"], input=mojibake)
     assert alone.exit_code == 2 and "opt-in" in alone.stderr and alone.stdout_bytes == b""
-    result = run(runner, ["pipe", "encoding", "--all", "punct"], input=mojibake)
+    result = run(runner, ["pipe", "--unsafe-fixes", "encoding", "--all", "punct"], input=mojibake)
     assert result.stdout == "العربية، نص\n"
     rules = tmp_path / "house.toml"
     rules.write_text(

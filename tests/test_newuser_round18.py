@@ -139,8 +139,10 @@ def test_pipe_step_without_rules_is_an_error(tmp_path: Path, monkeypatch) -> Non
     r = CliRunner().invoke(cli, ["pipe", "--isolated", "encoding"], input=MOJIBAKE)
     assert r.exit_code == 2 and r.stdout == ""
     assert "step 'encoding' selects no rule" in r.stderr
-    assert "AR901" in r.stderr and "AR902" in r.stderr and "pipe encoding --all" in r.stderr
-    r = CliRunner().invoke(cli, ["pipe", "--isolated", "encoding", "--all"], input=MOJIBAKE)
+    assert "AR901" in r.stderr and "AR902" in r.stderr
+    assert "pipe --unsafe-fixes encoding --all" in r.stderr
+    args = ["pipe", "--isolated", "--unsafe-fixes", "encoding", "--all"]
+    r = CliRunner().invoke(cli, args, input=MOJIBAKE)
     assert r.exit_code == 0 and r.stdout == "العربية\n"
 
 

@@ -22,13 +22,18 @@ CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_
 
 
 def error(message: str) -> None:
-    """Print ``arclean: error: MESSAGE`` on stderr."""
-    click.echo(f"arclean: error: {message}", err=True)
+    """Print ``arclean: error: MESSAGE`` on stderr (bidi controls named, as
+    everywhere: a file name holding one cannot reorder the line)."""
+    from arclean.text.display import escape_bidi
+
+    click.echo(f"arclean: error: {escape_bidi(message)}", err=True)
 
 
 def warn(message: str) -> None:
-    """Print ``arclean: warning: MESSAGE`` on stderr."""
-    click.echo(f"arclean: warning: {message}", err=True)
+    """Print ``arclean: warning: MESSAGE`` on stderr (bidi controls named)."""
+    from arclean.text.display import escape_bidi
+
+    click.echo(f"arclean: warning: {escape_bidi(message)}", err=True)
 
 
 def _cleanup() -> None:

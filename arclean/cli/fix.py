@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,6 +29,9 @@ from arclean.cli.output import (
     write_stdout,
 )
 from arclean.cli.progress import RunProgress, wanted
+
+if TYPE_CHECKING:
+    from arclean.ruleset.model import Rule
 
 
 @click.command("fix", context_settings=CONTEXT_SETTINGS)
@@ -270,8 +274,12 @@ def _hint_hidden_fixes(resolver: Any, paths: tuple[str, ...], verbose: bool) -> 
         if not r.default and (verbose or r.code in named or r.slug.upper() in named)
     ]
     if opted_in:
-        names = ", ".join(f"{r.code} ({r.slug})" for r in opted_in)
-        click.echo(
-            f"Unsafe fixes not applied (add `--unsafe-fixes` to apply them): {names}",
-            err=True,
-        )
+        click.echo(unsafe_fixes_note(opted_in), err=True)
+
+
+def unsafe_fixes_note(rules: Iterable[Rule], example: str = "") -> str:
+    """The note naming selected rules whose unsafe fixes were not applied;
+    `example` shows where the option goes (`pipe` takes it before its steps)."""
+    names = ", ".join(f"{r.code} ({r.slug})" for r in rules)
+    where = f"; the option goes before the steps: `{example}`" if example else ""
+    return f"Unsafe fixes not applied (add `--unsafe-fixes` to apply them): {names}{where}"

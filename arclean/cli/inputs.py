@@ -56,9 +56,15 @@ def resolve_inputs(
     in is read; on a terminal, or when what is piped in is empty, the current
     folder is checked when `folder_by_default` (``check``, ``fix --check``,
     ``fix --diff``: as ruff does), and otherwise there is nothing to do:
-    `click.UsageError` (exit 2).
+    `click.UsageError` (exit 2), as is ``-`` named twice (stdin is read
+    once: the second would be empty for `fix`, a second copy for `check`).
     """
 
+    if paths.count(STDIN_NAME) > 1:
+        raise click.UsageError(
+            f"`-` (stdin) is named {paths.count(STDIN_NAME)} times: stdin can be read "
+            "only once; name it once"
+        )
     if paths:
         return paths, StdinReader()
     stream = sys.stdin

@@ -9,14 +9,15 @@ from __future__ import annotations
 import gc
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from arclean.cli.app import EXIT_ERROR, error, warn
+from arclean.cli.app import EXIT_ERROR, warn
+from arclean.cli.names_inputs import Inputs, say_left_out, writable
 from arclean.cli.options import glossary_option
 from arclean.errors import InputError
 
@@ -24,115 +25,8 @@ if TYPE_CHECKING:
     from arclean.names import Cluster, Glossary
 
 
-#: How the input errors name this command (it has no ``--encoding``).
-_COMMAND = "arclean names"
-
-
-class _Inputs:
-    """Re-iterable texts from files, folders (walked as `fix` walks them) and
-    stdin (``-``): a scan reads them two or three times, streaming line
-    blocks so memory stays bounded.  `progress(done, total)` is called with
-    bytes read in the current pass."""
-
-    def __init__(self, paths: Sequence[str]) -> None:
-        from arclean.io.discover import Skipped, discover
-
-        found = discover(list(paths), lambda _name: False)
-        #: Inputs left out, as ``fix`` leaves them out: errors (a missing
-        #: path, bad bytes, NUL bytes in a file named on the command line)
-        #: and warnings (NUL bytes in a file found by walking a folder, a
-        #: link leading out of it).
-        self.errors: list[str] = [str(p) for _n, p in found if p and not isinstance(p, Skipped)]
-        self.warnings: list[str] = [str(p) for _n, p in found if isinstance(p, Skipped)]
-        self.paths = list(dict.fromkeys(n for n, p in found if not p))  # stdin once: `- -`
-        if not self.paths and not self.errors:
-            raise InputError(f"{', '.join(paths)}: no text files found")
-        self._stdin: str | None = None
-        self.paths = [p for p in self.paths if self._readable(p, named=p in paths)]
-        self.progress: Callable[[int, int], None] | None = None
-        self.total = sum(Path(p).stat().st_size for p in self.paths if p != "-")
-
-    def _readable(self, path: str, named: bool) -> bool:
-        """Is `path` UTF-8 text (stdin: read now)?  Otherwise says why in
-        `errors` or `warnings`."""
-        from arclean.io.read import BinaryFile, check_utf8_file, decode
-
-        try:
-            if path == "-":
-                data = sys.stdin.buffer.read()
-                try:
-                    self._stdin = decode(data, "-", option=_COMMAND).text
-                except BinaryFile as exc:
-                    raise InputError(exc.piped(option=_COMMAND)) from None
-            else:
-                check_utf8_file(path, option=_COMMAND)
-        except BinaryFile as exc:
-            from arclean.io.encodings import UTF16_HINT
-
-            if named:
-                self.errors.append(
-                    str(exc).replace(UTF16_HINT, "").replace("; skipped", "; not scanned")
-                    + f". A file named on the command line must be text: {_COMMAND} reads "
-                    "UTF-8 only, convert UTF-16 first (iconv -f UTF-16 -t UTF-8); leave a "
-                    "binary file off the command line"
-                )
-            else:
-                self.warnings.append(str(exc))
-            return False
-        except InputError as exc:
-            self.errors.append(_not_scanned(str(exc)))
-            return False
-        return True
-
-    def __iter__(self) -> Iterator[str]:
-        done = 0
-        for p in self.paths:
-            if p == "-":
-                yield self._stdin or ""
-                continue
-            try:
-                with open(p, "rb") as fh:
-                    block: list[bytes] = []
-                    for line in fh:
-                        block.append(line)
-                        if len(block) >= 2000:
-                            done += sum(map(len, block))
-                            yield self._text(block, done)
-                            block = []
-                    if block:
-                        done += sum(map(len, block))
-                        yield self._text(block, done)
-            except UnicodeDecodeError:
-                raise InputError(f"{p}: not UTF-8 text") from None
-            except OSError as exc:
-                raise InputError(f"{p}: {exc.strerror or exc}") from None
-
-    def _text(self, block: list[bytes], done: int) -> str:
-        if self.progress is not None:
-            self.progress(done, self.total)
-        return b"".join(block).decode("utf-8")
-
-
-def _said(inputs: _Inputs) -> None:
-    """Say on stderr which inputs are left out and why; raises `InputError`
-    when none is left."""
-    for message in inputs.warnings:
-        warn(message)
-    for message in inputs.errors:
-        error(message)
-    if not inputs.paths:
-        raise InputError("no input could be scanned (see above)")
-
-
-def _not_scanned(message: str) -> str:
-    """An input error's message, said of a scan (which writes nothing)."""
-    for said in ("the file was left untouched", "nothing was written", "nothing written"):
-        message = message.replace(said, "not scanned")
-    return message.replace("; left untouched", "; not scanned")
-
-
 @contextmanager
-def _progress(inputs: _Inputs) -> Iterator[None]:
+def _progress(inputs: Inputs) -> Iterator[None]:
     """A progress bar on stderr for a long scan: only on a terminal, not
     under CI, and only for more than a megabyte."""
     from arclean.cli.progress import wanted
@@ -157,14 +51,6 @@ def _progress(inputs: _Inputs) -> Iterator[None]:
             yield
         finally:
             inputs.progress = None
-
-
-def _writable(path: str, option: str) -> None:
-    """A file we are about to write: its folder must exist (exit 2, not a
-    traceback after a long scan)."""
-    parent = Path(path).parent
-    if not parent.is_dir():
-        raise InputError(f"{option} {path}: folder {parent} does not exist")
 
 
 def _load_glossaries(paths: Sequence[str]) -> list[Glossary]:
@@ -264,11 +150,11 @@ def scan_cmd(
 
     existing = None
     if write_glossary:
-        _writable(write_glossary, "--write-glossary")
+        writable(write_glossary, "--write-glossary")
         if Path(write_glossary).exists():  # read (and validated) before the scan
             existing = _load_glossaries([write_glossary])[0]
-    inputs = _Inputs(paths)
-    _said(inputs)
+    inputs = Inputs(paths)
+    say_left_out(inputs, "scan")
     loaded = _load_glossaries(glossaries)
     # The scan builds millions of small acyclic objects: the cyclic
     # collector's passes over them cost about 15 % of a large scan.
@@ -373,16 +259,18 @@ def review_cmd(
     from arclean.names.report import ranked
     from arclean.names.review import Session, Stop
 
-    _writable(glossary_path, "--glossary")
-    glossary = load_glossary(glossary_path) if Path(glossary_path).exists() else Glossary()
     state = Path(glossary_path + ".skipped")
+    writable(glossary_path, "--glossary", state)  # before the first question
+    glossary = load_glossary(glossary_path) if Path(glossary_path).exists() else Glossary()
     skipped: set[str] = set()
     if state.exists() and not restart:
         skipped = set(state.read_text(encoding="utf-8").split())
-    inputs = _Inputs(paths)
-    _said(inputs)
+    inputs = Inputs(paths)
+    say_left_out(inputs, "review")
     if inputs.errors:  # a person's time is not spent on part of the texts
         raise InputError("fix or leave out the inputs above, then review again")
+    if not inputs.paths:  # nothing to ask about, and no glossary to create
+        return
     with _progress(inputs):
         clusters = ranked(scan(inputs, glossaries=[glossary]))
     console = Console(highlight=False)

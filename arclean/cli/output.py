@@ -41,10 +41,11 @@ def stderr_isatty() -> bool:
 
 def display_name(label: str) -> str:
     """An input's name in status messages: ``<stdin>`` for ``-``, a name
-    holding a control character quoted as git quotes it (``"n\\nl.txt"``)."""
-    from arclean.report.diff import quoted_name
+    holding a control character quoted as git quotes it (``"n\\nl.txt"``),
+    bidi controls named (``<U+202E RIGHT-TO-LEFT OVERRIDE>``)."""
+    from arclean.report.diff import shown_name
 
-    return "<stdin>" if label == "-" else quoted_name(label)
+    return "<stdin>" if label == "-" else shown_name(label)
 
 
 def write_stdout(data: bytes) -> None:

@@ -59,7 +59,8 @@ class PipeGroup(click.Group):
                     ["--all", "all_rules"],
                     is_flag=True,
                     help="Also the group's opt-in fixes (never another profile's folds; "
-                    "of two rules that undo each other, the first).",
+                    "of two rules that undo each other, the first); their unsafe fixes "
+                    "only with `arclean pipe --unsafe-fixes`.",
                 )
             ],
             help=f"Apply the {cmd_name} rules the profile turns on (--all: opt-in ones too)."
@@ -99,9 +100,14 @@ def _names_step(glossaries: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 def pipe(**_kwargs: Any) -> None:
     """Apply rule groups in the order written, stdin to stdout.
 
+    `GROUP --all` adds the group's opt-in fixes; as with `fix`, the unsafe
+    ones (vowel marks, hamzas, encoding repairs ...) apply only with
+    `--unsafe-fixes`, otherwise they are named on stderr.
+
     \b
       cat a.txt | arclean pipe punct alef > b.txt
       cat a.txt | arclean pipe space rules house.toml > b.txt
+      cat a.txt | arclean pipe --unsafe-fixes encoding --all punct > b.txt
       arclean pipe --stdin-filename a.md punct < a.md
     """
 
@@ -130,7 +136,25 @@ def _run_pipe(ctx: click.Context, steps: list[tuple[str, Any]], **kwargs: Any) -
     for cleaner in cleaners:
         text = cleaner.fix(text, track=False).text
     write_stdout(source.encode(text))
+    _hint_hidden_fixes(steps, cleaners)
     ctx.exit(EXIT_OK)
+
+
+def _hint_hidden_fixes(steps: list[tuple[str, Any]], cleaners: list[Cleaner]) -> None:
+    """Name the opt-in rules a `--all` step took whose fixes are unsafe and so
+    were not applied (without --unsafe-fixes), in the words `fix` uses."""
+    from arclean.cli.fix import unsafe_fixes_note
+
+    hidden: dict[str, Any] = {}
+    groups: list[str] = []
+    for (kind, value), cleaner in zip(steps, cleaners, strict=True):
+        opted_in = [r for r in cleaner.hidden_fixes() if not r.default]
+        if kind == "group" and value[1] and opted_in:
+            hidden.update((r.code, r) for r in opted_in)
+            groups.append(value[0])
+    if hidden:
+        example = f"arclean pipe --unsafe-fixes {' '.join(g + ' --all' for g in groups)}"
+        click.echo(unsafe_fixes_note(hidden.values(), example), err=True)
 
 
 def _step_cleaner(kind: str, value: Any, ruleset: RuleSet, settings: dict[str, Any]) -> Cleaner:
@@ -164,8 +188,8 @@ def _step_cleaner(kind: str, value: Any, ruleset: RuleSet, settings: dict[str, A
             )
         ignore = settings["ignore"]
         if all_rules:
+            # The opt-in rules come in; their unsafe fixes still need --unsafe-fixes.
             chosen = ruleset.select(profile=profile, select=[group], ignore=ignore)
-            unsafe = True
         else:
             chosen = ruleset.select(
                 profile=profile,
@@ -202,8 +226,10 @@ def _selects_nothing(group: str, all_rules: bool, ruleset: RuleSet, profile: str
             f"out all of {named}; change them, or run with --isolated"
         )
     codes = ", ".join(f'"{r.code}"' for r in fixes)
+    # Opt-in fixes that are all unsafe do nothing without --unsafe-fixes.
+    unsafe = " --unsafe-fixes" if all(r.safety == "unsafe" for r in fixes) else ""
     return (
         f"step {group!r} selects no rule: its fixes are opt-in ({named}); "
-        f"run `arclean pipe {group} --all`, or add them to the configuration "
+        f"run `arclean pipe{unsafe} {group} --all`, or add them to the configuration "
         f"(extend-select = [{codes}])"
     )

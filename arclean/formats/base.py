@@ -33,6 +33,16 @@ class Format(Protocol):
         ...
 
 
+def format_notes(fmt: Format, text: str, label: str) -> list[str]:
+    """``label: message`` (``label:line: message``) for what a format has to
+    say about `text` beyond findings (a subtitle file with no cue, so nothing
+    checked): formats that have something to say define ``notes(text)``."""
+    notes = getattr(fmt, "notes", None)
+    if notes is None:
+        return []
+    return [f"{label}:{line}: {m}" if line else f"{label}: {m}" for line, m in notes(text)]
+
+
 class PlainText:
     """Plain text: all of it is prose."""
 

@@ -17,7 +17,9 @@ from arclean.text.spans import Span, merge_ranges, subtract
 
 _LINE_RE = regex.compile(r"([^\r\n]*)(\r\n|\n|\r|\Z)")
 # SRT writes 00:00:01,000, WebVTT 00:01.000 (hours optional); settings follow.
-_TIME = r"(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}"
+# Some Arabic-locale tools write the Arabic comma (00:00:01،000): such a line
+# is still a timing line (frozen, and named by `notes`), so its cue is read.
+_TIME = r"(?:\d+:)?\d{1,2}:\d{2}[,.\u060c]\d{1,3}"
 TIMING_RE = regex.compile(rf"[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t].*)?")
 _VTT_BLOCK_RE = regex.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
 _VTT_HEADER_RE = regex.compile(r"\ufeff?WEBVTT(?:[ \t].*)?")
@@ -103,10 +105,43 @@ def _end_lines(ranges: list[tuple[int, int]], line_ends: list[int]) -> list[tupl
 class _Subtitles:
     name = ""
     vtt = False
+    kind = ""
 
     def prose_spans(self, text: str) -> list[Span]:
         ranges, _ = scan(text, self.vtt)
         return [Span(s, e) for s, e in ranges if e > s]
+
+    def notes(self, text: str) -> list[tuple[int | None, str]]:
+        """What the user should hear about `text`, ``(line, message)`` (no
+        line: the whole file): a file with text but no cue was not checked at
+        all (not subtitles, or mis-exported), and a timing line written with
+        the Arabic comma is read, but players may not read it."""
+        _, kinds = scan(text, self.vtt)
+        timings = [i for i, k in enumerate(kinds) if k == "timing"]
+        if not timings:
+            if "orphan" not in kinds:
+                return []  # empty, or only a header and NOTE blocks
+            example = "00:00:01,000 --> 00:00:02,000" if not self.vtt else "00:01.000 --> 00:02.000"
+            return [
+                (
+                    None,
+                    f"no {self.kind} cue found (no timing line such as `{example}`); "
+                    "nothing checked: use --format plain if it is prose",
+                )
+            ]
+        lines = _lines(text)
+        arabic = [i for i in timings if "\u060c" in text[lines[i][0] : lines[i][1]]]
+        if not arabic:
+            return []
+        more = f" (and {len(arabic) - 1} more)" if len(arabic) > 1 else ""
+        sep = "." if self.vtt else ","
+        return [
+            (
+                arabic[0] + 1,
+                f"a timing line written with the Arabic comma ،{more} (players expect "
+                f"`{sep}`); its cue was read, the timing line left as it is",
+            )
+        ]
 
     def verify(self, before: str, after: str) -> None:
         if before == after:
@@ -138,6 +173,7 @@ class Srt(_Subtitles):
 
     name = "srt"
     vtt = False
+    kind = "SubRip"
 
 
 class WebVtt(_Subtitles):
@@ -145,3 +181,4 @@ class WebVtt(_Subtitles):
 
     name = "vtt"
     vtt = True
+    kind = "WebVTT"

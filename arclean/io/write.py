@@ -94,6 +94,24 @@ def _refusal(st: os.stat_result, target: Path, expect: Stamp | None) -> str | No
     return None
 
 
+def cannot_write(path: str | Path) -> str | None:
+    """Why `write_atomic` would refuse to write `path` (``is read-only; ...``:
+    the file, or the folder its temporary file goes in), or None: for a
+    command that must know before it starts (`names review`)."""
+    target = Path(os.path.realpath(path))
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        return f"cannot write: {exc.strerror or exc}"
+    if st is not None and (not st.st_mode & 0o222 or not os.access(target, os.W_OK)):
+        return "is read-only"
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        return f"cannot be written: its folder {target.parent} is read-only"
+    return None
+
+
 def _still_there(path: str | Path, target: Path, st: os.stat_result) -> None:
     """Raise `InputError` when `target` (named `path`) was deleted or
     changed since `st` was taken (while its new contents were made)."""

@@ -25,7 +25,7 @@ def scan(
     that need them, compound spellings, the name uses of the words an
     automatic merge needs them for; KWIC lines):
     a one-shot iterator is buffered in memory, a re-iterable (a list, or
-    `cli_names._Inputs` streaming files) is not.  `corpus_counts` (from
+    `cli.names_inputs.Inputs` streaming files) is not.  `corpus_counts` (from
     `count_texts`) adds evidence from a larger corpus: its words attest
     proclitic splits and count towards frequencies.  With `kwic`, each
     member carries one line of context.

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, TypedDict
 
 import regex
 
-from arclean.text.display import arabic_char_name, buckwalter, char_name, needs_names, visible
+from arclean.text.display import (
+    arabic_char_name,
+    buckwalter,
+    char_name,
+    escape_bidi,
+    needs_names,
+    visible,
+)
 from arclean.text.edits import Change, LineIndex
 
 if TYPE_CHECKING:
@@ -128,17 +135,18 @@ def change_rows(
 ) -> list[ChangeRow]:
     """One `ChangeRow` per change of `text` (the text before the changes,
     whose code point offsets the changes carry), labelled with `path`
-    (quoted as git quotes a name holding a control character).
+    (quoted as git quotes a name holding a control character, bidi controls
+    named); bidi controls in the context are named too (`escape_bidi`).
 
     With `transliterate`, the context and both sides are given in Buckwalter
     transliteration (`arclean.chars.buckwalter`) and the name lines leave out
     the Arabic names: a view for terminals that cannot shape Arabic.
     """
-    from arclean.report.diff import quoted_name
+    from arclean.report.diff import shown_name
 
     index = LineIndex(text)
     rows: list[ChangeRow] = []
-    path = quoted_name(path)  # one line whatever the name holds, as git quotes it
+    path = shown_name(path)  # one line whatever the name holds, as git quotes it
     for change in changes:
         line, col = index.line_col(change.start)
         before, after = context(text, change.start, change.end)
@@ -146,6 +154,8 @@ def change_rows(
         names = change_names(old, new, arabic=not transliterate)
         if transliterate:
             before, old, new, after = map(buckwalter, (before, old, new, after))
+        # A bidi control in the context would reorder the listing line.
+        before, after = escape_bidi(before), escape_bidi(after)
         rows.append(
             {
                 "location": f"{path}:{line}:{col}",

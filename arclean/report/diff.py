@@ -117,6 +117,16 @@ def quoted_name(name: str) -> str:
     return f'"{body}"'
 
 
+def shown_name(name: str) -> str:
+    """`quoted_name` for people (findings, listings, messages), with bidi
+    controls and marks as ``<U+202E RIGHT-TO-LEFT OVERRIDE>`` tags
+    (`escape_bidi`), so that a name cannot reorder the line it is on.  Patch
+    headers keep `quoted_name`: `git apply` must find the file."""
+    from arclean.text.display import escape_bidi
+
+    return escape_bidi(quoted_name(name))
+
+
 def _lines(text: str) -> list[str]:
     """`text` cut after each ``\n`` (and nowhere else)."""
     lines = text.split("\n")

@@ -35,14 +35,15 @@ def render_findings(
 
         rules = {r.code: r for r in RuleSet.load().rules}
         return findings_sarif(findings, rules, errors)
-    from arclean.report.diff import quoted_name
+    from arclean.report.diff import shown_name
 
-    # a name holding a line break or an escape stays on its line, quoted as git does
+    # a name holding a line break or an escape stays on its line, quoted as git
+    # does; a bidi control in it is shown by name
     if output_format == "github":
-        return format_github(quoted_name(path), text, findings)
+        return format_github(shown_name(path), text, findings)
     if output_format == "full":
-        return format_full(quoted_name(path), text, findings)
-    return format_concise(quoted_name(path), text, findings)
+        return format_full(shown_name(path), text, findings)
+    return format_concise(shown_name(path), text, findings)
 
 
 def render_error(output_format: str, message: str) -> str:

@@ -9,7 +9,8 @@ import unicodedata
 import pytest
 
 from arclean import Cleaner
-from arclean.chars import DUAL_JOINING_LETTERS, WORD_END_LETTERS
+from arclean.chars import WORD_END_LETTERS
+from arclean.text.presentation import DUAL_JOINING_LETTERS
 
 
 def fix(text: str, **settings) -> str:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from arclean.builtins._common import finditer
 from arclean.chars import (
-    DUAL_JOINING_LETTERS,
     HARAKAT,
     LETTER_OR_TATWEEL,
     MARK_CATEGORY,
@@ -18,8 +17,8 @@ from arclean.chars import (
     WORD_CHAR,
     WORD_END_LETTERS,
     lazy_compile,
-    presentation_shape,
 )
+from arclean.text.presentation import DUAL_JOINING_LETTERS, presentation_shape
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule

@@ -33,6 +33,7 @@ from arclean.names.similarity import (
     vowel_by_vowel,
     weighted_distance,
 )
+from arclean.names.twice import DOUBLED_TEXT, doubled_slip
 from arclean.names.weighing import (
     book_name,
     cue_candidate,
@@ -270,6 +271,9 @@ class PairScorer:
                     # lexicon evidence only (a word never inflected is also a
                     # verb form or an adjective): a shared neighbour too
                     need_name.append(Scored(v, c, cost, [*evidence, TEXT_MARK + tw]))
+            elif cheap_ok and clear and why is None and doubled_slip(v, c, judge):
+                # كيرروش beside كيروش ×3: a doubled letter no grammar explains
+                need_name.append(Scored(v, c, cost, [*evidence, f"{CHECK_MARK}{DOUBLED_TEXT}"]))
             elif cheap_ok and clear and why is None and cue_candidate(v, c, judge):
                 need_name.append(Scored(v, c, cost, [*evidence, CUE_MARK]))
             elif cheap_ok and (why is not None or text_name(c, self.candidates[c], judge)):

@@ -24,8 +24,14 @@ def codes(text: str) -> set[str]:
 @pytest.mark.parametrize(
     ("left", "right", "expected"),
     [
-        ("مست", "شفى", JOIN),
+        ("المست", "شفى", JOIN),
         ("ال", "كتاب", JOIN),
+        # both readings are words: left for a person (AR604), never joined
+        ("مست", "شفى", None),
+        ("رب", "ما", None),
+        ("كل", "ما", None),
+        ("بين", "ما", None),
+        ("إن", "ما", None),
         ("كتاب", "جديد", SPACE),
         ("مِن", "بَعد", SPACE),
         ("كوستا", "ريكا", None),
@@ -71,3 +77,19 @@ def test_an_undecided_one_is_left_and_reported():
 def test_zwnj_rlm_and_persian_are_never_touched(text):
     assert fix(text) == text
     assert "AR604" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رب\u200bما في السماء",
+        "بين\u200bما يملك وما يريد",
+        "إن\u200bما قاله صحيح",
+        "كل\u200bما قاله صحيح",
+    ],
+)
+def test_two_words_that_also_join_into_one_are_left_and_reported(text):
+    """رب​ما is «رب ما» (lord of what) or «ربما» (perhaps): AR603 changes
+    neither, and AR604 reports it."""
+    assert Cleaner()(text) == text
+    assert "AR604" in codes(text)

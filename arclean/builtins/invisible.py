@@ -41,18 +41,22 @@ def _half(text: str, i: int, step: int) -> str:
 def verdict(left: str, right: str) -> str | None:
     """What a zero-width space between `left` and `right` (the two halves
     of a word, marks and tatweel allowed) becomes: nothing (`JOIN`) when
-    the joined word is one the Hindawi lexicon knows (مست​شفى: مستشفى), a
-    space (`SPACE`) when it does not but knows both halves, of two letters
-    or more (كتاب​جديد: كتاب جديد), else None: undecided, left as it is."""
+    the joined word is one the Hindawi lexicon knows (المست​شفى: المستشفى)
+    and the two halves are not both words, a space (`SPACE`) when it does
+    not but knows both halves, of two letters or more (كتاب​جديد: كتاب
+    جديد), else None: undecided, left as it is (رب​ما, both ربما and رب ما
+    are Arabic).  The article ال alone is not taken for a word."""
     from arclean.names.lexicon import strip_marks, surface_word_list
 
     words = surface_word_list()
     a, b = strip_marks(left), strip_marks(right)
+    two_words = len(a) > 1 and len(b) > 1 and a in words and b in words
     if a + b in words:
-        return JOIN
-    if len(a) > 1 and len(b) > 1 and a in words and b in words:
-        return SPACE
-    return None
+        # both readings are words (رب​ما: ربما "perhaps" or رب ما "lord
+        # of what"; كل​ما, بين​ما, إن​ما): the text's meaning decides, not
+        # the lexicon; the article ال alone is no word
+        return None if two_words and a != "ال" else JOIN
+    return SPACE if two_words else None
 
 
 def _zero_width_spaces(text: str, spans: Sequence[Span]) -> Iterator[tuple[int, int, str | None]]:

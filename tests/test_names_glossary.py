@@ -139,3 +139,39 @@ def test_a_variant_is_not_rewritten_inside_another_entrys_full_name() -> None:
     text = "استقبل محمد بن سلمان الوفد"
     out, _ = Reconciler([glossary], fuzzy=False).rewrite(text)
     assert out == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال عبد الفتاح السيسى، ثم",  # the surname in its ى spelling
+        "قال عبدالفتاح السيسي",  # the compound written joined
+        "قال عبد الفتّاح السيسي",  # a shadda in the full name
+        "قال عبد\u200cالفتاح السيسي",  # ZWNJ in the compound
+    ],
+)
+def test_a_full_name_in_another_spelling_is_never_given_its_first_name_twice(text) -> None:
+    """The surname inside a full name the fold equates with the kept one is
+    left: never «عبد الفتاح عبد الفتاح السيسي»."""
+    glossary = Glossary([Entry("عبد الفتاح السيسي", ["السيسي", "السيسى"], "person")])
+    out, _ = Reconciler([glossary], fuzzy=False).rewrite(text)
+    assert out == text
+
+
+def test_a_bare_surname_apart_from_the_full_name_is_still_rewritten() -> None:
+    glossary = Glossary([Entry("عبد الفتاح السيسي", ["السيسي", "السيسى"], "person")])
+    out, _ = Reconciler([glossary], fuzzy=False).rewrite("قال عبد الفتاح السيسي والسيسى")
+    assert out == "قال عبد الفتاح السيسي وعبد الفتاح السيسي"
+    joined = Glossary([Entry("عبد الله", ["عبدالله"], "person")])
+    assert Reconciler([joined], fuzzy=False).rewrite("قال عبدالله إن")[0] == "قال عبد الله إن"
+
+
+def test_a_canonical_with_tatweel_is_refused_at_load_time(tmp_path: Path) -> None:
+    path = tmp_path / "g.toml"
+    path.write_text(
+        'version = 1\nfold = "arclean-fold-v1"\n\n[[entity]]\n'
+        'canonical = "أحمـد"\nvariants = ["احمد"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ArcleanError, match="tatweel"):
+        load_glossary(path)

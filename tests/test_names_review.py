@@ -156,3 +156,12 @@ def test_a_kept_spelling_with_quotes_digits_or_latin_is_refused() -> None:
     assert sum("cannot be a kept spelling" in s for s in said) == 3
     (entry,) = session.glossary.entries
     assert entry.canonical == "أحمد" and entry.variants == ["احمد"]
+
+
+def test_a_kept_spelling_with_tatweel_or_vowel_marks_is_refused() -> None:
+    """أحمـد would fight AR401 for ever; أَحمد would put a fatha on every أحمد."""
+    cl = Cluster("أحمد", [Member("أحمد", 5), Member("احمد", 2, "auto")], "auto")
+    session, said = _session(["e أحمـد", "e أَحمد", "a"])
+    session.one(cl, 1, 1)
+    assert sum("cannot be a kept spelling" in s for s in said) == 2
+    assert session.glossary.entries[0].canonical == "أحمد"

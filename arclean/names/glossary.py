@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import tomli_w
 
-from arclean.chars import fold
+from arclean.chars import TATWEEL, fold
 from arclean.errors import ArcleanError
 
 if TYPE_CHECKING:
@@ -185,6 +185,10 @@ def loads_glossary(text: str, path: str = "<glossary>") -> Glossary:
             raise bad(f"`type` must be one of {', '.join(ENTITY_TYPES)}, not {etype!r}")
         if canonical in variants:
             raise bad(f"{canonical!r} is both the canonical form and a variant")
+        if TATWEEL in canonical:
+            # AR401 removes tatweel between letters and AR801 would put it
+            # back: the fix would never settle
+            raise bad(f"`canonical` {canonical!r} holds a tatweel (ـ): write the name without it")
         for v in variants:
             if v in seen and seen[v] != i:
                 raise bad(f"variant {v!r} is already a variant of entity #{seen[v]}")

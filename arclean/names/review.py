@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from arclean.chars import NAME_WORD_CONTINUE, REGEX_FLAGS
+from arclean.chars import ARABIC_MARKS, NAME_WORD_CONTINUE, REGEX_FLAGS, TATWEEL
 from arclean.lazy_pattern import lazy_compile
 from arclean.names.glossary import Entry, Glossary
 from arclean.names.model import Cluster, Member
@@ -98,8 +98,8 @@ class Session:
                 new = arg or self.ask("kept spelling", canonical).strip() or canonical
                 if not is_name_spelling(new):
                     self.say(
-                        f"{new!r} cannot be a kept spelling: a name is Arabic letters "
-                        "(with their marks), one space between words; kept spelling unchanged"
+                        f"{new!r} cannot be a kept spelling: a name is Arabic letters without "
+                        "vowel marks or tatweel, one space between words; kept spelling unchanged"
                     )
                     continue
                 if self._plausible(new, members):
@@ -172,10 +172,14 @@ class Session:
 
 
 def is_name_spelling(spelling: str) -> bool:
-    """Can `spelling` be a name's kept spelling: Arabic-script words
-    (letters, marks, tatweel; `NAME_WORD_CONTINUE`) with one space between
-    them?  Quotes, brackets, digits and Latin letters are refused: a kept
-    spelling with them would write them into every text the glossary fixes."""
+    """Can `spelling` be a name's kept spelling: Arabic-script letters
+    (`NAME_WORD_CONTINUE`, less the harakat and tatweel) with one space
+    between words?  Quotes, brackets, digits and Latin letters are refused:
+    a kept spelling with them would write them into every text the glossary
+    fixes; so are vowel marks (they would be spread over every bare
+    occurrence) and tatweel (AR401 removes it: the fix would never settle)."""
+    if TATWEEL in spelling or any(ch in ARABIC_MARKS for ch in spelling):
+        return False
     return _NAME_SPELLING.fullmatch(spelling) is not None
 
 

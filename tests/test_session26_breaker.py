@@ -311,3 +311,29 @@ def test_clean_texts_takes_a_list_and_a_tuple() -> None:
 
     assert clean_texts(["قال ، ثم", None]) == ["قال، ثم", None]
     assert clean_texts(("قال ، ثم",)) == ["قال، ثم"]
+
+
+def test_a_broken_timing_line_is_named_not_passed_silently(tmp_path) -> None:
+    """Cues 2 and 3 have timing lines with `->` and `;`: they are not read,
+    and the file says so (cue 1 is still checked)."""
+    path = tmp_path / "partial.srt"
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\nقال ، ثم\n\n"
+        "2\n00:00:03,000 -> 00:00:04,000\nذهب ، وعاد\n\n"
+        "3\n00:00:05;000 --> 00:00:06;000\nكتب ، ثم\n",
+        encoding="utf-8",
+    )
+    r = invoke(["check", "--isolated", "--output-format", "concise", str(path)])
+    assert r.exit_code == 1
+    assert "partial.srt:6: a line like a timing line that cannot be read (and 1 more)" in r.stderr
+    assert r.stdout.count("AR101") == 1
+
+
+def test_a_timing_line_in_arabic_indic_digits_is_read_and_named(tmp_path) -> None:
+    path = tmp_path / "ai.srt"
+    path.write_text("1\n٠٠:٠٠:٠١,٠٠٠ --> ٠٠:٠٠:٠٢,٠٠٠\nقال ، ثم\n", encoding="utf-8")
+    r = invoke(["check", "--isolated", str(path)])
+    assert r.exit_code == 1 and "AR101" in r.stdout
+    assert "ai.srt:2: a timing line written with the Arabic comma ، or Arabic-Indic digits" in (
+        r.stderr
+    )

@@ -102,6 +102,15 @@ def _end_lines(ranges: list[tuple[int, int]], line_ends: list[int]) -> list[tupl
     return sorted(ranges + missing) if missing else ranges
 
 
+#: A line that looks meant as a timing line (a time and an arrow of some
+#: kind: `->`, `-->` with `;` for `,`) but is not one `TIMING_RE` reads.
+_LOOSE_TIMING_RE = regex.compile(r"\d+:\d{2}.*-+>|-+>.*\d+:\d{2}")
+
+
+def _more(found: list[int]) -> str:
+    return f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+
+
 class _Subtitles:
     name = ""
     vtt = False
@@ -130,18 +139,32 @@ class _Subtitles:
                 )
             ]
         lines = _lines(text)
-        arabic = [i for i in timings if "\u060c" in text[lines[i][0] : lines[i][1]]]
-        if not arabic:
-            return []
-        more = f" (and {len(arabic) - 1} more)" if len(arabic) > 1 else ""
-        sep = "." if self.vtt else ","
-        return [
-            (
-                arabic[0] + 1,
-                f"a timing line written with the Arabic comma ،{more} (players expect "
-                f"`{sep}`); its cue was read, the timing line left as it is",
-            )
+        out: list[tuple[int | None, str]] = []
+        broken = [
+            i
+            for i, k in enumerate(kinds)
+            if k == "orphan" and _LOOSE_TIMING_RE.search(text, lines[i][0], lines[i][1])
         ]
+        if broken:
+            out.append(
+                (
+                    broken[0] + 1,
+                    f"a line like a timing line that cannot be read{_more(broken)}: its cue "
+                    "was neither checked nor fixed (a timing line is `start --> end`)",
+                )
+            )
+        odd = [i for i in timings if not text[lines[i][0] : lines[i][1]].isascii()]
+        if odd:
+            sep = "." if self.vtt else ","
+            out.append(
+                (
+                    odd[0] + 1,
+                    f"a timing line written with the Arabic comma ، or Arabic-Indic digits"
+                    f"{_more(odd)} (players expect ASCII digits and `{sep}`); its cue was read, "
+                    "the timing line left as it is",
+                )
+            )
+        return out
 
     def verify(self, before: str, after: str) -> None:
         if before == after:

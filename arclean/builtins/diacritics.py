@@ -112,10 +112,16 @@ def _outside_quotations(text: str, *found: list[Any]) -> list[list[Any]]:
     matches (a text with one form has nothing to move)."""
     if not all(found):
         return list(found)
-    from arclean.text.quran import vowelled_runs
+    from arclean.text.quran import may_be_in_run, vowelled_runs
     from arclean.text.spans import contains
 
-    runs = vowelled_runs(text)
+    # a match inside a run is on a vowelled word joined to another (or a
+    # mark cut off in its gaps): only the lines around such matches are
+    # read for runs
+    near = [m.start() for matches in found for m in matches if may_be_in_run(text, m.start())]
+    if not near:
+        return list(found)
+    runs = vowelled_runs(text, near)
     if not runs:
         return list(found)
     return [[m for m in matches if not contains(runs, m.start())] for matches in found]

@@ -9,6 +9,7 @@ Offsets are code points.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from arclean.chars import (
     DIGIT,
@@ -220,6 +221,7 @@ _LONG_VOWELS = frozenset("اوىي")
 VOWELLED_RUN_WORDS = 3
 
 
+@lru_cache(maxsize=65536)  # a text writes the same marked words again and again
 def _vowelled_word(word: str) -> bool:
     """Is `word` fully vowelled: a mark on at least half of its consonants
     (the article and bare long vowels not counted: الدَخولِ, اللِوى), and
@@ -231,22 +233,55 @@ def _vowelled_word(word: str) -> bool:
     return marked > 0 and 2 * marked >= len(consonants) and (harakat > 1 or len(consonants) < 3)
 
 
-def vowelled_runs(text: str) -> list[Range]:
-    """``(start, end)`` of each run of `VOWELLED_RUN_WORDS` fully vowelled
-    words or more in a row, on one line, inside otherwise unvowelled prose:
-    a quotation of the Quran, a hadith or a verse that is not bracketed
-    (قال: «إِنَّمَا الْأَعْمَالُ بِالنِّيَّاتِ» ...).  The prose around it
-    (`VOWELLED_CONTEXT` characters each side, every run left out) holds
-    Arabic words and mostly no marks; in a text vowelled throughout, or a
-    few vowelled words alone, a run is no quotation."""
-    runs: list[Range] = []
+_WORD_PART_RE = lazy_compile(rf"{LETTER}|{MARK}", REGEX_FLAGS)
+#: A word (as `_WORD_RE` reads one) that holds a mark: only such words can
+#: be vowelled, and most words of unvowelled prose are passed over unread.
+_MARKED_WORD_RE = lazy_compile(rf"(?<!{LETTER}){LETTER}+{MARK}(?:{LETTER}|{MARK})*", REGEX_FLAGS)
+
+
+def _groups(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, int]]:
+    """``(start, last_end, line_end)`` of each group of `VOWELLED_RUN_WORDS`
+    vowelled words or more with no other marked word and no line break
+    between them: the only places a run can be (a run never spans a line
+    break, nor a marked word that is not vowelled).  `start` is the first
+    word's start, `last_end` the last word's end."""
+    groups: list[tuple[int, int, int]] = []
+    first = last = line_end = -1
+    count = 0
+    for m in _MARKED_WORD_RE.finditer(text, pos, len(text) if endpos is None else endpos):
+        if m.start() >= line_end:  # a new line: a group ends
+            if count >= VOWELLED_RUN_WORDS:
+                groups.append((first, last, line_end))
+            found = text.find("\n", m.start())
+            line_end = len(text) if found == -1 else found
+            count = 0
+        if _vowelled_word(m.group()):
+            if count == 0:
+                first = m.start()
+            last, count = m.end(), count + 1
+        else:
+            if count >= VOWELLED_RUN_WORDS:
+                groups.append((first, last, line_end))
+            count = 0
+    if count >= VOWELLED_RUN_WORDS:
+        groups.append((first, last, line_end))
+    return groups
+
+
+def _runs_in(text: str, lo: int, last: int, hi: int, runs: list[Range]) -> None:
+    """Add to `runs` the runs of fully vowelled words from `lo` (one line,
+    up to `hi`), stopping after `last` at the first word a run cannot take
+    (past `last` only bare particles may still join the run before)."""
     start = end = count = 0
-    for m in _WORD_RE.finditer(text):
+    for m in _WORD_RE.finditer(text, lo, hi):
         word = m.group()
         joined = count and _GAP_RE.fullmatch(text, end, m.start())
         if not _vowelled_word(word):
-            if joined and len(word) <= 2 and not _MARK_RE.search(word):
+            if joined and _bare_particle(word):
                 end = m.end()  # a bare particle (ما, لي) inside a verse: part of it
+                continue
+            if m.start() >= last:
+                break
             continue
         if joined:
             end, count = m.end(), count + 1
@@ -256,6 +291,91 @@ def vowelled_runs(text: str) -> list[Range]:
         start, end, count = m.start(), m.end(), 1
     if count >= VOWELLED_RUN_WORDS:
         runs.append((start, end))
+
+
+def may_be_in_run(text: str, at: int) -> bool:
+    """Can offset `at` be inside a run of `vowelled_runs`?  Only on a fully
+    vowelled word (`_vowelled_word`) joined to another one before or after
+    it (across a gap and bare particles, as a run joins them), or in no
+    word at all (a mark cut off from its letter, which a run's gap may
+    hold).  A cheap test that lets most of a text go unread."""
+    lo = at
+    while lo > 0 and _WORD_PART_RE.match(text, lo - 1, lo):
+        lo -= 1
+    m = _WORD_RE.match(text, lo)
+    if m is None or m.end() <= at:
+        return True
+    if not _vowelled_word(m.group()):
+        return False
+    window = max(0, m.start() - _NEIGHBOUR_REACH)
+    before = list(_WORD_RE.finditer(text, window, m.start()))
+    end = m.start()
+    for w in reversed(before):
+        if not _GAP_RE.fullmatch(text, w.end(), end):
+            break
+        if _vowelled_word(w.group()):
+            return True
+        if not _bare_particle(w.group()):
+            break
+        end = w.start()
+    end = m.end()
+    for w in _WORD_RE.finditer(text, end, min(len(text), end + _NEIGHBOUR_REACH)):
+        if not _GAP_RE.fullmatch(text, end, w.start()):
+            break
+        if _vowelled_word(w.group()):
+            return True
+        if not _bare_particle(w.group()):
+            break
+        end = w.end()
+    return False
+
+
+#: How far `may_be_in_run` looks for a neighbour (characters each side).
+_NEIGHBOUR_REACH = 200
+
+
+def _bare_particle(word: str) -> bool:
+    """A word a run takes between its vowelled words: two letters or fewer,
+    no mark (ما, لي)."""
+    return len(word) <= 2 and not _MARK_RE.search(word)
+
+
+def _regions(text: str, near: Sequence[int]) -> list[Range]:
+    """Whole lines around each of the positions `near`: the line of each,
+    widened by `VOWELLED_CONTEXT` characters each side to whole lines.  A run
+    holding a position is on its line, and every run its context reads lies
+    in these lines."""
+    out: list[Range] = []
+    for p in sorted(near):
+        line_start = text.rfind("\n", 0, p) + 1
+        line_end = text.find("\n", p)
+        line_end = len(text) if line_end == -1 else line_end
+        lo = text.rfind("\n", 0, max(0, line_start - VOWELLED_CONTEXT)) + 1
+        hi = text.find("\n", min(len(text), line_end + VOWELLED_CONTEXT))
+        hi = len(text) if hi == -1 else hi
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def vowelled_runs(text: str, near: Sequence[int] | None = None) -> list[Range]:
+    """``(start, end)`` of each run of `VOWELLED_RUN_WORDS` fully vowelled
+    words or more in a row, on one line, inside otherwise unvowelled prose:
+    a quotation of the Quran, a hadith or a verse that is not bracketed
+    (قال: «إِنَّمَا الْأَعْمَالُ بِالنِّيَّاتِ» ...).  The prose around it
+    (`VOWELLED_CONTEXT` characters each side, every run left out) holds
+    Arabic words and mostly no marks; in a text vowelled throughout, or a
+    few vowelled words alone, a run is no quotation.  With `near`
+    (offsets, code points), only the runs that may hold one of them, and
+    are decided the same way, are looked for: those in the lines around
+    them (a text of thousands of lines with a few vowelled words)."""
+    runs: list[Range] = []
+    regions = [(0, len(text))] if near is None else _regions(text, near)
+    for pos, endpos in regions:
+        for lo, last, hi in _groups(text, pos, endpos):
+            _runs_in(text, lo, last, hi, runs)
     found: list[Range] = []
     for start, end in runs:
         around = _outside(text, max(0, start - VOWELLED_CONTEXT), start, runs) + _outside(

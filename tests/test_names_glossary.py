@@ -175,3 +175,9 @@ def test_a_canonical_with_tatweel_is_refused_at_load_time(tmp_path: Path) -> Non
     )
     with pytest.raises(ArcleanError, match="tatweel"):
         load_glossary(path)
+
+
+def test_a_full_name_split_by_markup_keeps_its_first_name_once() -> None:
+    glossary = Glossary([Entry("عبد الفتاح السيسي", ["السيسي"], "person")])
+    text = "قال عبد الفتاح <b>السيسي</b> ثم"
+    assert Reconciler([glossary], fuzzy=False).rewrite(text)[0] == text

@@ -355,8 +355,9 @@ def _straddles(window: str, key: str, lo: int, hi: int) -> bool:
 
 def _squashed(text: str) -> str:
     """`text` folded (`fold_word`: hamza seats, ى/ي, ة/ه, marks, tatweel)
-    with everything but letters dropped: spaces, ZWNJ, punctuation."""
-    return "".join(ch for ch in fold_word(strip_marks(text)) if ch.isalpha())
+    with everything but its letters beyond ASCII dropped: spaces, ZWNJ,
+    punctuation, and markup such as ``<b>`` or ``**`` around a name."""
+    return "".join(ch for ch in fold_word(strip_marks(text)) if ch.isalpha() and not ch.isascii())
 
 
 def _splits(word: str) -> list[tuple[str, str]]:

@@ -332,17 +332,9 @@ KEYCAP_MARKS = "\N{VARIATION SELECTOR-16}\N{COMBINING ENCLOSING KEYCAP}"
 
 #: The harakat from fathatan to sukun (U+064B-U+0652).
 HARAKAT = "".join(chr(cp) for cp in range(0x064B, 0x0653))
-#: ``{cited_mark}``: harakat cited alone (in brackets or quotes, on a lone tatweel, named: الشدة ّ).
-_CITED = r"[\u064b-\u0652\u0670]"
-_NAMES = r"\p{Mn}*".join("شدة|سكون|فتحة|ضمة|كسرة|تنوين|مدة|فتح|ضم|كسر")
-PATTERN_MACROS["cited_mark"] = (
-    # From the first mark of a run only (linear on a run of 100,000 marks).
-    rf"{_CITED}(?<!{_CITED}{_CITED}){_CITED}*+"
-    rf"(?:(?<=[(\[{{«\"“'‘][ \t]*{_CITED}+)(?=[ \t]*[)\]}}»\"”'’])"
-    rf"|(?<=(?:^|[^\p{{L}}\p{{M}}])\N{{ARABIC TATWEEL}}+{_CITED}+)|(?<=(?<![\p{{L}}\p{{M}}])"
-    rf"[وفبلك]?(?:ا\p{{Mn}}*ل\p{{Mn}}*)?(?:{_NAMES})(?:\p{{Mn}}*ت\p{{Mn}}*[اي]\p{{Mn}}*ن)?"
-    rf"\p{{Mn}}*[ \t:]+{_CITED}+)(?![\p{{L}}\p{{M}}]))"
-)
+#: The marks a grammar text cites alone: the harakat and the dagger alef
+#: (``{cited_mark}``, `arclean.text.mentions`).
+CITABLE_HARAKAT = r"[\u064b-\u0652\u0670]"
 #: One-letter proclitics a word may carry before its stem: wa-, fa-, bi-.
 PROCLITICS_WFB = "\N{ARABIC LETTER WAW}\N{ARABIC LETTER FEH}\N{ARABIC LETTER BEH}"
 #: The definite article and the proclitics fused with it (ال وال بال فال كال لل),

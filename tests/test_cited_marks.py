@@ -86,3 +86,17 @@ def test_a_mark_cut_off_before_a_word_is_still_ar206(text):
 @pytest.mark.parametrize("text", ["كتابٌ", "مُحَمَّدٌ (كذا)", "جمـَيل", "عام ١٤٤٥هـ"])
 def test_marks_on_letters_are_not_cited(text):
     assert "AR207" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("دخل من فتحة \u064d صغيرة", "دخل من فتحة\u064d صغيرة"),  # فتحة: an opening
+        ("السكون \u064c علامة", "السكون\u064c علامة"),
+    ],
+)
+def test_a_mark_after_another_marks_name_is_no_citation(text, fixed):
+    """Only the mark a name names is cited: a kasratan after فتحة (an
+    opening, here) is a tanween cut off, and goes back to its word."""
+    assert "AR207" not in codes(text)
+    assert fix(text) == fixed

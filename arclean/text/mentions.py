@@ -1,14 +1,16 @@
-"""Punctuation a text names rather than uses: «الفاصلة ، تكتب بعد…»,
+"""Punctuation and harakat a text names rather than uses: «الفاصلة ، تكتب بعد…»,
 «علامة الاستفهام (؟) تأتي…».  A mark cited right after its Arabic name (or
 in brackets or quotes after it) is a word of the sentence, not its
 punctuation: the rules that respace, replace or collapse marks leave it as
 written.  ``{named_mark}`` (a pattern macro, see `MENTION_MACROS`) is used
-alone, as an exception: ``exceptions = ['{named_mark}']``.
+alone, as an exception: ``exceptions = ['{named_mark}']``.  So are the
+harakat a grammar text cites (``{cited_mark}``: الشدة ّ, (ٍ), ـّ), which
+AR203, AR204 and AR206 leave and AR207 reports.
 """
 
 from __future__ import annotations
 
-from arclean.chars import LETTERS_AND_MARKS
+from arclean.chars import CITABLE_HARAKAT, LETTERS_AND_MARKS, MARK
 
 #: The proclitics a name may take (و، ف، ب، ك، ل، لل) and its article,
 #: optional or required: «نقطة» alone is mostly a score (23 نقطة .), so
@@ -61,6 +63,41 @@ NAMED_MARK = (
     + r")(?=[ \t]*[)\]»\"“”]|[ \t\N{NO-BREAK SPACE}]+[\p{L}\p{N}])"
 )
 
+#: ``{cited_mark}``: harakat cited alone (in brackets or quotes, on a lone tatweel, named: الشدة ّ).
+_CITED = CITABLE_HARAKAT
+
+
+def _spelt(name: str) -> str:
+    """`name` as a pattern that allows marks between its letters (الشَّدَّة)."""
+    return f"{MARK}*".join(name)
+
+
+#: Each haraka with the names a text cites it by: a mark after another
+#: mark's name is no citation (دخل من فتحة ٍ: an opening, and a tanween cut
+#: off), and only the mark named is left.
+_MARK_NAMES = (
+    ("\u064e", "فتحة|فتح"),
+    ("\u064f", "ضمة|ضم"),
+    ("\u0650", "كسرة|كسر"),
+    ("\u0651", "شدة"),
+    ("\u0652", "سكون"),
+    ("\u064b", "فتحتان|فتحتين|تنوين"),
+    ("\u064c", "ضمتان|ضمتين|تنوين"),
+    ("\u064d", "كسرتان|كسرتين|تنوين"),
+)
+_NAMED = "|".join(
+    rf"(?<=(?<![\p{{L}}\p{{M}}])[وفبلك]?(?:ا\p{{Mn}}*ل\p{{Mn}}*)?"
+    rf"(?:{'|'.join(_spelt(n) for n in names.split('|'))})\p{{Mn}}*[ \t:]+{mark}+)"
+    for mark, names in _MARK_NAMES
+)
+CITED_MARK = (
+    # From the first mark of a run only (linear on a run of 100,000 marks).
+    rf"{_CITED}(?<!{_CITED}{_CITED}){_CITED}*+"
+    rf"(?:(?<=[(\[{{«\"“'‘][ \t]*{_CITED}+)(?=[ \t]*[)\]}}»\"”'’])"
+    rf"|(?<=(?:^|[^\p{{L}}\p{{M}}])\N{{ARABIC TATWEEL}}+{_CITED}+)"
+    rf"|(?:{_NAMED})(?![\p{{L}}\p{{M}}]))"
+)
+
 #: The pattern macros this module defines (merged with
 #: `arclean.chars.PATTERN_MACROS` by `arclean.ruleset.patterns`).
-MENTION_MACROS: dict[str, str] = {"named_mark": NAMED_MARK}
+MENTION_MACROS: dict[str, str] = {"named_mark": NAMED_MARK, "cited_mark": CITED_MARK}

@@ -100,3 +100,14 @@ def test_a_mark_after_another_marks_name_is_no_citation(text, fixed):
     opening, here) is a tanween cut off, and goes back to its word."""
     assert "AR207" not in codes(text)
     assert fix(text) == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [("شكرا \ufe70 جزيلا", "شكراً جزيلا"), ("محمد \ufe7c", "محمد \u0651")],
+)
+def test_a_spacing_mark_after_an_ordinary_word_is_a_mark_pdf_spaced_out(text, fixed):
+    """After an ordinary word and a space (PDF extraction: شكرا ﹰ جزيلا) the
+    spacing form is the word's mark again; only after a mark's name, a
+    bracket, a quote or a tatweel is it cited."""
+    assert fix(text) == fixed

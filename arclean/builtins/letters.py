@@ -18,6 +18,7 @@ from arclean.chars import (
     WORD_END_LETTERS,
     lazy_compile,
 )
+from arclean.text.mentions import HARAKA_NAME_BEFORE
 from arclean.text.presentation import DUAL_JOINING_LETTERS, presentation_shape
 
 if TYPE_CHECKING:
@@ -144,18 +145,41 @@ def _spacing_mark(ch: str) -> bool:
     return bool(marks) and all(unicodedata.category(c) == MARK_CATEGORY for c in marks)
 
 
+#: Brackets and quotes a cited mark stands in: ( ﹶ ), « ﹰ ».
+_OPENERS = "([{«\"“'‘"
+
+
 def _shows_mark_alone(text: str, start: int) -> bool:
     """Does the spacing form of a mark at `start` show the mark by itself
-    (الفتحة ( ﹶ ), ـﹽ, a line starting with ﹼ)?  Its base, the character
-    before it (marks and other spacing forms skipped), is no letter: a
-    space, a tatweel, a bracket or the line start.  After a letter it is a
-    mark of that letter that PDF extraction spaced out (كتابﹶ)."""
+    (الفتحة ( ﹶ ), الفتحة ﹶ, ـﹽ, a line starting with ﹼ)?  Its base, the
+    character before it (marks and other spacing forms skipped), is a
+    tatweel, the line start, or spaces after a bracket, a quote or the
+    mark's name.  After a letter, or spaces after an ordinary word, it is a
+    mark that PDF extraction spaced out (كتابﹶ, شكرا ﹰ جزيلا)."""
     i = start
     while i > 0 and (
         unicodedata.category(text[i - 1]) == MARK_CATEGORY or _spacing_mark(text[i - 1])
     ):
         i -= 1
-    return i == 0 or text[i - 1] == TATWEEL or not unicodedata.category(text[i - 1]).startswith("L")
+    if i == 0 or text[i - 1] == TATWEEL or text[i - 1] == "\n":
+        return True
+    if unicodedata.category(text[i - 1]).startswith("L"):
+        return False
+    # after a space: cited only after the mark's name or an opening bracket
+    # or quote (الفتحة ( ﹶ )); after a word it was spaced out by PDF
+    # extraction (شكرا ﹰ جزيلا) and goes back to its word's mark
+    j = i  # back over spaces and other cited marks (التنوين: ﹰ ﹲ ﹴ)
+    while j > 0 and (
+        text[j - 1] in " \t"
+        or unicodedata.category(text[j - 1]) == MARK_CATEGORY
+        or _spacing_mark(text[j - 1])
+    ):
+        j -= 1
+    if j == 0 or text[j - 1] in "\n" + TATWEEL or text[j - 1] in _OPENERS:
+        return True
+    if not unicodedata.category(text[j - 1]).startswith(("L", "M")):
+        return True
+    return HARAKA_NAME_BEFORE.search(text, max(0, j - 30), i) is not None
 
 
 def presentation_forms(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:

@@ -10,7 +10,7 @@ AR203, AR204 and AR206 leave and AR207 reports.
 
 from __future__ import annotations
 
-from arclean.chars import CITABLE_HARAKAT, LETTERS_AND_MARKS, MARK
+from arclean.chars import CITABLE_HARAKAT, LETTERS_AND_MARKS, MARK, REGEX_FLAGS, lazy_compile
 
 #: The proclitics a name may take (و، ف، ب، ك، ل، لل) and its article,
 #: optional or required: «نقطة» alone is mostly a score (23 نقطة .), so
@@ -96,6 +96,15 @@ CITED_MARK = (
     rf"(?:(?<=[(\[{{«\"“'‘][ \t]*{_CITED}+)(?=[ \t]*[)\]}}»\"”'’])"
     rf"|(?<=(?:^|[^\p{{L}}\p{{M}}])\N{{ARABIC TATWEEL}}+{_CITED}+)"
     rf"|(?:{_NAMED})(?![\p{{L}}\p{{M}}]))"
+)
+
+#: A haraka's name ending where the search ends (``.search(text, lo, at)``):
+#: what a spacing form of a mark after it (الفتحة ﹶ) is cited by.
+HARAKA_NAME_BEFORE = lazy_compile(
+    rf"(?<![\p{{L}}\p{{M}}])[وفبلك]?(?:ا{MARK}*ل{MARK}*)?"
+    rf"(?:{'|'.join(_spelt(n) for _, names in _MARK_NAMES for n in names.split('|'))})"
+    rf"{MARK}*[ \t:(\[«\"“]*\Z",
+    REGEX_FLAGS,
 )
 
 #: The pattern macros this module defines (merged with

@@ -130,3 +130,10 @@ def test_separated_waw_still_joins_prose() -> None:
     assert Cleaner()("السلام و الحرب و اردوغان") == "السلام والحرب واردوغان"
     # a file name later on the line does not stop it before a word
     assert Cleaner()("صورة و اردوغان في ملف.png") == "صورة واردوغان في ملف.png"
+
+
+@pytest.mark.parametrize("path", ["./اردوغان", "../اردوغان/ملف", "~/اردوغان"])
+def test_a_relative_path_of_one_segment_is_a_literal(path: str) -> None:
+    text = f"انظر {path} الآن"
+    start = text.index(path)
+    assert any(a <= start and start + len(path) <= b for a, b in protected_ranges(text))

@@ -48,6 +48,8 @@ _DOT_WORD = re.compile(r"\.([A-Za-z0-9]{1,10})(?![A-Za-z0-9])")
 _UNIX_PATH = re.compile(r"""/[^\s/"'«»<>|]+(?:/[^\s/"'«»<>|]+)+/?""")
 #: What may stand before a path's first ``/``: ``~``, ``.`` or ``..``.
 _PATH_LEAD = ("..", ".", "~")
+#: A path of one segment or more after such a lead (./فيان, ../ملف, ~/ملفات).
+_LEAD_PATH = re.compile(r"""(?:\.\.?|~)/[^\s/"'«»<>|]+(?:/[^\s/"'«»<>|]+)*/?""")
 #: What may stand before a path (or its lead): a space or an opener.
 _PATH_BEFORE = frozenset(" \t\n\r\"'«([")
 #: A UNC share's server, its backslash and the rest up to a space.
@@ -196,6 +198,14 @@ def path_ranges(text: str, links: Sequence[Range] = ()) -> list[Range]:
             end = _trimmed(text, start, m.end())
             if any(ch.isalpha() for ch in text[start:end]):
                 found.append((start, end))
+        if "./" in text or "~/" in text:
+            for m in _matches(_LEAD_PATH, text, links):
+                start = m.start()
+                if start and text[start - 1] not in _PATH_BEFORE:
+                    continue
+                end = _trimmed(text, start, m.end())
+                if any(ch.isalpha() for ch in text[start:end]):
+                    found.append((start, end))
     if "\\" in text:
         found.extend(_windows(text))
     found.sort()

@@ -126,12 +126,10 @@ class Guard:
         (or before up to `MAX_LINK_CLOSERS` closing brackets and quotes that
         end there) ends: the spaces that part the link from more text on its line (not
         at a line's end); None when no link ends there or no such gap
-        follows.  The links are the protected ranges (the masker's
-        `protected_ranges`, moved with the text) that end with a URL or
-        e-mail address (no Quran quotation, file name, path or bare host,
-        which a mark attaches to as to a word); their ends are looked up by
-        bisection, without a list of them per guard (a scan of the whole text
-        per guard, or a look at every link, made tweets three times slower)."""
+        follows.  The links: protected ranges (`protected_ranges`, moved with
+        the text) ending with a URL or e-mail address, not a file name, path,
+        host or Quran quotation; ends looked up by bisection, no list of them
+        per guard (a scan of the text per guard made tweets 3x slower)."""
         protected = self.protected
         text = self.text
         # A link ends at `position`, or just before the brackets and quotes

@@ -15,7 +15,7 @@ from arclean.text.language import (
     other_language_lines,
     text_in_other_language,
 )
-from arclean.text.masks import QURAN_OPENERS
+from arclean.text.masks import QURAN_OPENERS, ends_with_link
 from arclean.text.spans import (
     Range,
     Span,
@@ -126,11 +126,10 @@ class Guard:
         (or before up to `MAX_LINK_CLOSERS` closing brackets and quotes that
         end there) ends: the spaces that part the link from more text on its line (not
         at a line's end); None when no link ends there or no such gap
-        follows.  The links are the protected ranges (the masker's
-        `protected_ranges`, moved with the text) that are no Quran
-        quotation; their ends are looked up by bisection, without a list
-        of them per guard (a scan of the whole text per guard, or a look at
-        every link, made tweets three times slower)."""
+        follows.  The links: protected ranges (`protected_ranges`, moved with
+        the text) ending with a URL or e-mail address, not a file name, path,
+        host or Quran quotation; ends looked up by bisection, no list of them
+        per guard (a scan of the text per guard made tweets 3x slower)."""
         protected = self.protected
         text = self.text
         # A link ends at `position`, or just before the brackets and quotes
@@ -145,8 +144,9 @@ class Guard:
             if end == 0 or position - end >= MAX_LINK_CLOSERS or text[end - 1] not in LINK_CLOSERS:
                 return None
             end -= 1
-        if text[protected[i][0] : protected[i][0] + 1] in QURAN_OPENERS:
-            return None
+        start = protected[i][0]
+        if text[start : start + 1] in QURAN_OPENERS or not ends_with_link(text[start:end]):
+            return None  # a file name, path or bare host is prose's: the mark attaches
         m = _GAP_RE.match(text, position)
         return m.end() if m else None
 

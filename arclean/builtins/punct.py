@@ -34,7 +34,7 @@ from arclean.chars import (
 )
 from arclean.errors import RuleFileError
 from arclean.text.edits import Finding
-from arclean.text.masks import link_ranges
+from arclean.text.masks import ends_with_link
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -299,12 +299,6 @@ def trusted_pairs(text: str, pairs: Sequence[tuple[int, int]]) -> list[tuple[int
     return [(s, e) for s, e in pairs if text[s] != '"' or s < cut]
 
 
-def _ends_with_link(text: str) -> bool:
-    """Does `text` end with a URL or an e-mail address?"""
-    links = link_ranges(text)
-    return bool(links) and links[-1][1] == len(text)
-
-
 #: Marks that only open a pair (`_bracket_pairs`, `guillemet_pairs`), and
 #: marks that only close one; a quote may do either.
 _ONLY_OPENS = "([" + LEFT_GUILLEMET
@@ -332,7 +326,8 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
     it opens or closes) is left alone, and so are the straight quotes that
     `trusted_pairs` does not trust.  Both spaces of a pair go, or neither:
     trailing spaces after a URL or e-mail address, which the engine keeps
-    apart from what follows (`Guard.keeps_apart`), keep the leading ones."""
+    apart from what follows (`Guard.keeps_apart`), keep the leading ones,
+    and a tab on either side (two columns of a tab-separated row) keeps both."""
     from arclean.text.edits import Replacement
 
     reps: list[Replacement] = []
@@ -354,7 +349,9 @@ def space_inside_pairs(text: str, spans: Sequence[Span], rule: Rule) -> list[Any
                 continue
             lead = len(inner) - len(inner.lstrip(" \t"))
             trail = len(inner) - len(inner.rstrip(" \t"))
-            if trail and _ends_with_link(inner[:-trail]):
+            if "\t" in inner[:lead] or "\t" in inner[len(inner) - trail :]:
+                continue  # a tab parts two columns (a TSV row): both stay, or neither
+            if trail and ends_with_link(inner[:-trail]):
                 continue  # the space after a link stays (`Guard.keeps_apart`): both or neither
             if lead:
                 reps.append(Replacement(start + 1, start + 1 + lead, "", rule.code))

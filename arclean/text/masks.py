@@ -41,6 +41,7 @@ __all__ = [
     "MENTION_PROCLITICS",
     "QURAN_MAX_LINE_BREAKS",
     "QURAN_OPENERS",
+    "ends_with_link",
     "link_ranges",
     "pair_ornate",
     "protected_ranges",
@@ -248,6 +249,14 @@ def _url_end(text: str, start: int, end: int) -> int:
         end += 1
         opened -= 1
     return end
+
+
+def ends_with_link(text: str) -> bool:
+    """Does `text` end with a URL or an e-mail address (`link_ranges`)?  A
+    file name, path or bare host (`path_ranges`) is no link: the engine
+    keeps apart from what follows only a link (`Guard.link_gap`)."""
+    links = link_ranges(text)
+    return bool(links) and links[-1][1] == len(text)
 
 
 def link_ranges(text: str) -> list[Range]:

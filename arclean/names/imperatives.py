@@ -1,10 +1,17 @@
 """A bare-alef spelling that is also an imperative (احمد: the name أحمد, or
-"praise!", «احمد الله على نعمه», «احمد ربك», «فاحمد الله») is rewritten
-only where this occurrence is the name (session 26): a title or a person
-noun before it (الشيخ احمد, اللاعب احمد, طفله احمد), a link of a name chain
-(بن احمد, احمد بن), a name or surname after it (احمد عباس, احمد الناظري),
-or another name beside it in a list (محمد واحمد, احمد، محمد).  Never
-before a name of God (`GOD`), whatever precedes: that is the verb's object.
+"praise!", «احمد الله على نعمه», «احمد ربك», «فاحمد الله») is left alone
+only where the text shows the imperative: a name of God right after it
+(`GOD`: احمد الله, احمد ربك, احمد لله; not «احمد عبد الله», a father's
+name), whatever precedes; or, with no sign of the name, a word that says
+what is praised (احمد على كل حال, احمد ما أعطاك, احمد من خلقك), an object
+of "you" (اكرم ضيفك), or the proclitic ف (فاحمد).  Signs of the name,
+read first: a title or a person noun before it (الشيخ احمد, د.احمد,
+م/احمد, طفله احمد), a link of a name chain (بن احمد, احمد بن), a name or
+surname after it (احمد عباس, احمد الناظري), another name beside it in a
+list (محمد واحمد, احمد، محمد).  Everywhere else (وحضر احمد سعيد, احمد
+عبد الله, حضر الاجتماع احمد) the name wins, as before session 26: every
+other reading of the bare word (أحمد, I praise; the comparative) is
+written with the hamza too.
 
 Which spellings: `glossary.imperative_reading` (the pattern افعل of a name
 أفعل: احمد، اشرف، اكرم، اسعد), the one home of the kind; the glossary's
@@ -58,6 +65,15 @@ _LIST_GAP = frozenset(" \t،,")
 #: an ordinary word of the books as a name (عباس 89/85; not نعمة 77/5).
 _WORD_RATIO = 3
 _PROCLITICS = ("و", "ف", "ل", "ب")
+#: Abbreviated titles (د. م/ أ/), folded: a one-letter token, then a dot or
+#: a slash before the name (د.احمد, م/ احمد).
+_ABBREVIATIONS = frozenset("دما")
+_ABBREVIATION_MARKS = frozenset("./")
+#: What the imperative's praise is for (احمد على كل حال, احمد ما أعطاك,
+#: احمد من خلقك), surface spellings: علي is a name.
+_PRAISED = frozenset({"على", "ما", "من"})
+#: Object pronouns of "you" (اكرم ضيفك, اسعد بيومك): the imperative's.
+_YOU = ("ك", "كم", "كما", "كن")
 
 
 def god(word: str) -> bool:
@@ -110,6 +126,32 @@ def _between(text: str, start: int, end: int, allowed: frozenset[str]) -> bool:
     return start <= end and all(ch in allowed for ch in text[start:end])
 
 
+def _abbreviated_title(text: str, prev: Token, start: int) -> bool:
+    """Token `prev` is a title written short before the name at `start`
+    (د.احمد, م/ احمد, أ. احمد); not the م of a year (1990م.)."""
+    gap = text[prev.end : start].strip(" \t")
+    if len(gap) != 1 or gap not in _ABBREVIATION_MARKS:
+        return False
+    if fold_word(strip_marks(prev.text)) not in _ABBREVIATIONS:
+        return False
+    return not text[: prev.start].rstrip(" \t")[-1:].isdigit()
+
+
+def _imperative(nxt: Token | None, next_adjacent: bool, prefix: str) -> bool:
+    """The imperative's own signs, where none of the name's is: فاحمد, or
+    the word after it says what is praised (على, ما, من) or is an object
+    of "you" (اكرم ضيفك)."""
+    if fold_word(prefix).startswith("ف"):
+        return True
+    if nxt is None or not next_adjacent:
+        return False
+    word = strip_marks(nxt.text)
+    if word in _PRAISED:
+        return True
+    f = fold_word(word)
+    return f not in STOPWORDS and any(f.endswith(p) and len(f) - len(p) >= 2 for p in _YOU)
+
+
 def name_occurrence(text: str, tokens: Sequence[Token], idx: int, prefix: str) -> bool:
     """Is token `idx` of `text` (proclitic `prefix` glued on) the name, not
     the imperative?  See the module's docstring."""
@@ -119,7 +161,10 @@ def name_occurrence(text: str, tokens: Sequence[Token], idx: int, prefix: str) -
     next_adjacent = nxt is not None and _between(text, tok.end, nxt.start, frozenset(" \t"))
     if nxt is not None and next_adjacent and god(nxt.text):
         return False
-    if prev is not None and _between(text, prev.end, tok.start, _OPENERS) and _title(prev.text):
+    if prev is not None and (
+        (_between(text, prev.end, tok.start, _OPENERS) and _title(prev.text))
+        or _abbreviated_title(text, prev, tok.start)
+    ):
         return True
     if nxt is not None and next_adjacent:
         f = fold_word(strip_marks(nxt.text))
@@ -142,4 +187,5 @@ def name_occurrence(text: str, tokens: Sequence[Token], idx: int, prefix: str) -
         bare = word[1:] if word[:1] == "و" and next_adjacent else word
         if (bare != word or not next_adjacent) and _name(bare, strict=True):
             return True
-    return False
+    # no sign of the name: the imperative only where the text shows it
+    return not _imperative(nxt, next_adjacent, prefix)

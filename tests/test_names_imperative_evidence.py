@@ -102,3 +102,10 @@ def test_gods_name_only_right_after_it():
     assert _occurrence("حضر احمد عبدالله")
     assert not _occurrence("حضر احمد الله")
     assert not _occurrence("احمد لله")
+
+
+@pytest.mark.parametrize("epithet", ["الرزاق", "المنعم", "الواهب"])
+def test_praise_of_an_epithet_of_god_stays_the_verb(epithet: str) -> None:
+    from arclean.names.imperatives import god
+
+    assert god(epithet)

@@ -242,10 +242,11 @@ def readme_table(tally: Tally, used: list[str]) -> str:
         "|---|---|---|---:|---|",
     ]
     for rule in ruleset.select(profile="default"):
-        if rule.fixes and rule.safety != "safe":
-            continue  # unsafe fixes are not applied by default
         hits = sum(tally.hits.get(rule.code, Counter()).values())
-        kind = "fix" if rule.fixes else "check"
+        # an unsafe fix is not applied by default: the rule reports (AR206)
+        kind = (
+            "check" if not rule.fixes else "fix" if rule.safety == "safe" else "check (unsafe fix)"
+        )
         message = rule.message.replace("|", "\\|")
         lines.append(
             f"| {rule.code} | {rule.group} | {kind} | {rate(hits, total_words)} | {message} |"

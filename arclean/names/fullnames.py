@@ -6,9 +6,9 @@ rewritten inside another's full name."""
 
 from __future__ import annotations
 
+from arclean.chars import fold
 from arclean.names.lexicon import strip_marks
 from arclean.names.model import Replacement
-from arclean.names.tokens import fold_word
 
 
 def outside_canonicals(
@@ -53,7 +53,8 @@ def _straddles(window: str, key: str, lo: int, hi: int) -> bool:
 
 
 def _squashed(text: str) -> str:
-    """`text` folded (`fold_word`: hamza seats, ى/ي, ة/ه, marks, tatweel)
+    """`text` folded (`chars.fold`, not the word cache of `fold_word`: a
+    window of text is no word to remember; hamza seats, ى/ي, ة/ه, tatweel)
     with everything but its letters beyond ASCII dropped: spaces, ZWNJ,
     punctuation, and markup such as ``<b>`` or ``**`` around a name."""
-    return "".join(ch for ch in fold_word(strip_marks(text)) if ch.isalpha() and not ch.isascii())
+    return "".join(ch for ch in fold(strip_marks(text)) if ch.isalpha() and not ch.isascii())

@@ -332,6 +332,8 @@ KEYCAP_MARKS = "\N{VARIATION SELECTOR-16}\N{COMBINING ENCLOSING KEYCAP}"
 
 #: The harakat from fathatan to sukun (U+064B-U+0652).
 HARAKAT = "".join(chr(cp) for cp in range(0x064B, 0x0653))
+#: Brackets and quotes that open around a mark cited alone: ( ﹶ ), «ٌ».
+CITATION_OPENERS = "([{«\"“'‘"
 #: The marks a grammar text cites alone: the harakat and the dagger alef
 #: (``{cited_mark}``, `arclean.text.mentions`).
 CITABLE_HARAKAT = r"[\u064b-\u0652\u0670]"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from arclean.builtins._common import finditer
 from arclean.chars import (
+    CITATION_OPENERS,
     HARAKAT,
     LETTER_OR_TATWEEL,
     MARK_CATEGORY,
@@ -145,10 +146,6 @@ def _spacing_mark(ch: str) -> bool:
     return bool(marks) and all(unicodedata.category(c) == MARK_CATEGORY for c in marks)
 
 
-#: Brackets and quotes a cited mark stands in: ( ﹶ ), « ﹰ ».
-_OPENERS = "([{«\"“'‘"
-
-
 def _shows_mark_alone(text: str, start: int) -> bool:
     """Does the spacing form of a mark at `start` show the mark by itself
     (الفتحة ( ﹶ ), الفتحة ﹶ, ـﹽ, a line starting with ﹼ)?  Its base, the
@@ -175,7 +172,7 @@ def _shows_mark_alone(text: str, start: int) -> bool:
         or _spacing_mark(text[j - 1])
     ):
         j -= 1
-    if j == 0 or text[j - 1] in "\n" + TATWEEL or text[j - 1] in _OPENERS:
+    if j == 0 or text[j - 1] in "\n" + TATWEEL or text[j - 1] in CITATION_OPENERS:
         return True
     if not unicodedata.category(text[j - 1]).startswith(("L", "M")):
         return True

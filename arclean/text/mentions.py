@@ -10,7 +10,16 @@ AR203, AR204 and AR206 leave and AR207 reports.
 
 from __future__ import annotations
 
-from arclean.chars import CITABLE_HARAKAT, LETTERS_AND_MARKS, MARK, REGEX_FLAGS, lazy_compile
+import regex
+
+from arclean.chars import (
+    CITABLE_HARAKAT,
+    CITATION_OPENERS,
+    LETTERS_AND_MARKS,
+    MARK,
+    REGEX_FLAGS,
+    lazy_compile,
+)
 
 #: The proclitics a name may take (و، ف، ب، ك، ل، لل) and its article,
 #: optional or required: «نقطة» alone is mostly a score (23 نقطة .), so
@@ -65,6 +74,7 @@ NAMED_MARK = (
 
 #: ``{cited_mark}``: harakat cited alone (in brackets or quotes, on a lone tatweel, named: الشدة ّ).
 _CITED = CITABLE_HARAKAT
+_OPENERS = regex.escape(CITATION_OPENERS)
 
 
 def _spelt(name: str) -> str:
@@ -93,7 +103,7 @@ _NAMED = "|".join(
 CITED_MARK = (
     # From the first mark of a run only (linear on a run of 100,000 marks).
     rf"{_CITED}(?<!{_CITED}{_CITED}){_CITED}*+"
-    rf"(?:(?<=[(\[{{«\"“'‘][ \t]*{_CITED}+)(?=[ \t]*[)\]}}»\"”'’])"
+    rf"(?:(?<=[{_OPENERS}][ \t]*{_CITED}+)(?=[ \t]*[)\]}}»\"”'’])"
     rf"|(?<=(?:^|[^\p{{L}}\p{{M}}])\N{{ARABIC TATWEEL}}+{_CITED}+)"
     rf"|(?:{_NAMED})(?![\p{{L}}\p{{M}}]))"
 )

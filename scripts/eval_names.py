@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Evaluate name reconciliation on gold named-entity text with planted variants.
 
-Two gold corpora, each scored on its own: AQMAR (Arabic Wikipedia, IOB2
+Three gold corpora, each scored on its own: AQMAR (Arabic Wikipedia, IOB2
 PER/LOC/ORG/MISC; its own train/dev/test split) and the PROPN words of UD
 Arabic-PUD (split by position: first 60% of sentences train, next 20% dev,
-last 20% test).  Both are CC BY-SA: read from ../shared/corpus for measuring
-only; nothing derived is shipped.
+last 20% test), both CC BY-SA, read from ../shared/corpus for measuring
+only, nothing derived shipped; and `articles`, 30 news articles written for
+the project with their names marked (tests/fixtures/names_articles, split
+by file number 60/20/20; `eval_names_articles.py`).  Each article is a
+text of its own: names are planted per article and the tool runs on
+each article alone, as `pipe names` on one news article.
 
 Every split is built from its own data only (issue 9): its name words are
 gold name tokens (PER/LOC/ORG, or PROPN) never used outside a name *in that
@@ -30,8 +34,8 @@ run reports the dev split of both corpora; the test split is for the final
 report only.
 
 Usage:
-    python scripts/eval_names.py [--split dev] [--corpus-name aqmar|pud|both]
-                                 [--seeds 3] [--json out.json]
+    python scripts/eval_names.py [--split dev] [--corpus-name aqmar|pud|articles|both|all]
+                                 [--seeds 3] [--min-mentions 3] [--json out.json]
     python scripts/eval_names.py --tune        # grid search on train
     python scripts/eval_names.py --split train --explain   # why variants are missed
 """
@@ -51,6 +55,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eval_names_articles import load as load_articles  # noqa: E402
 
 from arclean.chars import fold  # noqa: E402
 from arclean.names.compounds import COMPOUND_HEADS  # noqa: E402
@@ -155,8 +162,10 @@ def load_split(split: str, corpus: Path = CORPUS, source: str = "aqmar") -> Spli
     never used outside a name *in this split* (البحر in «البحر المتوسط» and
     جامعة in «جامعة القاهرة» are ordinary words when the split uses them so).
     """
-    if source == "aqmar":
-        sentences, names, other, gold = _aqmar_sentences(split, corpus)
+    if source in ("aqmar", "articles"):
+        sentences, names, other, gold = (
+            _aqmar_sentences(split, corpus) if source == "aqmar" else load_articles(split)
+        )
         return Split(list(sentences), set(names) - other, list(gold))
     lines = (corpus / "ud" / "pud_ar_test.text.txt").read_text(encoding="utf-8").splitlines()
     lo, hi = _pud_bounds(split, len(lines))
@@ -266,31 +275,33 @@ class Planted:
     skipped_real_word: int = 0  # names whose every respelling is a real word
 
 
-def plant(sp: Split, seed: int, min_mentions: int = 3) -> Planted:
+def plant(sp: Split, seed: int, min_mentions: int = 3, per_text: bool = False) -> Planted:
+    """With `per_text`, a name's mentions are counted in each text (article)
+    by itself, and each text gets its own choice of variant."""
     rng = random.Random(seed)
     taken = attested_words(sp)
     names = sp.names
-    mentions: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-    compounds: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    mentions: dict[tuple[int, str], list[tuple[int, int, int]]] = defaultdict(list)
+    compounds: dict[tuple[int, str], list[tuple[int, int, int]]] = defaultdict(list)
     tokens = 0
     for si, s in enumerate(sp.sentences):
         toks = list(iter_tokens(s))
         tokens += len(toks)
-        for k, tok in enumerate(toks):
+        for ki, tok in enumerate(toks):
             if tok.text in names and len(fold(tok.text)) >= 4:
-                mentions[tok.text].append((si, tok.start, tok.end))
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
+                mentions[(si * per_text, tok.text)].append((si, tok.start, tok.end))
+            nxt = toks[ki + 1] if ki + 1 < len(toks) else None
             if (
                 tok.text in COMPOUND_HEADS
                 and nxt is not None
                 and s[tok.end : nxt.start] == " "
                 and nxt.text in sp.gold[si]
             ):
-                compounds[s[tok.start : nxt.end]].append((si, tok.start, nxt.end))
+                compounds[(si * per_text, s[tok.start : nxt.end])].append((si, tok.start, nxt.end))
     edits: dict[int, list[tuple[int, int, str, str, str]]] = defaultdict(list)
     skipped = 0
-    for name in sorted(mentions):
-        ms = mentions[name]
+    for key in sorted(mentions):
+        name, ms = key[1], mentions[key]
         if len(ms) < min_mentions:
             continue
         options: dict[str, list[str]] = {}
@@ -314,8 +325,8 @@ def plant(sp: Split, seed: int, min_mentions: int = 3) -> Planted:
         n = max(1, len(ms) // 3)
         for si, start, end in rng.sample(ms, n):
             edits[si].append((start, end, name, new, kind))
-    for name in sorted(compounds):
-        ms = compounds[name]
+    for key in sorted(compounds):
+        name, ms = key[1], compounds[key]
         joined = name.replace(" ", "")
         if len(ms) < min_mentions or fold(joined) in taken:
             continue
@@ -493,17 +504,23 @@ def _orig_offset(p: Planted, si: int, start: int) -> int:
 
 
 def prepare_split(
-    split: str, seeds: list[int], corpus: Path, source: str = "aqmar", words: int = 0
+    split: str,
+    seeds: list[int],
+    corpus: Path,
+    source: str = "aqmar",
+    words: int = 0,
+    min_mentions: int = 3,
 ) -> list[tuple[Planted, Split]]:
     """Planted copies of a split, one per seed; with `words`, of its
-    documents of about that many words (`documents`, `plant_docs`)."""
+    documents of about that many words (`documents`, `plant_docs`); the
+    articles are planted per article."""
     sp = load_split(split, corpus, source)
     if words:
-        if split == "test":
-            raise ValueError("the documents mode never reads the test split")
+        if split == "test" or source == "articles":
+            raise ValueError("the documents mode reads neither the test split nor the articles")
         docs = documents(sp, words)
-        return [(plant_docs(docs, seed), docs) for seed in seeds]
-    return [(plant(sp, seed), sp) for seed in seeds]
+        return [(plant_docs(docs, seed, min_mentions), docs) for seed in seeds]
+    return [(plant(sp, seed, min_mentions, per_text=source == "articles"), sp) for seed in seeds]
 
 
 def run(
@@ -514,9 +531,13 @@ def run(
     corpus: Path,
     source: str,
     words: int = 0,
+    min_mentions: int = 3,
 ) -> dict:
-    planted = prepare_split(split, seeds, corpus, source, words)
-    return combine([evaluate(p, sp, settings, tier, alone=bool(words)) for p, sp in planted])
+    """Figures of one split (each article, or with `words` each document,
+    rewritten alone)."""
+    planted = prepare_split(split, seeds, corpus, source, words, min_mentions)
+    alone = bool(words) or source == "articles"
+    return combine([evaluate(p, sp, settings, tier, alone=alone) for p, sp in planted])
 
 
 def _interval(samples: list[float]) -> tuple[float, float]:
@@ -709,8 +730,12 @@ def explain(
     out: dict[str, Counter[str]] = defaultdict(Counter)
     for p, _sp in prepare_split(split, seeds, corpus, source, words):
         groups: list[tuple[list[str], list[tuple[str, str, str]]]]
-        if words:
-            groups = [([p.sentences[di]], [hit]) for (di, _st), hit in sorted(p.planted.items())]
+        alone = bool(words) or source == "articles"  # each text scanned by itself
+        if alone:
+            by_text: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+            for (di, _st), one in sorted(p.planted.items()):
+                by_text[di].append(one)
+            groups = [([p.sentences[di]], hits) for di, hits in by_text.items()]
         else:
             groups = [(p.sentences, list(p.planted.values()))]
         seen: set[tuple[str, str]] = set()
@@ -721,7 +746,7 @@ def explain(
             auto.prepare(texts)
             analysis = auto._corpus.analysis if auto._corpus else {}
             for orig, new, kind in hits:
-                if not words and (orig, new) in seen:
+                if not alone and (orig, new) in seen:
                     continue
                 seen.add((orig, new))
                 core = analysis.get(new, ("", new))[1]
@@ -749,7 +774,12 @@ def explain(
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Evaluate arclean name reconciliation.")
     ap.add_argument("--split", choices=("train", "dev", "test"), default="dev")
-    ap.add_argument("--corpus-name", choices=(*SOURCES, "both"), default="both")
+    ap.add_argument(
+        "--corpus-name",
+        choices=(*SOURCES, "articles", "both", "all"),
+        default="both",
+        help="both: aqmar and pud; all: those and the hand-written articles",
+    )
     ap.add_argument("--seeds", type=int, default=3, help="planting seeds to pool")
     ap.add_argument("--tier", choices=("auto", "review"), default="auto")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
@@ -766,11 +796,17 @@ def main(argv: list[str] | None = None) -> int:
         help="cut the split into documents of about WORDS words, plant one respelling"
         " per document and run the tool on each alone (train and dev only)",
     )
+    ap.add_argument(
+        "--min-mentions", type=int, default=3, help="plant names written at least this often"
+    )
     args = ap.parse_args(argv)
-    if args.documents and args.split == "test":
-        print("--documents never reads the test split", file=sys.stderr)
+    sources = {"both": SOURCES, "all": (*SOURCES, "articles")}.get(
+        args.corpus_name, (args.corpus_name,)
+    )
+    if args.documents and (args.split == "test" or "articles" in sources):
+        print("--documents reads neither the test split nor the articles", file=sys.stderr)
         return 2
-    if not (args.corpus / "ner").is_dir():
+    if sources != ("articles",) and not (args.corpus / "ner").is_dir():
         print(f"corpus not found at {args.corpus}", file=sys.stderr)
         return 2
     seeds = list(range(1, args.seeds + 1))
@@ -778,14 +814,15 @@ def main(argv: list[str] | None = None) -> int:
         tune(seeds, args.corpus)
         return 0
     if args.explain:
-        for src in SOURCES if args.corpus_name == "both" else (args.corpus_name,):
+        for src in sources:
             for kind, why in explain(args.split, seeds, args.corpus, src, args.documents).items():
                 print(src, kind, dict(why))
         return 0
     out = {}
-    for src in SOURCES if args.corpus_name == "both" else (args.corpus_name,):
+    for src in sources:
         t0 = time.perf_counter()
-        res = run(args.split, seeds, DEFAULT_SETTINGS, args.tier, args.corpus, src, args.documents)
+        words, least = args.documents, args.min_mentions
+        res = run(args.split, seeds, DEFAULT_SETTINGS, args.tier, args.corpus, src, words, least)
         res["seconds"] = round(time.perf_counter() - t0, 2)
         res["split"], res["tier"], res["seeds"], res["source"] = args.split, args.tier, seeds, src
         docs = f", documents of {args.documents} words" if args.documents else ""

@@ -76,6 +76,20 @@ def test_scan_table_on_a_terminal_shows_the_first_clusters(tmp_path: Path, monke
     assert "cluster 3 of 3" in r.stdout and "more cluster" not in r.stdout
 
 
+def test_review_output_into_a_file_is_not_wrapped(tmp_path: Path) -> None:
+    """Not on a terminal (a file, a pipe, a test), each line stays whole:
+    rich's 80-column default cut the cluster line and the evidence."""
+    r, _ = _review(tmp_path, _corpus(tmp_path), "s\ns\ns\n")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert (
+        "cluster 1 of 3: فيدان (automatic (rewritten by `pipe names` and AR802); "
+        "would change 2 words (2 automatically))"
+    ) in lines
+    member = next(line for line in lines if line.startswith("  2. فيان ×2"))
+    assert member.endswith("both spellings stand next to اضاف, next to هاكان")
+
+
 def test_evidence_in_words() -> None:
     words = explain(["cost 0.35", "lexicon 12, ال-share 0.00", "auto: shared context هاكان"])
     assert words[0].startswith("one long vowel")

@@ -311,6 +311,9 @@ def review_cmd(
     with _progress(inputs):
         clusters = ranked(scan(inputs, glossaries=[glossary]))
     console = Console(highlight=False)
+    # a file or a pipe: each line whole (rich would cut it at 80 columns);
+    # on a terminal, rich wraps at the terminal's width
+    console.soft_wrap = not console.is_terminal
 
     def save() -> None:
         glossary.save(glossary_path)
@@ -320,7 +323,7 @@ def review_cmd(
         glossary,
         save,
         # brackets are rich markup: escaped, so the keys show
-        ask=lambda prompt, default: Prompt.ask(escape(prompt), default=default),
+        ask=lambda prompt, default: Prompt.ask(escape(prompt), default=default, console=console),
         say=lambda text: console.print(escape(text)),
         skipped=skipped,
     )

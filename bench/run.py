@@ -267,6 +267,20 @@ def markdown_file(path: Path) -> None:
     path.write_text("\n".join(lines[:50]) + "\n", encoding="utf-8")
 
 
+def corpus_missing(blocks: list[str]) -> str | None:
+    """Why the chosen blocks cannot run for want of the corpus, or None:
+    the throughput and in-process blocks need at least one of `TEXTS`."""
+    if not {"throughput", "inprocess"} & set(blocks):
+        return None
+    if any(path.exists() for path in TEXTS.values()):
+        return None  # a missing one is a row of its own ("missing: PATH")
+    looked = ", ".join(str(path.relative_to(CORPUS)) for path in TEXTS.values())
+    return (
+        f"the corpus is missing: looked in {CORPUS} for {looked}; set ARCLEAN_CORPUS "
+        "to the corpus folder, or run only the start-up block (--only startup)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -278,6 +292,10 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
     blocks = args.only or ["startup", "throughput", "inprocess"]
+    missing = corpus_missing(blocks)
+    if missing:  # before the wheel and the environments are built
+        print(f"bench: {missing}", file=sys.stderr)
+        return 2
     report: dict[str, object] = {"machine": machine(), "runs": args.runs}
     out: list[str] = []
     say = out.append

@@ -209,3 +209,26 @@ def test_unknown_code_in_a_control_comment_is_warned_about():
     fine = "<!-- arclean-disable-next-line AR101 -->\nقال ، ثم\n"
     quiet = invoke(["check", "--isolated", "--stdin-filename", "a.md"], fine)
     assert "warning" not in quiet.stderr and quiet.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "fixed"),
+    [
+        (["punct", "--unsafe-fixes"], "--unsafe-fixes", "arclean pipe --unsafe-fixes punct"),
+        (["--isolated", "punct", "--profile", "search", "alef"], "--profile",
+         "arclean pipe --profile search --isolated punct alef"),
+        (["punct", "--all", "names", "--unsafe-fixes"], "--unsafe-fixes",
+         "arclean pipe --unsafe-fixes punct --all names"),
+    ],
+)  # fmt: skip
+def test_a_pipe_option_after_a_step_is_said_to_go_before_the_steps(args, said, fixed):
+    result = invoke(["pipe", *args], DIRTY)
+    assert result.exit_code == 2 and result.stdout == ""
+    step = args[args.index(said) - 1]
+    assert f"Error: {said} is an option of `arclean pipe`, not of the step {step!r}: " in (
+        result.stderr
+    )
+    assert result.stderr.rstrip().endswith(f"write it before the steps: {fixed}")
+    # the command it gives runs; an unknown option is still click's error
+    assert invoke(fixed.split()[1:], DIRTY).exit_code == 0
+    assert "No such option '--bogus'" in invoke(["pipe", "punct", "--bogus"], DIRTY).stderr

@@ -25,7 +25,9 @@ def test_scan_json() -> None:
 
 def test_scan_table_and_toml(tmp_path: Path) -> None:
     out = tmp_path / "g.toml"
-    r = CliRunner().invoke(names_group, ["scan", str(SEED), "--write-glossary", str(out)])
+    # the table as well as the glossary: asked for explicitly
+    args = ["scan", str(SEED), "--write-glossary", str(out), "--output-format", "table"]
+    r = CliRunner().invoke(names_group, args)
     assert r.exit_code == 0 and "فيدان" in r.output
     g = load_glossary(out)
     assert any(e.canonical == "فيدان" and "فيان" in e.variants for e in g.entries)
@@ -43,3 +45,25 @@ def test_scan_stdin() -> None:
 def test_missing_file_is_an_error(tmp_path: Path) -> None:
     r = CliRunner().invoke(names_group, ["scan", str(tmp_path / "nope.txt")])
     assert r.exit_code != 0
+
+
+def test_write_glossary_prints_a_summary_not_the_table(tmp_path: Path) -> None:
+    """With --write-glossary the glossary is the output: stdout says what
+    was written where, not the whole cluster table (--output-format table
+    asks for it)."""
+    out = tmp_path / "g.toml"
+    r = CliRunner().invoke(names_group, ["scan", str(SEED), "--write-glossary", str(out)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout == (
+        f"{out}: 1 entry (1 spelling to rewrite) written; 1 cluster found; "
+        "--output-format table lists them\n"
+    )
+    assert load_glossary(out).entries[0].canonical == "فيدان"
+    # into the same glossary again: stderr says what happened to the file
+    r = CliRunner().invoke(names_group, ["scan", str(SEED), "--write-glossary", str(out)])
+    assert r.exit_code == 0 and "file not written" in r.stderr
+    assert r.stdout == "1 cluster found; --output-format table lists them\n"
+    # an explicit format is the output, as without --write-glossary
+    args = ["scan", str(SEED), "--write-glossary", str(out), "--output-format", "json"]
+    r = CliRunner().invoke(names_group, args)
+    assert r.exit_code == 0 and json.loads(r.stdout)[0]["canonical"] == "فيدان"

@@ -50,6 +50,46 @@ def test_scan_limit_folder_and_plain_words(tmp_path: Path) -> None:
     assert [c["canonical"] for c in json.loads(r.output)] == ["فيدان"]
 
 
+def test_scan_table_on_a_terminal_shows_the_first_clusters(tmp_path: Path, monkeypatch) -> None:
+    """A news day has thousands of clusters: on a terminal the table shows
+    the first ones (`TERMINAL_LIMIT`) and says how many more; --limit 0,
+    a file or a program's format get them all."""
+    import arclean.cli.names as names_cli
+
+    text = _corpus(tmp_path)
+    monkeypatch.setattr(names_cli, "TERMINAL_LIMIT", 1)
+    monkeypatch.setattr(names_cli, "stdout_isatty", lambda: True)
+    r = CliRunner().invoke(cli, ["names", "scan", str(text)])
+    assert r.exit_code == 0, r.output
+    assert "cluster 1 of 3: فيدان" in r.stdout and "cluster 2" not in r.stdout
+    assert r.stdout.endswith(
+        "\n2 more clusters, 1 of them automatic (--tier auto lists those); --limit 0 for all\n"
+    )
+    r = CliRunner().invoke(cli, ["names", "scan", "--limit", "0", str(text)])
+    assert "cluster 3 of 3" in r.stdout and "more cluster" not in r.stdout
+    r = CliRunner().invoke(cli, ["names", "scan", "--limit", "2", str(text)])
+    assert "cluster 2 of 2" in r.stdout and "more cluster" not in r.stdout
+    r = CliRunner().invoke(cli, ["names", "scan", "--output-format", "json", str(text)])
+    assert len(json.loads(r.stdout)) == 3
+    monkeypatch.setattr(names_cli, "stdout_isatty", lambda: False)  # a file: all of it
+    r = CliRunner().invoke(cli, ["names", "scan", str(text)])
+    assert "cluster 3 of 3" in r.stdout and "more cluster" not in r.stdout
+
+
+def test_review_output_into_a_file_is_not_wrapped(tmp_path: Path) -> None:
+    """Not on a terminal (a file, a pipe, a test), each line stays whole:
+    rich's 80-column default cut the cluster line and the evidence."""
+    r, _ = _review(tmp_path, _corpus(tmp_path), "s\ns\ns\n")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert (
+        "cluster 1 of 3: فيدان (automatic (rewritten by `pipe names` and AR802); "
+        "would change 2 words (2 automatically))"
+    ) in lines
+    member = next(line for line in lines if line.startswith("  2. فيان ×2"))
+    assert member.endswith("both spellings stand next to اضاف, next to هاكان")
+
+
 def test_evidence_in_words() -> None:
     words = explain(["cost 0.35", "lexicon 12, ال-share 0.00", "auto: shared context هاكان"])
     assert words[0].startswith("one long vowel")

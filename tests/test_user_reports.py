@@ -50,7 +50,9 @@ def _scan_and_fix(tmp_path: Path, text: str, *scan_args: str) -> tuple[str, str,
     src = tmp_path / "text.txt"
     src.write_text(text, encoding="utf-8")
     glossary = tmp_path / "names.toml"
-    scanned = invoke(["names", "scan", str(src), "--write-glossary", str(glossary), *scan_args])
+    # the listing as well as the glossary: --output-format table
+    scan = ["names", "scan", str(src), "--write-glossary", str(glossary)]
+    scanned = invoke([*scan, "--output-format", "table", *scan_args])
     assert scanned.exit_code == 0, scanned.output
     if not glossary.exists():  # nothing automatic: no file (session 26)
         assert "file not written" in scanned.stderr

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
 from arclean.cli.app import EXIT_ERROR, warn
 from arclean.cli.names_inputs import Inputs, say_left_out, writable
 from arclean.cli.options import glossary_option
+from arclean.cli.output import stdout_isatty
 from arclean.errors import InputError
 
 if TYPE_CHECKING:
@@ -80,6 +82,12 @@ def _as_dict(cl: Cluster) -> dict[str, Any]:
     }
 
 
+#: How many clusters the table shows on a terminal without --limit: a news
+#: day has thousands, most of them one-off review-tier spellings, and the
+#: first ones by rank are those a person reads (about three screens).
+TERMINAL_LIMIT = 25
+
+
 @click.group("names")
 def names_group() -> None:
     """Find and reconcile inconsistent spellings of names."""
@@ -126,10 +134,13 @@ def _gc_paused() -> Iterator[None]:
 )
 @click.option(
     "--limit",
-    type=click.IntRange(min=1),
-    help="Show only the N clusters that would change the most.",
+    type=click.IntRange(min=0),
+    help="Only the N clusters that would change the most (0: all). Without it, the table "
+    f"on a terminal shows the first {TERMINAL_LIMIT}; json, toml and a glossary get all.",
 )
+@click.pass_context
 def scan_cmd(
+    ctx: click.Context,
     paths: tuple[str, ...],
     output_format: str,
     glossaries: tuple[str, ...],
@@ -163,7 +174,7 @@ def scan_cmd(
     keep = {"auto"} if tier == "auto" else {"auto", "review"}
     if tier != "all":
         clusters = [cl for cl in clusters if cl.tier in keep]
-    clusters = ranked(clusters)[:limit]
+    clusters = ranked(clusters)[: limit or None]
     from arclean.names.glossary import glossary_from_clusters
 
     # What --tier lists is for reading; what a glossary holds is applied as a
@@ -171,17 +182,36 @@ def scan_cmd(
     glossary = glossary_from_clusters(clusters, "auto")
     if write_glossary or output_format == "toml":
         _say_imperatives(clusters)
-    if write_glossary:
-        _save_glossary(glossary, existing, write_glossary)
-    if output_format == "json":
+    written = _save_glossary(glossary, existing, write_glossary) if write_glossary else None
+    asked = ctx.get_parameter_source("output_format") not in (None, ParameterSource.DEFAULT)
+    if write_glossary and not asked:  # the glossary is the output: a summary, not the table
+        done = f"{write_glossary}: {written}; " if written else ""
+        click.echo(f"{done}{_clusters(len(clusters))} found; --output-format table lists them")
+    elif output_format == "json":
         click.echo(json.dumps([_as_dict(c) for c in clusters], ensure_ascii=False, indent=2))
     elif output_format == "toml":
         click.echo(glossary.dumps(), nl=False)
     else:
+        shown = clusters
+        if limit is None and stdout_isatty():  # a screen, not a file or a program
+            shown = clusters[:TERMINAL_LIMIT]
         # plain lines: rich tables cost twice the scan on a book-sized corpus
-        click.echo("\n".join(render(clusters)))
+        click.echo("\n".join(render(shown, len(clusters))))
+        if len(shown) < len(clusters):
+            click.echo(_more(clusters[len(shown) :]))
     if inputs.errors:  # what could be read was scanned; the others said above
         raise SystemExit(EXIT_ERROR)
+
+
+def _clusters(n: int) -> str:
+    return f"{n:,} cluster{'' if n == 1 else 's'}"
+
+
+def _more(hidden: Sequence[Cluster]) -> str:
+    """The table's footer on a terminal: how many clusters it left out."""
+    auto = sum(cl.tier == "auto" for cl in hidden)
+    some = f", {auto:,} of them automatic (--tier auto lists those)" if auto else ""
+    return f"{len(hidden):,} more cluster{'' if len(hidden) == 1 else 's'}{some}; --limit 0 for all"
 
 
 def _say_imperatives(clusters: Sequence[Cluster]) -> None:
@@ -203,10 +233,11 @@ def _say_imperatives(clusters: Sequence[Cluster]) -> None:
         )
 
 
-def _save_glossary(found: Glossary, existing: Glossary | None, path: str) -> None:
+def _save_glossary(found: Glossary, existing: Glossary | None, path: str) -> str | None:
     """Write `found` to `path`; into an existing glossary, appended: its
     entries (a person's decisions) stay and win, and what was left out is
-    said on stderr."""
+    said on stderr.  Returns what a new file holds ("3 entries (4
+    spellings to rewrite) written"), None when stderr said what happened."""
     if existing is None:
         if not found.entries:
             # nothing automatic (or only imperative readings, left out):
@@ -215,9 +246,14 @@ def _save_glossary(found: Glossary, existing: Glossary | None, path: str) -> Non
                 f"{path}: no automatic-tier spelling to write; file not written",
                 err=True,
             )
-            return
+            return None
         found.save(path)
-        return
+        n = len(found.entries)
+        spellings = sum(len(e.variants) for e in found.entries)
+        return (
+            f"{n} entr{'y' if n == 1 else 'ies'} ({spellings} spelling"
+            f"{'' if spellings == 1 else 's'} to rewrite) written"
+        )
     from arclean.names.glossary import merge_file
 
     merged = merge_file(path, found)
@@ -234,6 +270,7 @@ def _save_glossary(found: Glossary, existing: Glossary | None, path: str) -> Non
         )
         for line in merged.conflicts:
             click.echo(f"  {line}", err=True)
+    return None
 
 
 @names_group.command("review")
@@ -274,6 +311,9 @@ def review_cmd(
     with _progress(inputs):
         clusters = ranked(scan(inputs, glossaries=[glossary]))
     console = Console(highlight=False)
+    # a file or a pipe: each line whole (rich would cut it at 80 columns);
+    # on a terminal, rich wraps at the terminal's width
+    console.soft_wrap = not console.is_terminal
 
     def save() -> None:
         glossary.save(glossary_path)
@@ -283,7 +323,7 @@ def review_cmd(
         glossary,
         save,
         # brackets are rich markup: escaped, so the keys show
-        ask=lambda prompt, default: Prompt.ask(escape(prompt), default=default),
+        ask=lambda prompt, default: Prompt.ask(escape(prompt), default=default, console=console),
         say=lambda text: console.print(escape(text)),
         skipped=skipped,
     )

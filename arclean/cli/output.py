@@ -39,6 +39,12 @@ def stderr_isatty() -> bool:
     return bool(sys.stderr.isatty())
 
 
+def stdout_isatty() -> bool:
+    """Is stdout a terminal (a person reading, not a file or a program)?"""
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def display_name(label: str) -> str:
     """An input's name in status messages: ``<stdin>`` for ``-``, a name
     holding a control character quoted as git quotes it (``"n\\nl.txt"``),

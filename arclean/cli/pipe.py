@@ -31,9 +31,52 @@ if TYPE_CHECKING:
     from arclean.ruleset import RuleSet
 
 
+class _Step(click.Command):
+    """A pipe step: an option of `arclean pipe` itself written after a step
+    (``pipe punct --unsafe-fixes``) is said to go before the steps, not
+    answered with a bare "No such option"."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            parent = ctx.parent
+            if parent is None:
+                raise
+            for param in parent.command.params:
+                if exc.option_name in (*param.opts, *param.secondary_opts):
+                    flag = isinstance(param, click.Option) and param.is_flag
+                    written = _moved_first(parent.meta.get(_STEPS, []), exc.option_name, flag)
+                    raise click.UsageError(
+                        f"{exc.option_name} is an option of `arclean pipe`, not of the step "
+                        f"{self.name!r}: write it before the steps: arclean pipe {written}",
+                        ctx,
+                    ) from None
+            raise
+
+
+#: Where `PipeGroup` keeps its arguments as written, for `_Step`'s message.
+_STEPS = "arclean.pipe.steps"
+
+
+def _moved_first(args: list[str], option: str, flag: bool) -> str:
+    """`pipe`'s arguments as written with `option` (and its value) moved first."""
+    import shlex
+
+    for i, word in enumerate(args):
+        if word == option or word.startswith(option + "="):
+            width = 1 if flag or "=" in word else 2
+            return shlex.join([*args[i : i + width], *args[:i], *args[i + width :]])
+    return shlex.join([option, *args])
+
+
 class PipeGroup(click.Group):
     """Steps are the rule groups, plus `rules FILE` (and `names` when the
     names package is installed)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[_STEPS] = list(args)  # as written, for `_Step`'s message
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         from arclean.ruleset import GROUP_PREFIXES
@@ -51,7 +94,7 @@ class PipeGroup(click.Group):
             return None
         # A shipped group, or one from a --rules file (checked when the pipe runs).
         known = cmd_name in GROUP_PREFIXES
-        return click.Command(
+        return _Step(
             cmd_name,
             callback=lambda all_rules: ("group", (cmd_name, all_rules)),
             params=[
@@ -70,14 +113,14 @@ class PipeGroup(click.Group):
         )
 
 
-@click.command("rules", context_settings=CONTEXT_SETTINGS)
+@click.command("rules", cls=_Step, context_settings=CONTEXT_SETTINGS)
 @click.argument("path", type=click.Path(dir_okay=False))
 def _rules_step(path: str) -> tuple[str, str]:
     """Apply every rule of a rule file."""
     return ("file", path)
 
 
-@click.command("names", context_settings=CONTEXT_SETTINGS)
+@click.command("names", cls=_Step, context_settings=CONTEXT_SETTINGS)
 @glossary_option("A name glossary (TOML) whose spellings apply; repeatable.")
 def _names_step(glossaries: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """Reconcile name spellings: the glossaries' (AR801) and the confident

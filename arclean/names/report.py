@@ -129,12 +129,13 @@ def member_line(m: Member, canonical: str) -> str:
     return f"{m.form} ×{m.count}: {tier}; {why}"
 
 
-def render(clusters: list[Cluster]) -> Iterator[str]:
-    """The table output as plain lines (one block per cluster, numbered)."""
+def render(clusters: list[Cluster], total: int | None = None) -> Iterator[str]:
+    """The table output as plain lines (one block per cluster, numbered
+    "cluster N of `total`": of all found when only the first are shown)."""
     if not clusters:
         yield "no name variants found"
         return
-    total = len(clusters)
+    total = total or len(clusters)
     for i, cl in enumerate(clusters, 1):
         yield (
             f"cluster {i} of {total}: {cl.canonical}  [{cl.tier or 'none'}]  "

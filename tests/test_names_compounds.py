@@ -152,3 +152,20 @@ def test_two_split_spellings_against_one_joined_are_enough():
     assert _rewrites(text) == [("عبدالرحمن", "عبد الرحمن")]
     one_each = "وقال عبد الرحمن السالم إن المشروع يسير. وأضاف عبدالرحمن أن العمل سينتهي."
     assert _rewrites(one_each) == []
+
+
+def test_a_rejected_compound_pair_is_left_alone():
+    """Session 27, a fresh user: ``[[reject]] pair = ["عبد الملك",
+    "عبدالملك"]`` (what `names review` writes for `x N` on such a
+    cluster) was ignored by `pipe names`, AR802 and `names scan`."""
+    from arclean.names import scan
+    from arclean.names.glossary import Glossary
+
+    rejected = Glossary(rejections=[("عبد الملك", "عبدالملك")])
+    assert Reconciler([rejected]).rewrite(SPLIT_USUAL)[1] == []
+    offered = {m.form for cl in scan([SPLIT_USUAL], glossaries=[rejected]) for m in cl.variants}
+    assert "عبدالملك" not in offered  # not offered again
+    other = Glossary(rejections=[("عبد الله", "عبدالله")])  # another pair: no effect
+    assert [(r.old, r.new) for r in Reconciler([other]).rewrite(SPLIT_USUAL)[1]] == [
+        ("عبدالملك", "عبد الملك")
+    ]

@@ -150,7 +150,7 @@ def compound_clusters(
         name = judge.gaz.count(key) > 0
         if lex_word and not name:
             continue
-        usual = usual_spelling(s_forms, j_forms, s, taken, merged, "auto")
+        usual = without_rejected(usual_spelling(s_forms, j_forms, s, taken, merged, "auto"), judge)
         if usual is None:
             continue
         canonical, members = usual
@@ -202,6 +202,25 @@ def usual_spelling(
     if not any(m.tier for m in members):
         return None
     return canonical, members
+
+
+def without_rejected(
+    usual: tuple[str, list[Member]] | None, judge: Judge
+) -> tuple[str, list[Member]] | None:
+    """`usual_spelling`'s result with the members a person rejected
+    (a glossary's ``[[reject]] pair = ["عبد الرحمن", "عبدالرحمن"]``, as
+    `names review` writes it) left alone; None when nothing is left to
+    change."""
+    if usual is None:
+        return None
+    canonical, members = usual
+    kept = [
+        Member(m.form, m.count, None, 0.0, ["rejected"])
+        if m.tier is not None and judge.glossary.rejected(m.form, canonical)
+        else m
+        for m in members
+    ]
+    return (canonical, kept) if any(m.tier for m in kept) else None
 
 
 def _may_hold_head(word: str) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from arclean.names.compounds import head_of, usual_spelling
+from arclean.names.compounds import head_of, usual_spelling, without_rejected
 from arclean.names.counting import Counts, prose_lines
 from arclean.names.evidence import Judge
 from arclean.names.lexicon import strip_marks
@@ -63,7 +63,9 @@ def joined_clusters(
         if not all(_name_part(p, judge) for p in parts):
             continue
         note = "; one word may be another name"
-        usual = usual_spelling(s_forms, j_forms, s, taken, merged, "review", note)
+        usual = without_rejected(
+            usual_spelling(s_forms, j_forms, s, taken, merged, "review", note), judge
+        )
         if usual is not None:
             clusters.append(Cluster(usual[0], usual[1], "review", evidence=[]))
     return clusters

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from conftest import SEED
 
-from arclean.names import scan
+from arclean.names import Reconciler, scan
 
 
 def _merged(texts: list[str]) -> bool:
@@ -34,3 +34,16 @@ def test_one_shared_cue_is_still_not_enough():
         {m.form for m in cl.members} >= {"نواف", "نايف"} and cl.tier == "auto"
         for cl in scan([text], kwic=False)
     )
+
+
+def test_a_name_opening_with_kaf_is_no_proclitic_on_a_merged_name():
+    """Session 27, a fresh user on news 2015-08-09: Ashley Young's يونج →
+    يونغ also respelled the Korean minister «تشوي كيونج» (ك taken as the
+    preposition "like").  A fuzzy merge never goes through a ك proclitic;
+    the bare slip is still mended."""
+    text = (
+        "سجل أشلي يونغ هدفا. وقال يونغ إن الفريق قوي. وأكد أشلي يونغ أن المدرب راض. "
+        "ومرر أشلي يونج الكرة. وقال يونغ إنه سعيد.\n"
+        "وفي سيول قال نائب رئيس الوزراء تشوي كيونج إن الاقتصاد ينمو."
+    )
+    assert [(r.old, r.new) for r in Reconciler().rewrite(text)[1]] == [("يونج", "يونغ")]

@@ -286,7 +286,9 @@ class Reconciler:
                 hit is not None
                 and prefix
                 and fold_word(hit[0]) != fold_word(core)
-                and _known_word(sw)
+                # ك ("like") before a name is rare, and it opens many foreign
+                # names: «تشوي كيونج» is no ك + يونج (session 27)
+                and (_known_word(sw) or fold_word(prefix).endswith("ك"))
             ):
                 continue
             if hit is not None:

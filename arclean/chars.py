@@ -192,6 +192,13 @@ BIDI_CONTROLS = frozenset(
 #: The bidi marks (ALM, LRM, RLM): legitimate in Arabic text, but invisible,
 #: so output shows them escaped too.
 BIDI_MARKS = frozenset(ALM + LRM + RLM)
+#: The letters that may follow a rhyme's last consonant as its vowel drawn
+#: out (رسولا / وعقولا, حبيبي / حبيب): two lines rhyme on the letter before
+#: them too (`arclean.text.verse`).
+RHYME_TAIL = frozenset("\N{ARABIC LETTER ALEF}\N{ARABIC LETTER YEH}\N{ARABIC LETTER WAW}")
+#: An alef maqsura rhymes as an alef (الهوى / عصا).
+RHYME_FOLD = str.maketrans("\N{ARABIC LETTER ALEF MAKSURA}", "\N{ARABIC LETTER ALEF}")
+
 # ---------------------------------------------------------------------------
 # Search folding: what the `search` profile writes and what name matching
 # compares on.  Lossy by design; never applied to text an editor will read.

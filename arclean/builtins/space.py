@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from arclean.builtins._common import LineStarts
 from arclean.chars import MARK, REGEX_FLAGS, lazy_compile
 from arclean.text.spans import Range, contains
+from arclean.text.verse import Verse, alike, same_poem, verse, verse_line
 
 if TYPE_CHECKING:
     from arclean.ruleset.model import Rule
@@ -22,14 +23,9 @@ _MARK_RE = lazy_compile(MARK, REGEX_FLAGS)
 #: A run this long is a gap that was meant: the one between the two halves
 #: (hemistichs) of a line of verse, or a column gap.
 _LAYOUT_RUN = 4
-#: A line of verse written as its two halves (hemistichs) of 2-6 words each,
-#: parted by a run of at least this many spaces: the gap is the poem's layout.
-_VERSE_GAP = 3
-_HEMISTICH_WORDS = range(2, 7)
-#: The longer half of a line of verse is at most this many times the shorter.
-_HEMISTICH_RATIO = 1.5
-#: No half of a verse is longer than this (six long vowelled words).
-_HEMISTICH_CHARS = 200
+#: This many lines in a row read as verses of one shape are a poem, rhyme
+#: or no rhyme: prose does not hold a slip of three spaces on each of them.
+_POEM_LINES = 3
 
 
 def _line_at(text: str, position: int) -> tuple[int, int]:
@@ -114,26 +110,6 @@ def _is_layout(
     return layout
 
 
-def _halves(text: str, line: tuple[int, int], start: int, end: int) -> bool:
-    """Does the run ``text[start:end]`` of three spaces or more part the
-    line into two halves of a verse: 2-6 words each, of about one length
-    (marks not counted), as the halves of one metre are?"""
-    if end - start < _VERSE_GAP or max(start - line[0], line[1] - end) > _HEMISTICH_CHARS:
-        return False  # (a long half is no hemistich: a line of many runs stays linear)
-    before, after = text[line[0] : start].split(), text[end : line[1]].split()
-    if len(before) not in _HEMISTICH_WORDS or len(after) not in _HEMISTICH_WORDS:
-        return False
-    lengths = sorted(len(_MARK_RE.sub("", "".join(half))) for half in (before, after))
-    return lengths[1] <= _HEMISTICH_RATIO * lengths[0]
-
-
-def _verse_line(text: str, line: tuple[int, int]) -> bool:
-    """Is `line` a line of verse: one of its runs parts it into two halves?"""
-    if line[1] - line[0] > 2 * _HEMISTICH_CHARS + _LAYOUT_RUN * 10:
-        return False
-    return any(_halves(text, line, *m.span()) for m in _INNER_RUN_RE.finditer(text, *line))
-
-
 def _neighbour(text: str, line: tuple[int, int], step: int) -> tuple[int, int] | None:
     """The line above (`step` -1) or below (1) `line`, over one blank line."""
     for _ in range(2):
@@ -145,19 +121,37 @@ def _neighbour(text: str, line: tuple[int, int], step: int) -> tuple[int, int] |
     return None
 
 
-def _verse_gap(text: str, line: tuple[int, int], start: int, end: int) -> bool:
+def _verse_gap(
+    text: str, line: tuple[int, int], start: int, end: int, verses: dict[int, Verse | None]
+) -> bool:
     """Is the run ``text[start:end]`` the gap between the two halves of a
-    line of a poem: three spaces or more between halves of 2-6 words of
-    about one length (ألا ليت الشباب يعود يوما   فأخبره بما فعل المشيب), on
-    a line beside another such line?  A poem keeps every line's gap, not
-    only the wide ones; a lone line so parted (a headline with a slip,
-    تركيا تدين التفجير الإرهابي الذي   استهدف مسجد) is prose."""
-    if not _halves(text, line, start, end):
+    line of a poem (`arclean.text.verse`): three spaces or more between
+    halves of 2-6 words of about one length, its number before it if any
+    (1- ألا ليت الشباب يعود يوما   فأخبره بما فعل المشيب), beside a line
+    of a poem (`arclean.text.verse.same_poem`)?  A poem keeps every line's
+    gap, not only the wide ones; a lone line so parted (a headline with a
+    slip, تركيا تدين التفجير الإرهابي الذي   استهدف مسجد), or two lines of
+    prose that each hold a slip, are prose."""
+    known = verses.get(line[0])
+    this = known if known is not None and known.at == start else verse(text, line, start, end)
+    if this is None:
         return False
-    return any(
-        near is not None and _verse_line(text, near)
-        for near in (_neighbour(text, line, -1), _neighbour(text, line, 1))
-    )
+    lines = 1
+    for step in (-1, 1):
+        near, last = line, this
+        for hop in range(_POEM_LINES - 1):
+            found = _neighbour(text, near, step)
+            if found is None:
+                break
+            if found[0] not in verses:
+                verses[found[0]] = verse_line(text, found)
+            other = verses[found[0]]
+            if other is None or not alike(last, other):
+                break
+            if hop == 0 and same_poem(this, other):
+                return True
+            near, last, lines = found, other, lines + 1
+    return lines >= _POEM_LINES
 
 
 def repeated_spaces(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
@@ -170,6 +164,7 @@ def repeated_spaces(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
 
     reps = []
     cache: dict[int, bool] = {}
+    verses: dict[int, Verse | None] = {}
     prose = sorted((span.start, span.end) for span in spans)
     # The line of each run, found once per line: runs come in order.
     line_of = LineStarts(text)
@@ -191,7 +186,9 @@ def repeated_spaces(text: str, spans: Sequence[Span], rule: Rule) -> list[Any]:
         if start != line[0]:
             end = text.find("\n", m.start())
             line = (start, len(text) if end == -1 else end)
-        if _verse_gap(text, line, m.start(), m.end()) or _is_layout(text, line, prose, cache):
+        if _verse_gap(text, line, m.start(), m.end(), verses) or _is_layout(
+            text, line, prose, cache
+        ):
             continue
         reps.append(Replacement(m.start(), m.end(), " ", rule.code))
     return reps

@@ -112,7 +112,7 @@ def check(
         if result.error:
             error(result.error)
             errors.append(result.error)
-            out.write(render_error(output_format, result.error))
+            out.write(render_error(output_format, result.error, result.name))
             continue
         files += 1
         checked.append(result.name)

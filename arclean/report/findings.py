@@ -85,16 +85,32 @@ def format_full(path: str, text: str, findings: Sequence[Finding]) -> str:
 
 
 def _escape_github(value: str, *, property: bool = False) -> str:
+    """`value` escaped as GitHub's workflow commands require: ``%``, CR and
+    LF everywhere, and ``:`` and ``,`` in a property (``file=...``)."""
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if property:
         value = value.replace(":", "%3A").replace(",", "%2C")
     return value
 
 
+def github_file(path: str) -> str:
+    """The ``file=`` property of an annotation: `path` as every output for
+    people shows it (`arclean.report.diff.shown_name`: quoted as git quotes
+    a name holding a control character, bidi controls named), escaped as
+    workflow commands require.  An ordinary name is the real path, and
+    GitHub attaches the annotation to the file; a name holding a bidi or
+    other control character is not written raw (it could reorder or drive
+    the terminal or log showing the output), and its annotation is listed
+    with the run, attached to no file (B15)."""
+    from arclean.report.diff import shown_name
+
+    return _escape_github(shown_name(path), property=True)
+
+
 def format_github(path: str, text: str, findings: Sequence[Finding]) -> str:
     """GitHub Actions workflow commands, one ``::level ...::message``
     annotation a line; levels error and warning are kept, others become
-    notice."""
+    notice.  `path` is the file's real name (`github_file` shows it)."""
     index = LineIndex(text)
     out = []
     for finding in findings:
@@ -102,7 +118,7 @@ def format_github(path: str, text: str, findings: Sequence[Finding]) -> str:
         level = {"error": "error", "warning": "warning"}.get(finding.level, "notice")
         props = (
             f"title={_escape_github(f'arclean ({finding.code})', property=True)},"
-            f"file={_escape_github(path, property=True)},line={line},col={col},"
+            f"file={github_file(path)},line={line},col={col},"
             f"endLine={end_line},endColumn={end_col}"
         )
         out.append(f"::{level} {props}::{_escape_github(f'{finding.code} {message_of(finding)}')}")

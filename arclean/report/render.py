@@ -35,25 +35,31 @@ def render_findings(
 
         rules = {r.code: r for r in RuleSet.load().rules}
         return findings_sarif(findings, rules, errors)
+    if output_format == "github":  # the name shown as below (`github_file`)
+        return format_github(path, text, findings)
     from arclean.report.diff import shown_name
 
     # a name holding a line break or an escape stays on its line, quoted as git
     # does; a bidi control in it is shown by name
-    if output_format == "github":
-        return format_github(shown_name(path), text, findings)
     if output_format == "full":
         return format_full(shown_name(path), text, findings)
     return format_concise(shown_name(path), text, findings)
 
 
-def render_error(output_format: str, message: str) -> str:
+def render_error(output_format: str, message: str, path: str | None = None) -> str:
     """A file that could not be checked, for the ``github`` format (an
-    ``::error`` annotation naming the file); empty for the others, whose
-    errors go to stderr (and into the SARIF log)."""
+    ``::error`` annotation naming the file `path`, which `message` starts
+    with; without `path`, what comes before the first ``: ``); empty for
+    the others, whose errors go to stderr (and into the SARIF log).  The
+    name is shown as in the findings' annotations (`github_file`), and bidi
+    controls in the message are named, as on stderr."""
     if output_format != "github":
         return ""
-    from arclean.report.findings import _escape_github
+    from arclean.report.findings import _escape_github, github_file
+    from arclean.text.display import escape_bidi
 
-    path, _, rest = message.partition(": ")
-    props = f"title=arclean,file={_escape_github(path, property=True)}" if rest else "title=arclean"
-    return f"::error {props}::{_escape_github(message)}\n"
+    if path is None or not message.startswith(path + ": "):
+        path, sep, _ = message.partition(": ")
+        path = path if sep else ""
+    props = f"title=arclean,file={github_file(path)}" if path else "title=arclean"
+    return f"::error {props}::{_escape_github(escape_bidi(message))}\n"

@@ -14,7 +14,7 @@ from arclean.names.evidence import Judge
 from arclean.names.glossary import Glossary
 from arclean.names.joined import joined_clusters
 from arclean.names.members import FOREIGN_LETTER, foreign_letters
-from arclean.names.model import COMMON_WORDS, Cluster, Member, Settings, Tier
+from arclean.names.model import COMMON_WORDS, OWN_SPELLINGS, Cluster, Member, Settings, Tier
 from arclean.names.pairing import Group, candidate_pairs, fold_groups, fuzzy_splits
 from arclean.names.scoring import OTHER_WORD, Merge, PairScorer, fold_member
 from arclean.names.similarity import orthographic_weight
@@ -180,6 +180,11 @@ def make_cluster(canonical: str, members: list[Member], judge: Judge) -> Cluster
     members.sort(key=lambda m: (m.form != canonical, -m.count))
     if tier == "review" and ordinary_words(canonical, members, judge):
         evidence.append(COMMON_WORDS)
+    for m in members:
+        g = fold_word(m.form)
+        known = judge.attested(g) or judge.lex_count(g) >= judge.s.known_count
+        if m.tier == "review" and (known or judge.place(g)):
+            m.evidence.append(OWN_SPELLINGS)  # عيسى beside سيسي, غينيا beside كينيا
     return Cluster(canonical, members, tier, evidence=evidence)
 
 

@@ -141,6 +141,11 @@ class Member:
 #: name by the reference lists, or a word the lexicon uses as often as the
 #: variants): ranked after the name clusters (seventh round).
 COMMON_WORDS = "ordinary words"
+#: Evidence of a review member that is a spelling of its own (a word of the
+#: books, a well-attested name, or a country: العرج beside العراق, عيسى
+#: beside سيسي, غينيا beside كينيا): it weighs less in a cluster's rank
+#: (`report.impact`).
+OWN_SPELLINGS = "spellings of their own"
 
 
 def times(n: int) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from arclean.chars import FOREIGN_SOUND_LETTERS
 from arclean.names.members import FOREIGN_LETTER
-from arclean.names.model import COMMON_WORDS, Cluster, Member, times
+from arclean.names.model import COMMON_WORDS, OWN_SPELLINGS, Cluster, Member, times
 
 #: How much of a member's occurrences a tier is expected to change.
 CONFIDENCE = {"auto": 1.0, "review": 0.5}
@@ -37,8 +37,13 @@ _GAZETTEER = re.compile(r"^gazetteer \((\d+)\)$")
 
 def impact(cl: Cluster) -> float:
     """What accepting the cluster would change: its variants' occurrences,
-    each weighed by the confidence of its tier (0 for a member with none)."""
-    return sum(m.count * CONFIDENCE.get(m.tier or "", 0.0) for m in cl.variants)
+    each weighed by the confidence of its tier (0 for a member with none),
+    a tenth of it for a review member that is a spelling of its own
+    (`OWN_SPELLINGS`: another person or place as often as a slip)."""
+    return sum(
+        m.count * CONFIDENCE.get(m.tier or "", 0.0) * (0.1 if OWN_SPELLINGS in m.evidence else 1)
+        for m in cl.variants
+    )
 
 
 def ordinary(cl: Cluster) -> bool:
@@ -111,6 +116,10 @@ def _one(e: str) -> str:
         FOREIGN_LETTER: (f"a letter for a foreign sound ({_FOREIGN_LETTERS}): the writer's choice"),
         COMMON_WORDS: (
             "the kept spelling may be an ordinary word as well as a name: listed after the names"
+        ),
+        OWN_SPELLINGS: (
+            "this spelling is a known word, name or country of its own (maybe another person"
+            " or place): weighs less in the ranking"
         ),
     }.get(e, e)
 

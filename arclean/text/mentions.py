@@ -60,15 +60,31 @@ _NAMES: tuple[tuple[str, str], ...] = (
     (rf"{_DEFINITE}(?:نقطتان|نقطتين|نقطتا|شارحة|شارحه){_END}", r":"),
 )
 
+#: A word that opens a new clause (ثم, لكن, بينما, وبعدها): after a mark
+#: it shows the mark in use, ending the clause before it (توقف عند الفاصلة
+#: ، ثم عاد: the comma of «stopped at the comma»), unless a mark's name
+#: follows within three words (الفاصلة ، ثم النقطة .: a list of marks).
+_NEW_CLAUSE = (
+    r"(?:ثم|لكن|لكنه|لكنها|ولكن|ولكنه|ولكنها|بينما|وبينما|بعدها|وبعدها)"
+    rf"{_END}(?!(?:[ \t]+[^\s]+){{0,2}}?[ \t]+[وف]?(?:لل|[بكل]?(?:ال)?)"
+    r"(?:فاصلة|فاصله|شولة|شوله|نقطة|نقطه|نقطتان|نقطتين|شارحة|شارحه|علامة|علامه)"
+    rf"{_END})"
+)
+
 #: A mark cited right after its name: the name, a qualifier, spaces, an
 #: opening bracket or quote perhaps, the mark; then a closing bracket or
-#: quote, or a word on the same line (a mark at the end of a line after
-#: «النقطة» ends the sentence: وصلنا إلى النقطة .).
+#: quote, or a word on the same line that opens no new clause (a mark at
+#: the end of a line after «النقطة» ends the sentence: وصلنا إلى النقطة .;
+#: so does a comma or full stop before ثم: وصلنا إلى النقطة . ثم عدنا).
+#: The names that are ordinary nouns too (فاصلة: a break; النقطة: the
+#: point): only these are read as words before a new clause.
+_COMMON_NAMES = (0, 4)
 NAMED_MARK = (
     "(?:"
     + "|".join(
         rf"{name}{_QUALIFIER}[ \t\N{{NO-BREAK SPACE}}]*[(\[«\"“”]?[ \t]*{mark}"
-        for name, mark in _NAMES
+        + (rf"(?![ \t\N{{NO-BREAK SPACE}}]+{_NEW_CLAUSE})" if n in _COMMON_NAMES else "")
+        for n, (name, mark) in enumerate(_NAMES)
     )
     + r")(?=[ \t]*[)\]»\"“”]|[ \t\N{NO-BREAK SPACE}]+[\p{L}\p{N}])"
 )

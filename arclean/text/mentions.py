@@ -15,6 +15,7 @@ import regex
 from arclean.chars import (
     CITABLE_HARAKAT,
     CITATION_OPENERS,
+    HSPACE,
     LETTERS_AND_MARKS,
     MARK,
     REGEX_FLAGS,
@@ -59,17 +60,90 @@ _NAMES: tuple[tuple[str, str], ...] = (
     (rf"{_DEFINITE}(?:نقطتان|نقطتين|نقطتا|شارحة|شارحه){_END}", r":"),
 )
 
+#: A word that opens a new clause (ثم, لكن, بينما, وبعدها): after a mark
+#: it shows the mark in use, ending the clause before it (توقف عند الفاصلة
+#: ، ثم عاد: the comma of «stopped at the comma»), unless a mark's name
+#: follows within three words (الفاصلة ، ثم النقطة .: a list of marks).
+_NEW_CLAUSE = (
+    r"(?:ثم|لكن|لكنه|لكنها|ولكن|ولكنه|ولكنها|بينما|وبينما|بعدها|وبعدها)"
+    rf"{_END}(?!(?:[ \t]+[^\s]+){{0,2}}?[ \t]+[وف]?(?:لل|[بكل]?(?:ال)?)"
+    r"(?:فاصلة|فاصله|شولة|شوله|نقطة|نقطه|نقطتان|نقطتين|شارحة|شارحه|علامة|علامه)"
+    rf"{_END})"
+)
+
 #: A mark cited right after its name: the name, a qualifier, spaces, an
 #: opening bracket or quote perhaps, the mark; then a closing bracket or
-#: quote, or a word on the same line (a mark at the end of a line after
-#: «النقطة» ends the sentence: وصلنا إلى النقطة .).
+#: quote, or a word on the same line that opens no new clause (a mark at
+#: the end of a line after «النقطة» ends the sentence: وصلنا إلى النقطة .;
+#: so does a comma or full stop before ثم: وصلنا إلى النقطة . ثم عدنا).
+#: The names that are ordinary nouns too (فاصلة: a break; النقطة: the
+#: point): only these are read as words before a new clause.
+_COMMON_NAMES = (0, 4)
 NAMED_MARK = (
     "(?:"
     + "|".join(
         rf"{name}{_QUALIFIER}[ \t\N{{NO-BREAK SPACE}}]*[(\[«\"“”]?[ \t]*{mark}"
-        for name, mark in _NAMES
+        + (rf"(?![ \t\N{{NO-BREAK SPACE}}]+{_NEW_CLAUSE})" if n in _COMMON_NAMES else "")
+        for n, (name, mark) in enumerate(_NAMES)
     )
     + r")(?=[ \t]*[)\]»\"“”]|[ \t\N{NO-BREAK SPACE}]+[\p{L}\p{N}])"
+)
+
+#: Each Latin mark and its Arabic counterpart, as a pattern each.
+_PAIRS: tuple[tuple[str, str], ...] = (
+    (r"\?", r"\N{ARABIC QUESTION MARK}"),
+    (",", r"\N{ARABIC COMMA}"),
+    (";", r"\N{ARABIC SEMICOLON}"),
+)
+_WORD = rf"[\p{{L}}\p{{N}}][{LETTERS_AND_MARKS}\p{{N}}]*"
+#: A word that sets one mark against another: بدلا من، بدل، عوضا عن، مكان،
+#: وليس، لا، بل (تكتب ? بدلا من ؟; لا تكتب , بل ،).
+_INSTEAD = "بدلا|بدلاً|بدل|عوضا|عوضاً|عوض|مكان"
+_AGAINST = rf"(?<![{LETTERS_AND_MARKS}])[وف]?(?:{_INSTEAD}|ليس|ليست|لا|بل){_END}"
+#: A verb of writing or using, right before a mark it cites (تكتب ? بدلا من).
+_WRITE = (
+    rf"(?<![{LETTERS_AND_MARKS}])[وفل]?(?:تكتب|اكتب|أكتب|يكتب|نكتب|تكتبوا|اكتبوا|تكتبي|اكتبي"
+    r"|استخدم|تستخدم|يستخدم|نستخدم|استخدمي|استعمل|تستعمل|يستعمل|نستعمل|ضع|تضع|يضع|نضع"
+    rf"|يوضع|توضع){_END}"
+)
+_LONE_END = rf"(?={HSPACE}|$|[)\]»\"”.])"
+
+
+def _lone(mark: str) -> str:
+    """`mark` as a word of its own, with the spaces before it."""
+    return rf"(?<!{HSPACE}){HSPACE}+{mark}{_LONE_END}"
+
+
+def _set_against(first: str, second: str) -> str:
+    """`first` and `second` as words of their own, one to four words apart,
+    one of which sets them against each other (? بدلا من ؟, , بل ،)."""
+    space = f"{HSPACE}+"
+    between = rf"(?:{space}{_WORD}){{1,4}}"
+    against = rf"(?=(?:{space}{_WORD}){{0,3}}?{space}{_AGAINST})"
+    return rf"{_lone(first)}{against}{between}{_lone(second)}"
+
+
+#: ``{quoted_mark}``: a Latin mark the text talks about, not one it uses:
+#: standing as a word of its own and set against its Arabic counterpart
+#: (تكتب ? بدلا من ؟; لا تكتب , بل ،; either order: اكتب ، لا ,), or right
+#: after a verb of writing and before بدلا من, عوضا عن, مكان (تكتب ? بدلا
+#: من علامة الاستفهام; not before لا: هل تكتب ? لا is a question answered).
+#: Converting it would make the sentence say «write ؟ instead of ؟»; the
+#: rules that replace or respace ? , ; and ، ؛ ؟ leave both marks (the
+#: stretch from the first's spaces to the second).  A stray mark after a
+#: word (ماذا تريد ? قال) is none of these.
+QUOTED_MARK = (
+    "(?:"
+    + "|".join(
+        alt
+        for latin, arabic in _PAIRS
+        for alt in (
+            _set_against(latin, arabic),
+            _set_against(arabic, latin),
+            rf"(?<={_WRITE}){_lone(latin)}(?={HSPACE}+[وف]?(?:{_INSTEAD}){_END})",
+        )
+    )
+    + ")"
 )
 
 #: ``{cited_mark}``: harakat cited alone (in brackets or quotes, on a lone tatweel, named: الشدة ّ).
@@ -119,4 +193,8 @@ HARAKA_NAME_BEFORE = lazy_compile(
 
 #: The pattern macros this module defines (merged with
 #: `arclean.chars.PATTERN_MACROS` by `arclean.ruleset.patterns`).
-MENTION_MACROS: dict[str, str] = {"named_mark": NAMED_MARK, "cited_mark": CITED_MARK}
+MENTION_MACROS: dict[str, str] = {
+    "named_mark": NAMED_MARK,
+    "cited_mark": CITED_MARK,
+    "quoted_mark": QUOTED_MARK,
+}

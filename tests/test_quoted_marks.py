@@ -1,0 +1,42 @@
+"""{quoted_mark}: a Latin mark the text talks about (تكتب ? بدلا من ؟) is
+left, with its Arabic counterpart; a stray Latin mark is still fixed."""
+
+from __future__ import annotations
+
+import pytest
+
+from arclean import Cleaner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تكتب ? بدلا من ؟",
+        "تكتب ? بدلاً من ؟ في العربية.",
+        "لا تكتب , بل ،",
+        "اكتب ، لا , في النص العربي.",
+        "اكتب ؟ وليس ? في آخر السؤال.",
+        "استخدم ; بدل ؛ في النص",
+        "تكتب ? بدلا من علامة الاستفهام العربية",
+        "لا تكتب , بل ،\nماذا تريد؟ قال",
+    ],
+)
+def test_a_mark_set_against_its_counterpart_is_left(text: str) -> None:
+    assert Cleaner()(text) == text
+    assert not {f.code for f in Cleaner().check(text)} & {"AR101", "AR102", "AR103", "AR104"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ماذا تريد ? قال", "ماذا تريد؟ قال"),
+        ("ماذا تكتب ? قال", "ماذا تكتب؟ قال"),
+        ("قال ? بدلا من ذلك", "قال؟ بدلا من ذلك"),
+        ("هل ذهبت ? لا ، بل بقيت", "هل ذهبت؟ لا، بل بقيت"),
+        ("صباح الأحد , ونقل لهم ، ثم", "صباح الأحد، ونقل لهم، ثم"),
+        # not counterparts: a ? and a comma are not set against each other
+        ("هل تكتب ? لا ، أقرأ", "هل تكتب؟ لا، أقرأ"),
+    ],
+)
+def test_a_stray_latin_mark_is_still_fixed(text: str, want: str) -> None:
+    assert Cleaner()(text) == want

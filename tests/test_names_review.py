@@ -205,3 +205,24 @@ def test_a_kept_spelling_with_tatweel_or_vowel_marks_is_refused() -> None:
     session.one(cl, 1, 1)
     assert sum("cannot be a kept spelling" in s for s in said) == 2
     assert session.glossary.entries[0].canonical == "أحمد"
+
+
+COMPOUND = (
+    "قال عبد الرحمن إن الفريق جاهز. وأكد عبد الرحمن أن المباراة صعبة. "
+    "وأضاف عبد الرحمن أن الجمهور مهم. ثم غادر عبدالرحمن الملعب.\n"
+)
+
+
+def test_a_skipped_compound_name_is_remembered(tmp_path: Path) -> None:
+    """The .skipped file holds one kept spelling a line: عبد الرحمن, two
+    words, is one line, read back whole (not as عبد and الرحمن)."""
+    text = tmp_path / "c.txt"
+    text.write_text(COMPOUND, encoding="utf-8")
+    r, g = _review(tmp_path, text, "s\n")
+    assert "cluster 1 of 1: عبد الرحمن" in r.output
+    state = Path(f"{g}.skipped")
+    assert state.read_text(encoding="utf-8") == "عبد الرحمن\n"
+    r, g = _review(tmp_path, text, "q\n")
+    assert r.exit_code == 0, r.output
+    assert "cluster 1 of 1" not in r.output
+    assert state.read_text(encoding="utf-8") == "عبد الرحمن\n"  # no stray عبد, الرحمن

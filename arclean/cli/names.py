@@ -294,14 +294,14 @@ def review_cmd(
     from arclean.names import scan
     from arclean.names.glossary import Glossary, load_glossary
     from arclean.names.report import ranked
-    from arclean.names.review import Session, Stop
+    from arclean.names.review import Session, Stop, dump_skipped, read_skipped
 
     state = Path(glossary_path + ".skipped")
     writable(glossary_path, "--glossary", state)  # before the first question
     glossary = load_glossary(glossary_path) if Path(glossary_path).exists() else Glossary()
     skipped: set[str] = set()
     if state.exists() and not restart:
-        skipped = set(state.read_text(encoding="utf-8").split())
+        skipped = read_skipped(state.read_text(encoding="utf-8"))
     inputs = Inputs(paths)
     say_left_out(inputs, "review")
     if inputs.errors:  # a person's time is not spent on part of the texts
@@ -317,7 +317,7 @@ def review_cmd(
 
     def save() -> None:
         glossary.save(glossary_path)
-        state.write_text("".join(f"{w}\n" for w in sorted(session.skipped)), encoding="utf-8")
+        state.write_text(dump_skipped(session.skipped), encoding="utf-8")
 
     session = Session(
         glossary,

@@ -171,6 +171,18 @@ class Session:
         self.save()
 
 
+def read_skipped(text: str) -> set[str]:
+    """The kept spellings of the clusters skipped before, from the text of
+    the ``.skipped`` file: one a line, a compound name's words on one line
+    (عبد الرحمن), so lines, not words, are read."""
+    return {line.strip() for line in text.splitlines() if line.strip()}
+
+
+def dump_skipped(skipped: set[str]) -> str:
+    """The text of the ``.skipped`` file that `read_skipped` reads back."""
+    return "".join(f"{w}\n" for w in sorted(skipped))
+
+
 def is_name_spelling(spelling: str) -> bool:
     """Can `spelling` be a name's kept spelling: Arabic-script letters
     (`NAME_WORD_CONTINUE`, less the harakat and tatweel) with one space

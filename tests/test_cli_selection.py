@@ -133,7 +133,39 @@ def test_unsafe_findings_are_not_marked_and_are_counted_as_hidden():
     )
     assert sarif["runs"][0]["results"][0]["properties"]["fixApplicability"] == "unsafe"
     unsafe = invoke(["check", "--isolated", "--select", "AR902", "--unsafe-fixes"], mojibake)
-    assert "AR902 [*]" in unsafe.stdout and "[*] 1 fixable with `arclean fix`." in unsafe.stderr
+    assert "AR902 [*]" in unsafe.stdout
+    # plain `arclean fix` would not apply it (opt-in, unsafe): the hint's command does
+    assert (
+        "[*] 1 fixable with `arclean fix --isolated --unsafe-fixes --extend-select AR902`."
+        in unsafe.stderr
+    )
+
+
+def test_the_fixable_hint_names_a_command_that_applies_the_fixes(tmp_path):
+    """fresh.md §6: `check --select AR802 --unsafe-fixes` ended "fixable with
+    `arclean fix`", which changes nothing (AR802 is opt-in and unsafe).
+    The hint repeats what the command line needed: --unsafe-fixes for an
+    unsafe fix, --extend-select for a rule `fix` leaves out by default."""
+    text = "قال... هذا\n"
+    for args in (["--select", "AR111"], ["--extend-select", "ellipsis-character"]):
+        r = invoke(["check", "--isolated", *args], text)
+        assert "[*] 1 fixable with `arclean fix --isolated --extend-select AR111`." in r.stderr
+    r = invoke(["check", "--isolated", "--select", "AR111,AR101"], text)  # AR101: default
+    assert "`arclean fix --isolated --extend-select AR111`" in r.stderr
+    r = invoke(["check", "--isolated"], "قال ،هذا\n")  # the defaults: plain fix
+    assert "[*] 1 fixable with `arclean fix --isolated`." in r.stderr
+    # the rule already selected by the configuration: no --extend-select
+    (tmp_path / "arclean.toml").write_text('extend-select = ["AR111"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    r = invoke(["check", "--select", "AR111", str(tmp_path / "a.txt")])
+    assert "[*] 1 fixable with `arclean fix`." in r.stderr
+    # and the command given applies the fixes check marked
+    seed = SEED.read_text(encoding="utf-8")
+    r = invoke(["check", "--isolated", "--select", "AR802", "--unsafe-fixes", "-"], seed)
+    command = "arclean fix --isolated --unsafe-fixes --extend-select AR802"
+    assert f"[*] 2 fixable with `{command}`." in r.stderr
+    fixed = invoke([*command.split()[1:], "-"], seed)
+    assert "فيان" in seed and "فيان" not in fixed.stdout
 
 
 def test_fix_says_which_selected_rules_need_unsafe_fixes():

@@ -47,23 +47,36 @@ def test_missing_file_is_an_error(tmp_path: Path) -> None:
     assert r.exit_code != 0
 
 
-def test_write_glossary_prints_a_summary_not_the_table(tmp_path: Path) -> None:
-    """With --write-glossary the glossary is the output: stdout says what
-    was written where, not the whole cluster table (--output-format table
-    asks for it)."""
+def test_write_glossary_says_what_it_wrote_on_stderr(tmp_path: Path) -> None:
+    """With --write-glossary the glossary is the output: what was written
+    where is said on stderr, as `fix` says what it wrote, in one wording on
+    the first write and a re-run, never the whole cluster table (stdout
+    stays empty; --output-format table asks for it)."""
     out = tmp_path / "g.toml"
     r = CliRunner().invoke(names_group, ["scan", str(SEED), "--write-glossary", str(out)])
     assert r.exit_code == 0, r.output
-    assert r.stdout == (
-        f"{out}: 1 entry (1 spelling to rewrite) written; 1 cluster found; "
+    assert r.stdout == ""
+    assert r.stderr == (
+        f"{out}: 1 entry (1 spelling to rewrite) written; 1 cluster found, "
         "--output-format table lists them\n"
     )
     assert load_glossary(out).entries[0].canonical == "فيدان"
-    # into the same glossary again: stderr says what happened to the file
+    # into the same glossary again: the same stream, the same words
     r = CliRunner().invoke(names_group, ["scan", str(SEED), "--write-glossary", str(out)])
-    assert r.exit_code == 0 and "file not written" in r.stderr
-    assert r.stdout == "1 cluster found; --output-format table lists them\n"
+    assert r.exit_code == 0 and r.stdout == ""
+    assert r.stderr == (
+        f"{out}: existing glossary kept; nothing new to add, file not written; "
+        "1 cluster found, --output-format table lists them\n"
+    )
     # an explicit format is the output, as without --write-glossary
     args = ["scan", str(SEED), "--write-glossary", str(out), "--output-format", "json"]
     r = CliRunner().invoke(names_group, args)
     assert r.exit_code == 0 and json.loads(r.stdout)[0]["canonical"] == "فيدان"
+    assert r.stderr == f"{out}: existing glossary kept; nothing new to add, file not written\n"
+    # entries added to an existing glossary: "spellings", not "spelling(s)"
+    out.write_text('version = 1\n[[reject]]\npair = ["حسن", "حسين"]\n', encoding="utf-8")
+    r = CliRunner().invoke(names_group, ["scan", str(SEED), "--write-glossary", str(out)])
+    assert r.stderr.startswith(
+        f"{out}: existing glossary kept; 1 entry (1 spelling to rewrite) added; 1 cluster found"
+    )
+    assert "(s)" not in r.stderr

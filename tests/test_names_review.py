@@ -67,8 +67,11 @@ def test_scan_table_on_a_terminal_shows_the_first_clusters(tmp_path: Path, monke
     )
     r = CliRunner().invoke(cli, ["names", "scan", "--limit", "0", str(text)])
     assert "cluster 3 of 3" in r.stdout and "more cluster" not in r.stdout
+    # an explicit --limit: the header and the footer count all clusters found
     r = CliRunner().invoke(cli, ["names", "scan", "--limit", "2", str(text)])
-    assert "cluster 2 of 2" in r.stdout and "more cluster" not in r.stdout
+    assert "cluster 1 of 3: فيدان" in r.stdout and "cluster 2 of 3" in r.stdout
+    assert "cluster 3" not in r.stdout and "of 2" not in r.stdout
+    assert r.stdout.endswith("\n1 more cluster; --limit 0 for all\n")
     r = CliRunner().invoke(cli, ["names", "scan", "--output-format", "json", str(text)])
     assert len(json.loads(r.stdout)) == 3
     monkeypatch.setattr(names_cli, "stdout_isatty", lambda: False)  # a file: all of it
@@ -122,7 +125,7 @@ def test_accept_asks_before_taking_review_tier_members(tmp_path: Path) -> None:
     text = _corpus(tmp_path)
     r, g = _review(tmp_path, text, "s\ns\na\nn\n")
     assert "also accept بيلين" in r.output
-    assert not load_glossary(g).entries  # "n": nothing of the review tier is taken
+    assert not g.exists()  # "n": nothing of the review tier is taken, no glossary written
     r, g = _review(tmp_path, text, "a\ny\n", "--restart", "--limit", "1")
     assert r.exit_code == 0
 
@@ -132,7 +135,7 @@ def test_review_refuses_to_exclude_the_canonical_and_explains_keys(tmp_path: Pat
     r, g = _review(tmp_path, text, "x 1\nz\nq\n")
     assert "cannot be excluded" in r.output
     assert "unknown choice 'z'" in r.output and "x N exclude member N" in r.output
-    assert not load_glossary(g).rejections
+    assert not g.exists()  # no rejection, nothing decided: no glossary created
 
 
 def test_kwic_keeps_the_marks_inside_the_brackets() -> None:
@@ -205,3 +208,24 @@ def test_a_kept_spelling_with_tatweel_or_vowel_marks_is_refused() -> None:
     session.one(cl, 1, 1)
     assert sum("cannot be a kept spelling" in s for s in said) == 2
     assert session.glossary.entries[0].canonical == "أحمد"
+
+
+COMPOUND = (
+    "قال عبد الرحمن إن الفريق جاهز. وأكد عبد الرحمن أن المباراة صعبة. "
+    "وأضاف عبد الرحمن أن الجمهور مهم. ثم غادر عبدالرحمن الملعب.\n"
+)
+
+
+def test_a_skipped_compound_name_is_remembered(tmp_path: Path) -> None:
+    """The .skipped file holds one kept spelling a line: عبد الرحمن, two
+    words, is one line, read back whole (not as عبد and الرحمن)."""
+    text = tmp_path / "c.txt"
+    text.write_text(COMPOUND, encoding="utf-8")
+    r, g = _review(tmp_path, text, "s\n")
+    assert "cluster 1 of 1: عبد الرحمن" in r.output
+    state = Path(f"{g}.skipped")
+    assert state.read_text(encoding="utf-8") == "عبد الرحمن\n"
+    r, g = _review(tmp_path, text, "q\n")
+    assert r.exit_code == 0, r.output
+    assert "cluster 1 of 1" not in r.output
+    assert state.read_text(encoding="utf-8") == "عبد الرحمن\n"  # no stray عبد, الرحمن

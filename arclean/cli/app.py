@@ -18,6 +18,8 @@ import click
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 #: 128 + SIGPIPE (13): the output was cut short by its reader going away.
 EXIT_BROKEN_PIPE = 141
+#: 128 + SIGINT (2): Ctrl-C.
+EXIT_INTERRUPTED = 130
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -119,7 +121,7 @@ class ArcleanGroup(click.Group):
             sys.exit(128 + exc.signum)
         except click.exceptions.Abort:
             click.echo("arclean: aborted", err=True)
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
         except click.ClickException as exc:
             exc.show()
             sys.exit(EXIT_ERROR)
@@ -136,7 +138,7 @@ class ArcleanGroup(click.Group):
         except KeyboardInterrupt:
             _cleanup()
             click.echo("arclean: interrupted", err=True)
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
         except MemoryError:
             error("out of memory: the input is too large for this machine; nothing was written")
             sys.exit(EXIT_ERROR)

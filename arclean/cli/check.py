@@ -96,6 +96,8 @@ def check(
     checked: list[str] = []
     counts: dict[str, int] = {}
     fixable_codes: set[str] = set()
+    fixable_at: dict[str, set[str]] = {}  # file → codes of its [*] findings
+    fixable_unsafe = False
     collected: list[tuple[str, str, Any]] = []
     out = sys.stdout
     colored = use_color(color, out) and output_format in ("concise", "full")
@@ -123,6 +125,8 @@ def check(
             if finding.fixable:
                 fixable += 1
                 fixable_codes.add(finding.code)
+                fixable_at.setdefault(result.name, set()).add(finding.code)
+                fixable_unsafe = fixable_unsafe or finding.applicability == "unsafe"
             elif finding.new is not None:
                 hidden += 1
         assert result.text is not None
@@ -151,7 +155,8 @@ def check(
     if not quiet and output_format in ("full", "concise") and (total or not errors) and not skipped:
         lines = [f"Found {plural(total, 'finding')}."]
         if fixable:
-            lines.append(f"[*] {fixable} fixable with `arclean fix`.")
+            command = _fix_command(resolver, fixable_at, fixable_unsafe)
+            lines.append(f"[*] {fixable} fixable with `{command}`.")
         if hidden:
             lines.append(
                 f"{hidden} hidden fixes can be enabled with `--unsafe-fixes`."
@@ -167,6 +172,46 @@ def check(
     if errors:
         ctx.exit(EXIT_ERROR)
     ctx.exit(EXIT_CHANGES if total else EXIT_OK)
+
+
+def _fix_command(resolver: Any, fixable_at: dict[str, set[str]], unsafe: bool) -> str:
+    """The `arclean fix` command that applies what `check` marked [*]: the
+    command line's options that made them fixable, repeated (--config,
+    --isolated, --profile, --rules, --glossary; --unsafe-fixes when one of
+    them is unsafe), and --extend-select with the rules that --select or
+    --extend-select chose and `fix` would leave out without them (off by
+    default, or by the configuration): `check --select AR802 --unsafe-fixes`
+    gives `arclean fix --unsafe-fixes --extend-select AR802`."""
+    import shlex
+    from dataclasses import replace
+
+    from arclean.errors import ArcleanError
+    from arclean.runner import Resolver
+
+    options = resolver.options
+    parts = ["arclean fix"]
+    if options.config:
+        parts.append(f"--config {shlex.quote(options.config)}")
+    if options.isolated:
+        parts.append("--isolated")
+    if options.profile:
+        parts.append(f"--profile {options.profile}")
+    parts += [f"--rules {shlex.quote(p)}" for p in options.rule_files]
+    parts += [f"--glossary {shlex.quote(p)}" for p in options.glossaries]
+    if unsafe and options.unsafe_fixes:
+        parts.append("--unsafe-fixes")
+    if options.select or options.extend_select:
+        plain = Resolver(replace(options, select=(), extend_select=()))
+        left_out: set[str] = set()
+        for name, codes in fixable_at.items():
+            try:
+                cleaner = plain.cleaner_for("-" if name == options.stdin_filename else name)
+            except ArcleanError:  # said already, with this file's findings
+                continue
+            left_out |= codes - {rule.code for rule in cleaner.rules}
+        if left_out:
+            parts.append(f"--extend-select {','.join(sorted(left_out))}")
+    return " ".join(parts)
 
 
 def _empty_folders(paths: tuple[str, ...], checked: list[str]) -> list[str]:

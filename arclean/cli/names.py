@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import json
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,41 +17,13 @@ import click
 from click.core import ParameterSource
 
 from arclean.cli.app import EXIT_ERROR, warn
-from arclean.cli.names_inputs import Inputs, say_left_out, writable
+from arclean.cli.names_inputs import Inputs, progress, say_left_out, writable
+from arclean.cli.names_review import review_cmd
 from arclean.cli.options import glossary_option
 from arclean.cli.output import stdout_isatty
-from arclean.errors import InputError
 
 if TYPE_CHECKING:
     from arclean.names import Cluster, Glossary
-
-
-@contextmanager
-def _progress(inputs: Inputs) -> Iterator[None]:
-    """A progress bar on stderr for a long scan: only on a terminal, not
-    under CI, and only for more than a megabyte."""
-    from arclean.cli.progress import wanted
-
-    if inputs.total < 1_000_000 or not wanted(quiet=False):
-        yield
-        return
-    from arclean.cli.progress import bar as new_bar
-
-    passes = {"n": 0, "last": -1}
-    with new_bar(sys.stderr) as bar:
-        task = bar.add_task("scanning", total=inputs.total)
-
-        def update(done: int, total: int) -> None:
-            if done < passes["last"]:
-                passes["n"] += 1
-            passes["last"] = done
-            bar.update(task, completed=done, description=f"scanning, pass {passes['n'] + 1}")
-
-        inputs.progress = update
-        try:
-            yield
-        finally:
-            inputs.progress = None
 
 
 def _load_glossaries(paths: Sequence[str]) -> list[Glossary]:
@@ -93,6 +64,9 @@ def names_group() -> None:
     """Find and reconcile inconsistent spellings of names."""
 
 
+names_group.add_command(review_cmd)
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector (process-wide: the CLI's call only)."""
@@ -118,12 +92,13 @@ def _gc_paused() -> Iterator[None]:
 @glossary_option("Glossary TOML file (repeatable).")
 @click.option(
     "--write-glossary",
-    type=click.Path(dir_okay=False),
+    metavar="FILE",
     help="Write the automatic-tier members of the listed clusters as a glossary, which "
     "`fix --glossary` applies as a safe fix. Review-tier members are never written: "
     "`arclean names review` asks a person about them. An existing glossary is kept: "
     "new entries are appended, findings that disagree with it are listed and left out. "
-    "With nothing automatic to write, no file is written (said on stderr, exit 0).",
+    "What was written is said on stderr; with nothing automatic to write, no file is "
+    "written (exit 0).",
 )
 @click.option(
     "--tier",
@@ -149,7 +124,9 @@ def scan_cmd(
     limit: int | None,
 ) -> None:
     """Cluster name spellings across all PATHS together (files, folders,
-    - for stdin), the clusters that would change the most first.
+    - for stdin), the clusters that would change the most first.  With no
+    PATH, as `check`: text piped in; on a terminal, or when nothing is
+    piped in, the current folder.
 
     A glossary (--write-glossary, --output-format toml) holds only the
     automatic-tier members: a glossary's rewrites are a safe fix (AR801),
@@ -157,24 +134,30 @@ def scan_cmd(
     and استهداف).  Those reach a glossary only through `arclean names
     review`, where a person accepts them."""
     from arclean.names import scan
-    from arclean.names.report import ranked, render
+    from arclean.names.report import ranked
 
     existing = None
     if write_glossary:
         writable(write_glossary, "--write-glossary")
         if Path(write_glossary).exists():  # read (and validated) before the scan
             existing = _load_glossaries([write_glossary])[0]
-    inputs = Inputs(paths)
+    read_stdin = None
+    if not paths:  # as `check`: what is piped in, else the current folder
+        from arclean.cli.inputs import resolve_inputs
+
+        paths, read_stdin = resolve_inputs(paths, folder_by_default=True)
+    inputs = Inputs(paths, read_stdin)
     say_left_out(inputs, "scan")
     loaded = _load_glossaries(glossaries)
     # The scan builds millions of small acyclic objects: the cyclic
     # collector's passes over them cost about 15 % of a large scan.
-    with _gc_paused(), _progress(inputs):
+    with _gc_paused(), progress(inputs):
         clusters = scan(inputs, glossaries=loaded)
     keep = {"auto"} if tier == "auto" else {"auto", "review"}
     if tier != "all":
         clusters = [cl for cl in clusters if cl.tier in keep]
-    clusters = ranked(clusters)[: limit or None]
+    found = ranked(clusters)
+    clusters = found[: limit or None]
     from arclean.names.glossary import glossary_from_clusters
 
     # What --tier lists is for reading; what a glossary holds is applied as a
@@ -182,12 +165,31 @@ def scan_cmd(
     glossary = glossary_from_clusters(clusters, "auto")
     if write_glossary or output_format == "toml":
         _say_imperatives(clusters)
-    written = _save_glossary(glossary, existing, write_glossary) if write_glossary else None
     asked = ctx.get_parameter_source("output_format") not in (None, ParameterSource.DEFAULT)
-    if write_glossary and not asked:  # the glossary is the output: a summary, not the table
-        done = f"{write_glossary}: {written}; " if written else ""
-        click.echo(f"{done}{_clusters(len(clusters))} found; --output-format table lists them")
-    elif output_format == "json":
+    if write_glossary:  # what was written: on stderr, as `fix` says what it wrote
+        said, conflicts = _save_glossary(glossary, existing, write_glossary)
+        if not asked:  # the glossary is the output: a summary, not the table
+            said += f"; {_clusters(len(found))} found, --output-format table lists them"
+        click.echo(said, err=True)
+        _say_conflicts(conflicts)
+    if asked or not write_glossary:  # with a glossary written: a format asked for
+        _output(output_format, clusters, found, glossary, limit)
+    if inputs.errors:  # what could be read was scanned; the others said above
+        raise SystemExit(EXIT_ERROR)
+
+
+def _output(
+    output_format: str,
+    clusters: list[Cluster],
+    found: list[Cluster],
+    glossary: Glossary,
+    limit: int | None,
+) -> None:
+    """The clusters listed (`clusters`: the first `limit` of `found`) in
+    `output_format` on stdout."""
+    from arclean.names.report import render
+
+    if output_format == "json":
         click.echo(json.dumps([_as_dict(c) for c in clusters], ensure_ascii=False, indent=2))
     elif output_format == "toml":
         click.echo(glossary.dumps(), nl=False)
@@ -195,12 +197,11 @@ def scan_cmd(
         shown = clusters
         if limit is None and stdout_isatty():  # a screen, not a file or a program
             shown = clusters[:TERMINAL_LIMIT]
-        # plain lines: rich tables cost twice the scan on a book-sized corpus
-        click.echo("\n".join(render(shown, len(clusters))))
-        if len(shown) < len(clusters):
-            click.echo(_more(clusters[len(shown) :]))
-    if inputs.errors:  # what could be read was scanned; the others said above
-        raise SystemExit(EXIT_ERROR)
+        # plain lines: rich tables cost twice the scan on a book-sized corpus;
+        # "cluster 1 of N" and the footer count all found, --limit or not
+        click.echo("\n".join(render(shown, len(found))))
+        if len(shown) < len(found):
+            click.echo(_more(found[len(shown) :]))
 
 
 def _clusters(n: int) -> str:
@@ -208,7 +209,8 @@ def _clusters(n: int) -> str:
 
 
 def _more(hidden: Sequence[Cluster]) -> str:
-    """The table's footer on a terminal: how many clusters it left out."""
+    """The table's footer when it shows only the first clusters (on a
+    terminal, or --limit N): how many it left out."""
     auto = sum(cl.tier == "auto" for cl in hidden)
     some = f", {auto:,} of them automatic (--tier auto lists those)" if auto else ""
     return f"{len(hidden):,} more cluster{'' if len(hidden) == 1 else 's'}{some}; --limit 0 for all"
@@ -233,115 +235,47 @@ def _say_imperatives(clusters: Sequence[Cluster]) -> None:
         )
 
 
-def _save_glossary(found: Glossary, existing: Glossary | None, path: str) -> str | None:
+def _save_glossary(found: Glossary, existing: Glossary | None, path: str) -> tuple[str, list[str]]:
     """Write `found` to `path`; into an existing glossary, appended: its
-    entries (a person's decisions) stay and win, and what was left out is
-    said on stderr.  Returns what a new file holds ("3 entries (4
-    spellings to rewrite) written"), None when stderr said what happened."""
+    entries (a person's decisions) stay and win.  Returns what happened
+    ("g.toml: 3 entries (4 spellings to rewrite) written") and the findings
+    left out because the glossary disagrees."""
     if existing is None:
         if not found.entries:
             # nothing automatic (or only imperative readings, left out):
             # an empty glossary would read as "nothing to mend" later
-            click.echo(
-                f"{path}: no automatic-tier spelling to write; file not written",
-                err=True,
-            )
-            return None
+            return f"{path}: no automatic-tier spelling to write; file not written", []
         found.save(path)
-        n = len(found.entries)
         spellings = sum(len(e.variants) for e in found.entries)
-        return (
-            f"{n} entr{'y' if n == 1 else 'ies'} ({spellings} spelling"
-            f"{'' if spellings == 1 else 's'} to rewrite) written"
-        )
+        return f"{path}: {_entries(len(found.entries), spellings)} written", []
     from arclean.names.glossary import merge_file
 
     merged = merge_file(path, found)
-    n = len(merged.added)
-    click.echo(
-        f"{path}: existing glossary kept; {n} entr{'y' if n == 1 else 'ies'} "
-        f"({merged.new_variants} spelling(s) to rewrite) added"
-        + ("" if n else ", file not written"),
-        err=True,
-    )
-    if merged.conflicts:
-        click.echo(
-            f"{len(merged.conflicts)} finding(s) left out, the glossary's entry wins:", err=True
+    if not merged.added:
+        return f"{path}: existing glossary kept; nothing new to add, file not written", (
+            merged.conflicts
         )
-        for line in merged.conflicts:
+    added = _entries(len(merged.added), merged.new_variants)
+    return f"{path}: existing glossary kept; {added} added", merged.conflicts
+
+
+def _entries(n: int, spellings: int) -> str:
+    """``1 entry (2 spellings to rewrite)``."""
+    return (
+        f"{n:,} entr{'y' if n == 1 else 'ies'} ({spellings:,} spelling"
+        f"{'' if spellings == 1 else 's'} to rewrite)"
+    )
+
+
+def _say_conflicts(conflicts: Sequence[str]) -> None:
+    """On stderr, the findings an existing glossary's entries overrule."""
+    if conflicts:
+        n = len(conflicts)
+        click.echo(
+            f"{n:,} finding{'' if n == 1 else 's'} left out, the glossary's entry wins:", err=True
+        )
+        for line in conflicts:
             click.echo(f"  {line}", err=True)
-    return None
-
-
-@names_group.command("review")
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--glossary", "glossary_path", required=True, type=click.Path(dir_okay=False),
-              metavar="FILE", help="Glossary to update (created if missing).")  # fmt: skip
-@click.option("--limit", type=click.IntRange(min=1),
-              help="Ask about at most N clusters this time.")  # fmt: skip
-@click.option("--restart", is_flag=True, help="Ask again about the clusters skipped before.")
-def review_cmd(
-    paths: tuple[str, ...], glossary_path: str, limit: int | None, restart: bool
-) -> None:
-    """Decide each cluster, the ones that would change the most first:
-    accept, exclude a member, edit the kept spelling, reject (remembered),
-    skip.  Every decision is saved at once; Ctrl-C or the end of input
-    stops, and the next run resumes where this one stopped."""
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.prompt import Prompt
-
-    from arclean.names import scan
-    from arclean.names.glossary import Glossary, load_glossary
-    from arclean.names.report import ranked
-    from arclean.names.review import Session, Stop
-
-    state = Path(glossary_path + ".skipped")
-    writable(glossary_path, "--glossary", state)  # before the first question
-    glossary = load_glossary(glossary_path) if Path(glossary_path).exists() else Glossary()
-    skipped: set[str] = set()
-    if state.exists() and not restart:
-        skipped = set(state.read_text(encoding="utf-8").split())
-    inputs = Inputs(paths)
-    say_left_out(inputs, "review")
-    if inputs.errors:  # a person's time is not spent on part of the texts
-        raise InputError("fix or leave out the inputs above, then review again")
-    if not inputs.paths:  # nothing to ask about, and no glossary to create
-        return
-    with _progress(inputs):
-        clusters = ranked(scan(inputs, glossaries=[glossary]))
-    console = Console(highlight=False)
-    # a file or a pipe: each line whole (rich would cut it at 80 columns);
-    # on a terminal, rich wraps at the terminal's width
-    console.soft_wrap = not console.is_terminal
-
-    def save() -> None:
-        glossary.save(glossary_path)
-        state.write_text("".join(f"{w}\n" for w in sorted(session.skipped)), encoding="utf-8")
-
-    session = Session(
-        glossary,
-        save,
-        # brackets are rich markup: escaped, so the keys show
-        ask=lambda prompt, default: Prompt.ask(escape(prompt), default=default, console=console),
-        say=lambda text: console.print(escape(text)),
-        skipped=skipped,
-    )
-    # decided clusters (now glossary clusters) and skipped ones count as done
-    every = [cl for cl in clusters if cl.tier is not None]
-    pending = session.pending(clusters)
-    done = len(every) - len(pending)
-    try:
-        session.run(pending[:limit], len(every), done)
-    except (Stop, KeyboardInterrupt, EOFError):
-        save()
-        click.echo(
-            f"\nstopped: {session.decided} decision(s) saved to {glossary_path}; "
-            "run the same command to continue",
-            err=True,
-        )
-        return
-    save()
 
 
 __all__ = ["names_group"]

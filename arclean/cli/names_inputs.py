@@ -1,12 +1,14 @@
 """The inputs of `arclean names scan|review` (`Inputs`: files, folders and
 stdin read as `fix` reads them, re-iterable for the scan's passes), what
-is said of those left out (`say_left_out`), and the glossary files the
-commands will write, checked before they start (`writable`)."""
+is said of those left out (`say_left_out`), the progress bar of a long
+scan (`progress`), and the glossary files the commands will write, checked
+before they start (`writable`)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from arclean.cli.app import error, warn
@@ -20,9 +22,11 @@ class Inputs:
     """Re-iterable texts from files, folders (walked as `fix` walks them) and
     stdin (``-``): a scan reads them two or three times, streaming line
     blocks so memory stays bounded.  `progress(done, total)` is called with
-    bytes read in the current pass."""
+    bytes read in the current pass; `read_stdin` reads stdin's bytes (by
+    default all of ``sys.stdin``; `arclean.cli.inputs.StdinReader` when
+    the command looked at stdin first)."""
 
-    def __init__(self, paths: Sequence[str]) -> None:
+    def __init__(self, paths: Sequence[str], read_stdin: Callable[[], bytes] | None = None) -> None:
         from arclean.io.discover import Skipped, discover
 
         found = discover(list(paths), lambda _name: False)
@@ -36,6 +40,7 @@ class Inputs:
         #: The paths as given, for the note when they hold no file to read.
         self.given = list(paths)
         self._stdin: str | None = None
+        self._read_stdin = read_stdin or (lambda: sys.stdin.buffer.read())
         self.paths = [p for p in self.paths if self._readable(p, named=p in paths)]
         self.progress: Callable[[int, int], None] | None = None
         self.total = sum(Path(p).stat().st_size for p in self.paths if p != "-")
@@ -47,7 +52,7 @@ class Inputs:
 
         try:
             if path == "-":
-                data = sys.stdin.buffer.read()
+                data = self._read_stdin()
                 try:
                     self._stdin = decode(data, "-", option=_COMMAND).text
                 except BinaryFile as exc:
@@ -101,6 +106,34 @@ class Inputs:
         return b"".join(block).decode("utf-8")
 
 
+@contextmanager
+def progress(inputs: Inputs) -> Iterator[None]:
+    """A progress bar on stderr for a long scan: only on a terminal, not
+    under CI, and only for more than a megabyte."""
+    from arclean.cli.progress import wanted
+
+    if inputs.total < 1_000_000 or not wanted(quiet=False):
+        yield
+        return
+    from arclean.cli.progress import bar as new_bar
+
+    passes = {"n": 0, "last": -1}
+    with new_bar(sys.stderr) as bar:
+        task = bar.add_task("scanning", total=inputs.total)
+
+        def update(done: int, total: int) -> None:
+            if done < passes["last"]:
+                passes["n"] += 1
+            passes["last"] = done
+            bar.update(task, completed=done, description=f"scanning, pass {passes['n'] + 1}")
+
+        inputs.progress = update
+        try:
+            yield
+        finally:
+            inputs.progress = None
+
+
 def say_left_out(inputs: Inputs, verb: str) -> None:
     """Say on stderr which inputs are left out and why; raises `InputError`
     when none is left because of an error.  Folders with no file to read
@@ -134,6 +167,11 @@ def writable(path: str, option: str, *also: Path) -> None:
     before a long scan or the first question, not after a decision)."""
     from arclean.io.write import cannot_write
 
+    if Path(path).is_dir():
+        raise InputError(
+            f"{option} {path}: is a folder, not a file; name a glossary file "
+            f"(as {Path(path, 'glossary.toml')})"
+        )
     parent = Path(path).parent
     if not parent.is_dir():
         raise InputError(f"{option} {path}: folder {parent} does not exist")

@@ -54,8 +54,7 @@ def glossary_option(help: str) -> Callable[[F], F]:
         "--glossary",
         "glossaries",
         multiple=True,
-        type=click.Path(dir_okay=False),
-        metavar="FILE",
+        metavar="FILE",  # a folder: the glossary's own "cannot read" error, as a missing file
         help=help,
     )
 

@@ -34,8 +34,11 @@ class Stop(Exception):
 @dataclass
 class Session:
     """One review: the glossary it writes, `save` (called after every
-    decision), `ask(prompt, default) -> str` and `say(text)` for the
-    terminal, and the canonicals skipped so far."""
+    decision that changed the glossary, and every skip), `ask(prompt,
+    default) -> str` and `say(text)` for the terminal, and the canonicals
+    skipped so far.  `decided` counts the decisions this run saved to the
+    glossary (an entry, an excluded member, a rejected cluster), `skips`
+    the clusters it skipped."""
 
     glossary: Glossary
     save: Callable[[], None]
@@ -43,6 +46,7 @@ class Session:
     say: Callable[[str], None]
     skipped: set[str] = field(default_factory=set)
     decided: int = 0
+    skips: int = 0
 
     def pending(self, clusters: Sequence[Cluster]) -> list[Cluster]:
         """The clusters still to decide: not from the glossary, not skipped."""
@@ -91,8 +95,9 @@ class Session:
                     )
                     continue
                 gone = members.pop(int(arg) - 1)
+                before = len(self.glossary.rejections)
                 self.glossary.add_rejection(gone.form, canonical)
-                self._saved()
+                self._saved(len(self.glossary.rejections) > before)
                 continue
             if cmd == "e":
                 new = arg or self.ask("kept spelling", canonical).strip() or canonical
@@ -106,13 +111,15 @@ class Session:
                     canonical = new
                 continue
             if cmd == "r":
+                before = len(self.glossary.rejections)
                 for m in members:
                     if m.form != canonical:
                         self.glossary.add_rejection(m.form, canonical)
-                self._saved()
+                self._saved(len(self.glossary.rejections) > before)
                 return
             if cmd == "s" or cmd == "":
                 self.skipped.add(cl.canonical)
+                self.skips += 1
                 self.save()
                 return
             if cmd == "q":
@@ -143,7 +150,7 @@ class Session:
             self.glossary.entries.append(entry)
         else:
             self.say("nothing accepted")
-        self._saved()
+        self._saved(bool(variants))
 
     def _plausible(self, new: str, members: Sequence[Member]) -> bool:
         """`new` may be kept for these members: one of their spellings, or
@@ -166,9 +173,24 @@ class Session:
                 return False
             self.say(f"unknown answer {answer!r}: y keeps it, n (or Enter) does not")
 
-    def _saved(self) -> None:
-        self.decided += 1
-        self.save()
+    def _saved(self, changed: bool) -> None:
+        """Save a decision that `changed` the glossary (one that added
+        nothing is no decision saved, and creates no file)."""
+        if changed:
+            self.decided += 1
+            self.save()
+
+
+def read_skipped(text: str) -> set[str]:
+    """The kept spellings of the clusters skipped before, from the text of
+    the ``.skipped`` file: one a line, a compound name's words on one line
+    (عبد الرحمن), so lines, not words, are read."""
+    return {line.strip() for line in text.splitlines() if line.strip()}
+
+
+def dump_skipped(skipped: set[str]) -> str:
+    """The text of the ``.skipped`` file that `read_skipped` reads back."""
+    return "".join(f"{w}\n" for w in sorted(skipped))
 
 
 def is_name_spelling(spelling: str) -> bool:

@@ -201,18 +201,21 @@ def _output(
         # "cluster 1 of N" and the footer count all found, --limit or not
         click.echo("\n".join(render(shown, len(found))))
         if len(shown) < len(found):
-            click.echo(_more(found[len(shown) :]))
+            click.echo(_more(found[len(shown) :], all(cl.tier == "auto" for cl in found)))
 
 
 def _clusters(n: int) -> str:
     return f"{n:,} cluster{'' if n == 1 else 's'}"
 
 
-def _more(hidden: Sequence[Cluster]) -> str:
+def _more(hidden: Sequence[Cluster], all_auto: bool = False) -> str:
     """The table's footer when it shows only the first clusters (on a
-    terminal, or --limit N): how many it left out."""
+    terminal, or --limit N): how many it left out (with `all_auto`, as
+    under `--tier auto`, every cluster is automatic: not said again)."""
     auto = sum(cl.tier == "auto" for cl in hidden)
-    some = f", {auto:,} of them automatic (--tier auto lists those)" if auto else ""
+    some = (
+        f", {auto:,} of them automatic (--tier auto lists those)" if auto and not all_auto else ""
+    )
     return f"{len(hidden):,} more cluster{'' if len(hidden) == 1 else 's'}{some}; --limit 0 for all"
 
 

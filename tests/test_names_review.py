@@ -68,14 +68,15 @@ def test_scan_table_on_a_terminal_shows_the_first_clusters(tmp_path: Path, monke
     r = CliRunner().invoke(cli, ["names", "scan", "--limit", "0", str(text)])
     assert "cluster 3 of 3" in r.stdout and "more cluster" not in r.stdout
     # under --tier auto every cluster is automatic: the footer does not say so
-    r = CliRunner().invoke(cli, ["names", "scan", "--tier", "auto", "--limit", "0", str(text)])
-    n = r.stdout.count("\ncluster ") + r.stdout.startswith("cluster ")
-    r = CliRunner().invoke(cli, ["names", "scan", "--tier", "auto", str(text)])
-    if n > 1:
-        assert r.stdout.endswith(
-            f"\n{n - 1} more cluster{'s' if n > 2 else ''}; --limit 0 for all\n"
-        )
-    assert "of them automatic" not in r.stdout
+    from arclean.names.model import Cluster, Member
+
+    auto = [
+        Cluster(f"ك{i}", [Member(f"ك{i}", 2), Member("x", 1, "auto")], "auto") for i in range(3)
+    ]
+    assert names_cli._more(auto[1:], all_auto=True) == "2 more clusters; --limit 0 for all"
+    assert names_cli._more(auto[1:]) == (
+        "2 more clusters, 2 of them automatic (--tier auto lists those); --limit 0 for all"
+    )
     # an explicit --limit: the header and the footer count all clusters found
     r = CliRunner().invoke(cli, ["names", "scan", "--limit", "2", str(text)])
     assert "cluster 1 of 3: فيدان" in r.stdout and "cluster 2 of 3" in r.stdout

@@ -80,3 +80,9 @@ def test_write_glossary_says_what_it_wrote_on_stderr(tmp_path: Path) -> None:
         f"{out}: existing glossary kept; 1 entry (1 spelling to rewrite) added; 1 cluster found"
     )
     assert "(s)" not in r.stderr
+    # nothing found: no table to point at
+    plain = tmp_path / "plain.txt"
+    plain.write_text("نص عادي بلا أسماء.\n", encoding="utf-8")
+    r = CliRunner().invoke(names_group, ["scan", str(plain), "--write-glossary", str(out)])
+    assert r.exit_code == 0 and r.stdout == ""
+    assert r.stderr.endswith("; 0 clusters found\n")

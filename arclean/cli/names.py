@@ -169,7 +169,8 @@ def scan_cmd(
     if write_glossary:  # what was written: on stderr, as `fix` says what it wrote
         said, conflicts = _save_glossary(glossary, existing, write_glossary)
         if not asked:  # the glossary is the output: a summary, not the table
-            said += f"; {_clusters(len(found))} found, --output-format table lists them"
+            lists = ", --output-format table lists them" if found else ""
+            said += f"; {_clusters(len(found))} found{lists}"
         click.echo(said, err=True)
         _say_conflicts(conflicts)
     if asked or not write_glossary:  # with a glossary written: a format asked for

@@ -1,6 +1,6 @@
 """Rule patterns: the macros (``{letter}``, ``{mark}`` ...), triggers, and
-the one regex each rule compiles to.  Depends on `arclean.chars` and
-`arclean.text.mentions` only."""
+the one regex each rule compiles to.  Depends on `arclean.chars`,
+`arclean.text.mentions` and `arclean.text.clauses` only."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from arclean.chars import PATTERN_MACROS, REGEX_FLAGS, lazy_compile
+from arclean.text.clauses import CLAUSE_MACROS
 from arclean.text.mentions import MENTION_MACROS
 
 if TYPE_CHECKING:
@@ -36,8 +37,9 @@ def expand_macros(pattern: str) -> str:
     """Replace ``{letter}``, ``{mark}`` ... by their classes.  Only these names
     are touched, so ``{2,}`` and other braces keep their regex meaning."""
     # The character classes and patterns of `arclean.chars`, then the cited
-    # punctuation of `arclean.text.mentions` (``{named_mark}``).
-    for macros in (PATTERN_MACROS, MENTION_MACROS):
+    # punctuation of `arclean.text.mentions` (``{named_mark}``), the words
+    # of `arclean.text.clauses` that never end a sentence.
+    for macros in (PATTERN_MACROS, MENTION_MACROS, CLAUSE_MACROS):
         for name, cls in macros.items():
             pattern = pattern.replace("{" + name + "}", cls)
     return pattern

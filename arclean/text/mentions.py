@@ -60,15 +60,21 @@ _NAMES: tuple[tuple[str, str], ...] = (
     (rf"{_DEFINITE}(?:نقطتان|نقطتين|نقطتا|شارحة|شارحه){_END}", r":"),
 )
 
+#: A noun that names a mark (الفاصلة, النقطة, علامة), with its proclitics
+#: and article.
+_MARK_NOUN = (
+    r"[وف]?(?:لل|[بكل]?(?:ال)?)"
+    r"(?:فاصلة|فاصله|شولة|شوله|نقطة|نقطه|نقطتان|نقطتين|شارحة|شارحه|علامة|علامه)"
+    rf"{_END}"
+)
+
 #: A word that opens a new clause (ثم, لكن, بينما, وبعدها): after a mark
 #: it shows the mark in use, ending the clause before it (توقف عند الفاصلة
 #: ، ثم عاد: the comma of «stopped at the comma»), unless a mark's name
 #: follows within three words (الفاصلة ، ثم النقطة .: a list of marks).
 _NEW_CLAUSE = (
     r"(?:ثم|لكن|لكنه|لكنها|ولكن|ولكنه|ولكنها|بينما|وبينما|بعدها|وبعدها)"
-    rf"{_END}(?!(?:[ \t]+[^\s]+){{0,2}}?[ \t]+[وف]?(?:لل|[بكل]?(?:ال)?)"
-    r"(?:فاصلة|فاصله|شولة|شوله|نقطة|نقطه|نقطتان|نقطتين|شارحة|شارحه|علامة|علامه)"
-    rf"{_END})"
+    rf"{_END}(?!(?:[ \t]+[^\s]+){{0,2}}?[ \t]+{_MARK_NOUN})"
 )
 
 #: A mark cited right after its name: the name, a qualifier, spaces, an
@@ -116,18 +122,20 @@ def _lone(mark: str) -> str:
 
 def _set_against(first: str, second: str) -> str:
     """`first` and `second` as words of their own, one to four words apart,
-    one of which sets them against each other (? بدلا من ؟, , بل ،)."""
+    the second right after a word that sets them against each other (and
+    its من or عن): ? بدلا من ؟, , بل ،.  In prose other words come between
+    (ليس طبيبا , بل مهندس ،; ليش ? لا تسألني ليش ؟): no citation."""
     space = f"{HSPACE}+"
-    between = rf"(?:{space}{_WORD}){{1,4}}"
-    against = rf"(?=(?:{space}{_WORD}){{0,3}}?{space}{_AGAINST})"
-    return rf"{_lone(first)}{against}{between}{_lone(second)}"
+    between = rf"(?:{space}{_WORD}){{0,3}}?{space}{_AGAINST}(?:{space}(?:من|عن){_END})?"
+    return rf"{_lone(first)}{between}{_lone(second)}"
 
 
 #: ``{quoted_mark}``: a Latin mark the text talks about, not one it uses:
 #: standing as a word of its own and set against its Arabic counterpart
 #: (تكتب ? بدلا من ؟; لا تكتب , بل ،; either order: اكتب ، لا ,), or right
-#: after a verb of writing and before بدلا من, عوضا عن, مكان (تكتب ? بدلا
-#: من علامة الاستفهام; not before لا: هل تكتب ? لا is a question answered).
+#: after a verb of writing and before بدلا من, عوضا عن, مكان and a mark's
+#: name (تكتب ? بدلا من علامة الاستفهام; not before لا: هل تكتب ? لا is a
+#: question answered, nor before another word: أنت تكتب ? بدلا من أن تتصل).
 #: Converting it would make the sentence say «write ؟ instead of ؟»; the
 #: rules that replace or respace ? , ; and ، ؛ ؟ leave both marks (the
 #: stretch from the first's spaces to the second).  A stray mark after a
@@ -140,7 +148,8 @@ QUOTED_MARK = (
         for alt in (
             _set_against(latin, arabic),
             _set_against(arabic, latin),
-            rf"(?<={_WRITE}){_lone(latin)}(?={HSPACE}+[وف]?(?:{_INSTEAD}){_END})",
+            rf"(?<={_WRITE}){_lone(latin)}"
+            rf"(?={HSPACE}+[وف]?(?:{_INSTEAD}){_END}(?:{HSPACE}+(?:من|عن){_END})?{HSPACE}+{_MARK_NOUN})",
         )
     )
     + ")"

@@ -2,10 +2,12 @@
 spaces, told from lines of prose that hold a slip of three spaces: what
 AR502 (`arclean.builtins.space`) keeps as a poem's layout.
 
-A line of a poem, read on its own: its number first if it has one (1-,
-(١), ٣.), then two halves of 2-6 words each, of about one length (one
-metre), short (a hemistich is some 8 to 40 letters), spelling no number
-in digits, parted by three spaces or more.  Among its neighbours: the line
+A line of a poem, read on its own: its number or a bullet first if it has
+one (1-, (١), ٣., -), then two halves of 2-6 words each (7-8 when within
+`_LONG_RATIO`), of about one length (one metre), short (a hemistich is
+some 8 to 40 letters), spelling no number in digits once the footnote
+marks and numbers at their ends are left out (تعرفني(1), العظائم ١),
+parted by three spaces or more.  Among its neighbours: the line
 above or below (over one blank line) is such a line too, shaped alike (the
 four halves of about one length) with one sign of verse more: a rhyme
 (`rhyme`), halves as even as a metre makes them, vowel marks, or a wide

@@ -196,8 +196,23 @@ BIDI_MARKS = frozenset(ALM + LRM + RLM)
 #: out (رسولا / وعقولا, حبيبي / حبيب): two lines rhyme on the letter before
 #: them too (`arclean.text.verse`).
 RHYME_TAIL = frozenset("\N{ARABIC LETTER ALEF}\N{ARABIC LETTER YEH}\N{ARABIC LETTER WAW}")
-#: An alef maqsura rhymes as an alef (الهوى / عصا).
-RHYME_FOLD = str.maketrans("\N{ARABIC LETTER ALEF MAKSURA}", "\N{ARABIC LETTER ALEF}")
+#: An alef maqsura rhymes as an alef (الهوى / عصا): a line ending in it
+#: rhymes with one ending in ى or ا (the Maqsura's النقا / الدجى).
+RHYME_MAQSURA = "\N{ARABIC LETTER ALEF MAKSURA}"
+RHYME_ALEF = "\N{ARABIC LETTER ALEF}"
+#: Grammatical endings, folded (ة as ه, ون as ين): words that share one
+#: rhyme only when the letter before it is the same too (الجديدة / اليومية,
+#: سنوات / المجالات, سوريين / اللاعبين are no rhyme; يعلمون / المسلمين is).
+RHYME_ENDINGS = (
+    "\N{ARABIC LETTER HEH}",
+    "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER TEH}",
+    "\N{ARABIC LETTER YEH}\N{ARABIC LETTER NOON}",
+)
+RHYME_ENDING_FOLD = str.maketrans("\N{ARABIC LETTER WAW}", "\N{ARABIC LETTER YEH}")
+#: A footnote's or a verse's number glued to or set beside a half of a verse
+#: ((1), [١], (*), or a number on its own), and a bullet before a line.
+FOOTNOTE_MARK = r"(?:[(\[](?:\p{Nd}{1,3}|\*{1,3})[)\]]|\*{1,3})"
+BULLET = "[-*\N{BULLET}\N{MIDDLE DOT}]"
 
 # ---------------------------------------------------------------------------
 # Search folding: what the `search` profile writes and what name matching

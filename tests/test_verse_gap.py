@@ -59,3 +59,24 @@ def test_every_line_of_a_poem_keeps_its_gap():
 )
 def test_prose_runs_still_become_one_space(text, expected):
     assert fix(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a footnote glued to a hemistich
+        "الخيل والليل والبيداء تعرفني(1)   والسيف والرمح والقرطاس والقلم\n"
+        "أنا الذي نظر الأعمى إلى أدبي   وأسمعت كلماتي من به صمم(2)\n",
+        # verse numbers at the end of the line
+        "على قدر أهل العزم تأتي العزائم   وتأتي على قدر الكرام المكارم ١\n"
+        "وتعظم في عين الصغير صغارها   وتصغر في عين العظيم العظائم ٢\n",
+        # the Maqsura: النقا / الدجى rhyme on the alef
+        "يا ظبية أشبه شيء بالمها   ترعى الخزامى بين أشجار النقا\n"
+        "إما تري رأسي حاكى لونه   طرة صبح تحت أذيال الدجى\n",
+        # seven-word halves (Tawil)
+        "إذا المرء لم يدنس من اللؤم عرضه   فكل رداء يرتديه جميل\n"
+        "وإن هو لم يحمل على النفس ضيمها   فليس إلى حسن الثناء سبيل\n",
+    ],
+)
+def test_footnotes_end_numbers_a_maqsura_and_long_halves_keep_the_gap(text):
+    assert fix(text).count("   ") == 2

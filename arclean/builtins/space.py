@@ -126,7 +126,7 @@ def _verse_gap(
 ) -> bool:
     """Is the run ``text[start:end]`` the gap between the two halves of a
     line of a poem (`arclean.text.verse`): three spaces or more between
-    halves of 2-6 words of about one length, its number before it if any
+    halves of 2-8 words of about one length, its number before it if any
     (1- ألا ليت الشباب يعود يوما   فأخبره بما فعل المشيب), beside a line
     of a poem (`arclean.text.verse.same_poem`)?  A poem keeps every line's
     gap, not only the wide ones; a lone line so parted (a headline with a

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from arclean.names.context import SPEECH, adjacent_neighbours, own_context
 from arclean.names.counting import Counts
 from arclean.names.evidence import Judge, future_verb
-from arclean.names.lexicon import CUES, KIN, NAMING, STOPWORDS
+from arclean.names.lexicon import CUES, KIN, NAMING, NISBA_ENDINGS, STOPWORDS
 from arclean.names.pairing import Group
 from arclean.names.weighing import two_words
 
@@ -47,12 +47,10 @@ def shown_candidate(v: str, c: str, groups: dict[str, Group], judge: Judge) -> b
         return False
     if gc.count < 2 or gc.count < s.context_ratio * groups[v].count:
         return False
-    if c.endswith(("يه", "يين", "يون", "ات", "ين", "ون")):
+    if c.endswith(("يه", "يين", "يون", "ات", "ين", "ون")) or (
+        c.startswith("ال") and c.endswith(NISBA_ENDINGS)
+    ):
         return False
-    if family_nisba(c):
-        # الأمريكي after الرئيس is an adjective; only a first name before it
-        # shows a family name (`shown_as_name`), whatever the sources say
-        return judge.no_word(v) and not judge.suffixed(c)
     if not c.startswith("ال") and gc.definite:
         return False
     if c.endswith("ت") and judge.lex.count(c[:-1]) >= s.known_count:
@@ -74,13 +72,6 @@ def shown_candidate(v: str, c: str, groups: dict[str, Group], judge: Judge) -> b
         and not judge.wordlike(c)
         and not two_words(c, judge)
     )
-
-
-def family_nisba(c: str) -> bool:
-    """The folded canonical is a definite nisba (ال + … + ي: البلوشي,
-    الدوسري, الأمريكي): a family name after a first name, an adjective
-    after anything else (session 27)."""
-    return c.startswith("ال") and c.endswith("ي") and len(c) >= 6
 
 
 def _signal(key: str, judge: Judge) -> bool:
@@ -140,17 +131,6 @@ def shown_as_name(
     its own (`context.own_context`: another naming noun, identifying
     neighbours never beside the canonical)."""
     hits = sorted(x for x in c_nbs if _signal(x, judge))
-    if family_nisba(canonical):
-        # a family name: a first name right before it (سعد البلوشي), in
-        # `name_use_share` of its uses; no title or naming noun (الرئيس الأمريكي)
-        firsts = [x for x in hits if x.startswith("L:") and first_name(x[2:], judge)]
-        n = sum(c_nbs[x] for x in firsts)
-        if not firsts or n < judge.s.name_use_share * uses:
-            return None
-        if own_context(v_nbs, c_nbs, judge.name_like) is not None:
-            return None
-        beside = (judge.counts.surface_of(x[2:]) for x in firsts[:2])
-        return "a family name: the text writes it after the first name " + ", ".join(beside)
     n = sum(c_nbs[x] for x in hits)
     sourced = judge.name_evidence(canonical) is not None
     if not hits or (

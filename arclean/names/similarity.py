@@ -273,6 +273,8 @@ def pattern_insert(a: str, b: str) -> bool:
     root = short[:-1] if len(short) == 4 and short.endswith("ه") else short
     if len(root) == 3 and long[2] in LONG_VOWELS and long[:2] + long[3:] == short:
         return True
+    if _nisba_pattern(long, short):
+        return True
     verb = (len(short) == 5 and (short.startswith("ان") or short[:3:2] == "ات")) or (
         len(short) == 6 and short.startswith("است")
     )  # انفعل, افتعل, استفعل
@@ -280,6 +282,20 @@ def pattern_insert(a: str, b: str) -> bool:
         return True  # a derived verb and its verbal noun
     stem = 2 if short.startswith("ال") and long.startswith("ال") else 0
     return len(short) - stem >= 3 and long == short[:stem] + "ا" + short[stem:]
+
+
+def _nisba_pattern(long: str, short: str) -> bool:
+    """Two nisbas (ي, the article or not) of one root of three letters,
+    the longer with a long vowel after its second letter: another word
+    pattern, the diminutive of a family name or another adjective
+    (الشمري/الشميري, الجهني/الجهيني, العصمي/العصيمي; العربي/العروبي),
+    not a vowel a writer added (session 27, a names breaker)."""
+    if not (long.endswith("ي") and short.endswith("ي")):
+        return False
+    if long.startswith("ال") and short.startswith("ال"):
+        long, short = long[2:], short[2:]
+    stem, longer = short[:-1], long[:-1]
+    return len(stem) == 3 and longer[2] in LONG_VOWELS and longer[:2] + longer[3:] == stem
 
 
 def alef_pattern(variant: str, canonical: str) -> bool:

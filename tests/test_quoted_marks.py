@@ -22,6 +22,10 @@ from arclean import Cleaner
         "اكتب ; بدلا من ؛",
         "تكتب ? عوضا عن علامة الاستفهام العربية",
         "في العربية تكتب ، وليس ,",
+        # the first mark touching the contrast word
+        "تكتب ?بدلا من ؟",
+        "تكتب ?بدلا من علامة الاستفهام",
+        "اكتب ،لا , في النص العربي.",
     ],
 )
 def test_a_mark_set_against_its_counterpart_is_left(text: str) -> None:
@@ -53,4 +57,47 @@ def test_a_mark_set_against_its_counterpart_is_left(text: str) -> None:
     ],
 )
 def test_a_stray_latin_mark_is_still_fixed(text: str, want: str) -> None:
+    assert Cleaner()(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each form after a verb of writing, in one sentence
+        "في الإنجليزية تكتب ? وفي العربية تكتب ؟",
+        "في العربية تكتب ؟ وفي الإنجليزية تكتب ?",
+        "في الإنجليزية نستخدم , أما في العربية فنستخدم ، دائما",
+        "لا تكتب ; بل اكتب ؛ بين الجملتين.",
+        # a mark right after a noun for a symbol, before a word
+        "الرمز ? يسمى علامة الاستفهام",
+        "الرمز ؟ يسمى علامة الاستفهام العربية.",
+        "العلامة اللاتينية ; تختلف عن العربية.",
+        "استخدم رمز , للفصل بين الأعداد.",
+        "يكتب بالرمز « ? » في الإنجليزية.",
+    ],
+)
+def test_a_mark_written_or_named_as_a_symbol_is_left(text: str) -> None:
+    assert Cleaner()(text) == text
+    assert not {f.code for f in Cleaner().check(text)} & {"AR101", "AR102", "AR103", "AR104"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a question word before the verb: two questions
+        ("ماذا تكتب ? ولماذا تكتب ؟", "ماذا تكتب؟ ولماذا تكتب؟"),
+        ("متى تكتب ? ومتى تكتب ؟", "متى تكتب؟ ومتى تكتب؟"),
+        # a verb of writing and one mark only
+        ("ماذا تكتب ? قال", "ماذا تكتب؟ قال"),
+        ("هل تكتب ? نعم", "هل تكتب؟ نعم"),
+        # a symbol's name at the end of a question, or before a new clause
+        ("فأين هذه العلامة ؟", "فأين هذه العلامة؟"),
+        ("ما هو الرمز ?", "ما هو الرمز؟"),
+        ("أدخل الرمز , ثم اضغط", "أدخل الرمز، ثم اضغط"),
+        # touching a contrast word, but no counterpart right after it
+        ("هل ذهبت ?لا ، بل بقيت", "هل ذهبت؟ لا، بل بقيت"),
+        ("أين أنت ?بل أين كنت ؟", "أين أنت؟ بل أين كنت؟"),
+    ],
+)
+def test_a_stray_mark_near_a_verb_of_writing_or_a_symbol_is_fixed(text: str, want: str) -> None:
     assert Cleaner()(text) == want

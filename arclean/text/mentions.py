@@ -60,11 +60,11 @@ _NAMES: tuple[tuple[str, str], ...] = (
     (rf"{_DEFINITE}(?:نقطتان|نقطتين|نقطتا|شارحة|شارحه){_END}", r":"),
 )
 
-#: A noun that names a mark (الفاصلة, النقطة, علامة), with its proclitics
-#: and article.
+#: A noun that names a mark (الفاصلة, النقطة, علامة, الرمز), with its
+#: proclitics and article.
 _MARK_NOUN = (
     r"[وف]?(?:لل|[بكل]?(?:ال)?)"
-    r"(?:فاصلة|فاصله|شولة|شوله|نقطة|نقطه|نقطتان|نقطتين|شارحة|شارحه|علامة|علامه)"
+    r"(?:فاصلة|فاصله|شولة|شوله|نقطة|نقطه|نقطتان|نقطتين|شارحة|شارحه|علامة|علامه|رمز)"
     rf"{_END}"
 )
 
@@ -121,6 +121,17 @@ _WRITE = (
     rf"|يوضع|توضع){_END}"
 )
 _LONE_END = rf"(?={HSPACE}|$|[)\]»\"”.])"
+#: A question word right before a verb of writing: the mark after the verb
+#: ends a question (ماذا تكتب ? ولماذا تكتب ؟), it cites none.
+_ASKING = (
+    rf"(?<![{LETTERS_AND_MARKS}])[وف]?(?:ماذا|لماذا|هل|كيف|متى|أين|اين|وين|ليش|ليه|شو|ايش|إيش|وش)"
+    rf"{HSPACE}+"
+)
+#: A noun for a symbol, right before a mark it cites (الرمز ? يسمى…, العلامة
+#: اللاتينية ; هنا); a mark after it at the end of a line ends the sentence
+#: (فأين هذه العلامة ؟), and one before a new clause is in use (أدخل الرمز ,
+#: ثم اضغط).
+_SYMBOL = rf"{_MAY_BE_DEFINITE}(?:رمز|علامة|علامه){_END}{_QUALIFIER}"
 
 
 def _lone(mark: str) -> str:
@@ -128,45 +139,79 @@ def _lone(mark: str) -> str:
     return rf"(?<!{HSPACE}){HSPACE}+{mark}{_LONE_END}"
 
 
-def _set_against(first: str, second: str) -> str:
-    """`first` and `second` as words of their own, one to four words apart,
-    the second right after a word that sets them against each other (and
-    its من or عن): ? بدلا من ؟, , بل ،.  In prose other words come between
-    (ليس طبيبا , بل مهندس ،; ليش ? لا تسألني ليش ؟): no citation."""
-    space = f"{HSPACE}+"
-    between = rf"(?:{space}{_WORD}){{0,3}}?{space}{_AGAINST}(?:{space}(?:من|عن){_END})?"
-    return rf"{_lone(first)}{between}{_lone(second)}"
+_MARKS = "".join(m for pair in _PAIRS for m in pair)
+_LATIN = "".join(latin for latin, _ in _PAIRS)
+#: The first of two marks (any of the six), and the second: its counterpart
+#: (the other of its pair).  One branch for the three pairs, not six: each
+#: repeat of a pattern costs a little at every place a search is tried.
+_FIRST = (
+    "(?P<qm_first>"
+    + "|".join(f"(?P<qm_{n}>[{latin}{arabic}])" for n, (latin, arabic) in enumerate(_PAIRS))
+    + ")"
+)
+_SECOND = (
+    "(?!(?P=qm_first))"
+    + "".join(f"(?(qm_{n})[{latin}{arabic}]|" for n, (latin, arabic) in enumerate(_PAIRS))
+    + "(?!)"
+    + ")" * len(_PAIRS)
+)
 
+#: The two marks as words of their own, one to four words apart, the second
+#: right after a word that sets them against each other (and its من or
+#: عن): ? بدلا من ؟, , بل ،; the first may touch that word (?بدلا من ؟).
+#: In prose other words come between (ليس طبيبا , بل مهندس ،; ليش ? لا
+#: تسألني ليش ؟): no citation.
+_SET_AGAINST = (
+    rf"{_FIRST}(?:{_LONE_END}(?:{HSPACE}+{_WORD}){{0,3}}?{HSPACE}+)?"
+    rf"{_AGAINST}(?:{HSPACE}+(?:من|عن){_END})?{_lone(_SECOND)}"
+)
+#: A Latin mark after a verb of writing and before بدلا من, عوضا عن or مكان
+#: and a mark's name (تكتب ? بدلا من علامة الاستفهام).
+_INSTEAD_OF_NAME = (
+    rf"(?<={_WRITE}{HSPACE}+)[{_LATIN}](?:{_LONE_END}{HSPACE}+)?"
+    rf"(?=[وف]?(?:{_INSTEAD}){_END}(?:{HSPACE}+(?:من|عن){_END})?{HSPACE}+{_MARK_NOUN})"
+)
+#: The two marks as words of their own, each right after a verb of writing
+#: and no question word, up to seven words apart with no mark between: في
+#: الإنجليزية تكتب ? وفي العربية تكتب ؟ (one sentence shows both forms).
+_WRITTEN_BOTH = (
+    rf"(?<={_WRITE}{HSPACE}+)(?<!{_ASKING}{_WRITE}{HSPACE}+){_FIRST}{_LONE_END}"
+    rf"(?:{HSPACE}+{_WORD}){{0,6}}?{HSPACE}+{_WRITE}(?<!{_ASKING}{_WRITE}){_lone(_SECOND)}"
+)
+#: A mark right after a noun for a symbol, before a word or a closing
+#: bracket or quote that opens no new clause (الرمز ? يسمى علامة الاستفهام).
+_AFTER_SYMBOL = (
+    rf"(?<={_SYMBOL}{HSPACE}+)[{_MARKS}]"
+    rf"(?=[ \t]*[)\]»\"“”]|{HSPACE}+[\p{{L}}\p{{N}}])(?!{HSPACE}+{_NEW_CLAUSE})"
+)
 
-#: ``{quoted_mark}``: a Latin mark the text talks about, not one it uses:
-#: standing as a word of its own and set against its Arabic counterpart
-#: (تكتب ? بدلا من ؟; لا تكتب , بل ،; either order: اكتب ، لا ,), or right
-#: after a verb of writing and before بدلا من, عوضا عن, مكان and a mark's
-#: name (تكتب ? بدلا من علامة الاستفهام; not before لا: هل تكتب ? لا is a
-#: question answered, nor before another word: أنت تكتب ? بدلا من أن تتصل).
-#: Converting it would make the sentence say «write ؟ instead of ؟»; the
-#: rules that replace or respace ? , ; and ، ؛ ؟ leave both marks (the
-#: stretch from the first's spaces to the second).  A stray mark after a
-#: word (ماذا تريد ? قال) is none of these.
+#: ``{quoted_mark}``: a mark the text talks about, not one it uses: a Latin
+#: mark standing as a word of its own and set against its Arabic counterpart
+#: (تكتب ? بدلا من ؟; لا تكتب , بل ،; either order: اكتب ، لا ,; or touching
+#: the contrast word: تكتب ?بدلا من ؟), or right after a verb of writing and
+#: before بدلا من, عوضا عن, مكان and a mark's name (تكتب ? بدلا من علامة
+#: الاستفهام; not before لا: هل تكتب ? لا is a question answered, nor before
+#: another word: أنت تكتب ? بدلا من أن تتصل); the two forms each after a
+#: verb of writing in one sentence (في الإنجليزية تكتب ? وفي العربية تكتب
+#: ؟); or either form right after a noun for a symbol and before a word
+#: (الرمز ? يسمى علامة الاستفهام).  Converting it would make the sentence
+#: say «write ؟ instead of ؟»; the rules that replace or respace ? , ; and
+#: ، ؛ ؟ leave both marks (the stretch from the first's spaces to the
+#: second).  A stray mark after a word (ماذا تريد ? قال) is none of these.
 QUOTED_MARK = (
     # every branch opens with spaces before a mark: the other spaces of a
     # line are passed over at once (OCR, 3.9 MB: 0.53 s → 0.1 s) ...
-    rf"(?={HSPACE}+[{''.join(m for pair in _PAIRS for m in pair)}]{_LONE_END}"
-    # ... and each sets it against something within four words: the other
-    # mark, or a mark's name after بدلا من (one test for the nine branches)
-    rf"(?:{HSPACE}+{_WORD}){{0,3}}?{HSPACE}+{_AGAINST})"
-    + "(?:"
-    + "|".join(
-        alt
-        for latin, arabic in _PAIRS
-        for alt in (
-            _set_against(latin, arabic),
-            _set_against(arabic, latin),
-            rf"(?<={_WRITE}){_lone(latin)}"
-            rf"(?={HSPACE}+[وف]?(?:{_INSTEAD}){_END}(?:{HSPACE}+(?:من|عن){_END})?{HSPACE}+{_MARK_NOUN})",
-        )
-    )
-    + ")"
+    rf"(?={HSPACE}+[{_MARKS}]"
+    # ... and each has a word that sets it against a mark or a mark's name
+    # within four words (? بدلا من ؟, ? بدلا من علامة), or a verb of writing
+    # or a symbol's name right before it: one test for all the branches,
+    # which few of the spaces before a mark pass (OCR: 1,000 of 14,500
+    # passed the contrast word alone)
+    rf"(?:(?:{_LONE_END}(?:{HSPACE}+{_WORD}){{0,3}}?{HSPACE}+)?{_AGAINST}"
+    rf"(?:{HSPACE}+(?:من|عن){_END})?{HSPACE}+(?:[{_MARKS}]|{_MARK_NOUN})"
+    rf"|(?<=(?:{_WRITE}|{_SYMBOL}){HSPACE}+[{_MARKS}])))"
+    rf"(?<!{HSPACE}){HSPACE}+"
+    rf"(?:{_SET_AGAINST}|{_INSTEAD_OF_NAME}|{_WRITTEN_BOTH}|{_AFTER_SYMBOL})"
 )
 
 #: ``{cited_mark}``: harakat cited alone (in brackets or quotes, on a lone tatweel, named: الشدة ّ).

@@ -18,7 +18,7 @@ rarely: question words (لا أعرف لماذا.), demonstratives and pronouns 
 
 from __future__ import annotations
 
-from arclean.chars import LETTERS_AND_MARKS, MARK
+from arclean.chars import ALEF_SEATS, LETTERS_AND_MARKS, MARK
 
 #: The words, without their و/ف proclitic (added by the pattern); an alef
 #: of any hamza form matches each alef written (اذا, لان, انه).
@@ -35,16 +35,35 @@ NO_SENTENCE_END_WORDS = """
     في من إلى على عن مع منذ عند لدى بين مثل سوى
 """
 
-_ALEF = "اأإ"
+
+def _letter(c: str) -> str:
+    """One letter as a pattern: harakat after it, any alef seat for an alef."""
+    return (f"[{ALEF_SEATS}]" if c in ALEF_SEATS else c) + f"{MARK}*"
 
 
-def _spelt(word: str) -> str:
-    """`word` as a pattern: harakat allowed after each letter, any alef for an alef."""
-    return "".join((f"[{_ALEF}]" if c in _ALEF else c) + f"{MARK}*" for c in word)
+def _by_ending(words: set[str]) -> str:
+    """The words as one pattern, grouped by their last letter and then by
+    the one before it (a trie read from the end): a lookbehind, which
+    `regex` matches from its end, tries one branch per final letter, not
+    a hundred words (AR105 on OCR: 0.18 s → under 0.02 s)."""
+    by_last: dict[str, set[str]] = {}
+    for w in words:
+        if w:
+            by_last.setdefault(w[-1], set()).add(w[:-1])
+    branches = [f"{_by_ending(rest)}{_letter(last)}" for last, rest in sorted(by_last.items())]
+    if not branches:
+        return ""
+    group = f"(?:{'|'.join(branches)})"
+    return f"{group}?" if "" in words else group
 
 
-_WORDS = "|".join(
-    _spelt(w) for w in sorted(set(NO_SENTENCE_END_WORDS.split()), key=lambda w: (-len(w), w))
+#: The words with every alef seat written as a bare alef (the pattern
+#: matches any seat for each).
+_WORDS = _by_ending(
+    {
+        w.translate({ord(c): ALEF_SEATS[0] for c in ALEF_SEATS})
+        for w in NO_SENTENCE_END_WORDS.split()
+    }
 )
 
 #: ``{no_sentence_end}``: one of the words, as a word of its own (a و or ف

@@ -405,8 +405,7 @@ WORD_END_LETTERS = frozenset("\N{ARABIC LETTER TEH MARBUTA}\N{ARABIC LETTER ALEF
 #: (a tatweel after them stretches nothing: it parts two words).
 PATTERN_MACROS["word_end"] = char_class(WORD_END_LETTERS)
 
-#: The alef and its two hamza seats, one letter to a reader who drops the
-#: hamza (اذا, إذا, أذا): `text.clauses` matches each for any.
+#: The alef and its hamza seats: one letter to `text.clauses` (اذا, إذا, أذا).
 ALEF_SEATS = (
     "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}"
     "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}"

@@ -49,3 +49,21 @@ def test_automatic_members_weigh_as_before() -> None:
     )
     assert OWN_SPELLINGS not in auto.variants[0].evidence
     assert impact(auto) == 3
+
+
+def test_two_cheap_edits_weigh_a_tenth_one_consonant_whole() -> None:
+    """A review member two cheap edits away (cost 0.7: العرج beside
+    العراق) is another word as often as a slip; one consonant (cost 1:
+    فيان beside فيدان, the seed's kind) is the slip a person reviews."""
+    judge = _judge()
+    two = make_cluster(
+        "العراق",
+        [Member("العراق", 40), Member("العرجج", 10, "review", 0.7, ["cost 0.7"])],
+        judge,
+    )
+    one = make_cluster(
+        "فيدان", [Member("فيدان", 9), Member("فيان", 2, "review", 1.0, ["cost 1"])], judge
+    )
+    assert impact(two) == 10 * 0.5 * 0.1
+    assert impact(one) == 2 * 0.5
+    assert ranked([two, one])[0] is one

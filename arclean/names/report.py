@@ -40,10 +40,20 @@ def impact(cl: Cluster) -> float:
     each weighed by the confidence of its tier (0 for a member with none),
     a tenth of it for a review member that is a spelling of its own
     (`OWN_SPELLINGS`: another person or place as often as a slip)."""
-    return sum(
-        m.count * CONFIDENCE.get(m.tier or "", 0.0) * (0.1 if OWN_SPELLINGS in m.evidence else 1)
-        for m in cl.variants
-    )
+    return sum(m.count * CONFIDENCE.get(m.tier or "", 0.0) * _weight(m) for m in cl.variants)
+
+
+def _weight(m: Member) -> float:
+    """A review member's share of its tier's confidence: a tenth for a
+    spelling of its own (`OWN_SPELLINGS`) or for two cheap edits at once
+    (cost 0.7: العرج beside العراق, ناسف beside ناصيف, two words as
+    often as one slip); one consonant (cost 1, فيان beside فيدان) or one
+    cheap edit counts whole."""
+    if m.tier != "review":
+        return 1.0
+    if OWN_SPELLINGS in m.evidence or 0.35 < m.cost < 1.0:
+        return 0.1
+    return 1.0
 
 
 def ordinary(cl: Cluster) -> bool:

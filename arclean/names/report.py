@@ -13,7 +13,14 @@ from collections.abc import Iterable, Iterator
 
 from arclean.chars import FOREIGN_SOUND_LETTERS
 from arclean.names.members import FOREIGN_LETTER
-from arclean.names.model import COMMON_WORDS, OWN_SPELLINGS, Cluster, Member, times
+from arclean.names.model import (
+    COMMON_WORDS,
+    DEFAULT_SETTINGS,
+    OWN_SPELLINGS,
+    Cluster,
+    Member,
+    times,
+)
 
 #: How much of a member's occurrences a tier is expected to change.
 CONFIDENCE = {"auto": 1.0, "review": 0.5}
@@ -37,9 +44,8 @@ _GAZETTEER = re.compile(r"^gazetteer \((\d+)\)$")
 
 def impact(cl: Cluster) -> float:
     """What accepting the cluster would change: its variants' occurrences,
-    each weighed by the confidence of its tier (0 for a member with none),
-    a tenth of it for a review member that is a spelling of its own
-    (`OWN_SPELLINGS`: another person or place as often as a slip)."""
+    each weighed by the confidence of its tier (0 for a member with none)
+    and, for a review member, by `_weight`."""
     return sum(m.count * CONFIDENCE.get(m.tier or "", 0.0) * _weight(m) for m in cl.variants)
 
 
@@ -51,7 +57,7 @@ def _weight(m: Member) -> float:
     cheap edit counts whole."""
     if m.tier != "review":
         return 1.0
-    if OWN_SPELLINGS in m.evidence or 0.35 < m.cost < 1.0:
+    if OWN_SPELLINGS in m.evidence or DEFAULT_SETTINGS.auto_cost < m.cost < 1.0:
         return 0.1
     return 1.0
 
